@@ -1,0 +1,223 @@
+//! The ingest engine: validated records in, deduplicated events staged, batches committed.
+//!
+//! Idempotency: an id already stored by an earlier run is compared with the new row; an equal
+//! row changes nothing, a different transfer under the same id is rejected (transfers are
+//! immutable facts), a different account row updates the account (status, class and region
+//! change over an account's life). An id given twice within one run is a duplicate and rejected.
+
+use crate::report::{CommitNote, FileReport, IngestObserver, IngestReport, Reject};
+use crate::IngestError;
+use fanzha_model::{Account, AccountIx, BankIx, Event, Label, LabelTarget, Transfer, TransferIx};
+use fanzha_storage::Store;
+use rustc_hash::FxHashSet;
+
+/// Longest account number, institution code, or id accepted.
+pub(crate) const MAX_ID_CHARS: usize = 64;
+/// Longest memo accepted.
+pub(crate) const MAX_MEMO_CHARS: usize = 512;
+
+/// What one row did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    Stored,
+    Updated,
+    Unchanged,
+}
+
+/// A transfer as read, with account numbers not yet resolved to indices.
+pub(crate) struct TransferRecord<'r> {
+    pub txn_id: &'r str,
+    pub from: Option<&'r str>,
+    pub to: Option<&'r str>,
+    /// `from` and `to` of the transfer are filled in by the ingestor.
+    pub transfer: Transfer,
+}
+
+/// Drives one ingest run against a store.
+pub(crate) struct Ingestor<'a> {
+    store: &'a mut dyn Store,
+    obs: &'a mut dyn IngestObserver,
+    batch_rows: usize,
+    /// Transfers with an index at or above this were added in this run.
+    run_first_txn: u32,
+    /// Accounts defined by an account row in this run (a second row for one is a duplicate).
+    defined: FxHashSet<AccountIx>,
+    pub report: IngestReport,
+    current: FileReport,
+    rows_since_commit: usize,
+}
+
+impl<'a> Ingestor<'a> {
+    pub fn new(store: &'a mut dyn Store, obs: &'a mut dyn IngestObserver, batch_rows: usize) -> Ingestor<'a> {
+        let run_first_txn = store.ledger().transfers().len() as u32;
+        Ingestor {
+            store,
+            obs,
+            batch_rows: batch_rows.max(1),
+            run_first_txn,
+            defined: FxHashSet::default(),
+            report: IngestReport::default(),
+            current: FileReport::default(),
+            rows_since_commit: 0,
+        }
+    }
+
+    pub fn store(&self) -> &dyn Store {
+        &*self.store
+    }
+
+    pub fn observer(&mut self) -> &mut dyn IngestObserver {
+        &mut *self.obs
+    }
+
+    pub fn begin_file(&mut self, file: String, kind: &'static str) {
+        self.current = FileReport { file, kind, ..FileReport::default() };
+    }
+
+    pub fn warn(&mut self, message: &str) {
+        self.obs.warning(&self.current.file, message);
+    }
+
+    /// Settles one row: counts its outcome or its rejection, and commits when a batch is full.
+    pub fn settle(&mut self, line: u64, result: Result<Outcome, String>) -> Result<(), IngestError> {
+        self.current.rows += 1;
+        match result {
+            Ok(Outcome::Stored) => self.current.stored += 1,
+            Ok(Outcome::Updated) => self.current.updated += 1,
+            Ok(Outcome::Unchanged) => self.current.unchanged += 1,
+            Err(reason) => {
+                self.current.rejected += 1;
+                let reject = Reject { file: self.current.file.clone(), line, reason };
+                self.obs.rejected(&reject);
+                if self.report.rejects.len() < IngestReport::KEPT_REJECTS {
+                    self.report.rejects.push(reject);
+                }
+            }
+        }
+        self.rows_since_commit += 1;
+        if self.rows_since_commit >= self.batch_rows {
+            self.commit(line)?;
+        }
+        Ok(())
+    }
+
+    /// Commits what is staged and tells the observer that rows up to `line` are settled.
+    pub fn commit(&mut self, line: u64) -> Result<(), IngestError> {
+        self.store.commit()?;
+        self.rows_since_commit = 0;
+        let note =
+            CommitNote { file: self.current.file.clone(), line, stored: self.current.stored + self.current.updated };
+        self.obs.committed(&note);
+        Ok(())
+    }
+
+    pub fn end_file(&mut self, last_line: u64) -> Result<(), IngestError> {
+        self.commit(last_line)?;
+        self.report.files.push(std::mem::take(&mut self.current));
+        Ok(())
+    }
+
+    fn stage(&mut self, event: Event) -> Result<bool, String> {
+        self.store.stage(event).map_err(|e| format!("store refused the row: {e}"))
+    }
+
+    fn bank(&mut self, code: &str) -> Result<BankIx, String> {
+        if let Some(ix) = self.store.ledger().bank_ix(code) {
+            return Ok(ix);
+        }
+        if self.store.ledger().bank_count() >= usize::from(u16::MAX) {
+            return Err(format!("bank: too many institutions, cannot add '{code}'"));
+        }
+        self.stage(Event::Bank { code: code.into() })?;
+        Ok(BankIx((self.store.ledger().bank_count() - 1) as u16))
+    }
+
+    /// The index of an account number, recording it as external when it is new.
+    fn account_ref(&mut self, id: &str) -> Result<AccountIx, String> {
+        if let Some(ix) = self.store.ledger().account_ix(id) {
+            return Ok(ix);
+        }
+        self.stage(Event::Account { id: id.into(), account: Account::external() })?;
+        Ok(AccountIx((self.store.ledger().accounts().len() - 1) as u32))
+    }
+
+    /// Defines an account from an account row. `bank` and `holder_identity` are resolved here;
+    /// the other fields come in `account`.
+    pub fn put_account(
+        &mut self,
+        id: &str,
+        bank: Option<&str>,
+        holder_identity: Option<&str>,
+        mut account: Account,
+    ) -> Result<Outcome, String> {
+        account.bank = bank.map(|b| self.bank(b)).transpose()?;
+        account.holder = holder_identity.map(|h| self.store.salt().holder(h));
+        account.external = false;
+        let existing = self.store.ledger().account_ix(id);
+        if let Some(ix) = existing {
+            if !self.defined.insert(ix) {
+                return Err(format!("duplicate account_id '{id}': already given earlier in this run"));
+            }
+        }
+        let changed = self.stage(Event::Account { id: id.into(), account })?;
+        if existing.is_none() {
+            let ix = self.store.ledger().account_ix(id).expect("just staged");
+            self.defined.insert(ix);
+        }
+        Ok(match (existing, changed) {
+            (None, _) => Outcome::Stored,
+            (Some(_), true) => Outcome::Updated,
+            (Some(_), false) => Outcome::Unchanged,
+        })
+    }
+
+    /// Makes sure an account is known at `bank`, without other details (sources that only name
+    /// accounts inside transfers, such as AMLworld).
+    pub fn ensure_account(&mut self, id: &str, bank: &str) -> Result<AccountIx, String> {
+        if let Some(ix) = self.store.ledger().account_ix(id) {
+            if !self.store.ledger().account(ix).external {
+                return Ok(ix);
+            }
+        }
+        let bank = self.bank(bank)?;
+        self.stage(Event::Account {
+            id: id.into(),
+            account: Account { bank: Some(bank), external: false, ..Account::external() },
+        })?;
+        Ok(self.store.ledger().account_ix(id).expect("just staged"))
+    }
+
+    /// Records a transfer (validated by the caller except for parties and duplicates).
+    pub fn put_transfer(&mut self, mut rec: TransferRecord<'_>) -> Result<(Outcome, TransferIx), String> {
+        rec.transfer.kind.check_parties(rec.from.is_some(), rec.to.is_some())?;
+        if let Some(ix) = self.store.ledger().txn_ix(rec.txn_id) {
+            if ix.0 >= self.run_first_txn {
+                return Err(format!("duplicate txn_id '{}': already given earlier in this run", rec.txn_id));
+            }
+            return if self.same_as_stored(ix, &rec) {
+                Ok((Outcome::Unchanged, ix))
+            } else {
+                Err(format!("duplicate txn_id '{}': differs from the transfer already stored under it", rec.txn_id))
+            };
+        }
+        rec.transfer.from = rec.from.map(|id| self.account_ref(id)).transpose()?;
+        rec.transfer.to = rec.to.map(|id| self.account_ref(id)).transpose()?;
+        self.stage(Event::Transfer { txn_id: rec.txn_id.into(), transfer: rec.transfer })?;
+        Ok((Outcome::Stored, TransferIx((self.store.ledger().transfers().len() - 1) as u32)))
+    }
+
+    fn same_as_stored(&self, ix: TransferIx, rec: &TransferRecord<'_>) -> bool {
+        let ledger = self.store.ledger();
+        let stored = ledger.transfer(ix);
+        let party = |a: Option<AccountIx>| a.map(|a| ledger.account_id(a));
+        party(stored.from) == rec.from
+            && party(stored.to) == rec.to
+            && Transfer { from: stored.from, to: stored.to, ..rec.transfer.clone() } == *stored
+    }
+
+    /// Attaches a positive label.
+    pub fn put_label(&mut self, target: LabelTarget, name: &str) -> Result<Outcome, String> {
+        let changed = self.stage(Event::Label(Label { target, name: name.into() }))?;
+        Ok(if changed { Outcome::Stored } else { Outcome::Unchanged })
+    }
+}

@@ -1,0 +1,41 @@
+//! The data model every other fanzha crate points toward.
+//!
+//! Design decisions, and why:
+//! - **Money is integer fen** ([`Fen`], `i64`). Decimal yuan from input files are parsed exactly,
+//!   never through floating point, so traced amounts can be conserved to the fen.
+//! - **Time is UTC epoch seconds** ([`Ts`]). Input must carry an explicit offset (RFC 3339); display
+//!   always names its zone (UTC or Asia/Shanghai, `+08:00`).
+//! - **Persons are never stored in clear.** A holder's identity number is kept only as a salted
+//!   SHA-256 digest plus a masked form for display ([`Holder`]); the salt belongs to one deployment.
+//! - **The ledger is a replay of events.** [`Ledger`] is the in-memory state; it changes only by
+//!   [`Event`]s, which is also what the durable store writes. Replaying the stored events in order
+//!   rebuilds exactly the state that was acknowledged.
+#![deny(missing_docs)]
+
+mod account;
+mod holder;
+mod label;
+mod ledger;
+mod money;
+mod region;
+mod time;
+mod transfer;
+
+pub use account::{Account, AccountClass, AccountIx, AccountStatus, BankIx};
+pub use holder::{Holder, HolderDigest, HolderSalt};
+pub use label::{Label, LabelTarget};
+pub use ledger::{Event, Ledger};
+pub use money::{Fen, MoneyError};
+pub use region::{Region, RegionError};
+pub use time::{Ts, TsError};
+pub use transfer::{Channel, Currency, Transfer, TransferIx, TransferKind};
+
+/// A value that was not one of the allowed words (used by the small enums of the model).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{got}' is not one of: {allowed}")]
+pub struct UnknownWord {
+    /// What the input said.
+    pub got: String,
+    /// The accepted words, comma separated.
+    pub allowed: &'static str,
+}

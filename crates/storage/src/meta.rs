@@ -1,0 +1,78 @@
+//! `meta.json`: the store's format version and the deployment's holder salt.
+
+use crate::StoreError;
+use fanzha_model::HolderSalt;
+use serde::{Deserialize, Serialize};
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+/// File name of the metadata inside a store directory.
+pub(crate) const META_FILE: &str = "meta.json";
+/// The on-disk format this build reads and writes.
+pub(crate) const FORMAT_VERSION: u32 = 1;
+const FORMAT_NAME: &str = "fanzha-store";
+
+#[derive(Serialize, Deserialize)]
+struct MetaFile {
+    format: String,
+    version: u32,
+    /// Hex of the 32-byte holder salt. Whoever can read the store directory can read it; the
+    /// directory is the deployment's trust boundary.
+    holder_salt: String,
+}
+
+pub(crate) fn io_err(path: &Path, source: std::io::Error) -> StoreError {
+    StoreError::Io { path: path.display().to_string(), source }
+}
+
+/// Writes a fresh `meta.json` with a random salt, atomically (temp file, fsync, rename, fsync dir).
+pub(crate) fn create(dir: &Path) -> Result<HolderSalt, StoreError> {
+    let mut salt = [0u8; 32];
+    getrandom::fill(&mut salt)
+        .map_err(|e| io_err(dir, std::io::Error::other(format!("no randomness for the salt: {e}"))))?;
+    let meta = MetaFile {
+        format: FORMAT_NAME.to_string(),
+        version: FORMAT_VERSION,
+        holder_salt: salt.iter().map(|b| format!("{b:02x}")).collect(),
+    };
+    let tmp = dir.join("meta.json.fanzha-tmp");
+    let path = dir.join(META_FILE);
+    let mut f = fs::File::create(&tmp).map_err(|e| io_err(&tmp, e))?;
+    let text = serde_json::to_string_pretty(&meta).expect("meta serializes");
+    f.write_all(text.as_bytes()).map_err(|e| io_err(&tmp, e))?;
+    f.sync_all().map_err(|e| io_err(&tmp, e))?;
+    fs::rename(&tmp, &path).map_err(|e| io_err(&path, e))?;
+    sync_dir(dir)?;
+    Ok(HolderSalt::new(salt))
+}
+
+/// Reads `meta.json` and checks the format.
+pub(crate) fn read(dir: &Path) -> Result<HolderSalt, StoreError> {
+    let path = dir.join(META_FILE);
+    let text = fs::read_to_string(&path).map_err(|e| io_err(&path, e))?;
+    let meta: MetaFile = serde_json::from_str(&text)
+        .map_err(|e| StoreError::NotAStore(format!("{}: not a fanzha store meta file: {e}", path.display())))?;
+    if meta.format != FORMAT_NAME {
+        return Err(StoreError::NotAStore(format!("{}: format is '{}'", path.display(), meta.format)));
+    }
+    if meta.version != FORMAT_VERSION {
+        return Err(StoreError::NotAStore(format!(
+            "{}: store format version {} but this fanzha reads version {FORMAT_VERSION}",
+            path.display(),
+            meta.version
+        )));
+    }
+    let bytes: Vec<u8> = (0..meta.holder_salt.len() / 2)
+        .filter_map(|i| u8::from_str_radix(meta.holder_salt.get(2 * i..2 * i + 2)?, 16).ok())
+        .collect();
+    let salt: [u8; 32] = bytes
+        .try_into()
+        .map_err(|_| StoreError::Corrupt(format!("{}: holder_salt is not 64 hex digits", path.display())))?;
+    Ok(HolderSalt::new(salt))
+}
+
+/// Fsyncs a directory so that a file created or renamed in it survives power loss.
+pub(crate) fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    fs::File::open(dir).and_then(|d| d.sync_all()).map_err(|e| io_err(dir, e))
+}

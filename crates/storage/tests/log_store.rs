@@ -1,0 +1,177 @@
+//! The embedded store's durability contract: committed events come back, uncommitted and torn
+//! ones do not, damage is refused, and only one writer at a time.
+
+use fanzha_model::{Account, AccountIx, Currency, Event, Fen, Transfer, TransferKind, Ts};
+use fanzha_storage::{LogStore, OpenMode, Store, StoreError};
+use std::fs::OpenOptions;
+use std::io::Write;
+
+fn transfer_event(n: u32) -> Event {
+    Event::Transfer {
+        txn_id: format!("T{n}").into(),
+        transfer: Transfer {
+            ts: Ts(1_700_000_000 + i64::from(n)),
+            from: Some(AccountIx(0)),
+            to: Some(AccountIx(1)),
+            amount: Fen(100 + i64::from(n)),
+            currency: Currency::CNY,
+            channel: None,
+            region: None,
+            kind: TransferKind::Transfer,
+            memo: Some("保证金".into()),
+        },
+    }
+}
+
+fn seed(store: &mut LogStore, transfers: std::ops::Range<u32>) {
+    for id in ["A", "B"] {
+        store.stage(Event::Account { id: id.into(), account: Account::external() }).unwrap();
+    }
+    for n in transfers {
+        store.stage(transfer_event(n)).unwrap();
+    }
+}
+
+#[test]
+fn committed_events_survive_reopen_and_uncommitted_do_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    {
+        let mut s = LogStore::open(&path, OpenMode::Create).unwrap();
+        assert!(s.open_info().created);
+        seed(&mut s, 0..100);
+        s.commit().unwrap();
+        seed(&mut s, 100..150);
+        assert_eq!(s.ledger().transfers().len(), 150, "the writer reads its own staged writes");
+        // dropped without commit: like a crash before acknowledgement
+    }
+    let s = LogStore::open(&path, OpenMode::Write).unwrap();
+    assert_eq!(s.ledger().transfers().len(), 100);
+    assert_eq!(s.ledger().accounts().len(), 2);
+    assert_eq!(s.ledger().transfer(s.ledger().txn_ix("T42").unwrap()).amount, Fen(142));
+    assert_eq!(s.open_info().commits, 1);
+    assert_eq!(s.open_info().discarded_bytes, 0);
+}
+
+#[test]
+fn salt_is_kept_across_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = LogStore::open(dir.path(), OpenMode::Create).unwrap().salt().clone();
+    let b = LogStore::open(dir.path(), OpenMode::Read).unwrap().salt().clone();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn restaging_what_is_there_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = LogStore::open(dir.path(), OpenMode::Create).unwrap();
+    seed(&mut s, 0..10);
+    s.commit().unwrap();
+    assert!(!s.stage(transfer_event(3)).unwrap());
+    assert_eq!(s.staged(), 0);
+}
+
+#[test]
+fn a_torn_commit_is_discarded_and_the_writer_truncates_it() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut s = LogStore::open(dir.path(), OpenMode::Create).unwrap();
+        seed(&mut s, 0..10);
+        s.commit().unwrap();
+    }
+    let log = dir.path().join("events.log");
+    let good_len = std::fs::metadata(&log).unwrap().len();
+    // A second commit cut off half-way: copy the first records' bytes without a commit marker.
+    let bytes = std::fs::read(&log).unwrap();
+    let mut f = OpenOptions::new().append(true).open(&log).unwrap();
+    f.write_all(&bytes[16..16 + 40]).unwrap();
+    f.write_all(&[0u8; 64]).unwrap();
+    drop(f);
+
+    let r = LogStore::open(dir.path(), OpenMode::Read).unwrap();
+    assert_eq!(r.ledger().transfers().len(), 10);
+    assert!(r.open_info().discarded_bytes > 0);
+    assert!(std::fs::metadata(&log).unwrap().len() > good_len, "a reader changes nothing");
+    drop(r);
+
+    let mut w = LogStore::open(dir.path(), OpenMode::Write).unwrap();
+    assert_eq!(std::fs::metadata(&log).unwrap().len(), good_len, "the writer cut the torn tail");
+    w.stage(transfer_event(99)).unwrap();
+    w.commit().unwrap();
+    drop(w);
+    let s = LogStore::open(dir.path(), OpenMode::Read).unwrap();
+    assert_eq!(s.ledger().transfers().len(), 11);
+    assert_eq!(s.open_info().discarded_bytes, 0);
+}
+
+#[test]
+fn damage_inside_an_earlier_commit_is_refused_not_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut s = LogStore::open(dir.path(), OpenMode::Create).unwrap();
+        seed(&mut s, 0..5);
+        s.commit().unwrap();
+        seed(&mut s, 5..10);
+        s.commit().unwrap();
+    }
+    let log = dir.path().join("events.log");
+    let mut bytes = std::fs::read(&log).unwrap();
+    // magic (16), BEGIN record (8 + 9), then the first event's header (8): flip a bit of its body.
+    bytes[16 + 17 + 8 + 3] ^= 0x40;
+    std::fs::write(&log, &bytes).unwrap();
+    let err = LogStore::open(dir.path(), OpenMode::Read).unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt(_)), "{err}");
+}
+
+#[test]
+fn damage_inside_the_last_commit_counts_as_torn() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut s = LogStore::open(dir.path(), OpenMode::Create).unwrap();
+        seed(&mut s, 0..5);
+        s.commit().unwrap();
+        seed(&mut s, 5..10);
+        s.commit().unwrap();
+    }
+    let log = dir.path().join("events.log");
+    let mut bytes = std::fs::read(&log).unwrap();
+    let n = bytes.len();
+    bytes[n - 30] ^= 0x01;
+    std::fs::write(&log, &bytes).unwrap();
+    let s = LogStore::open(dir.path(), OpenMode::Read).unwrap();
+    assert_eq!(s.ledger().transfers().len(), 5);
+}
+
+#[test]
+fn a_long_invalid_tail_is_corruption() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut s = LogStore::open(dir.path(), OpenMode::Create).unwrap();
+        seed(&mut s, 0..5);
+        s.commit().unwrap();
+    }
+    let log = dir.path().join("events.log");
+    let f = OpenOptions::new().append(true).open(&log).unwrap();
+    f.set_len(std::fs::metadata(&log).unwrap().len() + (257 << 20)).unwrap();
+    drop(f);
+    let err = LogStore::open(dir.path(), OpenMode::Write).unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt(_)), "{err}");
+}
+
+#[test]
+fn one_writer_at_a_time_readers_always() {
+    let dir = tempfile::tempdir().unwrap();
+    let _w = LogStore::open(dir.path(), OpenMode::Create).unwrap();
+    assert!(matches!(LogStore::open(dir.path(), OpenMode::Write), Err(StoreError::Locked(_))));
+    assert!(LogStore::open(dir.path(), OpenMode::Read).is_ok());
+    let mut r = LogStore::open(dir.path(), OpenMode::Read).unwrap();
+    assert!(matches!(r.stage(transfer_event(1)), Err(StoreError::ReadOnly)));
+}
+
+#[test]
+fn refuses_directories_that_are_not_stores() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(matches!(LogStore::open(dir.path().join("missing"), OpenMode::Read), Err(StoreError::NotAStore(_))));
+    std::fs::write(dir.path().join("notes.txt"), "hello").unwrap();
+    assert!(matches!(LogStore::open(dir.path(), OpenMode::Create), Err(StoreError::NotAStore(_))));
+}

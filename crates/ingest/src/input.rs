@@ -48,11 +48,8 @@ pub(crate) fn sniff_layout(path: &Path) -> Result<Layout, IngestError> {
     }
     let mut head = [0u8; 512];
     let n = File::open(path).and_then(|mut f| f.read(&mut head)).map_err(|e| IngestError::io(path, e))?;
-    let first = head[..n]
-        .iter()
-        .copied()
-        .skip_while(|b| b.is_ascii_whitespace() || *b == 0xEF || *b == 0xBB || *b == 0xBF)
-        .next();
+    let first =
+        head[..n].iter().copied().find(|b| !(b.is_ascii_whitespace() || *b == 0xEF || *b == 0xBB || *b == 0xBF));
     Ok(if first == Some(b'{') { Layout::JsonLines } else { Layout::Csv })
 }
 
@@ -181,7 +178,7 @@ pub(crate) fn read_csv(
             }
         }
         n += 1;
-        if n % 65_536 == 0 {
+        if n.is_multiple_of(65_536) {
             sink.progress(rdr.position().byte());
         }
     }
@@ -231,7 +228,7 @@ pub(crate) fn read_json_lines(input: Input, schema: &Schema, sink: &mut dyn RowS
         }
         line += 1;
         bytes += n as u64;
-        if line % 65_536 == 0 {
+        if line.is_multiple_of(65_536) {
             sink.progress(bytes);
         }
         let Ok(text) = std::str::from_utf8(&buf) else {

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Ingest benchmark: fanzha's durable ingest vs PostgreSQL COPY of the same CSV, in one run.
+#
+#   bench/ingest.sh [TRANSFERS ...]      (default: 1000000 10000000)
+#
+# For each size it generates a scenario with `fanzha gen` (seeded), then
+#   1. fanzha: `fanzha bench ingest` (CSV -> durable store, fsync per 50k-row commit) and
+#      `fanzha bench load` (restart: replay the store and build the temporal graph), each in its own
+#      process, reporting peak memory;
+#   2. PostgreSQL 15: a fresh cluster on a unix socket (fsync and synchronous_commit on, defaults),
+#      tables with a primary key on the id and indexes on from_account, to_account (what a trace
+#      needs), `\copy` of the same accounts.csv and transfers.csv, timed end to end.
+# Results: a JSON line per measurement in bench/out/ingest-<size>.jsonl and a Markdown table on stdout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=("$@")
+[ ${#SIZES[@]} -eq 0 ] && SIZES=(1000000 10000000)
+OUT=bench/out
+WORK=${BENCH_WORK:-target/bench}
+mkdir -p "$OUT" "$WORK"
+
+cargo build --release --quiet
+FANZHA=target/release/fanzha
+
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+if [ -z "$PGBIN" ]; then
+  apt-get update -qq && apt-get install -y -qq postgresql >/dev/null
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+fi
+PGDATA=$(mktemp -d /tmp/fanzha-bench-pg.XXXXXX)
+chown postgres "$PGDATA"
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+as_pg "$PGBIN/initdb" -D "$PGDATA/data" -A trust -U postgres >/dev/null
+as_pg "$PGBIN/pg_ctl" -D "$PGDATA/data" -o "-k $PGDATA -c listen_addresses='' -c max_wal_size=4GB -c shared_buffers=1GB" -l "$PGDATA/log" -w start >/dev/null
+trap 'as_pg "$PGBIN/pg_ctl" -D "$PGDATA/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$PGDATA"' EXIT
+PSQL=("$PGBIN/psql" -h "$PGDATA" -U postgres -v ON_ERROR_STOP=1 -q -X)
+
+now() { date +%s.%N; }
+
+echo "| transfers | fanzha ingest (transfers/s) | PostgreSQL COPY (transfers/s) | fanzha / COPY | fanzha restart (s) | fanzha peak RSS ingest / restart (MiB) | graph bytes/transfer |"
+echo "|---:|---:|---:|---:|---:|---:|---:|"
+for N in "${SIZES[@]}"; do
+  DATA="$WORK/data-$N"
+  if [ ! -f "$DATA/transfers.csv" ]; then
+    "$FANZHA" gen --transfers "$N" --seed 1 --out "$DATA" >/dev/null
+  fi
+  ROWS=$(($(wc -l < "$DATA/transfers.csv") - 1))
+  # Drop the page cache effect of generation evenly: both sides read the same warm files.
+  cat "$DATA"/*.csv > /dev/null
+
+  rm -rf "$WORK/db-$N"
+  ING=$("$FANZHA" bench ingest --data "$DATA" --db "$WORK/db-$N")
+  LOAD=$("$FANZHA" bench load --db "$WORK/db-$N")
+
+  "${PSQL[@]}" -c "DROP TABLE IF EXISTS transfers; DROP TABLE IF EXISTS accounts;
+    CREATE TABLE accounts (account_id text PRIMARY KEY, bank text NOT NULL, holder_id text NOT NULL,
+      opened_at timestamptz NOT NULL, open_region text, account_class text, opening_balance numeric(16,2));
+    CREATE TABLE transfers (txn_id text PRIMARY KEY, ts timestamptz NOT NULL, from_account text, to_account text,
+      amount numeric(16,2) NOT NULL, currency text, channel text, region text, kind text, memo text);
+    CREATE INDEX ON transfers (from_account); CREATE INDEX ON transfers (to_account);"
+  ACOLS=$(head -1 "$DATA/accounts.csv" | tr -d '\r')
+  TCOLS=$(head -1 "$DATA/transfers.csv" | tr -d '\r')
+  T0=$(now)
+  "${PSQL[@]}" -c "\\copy accounts($ACOLS) FROM '$DATA/accounts.csv' CSV HEADER"
+  "${PSQL[@]}" -c "\\copy transfers($TCOLS) FROM '$DATA/transfers.csv' CSV HEADER"
+  T1=$(now)
+  PG_SECS=$(python3 -c "print($T1 - $T0)")
+
+  python3 - "$N" "$ROWS" "$PG_SECS" "$ING" "$LOAD" "$OUT/ingest-$N.jsonl" <<'PY'
+import json, sys
+n, rows, pg_secs, ing, load, out = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), json.loads(sys.argv[4]), json.loads(sys.argv[5]), sys.argv[6]
+pg = {"bench": "postgres_copy", "transfers": rows, "seconds": pg_secs, "transfers_per_sec": rows / pg_secs}
+with open(out, "w") as f:
+    for r in (ing, load, pg):
+        f.write(json.dumps(r) + "\n")
+mib = lambda b: (b or 0) / 2**20
+print(f"| {rows:,} | {ing['transfers_per_sec']:,.0f} | {pg['transfers_per_sec']:,.0f} | {ing['transfers_per_sec']/pg['transfers_per_sec']:.1f}x "
+      f"| {load['seconds']:.2f} (replay {load['open_seconds']:.2f} + graph {load['graph_seconds']:.2f}) "
+      f"| {mib(ing['peak_rss_bytes']):,.0f} / {mib(load['peak_rss_bytes']):,.0f} | {load['graph_bytes_per_transfer']:.1f} |")
+PY
+done

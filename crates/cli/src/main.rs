@@ -1,0 +1,47 @@
+//! `fanzha`: the command line of the fanzha counter-fraud engine. Thin glue: parse arguments,
+//! call the library crates, print.
+
+mod cmd;
+mod observer;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "fanzha", version, about = "fanzha (反诈): counter-telecom-fraud engine")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Load accounts, transfers and labels into a store (created if missing).
+    Ingest(cmd::ingest::Args),
+    /// Counts and time span of what a store holds.
+    Stats(cmd::stats::Args),
+    /// Generate a realistic scenario (ordinary life, card farmers, fraud cases) as interchange CSV.
+    Gen(cmd::gen::Args),
+    /// Generate a scenario, ingest it and show what fanzha sees.
+    Demo(cmd::demo::Args),
+    /// Measure ingest throughput and restart time.
+    Bench(cmd::bench::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Ingest(a) => cmd::ingest::run(a),
+        Command::Stats(a) => cmd::stats::run(a),
+        Command::Gen(a) => cmd::gen::run(a),
+        Command::Demo(a) => cmd::demo::run(a),
+        Command::Bench(a) => cmd::bench::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

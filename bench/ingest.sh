@@ -52,7 +52,7 @@ for N in "${SIZES[@]}"; do
   ING=$("$FANZHA" bench ingest --data "$DATA" --db "$WORK/db-$N")
   LOAD=$("$FANZHA" bench load --db "$WORK/db-$N")
 
-  "${PSQL[@]}" -c "DROP TABLE IF EXISTS transfers; DROP TABLE IF EXISTS accounts;
+  "${PSQL[@]}" -c "SET client_min_messages = warning; DROP TABLE IF EXISTS transfers; DROP TABLE IF EXISTS accounts;
     CREATE TABLE accounts (account_id text PRIMARY KEY, bank text NOT NULL, holder_id text NOT NULL,
       opened_at timestamptz NOT NULL, open_region text, account_class text, opening_balance numeric(16,2));
     CREATE TABLE transfers (txn_id text PRIMARY KEY, ts timestamptz NOT NULL, from_account text, to_account text,

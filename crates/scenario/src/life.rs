@@ -60,20 +60,7 @@ impl Life {
     fn payroll(&mut self, w: &World, day: &Day, out: &mut Vec<Txn>) {
         for e in w.employers.iter().filter(|e| e.pay_day == day.of_month) {
             let first = day.start + between_hours(&mut self.rng, 9, 11);
-            let place = w.accounts[e.account as usize].place;
-            for (k, (p, salary)) in e.staff.iter().enumerate() {
-                let to = Party::Account(w.persons[*p as usize].primary);
-                let ts = first + k as i64 / 4;
-                out.push(Txn {
-                    ts,
-                    from: e.account,
-                    to,
-                    amount: Amount::Fixed(*salary),
-                    channel: Channel::Online,
-                    place,
-                    memo: "代发工资",
-                });
-            }
+            bulk_payout(w, e.account, first, &e.staff, "代发工资", out);
         }
     }
 
@@ -83,20 +70,7 @@ impl Life {
         }
         for f in &w.pension_funds {
             let first = day.start + between_hours(&mut self.rng, 8, 10);
-            let place = w.accounts[f.account as usize].place;
-            for (k, (p, pension)) in f.pensioners.iter().enumerate() {
-                let to = Party::Account(w.persons[*p as usize].primary);
-                let ts = first + k as i64 / 4;
-                out.push(Txn {
-                    ts,
-                    from: f.account,
-                    to,
-                    amount: Amount::Fixed(*pension),
-                    channel: Channel::Online,
-                    place,
-                    memo: "养老金",
-                });
-            }
+            bulk_payout(w, f.account, first, &f.pensioners, "养老金", out);
         }
     }
 
@@ -234,5 +208,22 @@ impl Life {
             let amount = Amount::Above(HUB_FLOAT);
             out.push(Txn { ts, from: hub.account, to, amount, channel: Channel::Online, place, memo: "清算" });
         }
+    }
+}
+
+/// A payer's batch of fixed payments to persons' primary accounts (payroll, pensions), four a
+/// second from `first`.
+fn bulk_payout(w: &World, from: u32, first: i64, payees: &[(u32, i64)], memo: &'static str, out: &mut Vec<Txn>) {
+    let place = w.accounts[from as usize].place;
+    for (k, (p, amount)) in payees.iter().enumerate() {
+        out.push(Txn {
+            ts: first + k as i64 / 4,
+            from,
+            to: Party::Account(w.persons[*p as usize].primary),
+            amount: Amount::Fixed(*amount),
+            channel: Channel::Online,
+            place,
+            memo,
+        });
     }
 }

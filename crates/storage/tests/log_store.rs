@@ -104,16 +104,20 @@ fn a_torn_commit_is_discarded_and_the_writer_truncates_it() {
     assert_eq!(s.open_info().discarded_bytes, 0);
 }
 
+/// A store with two commits of five transfers each.
+fn two_commits() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = LogStore::open(dir.path(), OpenMode::Create).unwrap();
+    seed(&mut s, 0..5);
+    s.commit().unwrap();
+    seed(&mut s, 5..10);
+    s.commit().unwrap();
+    dir
+}
+
 #[test]
 fn damage_inside_an_earlier_commit_is_refused_not_cut() {
-    let dir = tempfile::tempdir().unwrap();
-    {
-        let mut s = LogStore::open(dir.path(), OpenMode::Create).unwrap();
-        seed(&mut s, 0..5);
-        s.commit().unwrap();
-        seed(&mut s, 5..10);
-        s.commit().unwrap();
-    }
+    let dir = two_commits();
     let log = dir.path().join("events.log");
     let mut bytes = std::fs::read(&log).unwrap();
     // magic (16), BEGIN record (8 + 9), then the first event's header (8): flip a bit of its body.
@@ -125,14 +129,7 @@ fn damage_inside_an_earlier_commit_is_refused_not_cut() {
 
 #[test]
 fn damage_inside_the_last_commit_counts_as_torn() {
-    let dir = tempfile::tempdir().unwrap();
-    {
-        let mut s = LogStore::open(dir.path(), OpenMode::Create).unwrap();
-        seed(&mut s, 0..5);
-        s.commit().unwrap();
-        seed(&mut s, 5..10);
-        s.commit().unwrap();
-    }
+    let dir = two_commits();
     let log = dir.path().join("events.log");
     let mut bytes = std::fs::read(&log).unwrap();
     let n = bytes.len();

@@ -76,4 +76,6 @@ pub fn print_summary(s: &ScenarioSummary, dir: &Path) {
         s.mule_accounts,
         s.card_farmers
     );
+    let typologies: Vec<String> = s.cases_by_typology.iter().map(|(id, n)| format!("{id} {n}")).collect();
+    println!("cases by typology: {}", typologies.join(", "));
 }

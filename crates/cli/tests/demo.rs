@@ -1,0 +1,24 @@
+//! The README's first command works and shows something real.
+
+use std::process::Command;
+
+#[test]
+fn demo_generates_ingests_and_finds_planted_mules() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_fanzha")).args(["demo", "--dir"]).arg(dir.path()).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("== 5. first look"), "{text}");
+    let look: Vec<&str> =
+        text.split("== 5. first look").nth(1).unwrap().lines().filter(|l| l.ends_with(" yes")).collect();
+    assert!(look.len() >= 4, "most of the top fan-in accounts should be planted mules:\n{text}");
+    let stats = Command::new(env!("CARGO_BIN_EXE_fanzha"))
+        .args(["stats", "--json", "--db"])
+        .arg(dir.path().join("db"))
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
+    assert!(v["transfers"].as_u64().unwrap() > 50_000);
+    assert!(v["accounts"].as_u64().unwrap() > v["external_accounts"].as_u64().unwrap());
+    assert!(v["labels"].as_u64().unwrap() > 0);
+}

@@ -13,7 +13,8 @@ pub struct CliObserver {
     bar: Option<ProgressBar>,
     report_commits: bool,
     rejects_file: Option<std::io::BufWriter<std::fs::File>>,
-    printed: u64,
+    /// Rejects heard so far.
+    rejects: u64,
     quiet: bool,
 }
 
@@ -23,7 +24,7 @@ impl CliObserver {
             bar: None,
             report_commits,
             rejects_file: rejects_file.map(std::io::BufWriter::new),
-            printed: 0,
+            rejects: 0,
             quiet,
         }
     }
@@ -35,6 +36,8 @@ impl CliObserver {
         }
     }
 
+    /// Clears the progress bar, flushes `--rejects FILE`, and returns how many rejects were
+    /// counted but not printed.
     pub fn finish(&mut self) -> std::io::Result<u64> {
         if let Some(bar) = self.bar.take() {
             bar.finish_and_clear();
@@ -42,7 +45,7 @@ impl CliObserver {
         if let Some(f) = &mut self.rejects_file {
             f.flush()?;
         }
-        Ok(self.printed.saturating_sub(PRINTED_REJECTS))
+        Ok(self.rejects.saturating_sub(PRINTED_REJECTS))
     }
 }
 
@@ -74,8 +77,8 @@ impl IngestObserver for CliObserver {
             // The file is best effort; the summary still counts every reject.
             let _ = writeln!(f, "{reject}");
         }
-        self.printed += 1;
-        if self.printed <= PRINTED_REJECTS {
+        self.rejects += 1;
+        if self.rejects <= PRINTED_REJECTS {
             self.say(&format!("rejected {reject}"));
         }
     }

@@ -1,6 +1,8 @@
 //! Identity numbers of account holders: resident ID numbers (GB 11643, check digit ISO 7064
 //! MOD 11-2) for persons and unified social credit codes (GB 32100) for companies.
 
+use crate::writer::put_digits;
+
 /// Weights of the first 17 digits of a resident ID number.
 const RESIDENT_WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 /// Check character by weighted sum modulo 11.
@@ -11,11 +13,11 @@ const RESIDENT_CHECK: &[u8; 11] = b"10X98765432";
 pub(crate) fn resident_id(region: u32, birth: (u32, u32, u32), seq: u32) -> [u8; 18] {
     let (year, month, day) = birth;
     let mut id = [b'0'; 18];
-    put_digits(&mut id[0..6], region);
-    put_digits(&mut id[6..10], year);
-    put_digits(&mut id[10..12], month);
-    put_digits(&mut id[12..14], day);
-    put_digits(&mut id[14..17], seq);
+    put_digits(&mut id[0..6], u64::from(region));
+    put_digits(&mut id[6..10], u64::from(year));
+    put_digits(&mut id[10..12], u64::from(month));
+    put_digits(&mut id[12..14], u64::from(day));
+    put_digits(&mut id[14..17], u64::from(seq));
     let sum: u32 = id[..17].iter().zip(RESIDENT_WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
     id[17] = RESIDENT_CHECK[(sum % 11) as usize];
     id
@@ -39,8 +41,8 @@ pub(crate) const PUBLIC_INSTITUTION: [u8; 2] = *b"12";
 pub(crate) fn credit_code(kind: [u8; 2], region: u32, org: u32) -> [u8; 18] {
     let mut code = [b'0'; 18];
     code[..2].copy_from_slice(&kind);
-    put_digits(&mut code[2..8], region);
-    put_digits(&mut code[8..16], org % 100_000_000);
+    put_digits(&mut code[2..8], u64::from(region));
+    put_digits(&mut code[8..16], u64::from(org % 100_000_000));
     let org_sum: u32 = code[8..16].iter().zip(ORG_WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
     code[16] = match 11 - org_sum % 11 {
         10 => b'X',
@@ -54,14 +56,6 @@ pub(crate) fn credit_code(kind: [u8; 2], region: u32, org: u32) -> [u8; 18] {
 
 fn credit_value(c: u8) -> u32 {
     CREDIT_CHARS.iter().position(|x| *x == c).unwrap_or(0) as u32
-}
-
-/// Writes `value` as zero-padded decimal filling `out`.
-fn put_digits(out: &mut [u8], mut value: u32) {
-    for d in out.iter_mut().rev() {
-        *d = b'0' + (value % 10) as u8;
-        value /= 10;
-    }
 }
 
 #[cfg(test)]

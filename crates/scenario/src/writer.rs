@@ -129,10 +129,9 @@ impl<W: Write> TransferRows<W> {
         TransferRows { csv, codes: place_codes(), day: i64::MIN, date: [b'0'; 11] }
     }
 
-    /// Writes one row; `no` becomes the txn_id `T` + ten digits.
+    /// Writes one row; `no` becomes the txn_id (see [`txn_id`]).
     pub fn row(&mut self, no: u64, t: &Txn, kind: TransferKind, amount: i64, from: &[u8], to: &[u8]) -> io::Result<()> {
-        let mut id = *b"T0000000000";
-        put_digits(&mut id[1..], no);
+        let id = txn_id(no);
         let ts = self.timestamp(t.ts);
         let code = self.codes[usize::from(t.place)];
         self.csv.plain(&id).plain(&ts).plain(from).plain(to).money(amount)?;
@@ -193,8 +192,7 @@ impl<W: Write> LabelRows<W> {
 
     /// Labels transfer number `no` a victim's payment to the fraud network.
     pub fn fraud(&mut self, no: u64) -> io::Result<()> {
-        let mut id = *b"T0000000000";
-        put_digits(&mut id[1..], no);
+        let id = txn_id(no);
         self.csv.plain(b"transfer").plain(&id).plain(b"fraud");
         self.csv.end_row()
     }
@@ -210,8 +208,15 @@ impl<W: Write> LabelRows<W> {
     }
 }
 
+/// The txn_id of transfer number `no`: `T` and ten digits.
+fn txn_id(no: u64) -> [u8; 11] {
+    let mut id = *b"T0000000000";
+    put_digits(&mut id[1..], no);
+    id
+}
+
 /// Writes `value` as zero-padded decimal filling `out`.
-fn put_digits(out: &mut [u8], mut value: u64) {
+pub(crate) fn put_digits(out: &mut [u8], mut value: u64) {
     for d in out.iter_mut().rev() {
         *d = b'0' + (value % 10) as u8;
         value /= 10;

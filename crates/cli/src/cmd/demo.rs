@@ -5,7 +5,7 @@
 
 use super::{gen, ingest, stats::Stats};
 use crate::observer::CliObserver;
-use fanzha_graph::TemporalGraph;
+use fanzha_graph::{EdgeIx, TemporalGraph};
 use fanzha_ingest::{Format, IngestOptions, Inputs};
 use fanzha_model::{AccountIx, LabelTarget, Ledger};
 use fanzha_scenario::ScenarioConfig;
@@ -46,7 +46,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
     println!("\n== 3. what the store holds ==");
     let ledger = store.ledger();
-    Stats::of(ledger).print(ledger);
+    Stats::of(ledger).print();
 
     println!("\n== 4. temporal graph ==");
     let start = Instant::now();
@@ -100,9 +100,13 @@ fn max_payers_in_a_day(g: &TemporalGraph, a: AccountIx) -> usize {
     let mut in_window: HashMap<AccountIx, usize> = HashMap::new();
     let (mut lo, mut best) = (0, 0);
     for &e in edges {
-        let edge = g.edge(fanzha_graph::EdgeIx(e));
-        while g.edge(fanzha_graph::EdgeIx(edges[lo])).ts.0 <= edge.ts.0 - 86_400 {
-            if let Some(p) = g.edge(fanzha_graph::EdgeIx(edges[lo])).src {
+        let edge = g.edge(EdgeIx(e));
+        loop {
+            let old = g.edge(EdgeIx(edges[lo]));
+            if old.ts.0 > edge.ts.0 - 86_400 {
+                break;
+            }
+            if let Some(p) = old.src {
                 let n = in_window.get_mut(&p).expect("counted when it entered");
                 *n -= 1;
                 if *n == 0 {

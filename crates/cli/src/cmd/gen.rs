@@ -61,7 +61,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// Generates into `dir` (created if missing).
 pub fn write(cfg: &ScenarioConfig, dir: &Path) -> anyhow::Result<ScenarioSummary> {
-    std::fs::create_dir_all(dir).with_context(|| format!("{}", dir.display()))?;
     generate_to_dir(cfg, dir).with_context(|| format!("writing the scenario to {}", dir.display()))
 }
 

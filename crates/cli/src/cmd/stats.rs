@@ -1,6 +1,6 @@
 //! `fanzha stats`: what a store holds.
 
-use fanzha_model::{Ledger, TransferKind};
+use fanzha_model::{Ledger, TransferKind, Ts};
 use fanzha_storage::{LogStore, OpenMode, Store};
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -38,33 +38,47 @@ pub struct Stats {
     /// Sum of all amounts, in fen.
     pub total_amount_fen: i64,
     /// First transfer time (RFC 3339, UTC).
-    pub first_ts: Option<String>,
+    #[serde(serialize_with = "rfc3339_utc")]
+    pub first_ts: Option<Ts>,
     /// Last transfer time (RFC 3339, UTC).
-    pub last_ts: Option<String>,
+    #[serde(serialize_with = "rfc3339_utc")]
+    pub last_ts: Option<Ts>,
+}
+
+fn rfc3339_utc<S: serde::Serializer>(ts: &Option<Ts>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_some(&ts.map(Ts::to_rfc3339_utc))
 }
 
 impl Stats {
     /// Counts the ledger.
     pub fn of(l: &Ledger) -> Stats {
-        let kind = |k: TransferKind| l.transfers().iter().filter(|t| t.kind == k).count() as u64;
+        let (mut withdrawals, mut deposits, mut total_amount_fen) = (0, 0, 0);
+        for t in l.transfers() {
+            match t.kind {
+                TransferKind::Withdrawal => withdrawals += 1,
+                TransferKind::Deposit => deposits += 1,
+                TransferKind::Transfer => {}
+            }
+            total_amount_fen += t.amount.0;
+        }
         let span = l.time_span();
         Stats {
             accounts: l.accounts().len() as u64,
             external_accounts: l.accounts().iter().filter(|a| a.external).count() as u64,
             transfers: l.transfers().len() as u64,
-            withdrawals: kind(TransferKind::Withdrawal),
-            deposits: kind(TransferKind::Deposit),
+            withdrawals,
+            deposits,
             banks: l.bank_count() as u64,
             holders: distinct_holders(l),
             labels: l.labels().len() as u64,
-            total_amount_fen: l.transfers().iter().map(|t| t.amount.0).sum(),
-            first_ts: span.map(|s| s.0.to_rfc3339_utc()),
-            last_ts: span.map(|s| s.1.to_rfc3339_utc()),
+            total_amount_fen,
+            first_ts: span.map(|s| s.0),
+            last_ts: span.map(|s| s.1),
         }
     }
 
     /// Prints for a person; times in Asia/Shanghai with the zone shown.
-    pub fn print(&self, l: &Ledger) {
+    pub fn print(&self) {
         println!("accounts           {:>12}  ({} external)", self.accounts, self.external_accounts);
         println!("holders            {:>12}", self.holders);
         println!("banks              {:>12}", self.banks);
@@ -74,7 +88,7 @@ impl Stats {
         );
         println!("amount             {:>12} yuan", fanzha_model::Fen(self.total_amount_fen).to_string());
         println!("labels             {:>12}  (evaluation only)", self.labels);
-        if let Some((a, b)) = l.time_span() {
+        if let (Some(a), Some(b)) = (self.first_ts, self.last_ts) {
             println!("time span          {} .. {} (Asia/Shanghai)", a.to_rfc3339_shanghai(), b.to_rfc3339_shanghai());
         }
     }
@@ -91,7 +105,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.json {
         println!("{}", serde_json::to_string_pretty(&stats)?);
     } else {
-        stats.print(store.ledger());
+        stats.print();
         let info = store.open_info();
         println!(
             "loaded in          {:>12.3} s  ({} events, {} commits)",

@@ -22,18 +22,9 @@ mkdir -p "$OUT" "$WORK"
 cargo build --release --quiet
 FANZHA=target/release/fanzha
 
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-if [ -z "$PGBIN" ]; then
-  apt-get update -qq && apt-get install -y -qq postgresql >/dev/null
-  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-fi
-PGDATA=$(mktemp -d /tmp/fanzha-bench-pg.XXXXXX)
-chown postgres "$PGDATA"
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-as_pg "$PGBIN/initdb" -D "$PGDATA/data" -A trust -U postgres >/dev/null
-as_pg "$PGBIN/pg_ctl" -D "$PGDATA/data" -o "-k $PGDATA -c listen_addresses='' -c max_wal_size=4GB -c shared_buffers=1GB" -l "$PGDATA/log" -w start >/dev/null
-trap 'as_pg "$PGBIN/pg_ctl" -D "$PGDATA/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$PGDATA"' EXIT
-PSQL=("$PGBIN/psql" -h "$PGDATA" -U postgres -v ON_ERROR_STOP=1 -q -X)
+# A throwaway PostgreSQL cluster on a unix socket, stopped and deleted on exit (bench/lib/pg.sh).
+source bench/lib/pg.sh
+pg_start
 
 now() { date +%s.%N; }
 

@@ -24,16 +24,25 @@ enum Command {
     Gen(cmd::gen::Args),
     /// Generate a scenario, ingest it and show what fanzha sees.
     Demo(cmd::demo::Args),
-    /// Measure ingest throughput and restart time.
+    /// Follow reported transfers' money forward (what to freeze) or an account's money backward.
+    Trace(cmd::trace::Args),
+    /// Measure ingest throughput, restart time and trace latency.
     Bench(cmd::bench::Args),
 }
 
 fn main() -> ExitCode {
+    // Piping into `head` must end the program quietly, as for any Unix tool, not panic.
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread or I/O starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Ingest(a) => cmd::ingest::run(a),
         Command::Stats(a) => cmd::stats::run(a),
         Command::Gen(a) => cmd::gen::run(a),
+        Command::Trace(a) => cmd::trace::run(a),
         Command::Demo(a) => cmd::demo::run(a),
         Command::Bench(a) => cmd::bench::run(a),
     };

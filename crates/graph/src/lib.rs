@@ -122,14 +122,30 @@ impl TemporalGraph {
 
     /// Edges leaving `a`, in time order.
     pub fn out_edges(&self, a: AccountIx) -> &[u32] {
-        let i = a.0 as usize;
-        &self.out[self.out_start[i] as usize..self.out_start[i + 1] as usize]
+        &self.out[self.out_slots(a)]
     }
 
     /// Edges entering `a`, in time order.
     pub fn in_edges(&self, a: AccountIx) -> &[u32] {
+        &self.inc[self.in_slots(a)]
+    }
+
+    /// Where `a`'s outgoing edges sit in one numbering of all outgoing slots: [`Self::out_edges`]
+    /// of consecutive accounts are consecutive, so a caller can keep a per-slot column.
+    pub fn out_slots(&self, a: AccountIx) -> std::ops::Range<usize> {
         let i = a.0 as usize;
-        &self.inc[self.in_start[i] as usize..self.in_start[i + 1] as usize]
+        self.out_start[i] as usize..self.out_start[i + 1] as usize
+    }
+
+    /// Where `a`'s incoming edges sit in one numbering of all incoming slots (see [`Self::out_slots`]).
+    pub fn in_slots(&self, a: AccountIx) -> std::ops::Range<usize> {
+        let i = a.0 as usize;
+        self.in_start[i] as usize..self.in_start[i + 1] as usize
+    }
+
+    /// The first edge later than `t`: edges `0..end_after(t)` are those at or before `t`.
+    pub fn end_after(&self, t: Ts) -> EdgeIx {
+        EdgeIx(self.ts.partition_point(|&x| x <= t.0) as u32)
     }
 
     /// Edges leaving `a` at or after `from` and before `to`, in time order.
@@ -245,6 +261,8 @@ mod tests {
         assert_eq!(g.out_edges_between(AccountIx(1), Ts(20), Ts(50)), &[1]);
         assert_eq!(g.out_edges_between(AccountIx(1), Ts(21), Ts(51)), &[3]);
         assert_eq!(g.out_edges_between(AccountIx(1), Ts(60), Ts(10)), &[] as &[u32]);
+        assert_eq!((g.out_slots(AccountIx(1)), g.in_slots(AccountIx(1))), (1..3, 1..2));
+        assert_eq!((g.end_after(Ts(9)), g.end_after(Ts(20)), g.end_after(Ts(99))), (EdgeIx(0), EdgeIx(2), EdgeIx(4)));
     }
 
     #[test]

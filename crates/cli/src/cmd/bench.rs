@@ -1,11 +1,15 @@
-//! `fanzha bench`: ingest throughput and restart time, measured in this process. The script
-//! `bench/ingest.sh` runs these next to PostgreSQL `COPY` of the same CSV.
+//! `fanzha bench`: ingest throughput, restart time and trace latency, measured in this process.
+//! The scripts `bench/ingest.sh` and `bench/trace.sh` run these next to PostgreSQL doing the same
+//! work (`COPY` of the same CSV; a recursive SQL trace of the same transfers).
 
 use crate::observer::CliObserver;
 use anyhow::Context;
 use fanzha_graph::TemporalGraph;
 use fanzha_ingest::{Format, IngestOptions, Inputs};
+use fanzha_model::{AccountIx, LabelTarget, TransferIx};
 use fanzha_storage::{LogStore, OpenMode, Store};
+use fanzha_trace::{Forward, Policy, Tracer};
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -35,6 +39,27 @@ enum What {
         /// Store directory
         #[arg(long)]
         db: PathBuf,
+    },
+    /// Trace random reported (fraud-labelled victim) transfers one by one; print latency as JSON.
+    Trace {
+        /// Store directory (with labels, e.g. from `fanzha gen`)
+        #[arg(long)]
+        db: PathBuf,
+        /// How many reported transfers to trace
+        #[arg(long, default_value_t = 1_000)]
+        traces: usize,
+        /// Random seed for picking them
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Tracing policy
+        #[arg(long, default_value = "fifo")]
+        policy: Policy,
+        /// Hop limit
+        #[arg(long, default_value_t = Forward::DEFAULT_MAX_HOPS)]
+        max_hops: u32,
+        /// Write the traced transaction ids here, one per line (for the SQL side of bench/trace.sh)
+        #[arg(long, value_name = "FILE")]
+        seeds_out: Option<PathBuf>,
     },
 }
 
@@ -80,9 +105,109 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 "peak_rss_bytes": peak_rss_bytes(),
             })
         }
+        What::Trace { db, traces, seed, policy, max_hops, seeds_out } => {
+            trace_latency(&db, traces, seed, policy, max_hops, seeds_out.as_deref())?
+        }
     };
     println!("{result}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Picks `n` reported transfers at random: fraud-labelled transfers whose payer is not itself a
+/// labelled mule (the victims' own payments), then traces each one and times it.
+fn trace_latency(
+    db: &std::path::Path,
+    n: usize,
+    seed: u64,
+    policy: Policy,
+    max_hops: u32,
+    seeds_out: Option<&std::path::Path>,
+) -> anyhow::Result<serde_json::Value> {
+    use rand::seq::IndexedRandom;
+    use rand::SeedableRng;
+    let start = Instant::now();
+    let loaded = super::trace::load(db)?;
+    let load_secs = start.elapsed().as_secs_f64();
+    let ledger = loaded.store.ledger();
+    let start = Instant::now();
+    let tracer = Tracer::new(ledger, &loaded.graph);
+    let index_secs = start.elapsed().as_secs_f64();
+    let mules: HashSet<AccountIx> = ledger
+        .labels()
+        .iter()
+        .filter_map(|l| match l.target {
+            LabelTarget::Account(a) if &*l.name == "mule" => Some(a),
+            _ => None,
+        })
+        .collect();
+    let victims: Vec<TransferIx> = ledger
+        .labels()
+        .iter()
+        .filter_map(|l| match l.target {
+            LabelTarget::Transfer(t) if &*l.name == "fraud" => Some(t),
+            _ => None,
+        })
+        .filter(|&t| ledger.transfer(t).from.is_some_and(|f| !mules.contains(&f) && !ledger.account(f).external))
+        .collect();
+    anyhow::ensure!(
+        !victims.is_empty(),
+        "no fraud-labelled victim transfers in {}: ingest a generated scenario with its labels",
+        db.display()
+    );
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    let picked: Vec<TransferIx> = (0..n).map(|_| *victims.choose(&mut rng).expect("not empty")).collect();
+    if let Some(path) = seeds_out {
+        let ids: String = picked.iter().map(|&t| format!("{}\n", ledger.txn_id(t))).collect();
+        std::fs::write(path, ids).with_context(|| format!("writing {}", path.display()))?;
+    }
+    let (mut trace_us, mut full_us) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut edges, mut accounts, mut replayed, mut conserved, mut held) = (0u64, 0u64, 0u64, 0u64, 0u64);
+    for &t in &picked {
+        let req = Forward { seeds: vec![t], policy, max_hops, as_of: None };
+        let start = Instant::now();
+        let trace = tracer.forward(&req)?;
+        trace_us.push(start.elapsed().as_secs_f64() * 1e6);
+        let report = tracer.report(&trace);
+        full_us.push(start.elapsed().as_secs_f64() * 1e6);
+        edges += report.edges.len() as u64;
+        held += report.held.len() as u64;
+        accounts += trace.work.accounts;
+        replayed += trace.work.transfers;
+        conserved += u64::from(report.is_conserved());
+    }
+    let per = |x: u64| x as f64 / n.max(1) as f64;
+    Ok(serde_json::json!({
+        "bench": "trace",
+        "transfers": loaded.graph.edge_count(),
+        "traces": n,
+        "policy": policy.as_str(),
+        "max_hops": max_hops,
+        "p50_us": percentile(&mut full_us, 0.50),
+        "p90_us": percentile(&mut full_us, 0.90),
+        "p99_us": percentile(&mut full_us, 0.99),
+        "max_us": percentile(&mut full_us, 1.0),
+        "mean_us": full_us.iter().sum::<f64>() / n.max(1) as f64,
+        "walk_only_p50_us": percentile(&mut trace_us, 0.50),
+        "walk_only_p99_us": percentile(&mut trace_us, 0.99),
+        "mean_edges": per(edges),
+        "mean_held_accounts": per(held),
+        "mean_accounts_walked": per(accounts),
+        "mean_transfers_replayed": per(replayed),
+        "conserved": conserved,
+        "load_seconds": load_secs,
+        "index_seconds": index_secs,
+        "peak_rss_bytes": peak_rss_bytes(),
+    }))
+}
+
+/// The `q` quantile (nearest rank) of `v`, sorting it.
+fn percentile(v: &mut [f64], q: f64) -> f64 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(f64::total_cmp);
+    let rank = ((q * v.len() as f64).ceil() as usize).clamp(1, v.len());
+    v[rank - 1]
 }
 
 fn dir_bytes(dir: &std::path::Path) -> anyhow::Result<u64> {

@@ -1,15 +1,18 @@
 //! `fanzha demo`: generate a scenario, ingest it, and show what fanzha sees in it.
 //!
-//! It grows with each capability; today it shows ingest, the store, the temporal graph and a
-//! first look at the graph (accounts that many different payers paid within one day).
+//! It grows with each capability; today it shows ingest, the store, the temporal graph, a
+//! first look at the graph (accounts that many different payers paid within one day), and a
+//! victim's report traced two hours after the payment: what to freeze, under every policy, and
+//! back from the top freeze target to the victims.
 
-use super::{gen, ingest, stats::Stats};
+use super::{gen, ingest, stats::Stats, trace};
 use crate::observer::CliObserver;
 use fanzha_graph::{EdgeIx, TemporalGraph};
 use fanzha_ingest::{Format, IngestOptions, Inputs};
-use fanzha_model::{AccountIx, LabelTarget, Ledger};
+use fanzha_model::{AccountIx, LabelTarget, Ledger, TransferIx, Ts};
 use fanzha_scenario::ScenarioConfig;
 use fanzha_storage::Store;
+use fanzha_trace::{Backward, Forward, Policy, Tracer};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -85,8 +88,76 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     println!("(personal accounts only; merchants and employers are paid by many by design)");
-    println!("\nnext: `fanzha stats --db {}`", db.display());
+
+    let Some(seed) = largest_victim_payment(ledger, &mules) else {
+        println!("\n(no victim payments in this scenario to trace)");
+        return Ok(ExitCode::SUCCESS);
+    };
+    let reported = Ts(ledger.transfer(seed).ts.0 + 2 * 3600);
+    println!(
+        "\n== 6. a victim reports payment {} two hours later ({}): trace it ==",
+        ledger.txn_id(seed),
+        reported.to_rfc3339_shanghai()
+    );
+    let tracer = Tracer::new(ledger, &graph);
+    let start = Instant::now();
+    let forward = Forward { as_of: Some(reported), ..Forward::new(vec![seed]) };
+    let report = tracer.report(&tracer.forward(&forward)?);
+    let took = start.elapsed().as_secs_f64() * 1e3;
+    trace::print_trace(&report, 8);
+    println!("(traced and ranked in {took:.2} ms)");
+    let svg = args.dir.join("trace.svg");
+    std::fs::write(&svg, fanzha_trace::to_svg(&report))?;
+    let csv = args.dir.join("freeze.csv");
+    fanzha_trace::write_freeze_csv(&report.freeze, &mut std::fs::File::create(&csv)?)?;
+    println!("drawing: {}   freeze requests: {}", svg.display(), csv.display());
+
+    println!("\n== 7. the same report under each policy (which money leaves an account first) ==");
+    println!("{:<9} {:>13} {:>13} {:>13} {:>13}", "policy", "traced (¥)", "held", "cash out", "exits");
+    for policy in Policy::ALL {
+        let t = tracer.forward(&Forward { policy, ..forward.clone() })?;
+        println!(
+            "{:<9} {:>13} {:>13} {:>13} {:>13}",
+            policy.as_str(),
+            t.traced.to_string(),
+            t.held_total().to_string(),
+            t.cash_out_total().to_string(),
+            t.exits_total().to_string()
+        );
+    }
+
+    if let Some(top) = report.held.first() {
+        println!("\n== 8. backward from the top freeze target {}: whose money is in it? ==", top.account);
+        let back = Backward {
+            account: ledger.account_ix(&top.account),
+            txn: None,
+            policy: Policy::Fifo,
+            max_hops: Backward::DEFAULT_MAX_HOPS,
+            as_of: Some(reported),
+        };
+        let p = tracer.provenance_report(&tracer.backward(&back)?);
+        trace::print_provenance(&p, 8);
+    }
+    println!(
+        "\nnext: `fanzha trace --db {} --txn {} --as-of {}`",
+        db.display(),
+        ledger.txn_id(seed),
+        reported.to_rfc3339_shanghai()
+    );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The largest fraud-labelled payment made by an account that is not itself a mule: a victim's.
+fn largest_victim_payment(ledger: &Ledger, mules: &HashSet<AccountIx>) -> Option<TransferIx> {
+    ledger
+        .labels()
+        .iter()
+        .filter_map(|l| match l.target {
+            LabelTarget::Transfer(t) if &*l.name == "fraud" => Some(t),
+            _ => None,
+        })
+        .filter(|&t| ledger.transfer(t).from.is_some_and(|f| !mules.contains(&f)))
+        .max_by_key(|&t| (ledger.transfer(t).amount, std::cmp::Reverse(t.0)))
 }
 
 fn is_corporate(ledger: &Ledger, a: AccountIx) -> bool {

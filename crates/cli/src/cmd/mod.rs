@@ -5,3 +5,4 @@ pub mod demo;
 pub mod gen;
 pub mod ingest;
 pub mod stats;
+pub mod trace;

@@ -12,6 +12,15 @@ fn demo_generates_ingests_and_finds_planted_mules() {
     let look: Vec<&str> =
         text.split("== 5. first look").nth(1).unwrap().lines().filter(|l| l.ends_with(" yes")).collect();
     assert!(look.len() >= 4, "most of the top fan-in accounts should be planted mules:\n{text}");
+    let trace = text.split("== 6. a victim reports").nth(1).expect("the demo traces a victim's report");
+    assert!(trace.contains("(conserved to the fen)"), "{trace}");
+    assert!(
+        trace.contains("One freeze request per bank:"),
+        "two hours after paying, money is still frozen-able:\n{trace}"
+    );
+    assert!(text.contains("== 7. the same report under each policy") && text.contains("\nlibr "));
+    assert!(text.contains("== 8. backward from the top freeze target") && text.contains("payer "), "{text}");
+    assert!(dir.path().join("trace.svg").exists() && dir.path().join("freeze.csv").exists());
     let stats = Command::new(env!("CARGO_BIN_EXE_fanzha"))
         .args(["stats", "--json", "--db"])
         .arg(dir.path().join("db"))

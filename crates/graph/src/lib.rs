@@ -233,6 +233,7 @@ mod tests {
                 currency: Currency::CNY,
                 channel: None,
                 region: None,
+                cross_border: false,
                 kind,
                 memo: None,
             };

@@ -62,6 +62,7 @@ pub(crate) fn transaction(
         currency: Default::default(),
         channel: None,
         region: None,
+        cross_border: false,
         kind: TransferKind::Transfer,
         memo: None,
     };

@@ -62,6 +62,7 @@ pub(crate) fn transaction(ing: &mut Ingestor<'_>, row: &dyn Row, line: u64, pref
         currency,
         channel: Some(channel),
         region: None,
+        cross_border: false,
         kind: TransferKind::Transfer,
         memo: None,
     };

@@ -34,6 +34,15 @@ pub(crate) fn region(row: &dyn Row, col: usize, name: &'static str) -> Result<Op
     optional(row, col, name, Region::parse)
 }
 
+/// A yes/no flag: `true`/`false`, `1`/`0`, `yes`/`no` (case-insensitive).
+pub(crate) fn yes_no(text: &str) -> Result<bool, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" => Ok(true),
+        "false" | "0" | "no" => Ok(false),
+        _ => Err(format!("'{text}' is not one of: true, false, 1, 0, yes, no")),
+    }
+}
+
 /// A strictly positive amount in decimal yuan.
 pub(crate) fn positive_amount(text: &str, name: &'static str) -> Result<Fen, String> {
     let fen = Fen::parse_yuan(text).map_err(named(name))?;

@@ -1,7 +1,7 @@
 //! fanzha interchange format v1 (`accounts` and `transfers`, CSV or JSON Lines; see
 //! `docs/formats.md`).
 
-use crate::fields::{bounded, optional, positive_amount, region, required, timestamp};
+use crate::fields::{bounded, optional, positive_amount, region, required, timestamp, yes_no};
 use crate::ingestor::{Ingestor, Outcome, TransferRecord, MAX_ID_CHARS, MAX_MEMO_CHARS};
 use crate::input::{Row, Schema};
 use fanzha_model::{Account, AccountClass, AccountStatus, Channel, Currency, Fen, Transfer, TransferKind};
@@ -35,6 +35,7 @@ pub(crate) const TRANSFERS: Schema = Schema {
         "kind",
         "memo",
         "amount_fen",
+        "cross_border",
     ],
     required: 3,
 };
@@ -85,6 +86,7 @@ pub(crate) fn transfer(ing: &mut Ingestor<'_>, row: &dyn Row) -> Result<Outcome,
         currency: optional(row, 5, "currency", Currency::parse)?.unwrap_or_default(),
         channel: optional(row, 6, "channel", Channel::parse)?,
         region: region(row, 7, "region")?,
+        cross_border: optional(row, 11, "cross_border", yes_no)?.unwrap_or(false),
         kind,
         memo: memo.map(Into::into),
     };

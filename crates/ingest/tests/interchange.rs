@@ -324,3 +324,26 @@ fn crlf_files_keep_their_line_numbers() {
     assert_eq!(r.unwrap().stored(), 1);
     assert_eq!(seen.rejects.iter().map(|r| r.line).collect::<Vec<_>>(), vec![3, 4]);
 }
+
+#[test]
+fn cross_border_is_a_yes_no_flag_defaulting_to_domestic() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = LogStore::open(dir.path().join("db"), OpenMode::Create).unwrap();
+    let a = write(dir.path(), "accounts.csv", ACCOUNTS.as_bytes());
+    let t = write(
+        dir.path(),
+        "transfers.csv",
+        b"txn_id,ts,from_account,to_account,amount,cross_border\n\
+          X1,2024-03-01T10:00:00+08:00,6222001,HK-1,5.00,true\n\
+          X2,2024-03-01T10:00:00+08:00,6222001,6222002,5.00,\n\
+          X3,2024-03-01T10:00:00+08:00,6222001,6222002,5.00,0\n\
+          X4,2024-03-01T10:00:00+08:00,6222001,6222002,5.00,maybe\n",
+    );
+    let (r, seen) = run(&mut store, Inputs { accounts: Some(a), transfers: Some(t), labels: None });
+    assert_eq!(r.unwrap().rejected(), 1);
+    assert_eq!(seen.rejects[0].line, 5);
+    assert!(seen.rejects[0].reason.starts_with("cross_border: 'maybe' is not one of"), "{:?}", seen.rejects);
+    let l = store.ledger();
+    let flag = |id: &str| l.transfer(l.txn_ix(id).unwrap()).cross_border;
+    assert_eq!((flag("X1"), flag("X2"), flag("X3")), (true, false, false));
+}

@@ -186,6 +186,7 @@ mod tests {
             currency: Currency::CNY,
             channel: None,
             region: None,
+            cross_border: false,
             kind: TransferKind::Transfer,
             memo: None,
         }

@@ -161,6 +161,8 @@ pub struct Transfer {
     pub channel: Option<Channel>,
     /// Where it was made (the ATM's place for a withdrawal), when known.
     pub region: Option<Region>,
+    /// The counterparty is outside mainland China (跨境): decides the large-value threshold.
+    pub cross_border: bool,
     /// Transfer, withdrawal or deposit.
     pub kind: TransferKind,
     /// Free text (附言), when given.

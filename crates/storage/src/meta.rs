@@ -9,8 +9,8 @@ use std::path::Path;
 
 /// File name of the metadata inside a store directory.
 pub(crate) const META_FILE: &str = "meta.json";
-/// The on-disk format this build reads and writes.
-pub(crate) const FORMAT_VERSION: u32 = 1;
+/// The on-disk format this build reads and writes (2: transfers carry `cross_border`).
+pub(crate) const FORMAT_VERSION: u32 = 2;
 const FORMAT_NAME: &str = "fanzha-store";
 
 #[derive(Serialize, Deserialize)]

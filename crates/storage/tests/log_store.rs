@@ -17,6 +17,7 @@ fn transfer_event(n: u32) -> Event {
             currency: Currency::CNY,
             channel: None,
             region: None,
+            cross_border: false,
             kind: TransferKind::Transfer,
             memo: Some("保证金".into()),
         },

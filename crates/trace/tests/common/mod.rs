@@ -64,6 +64,7 @@ impl Book {
             currency: Currency::CNY,
             channel: None,
             region: Region::new(440300),
+            cross_border: false,
             kind,
             memo: None,
         };

@@ -20,6 +20,7 @@ mod money;
 mod region;
 mod time;
 mod transfer;
+mod typology;
 
 pub use account::{Account, AccountClass, AccountIx, AccountStatus, BankIx};
 pub use holder::{Holder, HolderDigest, HolderSalt};
@@ -29,6 +30,7 @@ pub use money::{Fen, MoneyError};
 pub use region::{Region, RegionError};
 pub use time::{Ts, TsError};
 pub use transfer::{Channel, Currency, Transfer, TransferIx, TransferKind};
+pub use typology::{Typology, TYPOLOGIES};
 
 /// A value that was not one of the allowed words (used by the small enums of the model).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

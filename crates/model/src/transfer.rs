@@ -102,7 +102,7 @@ impl Channel {
 }
 
 /// An ISO 4217 currency code (three upper-case letters).
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Currency([u8; 3]);
 
 impl Currency {

@@ -79,7 +79,7 @@ fn trace_reports_conserved_money_in_every_format_and_refuses_bad_input() {
     assert!(drawing.starts_with("<svg") && drawing.trim_end().ends_with("</svg>"));
     assert!(std::fs::read_to_string(&csv)
         .unwrap()
-        .starts_with("bank,bank_total_fen,account,holder,amount_fen,urgency\n"));
+        .starts_with("bank,bank_total_fen,account,holder,amount_fen,urgency,stopped\n"));
 
     // Two hours after the payment most of the money still sits in mules: freeze targets exist.
     let paid = v["seeds"][0]["ts"].as_i64().unwrap();

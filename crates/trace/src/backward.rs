@@ -108,7 +108,6 @@ struct Back<'t, 'a> {
     t: &'t Tracer<'a>,
     policy: Policy,
     max_hops: u32,
-    as_of: Ts,
     end: u32,
     events: u64,
     origins: Vec<Origin>,
@@ -129,50 +128,47 @@ impl Tracer<'_> {
             t: self,
             policy: req.policy,
             max_hops: req.max_hops.max(1),
-            as_of,
             end: self.graph.end_after(as_of).0,
             events: 0,
             origins: Vec::new(),
             edges: Vec::new(),
         };
         let amount = match (req.txn, req.account) {
-            (Some(txn), _) => {
+            (Some(txn), None) => {
                 let e = self.seed_edge(txn, as_of)?;
-                let edge = self.graph.edge(EdgeIx(e));
-                b.edges.push(FlowEdge {
-                    txn,
-                    from: edge.src,
-                    to: edge.dst,
-                    ts: edge.ts,
-                    amount: edge.amount,
-                    traced: edge.amount,
-                    hop: 1,
-                    seed: true,
-                });
-                match edge.src {
-                    Some(src) => b.explain(src, Some(e), edge.amount.0, 1),
-                    None => b.origins.push(Origin {
-                        kind: OriginKind::Cash,
-                        account: edge.dst.unwrap_or(AccountIx(0)),
-                        txn: Some(txn),
-                        amount: edge.amount,
-                        hop: 1,
-                        stopped: None,
-                    }),
-                }
-                edge.amount.0
+                let amount = self.graph.edge(EdgeIx(e)).amount.0;
+                b.follow(e, amount, 1, true);
+                amount
             }
             (None, Some(a)) => {
                 let held = b.replay(a, None).iter().map(|&(_, amt)| amt).sum();
                 b.explain(a, None, held, 0);
                 held
             }
+            (Some(_), Some(_)) => return Err(TraceError::BackwardTarget),
             (None, None) => return Err(TraceError::NoSeed),
         };
-        let mut origins = b.origins;
+        // One row per origin and per transfer, however many paths led to them.
+        let mut origins: Vec<Origin> = Vec::new();
+        b.origins.sort_by_key(|o| (o.kind.as_str(), o.account.0, o.txn.map(|t| t.0), o.hop));
+        for o in b.origins {
+            match origins.last_mut() {
+                Some(last) if (last.kind, last.account, last.txn) == (o.kind, o.account, o.txn) => {
+                    last.amount += o.amount
+                }
+                _ => origins.push(o),
+            }
+        }
         origins.sort_by_key(|o| (std::cmp::Reverse(o.amount), o.hop, o.account.0));
-        b.edges.sort_by_key(|e| (e.ts, e.txn.0));
-        let p = Provenance { policy: req.policy, as_of, amount: Fen(amount), origins, edges: b.edges };
+        let mut edges: Vec<FlowEdge> = Vec::new();
+        b.edges.sort_by_key(|e| (e.ts, e.txn.0, e.hop));
+        for e in b.edges {
+            match edges.last_mut() {
+                Some(last) if last.txn == e.txn => last.traced += e.traced,
+                _ => edges.push(e),
+            }
+        }
+        let p = Provenance { policy: req.policy, as_of, amount: Fen(amount), origins, edges };
         assert_eq!(p.origins.iter().map(|o| o.amount).sum::<Fen>(), p.amount, "backward trace lost money: a bug");
         Ok(p)
     }
@@ -185,9 +181,8 @@ impl Back<'_, '_> {
         if amount <= 0 {
             return;
         }
-        let g = self.t.graph;
         let limits = self.t.limits;
-        let degree = g.in_edges(a).len() + g.out_edges(a).len();
+        let degree = self.t.degree_before(a, self.end);
         let budget_left = self.events < limits.events_total;
         if degree > limits.hub_degree || degree > limits.events_per_account as usize || !budget_left {
             let stop = if degree > limits.hub_degree { Stop::Hub } else { Stop::WorkLimit };
@@ -199,14 +194,14 @@ impl Back<'_, '_> {
             match source {
                 Source::Opening => self.origin(OriginKind::Opening, a, None, part, hop, None),
                 Source::Unknown => self.origin(OriginKind::Unknown, a, None, part, hop, None),
-                Source::In(e) => self.follow(e, part, hop + 1),
+                Source::In(e) => self.follow(e, part, hop + 1, false),
             }
         }
     }
 
-    /// `part` fen arrived by edge `e`, `hop` transfers back: record it and keep going back
-    /// through mules.
-    fn follow(&mut self, e: u32, part: i64, hop: u32) {
+    /// `part` fen arrived by edge `e`, `hop` transfers back (`seed`: it is the transfer asked
+    /// about): record it and keep going back through mules.
+    fn follow(&mut self, e: u32, part: i64, hop: u32, seed: bool) {
         let t = self.t;
         let edge = t.graph.edge(EdgeIx(e));
         self.edges.push(FlowEdge {
@@ -217,16 +212,22 @@ impl Back<'_, '_> {
             amount: edge.amount,
             traced: Fen(part),
             hop,
-            seed: false,
+            seed,
         });
         let Some(src) = edge.src else {
-            let to = edge.dst.expect("an incoming edge has a payee");
+            let to = edge.dst.expect("a transfer has a payer or a payee");
             return self.origin(OriginKind::Cash, to, Some(edge.txn), part, hop, None);
         };
         if t.ledger.account(src).external {
             return self.origin(OriginKind::External, src, Some(edge.txn), part, hop, None);
         }
-        if t.signals(src, edge.ts, self.as_of).mule == MuleStatus::No {
+        if t.degree_before(src, self.end) > t.limits.hub_degree {
+            return self.origin(OriginKind::Stopped, src, Some(edge.txn), part, hop, Some(Stop::Hub));
+        }
+        // Judged on its history up to the transfer, around the last money it received before it.
+        let ins = t.graph.in_edges(src);
+        let arrived = ins[..ins.partition_point(|&i| i < e)].last().map_or(edge.ts, |&i| t.graph.edge(EdgeIx(i)).ts);
+        if t.signals(src, arrived, edge.ts).mule == MuleStatus::No {
             return self.origin(OriginKind::Payer, src, Some(edge.txn), part, hop, None);
         }
         if hop >= self.max_hops {

@@ -66,6 +66,8 @@ struct Walk<'t, 'a> {
     nodes: FxHashMap<u32, Node>,
     heap: BinaryHeap<Reverse<(u32, u32)>>,
     traced: i64,
+    /// The work budget ran out: only reported transfers are still processed.
+    exhausted: bool,
     edges: Vec<FlowEdge>,
     cash_out: Vec<CashOut>,
     exits: FxHashMap<u32, Exit>,
@@ -95,6 +97,7 @@ impl Tracer<'_> {
             seeds,
             nodes: FxHashMap::default(),
             traced: 0,
+            exhausted: false,
             edges: Vec::new(),
             cash_out: Vec::new(),
             exits: FxHashMap::default(),
@@ -109,9 +112,13 @@ impl Walk<'_, '_> {
     fn run(&mut self) {
         let mut last = None;
         while let Some(Reverse((e, a))) = self.heap.pop() {
-            if self.work.transfers >= self.t.limits.events_total {
+            if !self.exhausted && self.work.transfers >= self.t.limits.events_total {
+                // Every open account keeps what it holds; reported transfers still count.
+                self.exhausted = true;
                 self.stop_all(Stop::WorkLimit);
-                return;
+            }
+            if self.exhausted && a != SEED {
+                continue;
             }
             if a != SEED {
                 self.advance_past(a, e);
@@ -165,15 +172,24 @@ impl Walk<'_, '_> {
         let mut hop = 1;
         if let Some(s) = edge.src {
             if let Some(node) = self.nodes.get_mut(&s.0) {
-                if let State::Walking(purse) = &mut node.state {
-                    carried = purse.withdraw(x);
-                    hop = node.hop + 1;
-                    node.events += 1;
-                    if purse.traced() == 0 {
-                        node.state = State::Idle;
-                    } else if node.events >= self.t.limits.events_per_account {
-                        stop(node, Stop::WorkLimit);
+                match &mut node.state {
+                    State::Walking(purse) => {
+                        carried = purse.withdraw(x);
+                        hop = node.hop + 1;
+                        node.events += 1;
+                        if purse.traced() == 0 {
+                            node.state = State::Idle;
+                        } else if node.events >= self.t.limits.events_per_account {
+                            stop(node, Stop::WorkLimit);
+                        }
                     }
+                    // A reported transfer out of an account the walk stopped at carries what
+                    // that account holds first, so the case's money is not counted twice.
+                    State::Stopped { traced, .. } if self.seeds.contains(&e) => {
+                        carried = x.min(*traced);
+                        *traced -= carried;
+                    }
+                    _ => {}
                 }
             }
         }
@@ -216,7 +232,7 @@ impl Walk<'_, '_> {
 
     /// Money arrives at account `d` by edge `e`.
     fn receive(&mut self, d: AccountIx, e: u32, x: i64, carried: i64, hop: u32, ts: Ts) {
-        let (t, policy, max_hops) = (self.t, self.policy, self.max_hops);
+        let (t, policy, max_hops, end, exhausted) = (self.t, self.policy, self.max_hops, self.end, self.exhausted);
         let limits = t.limits;
         let node = match self.nodes.get_mut(&d.0) {
             Some(node) => node,
@@ -241,15 +257,21 @@ impl Walk<'_, '_> {
                     stop(node, Stop::WorkLimit);
                 }
             }
-            State::Stopped { traced, .. } => *traced += carried,
+            State::Stopped { traced, .. } => {
+                *traced += carried;
+                if carried > 0 {
+                    node.hop = node.hop.min(hop);
+                }
+            }
             State::Idle if carried > 0 => {
                 node.hop = node.hop.min(hop);
                 let g = t.graph;
-                let degree = g.in_edges(d).len() + g.out_edges(d).len();
-                let reason = if degree > limits.hub_degree {
+                let reason = if t.degree_before(d, end) > limits.hub_degree {
                     Some(Stop::Hub)
-                } else if hop >= max_hops {
+                } else if node.hop >= max_hops {
                     Some(Stop::MaxHops)
+                } else if exhausted {
+                    Some(Stop::WorkLimit)
                 } else {
                     None
                 };

@@ -1,7 +1,7 @@
 //! Freeze requests: the held list grouped so each institution gets one request.
 
 use crate::report::HeldRow;
-use crate::Urgency;
+use crate::{Stop, Urgency};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -27,6 +27,9 @@ pub struct FreezeTarget {
     pub amount_fen: i64,
     /// How soon it is likely to move.
     pub urgency: Urgency,
+    /// Set when the trace stopped at this account (`hub`, `max_hops`, `work_limit`): the amount
+    /// reached it, but may have moved on since; the bank must check before freezing.
+    pub stopped: Option<Stop>,
 }
 
 /// Groups held accounts by institution, keeping their order inside each; the institution
@@ -45,6 +48,7 @@ pub fn freeze_requests(held: &[HeldRow]) -> Vec<FreezeRequest> {
             holder: h.holder.clone(),
             amount_fen: h.amount_fen,
             urgency: h.urgency,
+            stopped: h.stopped,
         });
     }
     let mut out: Vec<FreezeRequest> = by_bank.into_values().collect();
@@ -53,20 +57,21 @@ pub fn freeze_requests(held: &[HeldRow]) -> Vec<FreezeRequest> {
 }
 
 /// Writes freeze requests as CSV, one row per account:
-/// `bank,bank_total_fen,account,holder,amount_fen,urgency`.
+/// `bank,bank_total_fen,account,holder,amount_fen,urgency,stopped`.
 pub fn write_freeze_csv(requests: &[FreezeRequest], out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    writeln!(out, "bank,bank_total_fen,account,holder,amount_fen,urgency")?;
+    writeln!(out, "bank,bank_total_fen,account,holder,amount_fen,urgency,stopped")?;
     for r in requests {
         for a in &r.accounts {
             writeln!(
                 out,
-                "{},{},{},{},{},{}",
+                "{},{},{},{},{},{},{}",
                 csv_field(r.bank.as_deref().unwrap_or("")),
                 r.total_fen,
                 csv_field(&a.account),
                 csv_field(a.holder.as_deref().unwrap_or("")),
                 a.amount_fen,
-                a.urgency.as_str()
+                a.urgency.as_str(),
+                a.stopped.map_or("", Stop::as_str)
             )?;
         }
     }

@@ -104,10 +104,10 @@ fn label(n: &Node, info: &NodeInfo) -> (String, String) {
 }
 
 fn node_id(n: &Node) -> String {
-    match n {
+    dot_escape(&match n {
         Node::Account(a) => format!("a_{a}"),
         Node::Cash(a) => format!("cash_{a}"),
-    }
+    })
 }
 
 /// Graphviz DOT of the flow: accounts as boxes (held money in red, exits grey, cash orange),
@@ -147,8 +147,15 @@ fn dot_escape(s: &str) -> String {
     s.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
+/// Escapes XML text, dropping control characters XML cannot carry.
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.chars()
+        .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+        .collect::<String>()
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// A stable colour per institution, so one bank looks the same across drawings.

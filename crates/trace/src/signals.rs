@@ -21,8 +21,8 @@ const FAN_IN_WINDOW: i64 = 3 * DAY;
 const UNUSUAL_INFLOW_FEN: i64 = 500_000;
 /// …and at least this many times the account's usual (median) inflow is unusual.
 const UNUSUAL_INFLOW_RATIO: i64 = 10;
-/// Departures looked at for the pass-through median.
-const RECENT_DEPARTURES: usize = 32;
+/// Arrivals looked at for the pass-through median.
+const RECENT_ARRIVALS: usize = 32;
 
 /// Whether an account is a money mule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -78,7 +78,7 @@ pub struct AccountSignals {
     /// The behavioural signals that fired: `new_account`, `unusual_inflow`, `pass_through`,
     /// `fan_in`, `remote_cash_out`.
     pub reasons: Vec<&'static str>,
-    /// Median seconds from an arrival to the next departure, over its recent departures.
+    /// Median seconds from an arrival to the next departure, over its recent arrivals.
     pub pass_through_secs: Option<i64>,
     /// Days since the account was opened, at the moment looked at.
     pub age_days: Option<i64>,
@@ -113,7 +113,7 @@ impl Tracer<'_> {
             reasons.push("fan_in");
         }
         let home = account.open_region.map(|r| r.province());
-        let remote = g.out_edges_between(a, Ts(at.0 - 30 * DAY), end).iter().any(|&e| {
+        let remote = g.out_edges_between(a, Ts(as_of.0 - 30 * DAY), end).iter().any(|&e| {
             let edge = g.edge(EdgeIx(e));
             let region = self.ledger.transfer(edge.txn).region;
             edge.dst.is_none() && home.is_some() && region.is_some_and(|r| Some(r.province()) != home)
@@ -150,19 +150,23 @@ impl Tracer<'_> {
         now >= UNUSUAL_INFLOW_FEN && now >= UNUSUAL_INFLOW_RATIO * usual
     }
 
-    /// Median time from the latest arrival to a departure, over the last departures before `end`.
+    /// Median time from an arrival to the next departure, over the last arrivals before `end`
+    /// that were followed by a departure before `end`.
     fn pass_through(&self, a: AccountIx, end: Ts) -> Option<i64> {
         let g = self.graph;
+        let before_end = |edges: &[u32]| edges.partition_point(|&e| g.edge(EdgeIx(e)).ts < end);
         let outs = g.out_edges(a);
-        let outs = &outs[..outs.partition_point(|&e| g.edge(EdgeIx(e)).ts < end)];
+        let outs = &outs[..before_end(outs)];
         let ins = g.in_edges(a);
-        let mut gaps: Vec<i64> = outs[outs.len().saturating_sub(RECENT_DEPARTURES)..]
+        let ins = &ins[..before_end(ins)];
+        let mut gaps: Vec<i64> = ins
             .iter()
-            .filter_map(|&o| {
-                let k = ins.partition_point(|&i| i < o);
-                let arrival = *ins.get(k.checked_sub(1)?)?;
-                Some(g.edge(EdgeIx(o)).ts.0 - g.edge(EdgeIx(arrival)).ts.0)
+            .rev()
+            .filter_map(|&i| {
+                let next = *outs.get(outs.partition_point(|&o| o < i))?;
+                Some(g.edge(EdgeIx(next)).ts.0 - g.edge(EdgeIx(i)).ts.0)
             })
+            .take(RECENT_ARRIVALS)
             .collect();
         if gaps.len() < 2 {
             return None;

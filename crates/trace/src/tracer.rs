@@ -41,6 +41,9 @@ pub enum TraceError {
     /// The store holds no transfers.
     #[error("the store holds no transfers")]
     Empty,
+    /// A backward trace explains either an account's balance or a transfer, not both.
+    #[error("a backward trace explains an account's balance or one transfer: give one, not both")]
+    BackwardTarget,
     /// The backward trace was asked for a policy it cannot follow back.
     #[error("backward tracing supports fifo and lifo (each lot has one origin); {0} mixes origins")]
     BackwardPolicy(crate::Policy),
@@ -51,10 +54,10 @@ pub enum TraceError {
 pub struct Tracer<'a> {
     pub(crate) ledger: &'a Ledger,
     pub(crate) graph: &'a TemporalGraph,
-    /// Per incoming slot: sum of the account's incoming amounts before this slot.
-    in_before: Vec<i64>,
-    /// Per outgoing slot: sum of the account's outgoing amounts before this slot.
-    out_before: Vec<i64>,
+    /// Per incoming slot: the account's balance just after that transfer arrived.
+    in_after: Vec<i64>,
+    /// Per outgoing slot: the account's balance just after that transfer left.
+    out_after: Vec<i64>,
     pub(crate) limits: Limits,
     pub(crate) known_mules: rustc_hash::FxHashSet<u32>,
 }
@@ -62,14 +65,13 @@ pub struct Tracer<'a> {
 impl<'a> Tracer<'a> {
     /// Builds the index (one pass over the adjacency).
     pub fn new(ledger: &'a Ledger, graph: &'a TemporalGraph) -> Tracer<'a> {
-        let accounts = (0..graph.account_count() as u32).map(AccountIx);
-        let mut in_before = Vec::with_capacity(graph.edge_count());
-        let mut out_before = Vec::with_capacity(graph.edge_count());
-        for a in accounts {
-            running_sums(graph, graph.in_edges(a), &mut in_before);
-            running_sums(graph, graph.out_edges(a), &mut out_before);
+        let mut in_after = Vec::with_capacity(graph.edge_count());
+        let mut out_after = Vec::with_capacity(graph.edge_count());
+        for a in (0..graph.account_count() as u32).map(AccountIx) {
+            let opening = ledger.account(a).opening_balance.0;
+            running_balances(graph, a, opening, &mut in_after, &mut out_after);
         }
-        Tracer { ledger, graph, in_before, out_before, limits: Limits::default(), known_mules: Default::default() }
+        Tracer { ledger, graph, in_after, out_after, limits: Limits::default(), known_mules: Default::default() }
     }
 
     /// The same index with other limits.
@@ -104,26 +106,28 @@ impl<'a> Tracer<'a> {
         Ok(self.graph.edge(EdgeIx(n as u32 - 1)).ts)
     }
 
-    /// `a`'s balance just before edge `e`: opening balance plus everything in minus everything
-    /// out earlier in the time order, floored at zero (an overdraft means the data missed
-    /// money arriving).
+    /// `a`'s balance just before edge `e`: its opening balance, then every transfer in and out
+    /// earlier in the time order, where money leaving beyond the balance empties the account (the
+    /// data missed that money arriving) — exactly what replaying its lots would hold.
     pub(crate) fn balance_before(&self, a: AccountIx, e: u32) -> i64 {
         let g = self.graph;
-        let ins = g.in_edges(a);
-        let k = ins.partition_point(|&x| x < e);
-        let got = if k == ins.len() {
-            total(g, ins, &self.in_before[g.in_slots(a)])
-        } else {
-            self.in_before[g.in_slots(a).start + k]
-        };
-        let outs = g.out_edges(a);
-        let k = outs.partition_point(|&x| x < e);
-        let sent = if k == outs.len() {
-            total(g, outs, &self.out_before[g.out_slots(a)])
-        } else {
-            self.out_before[g.out_slots(a).start + k]
-        };
-        (self.ledger.account(a).opening_balance.0 + got - sent).max(0)
+        let (ins, outs) = (g.in_edges(a), g.out_edges(a));
+        let (ki, ko) = (ins.partition_point(|&x| x < e), outs.partition_point(|&x| x < e));
+        let last_in = ki.checked_sub(1).map(|k| ins[k]);
+        let last_out = ko.checked_sub(1).map(|k| outs[k]);
+        match (last_in, last_out) {
+            // A transfer to itself leaves before it arrives: its incoming side is later.
+            (Some(i), Some(o)) if i >= o => self.in_after[g.in_slots(a).start + ki - 1],
+            (Some(_), None) => self.in_after[g.in_slots(a).start + ki - 1],
+            (_, Some(_)) => self.out_after[g.out_slots(a).start + ko - 1],
+            (None, None) => self.ledger.account(a).opening_balance.0.max(0),
+        }
+    }
+
+    /// Transfers of `a` before edge `end` (its degree as of then).
+    pub(crate) fn degree_before(&self, a: AccountIx, end: u32) -> usize {
+        let g = self.graph;
+        g.in_edges(a).partition_point(|&x| x < end) + g.out_edges(a).partition_point(|&x| x < end)
     }
 
     /// The transfer's edge and time, checked against `as_of`.
@@ -141,17 +145,22 @@ impl<'a> Tracer<'a> {
     }
 }
 
-fn running_sums(g: &TemporalGraph, edges: &[u32], out: &mut Vec<i64>) {
-    let mut sum = 0;
-    for &e in edges {
-        out.push(sum);
-        sum += g.edge(EdgeIx(e)).amount.0;
-    }
-}
-
-fn total(g: &TemporalGraph, edges: &[u32], before: &[i64]) -> i64 {
-    match (edges.last(), before.last()) {
-        (Some(&e), Some(&b)) => b + g.edge(EdgeIx(e)).amount.0,
-        _ => 0,
+/// Appends `a`'s balance after each of its incoming and outgoing transfers, replayed in time
+/// order (at the same edge, the outgoing side first), never below zero.
+fn running_balances(g: &TemporalGraph, a: AccountIx, opening: i64, in_after: &mut Vec<i64>, out_after: &mut Vec<i64>) {
+    let (ins, outs) = (g.in_edges(a), g.out_edges(a));
+    let (mut i, mut o) = (0, 0);
+    let mut balance = opening.max(0);
+    while i < ins.len() || o < outs.len() {
+        let take_out = o < outs.len() && (i == ins.len() || outs[o] <= ins[i]);
+        if take_out {
+            balance = (balance - g.edge(EdgeIx(outs[o])).amount.0).max(0);
+            out_after.push(balance);
+            o += 1;
+        } else {
+            balance += g.edge(EdgeIx(ins[i])).amount.0;
+            in_after.push(balance);
+            i += 1;
+        }
     }
 }

@@ -76,3 +76,32 @@ fn pooled_policies_cannot_be_followed_back() {
     b.pay(None, Some(m), 0, 1_000);
     assert!(matches!(back(&b, &[], req(Some(m), Policy::ProRata)), Err(TraceError::BackwardPolicy(_))));
 }
+
+#[test]
+fn several_paths_to_one_victim_give_one_origin_and_one_row_per_transfer() {
+    let mut b = Book::new();
+    let v = b.account("V", 0, 100_000);
+    let (m, s) = (b.account("M", 1, 0), b.account("S", 2, 0));
+    let paid = b.t(v, m, 0, 1_000);
+    b.t(m, s, 10, 600);
+    b.t(m, s, 20, 400);
+    let p = back(&b, &[m, s], req(Some(s), Policy::Fifo)).unwrap();
+    assert_eq!(p.origins.len(), 1);
+    assert_eq!((p.origins[0].account, p.origins[0].txn, p.origins[0].amount), (v, Some(paid), Fen(1_000)));
+    let victim_rows = p.edges.iter().filter(|e| e.txn == paid).count();
+    assert_eq!(victim_rows, 1);
+    assert_eq!(p.edges.iter().find(|e| e.txn == paid).unwrap().traced, Fen(1_000));
+}
+
+#[test]
+fn a_victims_own_payment_is_explained_as_the_victims() {
+    let mut b = Book::new();
+    let (boss, v, m) = (b.account("EMPLOYER", 0, 1_000_000), b.account("V", 1, 0), b.account("M", 2, 0));
+    b.t(boss, v, 0, 8_000);
+    let paid = b.t(v, m, 10, 5_000);
+    let mut r = req(None, Policy::Fifo);
+    r.txn = Some(paid);
+    let p = back(&b, &[m], r).unwrap();
+    assert_eq!(p.origins.len(), 1);
+    assert_eq!((p.origins[0].kind, p.origins[0].account, p.origins[0].hop), (OriginKind::Payer, v, 1));
+}

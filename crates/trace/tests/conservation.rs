@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 type Step = (u8, usize, usize, u64, u8);
 
 /// Builds a ledger from random steps. With `no_overdraft`, payments never exceed the payer's
-/// balance, so the walk's "balance before" and a full replay agree exactly.
+/// balance; without it they often do (data that missed money arriving).
 fn build(openings: &[i64], steps: &[Step], no_overdraft: bool) -> (Book, Vec<TransferIx>) {
     let mut b = Book::new();
     let accounts: Vec<AccountIx> =
@@ -167,8 +167,9 @@ proptest! {
         steps in steps(),
         seed_picks in prop::collection::vec(any::<prop::sample::Index>(), 1..4),
         policy in prop::sample::select(Policy::ALL.to_vec()),
+        overdrafts in any::<bool>(),
     ) {
-        let (b, txns) = build(&openings, &steps, true);
+        let (b, txns) = build(&openings, &steps, !overdrafts);
         prop_assume!(!txns.is_empty());
         let seeds: Vec<TransferIx> = seed_picks.iter().map(|i| txns[i.index(txns.len())]).collect();
         prop_assert_eq!(walked(&b, &seeds, policy), naive(&b, &seeds, policy));

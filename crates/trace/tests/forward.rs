@@ -207,3 +207,66 @@ fn a_seed_paid_out_as_cash_by_the_victim_is_cash_out_at_once() {
     let t = run(&b, &[w], Policy::Fifo);
     assert_eq!((t.cash_out.len(), t.cash_out_total()), (1, Fen(2_000)));
 }
+
+#[test]
+fn a_reported_transfer_out_of_a_stopped_account_is_not_counted_twice() {
+    let mut b = Book::new();
+    let (v, m, x) = (b.account("V", 0, 9_000), b.account("M", 1, 0), b.account("X", 2, 0));
+    let s1 = b.t(v, m, 0, 1_000);
+    let s2 = b.t(m, x, 10, 1_000);
+    let t = run_with(&b, &[s1, s2], Policy::Fifo, |r| r.max_hops = 1);
+    assert_eq!(t.traced, Fen(1_000));
+    assert_eq!((held(&t, m), held(&t, x)), (0, 1_000));
+}
+
+#[test]
+fn the_work_budget_never_drops_a_reported_transfer() {
+    let mut b = Book::new();
+    let (v1, v2, m, x) =
+        (b.account("V1", 0, 9_000), b.account("V2", 0, 9_000), b.account("M", 1, 0), b.account("X", 2, 0));
+    let s1 = b.t(v1, m, 0, 1_000);
+    b.t(m, x, 10, 300);
+    b.t(m, x, 20, 300);
+    let s2 = b.t(v2, x, 30, 500);
+    let g = b.graph();
+    let tracer = Tracer::new(&b.ledger, &g).with_limits(Limits { events_total: 1, ..Limits::default() });
+    let t = tracer.forward(&Forward::new(vec![s1, s2])).unwrap();
+    assert!(t.is_conserved());
+    assert_eq!((t.traced, t.seeds.len()), (Fen(1_500), 2));
+    assert!(t.held.iter().all(|h| h.stopped == Some(Stop::WorkLimit)), "{:?}", t.held);
+}
+
+#[test]
+fn money_that_left_beyond_the_balance_does_not_eat_later_income() {
+    // M sends 1,000 it was never seen receiving, then Y pays it 1,000, then the victim 500.
+    // Under FIFO the next 500 out is Y's money: the victim's stays at M.
+    let mut b = Book::new();
+    let (v, m, x, y, z) = (
+        b.account("V", 0, 9_000),
+        b.account("M", 1, 0),
+        b.account("X", 2, 0),
+        b.account("Y", 0, 9_000),
+        b.account("Z", 2, 0),
+    );
+    b.t(m, x, 0, 1_000);
+    b.t(y, m, 10, 1_000);
+    let seed = b.t(v, m, 20, 500);
+    b.t(m, z, 30, 500);
+    let t = run(&b, &[seed], Policy::Fifo);
+    assert_eq!((held(&t, m), held(&t, z)), (500, 0));
+}
+
+#[test]
+fn an_account_reached_again_is_judged_by_its_shortest_path() {
+    let mut b = Book::new();
+    let v = b.account("V", 0, 9_000);
+    let (m, n1, n2, out) = (b.account("M", 1, 0), b.account("N1", 2, 0), b.account("N2", 0, 0), b.account("OUT", 2, 0));
+    let seed = b.t(v, m, 0, 1_000);
+    b.t(m, n1, 10, 600); // M hop 1 → N1 hop 2
+    b.t(m, n2, 20, 400); // M holds nothing now
+    b.t(n1, n2, 30, 600); // N2 (hop 2) is reached again along a longer path
+    b.t(n2, m, 40, 1_000); // back to M (hop 1, idle) along a three-hop path
+    b.t(m, out, 50, 1_000);
+    let t = run_with(&b, &[seed], Policy::Fifo, |r| r.max_hops = 3);
+    assert_eq!(held(&t, out), 1_000, "M is hop 1 however it is reached again: {:?}", t.held);
+}

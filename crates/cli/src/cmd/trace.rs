@@ -92,8 +92,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Some(id) => Some(ledger.account_ix(id).with_context(|| format!("unknown account id: {id}"))?),
             None => None,
         };
-        if account.is_none() && seeds.len() != 1 {
-            bail!("--backward needs --account ID or exactly one --txn ID");
+        if account.is_some() != seeds.is_empty() || seeds.len() > 1 {
+            bail!("--backward explains one thing: give --account ID or one --txn ID");
         }
         let req = Backward {
             account,
@@ -138,19 +138,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads account ids, one per line (blank lines and `#` comments skipped); unknown ids are an error.
+/// Reads account ids, one per line (blank lines and `#` comments skipped); ids this store does
+/// not know (a watch list covers more than one store's data) are counted on stderr and skipped.
 fn read_accounts(path: &Path, find: impl Fn(&str) -> Option<AccountIx>) -> anyhow::Result<Vec<AccountIx>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let id = line.trim();
-        if id.is_empty() || id.starts_with('#') {
-            continue;
-        }
+    let ids = text.lines().map(str::trim).filter(|id| !id.is_empty() && !id.starts_with('#'));
+    let (mut out, mut unknown) = (Vec::new(), 0);
+    for id in ids {
         match find(id) {
             Some(a) => out.push(a),
-            None => bail!("{}:{}: unknown account id '{id}'", path.display(), n + 1),
+            None => unknown += 1,
         }
+    }
+    if unknown > 0 {
+        eprintln!("note: {unknown} account id(s) in {} are not in this store", path.display());
     }
     Ok(out)
 }
@@ -194,10 +195,10 @@ pub fn print_trace(r: &TraceReport, top: usize) {
             "account", "bank", "region", "holder", "held (¥)", "sat", "hop", "mule", "urgency"
         );
         for h in r.held.iter().take(top) {
-            let note = match h.stopped {
-                Some(s) => format!("stopped: {}", s.as_str()),
-                None => h.signals.join(","),
-            };
+            let mut note = h.signals.join(",");
+            if let Some(s) = h.stopped {
+                note = format!("STOPPED ({}) {note}", s.as_str());
+            }
             println!(
                 "  {:<20} {:<7} {:>6} {:<20} {:>13} {:>9} {:>3} {:<9} {:<7} {}",
                 h.account,

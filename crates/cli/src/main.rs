@@ -24,6 +24,8 @@ enum Command {
     Gen(cmd::gen::Args),
     /// Generate a scenario, ingest it and show what fanzha sees.
     Demo(cmd::demo::Args),
+    /// Large-value and suspicious-transaction reports for the regulator.
+    Report(cmd::report::Args),
     /// Follow reported transfers' money forward (what to freeze) or an account's money backward.
     Trace(cmd::trace::Args),
     /// Measure ingest throughput, restart time and trace latency.
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
         Command::Stats(a) => cmd::stats::run(a),
         Command::Gen(a) => cmd::gen::run(a),
         Command::Trace(a) => cmd::trace::run(a),
+        Command::Report(a) => cmd::report::run(a),
         Command::Demo(a) => cmd::demo::run(a),
         Command::Bench(a) => cmd::bench::run(a),
     };

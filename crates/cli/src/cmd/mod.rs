@@ -4,5 +4,6 @@ pub mod bench;
 pub mod demo;
 pub mod gen;
 pub mod ingest;
+pub mod report;
 pub mod stats;
 pub mod trace;

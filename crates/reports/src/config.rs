@@ -156,15 +156,10 @@ impl ReportConfig {
         let days = (ts.0 + self.utc_offset_secs).div_euclid(86_400);
         Date::from_julian_day((days + UNIX_EPOCH_JULIAN_DAY) as i32).expect("timestamps fit in dates")
     }
-
-    /// The first UTC second of a natural day.
-    pub fn day_start(&self, d: Date) -> fanzha_model::Ts {
-        fanzha_model::Ts((d.to_julian_day() as i64 - UNIX_EPOCH_JULIAN_DAY) * 86_400 - self.utc_offset_secs)
-    }
 }
 
 /// Julian day number of 1970-01-01.
-const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
+pub(crate) const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
 
 fn line(raw: &RawLine, name: &str) -> Result<Line, ConfigError> {
     let amount = |text: &str, ccy: &str| {
@@ -218,7 +213,6 @@ mod tests {
         let before = Ts::parse_rfc3339("2024-03-01T15:59:59Z").unwrap();
         assert_eq!(c.day_of(before).to_string(), "2024-03-01");
         assert_eq!(c.day_of(Ts(before.0 + 1)).to_string(), "2024-03-02");
-        assert_eq!(c.day_start(c.day_of(Ts(before.0 + 1))), Ts(before.0 + 1));
     }
 
     #[test]

@@ -5,29 +5,25 @@
 
 use crate::large::{LargeReport, LargeRow};
 use crate::suspicious::SuspiciousReport;
-use serde::Serialize;
-use std::fmt::Write;
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::io;
 
 /// XSD of [`large_xml`] output.
 pub const LARGE_XSD: &str = include_str!("../schema/large-value-report-1.xsd");
 /// XSD of [`suspicious_xml`] output.
 pub const SUSPICIOUS_XSD: &str = include_str!("../schema/suspicious-report-1.xsd");
 
-/// Text of a serde enum value (`in`, `natural_domestic_transfer`, …).
-fn word<T: Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+fn csv_field(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
+        format!("\"{}\"", s.replace('"', "\"\"")).into()
     } else {
-        s.to_string()
+        s.into()
     }
 }
 
 fn csv_line(out: &mut String, fields: &[String]) {
-    let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+    let line: Vec<Cow<str>> = fields.iter().map(|f| csv_field(f)).collect();
     out.push_str(&line.join(","));
     out.push('\n');
 }
@@ -36,69 +32,60 @@ fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(T::to_string).unwrap_or_default()
 }
 
-/// The large-value report as CSV, one row per reported transaction.
-pub fn large_csv(r: &LargeReport) -> String {
-    let mut out = String::new();
-    csv_line(
-        &mut out,
-        &[
-            "institution",
-            "customer",
-            "customer_digest",
-            "customer_type",
-            "account",
-            "side",
-            "category",
-            "basis",
-            "txn_id",
-            "ts",
-            "time",
-            "day",
-            "amount_fen",
-            "currency",
-            "day_total_fen",
-            "day_total_currency",
-            "threshold_fen",
-            "channel",
-            "region",
-            "counterparty",
-            "counterparty_institution",
-            "cross_border",
-            "deadline",
-        ]
-        .map(String::from),
-    );
-    for x in &r.transactions {
-        csv_line(
-            &mut out,
-            &[
-                x.institution.clone(),
-                x.customer.clone(),
-                opt(&x.customer_digest),
-                word(&x.customer_type),
-                x.account.clone(),
-                word(&x.side),
-                word(&x.category),
-                word(&x.basis),
-                x.txn_id.clone(),
-                x.ts.to_string(),
-                x.time.clone(),
-                x.day.clone(),
-                x.amount_fen.to_string(),
-                x.currency.clone(),
-                x.day_total_fen.to_string(),
-                x.day_total_currency.to_string(),
-                x.threshold_fen.to_string(),
-                opt(&x.channel),
-                opt(&x.region),
-                opt(&x.counterparty),
-                opt(&x.counterparty_institution),
-                x.cross_border.to_string(),
-                x.deadline.clone(),
-            ],
+/// Writes the large-value report as JSON (`fanzha.large-value-report.v1`), row by row, compact
+/// (a month can hold millions of transactions).
+pub fn write_large_json(r: &LargeReport<'_>, w: &mut dyn io::Write) -> io::Result<()> {
+    serde_json::to_writer(&mut *w, r)?;
+    w.write_all(b"\n")
+}
+
+/// Writes the large-value report as CSV, one row per reported transaction.
+pub fn write_large_csv(r: &LargeReport<'_>, w: &mut dyn io::Write) -> io::Result<()> {
+    w.write_all(
+        b"institution,customer,customer_digest,customer_type,account,side,category,basis,txn_id,ts,time,day,\
+amount_fen,currency,day_total_fen,day_total_currency,threshold_fen,channel,region,counterparty,\
+counterparty_institution,cross_border,deadline\n",
+    )?;
+    let mut line = String::new();
+    for x in r.rows() {
+        line.clear();
+        let _ = write!(line, "{},{},", csv_field(x.institution), csv_field(x.customer));
+        if let Some(d) = x.customer_digest {
+            let _ = write!(line, "{d}");
+        }
+        let _ = write!(
+            line,
+            ",{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},",
+            x.customer_type.as_str(),
+            csv_field(x.account),
+            x.side.as_str(),
+            x.category.as_str(),
+            x.basis.as_str(),
+            csv_field(x.txn_id),
+            x.ts,
+            x.time,
+            x.day,
+            x.amount_fen,
+            x.currency,
+            x.day_total_fen,
+            x.day_total_currency,
+            x.threshold_fen,
+            x.channel.unwrap_or(""),
         );
+        if let Some(region) = x.region {
+            let _ = write!(line, "{region}");
+        }
+        let _ = writeln!(
+            line,
+            ",{},{},{},{}",
+            csv_field(x.counterparty.unwrap_or("")),
+            csv_field(x.counterparty_institution.unwrap_or("")),
+            x.cross_border,
+            x.deadline
+        );
+        w.write_all(line.as_bytes())?;
     }
-    out
+    Ok(())
 }
 
 /// Suspicious reports as CSV, one row per transaction of each report.
@@ -158,8 +145,12 @@ struct Xml {
     depth: usize,
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+fn esc(s: &str) -> Cow<'_, str> {
+    if s.contains(['&', '<', '>', '"']) {
+        s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").into()
+    } else {
+        s.into()
+    }
 }
 
 impl Xml {
@@ -185,17 +176,34 @@ impl Xml {
         self.pad();
         let _ = writeln!(self.out, "</{tag}>");
     }
-    fn leaf(&mut self, tag: &str, text: impl ToString) {
+    /// An element with text; numbers and dates (no markup characters) are written as they are.
+    fn leaf(&mut self, tag: &str, text: impl std::fmt::Display) {
         self.pad();
-        let _ = writeln!(self.out, "<{tag}>{}</{tag}>", esc(&text.to_string()));
+        let _ = write!(self.out, "<{tag}>");
+        let start = self.out.len();
+        let _ = write!(self.out, "{text}");
+        if self.out[start..].contains(['&', '<', '>', '"']) {
+            let escaped = esc(&self.out[start..]).into_owned();
+            self.out.truncate(start);
+            self.out.push_str(&escaped);
+        }
+        let _ = writeln!(self.out, "</{tag}>");
     }
-    fn leaf_attr(&mut self, tag: &str, attr: (&str, String), text: impl ToString) {
+    fn leaf_attr(&mut self, tag: &str, attr: (&str, &str), text: impl std::fmt::Display) {
         self.pad();
-        let _ = writeln!(self.out, "<{tag} {}=\"{}\">{}</{tag}>", attr.0, esc(&attr.1), esc(&text.to_string()));
+        let _ = write!(self.out, "<{tag} {}=\"{}\">", attr.0, esc(attr.1));
+        let start = self.out.len();
+        let _ = write!(self.out, "{text}");
+        if self.out[start..].contains(['&', '<', '>', '"']) {
+            let escaped = esc(&self.out[start..]).into_owned();
+            self.out.truncate(start);
+            self.out.push_str(&escaped);
+        }
+        let _ = writeln!(self.out, "</{tag}>");
     }
-    fn maybe<T: ToString>(&mut self, tag: &str, v: &Option<T>) {
+    fn maybe<T: std::fmt::Display>(&mut self, tag: &str, v: &Option<T>) {
         if let Some(v) = v {
-            self.leaf(tag, v.to_string());
+            self.leaf(tag, v);
         }
     }
 }
@@ -203,74 +211,77 @@ impl Xml {
 const NOT_OFFICIAL: &str =
     "fanzha's own schema, modelled on the fields of PBOC Order 2016 No. 3; not the regulator's submission format";
 
-/// The large-value report as XML (schema [`LARGE_XSD`]).
-pub fn large_xml(r: &LargeReport) -> String {
+/// Writes the large-value report as XML (schema [`LARGE_XSD`]), one customer at a time.
+pub fn write_large_xml(r: &LargeReport<'_>, w: &mut dyn io::Write) -> io::Result<()> {
+    let h = &r.header;
     let mut x = Xml::new(NOT_OFFICIAL);
     x.open("LargeValueReport", &[("xmlns", "urn:fanzha:reports:large-value:1".into()), ("schemaVersion", "1".into())]);
     x.open("Header", &[]);
-    x.leaf("RuleVersion", &r.rule_version);
-    x.leaf("ConfigSha256", &r.config_sha256);
-    x.leaf("UtcOffset", &r.utc_offset);
-    x.leaf("From", &r.from);
-    x.leaf("To", &r.to);
-    x.maybe("DataFirstTs", &r.data_first_ts);
-    x.maybe("DataLastTs", &r.data_last_ts);
-    x.leaf("TransfersInRange", r.transfers_in_range);
-    for w in &r.warnings {
-        x.leaf("Warning", w);
+    x.leaf("RuleVersion", &h.rule_version);
+    x.leaf("ConfigSha256", &h.config_sha256);
+    x.leaf("UtcOffset", &h.utc_offset);
+    x.leaf("From", &h.from);
+    x.leaf("To", &h.to);
+    x.maybe("DataFirstTs", &h.data_first_ts);
+    x.maybe("DataLastTs", &h.data_last_ts);
+    x.leaf("TransfersInRange", h.transfers_in_range);
+    for warning in &h.warnings {
+        x.leaf("Warning", warning);
     }
     x.close("Header");
-    let mut i = 0;
-    while i < r.transactions.len() {
-        let inst = &r.transactions[i].institution;
-        x.open("Institution", &[("code", inst.clone())]);
-        while i < r.transactions.len() && &r.transactions[i].institution == inst {
-            let first = &r.transactions[i];
-            let same_customer = |row: &LargeRow| {
-                &row.institution == inst
-                    && row.customer_digest == first.customer_digest
-                    && row.customer == first.customer
-            };
-            let mut attrs = vec![("type", word(&first.customer_type))];
+    let mut rows = r.rows().peekable();
+    while let Some(first) = rows.next() {
+        let institution = first.institution;
+        x.open("Institution", &[("code", institution.to_string())]);
+        let mut next = Some(first);
+        while let Some(first) = next.take() {
+            let mut attrs = vec![("type", first.customer_type.as_str().to_string())];
             if let Some(d) = &first.customer_digest {
-                attrs.push(("digest", d.clone()));
+                attrs.push(("digest", d.to_string()));
             }
             x.open("Customer", &attrs);
-            x.leaf("Name", &first.customer);
-            while i < r.transactions.len() && same_customer(&r.transactions[i]) {
-                large_txn(&mut x, &r.transactions[i]);
-                i += 1;
+            x.leaf("Name", first.customer);
+            large_txn(&mut x, &first);
+            while let Some(row) = rows.next_if(|row| {
+                row.institution == institution
+                    && row.customer == first.customer
+                    && row.customer_digest.map(|h| h.0) == first.customer_digest.map(|h| h.0)
+            }) {
+                large_txn(&mut x, &row);
             }
             x.close("Customer");
+            w.write_all(x.out.as_bytes())?;
+            x.out.clear();
+            next = rows.next_if(|row| row.institution == institution);
         }
         x.close("Institution");
     }
     x.close("LargeValueReport");
-    x.out
+    w.write_all(x.out.as_bytes())
 }
 
-fn large_txn(x: &mut Xml, t: &LargeRow) {
+fn large_txn(x: &mut Xml, t: &LargeRow<'_>) {
     x.open("Transaction", &[]);
-    x.leaf("TxnId", &t.txn_id);
-    x.leaf("Account", &t.account);
-    x.leaf("Side", word(&t.side));
-    x.leaf("Category", word(&t.category));
-    x.leaf("Basis", word(&t.basis));
-    x.leaf("Time", &t.time);
-    x.leaf("Day", &t.day);
-    x.leaf_attr("AmountMinor", ("currency", t.currency.clone()), t.amount_fen);
-    x.leaf_attr("DayTotalMinor", ("currency", t.day_total_currency.to_string()), t.day_total_fen);
-    x.leaf_attr("ThresholdMinor", ("currency", t.day_total_currency.to_string()), t.threshold_fen);
+    x.leaf("TxnId", t.txn_id);
+    x.leaf("Account", t.account);
+    x.leaf("Side", t.side.as_str());
+    x.leaf("Category", t.category.as_str());
+    x.leaf("Basis", t.basis.as_str());
+    x.leaf("Time", t.time);
+    x.leaf("Day", t.day);
+    x.leaf_attr("AmountMinor", ("currency", t.currency), t.amount_fen);
+    x.leaf_attr("DayTotalMinor", ("currency", t.day_total_currency), t.day_total_fen);
+    x.leaf_attr("ThresholdMinor", ("currency", t.day_total_currency), t.threshold_fen);
     x.maybe("Channel", &t.channel);
     x.maybe("Region", &t.region);
-    if let Some(c) = &t.counterparty {
-        match &t.counterparty_institution {
-            Some(i) => x.leaf_attr("Counterparty", ("institution", i.clone()), c),
+    if let Some(c) = t.counterparty {
+        match t.counterparty_institution {
+            Some(i) => x.leaf_attr("Counterparty", ("institution", i), c),
             None => x.leaf("Counterparty", c),
         }
     }
     x.leaf("CrossBorder", t.cross_border);
-    x.leaf("Deadline", &t.deadline);
+    x.leaf("Deadline", t.deadline);
     x.close("Transaction");
 }
 
@@ -287,7 +298,7 @@ pub fn suspicious_xml(reports: &[SuspiciousReport]) -> String {
         x.leaf("RuleVersion", &r.rule_version);
         x.leaf("ConfigSha256", &r.config_sha256);
         x.leaf("CaseId", &r.case_id);
-        x.leaf_attr("Typology", ("code", r.typology.clone()), &r.typology_zh);
+        x.leaf_attr("Typology", ("code", &r.typology), &r.typology_zh);
         x.leaf("ReportedAt", &r.reported_at);
         x.leaf("Deadline", &r.deadline);
         x.leaf("Policy", r.policy.as_str());
@@ -299,7 +310,7 @@ pub fn suspicious_xml(reports: &[SuspiciousReport]) -> String {
         for a in &r.accounts {
             x.open("Account", &[("number", a.account.clone())]);
             x.maybe("Customer", &a.customer);
-            x.leaf("CustomerType", word(&a.customer_type));
+            x.leaf("CustomerType", a.customer_type.as_str());
             x.maybe("OpenedAt", &a.opened_at);
             x.maybe("OpenRegion", &a.open_region);
             x.leaf("ReceivedFen", a.received_fen);
@@ -320,7 +331,7 @@ pub fn suspicious_xml(reports: &[SuspiciousReport]) -> String {
             x.leaf("Time", &t.time);
             for (tag, acc, inst) in [("From", &t.from, &t.from_institution), ("To", &t.to, &t.to_institution)] {
                 match (acc, inst) {
-                    (Some(a), Some(i)) => x.leaf_attr(tag, ("institution", i.clone()), a),
+                    (Some(a), Some(i)) => x.leaf_attr(tag, ("institution", i), a),
                     (Some(a), None) => x.leaf(tag, a),
                     _ => {}
                 }
@@ -332,7 +343,7 @@ pub fn suspicious_xml(reports: &[SuspiciousReport]) -> String {
             x.close("Transaction");
         }
         x.close("Transactions");
-        x.leaf_attr("Narrative", ("edited", r.narrative_edited.to_string()), &r.narrative_zh);
+        x.leaf_attr("Narrative", ("edited", if r.narrative_edited { "true" } else { "false" }), &r.narrative_zh);
         x.close("Report");
     }
     x.close("SuspiciousTransactionReports");

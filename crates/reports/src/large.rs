@@ -9,7 +9,7 @@
 //! holder (all of their accounts at the institution), or the account when the data has no holder;
 //! corporate accounts (`account_class` `corp`) are non-natural persons, all others natural.
 
-use crate::config::{Line, ReportConfig};
+use crate::config::{Line, ReportConfig, UNIX_EPOCH_JULIAN_DAY};
 use fanzha_model::{AccountClass, AccountIx, Currency, Ledger, Transfer, TransferKind};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -29,6 +29,16 @@ pub enum Side {
     Out,
 }
 
+impl Side {
+    /// The word used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::In => "in",
+            Side::Out => "out",
+        }
+    }
+}
+
 /// Which report line applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -43,6 +53,18 @@ pub enum Category {
     NaturalCrossBorderTransfer,
 }
 
+impl Category {
+    /// The word used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Cash => "cash",
+            Category::NonNaturalTransfer => "non_natural_transfer",
+            Category::NaturalDomesticTransfer => "natural_domestic_transfer",
+            Category::NaturalCrossBorderTransfer => "natural_cross_border_transfer",
+        }
+    }
+}
+
 /// Natural or non-natural person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -51,6 +73,16 @@ pub enum CustomerType {
     Natural,
     /// 非自然人 (companies and other organisations).
     NonNatural,
+}
+
+impl CustomerType {
+    /// The word used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CustomerType::Natural => "natural",
+            CustomerType::NonNatural => "non_natural",
+        }
+    }
 }
 
 /// Why a transaction is reported.
@@ -63,19 +95,30 @@ pub enum Basis {
     Cumulative,
 }
 
-/// One reported transaction.
+impl Basis {
+    /// The word used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Single => "single",
+            Basis::Cumulative => "cumulative",
+        }
+    }
+}
+
+/// One reported transaction, resolved from the ledger when it is read (so a report of millions
+/// of transactions costs a few dozen bytes each until it is written out).
 #[derive(Debug, Clone, Serialize)]
-pub struct LargeRow {
+pub struct LargeRow<'a> {
     /// The institution that must file it.
-    pub institution: String,
+    pub institution: &'a str,
     /// The customer, masked (or the account number when the data has no holder).
-    pub customer: String,
+    pub customer: &'a str,
     /// Salted digest of the customer's identity (hex), to join filings about one customer.
-    pub customer_digest: Option<String>,
+    pub customer_digest: Option<Hex<'a>>,
     /// Natural or non-natural person.
     pub customer_type: CustomerType,
     /// The customer's account.
-    pub account: String,
+    pub account: &'a str,
     /// `in` (收入) or `out` (支出).
     pub side: Side,
     /// The report line.
@@ -83,17 +126,19 @@ pub struct LargeRow {
     /// `single` or `cumulative`.
     pub basis: Basis,
     /// Transaction id.
-    pub txn_id: String,
+    pub txn_id: &'a str,
     /// When (UTC epoch seconds).
     pub ts: i64,
-    /// When, in Asia/Shanghai.
-    pub time: String,
+    /// When, in local time at the configured offset (RFC 3339).
+    #[serde(serialize_with = "display")]
+    pub time: LocalTime,
     /// Its natural day.
-    pub day: String,
+    #[serde(serialize_with = "display")]
+    pub day: Date,
     /// Amount in the minor unit of `currency`.
     pub amount_fen: i64,
     /// Currency.
-    pub currency: String,
+    pub currency: &'a str,
     /// The day's sum on this side and line, in the minor unit of `day_total_currency`.
     pub day_total_fen: i64,
     /// `CNY`, or `USD` for foreign-currency sums.
@@ -105,13 +150,62 @@ pub struct LargeRow {
     /// Where the transaction was made (GB/T 2260), if known.
     pub region: Option<u32>,
     /// The other account (none for cash).
-    pub counterparty: Option<String>,
+    pub counterparty: Option<&'a str>,
     /// The other account's institution, if known.
-    pub counterparty_institution: Option<String>,
+    pub counterparty_institution: Option<&'a str>,
     /// Whether the counterparty is outside mainland China.
     pub cross_border: bool,
     /// Last day to file: the configured number of working days after `day`.
-    pub deadline: String,
+    #[serde(serialize_with = "display")]
+    pub deadline: Date,
+}
+
+fn display<T: std::fmt::Display, S: serde::Serializer>(v: &T, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(v)
+}
+
+/// Bytes shown as lower-case hex.
+#[derive(Debug, Clone, Copy)]
+pub struct Hex<'a>(pub &'a [u8]);
+
+impl std::fmt::Display for Hex<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.iter().try_for_each(|b| write!(f, "{b:02x}"))
+    }
+}
+
+impl Serialize for Hex<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A UTC time shown at a fixed offset, RFC 3339 (`2024-03-01T10:00:00+08:00`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalTime {
+    /// UTC epoch seconds.
+    pub ts: i64,
+    /// Offset from UTC in seconds.
+    pub offset: i64,
+}
+
+impl std::fmt::Display for LocalTime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let local = self.ts + self.offset;
+        let secs = local.rem_euclid(86_400);
+        let date = Date::from_julian_day((local.div_euclid(86_400) + UNIX_EPOCH_JULIAN_DAY) as i32)
+            .map_err(|_| std::fmt::Error)?;
+        let (sign, off) = (if self.offset < 0 { '-' } else { '+' }, self.offset.abs());
+        write!(
+            f,
+            "{date}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+            secs / 3600,
+            secs % 3600 / 60,
+            secs % 60,
+            off / 3600,
+            off % 3600 / 60
+        )
+    }
 }
 
 /// Per-institution totals.
@@ -127,9 +221,9 @@ pub struct InstitutionSummary {
     pub first_deadline: String,
 }
 
-/// A large-value report over a range of natural days.
+/// What a report covers and how it was made.
 #[derive(Debug, Clone, Serialize)]
-pub struct LargeReport {
+pub struct LargeHeader {
     /// Always [`LARGE_SCHEMA`].
     pub schema: &'static str,
     /// The rule set used.
@@ -152,8 +246,112 @@ pub struct LargeReport {
     pub warnings: Vec<String>,
     /// Per institution, by code.
     pub institutions: Vec<InstitutionSummary>,
-    /// Every reported transaction, by institution, customer, day, side, line and time.
-    pub transactions: Vec<LargeRow>,
+}
+
+/// A large-value report over a range of natural days: the header and every reported
+/// transaction, by institution, customer, day, side, line and time. Serializes as one JSON
+/// object: the header's fields and `transactions`.
+#[derive(Debug, Clone)]
+pub struct LargeReport<'l> {
+    /// What it covers.
+    pub header: LargeHeader,
+    ledger: &'l Ledger,
+    utc_offset_secs: i64,
+    hits: Vec<Hit>,
+}
+
+/// A reported leg, compact.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    /// Sort key: institution rank, customer rank, day, side, category, time order.
+    order: (u16, u32, i32, Side, Category, i64, u32),
+    account: AccountIx,
+    counterparty: Option<AccountIx>,
+    basis: Basis,
+    foreign: bool,
+    total: i64,
+    line: i64,
+    deadline: Date,
+}
+
+impl<'l> LargeReport<'l> {
+    /// Number of reported transactions.
+    pub fn len(&self) -> usize {
+        self.hits.len()
+    }
+
+    /// Whether nothing is to be reported.
+    pub fn is_empty(&self) -> bool {
+        self.hits.is_empty()
+    }
+
+    /// The reported transactions, in report order.
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = LargeRow<'l>> + '_ {
+        self.hits.iter().map(|h| self.row(h))
+    }
+
+    fn row(&self, h: &Hit) -> LargeRow<'l> {
+        let l = self.ledger;
+        let txn = fanzha_model::TransferIx(h.order.6);
+        let t = l.transfer(txn);
+        let account = l.account(h.account);
+        let bank_of = |a: AccountIx| l.account(a).bank.map(|b| l.bank_code(b));
+        LargeRow {
+            institution: bank_of(h.account).expect("legs are at reporting institutions"),
+            customer: account.holder.as_ref().map_or_else(|| l.account_id(h.account), |h| &h.masked),
+            customer_digest: account.holder.as_ref().map(|h| Hex(&h.digest.0)),
+            customer_type: customer_type(l, h.account),
+            account: l.account_id(h.account),
+            side: h.order.3,
+            category: h.order.4,
+            basis: h.basis,
+            txn_id: l.txn_id(txn),
+            ts: t.ts.0,
+            time: LocalTime { ts: t.ts.0, offset: self.utc_offset_secs },
+            day: Date::from_julian_day(h.order.2).expect("days come from dates"),
+            amount_fen: t.amount.0,
+            currency: t.currency.as_str(),
+            day_total_fen: h.total,
+            day_total_currency: if h.foreign { "USD" } else { "CNY" },
+            threshold_fen: h.line,
+            channel: t.channel.map(|c| c.as_str()),
+            region: t.region.map(|r| r.code()),
+            counterparty: h.counterparty.map(|c| l.account_id(c)),
+            counterparty_institution: h.counterparty.and_then(bank_of),
+            cross_border: t.cross_border,
+            deadline: h.deadline,
+        }
+    }
+}
+
+impl Serialize for LargeReport<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let h = &self.header;
+        let mut st = s.serialize_struct("LargeReport", 13)?;
+        st.serialize_field("schema", h.schema)?;
+        st.serialize_field("rule_version", &h.rule_version)?;
+        st.serialize_field("config_sha256", &h.config_sha256)?;
+        st.serialize_field("utc_offset", &h.utc_offset)?;
+        st.serialize_field("from", &h.from)?;
+        st.serialize_field("to", &h.to)?;
+        st.serialize_field("data_first_ts", &h.data_first_ts)?;
+        st.serialize_field("data_last_ts", &h.data_last_ts)?;
+        st.serialize_field("transfers_in_range", &h.transfers_in_range)?;
+        st.serialize_field("warnings", &h.warnings)?;
+        st.serialize_field("institutions", &h.institutions)?;
+        st.serialize_field("transactions", &Rows(self))?;
+        st.end()
+    }
+}
+
+/// The transactions of a report as a JSON array, written row by row.
+struct Rows<'r, 'l>(&'r LargeReport<'l>);
+
+impl Serialize for Rows<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.rows())
+    }
 }
 
 /// Why a report could not be made.
@@ -177,148 +375,235 @@ pub enum ReportError {
     },
 }
 
-/// One customer's side of a transfer.
-#[derive(Clone, Copy)]
-struct Leg {
-    account: AccountIx,
-    side: Side,
-    counterparty: Option<AccountIx>,
-}
-
-/// (institution, customer, day, side, category, foreign currency)
-type GroupKey = (u16, u32, i32, Side, Category, bool);
-
 /// Builds the large-value report for the natural days `from..=to`.
-pub fn large_value_report(
-    ledger: &Ledger,
+pub fn large_value_report<'l>(
+    ledger: &'l Ledger,
     config: &ReportConfig,
     from: Date,
     to: Date,
-) -> Result<LargeReport, ReportError> {
+) -> Result<LargeReport<'l>, ReportError> {
     if from > to {
         return Err(ReportError::Range { from, to });
     }
-    let start = config.day_start(from).0;
-    let end = config.day_start(to.next_day().expect("dates stay in range")).0;
-    let customers = customer_index(ledger);
-    let in_range = || ledger.transfers().iter().enumerate().filter(move |(_, t)| start <= t.ts.0 && t.ts.0 < end);
+    let (first_day, last_day) = (from.to_julian_day(), to.to_julian_day());
+    let (customers, customer_rank) = customer_index(ledger);
+    let bank_rank = bank_ranks(ledger);
+    let info = account_info(ledger, &customers);
+    let local_day =
+        |t: &Transfer| ((t.ts.0 + config.utc_offset_secs).div_euclid(86_400) + UNIX_EPOCH_JULIAN_DAY) as i32;
 
-    // Pass 1: the day's sum of every group.
-    let mut sums: FxHashMap<GroupKey, i64> = FxHashMap::default();
-    let mut count = 0u64;
-    for (i, t) in in_range() {
-        count += 1;
-        for leg in legs(ledger, t).into_iter().flatten() {
-            let (key, amount) = group(ledger, config, &customers, t, leg, i)?;
-            *sums.entry(key).or_default() += amount;
+    // Transfers by natural day: sums are per day.
+    let mut by_day: Vec<Vec<u32>> = vec![Vec::new(); (last_day - first_day + 1) as usize];
+    for (i, t) in ledger.transfers().iter().enumerate() {
+        let day = local_day(t);
+        if (first_day..=last_day).contains(&day) {
+            by_day[(day - first_day) as usize].push(i as u32);
         }
     }
-
-    // Pass 2: every leg of a group at or over its line.
-    let mut rows = Vec::new();
-    let mut deadlines: FxHashMap<Date, Date> = FxHashMap::default();
+    let count = by_day.iter().map(|d| d.len() as u64).sum();
+    let mut hits = Vec::new();
     let mut uncovered = BTreeSet::new();
-    for (i, t) in in_range() {
-        for leg in legs(ledger, t).into_iter().flatten() {
-            let (key, amount) = group(ledger, config, &customers, t, leg, i)?;
-            let foreign = key.5;
-            let line = threshold(config, key.4, foreign);
-            let total = sums[&key];
+    let mut legs: Vec<LegEntry> = Vec::new();
+    for (offset, txns) in by_day.iter().enumerate() {
+        let day = first_day + offset as i32;
+        let date = Date::from_julian_day(day).expect("days come from dates");
+        let deadline = config.calendar.working_days_after(date, config.deadline_working_days);
+        // Every leg of the day with its group key, sorted so each group is one run: sums and
+        // hits come from one sequential scan (no hash table, few cache misses).
+        legs.clear();
+        for &i in txns {
+            let t = ledger.transfer(fanzha_model::TransferIx(i));
+            for (side, account) in [(Side::Out, t.from), (Side::In, t.to)] {
+                let Some(a) = account.filter(|a| info[a.0 as usize].bank != NO_BANK) else { continue };
+                let (key, amount) = leg_key(ledger, config, &info[a.0 as usize], t, side, i)?;
+                legs.push(LegEntry { key, amount, txn: i });
+            }
+        }
+        legs.sort_unstable_by_key(|l| (l.key, l.txn));
+        let before = hits.len();
+        for group in legs.chunk_by(|a, b| a.key == b.key) {
+            let (category, foreign) = key_line(group[0].key);
+            let line = threshold(config, category, foreign);
+            let total: i64 = group.iter().map(|l| l.amount).sum();
             if total < line {
                 continue;
             }
-            let day = config.day_of(t.ts);
-            let deadline = *deadlines
-                .entry(day)
-                .or_insert_with(|| config.calendar.working_days_after(day, config.deadline_working_days));
-            for d in [day, deadline] {
-                if !config.calendar.covers(d) {
-                    uncovered.insert(d.year());
-                }
+            for leg in group {
+                let t = ledger.transfer(fanzha_model::TransferIx(leg.txn));
+                let side = key_side(leg.key);
+                let (account, counterparty) = match side {
+                    Side::Out => (t.from.expect("an out leg has a payer"), t.to),
+                    Side::In => (t.to.expect("an in leg has a payee"), t.from),
+                };
+                let a = &info[account.0 as usize];
+                hits.push(Hit {
+                    order: (
+                        bank_rank[a.bank as usize],
+                        customer_rank[a.customer as usize],
+                        day,
+                        side,
+                        category,
+                        t.ts.0,
+                        leg.txn,
+                    ),
+                    account,
+                    counterparty,
+                    basis: if leg.amount >= line { Basis::Single } else { Basis::Cumulative },
+                    foreign,
+                    total,
+                    line,
+                    deadline,
+                });
             }
-            rows.push(row(ledger, t, i, leg, key, amount, total, line, day, deadline));
+        }
+        if hits.len() > before {
+            uncovered.extend([date, deadline].iter().filter(|d| !config.calendar.covers(**d)).map(|d| d.year()));
         }
     }
-    rows.sort_by(|a, b| {
-        (&a.institution, &a.customer_digest, &a.customer, &a.day, a.side, a.category, a.ts, &a.txn_id).cmp(&(
-            &b.institution,
-            &b.customer_digest,
-            &b.customer,
-            &b.day,
-            b.side,
-            b.category,
-            b.ts,
-            &b.txn_id,
-        ))
-    });
+    hits.sort_unstable_by_key(|h| h.order);
     let span = ledger.time_span();
-    Ok(LargeReport {
-        schema: LARGE_SCHEMA,
-        rule_version: config.rule_version.clone(),
-        config_sha256: config.sha256.clone(),
-        utc_offset: offset_text(config.utc_offset_secs),
-        from: from.to_string(),
-        to: to.to_string(),
-        data_first_ts: span.map(|s| s.0 .0),
-        data_last_ts: span.map(|s| s.1 .0),
-        transfers_in_range: count,
-        warnings: uncovered
-            .into_iter()
-            .map(|y| format!("public holidays of {y} are not configured: deadlines in {y} count weekends only"))
-            .collect(),
-        institutions: summarize(&rows),
-        transactions: rows,
-    })
+    let mut report = LargeReport {
+        header: LargeHeader {
+            schema: LARGE_SCHEMA,
+            rule_version: config.rule_version.clone(),
+            config_sha256: config.sha256.clone(),
+            utc_offset: offset_text(config.utc_offset_secs),
+            from: from.to_string(),
+            to: to.to_string(),
+            data_first_ts: span.map(|s| s.0 .0),
+            data_last_ts: span.map(|s| s.1 .0),
+            transfers_in_range: count,
+            warnings: uncovered
+                .into_iter()
+                .map(|y| format!("public holidays of {y} are not configured: deadlines in {y} count weekends only"))
+                .collect(),
+            institutions: Vec::new(),
+        },
+        ledger,
+        utc_offset_secs: config.utc_offset_secs,
+        hits,
+    };
+    report.header.institutions = summarize(&report);
+    Ok(report)
 }
 
-/// A customer number per account: one per holder, else one per account.
-fn customer_index(ledger: &Ledger) -> Vec<u32> {
+/// A customer number per account (one per holder, else one per account), and each customer
+/// number's rank in report order (by identity digest, then by account number for accounts
+/// without a holder).
+fn customer_index(ledger: &Ledger) -> (Vec<u32>, Vec<u32>) {
+    let accounts = ledger.accounts();
     let mut by_holder: FxHashMap<[u8; 16], u32> = FxHashMap::default();
-    let n = ledger.accounts().len() as u32;
+    let mut first_account: Vec<AccountIx> = Vec::new();
+    let ids: Vec<u32> = accounts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let fresh = first_account.len() as u32;
+            let id = match &a.holder {
+                Some(h) => *by_holder.entry(h.digest.0).or_insert(fresh),
+                None => fresh,
+            };
+            if id == fresh {
+                first_account.push(AccountIx(i as u32));
+            }
+            id
+        })
+        .collect();
+    let key = |c: u32| {
+        let a = first_account[c as usize];
+        match &ledger.account(a).holder {
+            Some(h) => (0, h.digest.0, ""),
+            None => (1, [0; 16], ledger.account_id(a)),
+        }
+    };
+    let mut order: Vec<u32> = (0..first_account.len() as u32).collect();
+    order.sort_unstable_by(|&x, &y| key(x).cmp(&key(y)));
+    let mut rank = vec![0; order.len()];
+    for (r, &c) in order.iter().enumerate() {
+        rank[c as usize] = r as u32;
+    }
+    (ids, rank)
+}
+
+/// Each institution's rank in code order.
+fn bank_ranks(ledger: &Ledger) -> Vec<u16> {
+    let mut codes: Vec<u16> = (0..ledger.bank_count() as u16).collect();
+    codes.sort_by_key(|&b| ledger.bank_code(fanzha_model::BankIx(b)));
+    let mut rank = vec![0; codes.len()];
+    for (r, &b) in codes.iter().enumerate() {
+        rank[b as usize] = r as u16;
+    }
+    rank
+}
+
+/// What grouping needs of an account, packed so a day's legs read a small array.
+#[derive(Clone, Copy)]
+struct AccountInfo {
+    /// Its institution, or [`NO_BANK`] for accounts that are nobody's customers here.
+    bank: u16,
+    corp: bool,
+    customer: u32,
+}
+
+const NO_BANK: u16 = u16::MAX;
+
+fn account_info(ledger: &Ledger, customers: &[u32]) -> Vec<AccountInfo> {
     ledger
         .accounts()
         .iter()
-        .enumerate()
-        .map(|(i, a)| match &a.holder {
-            Some(h) => {
-                let next = n + by_holder.len() as u32;
-                *by_holder.entry(h.digest.0).or_insert(next)
-            }
-            None => i as u32,
+        .zip(customers)
+        .map(|(a, &customer)| AccountInfo {
+            bank: a.bank.filter(|_| !a.external).map_or(NO_BANK, |b| b.0),
+            corp: a.class == Some(AccountClass::Corp),
+            customer,
         })
         .collect()
 }
 
-/// The legs of a transfer that belong to customers of reporting institutions.
-fn legs(ledger: &Ledger, t: &Transfer) -> [Option<Leg>; 2] {
-    let own = |a: Option<AccountIx>| a.filter(|&a| ledger.account(a).bank.is_some() && !ledger.account(a).external);
-    [
-        own(t.from).map(|account| Leg { account, side: Side::Out, counterparty: t.to }),
-        own(t.to).map(|account| Leg { account, side: Side::In, counterparty: t.from }),
-    ]
+/// One leg of a day: its group key, its amount in the group's unit, and its transfer.
+struct LegEntry {
+    key: u64,
+    amount: i64,
+    txn: u32,
 }
 
-fn customer_type(ledger: &Ledger, a: AccountIx) -> CustomerType {
-    if ledger.account(a).class == Some(AccountClass::Corp) {
-        CustomerType::NonNatural
+/// The group key packs customer, institution, side, line and currency kind into one integer:
+/// `customer << 24 | bank << 8 | side << 3 | category << 1 | foreign`.
+fn pack(customer: u32, bank: u16, side: Side, category: Category, foreign: bool) -> u64 {
+    (customer as u64) << 24 | (bank as u64) << 8 | (side as u64) << 3 | (category as u64) << 1 | foreign as u64
+}
+
+fn key_side(key: u64) -> Side {
+    if key >> 3 & 1 == 0 {
+        Side::In
     } else {
-        CustomerType::Natural
+        Side::Out
     }
 }
 
-/// The leg's group and its amount in the group's unit (CNY fen or US cents).
-fn group(
+fn key_line(key: u64) -> (Category, bool) {
+    let category = match key >> 1 & 3 {
+        0 => Category::Cash,
+        1 => Category::NonNaturalTransfer,
+        2 => Category::NaturalDomesticTransfer,
+        _ => Category::NaturalCrossBorderTransfer,
+    };
+    (category, key & 1 == 1)
+}
+
+/// The leg's group key and its amount in the group's unit (CNY fen or US cents).
+fn leg_key(
     ledger: &Ledger,
     config: &ReportConfig,
-    customers: &[u32],
+    a: &AccountInfo,
     t: &Transfer,
-    leg: Leg,
-    i: usize,
-) -> Result<(GroupKey, i64), ReportError> {
-    let category = match (t.kind, customer_type(ledger, leg.account)) {
-        (TransferKind::Withdrawal | TransferKind::Deposit, _) => Category::Cash,
-        (_, CustomerType::NonNatural) => Category::NonNaturalTransfer,
-        (_, CustomerType::Natural) if t.cross_border => Category::NaturalCrossBorderTransfer,
+    side: Side,
+    i: u32,
+) -> Result<(u64, i64), ReportError> {
+    let category = match t.kind {
+        TransferKind::Withdrawal | TransferKind::Deposit => Category::Cash,
+        _ if a.corp => Category::NonNaturalTransfer,
+        _ if t.cross_border => Category::NaturalCrossBorderTransfer,
         _ => Category::NaturalDomesticTransfer,
     };
     let foreign = t.currency != Currency::CNY;
@@ -327,15 +612,21 @@ fn group(
     } else {
         let Some(&(num, den)) = config.fx_to_usd.get(&t.currency) else {
             return Err(ReportError::NoRate {
-                txn: ledger.txn_id(fanzha_model::TransferIx(i as u32)).to_string(),
+                txn: ledger.txn_id(fanzha_model::TransferIx(i)).to_string(),
                 currency: t.currency.to_string(),
             });
         };
         ((2 * t.amount.0 as i128 * num + den) / (2 * den)) as i64
     };
-    let bank = ledger.account(leg.account).bank.expect("legs are at reporting institutions").0;
-    let day = config.day_of(t.ts).to_julian_day();
-    Ok(((bank, customers[leg.account.0 as usize], day, leg.side, category, foreign), amount))
+    Ok((pack(a.customer, a.bank, side, category, foreign), amount))
+}
+
+fn customer_type(ledger: &Ledger, a: AccountIx) -> CustomerType {
+    if ledger.account(a).class == Some(AccountClass::Corp) {
+        CustomerType::NonNatural
+    } else {
+        CustomerType::Natural
+    }
 }
 
 fn threshold(config: &ReportConfig, category: Category, foreign: bool) -> i64 {
@@ -353,74 +644,32 @@ fn threshold(config: &ReportConfig, category: Category, foreign: bool) -> i64 {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn row(
-    ledger: &Ledger,
-    t: &Transfer,
-    i: usize,
-    leg: Leg,
-    key: GroupKey,
-    amount: i64,
-    total: i64,
-    line: i64,
-    day: Date,
-    deadline: Date,
-) -> LargeRow {
-    let account = ledger.account(leg.account);
-    let bank_of = |a: AccountIx| ledger.account(a).bank.map(|b| ledger.bank_code(b).to_string());
-    LargeRow {
-        institution: bank_of(leg.account).expect("legs are at reporting institutions"),
-        customer: account
-            .holder
-            .as_ref()
-            .map_or_else(|| ledger.account_id(leg.account).to_string(), |h| h.masked.to_string()),
-        customer_digest: account.holder.as_ref().map(|h| h.digest.0.iter().map(|b| format!("{b:02x}")).collect()),
-        customer_type: customer_type(ledger, leg.account),
-        account: ledger.account_id(leg.account).to_string(),
-        side: leg.side,
-        category: key.4,
-        basis: if amount >= line { Basis::Single } else { Basis::Cumulative },
-        txn_id: ledger.txn_id(fanzha_model::TransferIx(i as u32)).to_string(),
-        ts: t.ts.0,
-        time: t.ts.to_rfc3339_shanghai(),
-        day: day.to_string(),
-        amount_fen: t.amount.0,
-        currency: t.currency.to_string(),
-        day_total_fen: total,
-        day_total_currency: if key.5 { "USD" } else { "CNY" },
-        threshold_fen: line,
-        channel: t.channel.map(|c| c.as_str()),
-        region: t.region.map(|r| r.code()),
-        counterparty: leg.counterparty.map(|c| ledger.account_id(c).to_string()),
-        counterparty_institution: leg.counterparty.and_then(bank_of),
-        cross_border: t.cross_border,
-        deadline: deadline.to_string(),
-    }
-}
-
-fn summarize(rows: &[LargeRow]) -> Vec<InstitutionSummary> {
-    let mut out: Vec<InstitutionSummary> = Vec::new();
-    let mut customers: BTreeSet<&str> = BTreeSet::new();
-    for r in rows {
-        if out.last().map(|s| &s.institution) != Some(&r.institution) {
-            customers.clear();
-            out.push(InstitutionSummary {
-                institution: r.institution.clone(),
+/// Per institution: transactions, distinct customers (hits are sorted by customer within an
+/// institution) and the earliest deadline.
+fn summarize(r: &LargeReport<'_>) -> Vec<InstitutionSummary> {
+    let l = r.ledger;
+    let mut out: Vec<(InstitutionSummary, Date)> = Vec::new();
+    let mut last: Option<(u16, u32)> = None;
+    for h in &r.hits {
+        if last.map(|l| l.0) != Some(h.order.0) {
+            let bank = l.account(h.account).bank.expect("hits are at reporting institutions");
+            let summary = InstitutionSummary {
+                institution: l.bank_code(bank).to_string(),
                 transactions: 0,
                 customers: 0,
-                first_deadline: r.deadline.clone(),
-            });
+                first_deadline: String::new(),
+            };
+            out.push((summary, h.deadline));
         }
-        let s = out.last_mut().expect("pushed above");
+        let (s, first) = out.last_mut().expect("pushed above");
         s.transactions += 1;
-        if customers.insert(r.customer_digest.as_deref().unwrap_or(&r.customer)) {
+        if last != Some((h.order.0, h.order.1)) {
             s.customers += 1;
         }
-        if r.deadline < s.first_deadline {
-            s.first_deadline = r.deadline.clone();
-        }
+        *first = (*first).min(h.deadline);
+        last = Some((h.order.0, h.order.1));
     }
-    out
+    out.into_iter().map(|(s, first)| InstitutionSummary { first_deadline: first.to_string(), ..s }).collect()
 }
 
 fn offset_text(secs: i64) -> String {

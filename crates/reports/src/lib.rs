@@ -19,9 +19,11 @@ mod suspicious;
 
 pub use calendar::Calendar;
 pub use config::{ConfigError, Line, ReportConfig, Thresholds, DEFAULT_CONFIG};
-pub use export::{large_csv, large_xml, suspicious_csv, suspicious_xml, LARGE_XSD, SUSPICIOUS_XSD};
+pub use export::{
+    suspicious_csv, suspicious_xml, write_large_csv, write_large_json, write_large_xml, LARGE_XSD, SUSPICIOUS_XSD,
+};
 pub use large::{
-    large_value_report, Basis, Category, CustomerType, InstitutionSummary, LargeReport, LargeRow, ReportError, Side,
-    LARGE_SCHEMA,
+    large_value_report, Basis, Category, CustomerType, Hex, InstitutionSummary, LargeHeader, LargeReport, LargeRow,
+    LocalTime, ReportError, Side, LARGE_SCHEMA,
 };
 pub use suspicious::{suspicious_reports, Case, SuspiciousReport, SUSPICIOUS_SCHEMA};

@@ -5,7 +5,9 @@ use fanzha_model::{
     Account, AccountClass, AccountIx, AccountStatus, BankIx, Currency, Event, Fen, HolderSalt, Ledger, Transfer,
     TransferKind, Ts,
 };
-use fanzha_reports::{large_csv, large_value_report, large_xml, Basis, Category, LargeReport, ReportConfig, Side};
+use fanzha_reports::{
+    large_value_report, write_large_csv, write_large_xml, Basis, Category, LargeReport, ReportConfig, Side,
+};
 use time::macros::date;
 
 /// A ledger of hand-made accounts and transfers.
@@ -80,7 +82,7 @@ impl Bank {
         self.pay(Some(from), Some(to), at, yuan, "CNY", false)
     }
 
-    fn report(&self) -> LargeReport {
+    fn report(&self) -> LargeReport<'_> {
         large_value_report(&self.l, &ReportConfig::regulation_default(), date!(2024 - 01 - 01), date!(2024 - 12 - 31))
             .unwrap()
     }
@@ -88,11 +90,11 @@ impl Bank {
 
 /// (txn, institution, side, category, basis) of every reported row.
 fn rows(r: &LargeReport) -> Vec<(String, String, Side, Category, Basis)> {
-    r.transactions.iter().map(|x| (x.txn_id.clone(), x.institution.clone(), x.side, x.category, x.basis)).collect()
+    r.rows().map(|x| (x.txn_id.to_string(), x.institution.to_string(), x.side, x.category, x.basis)).collect()
 }
 
 fn reported(r: &LargeReport, txn: &str) -> Vec<(Side, Category)> {
-    r.transactions.iter().filter(|x| x.txn_id == txn).map(|x| (x.side, x.category)).collect()
+    r.rows().filter(|x| x.txn_id == txn).map(|x| (x.side, x.category)).collect()
 }
 
 const AT: &str = "2024-03-05T10:00:00+08:00";
@@ -150,7 +152,7 @@ fn usd_lines_apply_to_foreign_currency_and_other_currencies_are_converted() {
     let r = b.report();
     assert_eq!(reported(&r, &at_line), vec![(Side::Out, Category::NaturalCrossBorderTransfer)]);
     assert!(reported(&r, &below).is_empty());
-    let row = r.transactions.iter().find(|x| x.txn_id == eur).unwrap();
+    let row = r.rows().find(|x| x.txn_id == eur).unwrap();
     assert_eq!((row.day_total_fen, row.day_total_currency, row.threshold_fen), (1_000_080, "USD", 1_000_000));
     b.pay(Some(p), Some(out), "2024-03-08T10:00:00+08:00", "5.00", "CHF", true);
     let err =
@@ -171,13 +173,12 @@ fn a_natural_day_is_a_shanghai_day_not_a_utc_day() {
     let c2 = b.t(p, q, "2024-03-10T15:00:00Z", "300000");
     let r = b.report();
     assert!(reported(&r, &a1).is_empty() && reported(&r, &a2).is_empty());
-    let got: Vec<_> =
-        r.transactions.iter().map(|x| (x.txn_id.as_str(), x.day.as_str(), x.basis, x.day_total_fen)).collect();
+    let got: Vec<_> = r.rows().map(|x| (x.txn_id.to_string(), x.day.to_string(), x.basis, x.day_total_fen)).collect();
     assert_eq!(
         got,
         vec![
-            (c1.as_str(), "2024-03-10", Basis::Cumulative, 60_000_000),
-            (c2.as_str(), "2024-03-10", Basis::Cumulative, 60_000_000)
+            (c1, "2024-03-10".to_string(), Basis::Cumulative, 60_000_000),
+            (c2, "2024-03-10".to_string(), Basis::Cumulative, 60_000_000)
         ]
     );
 }
@@ -191,8 +192,8 @@ fn money_in_and_money_out_are_summed_each_on_its_own_side() {
     b.t(p, q, AT, "300000");
     b.t(q, p, "2024-03-05T11:00:00+08:00", "250000");
     let r = b.report();
-    assert_eq!(r.transactions.len(), 2, "in: 550,000 reported; out: 300,000 not");
-    assert!(r.transactions.iter().all(|x| x.side == Side::In && x.day_total_fen == 55_000_000));
+    assert_eq!(r.len(), 2, "in: 550,000 reported; out: 300,000 not");
+    assert!(r.rows().all(|x| x.side == Side::In && x.day_total_fen == 55_000_000));
 }
 
 #[test]
@@ -217,10 +218,10 @@ fn a_customer_is_summed_across_their_accounts_at_one_institution_only() {
     assert_eq!(cmb_rows.len(), 3);
     assert!(cmb_rows.iter().all(|x| x.2 == Side::In));
     assert_eq!(
-        r.institutions.iter().map(|s| (s.institution.as_str(), s.transactions, s.customers)).collect::<Vec<_>>(),
+        r.header.institutions.iter().map(|s| (s.institution.as_str(), s.transactions, s.customers)).collect::<Vec<_>>(),
         vec![("CMB", 3, 1), ("ICBC", 2, 1)]
     );
-    assert!(r.transactions.iter().all(|x| x.customer.contains('*')), "customers are masked");
+    assert!(r.rows().all(|x| x.customer.contains('*')), "customers are masked");
 }
 
 #[test]
@@ -231,14 +232,14 @@ fn deadlines_count_working_days_and_skip_holidays() {
     let tuesday = b.t(p, q, "2024-03-05T10:00:00+08:00", "600000");
     let before_golden_week = b.t(p, q, "2024-09-30T10:00:00+08:00", "600000");
     let r = b.report();
-    let deadline = |id: &str| r.transactions.iter().find(|x| x.txn_id == id).unwrap().deadline.clone();
+    let deadline = |id: &str| r.rows().find(|x| x.txn_id == id).unwrap().deadline.to_string();
     assert_eq!(deadline(&tuesday), "2024-03-12");
     // 1–7 October are holidays; Saturday 12 October is worked: the fifth working day.
     assert_eq!(deadline(&before_golden_week), "2024-10-12");
     let mut custom = ReportConfig::regulation_default();
     custom.calendar.holidays.insert(date!(2024 - 03 - 08));
     let r = large_value_report(&b.l, &custom, date!(2024 - 03 - 01), date!(2024 - 03 - 31)).unwrap();
-    assert_eq!(r.transactions[0].deadline, "2024-03-13", "an extra holiday moves it a day");
+    assert_eq!(r.rows().next().unwrap().deadline.to_string(), "2024-03-13", "an extra holiday moves it a day");
     let mut b2 = Bank::new();
     let p = b2.account("P", 0, "110105199001011234", false);
     let q = b2.external("Q");
@@ -246,7 +247,10 @@ fn deadlines_count_working_days_and_skip_holidays() {
     let r =
         large_value_report(&b2.l, &ReportConfig::regulation_default(), date!(2027 - 01 - 01), date!(2027 - 12 - 31))
             .unwrap();
-    assert_eq!(r.warnings, vec!["public holidays of 2027 are not configured: deadlines in 2027 count weekends only"]);
+    assert_eq!(
+        r.header.warnings,
+        vec!["public holidays of 2027 are not configured: deadlines in 2027 count weekends only"]
+    );
 }
 
 #[test]
@@ -265,15 +269,39 @@ fn the_same_data_and_configuration_give_byte_identical_reports() {
         }
         b
     };
-    let (a, b) = (build().report(), build().report());
-    assert!(!a.transactions.is_empty());
+    let (book_a, book_b) = (build(), build());
+    let (a, b) = (book_a.report(), book_b.report());
+    assert!(!a.is_empty());
     assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
-    assert_eq!(large_csv(&a), large_csv(&b));
-    assert_eq!(large_xml(&a), large_xml(&b));
-    assert_eq!(a.rule_version, "pboc-2016-3/fanzha-1");
-    assert_eq!(a.config_sha256.len(), 64);
-    assert!(large_csv(&a)
-        .starts_with("institution,customer,customer_digest,customer_type,account,side,category,basis,txn_id,"));
+    assert_eq!(csv(&a), csv(&b));
+    assert_eq!(xml(&a), xml(&b));
+    assert_eq!(a.header.rule_version, "pboc-2016-3/fanzha-1");
+    assert_eq!(a.header.config_sha256.len(), 64);
+    assert!(
+        csv(&a).starts_with("institution,customer,customer_digest,customer_type,account,side,category,basis,txn_id,")
+    );
+    let json: serde_json::Value = serde_json::from_str(&serde_json::to_string(&a).unwrap()).unwrap();
+    assert_eq!(json["transactions"].as_array().unwrap().len(), a.len());
+    for (row, j) in a.rows().zip(json["transactions"].as_array().unwrap()) {
+        assert_eq!(
+            j["time"].as_str().unwrap(),
+            Ts(row.ts).to_rfc3339_shanghai(),
+            "the fast formatter agrees with the model's"
+        );
+        assert_eq!(j["day"].as_str().unwrap(), &Ts(row.ts).to_rfc3339_shanghai()[..10]);
+    }
+}
+
+fn csv(r: &LargeReport<'_>) -> String {
+    let mut out = Vec::new();
+    write_large_csv(r, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn xml(r: &LargeReport<'_>) -> String {
+    let mut out = Vec::new();
+    write_large_xml(r, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
 }
 
 #[test]
@@ -286,7 +314,7 @@ fn the_xml_validates_against_the_shipped_schema() {
     b.pay(Some(p), Some(q), AT, "20000", "USD", true);
     b.t(c, q, AT, "2000000");
     b.pay(None, Some(p), AT, "50000", "CNY", false);
-    let xml = large_xml(&b.report());
+    let xml = xml(&b.report());
     assert!(xml.contains("<Account>P&amp;&lt;1&gt;</Account>"));
     xsd_valid(&xml, fanzha_reports::LARGE_XSD);
 }

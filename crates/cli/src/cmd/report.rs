@@ -4,11 +4,12 @@ use super::trace::load;
 use anyhow::{bail, Context};
 use fanzha_model::Fen;
 use fanzha_reports::{
-    large_csv, large_value_report, large_xml, suspicious_csv, suspicious_reports, suspicious_xml, Case, LargeReport,
-    ReportConfig, SuspiciousReport, DEFAULT_CONFIG, LARGE_XSD, SUSPICIOUS_XSD,
+    large_value_report, suspicious_csv, suspicious_reports, suspicious_xml, write_large_csv, write_large_json,
+    write_large_xml, Case, LargeReport, ReportConfig, SuspiciousReport, DEFAULT_CONFIG, LARGE_XSD, SUSPICIOUS_XSD,
 };
-use fanzha_storage::Store;
+use fanzha_storage::{LogStore, OpenMode, Store};
 use fanzha_trace::Tracer;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -96,18 +97,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     .with_context(|| format!("{flag} '{s}' is not a YYYY-MM-DD date"))
             };
             let (from, to) = (day(&from, "--from")?, day(&to, "--to")?);
-            let loaded = load(&db)?;
-            let report = large_value_report(loaded.store.ledger(), &config, from, to)?;
-            let text = if format.json {
-                serde_json::to_string_pretty(&report)? + "\n"
+            let store =
+                LogStore::open(&db, OpenMode::Read).with_context(|| format!("opening store {}", db.display()))?;
+            let report = large_value_report(store.ledger(), &config, from, to)?;
+            let mut sink = output(out.as_deref())?;
+            if format.json {
+                write_large_json(&report, &mut sink)?;
             } else if format.csv {
-                large_csv(&report)
+                write_large_csv(&report, &mut sink)?;
             } else if format.xml {
-                large_xml(&report)
+                write_large_xml(&report, &mut sink)?;
             } else {
-                large_text(&report)
-            };
-            emit(out.as_deref(), &text)?;
+                sink.write_all(large_text(&report).as_bytes())?;
+            }
+            sink.flush()?;
         }
         What::Suspicious { db, case, institution, narrative, config, format, out } => {
             let config = read_config(config.as_deref())?;
@@ -166,17 +169,24 @@ fn read_case(path: &Path) -> anyhow::Result<Case> {
     case.with_context(|| format!("case file {}", path.display()))
 }
 
-fn emit(out: Option<&Path>, text: &str) -> anyhow::Result<()> {
-    match out {
-        Some(p) => std::fs::write(p, text).with_context(|| format!("writing {}", p.display())),
-        None => {
-            print!("{text}");
-            Ok(())
-        }
-    }
+/// A buffered writer to FILE, or to standard output.
+fn output(out: Option<&Path>) -> anyhow::Result<std::io::BufWriter<Box<dyn Write>>> {
+    let w: Box<dyn Write> = match out {
+        Some(p) => Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    Ok(std::io::BufWriter::with_capacity(1 << 20, w))
 }
 
-fn large_text(r: &LargeReport) -> String {
+fn emit(out: Option<&Path>, text: &str) -> anyhow::Result<()> {
+    let mut w = output(out)?;
+    w.write_all(text.as_bytes())?;
+    w.flush()?;
+    Ok(())
+}
+
+fn large_text(report: &LargeReport<'_>) -> String {
+    let r = &report.header;
     let mut s = format!(
         "Large-value transactions {} to {} (natural days at UTC{}), rules {}\n{} transfers in range, {} to report\n",
         r.from,
@@ -184,7 +194,7 @@ fn large_text(r: &LargeReport) -> String {
         r.utc_offset,
         r.rule_version,
         r.transfers_in_range,
-        r.transactions.len()
+        report.len()
     );
     for w in &r.warnings {
         s += &format!("warning: {w}\n");

@@ -24,6 +24,8 @@ enum Command {
     Gen(cmd::gen::Args),
     /// Generate a scenario, ingest it and show what fanzha sees.
     Demo(cmd::demo::Args),
+    /// Is this message or call transcript a scam? Classify by typology, train and evaluate the model.
+    Text(cmd::text::Args),
     /// Large-value and suspicious-transaction reports for the regulator.
     Report(cmd::report::Args),
     /// Follow reported transfers' money forward (what to freeze) or an account's money backward.
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
         Command::Gen(a) => cmd::gen::run(a),
         Command::Trace(a) => cmd::trace::run(a),
         Command::Report(a) => cmd::report::run(a),
+        Command::Text(a) => cmd::text::run(a),
         Command::Demo(a) => cmd::demo::run(a),
         Command::Bench(a) => cmd::bench::run(a),
     };

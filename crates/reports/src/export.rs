@@ -32,11 +32,61 @@ fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(T::to_string).unwrap_or_default()
 }
 
-/// Writes the large-value report as JSON (`fanzha.large-value-report.v1`), row by row, compact
-/// (a month can hold millions of transactions).
+/// Rows rendered per chunk; chunks are rendered on all cores and written in order.
+const CHUNK_ROWS: usize = 32_768;
+
+/// Renders `chunks` (ranges of rows, in order) on every core, a round of chunks at a time,
+/// and writes them in order: the output is the same as rendering them one after another.
+fn render_parallel(
+    chunks: &[std::ops::Range<usize>],
+    render: &(dyn Fn(std::ops::Range<usize>, &mut String) + Sync),
+    w: &mut dyn io::Write,
+) -> io::Result<()> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let mut bufs: Vec<String> = vec![String::new(); workers];
+    for round in chunks.chunks(workers) {
+        std::thread::scope(|scope| {
+            for (buf, range) in bufs.iter_mut().zip(round) {
+                buf.clear();
+                scope.spawn(move || render(range.clone(), buf));
+            }
+        });
+        for buf in &bufs[..round.len()] {
+            w.write_all(buf.as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// Row ranges of `size` rows.
+fn chunks(r: &LargeReport<'_>, size: usize) -> Vec<std::ops::Range<usize>> {
+    (0..r.len()).step_by(size.max(1)).map(|start| start..(start.saturating_add(size)).min(r.len())).collect()
+}
+
+/// Writes the large-value report as JSON (`fanzha.large-value-report.v1`), compact (a month can
+/// hold millions of transactions); byte for byte what serializing the report with serde gives.
 pub fn write_large_json(r: &LargeReport<'_>, w: &mut dyn io::Write) -> io::Result<()> {
-    serde_json::to_writer(&mut *w, r)?;
-    w.write_all(b"\n")
+    json_in_chunks(r, w, CHUNK_ROWS)
+}
+
+fn json_in_chunks(r: &LargeReport<'_>, w: &mut dyn io::Write, size: usize) -> io::Result<()> {
+    let mut header = serde_json::to_string(&r.header)?;
+    header.pop(); // the closing brace: the transactions follow
+    w.write_all(header.as_bytes())?;
+    w.write_all(b",\"transactions\":[")?;
+    render_parallel(
+        &chunks(r, size),
+        &|range, out| {
+            for i in range {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&serde_json::to_string(&r.row_at(i)).expect("a row serializes"));
+            }
+        },
+        w,
+    )?;
+    w.write_all(b"]}\n")
 }
 
 /// Writes the large-value report as CSV, one row per reported transaction.
@@ -46,46 +96,44 @@ pub fn write_large_csv(r: &LargeReport<'_>, w: &mut dyn io::Write) -> io::Result
 amount_fen,currency,day_total_fen,day_total_currency,threshold_fen,channel,region,counterparty,\
 counterparty_institution,cross_border,deadline\n",
     )?;
-    let mut line = String::new();
-    for x in r.rows() {
-        line.clear();
-        let _ = write!(line, "{},{},", csv_field(x.institution), csv_field(x.customer));
-        if let Some(d) = x.customer_digest {
-            let _ = write!(line, "{d}");
-        }
-        let _ = write!(
-            line,
-            ",{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},",
-            x.customer_type.as_str(),
-            csv_field(x.account),
-            x.side.as_str(),
-            x.category.as_str(),
-            x.basis.as_str(),
-            csv_field(x.txn_id),
-            x.ts,
-            x.time,
-            x.day,
-            x.amount_fen,
-            x.currency,
-            x.day_total_fen,
-            x.day_total_currency,
-            x.threshold_fen,
-            x.channel.unwrap_or(""),
-        );
-        if let Some(region) = x.region {
-            let _ = write!(line, "{region}");
-        }
-        let _ = writeln!(
-            line,
-            ",{},{},{},{}",
-            csv_field(x.counterparty.unwrap_or("")),
-            csv_field(x.counterparty_institution.unwrap_or("")),
-            x.cross_border,
-            x.deadline
-        );
-        w.write_all(line.as_bytes())?;
+    render_parallel(&chunks(r, CHUNK_ROWS), &|range, out| range.for_each(|i| csv_row(&r.row_at(i), out)), w)
+}
+
+fn csv_row(x: &LargeRow<'_>, line: &mut String) {
+    let _ = write!(line, "{},{},", csv_field(x.institution), csv_field(x.customer));
+    if let Some(d) = x.customer_digest {
+        let _ = write!(line, "{d}");
     }
-    Ok(())
+    let _ = write!(
+        line,
+        ",{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},",
+        x.customer_type.as_str(),
+        csv_field(x.account),
+        x.side.as_str(),
+        x.category.as_str(),
+        x.basis.as_str(),
+        csv_field(x.txn_id),
+        x.ts,
+        x.time,
+        x.day,
+        x.amount_fen,
+        x.currency,
+        x.day_total_fen,
+        x.day_total_currency,
+        x.threshold_fen,
+        x.channel.unwrap_or(""),
+    );
+    if let Some(region) = x.region {
+        let _ = write!(line, "{region}");
+    }
+    let _ = writeln!(
+        line,
+        ",{},{},{},{}",
+        csv_field(x.counterparty.unwrap_or("")),
+        csv_field(x.counterparty_institution.unwrap_or("")),
+        x.cross_border,
+        x.deadline
+    );
 }
 
 /// Suspicious reports as CSV, one row per transaction of each report.
@@ -213,6 +261,10 @@ const NOT_OFFICIAL: &str =
 
 /// Writes the large-value report as XML (schema [`LARGE_XSD`]), one customer at a time.
 pub fn write_large_xml(r: &LargeReport<'_>, w: &mut dyn io::Write) -> io::Result<()> {
+    xml_in_chunks(r, w, CHUNK_ROWS)
+}
+
+fn xml_in_chunks(r: &LargeReport<'_>, w: &mut dyn io::Write, size: usize) -> io::Result<()> {
     let h = &r.header;
     let mut x = Xml::new(NOT_OFFICIAL);
     x.open("LargeValueReport", &[("xmlns", "urn:fanzha:reports:large-value:1".into()), ("schemaVersion", "1".into())]);
@@ -229,31 +281,41 @@ pub fn write_large_xml(r: &LargeReport<'_>, w: &mut dyn io::Write) -> io::Result
         x.leaf("Warning", warning);
     }
     x.close("Header");
-    let mut rows = r.rows().peekable();
-    while let Some(first) = rows.next() {
-        let institution = first.institution;
-        x.open("Institution", &[("code", institution.to_string())]);
-        let mut next = Some(first);
-        while let Some(first) = next.take() {
-            let mut attrs = vec![("type", first.customer_type.as_str().to_string())];
-            if let Some(d) = &first.customer_digest {
-                attrs.push(("digest", d.to_string()));
-            }
-            x.open("Customer", &attrs);
-            x.leaf("Name", first.customer);
-            large_txn(&mut x, &first);
-            while let Some(row) = rows.next_if(|row| {
-                row.institution == institution
-                    && row.customer == first.customer
-                    && row.customer_digest.map(|h| h.0) == first.customer_digest.map(|h| h.0)
-            }) {
+    w.write_all(x.out.as_bytes())?;
+    render_parallel(
+        &chunks(r, size),
+        &|range, out| {
+            // Past the first row, the previous row's customer is still open.
+            let mut x = Xml { out: std::mem::take(out), depth: if range.start == 0 { 1 } else { 3 } };
+            for i in range {
+                let row = r.row_at(i);
+                let change = if i == 0 { Some(true) } else { r.boundary(i) };
+                if let Some(institution_changes) = change {
+                    if i > 0 {
+                        x.close("Customer");
+                        if institution_changes {
+                            x.close("Institution");
+                        }
+                    }
+                    if institution_changes {
+                        x.open("Institution", &[("code", row.institution.to_string())]);
+                    }
+                    let mut attrs = vec![("type", row.customer_type.as_str().to_string())];
+                    if let Some(d) = &row.customer_digest {
+                        attrs.push(("digest", d.to_string()));
+                    }
+                    x.open("Customer", &attrs);
+                    x.leaf("Name", row.customer);
+                }
                 large_txn(&mut x, &row);
             }
-            x.close("Customer");
-            w.write_all(x.out.as_bytes())?;
-            x.out.clear();
-            next = rows.next_if(|row| row.institution == institution);
-        }
+            *out = x.out;
+        },
+        w,
+    )?;
+    let mut x = Xml { out: String::new(), depth: if r.is_empty() { 1 } else { 3 } };
+    if !r.is_empty() {
+        x.close("Customer");
         x.close("Institution");
     }
     x.close("LargeValueReport");
@@ -348,4 +410,76 @@ pub fn suspicious_xml(reports: &[SuspiciousReport]) -> String {
     }
     x.close("SuspiciousTransactionReports");
     x.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{large_value_report, ReportConfig};
+    use fanzha_model::{
+        Account, AccountClass, BankIx, Currency, Event, Fen, HolderSalt, Ledger, Transfer, TransferKind, Ts,
+    };
+
+    /// Three customers at two banks paying an outside account enough to be reported, often.
+    fn ledger() -> Ledger {
+        let mut l = Ledger::new();
+        for code in ["ICBC", "CMB"] {
+            l.apply(Event::Bank { code: code.into() });
+        }
+        let salt = HolderSalt::new([1; 32]);
+        for (i, id) in ["A", "B", "C", "D"].iter().enumerate() {
+            let account = Account {
+                bank: Some(BankIx((i % 2) as u16)),
+                holder: Some(salt.holder(&format!("11010519900101{:04}", i % 3))),
+                class: Some(AccountClass::I),
+                ..Account::external()
+            };
+            l.apply(Event::Account { id: (*id).into(), account: Account { external: false, ..account } });
+        }
+        l.apply(Event::Account { id: "OUT".into(), account: Account::external() });
+        for k in 0..40u32 {
+            let transfer = Transfer {
+                ts: Ts(1_709_600_000 + 3_600 * (k as i64 % 30)),
+                from: Some(fanzha_model::AccountIx(k % 4)),
+                to: Some(fanzha_model::AccountIx(4)),
+                amount: Fen(30_000_000),
+                currency: Currency::CNY,
+                channel: None,
+                region: None,
+                cross_border: false,
+                kind: TransferKind::Transfer,
+                memo: None,
+            };
+            l.apply(Event::Transfer { txn_id: format!("T{k}").into(), transfer });
+        }
+        l
+    }
+
+    fn render(
+        f: fn(&LargeReport<'_>, &mut dyn io::Write, usize) -> io::Result<()>,
+        r: &LargeReport<'_>,
+        size: usize,
+    ) -> String {
+        let mut out = Vec::new();
+        f(r, &mut out, size).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn output_does_not_depend_on_how_rows_are_chunked() {
+        let l = ledger();
+        let c = ReportConfig::regulation_default();
+        let r = large_value_report(&l, &c, time::macros::date!(2024 - 03 - 01), time::macros::date!(2024 - 03 - 31))
+            .unwrap();
+        assert!(r.len() > 20, "{}", r.len());
+        assert_eq!(render(json_in_chunks, &r, 3), render(json_in_chunks, &r, usize::MAX));
+        assert_eq!(render(json_in_chunks, &r, 3), serde_json::to_string(&r).unwrap() + "\n");
+        assert_eq!(render(xml_in_chunks, &r, 2), render(xml_in_chunks, &r, usize::MAX));
+        let xml = render(xml_in_chunks, &r, 2);
+        assert_eq!(xml.matches("<Customer ").count(), xml.matches("</Customer>").count());
+        assert_eq!(xml.matches("<Institution ").count(), 2);
+        let mut csv = Vec::new();
+        write_large_csv(&r, &mut csv).unwrap();
+        assert_eq!(String::from_utf8(csv).unwrap().lines().count(), r.len() + 1);
+    }
 }

@@ -290,6 +290,24 @@ impl<'l> LargeReport<'l> {
         self.hits.iter().map(|h| self.row(h))
     }
 
+    /// The `i`-th reported transaction.
+    pub fn row_at(&self, i: usize) -> LargeRow<'l> {
+        self.row(&self.hits[i])
+    }
+
+    /// Whether rows `i - 1` and `i` are about different customers (or institutions):
+    /// `Some(true)` when the institution changes too; `None` when they share a customer.
+    pub(crate) fn boundary(&self, i: usize) -> Option<bool> {
+        let (a, b) = (self.hits[i - 1].order, self.hits[i].order);
+        if a.0 != b.0 {
+            Some(true)
+        } else if a.1 != b.1 {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
     fn row(&self, h: &Hit) -> LargeRow<'l> {
         let l = self.ledger;
         let txn = fanzha_model::TransferIx(h.order.6);

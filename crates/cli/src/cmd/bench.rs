@@ -61,6 +61,17 @@ enum What {
         #[arg(long, value_name = "FILE")]
         seeds_out: Option<PathBuf>,
     },
+    /// Classify short messages on one core: messages/s for the fast path and with explanations,
+    /// and the time to load the shipped model
+    Text {
+        /// Texts to classify (JSON Lines with `text`, e.g. data/text/corpus.jsonl); SMS-length
+        /// texts (at most 70 characters) are used, cycled to --messages
+        #[arg(long)]
+        data: PathBuf,
+        /// Messages to classify
+        #[arg(long, default_value_t = 200_000)]
+        messages: usize,
+    },
     /// Build the large-value report for FROM..=TO and render it as JSON, CSV and XML; print the times.
     Report {
         /// Store directory
@@ -121,6 +132,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             trace_latency(&db, traces, seed, policy, max_hops, seeds_out.as_deref())?
         }
         What::Report { db, from, to } => report_throughput(&db, &from, &to)?,
+        What::Text { data, messages } => text_throughput(&data, messages)?,
     };
     println!("{result}");
     Ok(ExitCode::SUCCESS)
@@ -255,6 +267,47 @@ fn report_throughput(db: &std::path::Path, from: &str, to: &str) -> anyhow::Resu
         "report_seconds": build_secs + json_secs.max(csv_secs).max(xml_secs),
         "output_bytes": {"json": json, "csv": csv, "xml": xml},
         "peak_rss_bytes": peak_rss_bytes(),
+    }))
+}
+
+/// Times model loading and classification of short messages on one thread.
+fn text_throughput(data: &std::path::Path, n: usize) -> anyhow::Result<serde_json::Value> {
+    let start = Instant::now();
+    let classifier = fanzha_text::Classifier::shipped()?;
+    let load_secs = start.elapsed().as_secs_f64();
+    let corpus = std::fs::read_to_string(data).with_context(|| format!("reading {}", data.display()))?;
+    let texts: Vec<String> = corpus
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()?.get("text")?.as_str().map(str::to_string))
+        .filter(|t| t.chars().count() <= 70)
+        .collect();
+    anyhow::ensure!(!texts.is_empty(), "no texts of at most 70 characters in {}", data.display());
+    let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
+    let mut flagged = 0usize;
+    let start = Instant::now();
+    for t in texts.iter().cycle().take(n) {
+        let p = classifier.probabilities(t);
+        flagged += usize::from(
+            p.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)).map(|(k, _)| k)
+                != classifier.model().labels.iter().position(|l| l == "none"),
+        );
+    }
+    let fast_secs = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    for t in texts.iter().cycle().take(n) {
+        classifier.analyze(t)?;
+    }
+    let full_secs = start.elapsed().as_secs_f64();
+    Ok(serde_json::json!({
+        "bench": "text_classify",
+        "messages": n,
+        "distinct_texts": texts.len(),
+        "mean_chars": chars as f64 / texts.len() as f64,
+        "threads": 1,
+        "model_load_seconds": load_secs,
+        "messages_per_sec": n as f64 / fast_secs,
+        "messages_per_sec_explained": n as f64 / full_secs,
+        "flagged_share": flagged as f64 / n.max(1) as f64,
     }))
 }
 

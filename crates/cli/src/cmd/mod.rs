@@ -6,4 +6,5 @@ pub mod gen;
 pub mod ingest;
 pub mod report;
 pub mod stats;
+pub mod text;
 pub mod trace;

@@ -1,0 +1,42 @@
+//! `fanzha text classify`: one JSON line out per text in, in order, with the input's id; bad
+//! lines get an error line and the rest go on.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+#[test]
+fn classify_keeps_order_and_ids_and_reports_bad_lines() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fanzha"))
+        .args(["text", "classify", "--json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            "{\"id\":\"a1\",\"text\":\"我是公安局的，你涉嫌洗钱，马上把钱转到安全账户\"}\n\
+             您的验证码为382910，请勿泄露给他人。\n\
+             {\"id\":7,\"text\":\"\"}\n\
+             {not json\n\
+             {\"id\":\"z\",\"text\":\"兼职刷单日结，先垫付后返佣\"}\n"
+                .as_bytes(),
+        )
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "two lines could not be analyzed");
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 5);
+    assert_eq!((lines[0]["id"].as_str(), lines[0]["typology"].as_str()), (Some("a1"), Some("police_gov")));
+    assert_eq!(lines[0]["name_zh"], "冒充公检法及政府机关类");
+    assert!(lines[0]["cues"].as_array().unwrap().iter().any(|c| c["text"] == "安全账户"));
+    assert_eq!((lines[1]["id"].is_null(), lines[1]["typology"].as_str()), (true, Some("none")));
+    assert_eq!(lines[2]["id"], 7);
+    assert!(lines[2]["error"].as_str().unwrap().contains("line 3: the text is empty"));
+    assert!(lines[3]["error"].as_str().unwrap().starts_with("line 4:"));
+    assert_eq!((lines[4]["id"].as_str(), lines[4]["typology"].as_str()), (Some("z"), Some("brushing")));
+}

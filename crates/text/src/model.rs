@@ -1,0 +1,207 @@
+//! The classifier's model: multinomial logistic regression over hashed features, trained with
+//! AdaGrad, calibrated by temperature scaling, stored in a small versioned binary file.
+//!
+//! File format (little-endian): magic `FZTXTMD1`, format version (u32, now 1), buckets (u32),
+//! classes (u32), temperature (f32), weight scale (f32), each label as u16 length + UTF-8,
+//! the biases (f32 per class), then the non-zero buckets: count (u32) and for each the bucket
+//! (u32) and one i16 per class (weight = value × scale).
+
+use thiserror::Error;
+
+const MAGIC: &[u8; 8] = b"FZTXTMD1";
+/// The model file format this build reads and writes.
+pub const MODEL_FORMAT_VERSION: u32 = 1;
+
+/// A trained model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// Class labels (typology ids), in weight order.
+    pub labels: Vec<String>,
+    /// Number of hash buckets.
+    pub buckets: u32,
+    /// Softmax temperature found by calibration.
+    pub temperature: f32,
+    /// Bias per class.
+    pub bias: Vec<f32>,
+    /// `buckets × classes` weights, bucket-major.
+    pub weights: Vec<f32>,
+}
+
+/// A model file that cannot be read.
+#[derive(Debug, Error)]
+pub enum ModelError {
+    /// Not a fanzha text model.
+    #[error("not a fanzha text model (bad magic)")]
+    Magic,
+    /// Written by another format version.
+    #[error("model format version {0}; this fanzha reads version {MODEL_FORMAT_VERSION}")]
+    Version(u32),
+    /// Cut short or inconsistent.
+    #[error("model file is damaged: {0}")]
+    Damaged(&'static str),
+}
+
+impl Model {
+    /// Number of classes.
+    pub fn classes(&self) -> usize {
+        self.labels.len()
+    }
+
+    /// Calibrated class probabilities for a set of (deduplicated) buckets.
+    pub fn probabilities(&self, buckets: &[u32]) -> Vec<f32> {
+        let c = self.classes();
+        let mut logits = self.bias.clone();
+        for &b in buckets {
+            let w = &self.weights[b as usize * c..(b as usize + 1) * c];
+            for (l, w) in logits.iter_mut().zip(w) {
+                *l += w;
+            }
+        }
+        softmax(&mut logits, self.temperature);
+        logits
+    }
+
+    /// The weight of bucket `b` for class `k`.
+    pub fn weight(&self, b: u32, k: usize) -> f32 {
+        self.weights[b as usize * self.classes() + k]
+    }
+
+    /// The model file bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let c = self.classes();
+        let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
+        let scale = max / i16::MAX as f32;
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&MODEL_FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&self.buckets.to_le_bytes());
+        out.extend_from_slice(&(c as u32).to_le_bytes());
+        out.extend_from_slice(&self.temperature.to_le_bytes());
+        out.extend_from_slice(&scale.to_le_bytes());
+        for l in &self.labels {
+            out.extend_from_slice(&(l.len() as u16).to_le_bytes());
+            out.extend_from_slice(l.as_bytes());
+        }
+        for b in &self.bias {
+            out.extend_from_slice(&b.to_le_bytes());
+        }
+        let quantized: Vec<(u32, Vec<i16>)> = self
+            .weights
+            .chunks(c)
+            .enumerate()
+            .filter_map(|(b, w)| {
+                let q: Vec<i16> = w.iter().map(|x| (x / scale).round() as i16).collect();
+                q.iter().any(|&v| v != 0).then_some((b as u32, q))
+            })
+            .collect();
+        out.extend_from_slice(&(quantized.len() as u32).to_le_bytes());
+        for (b, q) in quantized {
+            out.extend_from_slice(&b.to_le_bytes());
+            for v in q {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Reads a model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader(bytes);
+        if r.take(8)? != MAGIC {
+            return Err(ModelError::Magic);
+        }
+        let version = r.u32()?;
+        if version != MODEL_FORMAT_VERSION {
+            return Err(ModelError::Version(version));
+        }
+        let buckets = r.u32()?;
+        let c = r.u32()? as usize;
+        let temperature = r.f32()?;
+        let scale = r.f32()?;
+        if c == 0 || buckets == 0 || buckets > 1 << 24 || !temperature.is_finite() || temperature <= 0.0 {
+            return Err(ModelError::Damaged("header"));
+        }
+        let mut labels = Vec::with_capacity(c);
+        for _ in 0..c {
+            let len = r.u16()? as usize;
+            labels.push(String::from_utf8(r.take(len)?.to_vec()).map_err(|_| ModelError::Damaged("label"))?);
+        }
+        let bias = (0..c).map(|_| r.f32()).collect::<Result<Vec<_>, _>>()?;
+        let mut weights = vec![0f32; buckets as usize * c];
+        for _ in 0..r.u32()? {
+            let b = r.u32()? as usize;
+            if b >= buckets as usize {
+                return Err(ModelError::Damaged("bucket"));
+            }
+            for k in 0..c {
+                weights[b * c + k] = r.u16()? as i16 as f32 * scale;
+            }
+        }
+        if !r.0.is_empty() {
+            return Err(ModelError::Damaged("trailing bytes"));
+        }
+        Ok(Model { labels, buckets, temperature, bias, weights })
+    }
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        if self.0.len() < n {
+            return Err(ModelError::Damaged("cut short"));
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Ok(head)
+    }
+    fn u16(&mut self) -> Result<u16, ModelError> {
+        Ok(u16::from_le_bytes(self.take(2)?.try_into().expect("2 bytes")))
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+    }
+    fn f32(&mut self) -> Result<f32, ModelError> {
+        Ok(f32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+    }
+}
+
+/// In-place softmax of `logits / t`.
+pub(crate) fn softmax(logits: &mut [f32], t: f32) {
+    let max = logits.iter().fold(f32::MIN, |m, &l| m.max(l));
+    let mut sum = 0.0;
+    for l in logits.iter_mut() {
+        *l = ((*l - max) / t).exp();
+        sum += *l;
+    }
+    for l in logits.iter_mut() {
+        *l /= sum;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_model_survives_its_file_and_damage_is_refused() {
+        let m = Model {
+            labels: vec!["none".into(), "prize".into()],
+            buckets: 4,
+            temperature: 1.5,
+            bias: vec![0.5, -0.5],
+            weights: vec![0.0, 0.0, 1.0, -1.0, 0.25, 0.0, 0.0, 0.0],
+        };
+        let bytes = m.to_bytes();
+        let back = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(back.labels, m.labels);
+        for (a, b) in back.weights.iter().zip(&m.weights) {
+            assert!((a - b).abs() < 1e-4);
+        }
+        assert!(matches!(Model::from_bytes(&bytes[..bytes.len() - 1]), Err(ModelError::Damaged(_))));
+        let mut other = bytes.clone();
+        other[8] = 9;
+        assert!(matches!(Model::from_bytes(&other), Err(ModelError::Version(9))));
+        assert!(matches!(Model::from_bytes(b"hello world, not a model"), Err(ModelError::Magic)));
+    }
+}

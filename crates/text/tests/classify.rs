@@ -1,0 +1,79 @@
+//! The shipped model on clear cases, disguises, errors and explanations; training is
+//! deterministic; the held-out score does not regress.
+
+use fanzha_text::{
+    disguise, evaluate, is_test, parse_examples, train, Classifier, Example, TextError, TrainOptions, EVASIONS,
+};
+use std::sync::OnceLock;
+
+fn shipped() -> &'static Classifier {
+    static C: OnceLock<Classifier> = OnceLock::new();
+    C.get_or_init(|| Classifier::shipped().expect("the shipped model loads"))
+}
+
+fn corpus() -> Vec<Example> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/text/corpus.jsonl");
+    parse_examples(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn clear_scams_get_their_typology_and_ordinary_messages_none() {
+    let cases = [
+        ("我是市公安局民警，你的账户涉嫌洗钱，请把资金转到安全账户配合资金清查，不要告诉家人", "police_gov"),
+        ("兼职刷单，日结200元，先垫付后返佣，加微信领任务单", "brushing"),
+        ("您好，我是京东金融客服，您大学期间开通的校园贷需要注销，否则影响征信", "credit_record"),
+        ("【工商银行】您尾号1234的卡于11月20日支出人民币500.00元，余额3,200.00元。", "none"),
+        ("您的验证码为382910，5分钟内有效，请勿泄露给他人。", "none"),
+        ("妈，我到家了，晚上回来吃饺子", "none"),
+    ];
+    for (text, want) in cases {
+        let a = shipped().analyze(text).unwrap();
+        assert_eq!(a.typology, want, "{text}: {a:?}");
+        assert!(a.probability > 0.5 && a.top.len() == 3 && a.top[0].typology == want);
+        assert_eq!(a.cues.is_empty(), want == "none");
+        assert_eq!(a.advice_zh.is_empty(), want == "none");
+    }
+}
+
+#[test]
+fn disguised_scams_are_still_caught_and_cues_point_at_what_the_user_wrote() {
+    let text = "我是市公安局民警，你的账户涉嫌洗钱，请把资金转到安全账户配合资金清查";
+    for kind in EVASIONS {
+        let d = disguise(text, kind);
+        let a = shipped().analyze(&d).unwrap();
+        assert_eq!(a.typology, "police_gov", "{kind}: {d}");
+        let chars: Vec<char> = d.chars().collect();
+        for cue in &a.cues {
+            assert_eq!(cue.text, chars[cue.start..cue.end].iter().collect::<String>());
+        }
+        assert!(a.cues.iter().any(|c| c.why.contains("安全账户")), "{kind}: {:?}", a.cues);
+    }
+    let a = shipped().analyze("请把钱转到 安*全*账*戶 里，加V信聯繫").unwrap();
+    assert!(a.cues.iter().any(|c| c.text == "安*全*账*戶"), "{:?}", a.cues);
+}
+
+#[test]
+fn empty_and_enormous_texts_are_refused_clearly() {
+    assert!(matches!(shipped().analyze("   "), Err(TextError::Empty)));
+    let long = "转账".repeat(fanzha_text::MAX_CHARS);
+    let err = shipped().analyze(&long).unwrap_err();
+    assert!(err.to_string().contains("at most 20000 are analyzed"), "{err}");
+}
+
+#[test]
+fn training_is_deterministic_and_bad_data_names_its_line() {
+    let small: Vec<Example> = corpus().into_iter().step_by(7).collect();
+    let opts = TrainOptions { epochs: 3, ..TrainOptions::default() };
+    assert_eq!(train(&small, &opts).unwrap().to_bytes(), train(&small, &opts).unwrap().to_bytes());
+    let err =
+        parse_examples("{\"text\":\"a\",\"label\":\"none\"}\n{\"text\":\"b\",\"label\":\"phishing\"}\n").unwrap_err();
+    assert_eq!(err.to_string(), "line 2: label 'phishing' is not a typology id");
+}
+
+#[test]
+fn the_shipped_model_scores_on_the_held_out_split_as_documented() {
+    let test: Vec<Example> = corpus().into_iter().filter(|e| is_test(&e.text)).collect();
+    let e = evaluate(shipped(), &test);
+    assert!(e.macro_f1 >= 0.8, "macro-F1 {}", e.macro_f1);
+    assert!(e.false_alarm_rate <= 0.03, "false alarms {}", e.false_alarm_rate);
+}

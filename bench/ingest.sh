@@ -26,7 +26,6 @@ FANZHA=target/release/fanzha
 source bench/lib/pg.sh
 pg_start
 
-now() { date +%s.%N; }
 
 echo "| transfers | fanzha ingest (transfers/s) | PostgreSQL COPY (transfers/s) | fanzha / COPY | fanzha restart (s) | fanzha peak RSS ingest / restart (MiB) | graph bytes/transfer |"
 echo "|---:|---:|---:|---:|---:|---:|---:|"
@@ -43,18 +42,9 @@ for N in "${SIZES[@]}"; do
   ING=$("$FANZHA" bench ingest --data "$DATA" --db "$WORK/db-$N")
   LOAD=$("$FANZHA" bench load --db "$WORK/db-$N")
 
-  "${PSQL[@]}" -c "SET client_min_messages = warning; DROP TABLE IF EXISTS transfers; DROP TABLE IF EXISTS accounts;
-    CREATE TABLE accounts (account_id text PRIMARY KEY, bank text NOT NULL, holder_id text NOT NULL,
-      opened_at timestamptz NOT NULL, open_region text, account_class text, opening_balance numeric(16,2));
-    CREATE TABLE transfers (txn_id text PRIMARY KEY, ts timestamptz NOT NULL, from_account text, to_account text,
-      amount numeric(16,2) NOT NULL, currency text, channel text, region text, kind text, memo text);
-    CREATE INDEX ON transfers (from_account); CREATE INDEX ON transfers (to_account);"
-  ACOLS=$(head -1 "$DATA/accounts.csv" | tr -d '\r')
-  TCOLS=$(head -1 "$DATA/transfers.csv" | tr -d '\r')
-  T0=$(now)
-  "${PSQL[@]}" -c "\\copy accounts($ACOLS) FROM '$DATA/accounts.csv' CSV HEADER"
-  "${PSQL[@]}" -c "\\copy transfers($TCOLS) FROM '$DATA/transfers.csv' CSV HEADER"
-  T1=$(now)
+  pg_create_tables "CREATE INDEX ON transfers (from_account); CREATE INDEX ON transfers (to_account);"
+  pg_copy_csv "$DATA"
+  T0=$COPY_T0 T1=$COPY_T1
   PG_SECS=$(python3 -c "print($T1 - $T0)")
 
   python3 - "$N" "$ROWS" "$PG_SECS" "$ING" "$LOAD" "$OUT/ingest-$N.jsonl" <<'PY'

@@ -72,15 +72,8 @@ now() { date +%s.%N; }
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   cargo build --release --quiet
 fi
-if [ ! -f "$DATA/transfers.csv" ]; then
-  log "generating $DATA"
-  "$FANZHA" gen --transfers "$N" --seed 1 --out "$DATA" >/dev/null
-fi
-if [ ! -f "$DB/meta.json" ]; then
-  log "ingesting into $DB"
-  "$FANZHA" ingest --db "$DB" --accounts "$DATA/accounts.csv" --transfers "$DATA/transfers.csv" \
-    --labels "$DATA/labels.csv" >/dev/null
-fi
+source bench/lib/data.sh
+fanzha_data_and_store "$N" "$DATA" "$DB"
 log "fanzha bench report $FROM..$TO"
 FZ=$("$FANZHA" bench report --db "$DB" --from "$FROM" --to "$TO")
 FZ_CSV=
@@ -121,14 +114,9 @@ PG_CSV="$WORK/report-pg-$N.csv"
 RAW="$WORK/report-pg-$N.out"
 trap 'pg_stop; rm -f "$PG_CSV"' EXIT
 log "PostgreSQL: loading $DATA"
-"${PSQL[@]}" -c "CREATE TABLE accounts (account_id text PRIMARY KEY, bank text NOT NULL, holder_id text NOT NULL,
-    opened_at timestamptz NOT NULL, open_region text, account_class text, opening_balance numeric(16,2));
-  CREATE TABLE transfers (txn_id text PRIMARY KEY, ts timestamptz NOT NULL, from_account text, to_account text,
-    amount numeric(16,2) NOT NULL, currency text, channel text, region text, kind text, memo text);"
-T0=$(now)
-"${PSQL[@]}" -c "\\copy accounts($ACOLS) FROM '$DATA/accounts.csv' CSV HEADER"
-"${PSQL[@]}" -c "\\copy transfers($TCOLS) FROM '$DATA/transfers.csv' CSV HEADER"
-T1=$(now)
+pg_create_tables
+pg_copy_csv "$DATA"
+T0=$COPY_T0 T1=$COPY_T1
 "${PSQL[@]}" -c "CREATE INDEX transfers_ts ON transfers (ts)"
 T2=$(now)
 "${PSQL[@]}" -c "ANALYZE accounts; ANALYZE transfers"

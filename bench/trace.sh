@@ -67,15 +67,11 @@ FZ=
 SEEDS="$WORK/trace-seeds-$N.txt"
 if [ "${SKIP_FANZHA:-0}" != 1 ]; then
   cargo build --release --quiet
-  if [ ! -f "$DATA/transfers.csv" ]; then
-    log "generating $DATA"
-    "$FANZHA" gen --transfers "$N" --seed 1 --out "$DATA" >/dev/null
-  fi
-  if [ ! -f "$DB/meta.json" ]; then
-    log "ingesting into $DB"
-    "$FANZHA" ingest --db "$DB" --accounts "$DATA/accounts.csv" --transfers "$DATA/transfers.csv" \
-      --labels "$DATA/labels.csv" >/dev/null
-  else
+  source bench/lib/data.sh
+  HAD_STORE=0
+  [ -f "$DB/meta.json" ] && HAD_STORE=1
+  fanzha_data_and_store "$N" "$DATA" "$DB"
+  if [ "$HAD_STORE" = 1 ]; then
     # A store left by bench/ingest.sh has no labels; the seeds are picked from them. Idempotent.
     "$FANZHA" ingest --db "$DB" --labels "$DATA/labels.csv" >/dev/null
   fi
@@ -106,16 +102,9 @@ ROWS=$(($(wc -l < "$DATA/transfers.csv") - 1))
 source bench/lib/pg.sh
 pg_start
 log "PostgreSQL: loading $DATA"
-"${PSQL[@]}" -c "CREATE TABLE accounts (account_id text PRIMARY KEY, bank text NOT NULL, holder_id text NOT NULL,
-    opened_at timestamptz NOT NULL, open_region text, account_class text, opening_balance numeric(16,2));
-  CREATE TABLE transfers (txn_id text PRIMARY KEY, ts timestamptz NOT NULL, from_account text, to_account text,
-    amount numeric(16,2) NOT NULL, currency text, channel text, region text, kind text, memo text);"
-ACOLS=$(head -1 "$DATA/accounts.csv" | tr -d '\r')
-TCOLS=$(head -1 "$DATA/transfers.csv" | tr -d '\r')
-T0=$(now)
-"${PSQL[@]}" -c "\\copy accounts($ACOLS) FROM '$DATA/accounts.csv' CSV HEADER"
-"${PSQL[@]}" -c "\\copy transfers($TCOLS) FROM '$DATA/transfers.csv' CSV HEADER"
-T1=$(now)
+pg_create_tables
+pg_copy_csv "$DATA"
+T0=$COPY_T0 T1=$COPY_T1
 # Index after the load (faster than maintaining it during COPY); it is all a trace hop needs.
 "${PSQL[@]}" -c "CREATE INDEX transfers_out ON transfers (from_account, ts, txn_id)"
 T2=$(now)

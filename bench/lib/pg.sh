@@ -37,3 +37,26 @@ pg_stop() {
   rm -rf "$PGDATA"
   PGDATA=
 }
+
+# (Re)create the accounts and transfers tables of the interchange CSVs, keys only; $1 is extra SQL run
+# in the same statement (e.g. indexes that must exist during the load).
+pg_create_tables() {
+  "${PSQL[@]}" -c "SET client_min_messages = warning; DROP TABLE IF EXISTS transfers; DROP TABLE IF EXISTS accounts;
+    CREATE TABLE accounts (account_id text PRIMARY KEY, bank text NOT NULL, holder_id text NOT NULL,
+      opened_at timestamptz NOT NULL, open_region text, account_class text, opening_balance numeric(16,2));
+    CREATE TABLE transfers (txn_id text PRIMARY KEY, ts timestamptz NOT NULL, from_account text, to_account text,
+      amount numeric(16,2) NOT NULL, currency text, channel text, region text, kind text, memo text);
+    ${1:-}"
+}
+
+# \copy DIR/accounts.csv and DIR/transfers.csv into those tables (columns as the headers name them);
+# sets COPY_T0 and COPY_T1, the times around the two copies.
+pg_copy_csv() {
+  local acols tcols
+  acols=$(head -1 "$1/accounts.csv" | tr -d '\r')
+  tcols=$(head -1 "$1/transfers.csv" | tr -d '\r')
+  COPY_T0=$(date +%s.%N)
+  "${PSQL[@]}" -c "\\copy accounts($acols) FROM '$1/accounts.csv' CSV HEADER"
+  "${PSQL[@]}" -c "\\copy transfers($tcols) FROM '$1/transfers.csv' CSV HEADER"
+  COPY_T1=$(date +%s.%N)
+}

@@ -1,46 +1,20 @@
 //! `fanzha report` end to end on a generated scenario: reproducible large-value reports in every
 //! format, suspicious reports from a case file, and clear errors.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn fanzha(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fanzha")).args(args).output().unwrap()
-}
-
-fn ok(out: &Output) -> String {
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
+use common::{fanzha, ok};
+use std::process::Output;
 
 fn err(out: &Output) -> String {
     assert!(!out.status.success());
     String::from_utf8_lossy(&out.stderr).to_string()
 }
 
-fn scenario(dir: &Path) -> String {
-    let data = dir.join("data");
-    let db = dir.join("db").to_str().unwrap().to_string();
-    ok(&fanzha(&["gen", "--out", data.to_str().unwrap(), "--persons", "1500", "--days", "30", "--seed", "9"]));
-    let f = |n: &str| data.join(n).to_str().unwrap().to_string();
-    ok(&fanzha(&[
-        "ingest",
-        "--db",
-        &db,
-        "--accounts",
-        &f("accounts.csv"),
-        "--transfers",
-        &f("transfers.csv"),
-        "--labels",
-        &f("labels.csv"),
-    ]));
-    db
-}
-
 #[test]
 fn reports_are_reproducible_in_every_format_and_cases_become_suspicious_reports() {
     let dir = tempfile::tempdir().unwrap();
-    let db = scenario(dir.path());
+    let db = common::scenario(dir.path(), "9");
     let range = ["--from", "2024-03-01", "--to", "2024-03-31"];
     let json = ok(&fanzha(&[&["report", "large", "--db", &db, "--json"][..], &range].concat()));
     assert_eq!(

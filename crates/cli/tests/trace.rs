@@ -1,34 +1,14 @@
 //! `fanzha trace` end to end on a generated scenario: every output the issue names, and errors.
 
+mod common;
+
+use common::{fanzha, ok};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn fanzha(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fanzha")).args(args).output().unwrap()
-}
-
-fn ok(out: &Output) -> String {
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
 
 /// A small scenario, ingested; returns the store and a victim's reported transfer.
 fn scenario(dir: &Path) -> (String, String) {
+    let db = common::scenario(dir, "5");
     let data = dir.join("data");
-    let db = dir.join("db").to_str().unwrap().to_string();
-    ok(&fanzha(&["gen", "--out", data.to_str().unwrap(), "--persons", "1500", "--days", "30", "--seed", "5"]));
-    let f = |n: &str| data.join(n).to_str().unwrap().to_string();
-    ok(&fanzha(&[
-        "ingest",
-        "--db",
-        &db,
-        "--accounts",
-        &f("accounts.csv"),
-        "--transfers",
-        &f("transfers.csv"),
-        "--labels",
-        &f("labels.csv"),
-    ]));
     let labels = std::fs::read_to_string(data.join("labels.csv")).unwrap();
     let mules: Vec<&str> = labels
         .lines()

@@ -153,8 +153,12 @@ impl ReportConfig {
 
     /// The natural day (at the configured offset) of a UTC time.
     pub fn day_of(&self, ts: fanzha_model::Ts) -> Date {
-        let days = (ts.0 + self.utc_offset_secs).div_euclid(86_400);
-        Date::from_julian_day((days + UNIX_EPOCH_JULIAN_DAY) as i32).expect("timestamps fit in dates")
+        Date::from_julian_day(self.julian_day_of(ts)).expect("timestamps fit in dates")
+    }
+
+    /// [`Self::day_of`] as a Julian day number (cheap: no calendar conversion).
+    pub fn julian_day_of(&self, ts: fanzha_model::Ts) -> i32 {
+        ((ts.0 + self.utc_offset_secs).div_euclid(86_400) + UNIX_EPOCH_JULIAN_DAY) as i32
     }
 }
 
@@ -184,8 +188,8 @@ fn fraction(text: &str) -> Option<(i128, i128)> {
     (num > 0).then(|| (num, 10i128.pow(frac.len() as u32)))
 }
 
-/// `YYYY-MM-DD`.
-pub(crate) fn parse_date(text: &str) -> Option<Date> {
+/// A `YYYY-MM-DD` date.
+pub fn parse_date(text: &str) -> Option<Date> {
     Date::parse(text, time::macros::format_description!("[year]-[month]-[day]")).ok()
 }
 

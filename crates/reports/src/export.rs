@@ -224,22 +224,20 @@ impl Xml {
         self.pad();
         let _ = writeln!(self.out, "</{tag}>");
     }
-    /// An element with text; numbers and dates (no markup characters) are written as they are.
+    /// An element with text.
     fn leaf(&mut self, tag: &str, text: impl std::fmt::Display) {
         self.pad();
         let _ = write!(self.out, "<{tag}>");
-        let start = self.out.len();
-        let _ = write!(self.out, "{text}");
-        if self.out[start..].contains(['&', '<', '>', '"']) {
-            let escaped = esc(&self.out[start..]).into_owned();
-            self.out.truncate(start);
-            self.out.push_str(&escaped);
-        }
-        let _ = writeln!(self.out, "</{tag}>");
+        self.text(text, tag);
     }
     fn leaf_attr(&mut self, tag: &str, attr: (&str, &str), text: impl std::fmt::Display) {
         self.pad();
         let _ = write!(self.out, "<{tag} {}=\"{}\">", attr.0, esc(attr.1));
+        self.text(text, tag);
+    }
+    /// Writes escaped text and closes `tag`; numbers and dates (no markup characters) are
+    /// written as they are, without a copy.
+    fn text(&mut self, text: impl std::fmt::Display, tag: &str) {
         let start = self.out.len();
         let _ = write!(self.out, "{text}");
         if self.out[start..].contains(['&', '<', '>', '"']) {

@@ -407,13 +407,11 @@ pub fn large_value_report<'l>(
     let (customers, customer_rank) = customer_index(ledger);
     let bank_rank = bank_ranks(ledger);
     let info = account_info(ledger, &customers);
-    let local_day =
-        |t: &Transfer| ((t.ts.0 + config.utc_offset_secs).div_euclid(86_400) + UNIX_EPOCH_JULIAN_DAY) as i32;
 
     // Transfers by natural day: sums are per day.
     let mut by_day: Vec<Vec<u32>> = vec![Vec::new(); (last_day - first_day + 1) as usize];
     for (i, t) in ledger.transfers().iter().enumerate() {
-        let day = local_day(t);
+        let day = config.julian_day_of(t.ts);
         if (first_day..=last_day).contains(&day) {
             by_day[(day - first_day) as usize].push(i as u32);
         }

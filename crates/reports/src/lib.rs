@@ -18,7 +18,7 @@ mod large;
 mod suspicious;
 
 pub use calendar::Calendar;
-pub use config::{ConfigError, Line, ReportConfig, Thresholds, DEFAULT_CONFIG};
+pub use config::{parse_date, ConfigError, Line, ReportConfig, Thresholds, DEFAULT_CONFIG};
 pub use export::{
     suspicious_csv, suspicious_xml, write_large_csv, write_large_json, write_large_xml, LARGE_XSD, SUSPICIOUS_XSD,
 };

@@ -1,6 +1,6 @@
 //! Where a verdict on a text is made: normalize, featurize, score, and explain.
 
-use crate::features::{features, Feature};
+use crate::features::{buckets_of, distinct_buckets, features, Feature};
 use crate::model::{Model, ModelError};
 use crate::normalize::{normalize, Normalized};
 use crate::{advice, lexicon, TextError};
@@ -89,7 +89,7 @@ impl Classifier {
 
     /// Calibrated probabilities of every label, in model order (no explanation; the fast path).
     pub fn probabilities(&self, text: &str) -> Vec<f32> {
-        self.model.probabilities(&crate::train::buckets_of(text, &self.jieba, self.model.buckets))
+        self.model.probabilities(&buckets_of(text, &self.jieba, self.model.buckets))
     }
 
     /// Classifies and explains one text.
@@ -104,10 +104,7 @@ impl Classifier {
         let n = normalize(text);
         let mut f = Vec::new();
         features(&n, &self.jieba, self.model.buckets, &mut f);
-        let mut buckets: Vec<u32> = f.iter().map(|f| f.bucket).collect();
-        buckets.sort_unstable();
-        buckets.dedup();
-        let p = self.model.probabilities(&buckets);
+        let p = self.model.probabilities(&distinct_buckets(&f));
         let mut order: Vec<usize> = (0..p.len()).collect();
         order.sort_by(|&a, &b| p[b].total_cmp(&p[a]).then(a.cmp(&b)));
         let typology = |k: usize| Typology::by_id(&self.model.labels[k]).expect("labels are checked on load");

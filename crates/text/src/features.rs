@@ -32,6 +32,21 @@ fn hash(kind: u8, chars: &[char]) -> u64 {
     h
 }
 
+/// The distinct buckets of some features: what the model scores.
+pub fn distinct_buckets(f: &[Feature]) -> Vec<u32> {
+    let mut b: Vec<u32> = f.iter().map(|f| f.bucket).collect();
+    b.sort_unstable();
+    b.dedup();
+    b
+}
+
+/// The distinct buckets of a text, normalized.
+pub fn buckets_of(text: &str, jieba: &Jieba, buckets: u32) -> Vec<u32> {
+    let mut f = Vec::new();
+    features(&crate::normalize::normalize(text), jieba, buckets, &mut f);
+    distinct_buckets(&f)
+}
+
 /// [`hash`] of a string's characters.
 fn hash_str(kind: u8, s: &str) -> u64 {
     let mut h: u64 = (0xcbf2_9ce4_8422_2325 ^ kind as u64).wrapping_mul(0x0100_0000_01b3);

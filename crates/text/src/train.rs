@@ -2,9 +2,8 @@
 //! classes weighted by the square root of their rarity, and a softmax temperature fitted on a
 //! calibration fold. Deterministic: the same data and options give the same model bytes.
 
-use crate::features::features;
+use crate::features::buckets_of;
 use crate::model::{softmax, Model};
-use crate::normalize::normalize;
 use crate::TextError;
 use fanzha_model::TYPOLOGIES;
 use jieba_rs::Jieba;
@@ -70,16 +69,6 @@ pub fn parse_examples(data: &str) -> Result<Vec<Example>, TextError> {
         out.push(ex);
     }
     Ok(out)
-}
-
-/// Deduplicated buckets of a text.
-pub(crate) fn buckets_of(text: &str, jieba: &Jieba, buckets: u32) -> Vec<u32> {
-    let mut f = Vec::new();
-    features(&normalize(text), jieba, buckets, &mut f);
-    let mut b: Vec<u32> = f.iter().map(|f| f.bucket).collect();
-    b.sort_unstable();
-    b.dedup();
-    b
 }
 
 /// Trains a model on `examples`.

@@ -227,10 +227,10 @@ fn trace_latency(
 
 /// Times the large-value report over a store already loaded (the restart is timed by `load`).
 fn report_throughput(db: &std::path::Path, from: &str, to: &str) -> anyhow::Result<serde_json::Value> {
-    use fanzha_reports::{large_value_report, write_large_csv, write_large_json, write_large_xml, ReportConfig};
-    let day = |s: &str| {
-        time::Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).with_context(|| s.to_string())
+    use fanzha_reports::{
+        large_value_report, parse_date, write_large_csv, write_large_json, write_large_xml, ReportConfig,
     };
+    let day = |s: &str| parse_date(s).with_context(|| format!("'{s}' is not a YYYY-MM-DD date"));
     let (from_day, to_day) = (day(from)?, day(to)?);
     let start = Instant::now();
     let store = LogStore::open(db, OpenMode::Read)?;

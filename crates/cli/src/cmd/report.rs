@@ -4,8 +4,9 @@ use super::trace::load;
 use anyhow::{bail, Context};
 use fanzha_model::Fen;
 use fanzha_reports::{
-    large_value_report, suspicious_csv, suspicious_reports, suspicious_xml, write_large_csv, write_large_json,
-    write_large_xml, Case, LargeReport, ReportConfig, SuspiciousReport, DEFAULT_CONFIG, LARGE_XSD, SUSPICIOUS_XSD,
+    large_value_report, parse_date, suspicious_csv, suspicious_reports, suspicious_xml, write_large_csv,
+    write_large_json, write_large_xml, Case, LargeReport, ReportConfig, SuspiciousReport, DEFAULT_CONFIG, LARGE_XSD,
+    SUSPICIOUS_XSD,
 };
 use fanzha_storage::{LogStore, OpenMode, Store};
 use fanzha_trace::Tracer;
@@ -92,10 +93,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.what {
         What::Large { db, from, to, config, format, out } => {
             let config = read_config(config.as_deref())?;
-            let day = |s: &str, flag: &str| {
-                time::Date::parse(s, time::macros::format_description!("[year]-[month]-[day]"))
-                    .with_context(|| format!("{flag} '{s}' is not a YYYY-MM-DD date"))
-            };
+            let day =
+                |s: &str, flag: &str| parse_date(s).with_context(|| format!("{flag} '{s}' is not a YYYY-MM-DD date"));
             let (from, to) = (day(&from, "--from")?, day(&to, "--to")?);
             let store =
                 LogStore::open(&db, OpenMode::Read).with_context(|| format!("opening store {}", db.display()))?;

@@ -1,0 +1,19 @@
+# Shared by the bench/*.sh scripts (source it, do not run it): the generated data set and its fanzha
+# store for a benchmark of N transfers.
+#
+#   source bench/lib/data.sh
+#   fanzha_data_and_store N DATA DB     # generate DATA (seed 1) and ingest it with labels into DB,
+#                                       # each only if missing; uses $FANZHA and the caller's log()
+
+fanzha_data_and_store() {
+  local n=$1 data=$2 db=$3
+  if [ ! -f "$data/transfers.csv" ]; then
+    log "generating $data"
+    "$FANZHA" gen --transfers "$n" --seed 1 --out "$data" >/dev/null
+  fi
+  if [ ! -f "$db/meta.json" ]; then
+    log "ingesting into $db"
+    "$FANZHA" ingest --db "$db" --accounts "$data/accounts.csv" --transfers "$data/transfers.csv" \
+      --labels "$data/labels.csv" >/dev/null
+  fi
+}

@@ -30,6 +30,14 @@ enum Command {
     Report(cmd::report::Args),
     /// Follow reported transfers' money forward (what to freeze) or an account's money backward.
     Trace(cmd::trace::Args),
+    /// Find mule accounts and card farmers, with reasons.
+    Detect(cmd::detect::Args),
+    /// Train the mule model on labelled accounts.
+    Train(cmd::detect::TrainArgs),
+    /// Measure mule and card-farming detection against labels (precision, recall, F1, PR-AUC).
+    Eval(cmd::detect::EvalArgs),
+    /// Per-edge pattern histograms (fan, degree, scatter-gather, cycles) of an edge list, GFP-compatible.
+    Features(cmd::features::Args),
     /// Measure ingest throughput, restart time and trace latency.
     Bench(cmd::bench::Args),
 }
@@ -50,6 +58,10 @@ fn main() -> ExitCode {
         Command::Report(a) => cmd::report::run(a),
         Command::Text(a) => cmd::text::run(a),
         Command::Demo(a) => cmd::demo::run(a),
+        Command::Detect(a) => cmd::detect::run(a),
+        Command::Train(a) => cmd::detect::run_train(a),
+        Command::Eval(a) => cmd::detect::run_eval(a),
+        Command::Features(a) => cmd::features::run(a),
         Command::Bench(a) => cmd::bench::run(a),
     };
     match result {

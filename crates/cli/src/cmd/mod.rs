@@ -2,6 +2,8 @@
 
 pub mod bench;
 pub mod demo;
+pub mod detect;
+pub mod features;
 pub mod gen;
 pub mod ingest;
 pub mod report;

@@ -1,0 +1,436 @@
+//! `fanzha detect mules|card-farming`, `fanzha train` and `fanzha eval`: who carries fraud money,
+//! who farms cards, and how well the detector does against labels.
+
+use crate::cmd::trace::{load, Loaded};
+use anyhow::{bail, Context};
+use fanzha_detect::farming::{self, FarmerScore, FarmingConfig, Ring};
+use fanzha_detect::metrics::{quality, Quality};
+use fanzha_detect::mules::{self, MuleConfig, MuleScore};
+use fanzha_detect::{labels, FeatureConfig, FeatureEngine, MuleModel, TrainParams};
+use fanzha_model::{AccountIx, Ledger, Ts};
+use fanzha_storage::Store;
+use rustc_hash::FxHashMap;
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    what: What,
+}
+
+#[derive(clap::Subcommand)]
+enum What {
+    /// Score accounts as mule accounts (rules and the model) and say why
+    Mules(MulesArgs),
+    /// Holders who open many cards fast, at many banks, in many cities or far from home
+    CardFarming(FarmingArgs),
+}
+
+/// Where the data and the model come from.
+#[derive(clap::Args)]
+pub struct Source {
+    /// Store directory
+    #[arg(long)]
+    db: PathBuf,
+    /// Use only transfers at or before this time (RFC 3339 with offset); default: all
+    #[arg(long, value_name = "TIME")]
+    until: Option<String>,
+}
+
+#[derive(clap::Args)]
+pub struct MulesArgs {
+    #[command(flatten)]
+    source: Source,
+    /// Mule model file (from `fanzha train`); default: the model shipped with fanzha
+    #[arg(long, value_name = "FILE")]
+    model: Option<PathBuf>,
+    /// JSON output: {"accounts":[{"account","score","flagged","reasons":[...]}]}
+    #[arg(long)]
+    json: bool,
+    /// List every scored account (with reasons), not only the flagged ones
+    #[arg(long)]
+    all: bool,
+    /// Rows in the text output
+    #[arg(long, default_value_t = 20)]
+    top: usize,
+}
+
+#[derive(clap::Args)]
+pub struct FarmingArgs {
+    /// Store directory
+    #[arg(long)]
+    db: PathBuf,
+    /// JSON output: {"holders":[{"holder","score","flagged","accounts":[...],"reasons":[...]}],"rings":[...]}
+    #[arg(long)]
+    json: bool,
+    /// List every holder with two or more accounts, not only the flagged ones
+    #[arg(long)]
+    all: bool,
+    /// Accounts opened within the window (N)
+    #[arg(long, default_value_t = FarmingConfig::default().min_accounts)]
+    min_accounts: usize,
+    /// Distinct banks (B)
+    #[arg(long, default_value_t = FarmingConfig::default().min_banks)]
+    min_banks: usize,
+    /// Distinct cities (C)
+    #[arg(long, default_value_t = FarmingConfig::default().min_cities)]
+    min_cities: usize,
+    /// The window (T), in days
+    #[arg(long, default_value_t = FarmingConfig::default().window_days)]
+    window_days: i64,
+    /// Rows in the text output
+    #[arg(long, default_value_t = 20)]
+    top: usize,
+}
+
+#[derive(clap::Args)]
+pub struct TrainArgs {
+    #[command(flatten)]
+    source: Source,
+    /// Labels as CSV `account_id,label` (label 1 or 0); only the accounts listed are used.
+    /// Default: the store's own labels (mule, isFraud, Is Laundering), every active account
+    #[arg(long, value_name = "FILE")]
+    labels: Option<PathBuf>,
+    /// Where to write the model
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// Boosting rounds
+    #[arg(long, default_value_t = TrainParams::default().iterations)]
+    iterations: usize,
+    /// Depth of each tree
+    #[arg(long, default_value_t = TrainParams::default().max_depth)]
+    max_depth: usize,
+}
+
+#[derive(clap::Args)]
+pub struct EvalArgs {
+    #[command(flatten)]
+    source: Source,
+    /// Labels as CSV `account_id,label`; only the accounts listed are scored. Default: the store's labels
+    #[arg(long, value_name = "FILE")]
+    labels: Option<PathBuf>,
+    /// Mule model file; default: the model shipped with fanzha
+    #[arg(long, value_name = "FILE")]
+    model: Option<PathBuf>,
+    /// JSON output
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    match args.what {
+        What::Mules(a) => run_mules(a),
+        What::CardFarming(a) => run_farming(a),
+    }
+}
+
+fn until(source: &Source) -> anyhow::Result<Option<Ts>> {
+    source.until.as_deref().map(|t| Ts::parse_rfc3339(t).map_err(|e| anyhow::anyhow!("--until '{t}': {e}"))).transpose()
+}
+
+fn model(path: Option<&Path>) -> anyhow::Result<MuleModel> {
+    match path {
+        Some(p) => MuleModel::load(p).with_context(|| format!("loading model {}", p.display())),
+        None => Ok(MuleModel::shipped()),
+    }
+}
+
+fn features<'l>(loaded: &'l Loaded, source: &Source) -> anyhow::Result<FeatureEngine<'l>> {
+    let until = until(source)?;
+    Ok(FeatureEngine::replay(loaded.store.ledger(), &loaded.graph, FeatureConfig::default(), until))
+}
+
+fn run_mules(args: MulesArgs) -> anyhow::Result<ExitCode> {
+    let loaded = load(&args.source.db)?;
+    let ledger = loaded.store.ledger();
+    let engine = features(&loaded, &args.source)?;
+    let model = model(args.model.as_deref())?;
+    let accounts = mules::active_accounts(ledger, &engine);
+    let mut scores = mules::score(&engine, &accounts, &model, &MuleConfig::default(), args.all);
+    scores.sort_by(|a, b| b.flagged.cmp(&a.flagged).then(b.score.total_cmp(&a.score)));
+    let flagged = scores.iter().filter(|s| s.flagged).count();
+    let shown: Vec<&MuleScore> = scores.iter().filter(|s| args.all || s.flagged).collect();
+    if args.json {
+        let rows: Vec<_> = shown.iter().map(|s| mule_json(ledger, s)).collect();
+        let out = json!({"scored": scores.len(), "flagged": flagged, "threshold": model.threshold, "accounts": rows});
+        println!("{}", serde_json::to_string(&out)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{} accounts scored, {flagged} flagged as mule accounts (model threshold {:.3})",
+        scores.len(),
+        model.threshold
+    );
+    for s in shown.iter().take(args.top) {
+        let a = ledger.account(s.account);
+        let bank = a.bank.map_or("-", |b| ledger.bank_code(b));
+        println!(
+            "\n{}  {bank}  score {:.2} (model {:.2}, rules {:.2})",
+            ledger.account_id(s.account),
+            s.score,
+            s.model,
+            s.rules
+        );
+        for r in &s.reasons {
+            println!("  - {}", r.message_zh);
+        }
+    }
+    if shown.len() > args.top {
+        println!("\n… {} more (use --top or --json)", shown.len() - args.top);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn mule_json(ledger: &Ledger, s: &MuleScore) -> serde_json::Value {
+    let a = ledger.account(s.account);
+    json!({
+        "account": ledger.account_id(s.account),
+        "bank": a.bank.map(|b| ledger.bank_code(b)),
+        "score": round(s.score),
+        "model": round(s.model),
+        "rules": round(s.rules),
+        "flagged": s.flagged,
+        "reasons": s.reasons,
+    })
+}
+
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+fn run_farming(args: FarmingArgs) -> anyhow::Result<ExitCode> {
+    let loaded = load(&args.db)?;
+    let ledger = loaded.store.ledger();
+    let cfg = FarmingConfig {
+        min_accounts: args.min_accounts,
+        min_banks: args.min_banks,
+        min_cities: args.min_cities,
+        window_days: args.window_days,
+        ..FarmingConfig::default()
+    };
+    let all = farming::farmers(ledger, &loaded.graph, &cfg);
+    let flagged: Vec<&FarmerScore> = all.iter().filter(|f| f.flagged).collect();
+    let rings = farming::rings(ledger, &loaded.graph, &flagged, &cfg);
+    let shown: Vec<&FarmerScore> = all.iter().filter(|f| args.all || f.flagged).collect();
+    if args.json {
+        let holders: Vec<_> = shown.iter().map(|f| farmer_json(ledger, f)).collect();
+        let masked: FxHashMap<_, _> = all.iter().map(|f| (f.holder, f.masked.as_str())).collect();
+        let rings: Vec<_> = rings.iter().map(|r| ring_json(ledger, r, &masked)).collect();
+        let out = json!({"scored": all.len(), "flagged": flagged.len(), "holders": holders, "rings": rings});
+        println!("{}", serde_json::to_string(&out)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{} holders with two or more accounts, {} flagged as card farmers", all.len(), flagged.len());
+    for f in shown.iter().take(args.top) {
+        println!("\n{}  score {:.2}  {} accounts", f.masked, f.score, f.cards.len());
+        for (zh, _) in &f.reasons {
+            println!("  - {zh}");
+        }
+        for c in &f.cards {
+            let a = ledger.account(c.account);
+            println!(
+                "    {}  {}  opened {}  {}",
+                ledger.account_id(c.account),
+                a.bank.map_or("-", |b| ledger.bank_code(b)),
+                c.opened_at.map_or("-".into(), Ts::to_rfc3339_shanghai),
+                a.open_region.map_or("-".into(), |r| r.to_string()),
+            );
+        }
+    }
+    if !rings.is_empty() {
+        println!("\ncard-supply rings (holders whose cards deal with the same accounts):");
+        let masked: FxHashMap<_, _> = all.iter().map(|f| (f.holder, f.masked.as_str())).collect();
+        for r in &rings {
+            let names: Vec<&str> = r.holders.iter().map(|h| masked[h]).collect();
+            println!("  {} holders: {}  ({} shared counterparties)", names.len(), names.join(", "), r.shared.len());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn farmer_json(ledger: &Ledger, f: &FarmerScore) -> serde_json::Value {
+    let cards: Vec<_> = f
+        .cards
+        .iter()
+        .map(|c| {
+            let a = ledger.account(c.account);
+            json!({
+                "account": ledger.account_id(c.account),
+                "bank": a.bank.map(|b| ledger.bank_code(b)),
+                "opened_at": c.opened_at.map(Ts::to_rfc3339_shanghai),
+                "open_region": a.open_region.map(|r| r.to_string()),
+                "km_from_home": c.km_from_home.map(|k| k.round()),
+                "first_use": c.first_use.map(Ts::to_rfc3339_shanghai),
+            })
+        })
+        .collect();
+    let reasons: Vec<_> = f.reasons.iter().map(|(zh, en)| json!({"message_zh": zh, "message_en": en})).collect();
+    json!({
+        "holder": f.masked,
+        "holder_digest": f.holder.to_string(),
+        "score": round(f.score),
+        "flagged": f.flagged,
+        "opened_in_window": f.opened_in_window,
+        "banks": f.banks,
+        "cities": f.cities,
+        "far_from_home": f.far_from_home,
+        "accounts": cards,
+        "reasons": reasons,
+    })
+}
+
+fn ring_json(ledger: &Ledger, r: &Ring, masked: &FxHashMap<fanzha_model::HolderDigest, &str>) -> serde_json::Value {
+    let holders: Vec<_> = r.holders.iter().map(|h| masked[h]).collect();
+    let shared: Vec<_> = r.shared.iter().map(|&a| ledger.account_id(a)).collect();
+    json!({"holders": holders, "shared_counterparties": shared})
+}
+
+/// Reads `account_id,label` rows (header optional; label 1/0/true/false); reports bad rows with
+/// file, line and reason and stops, so a model is never trained on half a file.
+fn read_labels(path: &Path, ledger: &Ledger) -> anyhow::Result<Vec<(AccountIx, bool)>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let (mut out, mut bad, mut unknown) = (Vec::new(), Vec::new(), 0usize);
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') || (n == 0 && line.starts_with("account")) {
+            continue;
+        }
+        let Some((id, label)) = line.split_once(',') else {
+            bad.push(format!("{}:{}: expected `account_id,label`", path.display(), n + 1));
+            continue;
+        };
+        let label = match label.trim() {
+            "1" | "true" => true,
+            "0" | "false" => false,
+            other => {
+                bad.push(format!("{}:{}: label '{other}' is not 1, 0, true or false", path.display(), n + 1));
+                continue;
+            }
+        };
+        match ledger.account_ix(id.trim()) {
+            Some(a) => out.push((a, label)),
+            None => unknown += 1,
+        }
+    }
+    if !bad.is_empty() {
+        bail!("{} bad row(s):\n{}", bad.len(), bad.join("\n"));
+    }
+    if unknown > 0 {
+        eprintln!("note: {unknown} account id(s) in {} are not in this store", path.display());
+    }
+    Ok(out)
+}
+
+/// The labelled accounts to train or evaluate on: from a file, or every active account with the
+/// store's labels.
+fn labelled(
+    ledger: &Ledger,
+    engine: &FeatureEngine<'_>,
+    file: Option<&Path>,
+) -> anyhow::Result<Vec<(AccountIx, bool)>> {
+    match file {
+        Some(p) => read_labels(p, ledger),
+        None => {
+            let mules = labels::mule_accounts(ledger);
+            Ok(mules::active_accounts(ledger, engine).into_iter().map(|a| (a, mules.contains(&a))).collect())
+        }
+    }
+}
+
+pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
+    let loaded = load(&args.source.db)?;
+    let ledger = loaded.store.ledger();
+    let engine = features(&loaded, &args.source)?;
+    let rows = labelled(ledger, &engine, args.labels.as_deref())?;
+    let features: Vec<_> = rows.iter().map(|&(a, _)| engine.features(a)).collect();
+    let y: Vec<bool> = rows.iter().map(|r| r.1).collect();
+    let params = TrainParams { iterations: args.iterations, max_depth: args.max_depth, ..TrainParams::default() };
+    let source = format!(
+        "store {}{}{}",
+        args.source.db.display(),
+        args.labels.as_ref().map_or(String::new(), |l| format!(", labels {}", l.display())),
+        args.source.until.as_ref().map_or(String::new(), |u| format!(", until {u}")),
+    );
+    let started = std::time::Instant::now();
+    let model = MuleModel::train(&features, &y, &params, source)?;
+    model.save(&args.out)?;
+    println!(
+        "trained on {} accounts ({} positive) in {:.1} s; threshold {:.3}; wrote {}",
+        rows.len(),
+        model.provenance.positives,
+        started.elapsed().as_secs_f64(),
+        model.threshold,
+        args.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
+    let loaded = load(&args.source.db)?;
+    let ledger = loaded.store.ledger();
+    let engine = features(&loaded, &args.source)?;
+    let rows = labelled(ledger, &engine, args.labels.as_deref())?;
+    let model = model(args.model.as_deref())?;
+    let accounts: Vec<AccountIx> = rows.iter().map(|r| r.0).collect();
+    let y: Vec<bool> = rows.iter().map(|r| r.1).collect();
+    let scores = mules::score(&engine, &accounts, &model, &MuleConfig::default(), false);
+    let cfg = MuleConfig::default();
+    let model_q = quality(
+        &scores.iter().map(|s| s.model).collect::<Vec<_>>(),
+        &scores.iter().map(|s| s.model >= model.threshold).collect::<Vec<_>>(),
+        &y,
+    );
+    let rules_q = quality(
+        &scores.iter().map(|s| s.rules).collect::<Vec<_>>(),
+        &scores.iter().map(|s| s.rules >= cfg.rule_flag).collect::<Vec<_>>(),
+        &y,
+    );
+    let combined_q = quality(
+        &scores.iter().map(|s| s.score).collect::<Vec<_>>(),
+        &scores.iter().map(|s| s.flagged).collect::<Vec<_>>(),
+        &y,
+    );
+    let farmers = farmer_quality(&loaded);
+    if args.json {
+        let out =
+            json!({"mules": {"combined": combined_q, "model": model_q, "rules": rules_q}, "card_farmers": farmers});
+        println!("{}", serde_json::to_string(&out)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("mule accounts: {} scored, {} labelled positive", combined_q.items, combined_q.positives);
+    println!("  {:<9} {:>8} {:>9} {:>7} {:>7} {:>7}", "", "flagged", "precision", "recall", "F1", "PR-AUC");
+    for (name, q) in [("combined", &combined_q), ("model", &model_q), ("rules", &rules_q)] {
+        print_quality(name, q);
+    }
+    if let Some(q) = &farmers {
+        println!("card farmers: {} holders with 2+ accounts, {} labelled", q.items, q.positives);
+        print_quality("detector", q);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_quality(name: &str, q: &Quality) {
+    println!("  {name:<9} {:>8} {:>9.3} {:>7.3} {:>7.3} {:>7.3}", q.flagged, q.precision, q.recall, q.f1, q.pr_auc);
+}
+
+/// The card-farming detector against the store's `card_farmer` labels, when it has any.
+fn farmer_quality(loaded: &Loaded) -> Option<Quality> {
+    let ledger = loaded.store.ledger();
+    let truth = labels::farmer_holders(ledger);
+    if truth.is_empty() {
+        return None;
+    }
+    let all = farming::farmers(ledger, &loaded.graph, &FarmingConfig::default());
+    let y: Vec<bool> = all.iter().map(|f| truth.contains(&f.holder)).collect();
+    let scores: Vec<f64> = all.iter().map(|f| f.score).collect();
+    let flags: Vec<bool> = all.iter().map(|f| f.flagged).collect();
+    let mut q = quality(&scores, &flags, &y);
+    // Labelled farmers with fewer than two accounts were never scored: count them as missed.
+    let missed = truth.len() - y.iter().filter(|&&l| l).count();
+    q.positives += missed;
+    q.recall = q.true_positives as f64 / q.positives as f64;
+    q.f1 = if q.precision + q.recall == 0.0 { 0.0 } else { 2.0 * q.precision * q.recall / (q.precision + q.recall) };
+    Some(q)
+}

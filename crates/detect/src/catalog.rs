@@ -1,0 +1,141 @@
+//! The account features, by name, with what each means in Chinese and English. The order here is
+//! the order of [`crate::Features`] and of every model's columns.
+
+/// One account feature: its column name and how a reason sentence names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeatureInfo {
+    /// Column name (snake case, stable: model files refer to features by it).
+    pub name: &'static str,
+    /// What it is, in Chinese.
+    pub zh: &'static str,
+    /// What it is, in English.
+    pub en: &'static str,
+    /// Unit shown after the value.
+    pub unit: Unit,
+}
+
+/// How a feature's value is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// A count.
+    Count,
+    /// Yuan (features hold yuan as f64; money itself is fen everywhere else).
+    Yuan,
+    /// Days.
+    Days,
+    /// Minutes.
+    Minutes,
+    /// Kilometres.
+    Km,
+    /// A share between 0 and 1, shown as a percentage.
+    Share,
+    /// A code (account class).
+    Code,
+}
+
+macro_rules! catalog {
+    ($($ix:ident = $name:literal, $zh:literal, $en:literal, $unit:ident;)*) => {
+        /// Column positions of the features in [`crate::Features`].
+        #[allow(missing_docs)]
+        pub mod ix {
+            catalog!(@ix 0usize, $($ix,)*);
+        }
+        /// Every feature, in column order.
+        pub const FEATURES: &[FeatureInfo] = &[
+            $(FeatureInfo { name: $name, zh: $zh, en: $en, unit: Unit::$unit },)*
+        ];
+    };
+    (@ix $n:expr, $first:ident, $($rest:ident,)*) => {
+        pub const $first: usize = $n;
+        catalog!(@ix $n + 1usize, $($rest,)*);
+    };
+    (@ix $n:expr,) => {};
+}
+
+catalog! {
+    OPEN_DAYS_AT_LARGE_IN = "open_days_at_large_in", "首笔大额转入时开户天数", "account age at its first large inflow", Days;
+    QUIET_DAYS_AFTER_OPEN = "quiet_days_after_open", "开户后静默天数", "days between opening and first use", Days;
+    IN_COUNT = "in_count", "转入笔数", "inflows", Count;
+    OUT_COUNT = "out_count", "转出笔数", "outflows", Count;
+    IN_YUAN = "in_yuan", "转入总额", "money in", Yuan;
+    OUT_YUAN = "out_yuan", "转出总额", "money out", Yuan;
+    IN_MEAN_YUAN = "in_mean_yuan", "平均转入金额", "mean inflow", Yuan;
+    IN_CV = "in_cv", "转入金额离散系数", "coefficient of variation of inflows", Share;
+    OUT_MEAN_YUAN = "out_mean_yuan", "平均转出金额", "mean outflow", Yuan;
+    IN_MAX_YUAN = "in_max_yuan", "最大单笔转入", "largest inflow", Yuan;
+    OUT_MAX_YUAN = "out_max_yuan", "最大单笔转出", "largest outflow", Yuan;
+    PAYERS = "payers", "不同转入方数", "distinct payers", Count;
+    PAYEES = "payees", "不同收款方数", "distinct payees", Count;
+    FAN_IN_WINDOW = "fan_in_window_max", "窗口内最多不同转入方", "most distinct payers within one window", Count;
+    FAN_OUT_WINDOW = "fan_out_window_max", "窗口内最多不同收款方", "most distinct payees within one window", Count;
+    DEG_IN_WINDOW = "deg_in_window_max", "窗口内最多转入笔数", "most inflows within one window", Count;
+    DEG_OUT_WINDOW = "deg_out_window_max", "窗口内最多转出笔数", "most outflows within one window", Count;
+    IN_WINDOW_YUAN = "in_window_yuan_max", "窗口内最大转入总额", "most money in within one window", Yuan;
+    PASS_THROUGH = "pass_through", "快进快出比例(转入后短时间内转出)", "share of inflow that left soon after arriving", Share;
+    MEDIAN_DWELL_MIN = "median_dwell_min", "资金停留时间中位数", "median time money stayed", Minutes;
+    NEAR_ZERO = "near_zero_ratio", "转出后余额接近零的比例", "share of outflows that left the balance near zero", Share;
+    NIGHT_SHARE = "night_share", "夜间(0-6时)交易占比", "share of transactions at night (0-6 h, Beijing time)", Share;
+    BURST_AFTER_DORMANCY = "burst_after_dormancy", "长期静默后24小时内交易笔数", "transactions within 24 h after a long quiet spell", Count;
+    COUNTERPARTY_BANKS = "counterparty_banks", "交易对手所属银行数", "banks of counterparties", Count;
+    COUNTERPARTY_PROVINCES = "counterparty_provinces", "交易对手开户省份数", "provinces where counterparties opened their accounts", Count;
+    CASH_OUT_SHARE = "cash_out_share", "取现占转出比例", "share of money out taken as cash", Share;
+    REMOTE_CASH_SHARE = "remote_cash_share", "异地(外省)取现比例", "share of cash taken out in another province than the account's", Share;
+    CASH_OUT_KM = "cash_out_km_max", "取现地与开户地最远距离", "farthest cash withdrawal from where the account was opened", Km;
+    OTHER_BANK_OUT_SHARE = "other_bank_out_share", "跨行转出比例", "share of money out sent to other banks", Share;
+    OUT_IN_RATIO = "out_in_ratio", "转出/转入金额比", "money out over money in", Share;
+    HOLDER_ACCOUNTS = "holder_accounts", "持卡人名下账户数", "accounts of the same holder", Count;
+    HOLDER_BANKS = "holder_banks", "持卡人开户银行数", "banks where the holder has accounts", Count;
+    HOLDER_CITIES = "holder_cities", "持卡人开户城市数", "cities where the holder opened accounts", Count;
+    HOLDER_OPENED_30D = "holder_opened_30d_max", "持卡人30天内最多开户数", "most accounts the holder opened within 30 days", Count;
+    ACCOUNT_CLASS = "account_class", "账户类别(1/2/3类,4=对公)", "account class (I/II/III, 4 = corporate)", Code;
+    ACTIVE_DAYS = "active_days", "首末笔交易间隔天数", "days between first and last transaction", Days;
+}
+
+/// Number of features.
+pub const FEATURE_COUNT: usize = FEATURES.len();
+
+/// The position of the feature called `name`.
+pub fn position(name: &str) -> Option<usize> {
+    FEATURES.iter().position(|f| f.name == name)
+}
+
+/// Shows a feature value with its unit, e.g. `12`, `35,000 元`, `83%`.
+pub fn show(info: &FeatureInfo, value: f64, chinese: bool) -> String {
+    if value.is_nan() {
+        return if chinese { "无".into() } else { "n/a".into() };
+    }
+    let (zh, en) = match info.unit {
+        Unit::Count | Unit::Code => ("", ""),
+        Unit::Yuan => (" 元", " yuan"),
+        Unit::Days => (" 天", " days"),
+        Unit::Minutes => (" 分钟", " min"),
+        Unit::Km => (" 公里", " km"),
+        Unit::Share => return format!("{:.0}%", value * 100.0),
+    };
+    let number =
+        if value.fract() == 0.0 || value.abs() >= 100.0 { format!("{value:.0}") } else { format!("{value:.1}") };
+    format!("{number}{}", if chinese { zh } else { en })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_follow_the_table() {
+        assert_eq!(FEATURES[ix::PASS_THROUGH].name, "pass_through");
+        assert_eq!(position("active_days"), Some(FEATURE_COUNT - 1));
+        assert_eq!(ix::ACTIVE_DAYS, FEATURE_COUNT - 1);
+        let mut names: Vec<_> = FEATURES.iter().map(|f| f.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), FEATURE_COUNT, "feature names are unique");
+    }
+
+    #[test]
+    fn shows_units() {
+        assert_eq!(show(&FEATURES[ix::PASS_THROUGH], 0.834, true), "83%");
+        assert_eq!(show(&FEATURES[ix::IN_YUAN], 35_000.0, true), "35000 元");
+        assert_eq!(show(&FEATURES[ix::CASH_OUT_KM], f64::NAN, false), "n/a");
+    }
+}

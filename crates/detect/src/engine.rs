@@ -1,0 +1,427 @@
+//! The streaming account-feature engine: fed transfers in time order, it keeps per-account state
+//! that each transfer updates in amortised O(1) (sliding windows pop what they pushed; money lots
+//! are consumed once), so it serves a live check as well as a batch pass over history.
+
+use crate::catalog::{ix, FEATURE_COUNT};
+use crate::geo::province_km;
+use crate::holders::HolderStats;
+use fanzha_graph::TemporalGraph;
+use fanzha_model::{AccountClass, AccountIx, Fen, Ledger, Region, Transfer, TransferKind, Ts};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::VecDeque;
+
+/// Settings of the feature engine; thresholds are configuration, not constants.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FeatureConfig {
+    /// Length of the sliding window for fan-in/out, degrees and sums (seconds).
+    pub window_secs: i64,
+    /// Money that leaves within this many seconds of arriving counts as passed through.
+    pub pass_through_secs: i64,
+    /// An inflow at least this large is "large" (for the account age at the first one).
+    pub large_inflow: Fen,
+    /// A balance at or below this after an outflow is "near zero".
+    pub near_zero: Fen,
+    /// A gap without transactions at least this long is a quiet spell (seconds).
+    pub dormancy_secs: i64,
+    /// The holder-level opening window (seconds) for `holder_opened_30d_max`.
+    pub opening_window_secs: i64,
+}
+
+impl Default for FeatureConfig {
+    fn default() -> FeatureConfig {
+        FeatureConfig {
+            window_secs: 86_400,
+            pass_through_secs: 3_600,
+            large_inflow: Fen(1_000_000),
+            near_zero: Fen(10_000),
+            dormancy_secs: 7 * 86_400,
+            opening_window_secs: 30 * 86_400,
+        }
+    }
+}
+
+/// One account's feature vector, in the column order of [`crate::FEATURES`]; `NaN` is "missing"
+/// (e.g. no large inflow yet, no opening date known).
+pub type Features = [f64; FEATURE_COUNT];
+
+/// Time buckets (log2 of minutes) for the dwell-time histogram.
+const DWELL_BUCKETS: usize = 20;
+/// Money lots kept per account before the oldest are written off as "stayed long".
+const MAX_LOTS: usize = 4_096;
+/// Seconds east of UTC of Beijing time, for "night".
+const BEIJING: i64 = 8 * 3_600;
+
+/// The sliding-window view of one direction (in or out) of one account.
+#[derive(Debug, Default, Clone)]
+struct Window {
+    /// (time, counterparty or `u32::MAX` for cash, fen) in time order.
+    items: VecDeque<(i64, u32, i64)>,
+    distinct: u32,
+    sum: i64,
+    max_distinct: u32,
+    max_len: u32,
+    max_sum: i64,
+}
+
+/// Everything the engine remembers about one account.
+#[derive(Debug, Default, Clone)]
+struct State {
+    in_count: u32,
+    out_count: u32,
+    in_sum: i64,
+    out_sum: i64,
+    in_max: i64,
+    out_max: i64,
+    in_sq: f64,
+    first_ts: Option<i64>,
+    last_ts: i64,
+    night: u32,
+    balance: i64,
+    near_zero_outs: u32,
+    first_large_in: Option<i64>,
+    payers: u32,
+    payees: u32,
+    lots: VecDeque<(i64, i64)>,
+    passed_fast: i64,
+    dwell: [i64; DWELL_BUCKETS],
+    win_in: Window,
+    win_out: Window,
+    /// Start of the 24 h after the latest quiet spell, and transactions counted in it.
+    burst: Option<(i64, u32)>,
+    burst_max: u32,
+    cp_banks: [u64; 4],
+    cp_provinces: u128,
+    cash_out: i64,
+    remote_cash: i64,
+    cash_km: f64,
+    other_bank_out: i64,
+}
+
+/// Streaming per-account features over a ledger's accounts.
+pub struct FeatureEngine<'l> {
+    ledger: &'l Ledger,
+    cfg: FeatureConfig,
+    holders: HolderStats,
+    states: Vec<State>,
+    /// Counts of (account, counterparty) pairs inside windows: `[incoming, outgoing]`.
+    in_window: [FxHashMap<u64, u32>; 2],
+    /// Every (payer, payee) pair ever seen.
+    pairs: FxHashSet<u64>,
+}
+
+const NO_PARTY: u32 = u32::MAX;
+
+fn pair(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
+
+impl<'l> FeatureEngine<'l> {
+    /// An engine with no transfers seen yet.
+    pub fn new(ledger: &'l Ledger, cfg: FeatureConfig) -> FeatureEngine<'l> {
+        let states =
+            ledger.accounts().iter().map(|a| State { balance: a.opening_balance.0, ..State::default() }).collect();
+        let holders = HolderStats::new(ledger, cfg.opening_window_secs);
+        FeatureEngine { ledger, cfg, holders, states, in_window: Default::default(), pairs: FxHashSet::default() }
+    }
+
+    /// Runs every transfer of `graph` at or before `until` (all when `None`) through a new engine.
+    pub fn replay(
+        ledger: &'l Ledger,
+        graph: &TemporalGraph,
+        cfg: FeatureConfig,
+        until: Option<Ts>,
+    ) -> FeatureEngine<'l> {
+        let mut engine = FeatureEngine::new(ledger, cfg);
+        let end = until.map_or(graph.edge_count(), |t| graph.end_after(t).0 as usize);
+        for e in 0..end {
+            let edge = graph.edge(fanzha_graph::EdgeIx(e as u32));
+            engine.observe(ledger.transfer(edge.txn));
+        }
+        engine
+    }
+
+    /// The settings in use.
+    pub fn config(&self) -> &FeatureConfig {
+        &self.cfg
+    }
+
+    /// Takes one transfer into account. Transfers must come in time order.
+    pub fn observe(&mut self, t: &Transfer) {
+        let ts = t.ts.0;
+        let amount = t.amount.0;
+        let from = t.from.map(|a| a.0);
+        let to = t.to.map(|a| a.0);
+        let new_pair = match (from, to) {
+            (Some(f), Some(d)) => self.pairs.insert(pair(f, d)),
+            _ => false,
+        };
+        if let Some(f) = from {
+            self.outflow(f, to, ts, amount, new_pair, t);
+        }
+        if let Some(d) = to {
+            self.inflow(d, from, ts, amount, new_pair);
+        }
+    }
+
+    fn inflow(&mut self, a: u32, from: Option<u32>, ts: i64, amount: i64, new_pair: bool) {
+        self.touch(a, ts);
+        let cfg = self.cfg;
+        let cp_bank = from.and_then(|f| self.ledger.account(AccountIx(f)).bank);
+        let cp_region = from.and_then(|f| self.ledger.account(AccountIx(f)).open_region);
+        let s = &mut self.states[a as usize];
+        s.in_count += 1;
+        s.in_sum += amount;
+        s.in_max = s.in_max.max(amount);
+        s.in_sq += (amount as f64) * (amount as f64);
+        s.balance += amount;
+        s.payers += u32::from(new_pair);
+        if amount >= cfg.large_inflow.0 && s.first_large_in.is_none() {
+            s.first_large_in = Some(ts);
+        }
+        if s.lots.len() == MAX_LOTS {
+            let (_, old) = s.lots.pop_front().expect("full");
+            s.dwell[DWELL_BUCKETS - 1] += old;
+        }
+        s.lots.push_back((ts, amount));
+        note_counterparty(s, cp_bank.map(|b| b.0), cp_region);
+        slide(&mut s.win_in, &mut self.in_window[0], a, from.unwrap_or(NO_PARTY), ts, amount, cfg.window_secs);
+    }
+
+    fn outflow(&mut self, a: u32, to: Option<u32>, ts: i64, amount: i64, new_pair: bool, t: &Transfer) {
+        self.touch(a, ts);
+        let cfg = self.cfg;
+        let account = self.ledger.account(AccountIx(a));
+        let payee = to.map(|d| self.ledger.account(AccountIx(d)));
+        let s = &mut self.states[a as usize];
+        s.out_count += 1;
+        s.out_sum += amount;
+        s.out_max = s.out_max.max(amount);
+        s.balance -= amount;
+        s.payees += u32::from(new_pair);
+        if s.balance <= cfg.near_zero.0 {
+            s.near_zero_outs += 1;
+        }
+        consume_lots(s, ts, amount, cfg.pass_through_secs);
+        if t.kind == TransferKind::Withdrawal {
+            s.cash_out += amount;
+            if let (Some(home), Some(at)) = (account.open_region, t.region) {
+                if home.province() != at.province() {
+                    s.remote_cash += amount;
+                }
+                if let Some(km) = province_km(home, at) {
+                    s.cash_km = s.cash_km.max(km);
+                }
+            }
+        }
+        if let Some(p) = payee {
+            if p.bank.is_some() && p.bank != account.bank {
+                s.other_bank_out += amount;
+            }
+            note_counterparty(s, p.bank.map(|b| b.0), p.open_region);
+        }
+        slide(&mut s.win_out, &mut self.in_window[1], a, to.unwrap_or(NO_PARTY), ts, amount, cfg.window_secs);
+    }
+
+    /// Bookkeeping common to both sides: first/last use, night-time, bursts after quiet spells.
+    fn touch(&mut self, a: u32, ts: i64) {
+        let quiet_since = {
+            let s = &self.states[a as usize];
+            match s.first_ts {
+                Some(_) => s.last_ts,
+                None => self.ledger.account(AccountIx(a)).opened_at.map_or(ts, |o| o.0),
+            }
+        };
+        let cfg = self.cfg;
+        let s = &mut self.states[a as usize];
+        s.first_ts.get_or_insert(ts);
+        s.last_ts = ts;
+        if (ts + BEIJING).rem_euclid(86_400) < 6 * 3_600 {
+            s.night += 1;
+        }
+        if ts - quiet_since >= cfg.dormancy_secs {
+            s.burst = Some((ts, 0));
+        }
+        if let Some((start, n)) = &mut s.burst {
+            if ts - *start < 86_400 {
+                *n += 1;
+                s.burst_max = s.burst_max.max(*n);
+            } else {
+                s.burst = None;
+            }
+        }
+    }
+
+    /// Features of account `a` from everything observed so far.
+    pub fn features(&self, a: AccountIx) -> Features {
+        let s = &self.states[a.0 as usize];
+        let account = self.ledger.account(a);
+        let mut f = [f64::NAN; FEATURE_COUNT];
+        let yuan = |fen: i64| fen as f64 / 100.0;
+        let ratio = |num: f64, den: f64| if den > 0.0 { num / den } else { f64::NAN };
+        let days = |secs: i64| secs as f64 / 86_400.0;
+        f[ix::OPEN_DAYS_AT_LARGE_IN] = match (s.first_large_in, account.opened_at) {
+            (Some(at), Some(open)) => days(at - open.0),
+            _ => f64::NAN,
+        };
+        f[ix::QUIET_DAYS_AFTER_OPEN] = match (s.first_ts, account.opened_at) {
+            (Some(first), Some(open)) => days(first - open.0),
+            _ => f64::NAN,
+        };
+        f[ix::IN_COUNT] = f64::from(s.in_count);
+        f[ix::OUT_COUNT] = f64::from(s.out_count);
+        f[ix::IN_YUAN] = yuan(s.in_sum);
+        f[ix::OUT_YUAN] = yuan(s.out_sum);
+        let n_in = f64::from(s.in_count);
+        let mean_in = ratio(s.in_sum as f64, n_in);
+        f[ix::IN_MEAN_YUAN] = mean_in / 100.0;
+        let var_in = ratio(s.in_sq, n_in) - mean_in * mean_in;
+        f[ix::IN_CV] = ratio(var_in.max(0.0).sqrt(), mean_in);
+        f[ix::OUT_MEAN_YUAN] = ratio(s.out_sum as f64, f64::from(s.out_count)) / 100.0;
+        f[ix::IN_MAX_YUAN] = yuan(s.in_max);
+        f[ix::OUT_MAX_YUAN] = yuan(s.out_max);
+        f[ix::PAYERS] = f64::from(s.payers);
+        f[ix::PAYEES] = f64::from(s.payees);
+        f[ix::FAN_IN_WINDOW] = f64::from(s.win_in.max_distinct);
+        f[ix::FAN_OUT_WINDOW] = f64::from(s.win_out.max_distinct);
+        f[ix::DEG_IN_WINDOW] = f64::from(s.win_in.max_len);
+        f[ix::DEG_OUT_WINDOW] = f64::from(s.win_out.max_len);
+        f[ix::IN_WINDOW_YUAN] = yuan(s.win_in.max_sum);
+        f[ix::PASS_THROUGH] = ratio(s.passed_fast as f64, s.in_sum as f64);
+        f[ix::MEDIAN_DWELL_MIN] = median_dwell_minutes(&s.dwell);
+        f[ix::NEAR_ZERO] = ratio(f64::from(s.near_zero_outs), f64::from(s.out_count));
+        f[ix::NIGHT_SHARE] = ratio(f64::from(s.night), f64::from(s.in_count + s.out_count));
+        f[ix::BURST_AFTER_DORMANCY] = f64::from(s.burst_max);
+        f[ix::COUNTERPARTY_BANKS] = f64::from(s.cp_banks.iter().map(|w| w.count_ones()).sum::<u32>());
+        f[ix::COUNTERPARTY_PROVINCES] = f64::from(s.cp_provinces.count_ones());
+        f[ix::CASH_OUT_SHARE] = ratio(s.cash_out as f64, s.out_sum as f64);
+        f[ix::REMOTE_CASH_SHARE] = ratio(s.remote_cash as f64, s.cash_out as f64);
+        f[ix::CASH_OUT_KM] = if s.cash_out > 0 && account.open_region.is_some() { s.cash_km } else { f64::NAN };
+        f[ix::OTHER_BANK_OUT_SHARE] = ratio(s.other_bank_out as f64, s.out_sum as f64);
+        f[ix::OUT_IN_RATIO] = ratio(s.out_sum as f64, s.in_sum as f64);
+        self.holders.fill(account, &mut f);
+        f[ix::ACCOUNT_CLASS] = match account.class {
+            Some(AccountClass::I) => 1.0,
+            Some(AccountClass::II) => 2.0,
+            Some(AccountClass::III) => 3.0,
+            Some(AccountClass::Corp) => 4.0,
+            None => f64::NAN,
+        };
+        f[ix::ACTIVE_DAYS] = s.first_ts.map_or(f64::NAN, |first| days(s.last_ts - first));
+        f
+    }
+
+    /// Distinct payers of `a` within the window ending at `now` (a live view; expires old items).
+    pub fn fan_in_now(&mut self, a: AccountIx, now: Ts) -> u32 {
+        let s = &mut self.states[a.0 as usize];
+        expire(&mut s.win_in, &mut self.in_window[0], a.0, now.0 - self.cfg.window_secs);
+        s.win_in.distinct
+    }
+
+    /// Whether account `a` has taken part in any transfer so far.
+    pub fn is_active(&self, a: AccountIx) -> bool {
+        self.states[a.0 as usize].first_ts.is_some()
+    }
+}
+
+/// Records a counterparty's bank and province in the account's small sets.
+fn note_counterparty(s: &mut State, bank: Option<u16>, region: Option<Region>) {
+    if let Some(b) = bank {
+        let b = usize::from(b) % 256;
+        s.cp_banks[b / 64] |= 1 << (b % 64);
+    }
+    if let Some(r) = region {
+        s.cp_provinces |= 1u128 << ((r.code() / 10_000) % 128);
+    }
+}
+
+/// Pops the items at or before `horizon` out of a window.
+fn expire(w: &mut Window, counts: &mut FxHashMap<u64, u32>, a: u32, horizon: i64) {
+    while let Some(&(t, cp, amount)) = w.items.front() {
+        if t > horizon {
+            break;
+        }
+        w.items.pop_front();
+        w.sum -= amount;
+        if cp != NO_PARTY {
+            let key = pair(a, cp);
+            let n = counts.get_mut(&key).expect("counted when pushed");
+            *n -= 1;
+            if *n == 0 {
+                counts.remove(&key);
+                w.distinct -= 1;
+            }
+        }
+    }
+}
+
+/// Moves a window to `ts` and adds one item, updating the running maxima.
+fn slide(w: &mut Window, counts: &mut FxHashMap<u64, u32>, a: u32, cp: u32, ts: i64, amount: i64, len: i64) {
+    expire(w, counts, a, ts - len);
+    w.items.push_back((ts, cp, amount));
+    w.sum += amount;
+    if cp != NO_PARTY {
+        let n = counts.entry(pair(a, cp)).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            w.distinct += 1;
+        }
+    }
+    w.max_distinct = w.max_distinct.max(w.distinct);
+    w.max_len = w.max_len.max(w.items.len() as u32);
+    w.max_sum = w.max_sum.max(w.sum);
+}
+
+/// Spends the oldest lots first (FIFO) for an outflow, noting how long the money stayed.
+fn consume_lots(s: &mut State, ts: i64, amount: i64, fast_secs: i64) {
+    let mut left = amount;
+    while left > 0 {
+        let Some(lot) = s.lots.front_mut() else { break };
+        let part = left.min(lot.1);
+        let stayed = ts - lot.0;
+        if stayed <= fast_secs {
+            s.passed_fast += part;
+        }
+        s.dwell[dwell_bucket(stayed)] += part;
+        lot.1 -= part;
+        left -= part;
+        if lot.1 == 0 {
+            s.lots.pop_front();
+        }
+    }
+}
+
+fn dwell_bucket(secs: i64) -> usize {
+    let minutes = (secs / 60).max(0) as u64 + 1;
+    (63 - minutes.leading_zeros() as usize).min(DWELL_BUCKETS - 1)
+}
+
+/// The money-weighted median of the dwell histogram, as the geometric middle of its bucket.
+fn median_dwell_minutes(hist: &[i64; DWELL_BUCKETS]) -> f64 {
+    let total: i64 = hist.iter().sum();
+    if total == 0 {
+        return f64::NAN;
+    }
+    let mut seen = 0;
+    for (b, &v) in hist.iter().enumerate() {
+        seen += v;
+        if 2 * seen >= total {
+            let (lo, hi) = ((1u64 << b) as f64, (1u64 << (b + 1)) as f64);
+            return ((lo * hi).sqrt() - 1.0).max(0.0);
+        }
+    }
+    f64::NAN
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dwell_buckets_are_log2_minutes() {
+        assert_eq!(dwell_bucket(0), 0);
+        assert_eq!(dwell_bucket(59), 0);
+        assert_eq!(dwell_bucket(60), 1);
+        assert_eq!(dwell_bucket(3 * 60), 2);
+        assert_eq!(dwell_bucket(i64::MAX / 2), DWELL_BUCKETS - 1);
+    }
+}

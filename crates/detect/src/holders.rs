@@ -1,0 +1,92 @@
+//! Accounts grouped by holder: how many each person has, at how many banks and in how many cities,
+//! and the most opened within one window — the holder side of the account features and the input
+//! of card-farming detection.
+
+use crate::catalog::ix;
+use fanzha_model::{Account, AccountIx, HolderDigest, Ledger};
+use rustc_hash::FxHashMap;
+
+/// One holder's accounts (in opening order) and counts over them.
+#[derive(Debug, Clone)]
+pub struct HolderAccounts {
+    /// The holder's accounts, ordered by opening time (unknown times last).
+    pub accounts: Vec<AccountIx>,
+    /// Distinct banks.
+    pub banks: u32,
+    /// Distinct cities (prefecture-level codes of `open_region`).
+    pub cities: u32,
+    /// Most accounts opened within one opening window.
+    pub opened_in_window: u32,
+}
+
+/// Holder statistics for every holder of a ledger.
+#[derive(Debug, Default)]
+pub struct HolderStats {
+    by_holder: FxHashMap<HolderDigest, usize>,
+    holders: Vec<(HolderDigest, HolderAccounts)>,
+}
+
+impl HolderStats {
+    /// Groups the ledger's accounts by holder; `window_secs` is the opening window.
+    pub fn new(ledger: &Ledger, window_secs: i64) -> HolderStats {
+        let mut stats = HolderStats::default();
+        for (i, account) in ledger.accounts().iter().enumerate() {
+            let Some(holder) = &account.holder else { continue };
+            let n = stats.holders.len();
+            let slot = *stats.by_holder.entry(holder.digest).or_insert(n);
+            if slot == n {
+                let empty = HolderAccounts { accounts: Vec::new(), banks: 0, cities: 0, opened_in_window: 0 };
+                stats.holders.push((holder.digest, empty));
+            }
+            stats.holders[slot].1.accounts.push(AccountIx(i as u32));
+        }
+        for (_, h) in &mut stats.holders {
+            summarise(ledger, h, window_secs);
+        }
+        stats
+    }
+
+    /// Every holder with their accounts.
+    pub fn iter(&self) -> impl Iterator<Item = &(HolderDigest, HolderAccounts)> {
+        self.holders.iter()
+    }
+
+    /// The accounts of the holder of `account`, if it has a holder.
+    pub fn of(&self, account: &Account) -> Option<&HolderAccounts> {
+        let digest = account.holder.as_ref()?.digest;
+        self.by_holder.get(&digest).map(|&i| &self.holders[i].1)
+    }
+
+    /// Writes the holder features of `account` into `f` (NaN when it has no holder).
+    pub fn fill(&self, account: &Account, f: &mut [f64]) {
+        if let Some(h) = self.of(account) {
+            f[ix::HOLDER_ACCOUNTS] = h.accounts.len() as f64;
+            f[ix::HOLDER_BANKS] = f64::from(h.banks);
+            f[ix::HOLDER_CITIES] = f64::from(h.cities);
+            f[ix::HOLDER_OPENED_30D] = f64::from(h.opened_in_window);
+        }
+    }
+}
+
+fn summarise(ledger: &Ledger, h: &mut HolderAccounts, window_secs: i64) {
+    h.accounts.sort_by_key(|&a| (ledger.account(a).opened_at.map_or(i64::MAX, |t| t.0), a.0));
+    let mut banks: Vec<u16> = h.accounts.iter().filter_map(|&a| ledger.account(a).bank.map(|b| b.0)).collect();
+    banks.sort_unstable();
+    banks.dedup();
+    let mut cities: Vec<u32> =
+        h.accounts.iter().filter_map(|&a| ledger.account(a).open_region.map(|r| r.prefecture().code())).collect();
+    cities.sort_unstable();
+    cities.dedup();
+    let times: Vec<i64> = h.accounts.iter().filter_map(|&a| ledger.account(a).opened_at.map(|t| t.0)).collect();
+    let mut best = 0;
+    let mut lo = 0;
+    for hi in 0..times.len() {
+        while times[hi] - times[lo] > window_secs {
+            lo += 1;
+        }
+        best = best.max(hi - lo + 1);
+    }
+    h.banks = banks.len() as u32;
+    h.cities = cities.len() as u32;
+    h.opened_in_window = best as u32;
+}

@@ -1,0 +1,26 @@
+//! fanzha's detection: who carries fraud money and who farms cards.
+//!
+//! - [`FeatureEngine`] keeps per-account features (windows, pass-through, dwell, night-time,
+//!   dormancy, counterparties' banks and provinces, cash-out distance, holder counts) updated per
+//!   transfer in amortised O(1), for a live check or a pass over history.
+//! - [`mules`] scores accounts with [`rules`] and a gradient-boosted [`MuleModel`], and says why.
+//! - [`farming`] finds holders who open many cards fast and far from home, and the rings whose
+//!   cards are used together.
+//! - [`metrics`] measures any of them against labels.
+#![deny(missing_docs)]
+
+pub mod catalog;
+mod engine;
+pub mod farming;
+pub mod geo;
+mod holders;
+pub mod labels;
+pub mod metrics;
+mod model;
+pub mod mules;
+pub mod rules;
+
+pub use catalog::{FeatureInfo, FEATURES, FEATURE_COUNT};
+pub use engine::{FeatureConfig, FeatureEngine, Features};
+pub use holders::{HolderAccounts, HolderStats};
+pub use model::{ModelError, MuleModel, Provenance, TrainParams, MODEL_FORMAT, MODEL_VERSION};

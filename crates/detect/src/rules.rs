@@ -1,0 +1,192 @@
+//! Mule rules: the patterns analysts name (new account with large inflow, fast in fast out, many
+//! payers at once, cash out far away, quiet card then burst, holder with many cards), each a test
+//! over the account features with a weight and a sentence in Chinese and English.
+
+use crate::catalog::ix;
+use crate::engine::Features;
+use serde::Serialize;
+
+/// One reason an account looks like a mule: a rule that fired or a model feature that pushed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    /// Stable code, e.g. `rule.fast_in_fast_out` or `model.fan_in_window_max`.
+    pub code: String,
+    /// The sentence in Chinese.
+    pub message_zh: String,
+    /// The sentence in English.
+    pub message_en: String,
+    /// How much it weighed: the rule's weight or the feature's contribution to the log-odds.
+    pub weight: f64,
+}
+
+/// Thresholds of the mule rules; defaults follow the domain notes and are configuration.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RuleConfig {
+    /// "New": the first large inflow came within this many days of opening.
+    pub new_account_days: f64,
+    /// Inflow (yuan) that makes a new account's inflow notable.
+    pub new_account_inflow_yuan: f64,
+    /// Share of inflow passed on within the pass-through time.
+    pub pass_through_share: f64,
+    /// Least money in (yuan) before pass-through counts.
+    pub pass_through_inflow_yuan: f64,
+    /// Distinct payers within one window.
+    pub fan_in: f64,
+    /// Kilometres between opening place and cash-out place.
+    pub remote_cash_km: f64,
+    /// Transactions within 24 h after a quiet spell.
+    pub burst: f64,
+    /// Accounts a holder opened within the opening window.
+    pub holder_opened: f64,
+    /// Banks of those accounts.
+    pub holder_banks: f64,
+}
+
+impl Default for RuleConfig {
+    fn default() -> RuleConfig {
+        RuleConfig {
+            new_account_days: 30.0,
+            new_account_inflow_yuan: 20_000.0,
+            pass_through_share: 0.8,
+            pass_through_inflow_yuan: 10_000.0,
+            fan_in: 5.0,
+            remote_cash_km: 500.0,
+            burst: 5.0,
+            holder_opened: 5.0,
+            holder_banks: 3.0,
+        }
+    }
+}
+
+/// A rule that fired on `f`, or `None`.
+type Rule = fn(&RuleConfig, &Features) -> Option<Reason>;
+
+fn reason(code: &str, weight: f64, zh: String, en: String) -> Option<Reason> {
+    Some(Reason { code: format!("rule.{code}"), message_zh: zh, message_en: en, weight })
+}
+
+fn yuan(v: f64) -> String {
+    format!("{:.0}", v)
+}
+
+const RULES: &[Rule] = &[
+    |c, f| {
+        let (days, inflow) = (f[ix::OPEN_DAYS_AT_LARGE_IN], f[ix::IN_YUAN]);
+        (days <= c.new_account_days && inflow >= c.new_account_inflow_yuan).then_some(())?;
+        reason(
+            "new_account_large_inflow",
+            0.35,
+            format!("新开户{days:.0}天即收到大额转入,累计转入{}元", yuan(inflow)),
+            format!("received a large inflow {days:.0} days after opening; {} yuan in all", yuan(inflow)),
+        )
+    },
+    |c, f| {
+        let (share, inflow) = (f[ix::PASS_THROUGH], f[ix::IN_YUAN]);
+        (share >= c.pass_through_share && inflow >= c.pass_through_inflow_yuan).then_some(())?;
+        reason(
+            "fast_in_fast_out",
+            0.45,
+            format!("快进快出:{:.0}%的转入资金在1小时内转出", share * 100.0),
+            format!("fast in, fast out: {:.0}% of the money in left within an hour", share * 100.0),
+        )
+    },
+    |c, f| {
+        let n = f[ix::FAN_IN_WINDOW];
+        (n >= c.fan_in).then_some(())?;
+        reason(
+            "many_payers",
+            0.35,
+            format!("24小时内收到{n:.0}个不同账户转入(分散转入)"),
+            format!("money from {n:.0} different accounts within 24 h (many payers in)"),
+        )
+    },
+    |c, f| {
+        let km = f[ix::CASH_OUT_KM];
+        (km >= c.remote_cash_km).then_some(())?;
+        reason(
+            "remote_cash_out",
+            0.35,
+            format!("在距开户地约{km:.0}公里处取现"),
+            format!("cash taken out about {km:.0} km from where the account was opened"),
+        )
+    },
+    |c, f| {
+        let (n, quiet) = (f[ix::BURST_AFTER_DORMANCY], f[ix::QUIET_DAYS_AFTER_OPEN]);
+        (n >= c.burst).then_some(())?;
+        let quiet = if quiet.is_nan() { String::new() } else { format!("(开户后静默{quiet:.0}天)") };
+        reason(
+            "dormant_then_burst",
+            0.25,
+            format!("长期静默后24小时内突然发生{n:.0}笔交易{quiet}"),
+            format!("{n:.0} transactions within 24 h after a long quiet spell"),
+        )
+    },
+    |c, f| {
+        let (n, banks) = (f[ix::HOLDER_OPENED_30D], f[ix::HOLDER_BANKS]);
+        (n >= c.holder_opened && banks >= c.holder_banks).then_some(())?;
+        reason(
+            "holder_many_cards",
+            0.3,
+            format!("持卡人30天内开立{n:.0}个账户,涉及{banks:.0}家银行(一人多卡)"),
+            format!("the holder opened {n:.0} accounts at {banks:.0} banks within 30 days (card farming)"),
+        )
+    },
+];
+
+/// The rules that fire on `f`, heaviest first, and their combined score `1 - Π(1 - weight)`.
+pub fn apply(cfg: &RuleConfig, f: &Features) -> (f64, Vec<Reason>) {
+    let mut fired: Vec<Reason> = RULES.iter().filter_map(|rule| rule(cfg, f)).collect();
+    fired.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    let score = 1.0 - fired.iter().map(|r| 1.0 - r.weight).product::<f64>();
+    (score, fired)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::FEATURE_COUNT;
+
+    fn ordinary() -> Features {
+        let mut f = [f64::NAN; FEATURE_COUNT];
+        f[ix::IN_YUAN] = 8_000.0;
+        f[ix::PASS_THROUGH] = 0.1;
+        f[ix::FAN_IN_WINDOW] = 1.0;
+        f
+    }
+
+    #[test]
+    fn nothing_fires_on_an_ordinary_account() {
+        let (score, fired) = apply(&RuleConfig::default(), &ordinary());
+        assert_eq!(score, 0.0);
+        assert!(fired.is_empty());
+    }
+
+    #[test]
+    fn each_rule_fires_at_its_threshold_and_not_below() {
+        let c = RuleConfig::default();
+        /// (rule, other features set so only this one decides, deciding feature, threshold)
+        type Case<'a> = (&'a str, &'a [(usize, f64)], usize, f64);
+        let cases: [Case; 6] = [
+            ("new_account_large_inflow", &[(ix::IN_YUAN, 20_000.0)], ix::OPEN_DAYS_AT_LARGE_IN, 30.0),
+            ("fast_in_fast_out", &[(ix::IN_YUAN, 10_000.0)], ix::PASS_THROUGH, 0.8),
+            ("many_payers", &[], ix::FAN_IN_WINDOW, 5.0),
+            ("remote_cash_out", &[], ix::CASH_OUT_KM, 500.0),
+            ("dormant_then_burst", &[], ix::BURST_AFTER_DORMANCY, 5.0),
+            ("holder_many_cards", &[(ix::HOLDER_BANKS, 3.0)], ix::HOLDER_OPENED_30D, 5.0),
+        ];
+        for (code, extra, col, at) in cases {
+            let mut f = ordinary();
+            for &(i, v) in extra {
+                f[i] = v;
+            }
+            let below = if col == ix::OPEN_DAYS_AT_LARGE_IN { at + 0.5 } else { at - 0.01 };
+            f[col] = below;
+            assert!(apply(&c, &f).1.is_empty(), "{code} must not fire at {below}");
+            f[col] = at;
+            let (score, fired) = apply(&c, &f);
+            assert_eq!(fired.len(), 1, "{code} fires at {at}");
+            assert_eq!(fired[0].code, format!("rule.{code}"));
+            assert!(score > 0.0 && !fired[0].message_zh.is_empty() && !fired[0].message_en.is_empty());
+        }
+    }
+}

@@ -140,11 +140,6 @@ impl<'l> FeatureEngine<'l> {
         engine
     }
 
-    /// The settings in use.
-    pub fn config(&self) -> &FeatureConfig {
-        &self.cfg
-    }
-
     /// Takes one transfer into account. Transfers must come in time order.
     pub fn observe(&mut self, t: &Transfer) {
         let ts = t.ts.0;
@@ -308,13 +303,6 @@ impl<'l> FeatureEngine<'l> {
         };
         f[ix::ACTIVE_DAYS] = s.first_ts.map_or(f64::NAN, |first| days(s.last_ts - first));
         f
-    }
-
-    /// Distinct payers of `a` within the window ending at `now` (a live view; expires old items).
-    pub fn fan_in_now(&mut self, a: AccountIx, now: Ts) -> u32 {
-        let s = &mut self.states[a.0 as usize];
-        expire(&mut s.win_in, &mut self.in_window[0], a.0, now.0 - self.cfg.window_secs);
-        s.win_in.distinct
     }
 
     /// Whether account `a` has taken part in any transfer so far.

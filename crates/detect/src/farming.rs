@@ -3,7 +3,7 @@
 //! (the same counterparties), as when one network buys sets of cards from several farmers.
 
 use crate::geo::{home_province, province_km};
-use crate::holders::HolderStats;
+use crate::holders::{banks_and_cities, busiest_window, HolderStats};
 use fanzha_graph::TemporalGraph;
 use fanzha_model::{AccountIx, HolderDigest, Ledger, Ts};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -118,27 +118,16 @@ fn judge(
     let window = cfg.window_days * 86_400;
     let dated: Vec<(i64, AccountIx)> =
         accounts.iter().filter_map(|&a| ledger.account(a).opened_at.map(|t| (t.0, a))).collect();
-    // The busiest window of openings (accounts are already in opening order).
-    let (mut best, mut lo) = ((0, 0), 0);
-    for hi in 0..dated.len() {
-        while dated[hi].0 - dated[lo].0 > window {
-            lo += 1;
-        }
-        if hi + 1 - lo > best.1 - best.0 {
-            best = (lo, hi + 1);
-        }
-    }
-    let chosen: Vec<AccountIx> =
-        if dated.is_empty() { accounts.to_vec() } else { dated[best.0..best.1].iter().map(|d| d.1).collect() };
+    // Accounts are already in opening order.
+    let times: Vec<i64> = dated.iter().map(|d| d.0).collect();
+    let chosen: Vec<AccountIx> = if dated.is_empty() {
+        accounts.to_vec()
+    } else {
+        dated[busiest_window(&times, window)].iter().map(|d| d.1).collect()
+    };
     let masked = ledger.account(accounts[0]).holder.as_ref().map_or(String::new(), |h| h.masked.to_string());
     let home = home_province(&masked);
-    let mut banks: Vec<u16> = chosen.iter().filter_map(|&a| ledger.account(a).bank.map(|b| b.0)).collect();
-    banks.sort_unstable();
-    banks.dedup();
-    let mut cities: Vec<u32> =
-        chosen.iter().filter_map(|&a| ledger.account(a).open_region.map(|r| r.prefecture().code())).collect();
-    cities.sort_unstable();
-    cities.dedup();
+    let (banks, cities) = banks_and_cities(ledger, &chosen);
     let cards: Vec<OpenedCard> = chosen
         .iter()
         .map(|&a| {
@@ -152,22 +141,17 @@ fn judge(
         .collect();
     let far = cards.iter().filter(|c| c.km_from_home.is_some_and(|k| k >= cfg.far_km)).count();
     let n = cards.len();
-    let spread = banks.len() >= cfg.min_banks || cities.len() >= cfg.min_cities || 2 * far >= n;
+    let spread = banks >= cfg.min_banks || cities >= cfg.min_cities || 2 * far >= n;
     let flagged = n >= cfg.min_accounts && spread;
     let ratio = |x: usize, of: usize| (x as f64 / of.max(1) as f64).min(1.5);
     let raw = 0.4 * ratio(n, cfg.min_accounts)
-        + 0.2 * ratio(banks.len(), cfg.min_banks)
-        + 0.2 * ratio(cities.len(), cfg.min_cities)
+        + 0.2 * ratio(banks, cfg.min_banks)
+        + 0.2 * ratio(cities, cfg.min_cities)
         + 0.2 * far as f64 / n.max(1) as f64;
     let score = if flagged { raw.clamp(0.5, 1.0) } else { raw.min(0.49) };
     let mut reasons = vec![(
-        format!("{}天内开立{}个账户,涉及{}家银行、{}个城市", cfg.window_days, n, banks.len(), cities.len()),
-        format!(
-            "opened {n} accounts at {} banks in {} cities within {} days",
-            banks.len(),
-            cities.len(),
-            cfg.window_days
-        ),
+        format!("{}天内开立{}个账户,涉及{}家银行、{}个城市", cfg.window_days, n, banks, cities),
+        format!("opened {n} accounts at {} banks in {} cities within {} days", banks, cities, cfg.window_days),
     )];
     if far > 0 {
         reasons.push((
@@ -192,8 +176,8 @@ fn judge(
         score,
         flagged,
         opened_in_window: n,
-        banks: banks.len(),
-        cities: cities.len(),
+        banks,
+        cities,
         far_from_home: far,
         cards,
         reasons,

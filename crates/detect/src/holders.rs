@@ -70,23 +70,35 @@ impl HolderStats {
 
 fn summarise(ledger: &Ledger, h: &mut HolderAccounts, window_secs: i64) {
     h.accounts.sort_by_key(|&a| (ledger.account(a).opened_at.map_or(i64::MAX, |t| t.0), a.0));
-    let mut banks: Vec<u16> = h.accounts.iter().filter_map(|&a| ledger.account(a).bank.map(|b| b.0)).collect();
+    let (banks, cities) = banks_and_cities(ledger, &h.accounts);
+    let times: Vec<i64> = h.accounts.iter().filter_map(|&a| ledger.account(a).opened_at.map(|t| t.0)).collect();
+    h.banks = banks as u32;
+    h.cities = cities as u32;
+    h.opened_in_window = busiest_window(&times, window_secs).len() as u32;
+}
+
+/// Distinct banks and distinct cities (prefecture-level codes of `open_region`) among `accounts`.
+pub(crate) fn banks_and_cities(ledger: &Ledger, accounts: &[AccountIx]) -> (usize, usize) {
+    let mut banks: Vec<u16> = accounts.iter().filter_map(|&a| ledger.account(a).bank.map(|b| b.0)).collect();
     banks.sort_unstable();
     banks.dedup();
     let mut cities: Vec<u32> =
-        h.accounts.iter().filter_map(|&a| ledger.account(a).open_region.map(|r| r.prefecture().code())).collect();
+        accounts.iter().filter_map(|&a| ledger.account(a).open_region.map(|r| r.prefecture().code())).collect();
     cities.sort_unstable();
     cities.dedup();
-    let times: Vec<i64> = h.accounts.iter().filter_map(|&a| ledger.account(a).opened_at.map(|t| t.0)).collect();
-    let mut best = 0;
-    let mut lo = 0;
+    (banks.len(), cities.len())
+}
+
+/// The first longest run of `times` (ascending) that spans at most `window` seconds, as indices.
+pub(crate) fn busiest_window(times: &[i64], window: i64) -> std::ops::Range<usize> {
+    let (mut best, mut lo) = (0..0, 0);
     for hi in 0..times.len() {
-        while times[hi] - times[lo] > window_secs {
+        while times[hi] - times[lo] > window {
             lo += 1;
         }
-        best = best.max(hi - lo + 1);
+        if hi + 1 - lo > best.len() {
+            best = lo..hi + 1;
+        }
     }
-    h.banks = banks.len() as u32;
-    h.cities = cities.len() as u32;
-    h.opened_in_window = best as u32;
+    best
 }

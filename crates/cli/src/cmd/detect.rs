@@ -214,9 +214,9 @@ fn run_farming(args: FarmingArgs) -> anyhow::Result<ExitCode> {
     let flagged: Vec<&FarmerScore> = all.iter().filter(|f| f.flagged).collect();
     let rings = farming::rings(ledger, &loaded.graph, &flagged, &cfg);
     let shown: Vec<&FarmerScore> = all.iter().filter(|f| args.all || f.flagged).collect();
+    let masked: FxHashMap<_, _> = all.iter().map(|f| (f.holder, f.masked.as_str())).collect();
     if args.json {
         let holders: Vec<_> = shown.iter().map(|f| farmer_json(ledger, f)).collect();
-        let masked: FxHashMap<_, _> = all.iter().map(|f| (f.holder, f.masked.as_str())).collect();
         let rings: Vec<_> = rings.iter().map(|r| ring_json(ledger, r, &masked)).collect();
         let out = json!({"scored": all.len(), "flagged": flagged.len(), "holders": holders, "rings": rings});
         println!("{}", serde_json::to_string(&out)?);
@@ -241,7 +241,6 @@ fn run_farming(args: FarmingArgs) -> anyhow::Result<ExitCode> {
     }
     if !rings.is_empty() {
         println!("\ncard-supply rings (holders whose cards deal with the same accounts):");
-        let masked: FxHashMap<_, _> = all.iter().map(|f| (f.holder, f.masked.as_str())).collect();
         for r in &rings {
             let names: Vec<&str> = r.holders.iter().map(|h| masked[h]).collect();
             println!("  {} holders: {}  ({} shared counterparties)", names.len(), names.join(", "), r.shared.len());
@@ -375,8 +374,8 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let model = model(args.model.as_deref())?;
     let accounts: Vec<AccountIx> = rows.iter().map(|r| r.0).collect();
     let y: Vec<bool> = rows.iter().map(|r| r.1).collect();
-    let scores = mules::score(&engine, &accounts, &model, &MuleConfig::default(), false);
     let cfg = MuleConfig::default();
+    let scores = mules::score(&engine, &accounts, &model, &cfg, false);
     let model_q = quality(
         &scores.iter().map(|s| s.model).collect::<Vec<_>>(),
         &scores.iter().map(|s| s.model >= model.threshold).collect::<Vec<_>>(),
@@ -405,7 +404,7 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
         print_quality(name, q);
     }
     if let Some(q) = &farmers {
-        println!("card farmers: {} holders with 2+ accounts, {} labelled", q.items, q.positives);
+        println!("card farmers: {} holders (2+ accounts, or labelled), {} labelled", q.items, q.positives);
         print_quality("detector", q);
     }
     Ok(ExitCode::SUCCESS)
@@ -423,14 +422,13 @@ fn farmer_quality(loaded: &Loaded) -> Option<Quality> {
         return None;
     }
     let all = farming::farmers(ledger, &loaded.graph, &FarmingConfig::default());
-    let y: Vec<bool> = all.iter().map(|f| truth.contains(&f.holder)).collect();
-    let scores: Vec<f64> = all.iter().map(|f| f.score).collect();
-    let flags: Vec<bool> = all.iter().map(|f| f.flagged).collect();
-    let mut q = quality(&scores, &flags, &y);
-    // Labelled farmers with fewer than two accounts were never scored: count them as missed.
+    let mut y: Vec<bool> = all.iter().map(|f| truth.contains(&f.holder)).collect();
+    let mut scores: Vec<f64> = all.iter().map(|f| f.score).collect();
+    let mut flags: Vec<bool> = all.iter().map(|f| f.flagged).collect();
+    // Labelled farmers with fewer than two accounts were never scored: they count as missed.
     let missed = truth.len() - y.iter().filter(|&&l| l).count();
-    q.positives += missed;
-    q.recall = q.true_positives as f64 / q.positives as f64;
-    q.f1 = if q.precision + q.recall == 0.0 { 0.0 } else { 2.0 * q.precision * q.recall / (q.precision + q.recall) };
-    Some(q)
+    y.extend(std::iter::repeat_n(true, missed));
+    scores.extend(std::iter::repeat_n(0.0, missed));
+    flags.extend(std::iter::repeat_n(false, missed));
+    Some(quality(&scores, &flags, &y))
 }

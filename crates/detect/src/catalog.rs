@@ -1,15 +1,21 @@
 //! The account features, by name, with what each means in Chinese and English. The order here is
-//! the order of [`crate::Features`] and of every model's columns.
+//! the order of [`crate::Features`] and of every model's columns: first the account's own features
+//! (kept by the streaming [`crate::FeatureEngine`]), then the same features averaged over its payers
+//! and over its payees, then the graph shapes its transfers take part in (see [`crate::context`]).
+
+use fanzha_patterns::Group;
+use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// One account feature: its column name and how a reason sentence names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeatureInfo {
     /// Column name (snake case, stable: model files refer to features by it).
-    pub name: &'static str,
+    pub name: Cow<'static, str>,
     /// What it is, in Chinese.
-    pub zh: &'static str,
+    pub zh: Cow<'static, str>,
     /// What it is, in English.
-    pub en: &'static str,
+    pub en: Cow<'static, str>,
     /// Unit shown after the value.
     pub unit: Unit,
 }
@@ -35,14 +41,19 @@ pub enum Unit {
 
 macro_rules! catalog {
     ($($ix:ident = $name:literal, $zh:literal, $en:literal, $unit:ident;)*) => {
-        /// Column positions of the features in [`crate::Features`].
+        /// Column positions of the account's own features in [`crate::Features`].
         #[allow(missing_docs)]
         pub mod ix {
             catalog!(@ix 0usize, $($ix,)*);
         }
-        /// Every feature, in column order.
-        pub const FEATURES: &[FeatureInfo] = &[
-            $(FeatureInfo { name: $name, zh: $zh, en: $en, unit: Unit::$unit },)*
+        /// The account's own features, in column order.
+        pub const OWN_FEATURES: &[FeatureInfo] = &[
+            $(FeatureInfo {
+                name: Cow::Borrowed($name),
+                zh: Cow::Borrowed($zh),
+                en: Cow::Borrowed($en),
+                unit: Unit::$unit,
+            },)*
         ];
     };
     (@ix $n:expr, $first:ident, $($rest:ident,)*) => {
@@ -62,8 +73,11 @@ catalog! {
     IN_MEAN_YUAN = "in_mean_yuan", "平均转入金额", "mean inflow", Yuan;
     IN_CV = "in_cv", "转入金额离散系数", "coefficient of variation of inflows", Share;
     OUT_MEAN_YUAN = "out_mean_yuan", "平均转出金额", "mean outflow", Yuan;
+    OUT_CV = "out_cv", "转出金额离散系数", "coefficient of variation of outflows", Share;
     IN_MAX_YUAN = "in_max_yuan", "最大单笔转入", "largest inflow", Yuan;
     OUT_MAX_YUAN = "out_max_yuan", "最大单笔转出", "largest outflow", Yuan;
+    IN_MIN_YUAN = "in_min_yuan", "最小单笔转入", "smallest inflow", Yuan;
+    OUT_MIN_YUAN = "out_min_yuan", "最小单笔转出", "smallest outflow", Yuan;
     PAYERS = "payers", "不同转入方数", "distinct payers", Count;
     PAYEES = "payees", "不同收款方数", "distinct payees", Count;
     FAN_IN_WINDOW = "fan_in_window_max", "窗口内最多不同转入方", "most distinct payers within one window", Count;
@@ -91,8 +105,68 @@ catalog! {
     ACTIVE_DAYS = "active_days", "首末笔交易间隔天数", "days between first and last transaction", Days;
 }
 
-/// Number of features.
-pub const FEATURE_COUNT: usize = FEATURES.len();
+/// Number of the account's own features.
+pub const OWN_COUNT: usize = OWN_FEATURES.len();
+
+/// Whose averages a neighbourhood column holds.
+const NEIGHBOURS: [(&str, &str, &str); 2] = [("payers", "转入方", "payers'"), ("payees", "收款方", "payees'")];
+
+/// The pattern groups of [`crate::context`]'s shape columns, with their names.
+pub const SHAPES: [(Group, &str, &str); 7] = [
+    (Group::FanIn, "扇入", "fan-in"),
+    (Group::FanOut, "扇出", "fan-out"),
+    (Group::DegreeIn, "入度", "in-degree"),
+    (Group::DegreeOut, "出度", "out-degree"),
+    (Group::ScatterGather, "分散-汇聚", "scatter-gather"),
+    (Group::TemporalCycle, "时序环路", "temporal cycle"),
+    (Group::SimpleCycle, "限长环路", "bounded cycle"),
+];
+
+/// Per shape group: mean pattern count and largest pattern size, over the account's in- and
+/// out-edges.
+const SHAPE_STATS: [(&str, &str, &str); 4] = [
+    ("in_mean", "转入交易平均所在{}模式数", "mean number of {} patterns its inflows are in"),
+    ("in_max", "转入交易所在最大{}模式规模", "largest {} pattern its inflows are in"),
+    ("out_mean", "转出交易平均所在{}模式数", "mean number of {} patterns its outflows are in"),
+    ("out_max", "转出交易所在最大{}模式规模", "largest {} pattern its outflows are in"),
+];
+
+/// Number of shape columns.
+pub const SHAPE_COUNT: usize = SHAPES.len() * SHAPE_STATS.len();
+
+/// Column of the first payers' average (add an own feature's position).
+pub const PAYERS_MEAN: usize = OWN_COUNT;
+/// Column of the first payees' average.
+pub const PAYEES_MEAN: usize = 2 * OWN_COUNT;
+/// Column of the first shape feature.
+pub const SHAPE_START: usize = 3 * OWN_COUNT;
+
+/// Number of features (model columns).
+pub const FEATURE_COUNT: usize = SHAPE_START + SHAPE_COUNT;
+
+/// Every feature, in column order.
+pub static FEATURES: LazyLock<Vec<FeatureInfo>> = LazyLock::new(|| {
+    let mut all = OWN_FEATURES.to_vec();
+    for (name, zh, en) in NEIGHBOURS {
+        all.extend(OWN_FEATURES.iter().map(|f| FeatureInfo {
+            name: format!("{name}_mean_{}", f.name).into(),
+            zh: format!("{zh}平均{}", f.zh).into(),
+            en: format!("{en} mean {}", f.en).into(),
+            unit: f.unit,
+        }));
+    }
+    for (group, zh, en) in SHAPES {
+        for (stat, zh_stat, en_stat) in SHAPE_STATS {
+            all.push(FeatureInfo {
+                name: format!("shape_{group}_{stat}").into(),
+                zh: zh_stat.replace("{}", zh).into(),
+                en: en_stat.replace("{}", en).into(),
+                unit: Unit::Count,
+            });
+        }
+    }
+    all
+});
 
 /// The position of the feature called `name`.
 pub fn position(name: &str) -> Option<usize> {
@@ -124,9 +198,13 @@ mod tests {
     #[test]
     fn positions_follow_the_table() {
         assert_eq!(FEATURES[ix::PASS_THROUGH].name, "pass_through");
-        assert_eq!(position("active_days"), Some(FEATURE_COUNT - 1));
-        assert_eq!(ix::ACTIVE_DAYS, FEATURE_COUNT - 1);
-        let mut names: Vec<_> = FEATURES.iter().map(|f| f.name).collect();
+        assert_eq!(position("active_days"), Some(OWN_COUNT - 1));
+        assert_eq!(ix::ACTIVE_DAYS, OWN_COUNT - 1);
+        assert_eq!(FEATURES.len(), FEATURE_COUNT);
+        assert_eq!(position("payees_mean_pass_through"), Some(PAYEES_MEAN + ix::PASS_THROUGH));
+        assert_eq!(position("shape_fan_in_in_mean"), Some(SHAPE_START));
+        assert_eq!(FEATURES[SHAPE_START + 18].zh, "转出交易平均所在分散-汇聚模式数");
+        let mut names: Vec<_> = FEATURES.iter().map(|f| f.name.clone()).collect();
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), FEATURE_COUNT, "feature names are unique");

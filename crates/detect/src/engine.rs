@@ -2,7 +2,7 @@
 //! that each transfer updates in amortised O(1) (sliding windows pop what they pushed; money lots
 //! are consumed once), so it serves a live check as well as a batch pass over history.
 
-use crate::catalog::{ix, FEATURE_COUNT};
+use crate::catalog::{ix, OWN_COUNT};
 use crate::geo::province_km;
 use crate::holders::HolderStats;
 use fanzha_graph::TemporalGraph;
@@ -40,9 +40,9 @@ impl Default for FeatureConfig {
     }
 }
 
-/// One account's feature vector, in the column order of [`crate::FEATURES`]; `NaN` is "missing"
+/// One account's own features, the first columns of [`crate::FEATURES`]; `NaN` is "missing"
 /// (e.g. no large inflow yet, no opening date known).
-pub type Features = [f64; FEATURE_COUNT];
+pub type OwnFeatures = [f64; OWN_COUNT];
 
 /// Time buckets (log2 of minutes) for the dwell-time histogram.
 const DWELL_BUCKETS: usize = 20;
@@ -72,7 +72,10 @@ struct State {
     out_sum: i64,
     in_max: i64,
     out_max: i64,
+    in_min: i64,
+    out_min: i64,
     in_sq: f64,
+    out_sq: f64,
     first_ts: Option<i64>,
     last_ts: i64,
     night: u32,
@@ -167,6 +170,7 @@ impl<'l> FeatureEngine<'l> {
         s.in_count += 1;
         s.in_sum += amount;
         s.in_max = s.in_max.max(amount);
+        s.in_min = if s.in_count == 1 { amount } else { s.in_min.min(amount) };
         s.in_sq += (amount as f64) * (amount as f64);
         s.balance += amount;
         s.payers += u32::from(new_pair);
@@ -191,6 +195,8 @@ impl<'l> FeatureEngine<'l> {
         s.out_count += 1;
         s.out_sum += amount;
         s.out_max = s.out_max.max(amount);
+        s.out_min = if s.out_count == 1 { amount } else { s.out_min.min(amount) };
+        s.out_sq += (amount as f64) * (amount as f64);
         s.balance -= amount;
         s.payees += u32::from(new_pair);
         if s.balance <= cfg.near_zero.0 {
@@ -247,10 +253,10 @@ impl<'l> FeatureEngine<'l> {
     }
 
     /// Features of account `a` from everything observed so far.
-    pub fn features(&self, a: AccountIx) -> Features {
+    pub fn features(&self, a: AccountIx) -> OwnFeatures {
         let s = &self.states[a.0 as usize];
         let account = self.ledger.account(a);
-        let mut f = [f64::NAN; FEATURE_COUNT];
+        let mut f = [f64::NAN; OWN_COUNT];
         let yuan = |fen: i64| fen as f64 / 100.0;
         let ratio = |num: f64, den: f64| if den > 0.0 { num / den } else { f64::NAN };
         let days = |secs: i64| secs as f64 / 86_400.0;
@@ -266,14 +272,19 @@ impl<'l> FeatureEngine<'l> {
         f[ix::OUT_COUNT] = f64::from(s.out_count);
         f[ix::IN_YUAN] = yuan(s.in_sum);
         f[ix::OUT_YUAN] = yuan(s.out_sum);
-        let n_in = f64::from(s.in_count);
-        let mean_in = ratio(s.in_sum as f64, n_in);
-        f[ix::IN_MEAN_YUAN] = mean_in / 100.0;
-        let var_in = ratio(s.in_sq, n_in) - mean_in * mean_in;
-        f[ix::IN_CV] = ratio(var_in.max(0.0).sqrt(), mean_in);
+        let cv = |sum: i64, sq: f64, n: u32| {
+            let mean = ratio(sum as f64, f64::from(n));
+            let var = ratio(sq, f64::from(n)) - mean * mean;
+            ratio(var.max(0.0).sqrt(), mean)
+        };
+        f[ix::IN_MEAN_YUAN] = ratio(s.in_sum as f64, f64::from(s.in_count)) / 100.0;
+        f[ix::IN_CV] = cv(s.in_sum, s.in_sq, s.in_count);
         f[ix::OUT_MEAN_YUAN] = ratio(s.out_sum as f64, f64::from(s.out_count)) / 100.0;
+        f[ix::OUT_CV] = cv(s.out_sum, s.out_sq, s.out_count);
         f[ix::IN_MAX_YUAN] = yuan(s.in_max);
         f[ix::OUT_MAX_YUAN] = yuan(s.out_max);
+        f[ix::IN_MIN_YUAN] = if s.in_count > 0 { yuan(s.in_min) } else { f64::NAN };
+        f[ix::OUT_MIN_YUAN] = if s.out_count > 0 { yuan(s.out_min) } else { f64::NAN };
         f[ix::PAYERS] = f64::from(s.payers);
         f[ix::PAYEES] = f64::from(s.payees);
         f[ix::FAN_IN_WINDOW] = f64::from(s.win_in.max_distinct);

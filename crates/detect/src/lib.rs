@@ -10,6 +10,7 @@
 #![deny(missing_docs)]
 
 pub mod catalog;
+pub mod context;
 mod engine;
 pub mod farming;
 pub mod geo;
@@ -20,7 +21,8 @@ mod model;
 pub mod mules;
 pub mod rules;
 
-pub use catalog::{FeatureInfo, FEATURES, FEATURE_COUNT};
-pub use engine::{FeatureConfig, FeatureEngine, Features};
+pub use catalog::{FeatureInfo, FEATURES, FEATURE_COUNT, OWN_COUNT};
+pub use context::{ContextConfig, Features};
+pub use engine::{FeatureConfig, FeatureEngine, OwnFeatures};
 pub use holders::{HolderAccounts, HolderStats};
 pub use model::{ModelError, MuleModel, Provenance, TrainParams, MODEL_FORMAT, MODEL_VERSION};

@@ -2,7 +2,7 @@
 //! threshold chosen on held-out accounts, stored in a versioned JSON file that names its features.
 
 use crate::catalog::{FEATURES, FEATURE_COUNT};
-use crate::engine::Features;
+use crate::context::Features;
 use crate::metrics::best_f1_threshold;
 use forust_ml::gradientbooster::{ContributionsMethod, GradientBooster};
 use forust_ml::objective::ObjectiveType;
@@ -211,7 +211,7 @@ impl MuleModel {
                 file.version
             )));
         }
-        let expected: Vec<&str> = FEATURES.iter().map(|f| f.name).collect();
+        let expected: Vec<&str> = FEATURES.iter().map(|f| f.name.as_ref()).collect();
         if file.features != expected {
             return Err(ModelError::Format(
                 "built for different features than this build computes; retrain with `fanzha train`".into(),

@@ -1,8 +1,9 @@
 //! Mule-account scoring: every active account's features through the rules and the model, with
 //! the reasons for each flag (rules that fired and the features that pushed the model most).
 
-use crate::catalog::{show, FEATURES, FEATURE_COUNT};
-use crate::engine::{FeatureEngine, Features};
+use crate::catalog::{show, FEATURES, FEATURE_COUNT, OWN_COUNT};
+use crate::context::Features;
+use crate::engine::{FeatureEngine, OwnFeatures};
 use crate::model::MuleModel;
 use crate::rules::{self, Reason, RuleConfig};
 use fanzha_model::{AccountIx, Ledger};
@@ -49,21 +50,22 @@ pub fn active_accounts(ledger: &Ledger, engine: &FeatureEngine<'_>) -> Vec<Accou
         .collect()
 }
 
-/// Scores `accounts`; reasons are filled for flagged accounts, or for all when `explain_all`.
+/// Scores `accounts` from their rows (see [`crate::context::rows`]); reasons are filled for flagged
+/// accounts, or for all when `explain_all`.
 pub fn score(
-    engine: &FeatureEngine<'_>,
     accounts: &[AccountIx],
+    rows: &[Features],
     model: &MuleModel,
     cfg: &MuleConfig,
     explain_all: bool,
 ) -> Vec<MuleScore> {
-    let rows: Vec<Features> = accounts.iter().map(|&a| engine.features(a)).collect();
-    let probs = model.probabilities(&rows);
+    let probs = model.probabilities(rows);
     accounts
         .iter()
         .zip(rows.iter().zip(probs))
         .map(|(&account, (f, p))| {
-            let (r, fired) = rules::apply(&cfg.rules, f);
+            let own: &OwnFeatures = f[..OWN_COUNT].try_into().expect("rows start with the own features");
+            let (r, fired) = rules::apply(&cfg.rules, own);
             let flagged = p >= model.threshold || r >= cfg.rule_flag;
             let mut reasons = Vec::new();
             if flagged || explain_all {

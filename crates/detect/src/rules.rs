@@ -3,7 +3,7 @@
 //! over the account features with a weight and a sentence in Chinese and English.
 
 use crate::catalog::ix;
-use crate::engine::Features;
+use crate::engine::OwnFeatures;
 use serde::Serialize;
 
 /// One reason an account looks like a mule: a rule that fired or a model feature that pushed.
@@ -59,7 +59,7 @@ impl Default for RuleConfig {
 }
 
 /// A rule that fired on `f`, or `None`.
-type Rule = fn(&RuleConfig, &Features) -> Option<Reason>;
+type Rule = fn(&RuleConfig, &OwnFeatures) -> Option<Reason>;
 
 fn reason(code: &str, weight: f64, zh: String, en: String) -> Option<Reason> {
     Some(Reason { code: format!("rule.{code}"), message_zh: zh, message_en: en, weight })
@@ -134,7 +134,7 @@ const RULES: &[Rule] = &[
 ];
 
 /// The rules that fire on `f`, heaviest first, and their combined score `1 - Π(1 - weight)`.
-pub fn apply(cfg: &RuleConfig, f: &Features) -> (f64, Vec<Reason>) {
+pub fn apply(cfg: &RuleConfig, f: &OwnFeatures) -> (f64, Vec<Reason>) {
     let mut fired: Vec<Reason> = RULES.iter().filter_map(|rule| rule(cfg, f)).collect();
     fired.sort_by(|a, b| b.weight.total_cmp(&a.weight));
     let score = 1.0 - fired.iter().map(|r| 1.0 - r.weight).product::<f64>();
@@ -144,10 +144,10 @@ pub fn apply(cfg: &RuleConfig, f: &Features) -> (f64, Vec<Reason>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::FEATURE_COUNT;
+    use crate::catalog::OWN_COUNT;
 
-    fn ordinary() -> Features {
-        let mut f = [f64::NAN; FEATURE_COUNT];
+    fn ordinary() -> OwnFeatures {
+        let mut f = [f64::NAN; OWN_COUNT];
         f[ix::IN_YUAN] = 8_000.0;
         f[ix::PASS_THROUGH] = 0.1;
         f[ix::FAN_IN_WINDOW] = 1.0;

@@ -4,7 +4,9 @@
 
 use fanzha_detect::catalog::ix;
 use fanzha_detect::geo::province_km;
-use fanzha_detect::{FeatureConfig, FeatureEngine, FEATURES, FEATURE_COUNT};
+use fanzha_detect::catalog::{PAYEES_MEAN, PAYERS_MEAN, SHAPES, SHAPE_START};
+use fanzha_detect::{context, ContextConfig, FeatureConfig, FeatureEngine, FEATURES, OWN_COUNT};
+use fanzha_patterns::Edge;
 use fanzha_graph::{EdgeIx, TemporalGraph};
 use fanzha_model::{
     Account, AccountClass, AccountIx, AccountStatus, BankIx, Currency, Event, Fen, HolderSalt, Ledger, Region,
@@ -69,7 +71,7 @@ fn random_ledger(rng: &mut ChaCha8Rng) -> Ledger {
 }
 
 /// The naive reference: every feature from the account's transfers in the graph's time order.
-fn reference(ledger: &Ledger, graph: &TemporalGraph, cfg: &FeatureConfig, a: AccountIx) -> [f64; FEATURE_COUNT] {
+fn reference(ledger: &Ledger, graph: &TemporalGraph, cfg: &FeatureConfig, a: AccountIx) -> [f64; OWN_COUNT] {
     let acc = ledger.account(a);
     let all: Vec<&Transfer> =
         (0..graph.edge_count()).map(|e| ledger.transfer(graph.edge(EdgeIx(e as u32)).txn)).collect();
@@ -80,7 +82,7 @@ fn reference(ledger: &Ledger, graph: &TemporalGraph, cfg: &FeatureConfig, a: Acc
         .iter()
         .flat_map(|t| [t.from == Some(a), t.to == Some(a)].into_iter().filter(|&x| x).map(move |_| t.ts.0))
         .collect();
-    let mut f = [f64::NAN; FEATURE_COUNT];
+    let mut f = [f64::NAN; OWN_COUNT];
     let yuan = |fen: i64| fen as f64 / 100.0;
     let ratio = |x: f64, y: f64| if y > 0.0 { x / y } else { f64::NAN };
     let sum = |v: &[&Transfer]| v.iter().map(|t| t.amount.0).sum::<i64>();
@@ -98,13 +100,19 @@ fn reference(ledger: &Ledger, graph: &TemporalGraph, cfg: &FeatureConfig, a: Acc
     f[ix::OUT_COUNT] = outs.len() as f64;
     f[ix::IN_YUAN] = yuan(in_sum);
     f[ix::OUT_YUAN] = yuan(out_sum);
-    let mean = ratio(in_sum as f64, ins.len() as f64);
-    f[ix::IN_MEAN_YUAN] = mean / 100.0;
-    let var = ratio(ins.iter().map(|t| (t.amount.0 as f64 - mean).powi(2)).sum(), ins.len() as f64);
-    f[ix::IN_CV] = ratio(var.sqrt(), mean);
+    let cv = |v: &[&Transfer], total: i64| {
+        let mean = ratio(total as f64, v.len() as f64);
+        let var = ratio(v.iter().map(|t| (t.amount.0 as f64 - mean).powi(2)).sum(), v.len() as f64);
+        ratio(var.sqrt(), mean)
+    };
+    f[ix::IN_MEAN_YUAN] = ratio(in_sum as f64, ins.len() as f64) / 100.0;
+    f[ix::IN_CV] = cv(&ins, in_sum);
     f[ix::OUT_MEAN_YUAN] = ratio(out_sum as f64, outs.len() as f64) / 100.0;
+    f[ix::OUT_CV] = cv(&outs, out_sum);
     f[ix::IN_MAX_YUAN] = yuan(ins.iter().map(|t| t.amount.0).max().unwrap_or(0));
     f[ix::OUT_MAX_YUAN] = yuan(outs.iter().map(|t| t.amount.0).max().unwrap_or(0));
+    f[ix::IN_MIN_YUAN] = ins.iter().map(|t| yuan(t.amount.0)).reduce(f64::min).unwrap_or(f64::NAN);
+    f[ix::OUT_MIN_YUAN] = outs.iter().map(|t| yuan(t.amount.0)).reduce(f64::min).unwrap_or(f64::NAN);
     let distinct = |v: Vec<u32>| {
         let mut v = v;
         v.sort_unstable();
@@ -246,7 +254,7 @@ fn same(x: f64, y: f64) -> bool {
 #[test]
 fn every_feature_matches_the_naive_reference() {
     let cfg = FeatureConfig::default();
-    let mut exercised = [0usize; FEATURE_COUNT];
+    let mut exercised = [0usize; OWN_COUNT];
     for seed in 0..400 {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let ledger = random_ledger(&mut rng);
@@ -255,7 +263,7 @@ fn every_feature_matches_the_naive_reference() {
         for a in 0..ledger.accounts().len() as u32 {
             let got = engine.features(AccountIx(a));
             let want = reference(&ledger, &graph, &cfg, AccountIx(a));
-            for c in 0..FEATURE_COUNT {
+            for c in 0..OWN_COUNT {
                 assert!(
                     same(got[c], want[c]),
                     "seed {seed} account A{a} {}: engine {} reference {}",
@@ -268,7 +276,7 @@ fn every_feature_matches_the_naive_reference() {
         }
     }
     // The random ledgers must reach every feature with interesting values, or the test proves little.
-    for c in 0..FEATURE_COUNT {
+    for c in 0..OWN_COUNT {
         assert!(exercised[c] >= 20, "{} was positive only {} times", FEATURES[c].name, exercised[c]);
     }
 }
@@ -284,4 +292,77 @@ fn replay_until_sees_only_the_past() {
         let seen = ledger.transfers().iter().filter(|t| t.ts <= cut && t.to == Some(AccountIx(a))).count();
         assert_eq!(engine.features(AccountIx(a))[ix::IN_COUNT], seen as f64);
     }
+}
+
+/// The context columns (neighbour averages and shape aggregates) against a naive recomputation:
+/// neighbours from a scan of every transfer, their features from [`reference`], shape counts from
+/// `fanzha-patterns` on the transfers in time order, aggregated per account by brute force.
+#[test]
+fn context_columns_match_a_naive_aggregation() {
+    let cfg = ContextConfig::default();
+    let mut seen_shapes = 0;
+    for seed in 0..150 {
+        let mut rng = ChaCha8Rng::seed_from_u64(1_000 + seed);
+        let ledger = random_ledger(&mut rng);
+        let graph = TemporalGraph::build(&ledger);
+        let engine = FeatureEngine::replay(&ledger, &graph, FeatureConfig::default(), None);
+        let accounts: Vec<AccountIx> = (0..ledger.accounts().len() as u32).map(AccountIx).collect();
+        let rows = context::rows(&engine, &graph, None, &accounts, &cfg);
+        let mut order: Vec<usize> = (0..ledger.transfers().len()).collect();
+        order.sort_by_key(|&i| ledger.transfers()[i].ts);
+        let pairs: Vec<(u32, u32, i64)> = order
+            .iter()
+            .map(|&i| &ledger.transfers()[i])
+            .filter_map(|t| Some((t.from?.0, t.to?.0, t.ts.0)))
+            .collect();
+        let edges: Vec<Edge> =
+            pairs.iter().map(|&(s, d, t)| Edge { src: i64::from(s), dst: i64::from(d), time: t }).collect();
+        let counted = fanzha_patterns::compute(&edges, &cfg.shapes);
+        for &a in &accounts {
+            let row = &rows[a.0 as usize];
+            for (start, payers) in [(PAYERS_MEAN, true), (PAYEES_MEAN, false)] {
+                let mut who: Vec<u32> = pairs
+                    .iter()
+                    .filter(|&&(s, d, _)| s != d && if payers { d == a.0 } else { s == a.0 })
+                    .map(|&(s, d, _)| if payers { s } else { d })
+                    .collect();
+                who.sort_unstable();
+                who.dedup();
+                let refs: Vec<[f64; OWN_COUNT]> = who
+                    .iter()
+                    .map(|&n| reference(&ledger, &graph, &FeatureConfig::default(), AccountIx(n)))
+                    .collect();
+                for c in 0..OWN_COUNT {
+                    let vals: Vec<f64> = refs.iter().map(|r| r[c]).filter(|v| !v.is_nan()).collect();
+                    let want = if vals.is_empty() { f64::NAN } else { vals.iter().sum::<f64>() / vals.len() as f64 };
+                    let got = row[start + c];
+                    assert!(same(got, want), "seed {seed} A{} {}: {got} vs {want}", a.0, FEATURES[start + c].name);
+                }
+            }
+            for (g, &(group, _, _)) in SHAPES.iter().enumerate() {
+                let bounds = group.pattern(&cfg.shapes).bins.bounds();
+                for (side, incoming) in [(0, true), (1, false)] {
+                    let mine: Vec<usize> = (0..pairs.len())
+                        .filter(|&e| if incoming { pairs[e].1 == a.0 } else { pairs[e].0 == a.0 })
+                        .collect();
+                    let hist = |e: usize| counted.histogram(group, e).unwrap().to_vec();
+                    let counts: Vec<f64> = mine.iter().map(|&e| hist(e).iter().sum::<u32>() as f64).collect();
+                    let sizes: Vec<i64> = mine
+                        .iter()
+                        .flat_map(|&e| hist(e).into_iter().enumerate().filter(|&(_, c)| c > 0).map(|(i, _)| bounds[i]))
+                        .collect();
+                    let (want_mean, want_max) = if mine.is_empty() {
+                        (f64::NAN, f64::NAN)
+                    } else {
+                        (counts.iter().sum::<f64>() / counts.len() as f64, sizes.into_iter().max().unwrap_or(0) as f64)
+                    };
+                    let col = SHAPE_START + g * 4 + side * 2;
+                    assert!(same(row[col], want_mean), "seed {seed} A{} {}", a.0, FEATURES[col].name);
+                    assert!(same(row[col + 1], want_max), "seed {seed} A{} {}", a.0, FEATURES[col + 1].name);
+                    seen_shapes += usize::from(want_max >= 2.0);
+                }
+            }
+        }
+    }
+    assert!(seen_shapes >= 100, "random ledgers must form patterns ({seen_shapes})");
 }

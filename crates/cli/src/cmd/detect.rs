@@ -6,7 +6,7 @@ use anyhow::{bail, Context};
 use fanzha_detect::farming::{self, FarmerScore, FarmingConfig, Ring};
 use fanzha_detect::metrics::{quality, Quality};
 use fanzha_detect::mules::{self, MuleConfig, MuleScore};
-use fanzha_detect::{labels, FeatureConfig, FeatureEngine, MuleModel, TrainParams};
+use fanzha_detect::{context, labels, ContextConfig, FeatureConfig, FeatureEngine, Features, MuleModel, TrainParams};
 use fanzha_model::{AccountIx, Ledger, Ts};
 use fanzha_storage::Store;
 use rustc_hash::FxHashMap;
@@ -137,18 +137,33 @@ fn model(path: Option<&Path>) -> anyhow::Result<MuleModel> {
     }
 }
 
-fn features<'l>(loaded: &'l Loaded, source: &Source) -> anyhow::Result<FeatureEngine<'l>> {
-    let until = until(source)?;
-    Ok(FeatureEngine::replay(loaded.store.ledger(), &loaded.graph, FeatureConfig::default(), until))
+/// The features of a store as of `--until`: the streaming engine, and a way to make model rows.
+struct AsOf<'l> {
+    loaded: &'l Loaded,
+    engine: FeatureEngine<'l>,
+    until: Option<Ts>,
+}
+
+impl<'l> AsOf<'l> {
+    fn new(loaded: &'l Loaded, source: &Source) -> anyhow::Result<AsOf<'l>> {
+        let until = until(source)?;
+        let engine = FeatureEngine::replay(loaded.store.ledger(), &loaded.graph, FeatureConfig::default(), until);
+        Ok(AsOf { loaded, engine, until })
+    }
+
+    /// The model rows of `accounts` (own features, neighbour averages, shapes).
+    fn rows(&self, accounts: &[AccountIx]) -> Vec<Features> {
+        context::rows(&self.engine, &self.loaded.graph, self.until, accounts, &ContextConfig::default())
+    }
 }
 
 fn run_mules(args: MulesArgs) -> anyhow::Result<ExitCode> {
     let loaded = load(&args.source.db)?;
     let ledger = loaded.store.ledger();
-    let engine = features(&loaded, &args.source)?;
+    let as_of = AsOf::new(&loaded, &args.source)?;
     let model = model(args.model.as_deref())?;
-    let accounts = mules::active_accounts(ledger, &engine);
-    let mut scores = mules::score(&engine, &accounts, &model, &MuleConfig::default(), args.all);
+    let accounts = mules::active_accounts(ledger, &as_of.engine);
+    let mut scores = mules::score(&accounts, &as_of.rows(&accounts), &model, &MuleConfig::default(), args.all);
     scores.sort_by(|a, b| b.flagged.cmp(&a.flagged).then(b.score.total_cmp(&a.score)));
     let flagged = scores.iter().filter(|s| s.flagged).count();
     let shown: Vec<&MuleScore> = scores.iter().filter(|s| args.all || s.flagged).collect();
@@ -341,9 +356,9 @@ fn labelled(
 pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     let loaded = load(&args.source.db)?;
     let ledger = loaded.store.ledger();
-    let engine = features(&loaded, &args.source)?;
-    let rows = labelled(ledger, &engine, args.labels.as_deref())?;
-    let features: Vec<_> = rows.iter().map(|&(a, _)| engine.features(a)).collect();
+    let as_of = AsOf::new(&loaded, &args.source)?;
+    let rows = labelled(ledger, &as_of.engine, args.labels.as_deref())?;
+    let features = as_of.rows(&rows.iter().map(|r| r.0).collect::<Vec<_>>());
     let y: Vec<bool> = rows.iter().map(|r| r.1).collect();
     let params = TrainParams { iterations: args.iterations, max_depth: args.max_depth, ..TrainParams::default() };
     let source = format!(
@@ -369,13 +384,13 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
 pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let loaded = load(&args.source.db)?;
     let ledger = loaded.store.ledger();
-    let engine = features(&loaded, &args.source)?;
-    let rows = labelled(ledger, &engine, args.labels.as_deref())?;
+    let as_of = AsOf::new(&loaded, &args.source)?;
+    let rows = labelled(ledger, &as_of.engine, args.labels.as_deref())?;
     let model = model(args.model.as_deref())?;
     let accounts: Vec<AccountIx> = rows.iter().map(|r| r.0).collect();
     let y: Vec<bool> = rows.iter().map(|r| r.1).collect();
     let cfg = MuleConfig::default();
-    let scores = mules::score(&engine, &accounts, &model, &cfg, false);
+    let scores = mules::score(&accounts, &as_of.rows(&accounts), &model, &cfg, false);
     let model_q = quality(
         &scores.iter().map(|s| s.model).collect::<Vec<_>>(),
         &scores.iter().map(|s| s.model >= model.threshold).collect::<Vec<_>>(),

@@ -38,6 +38,10 @@ enum Command {
     Eval(cmd::detect::EvalArgs),
     /// Per-edge pattern histograms (fan, degree, scatter-gather, cycles) of an edge list, GFP-compatible.
     Features(cmd::features::Args),
+    /// Serve the HTTP API: transfer check, recording, lists, metrics, OpenAPI.
+    Serve(cmd::check::ServeArgs),
+    /// Replay history through the transfer check (no look-ahead) and measure each rule.
+    Backtest(cmd::check::BacktestArgs),
     /// Measure ingest throughput, restart time and trace latency.
     Bench(cmd::bench::Args),
 }
@@ -62,6 +66,8 @@ fn main() -> ExitCode {
         Command::Train(a) => cmd::detect::run_train(a),
         Command::Eval(a) => cmd::detect::run_eval(a),
         Command::Features(a) => cmd::features::run(a),
+        Command::Serve(a) => cmd::check::run_serve(a),
+        Command::Backtest(a) => cmd::check::run_backtest(a),
         Command::Bench(a) => cmd::bench::run(a),
     };
     match result {

@@ -9,7 +9,7 @@
 use crate::catalog::{FEATURE_COUNT, OWN_COUNT, PAYEES_MEAN, PAYERS_MEAN, SHAPES, SHAPE_START};
 use crate::engine::{FeatureEngine, OwnFeatures};
 use fanzha_graph::{EdgeIx, TemporalGraph};
-use fanzha_model::{AccountIx, Ts};
+use fanzha_model::{AccountIx, Ledger, Ts};
 use fanzha_patterns::{Bins, Config, Edge, Pattern};
 
 /// One account's full row, in the column order of [`crate::FEATURES`]; `NaN` is "missing".
@@ -46,7 +46,8 @@ impl Default for ContextConfig {
 /// The rows of `accounts`: own features from `engine` (which has seen the transfers up to `until`),
 /// neighbour averages and shape counts over the transfers of `graph` up to `until`.
 pub fn rows(
-    engine: &FeatureEngine<'_>,
+    engine: &FeatureEngine,
+    ledger: &Ledger,
     graph: &TemporalGraph,
     until: Option<Ts>,
     accounts: &[AccountIx],
@@ -55,7 +56,7 @@ pub fn rows(
     let end = until.map_or(graph.edge_count(), |t| graph.end_after(t).0 as usize);
     let (payers, payees) = neighbours(graph, end);
     let mut own: Vec<Option<OwnFeatures>> = vec![None; graph.account_count()];
-    let mut own_of = |a: u32| *own[a as usize].get_or_insert_with(|| engine.features(AccountIx(a)));
+    let mut own_of = |a: u32| *own[a as usize].get_or_insert_with(|| engine.features(ledger, AccountIx(a)));
     let shapes = shapes(graph, end, &cfg.shapes);
     accounts
         .iter()
@@ -197,7 +198,7 @@ mod tests {
         let g = TemporalGraph::build(l);
         let engine = FeatureEngine::replay(l, &g, FeatureConfig::default(), until);
         let all: Vec<AccountIx> = (0..l.accounts().len() as u32).map(AccountIx).collect();
-        rows(&engine, &g, until, &all, &ContextConfig::default())
+        rows(&engine, l, &g, until, &all, &ContextConfig::default())
     }
 
     #[test]
@@ -212,7 +213,7 @@ mod tests {
         assert_eq!(r[2][..OWN_COUNT].iter().map(|x| x.to_bits()).collect::<Vec<_>>(), {
             let g = TemporalGraph::build(&l);
             let e = FeatureEngine::replay(&l, &g, FeatureConfig::default(), None);
-            e.features(AccountIx(2)).iter().map(|x| x.to_bits()).collect::<Vec<_>>()
+            e.features(&l, AccountIx(2)).iter().map(|x| x.to_bits()).collect::<Vec<_>>()
         });
     }
 

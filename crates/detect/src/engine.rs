@@ -101,8 +101,7 @@ struct State {
 }
 
 /// Streaming per-account features over a ledger's accounts.
-pub struct FeatureEngine<'l> {
-    ledger: &'l Ledger,
+pub struct FeatureEngine {
     cfg: FeatureConfig,
     holders: HolderStats,
     states: Vec<State>,
@@ -118,33 +117,31 @@ fn pair(a: u32, b: u32) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
 }
 
-impl<'l> FeatureEngine<'l> {
+impl FeatureEngine {
     /// An engine with no transfers seen yet.
-    pub fn new(ledger: &'l Ledger, cfg: FeatureConfig) -> FeatureEngine<'l> {
+    pub fn new(ledger: &Ledger, cfg: FeatureConfig) -> FeatureEngine {
         let states =
             ledger.accounts().iter().map(|a| State { balance: a.opening_balance.0, ..State::default() }).collect();
         let holders = HolderStats::new(ledger, cfg.opening_window_secs);
-        FeatureEngine { ledger, cfg, holders, states, in_window: Default::default(), pairs: FxHashSet::default() }
+        FeatureEngine { cfg, holders, states, in_window: Default::default(), pairs: FxHashSet::default() }
     }
 
     /// Runs every transfer of `graph` at or before `until` (all when `None`) through a new engine.
-    pub fn replay(
-        ledger: &'l Ledger,
-        graph: &TemporalGraph,
-        cfg: FeatureConfig,
-        until: Option<Ts>,
-    ) -> FeatureEngine<'l> {
+    pub fn replay(ledger: &Ledger, graph: &TemporalGraph, cfg: FeatureConfig, until: Option<Ts>) -> FeatureEngine {
         let mut engine = FeatureEngine::new(ledger, cfg);
         let end = until.map_or(graph.edge_count(), |t| graph.end_after(t).0 as usize);
         for e in 0..end {
             let edge = graph.edge(fanzha_graph::EdgeIx(e as u32));
-            engine.observe(ledger.transfer(edge.txn));
+            engine.observe(ledger, ledger.transfer(edge.txn));
         }
         engine
     }
 
     /// Takes one transfer into account. Transfers must come in time order.
-    pub fn observe(&mut self, t: &Transfer) {
+    pub fn observe(&mut self, ledger: &Ledger, t: &Transfer) {
+        if self.states.len() < ledger.accounts().len() {
+            self.grow(ledger);
+        }
         let ts = t.ts.0;
         let amount = t.amount.0;
         let from = t.from.map(|a| a.0);
@@ -154,18 +151,18 @@ impl<'l> FeatureEngine<'l> {
             _ => false,
         };
         if let Some(f) = from {
-            self.outflow(f, to, ts, amount, new_pair, t);
+            self.outflow(ledger, f, to, ts, amount, new_pair, t);
         }
         if let Some(d) = to {
-            self.inflow(d, from, ts, amount, new_pair);
+            self.inflow(ledger, d, from, ts, amount, new_pair);
         }
     }
 
-    fn inflow(&mut self, a: u32, from: Option<u32>, ts: i64, amount: i64, new_pair: bool) {
-        self.touch(a, ts);
+    fn inflow(&mut self, ledger: &Ledger, a: u32, from: Option<u32>, ts: i64, amount: i64, new_pair: bool) {
+        self.touch(ledger, a, ts);
         let cfg = self.cfg;
-        let cp_bank = from.and_then(|f| self.ledger.account(AccountIx(f)).bank);
-        let cp_region = from.and_then(|f| self.ledger.account(AccountIx(f)).open_region);
+        let cp_bank = from.and_then(|f| ledger.account(AccountIx(f)).bank);
+        let cp_region = from.and_then(|f| ledger.account(AccountIx(f)).open_region);
         let s = &mut self.states[a as usize];
         s.in_count += 1;
         s.in_sum += amount;
@@ -186,11 +183,21 @@ impl<'l> FeatureEngine<'l> {
         slide(&mut s.win_in, &mut self.in_window[0], a, from.unwrap_or(NO_PARTY), ts, amount, cfg.window_secs);
     }
 
-    fn outflow(&mut self, a: u32, to: Option<u32>, ts: i64, amount: i64, new_pair: bool, t: &Transfer) {
-        self.touch(a, ts);
+    #[allow(clippy::too_many_arguments)]
+    fn outflow(
+        &mut self,
+        ledger: &Ledger,
+        a: u32,
+        to: Option<u32>,
+        ts: i64,
+        amount: i64,
+        new_pair: bool,
+        t: &Transfer,
+    ) {
+        self.touch(ledger, a, ts);
         let cfg = self.cfg;
-        let account = self.ledger.account(AccountIx(a));
-        let payee = to.map(|d| self.ledger.account(AccountIx(d)));
+        let account = ledger.account(AccountIx(a));
+        let payee = to.map(|d| ledger.account(AccountIx(d)));
         let s = &mut self.states[a as usize];
         s.out_count += 1;
         s.out_sum += amount;
@@ -224,12 +231,12 @@ impl<'l> FeatureEngine<'l> {
     }
 
     /// Bookkeeping common to both sides: first/last use, night-time, bursts after quiet spells.
-    fn touch(&mut self, a: u32, ts: i64) {
+    fn touch(&mut self, ledger: &Ledger, a: u32, ts: i64) {
         let quiet_since = {
             let s = &self.states[a as usize];
             match s.first_ts {
                 Some(_) => s.last_ts,
-                None => self.ledger.account(AccountIx(a)).opened_at.map_or(ts, |o| o.0),
+                None => ledger.account(AccountIx(a)).opened_at.map_or(ts, |o| o.0),
             }
         };
         let cfg = self.cfg;
@@ -253,9 +260,16 @@ impl<'l> FeatureEngine<'l> {
     }
 
     /// Features of account `a` from everything observed so far.
-    pub fn features(&self, a: AccountIx) -> OwnFeatures {
-        let s = &self.states[a.0 as usize];
-        let account = self.ledger.account(a);
+    pub fn features(&self, ledger: &Ledger, a: AccountIx) -> OwnFeatures {
+        let unseen;
+        let s = match self.states.get(a.0 as usize) {
+            Some(s) => s,
+            None => {
+                unseen = State::default();
+                &unseen
+            }
+        };
+        let account = ledger.account(a);
         let mut f = [f64::NAN; OWN_COUNT];
         let yuan = |fen: i64| fen as f64 / 100.0;
         let ratio = |num: f64, den: f64| if den > 0.0 { num / den } else { f64::NAN };
@@ -318,8 +332,71 @@ impl<'l> FeatureEngine<'l> {
 
     /// Whether account `a` has taken part in any transfer so far.
     pub fn is_active(&self, a: AccountIx) -> bool {
-        self.states[a.0 as usize].first_ts.is_some()
+        self.states.get(a.0 as usize).is_some_and(|s| s.first_ts.is_some())
     }
+
+    /// Whether `from` has paid `to` before (in a transfer the engine has seen).
+    pub fn has_paid(&self, from: AccountIx, to: AccountIx) -> bool {
+        self.pairs.contains(&pair(from.0, to.0))
+    }
+
+    /// Makes room for accounts added to the ledger since the engine was made.
+    pub fn grow(&mut self, ledger: &Ledger) {
+        let known = self.states.len();
+        self.states.extend(
+            ledger.accounts()[known..].iter().map(|a| State { balance: a.opening_balance.0, ..State::default() }),
+        );
+    }
+
+    /// What account `a` did in the `secs` before `now` (at most the engine's window, and `now` no
+    /// earlier than the account's latest transfer): the live view a check needs, e.g. distinct payers
+    /// in the last 24 h.
+    pub fn recent(&self, a: AccountIx, now: Ts, secs: i64) -> Recent {
+        let Some(s) = self.states.get(a.0 as usize) else { return Recent::default() };
+        let since = now.0 - secs.min(self.cfg.window_secs);
+        // The window holds the account's items of the last `window_secs` before its latest transfer,
+        // with their distinct count kept up to date; the span is a suffix of it. When the part that
+        // fell out of the span is the smaller one, subtract it (a counterparty leaves the distinct
+        // count when all its window items fell out); otherwise count the suffix directly.
+        let side = |w: &Window, counts: &FxHashMap<u64, u32>| {
+            let gone = w.items.partition_point(|i| i.0 <= since);
+            let kept = w.items.len() - gone;
+            if gone <= kept {
+                let mut parties: Vec<u32> = w.items.range(..gone).map(|i| i.1).filter(|&p| p != NO_PARTY).collect();
+                parties.sort_unstable();
+                let left = parties
+                    .chunk_by(|x, y| x == y)
+                    .filter(|run| counts.get(&pair(a.0, run[0])) == Some(&(run.len() as u32)));
+                let distinct = w.distinct - left.count() as u32;
+                (distinct, kept as u32, w.sum - w.items.range(..gone).map(|i| i.2).sum::<i64>())
+            } else {
+                let mut parties: Vec<u32> = w.items.range(gone..).map(|i| i.1).filter(|&p| p != NO_PARTY).collect();
+                parties.sort_unstable();
+                parties.dedup();
+                (parties.len() as u32, kept as u32, w.items.range(gone..).map(|i| i.2).sum::<i64>())
+            }
+        };
+        let (payers, inflows, in_fen) = side(&s.win_in, &self.in_window[0]);
+        let (payees, outflows, out_fen) = side(&s.win_out, &self.in_window[1]);
+        Recent { payers, inflows, in_fen: Fen(in_fen), payees, outflows, out_fen: Fen(out_fen) }
+    }
+}
+
+/// An account's activity in a recent span (see [`FeatureEngine::recent`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Recent {
+    /// Distinct payers.
+    pub payers: u32,
+    /// Incoming transfers (cash deposits included).
+    pub inflows: u32,
+    /// Money in.
+    pub in_fen: Fen,
+    /// Distinct payees.
+    pub payees: u32,
+    /// Outgoing transfers (cash withdrawals included).
+    pub outflows: u32,
+    /// Money out.
+    pub out_fen: Fen,
 }
 
 /// Records a counterparty's bank and province in the account's small sets.

@@ -23,6 +23,6 @@ pub mod rules;
 
 pub use catalog::{FeatureInfo, FEATURES, FEATURE_COUNT, OWN_COUNT};
 pub use context::{ContextConfig, Features};
-pub use engine::{FeatureConfig, FeatureEngine, OwnFeatures};
+pub use engine::{FeatureConfig, FeatureEngine, OwnFeatures, Recent};
 pub use holders::{HolderAccounts, HolderStats};
 pub use model::{ModelError, MuleModel, Provenance, TrainParams, MODEL_FORMAT, MODEL_VERSION};

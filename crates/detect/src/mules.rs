@@ -43,7 +43,7 @@ pub struct MuleScore {
 }
 
 /// The accounts worth scoring: internal accounts that took part in at least one transfer.
-pub fn active_accounts(ledger: &Ledger, engine: &FeatureEngine<'_>) -> Vec<AccountIx> {
+pub fn active_accounts(ledger: &Ledger, engine: &FeatureEngine) -> Vec<AccountIx> {
     (0..ledger.accounts().len() as u32)
         .map(AccountIx)
         .filter(|&a| !ledger.account(a).external && engine.is_active(a))

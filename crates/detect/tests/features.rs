@@ -3,15 +3,15 @@
 //! (ties in time, self-transfers, cash in and out, shared holders, unknown opening dates).
 
 use fanzha_detect::catalog::ix;
-use fanzha_detect::geo::province_km;
 use fanzha_detect::catalog::{PAYEES_MEAN, PAYERS_MEAN, SHAPES, SHAPE_START};
+use fanzha_detect::geo::province_km;
 use fanzha_detect::{context, ContextConfig, FeatureConfig, FeatureEngine, FEATURES, OWN_COUNT};
-use fanzha_patterns::Edge;
 use fanzha_graph::{EdgeIx, TemporalGraph};
 use fanzha_model::{
     Account, AccountClass, AccountIx, AccountStatus, BankIx, Currency, Event, Fen, HolderSalt, Ledger, Region,
     Transfer, TransferKind, Ts,
 };
+use fanzha_patterns::Edge;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -261,7 +261,7 @@ fn every_feature_matches_the_naive_reference() {
         let graph = TemporalGraph::build(&ledger);
         let engine = FeatureEngine::replay(&ledger, &graph, cfg, None);
         for a in 0..ledger.accounts().len() as u32 {
-            let got = engine.features(AccountIx(a));
+            let got = engine.features(&ledger, AccountIx(a));
             let want = reference(&ledger, &graph, &cfg, AccountIx(a));
             for c in 0..OWN_COUNT {
                 assert!(
@@ -290,7 +290,7 @@ fn replay_until_sees_only_the_past() {
     let engine = FeatureEngine::replay(&ledger, &graph, FeatureConfig::default(), Some(cut));
     for a in 0..ledger.accounts().len() as u32 {
         let seen = ledger.transfers().iter().filter(|t| t.ts <= cut && t.to == Some(AccountIx(a))).count();
-        assert_eq!(engine.features(AccountIx(a))[ix::IN_COUNT], seen as f64);
+        assert_eq!(engine.features(&ledger, AccountIx(a))[ix::IN_COUNT], seen as f64);
     }
 }
 
@@ -307,14 +307,11 @@ fn context_columns_match_a_naive_aggregation() {
         let graph = TemporalGraph::build(&ledger);
         let engine = FeatureEngine::replay(&ledger, &graph, FeatureConfig::default(), None);
         let accounts: Vec<AccountIx> = (0..ledger.accounts().len() as u32).map(AccountIx).collect();
-        let rows = context::rows(&engine, &graph, None, &accounts, &cfg);
+        let rows = context::rows(&engine, &ledger, &graph, None, &accounts, &cfg);
         let mut order: Vec<usize> = (0..ledger.transfers().len()).collect();
         order.sort_by_key(|&i| ledger.transfers()[i].ts);
-        let pairs: Vec<(u32, u32, i64)> = order
-            .iter()
-            .map(|&i| &ledger.transfers()[i])
-            .filter_map(|t| Some((t.from?.0, t.to?.0, t.ts.0)))
-            .collect();
+        let pairs: Vec<(u32, u32, i64)> =
+            order.iter().map(|&i| &ledger.transfers()[i]).filter_map(|t| Some((t.from?.0, t.to?.0, t.ts.0))).collect();
         let edges: Vec<Edge> =
             pairs.iter().map(|&(s, d, t)| Edge { src: i64::from(s), dst: i64::from(d), time: t }).collect();
         let counted = fanzha_patterns::compute(&edges, &cfg.shapes);
@@ -328,10 +325,8 @@ fn context_columns_match_a_naive_aggregation() {
                     .collect();
                 who.sort_unstable();
                 who.dedup();
-                let refs: Vec<[f64; OWN_COUNT]> = who
-                    .iter()
-                    .map(|&n| reference(&ledger, &graph, &FeatureConfig::default(), AccountIx(n)))
-                    .collect();
+                let refs: Vec<[f64; OWN_COUNT]> =
+                    who.iter().map(|&n| reference(&ledger, &graph, &FeatureConfig::default(), AccountIx(n))).collect();
                 for c in 0..OWN_COUNT {
                     let vals: Vec<f64> = refs.iter().map(|r| r[c]).filter(|v| !v.is_nan()).collect();
                     let want = if vals.is_empty() { f64::NAN } else { vals.iter().sum::<f64>() / vals.len() as f64 };
@@ -365,4 +360,49 @@ fn context_columns_match_a_naive_aggregation() {
         }
     }
     assert!(seen_shapes >= 100, "random ledgers must form patterns ({seen_shapes})");
+}
+
+/// The live view (`recent`) against a scan of the account's transfers in the span, at every
+/// transfer's time and a little after, on random ledgers fed one transfer at a time.
+#[test]
+fn recent_activity_matches_a_scan() {
+    let cfg = FeatureConfig::default();
+    let mut busy = 0;
+    for seed in 0..200 {
+        let mut rng = ChaCha8Rng::seed_from_u64(5_000 + seed);
+        let ledger = random_ledger(&mut rng);
+        let graph = TemporalGraph::build(&ledger);
+        let mut engine = FeatureEngine::new(&ledger, cfg);
+        let timeline: Vec<&Transfer> =
+            (0..graph.edge_count()).map(|e| ledger.transfer(graph.edge(EdgeIx(e as u32)).txn)).collect();
+        for (i, t) in timeline.iter().enumerate() {
+            engine.observe(&ledger, t);
+            let next = timeline.get(i + 1).map_or(i64::MAX, |n| n.ts.0);
+            for now in [t.ts.0, (t.ts.0 + 3_600).min(next)] {
+                let secs = [3_600, 86_400][rng.random_range(0..2)];
+                for a in 0..ledger.accounts().len() as u32 {
+                    let a = AccountIx(a);
+                    let span: Vec<&&Transfer> =
+                        timeline[..=i].iter().filter(|x| x.ts.0 > now - secs && x.ts.0 <= now).collect();
+                    let ins: Vec<&&&Transfer> = span.iter().filter(|x| x.to == Some(a)).collect();
+                    let outs: Vec<&&&Transfer> = span.iter().filter(|x| x.from == Some(a)).collect();
+                    let distinct = |v: Vec<u32>| {
+                        let mut v = v;
+                        v.sort_unstable();
+                        v.dedup();
+                        v.len() as u32
+                    };
+                    let r = engine.recent(a, Ts(now), secs);
+                    assert_eq!(r.payers, distinct(ins.iter().filter_map(|x| x.from.map(|f| f.0)).collect()));
+                    assert_eq!(r.payees, distinct(outs.iter().filter_map(|x| x.to.map(|f| f.0)).collect()));
+                    assert_eq!(r.inflows as usize, ins.len(), "seed {seed}");
+                    assert_eq!(r.outflows as usize, outs.len());
+                    assert_eq!(r.in_fen.0, ins.iter().map(|x| x.amount.0).sum::<i64>());
+                    assert_eq!(r.out_fen.0, outs.iter().map(|x| x.amount.0).sum::<i64>());
+                    busy += usize::from(r.payers >= 2);
+                }
+            }
+        }
+    }
+    assert!(busy >= 100, "the random ledgers must reach several payers within a span ({busy})");
 }

@@ -72,6 +72,20 @@ enum What {
         #[arg(long, default_value_t = 200_000)]
         messages: usize,
     },
+    /// Check random stored transfers (as if paid again now) through the shipped rules and the
+    /// store's lists on one core, after replaying the store into the live features; print latency
+    /// percentiles as JSON.
+    Check {
+        /// Store directory
+        #[arg(long)]
+        db: PathBuf,
+        /// How many checks to time
+        #[arg(long, default_value_t = 200_000)]
+        checks: usize,
+        /// Random seed for picking transfers and payer contexts
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Build the large-value report for FROM..=TO and render it as JSON, CSV and XML; print the times.
     Report {
         /// Store directory
@@ -131,11 +145,77 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         What::Trace { db, traces, seed, policy, max_hops, seeds_out } => {
             trace_latency(&db, traces, seed, policy, max_hops, seeds_out.as_deref())?
         }
+        What::Check { db, checks, seed } => check_latency(&db, checks, seed)?,
         What::Report { db, from, to } => report_throughput(&db, &from, &to)?,
         What::Text { data, messages } => text_throughput(&data, messages)?,
     };
     println!("{result}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Replays the store into a checker, then times `n` checks of random stored transfers, each made
+/// "now" (a minute after the last stored transfer) with a random payer context.
+fn check_latency(db: &std::path::Path, n: usize, seed: u64) -> anyhow::Result<serde_json::Value> {
+    use fanzha_check::request::PayerContext;
+    use fanzha_check::{lists::Lists, Checker, Subject};
+    use rand::{Rng, SeedableRng};
+    let store = LogStore::open(db, OpenMode::Read)?;
+    let ledger = store.ledger();
+    let graph = TemporalGraph::build(ledger);
+    let replay = Instant::now();
+    // The store's lists, as `fanzha serve` and `fanzha backtest` use them.
+    let mut checker = Checker::new(ledger, Lists::open(&db.join("lists.jsonl"))?);
+    for e in 0..graph.edge_count() {
+        checker.record(ledger, ledger.transfer(graph.edge(fanzha_graph::EdgeIx(e as u32)).txn));
+    }
+    let replay_secs = replay.elapsed().as_secs_f64();
+    let rules = fanzha_rules::RuleSet::from_str("default.toml", fanzha_check::DEFAULT_RULES, checker.schema())
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let candidates: Vec<&fanzha_model::Transfer> =
+        ledger.transfers().iter().filter(|t| t.kind == fanzha_model::TransferKind::Transfer).collect();
+    anyhow::ensure!(!candidates.is_empty(), "the store has no transfers to check");
+    let now = ledger.time_span().map_or(0, |(_, last)| last.0) + 60;
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    let mut env = checker.env();
+    let mut us = Vec::with_capacity(n);
+    let mut held = 0usize;
+    let total = Instant::now();
+    for _ in 0..n {
+        let mut t = candidates[rng.random_range(0..candidates.len())].clone();
+        t.ts = fanzha_model::Ts(now);
+        let payer = PayerContext {
+            age: Some(rng.random_range(18..90)),
+            new_device: Some(rng.random_bool(0.1)),
+            on_call: Some(rng.random_bool(0.05)),
+            phone: Some(format!("138{:08}", rng.random_range(0..100_000_000u32))),
+        };
+        let s = Subject {
+            transfer: &t,
+            from_id: t.from.map(|a| ledger.account_id(a)),
+            to_id: t.to.map(|a| ledger.account_id(a)),
+            payer: Some(&payer),
+        };
+        let start = Instant::now();
+        let v = checker.check(ledger, &rules, &s, &mut env);
+        us.push(start.elapsed().as_secs_f64() * 1e6);
+        held += usize::from(v.verdict >= fanzha_check::Decision::Hold);
+    }
+    let secs = total.elapsed().as_secs_f64();
+    Ok(serde_json::json!({
+        "bench": "check",
+        "transfers_replayed": graph.edge_count(),
+        "replay_seconds": replay_secs,
+        "rules": rules.rules().len(),
+        "list_entries": checker.lists.entries().len(),
+        "checks": n,
+        "held_or_blocked": held,
+        "checks_per_sec_one_core": n as f64 / secs,
+        "p50_us": percentile(&mut us, 0.50),
+        "p90_us": percentile(&mut us, 0.90),
+        "p99_us": percentile(&mut us, 0.99),
+        "p999_us": percentile(&mut us, 0.999),
+        "max_us": percentile(&mut us, 1.0),
+    }))
 }
 
 /// Picks `n` reported transfers at random: fraud-labelled transfers whose payer is not itself a

@@ -140,7 +140,7 @@ fn model(path: Option<&Path>) -> anyhow::Result<MuleModel> {
 /// The features of a store as of `--until`: the streaming engine, and a way to make model rows.
 struct AsOf<'l> {
     loaded: &'l Loaded,
-    engine: FeatureEngine<'l>,
+    engine: FeatureEngine,
     until: Option<Ts>,
 }
 
@@ -153,7 +153,14 @@ impl<'l> AsOf<'l> {
 
     /// The model rows of `accounts` (own features, neighbour averages, shapes).
     fn rows(&self, accounts: &[AccountIx]) -> Vec<Features> {
-        context::rows(&self.engine, &self.loaded.graph, self.until, accounts, &ContextConfig::default())
+        context::rows(
+            &self.engine,
+            self.loaded.store.ledger(),
+            &self.loaded.graph,
+            self.until,
+            accounts,
+            &ContextConfig::default(),
+        )
     }
 }
 
@@ -339,11 +346,7 @@ fn read_labels(path: &Path, ledger: &Ledger) -> anyhow::Result<Vec<(AccountIx, b
 
 /// The labelled accounts to train or evaluate on: from a file, or every active account with the
 /// store's labels.
-fn labelled(
-    ledger: &Ledger,
-    engine: &FeatureEngine<'_>,
-    file: Option<&Path>,
-) -> anyhow::Result<Vec<(AccountIx, bool)>> {
+fn labelled(ledger: &Ledger, engine: &FeatureEngine, file: Option<&Path>) -> anyhow::Result<Vec<(AccountIx, bool)>> {
     match file {
         Some(p) => read_labels(p, ledger),
         None => {

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Transfer-check benchmark, in one run on this machine:
+#   1. in process: `fanzha bench check` — checks of random stored transfers through the shipped
+#      rules and 10,000 list entries on one core after replaying the store (latency percentiles);
+#   2. over HTTP on loopback: `fanzha serve` on the same store and wrk (1 thread, 32 connections,
+#      10 s) POSTing varied /v1/transfers/check bodies taken from the store (requests/s, p50/p99).
+#   The rules-only comparison with Rhai is a criterion bench: cargo bench -p fanzha-rules --bench eval.
+#
+#   bench/check.sh [N]       N transfers in the generated store (default 1000000); SKIP_BUILD=1
+#   needs: wrk (Debian package)
+#
+# Results: bench/out/check.jsonl and stdout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-1000000}
+FANZHA=target/release/fanzha
+WORK=target/bench/check
+OUT=bench/out/check.jsonl
+ADDR=127.0.0.1:18080
+log() { echo "[check] $*" >&2; }
+source bench/lib/data.sh
+mkdir -p "$WORK" bench/out
+[ "${SKIP_BUILD:-}" = 1 ] || cargo build --release --quiet
+command -v wrk >/dev/null || { log "wrk is missing: apt-get install wrk"; exit 1; }
+fanzha_data_and_store "$N" "$WORK/data-$N" "$WORK/db-$N"
+
+log "lists: 10,000 block/watch entries (accounts of the store, phone numbers)"
+python3 - "$WORK/data-$N/accounts.csv" "$WORK/db-$N/lists.jsonl" <<'PY'
+import csv, json, random, sys
+random.seed(2)
+ids = [r["account_id"] for r in csv.DictReader(open(sys.argv[1]))]
+with open(sys.argv[2], "w") as f:
+    for i in range(10_000):
+        kind, value = ("account", random.choice(ids)) if i % 2 else ("phone", "138%08d" % random.randrange(10**8))
+        f.write(json.dumps({"list": random.choice(["block", "watch"]), "kind": kind, "value": value,
+                            "reason": "bench", "source": "bench/check.sh", "valid_from": 0}) + "\n")
+PY
+log "in process: fanzha bench check"
+"$FANZHA" bench check --db "$WORK/db-$N" --checks 200000 | tee -a "$OUT"
+
+log "request bodies from the store"
+python3 - "$WORK/data-$N/transfers.csv" "$WORK/bodies.lua" <<'PY'
+import csv, datetime, json, random, sys
+random.seed(1)
+rows = list(csv.DictReader(open(sys.argv[1])))
+# Every check is made "now": a minute after the last stored transfer, as in `fanzha bench check`.
+now = max(datetime.datetime.fromisoformat(r["ts"]) for r in rows) + datetime.timedelta(minutes=1)
+rows = [r for r in rows if r["kind"] == "transfer"]
+with open(sys.argv[2], "w") as f:
+    f.write("return {\n")
+    for r in random.sample(rows, 2000):
+        body = {"ts": now.isoformat(), "from_account": r["from_account"], "to_account": r["to_account"],
+                "amount_fen": round(float(r["amount"]) * 100), "channel": r["channel"] or None,
+                "memo": r["memo"] or None, "payer": {"age": random.randint(18, 90), "on_call": random.random() < 0.05}}
+        f.write("  %s,\n" % json.dumps(json.dumps(body, ensure_ascii=False), ensure_ascii=False))
+    f.write("}\n")
+PY
+cat > "$WORK/check.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local bodies = dofile("$WORK/bodies.lua")
+local i = 0
+request = function()
+  i = i % #bodies + 1
+  return wrk.format(nil, "/v1/transfers/check", nil, bodies[i])
+end
+LUA
+
+log "over HTTP: fanzha serve + wrk"
+"$FANZHA" serve --db "$WORK/db-$N" --addr "$ADDR" --threads "${SERVER_THREADS:-1}" >"$WORK/serve.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 100); do curl -sf "http://$ADDR/healthz" >/dev/null && break; sleep 0.2; done
+curl -sf "http://$ADDR/healthz" >/dev/null || { log "server did not start"; cat "$WORK/serve.log"; exit 1; }
+wrk -t1 -c32 -d3s -s "$WORK/check.lua" "http://$ADDR" >/dev/null   # warm-up
+wrk -t1 -c32 -d10s --latency -s "$WORK/check.lua" "http://$ADDR" | tee "$WORK/wrk.txt"
+python3 - "$WORK/wrk.txt" "${SERVER_THREADS:-1}" >>"$OUT" <<'PY'
+import json, re, sys
+t = open(sys.argv[1]).read()
+def lat(p):
+    m = re.search(r"^\s*%s%%\s+([\d.]+)(us|ms|s)" % p, t, re.M)
+    v, u = float(m.group(1)), m.group(2)
+    return v / 1000 if u == "us" else v * 1000 if u == "s" else v
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
+print(json.dumps({"bench": "check_http", "server_threads": int(sys.argv[2]), "wrk_threads": 1, "connections": 32,
+                  "requests_per_sec": float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1)),
+                  "p50_ms": lat(50), "p90_ms": lat(90), "p99_ms": lat(99), "non_2xx": int(errors.group(1)) if errors else 0}))
+PY
+tail -1 "$OUT"

@@ -1,0 +1,151 @@
+//! Backtests: history replayed in time order through [`Checker::check`] then [`Checker::record`] —
+//! the live path — so each transfer is judged on what was known just before it (features, and
+//! lists as they stood then). With labels, every rule and the whole set get precision and recall.
+
+use crate::checker::{Checker, Decision, Subject, Verdict};
+use fanzha_graph::{EdgeIx, TemporalGraph};
+use fanzha_model::{Fen, Ledger, TransferIx, TransferKind, Ts};
+use fanzha_rules::RuleSet;
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// The span of transfers to check; everything before `from` only warms the features up.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Span {
+    /// First time checked (inclusive).
+    pub from: Option<Ts>,
+    /// Last time checked (inclusive); nothing later is replayed.
+    pub to: Option<Ts>,
+}
+
+/// Hits and, with labels, quality of one rule (or of the whole set).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Tally {
+    /// Transfers it fired on.
+    pub hits: u64,
+    /// Of which labelled fraud.
+    pub true_hits: u64,
+    /// true_hits / hits.
+    pub precision: Option<f64>,
+    /// true_hits / labelled fraud checked.
+    pub recall: Option<f64>,
+    /// Harmonic mean of the two.
+    pub f1: Option<f64>,
+    /// Money of the transfers it fired on with hold or block, in fen.
+    pub held_fen: i64,
+}
+
+/// One rule's line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleTally {
+    /// The rule id.
+    pub id: String,
+    /// Its verdict.
+    pub verdict: String,
+    /// Its numbers.
+    #[serde(flatten)]
+    pub tally: Tally,
+}
+
+/// What a backtest found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// The rule set's version.
+    pub rule_version: String,
+    /// Transfers checked.
+    pub checked: u64,
+    /// Of which labelled fraud (`None` without labels).
+    pub labelled_fraud: Option<u64>,
+    /// Verdicts: pass, warn, hold, block counts.
+    pub verdicts: [u64; 4],
+    /// Any verdict other than pass, as one flag.
+    pub overall: Tally,
+    /// Per rule, in the set's order.
+    pub rules: Vec<RuleTally>,
+}
+
+/// Replays `ledger` (in `graph`'s time order) through a new [`Checker`] and `rules`. `fraud` holds the
+/// labelled fraud transfers (`None`: no labels). `each` sees every verdict.
+pub fn run(
+    ledger: &Ledger,
+    graph: &TemporalGraph,
+    mut checker: Checker,
+    rules: &RuleSet,
+    span: Span,
+    fraud: Option<&HashSet<TransferIx>>,
+    mut each: impl FnMut(TransferIx, &Verdict),
+) -> Report {
+    let ids: Vec<String> = rules.rules().iter().map(|r| r.id().to_string()).collect();
+    let mut per_rule = vec![Tally::default(); ids.len()];
+    let mut overall = Tally::default();
+    let mut verdicts = [0u64; 4];
+    let (mut checked, mut positives) = (0u64, 0u64);
+    let mut env = checker.env();
+    for e in 0..graph.edge_count() {
+        let txn = graph.edge(EdgeIx(e as u32)).txn;
+        let t = ledger.transfer(txn);
+        if span.to.is_some_and(|to| t.ts > to) {
+            break;
+        }
+        if t.kind == TransferKind::Transfer && span.from.is_none_or(|from| t.ts >= from) {
+            let s = Subject {
+                transfer: t,
+                from_id: t.from.map(|a| ledger.account_id(a)),
+                to_id: t.to.map(|a| ledger.account_id(a)),
+                payer: None,
+            };
+            let v = checker.check(ledger, rules, &s, &mut env);
+            let positive = fraud.is_some_and(|f| f.contains(&txn));
+            checked += 1;
+            positives += u64::from(positive);
+            verdicts[v.verdict as usize] += 1;
+            let held = if v.verdict >= Decision::Hold { t.amount } else { Fen(0) };
+            if v.verdict > Decision::Pass {
+                count(&mut overall, positive, held);
+            }
+            for r in &v.reasons {
+                let i = ids.iter().position(|id| *id == r.code).expect("reasons name rules of the set");
+                let own_hold =
+                    if rules.rules()[i].verdict() >= fanzha_rules::Verdict::Hold { t.amount } else { Fen(0) };
+                count(&mut per_rule[i], positive, own_hold);
+            }
+            each(txn, &v);
+        }
+        checker.record(ledger, t);
+    }
+    let labelled = fraud.map(|_| positives);
+    finish(&mut overall, labelled);
+    for t in &mut per_rule {
+        finish(t, labelled);
+    }
+    Report {
+        rule_version: rules.version().to_string(),
+        checked,
+        labelled_fraud: labelled,
+        verdicts,
+        overall,
+        rules: ids
+            .into_iter()
+            .zip(per_rule)
+            .enumerate()
+            .map(|(i, (id, tally))| RuleTally { id, verdict: rules.rules()[i].verdict().as_str().to_string(), tally })
+            .collect(),
+    }
+}
+
+fn count(t: &mut Tally, positive: bool, held: Fen) {
+    t.hits += 1;
+    t.true_hits += u64::from(positive);
+    t.held_fen += held.0;
+}
+
+fn finish(t: &mut Tally, positives: Option<u64>) {
+    let Some(p) = positives else { return };
+    t.precision = (t.hits > 0).then(|| t.true_hits as f64 / t.hits as f64);
+    t.recall = (p > 0).then(|| t.true_hits as f64 / p as f64);
+    t.f1 = match (t.precision, t.recall) {
+        (Some(a), Some(b)) if a + b > 0.0 => Some(2.0 * a * b / (a + b)),
+        (Some(_), Some(_)) => Some(0.0),
+        _ => None,
+    };
+}

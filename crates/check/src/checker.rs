@@ -1,0 +1,241 @@
+//! The check itself: one transfer, before it executes, against the live features of both accounts,
+//! the lists as they stand at the transfer's time, and the rules — giving a verdict with reasons.
+//! The live service and the backtest both call [`Checker::check`] and [`Checker::record`]; there is
+//! no second path.
+
+use crate::lists::{EntryKind, ListName, Lists};
+use crate::request::PayerContext;
+use crate::vars::Vars;
+use fanzha_detect::catalog::ix;
+use fanzha_detect::geo::{home_province, province_km};
+use fanzha_detect::rules::{self as mule_rules, RuleConfig};
+use fanzha_detect::{FeatureConfig, FeatureEngine};
+use fanzha_model::{AccountIx, Ledger, Transfer};
+use fanzha_rules::{Env, RuleSet, Schema};
+use serde::Serialize;
+
+/// Seconds east of UTC of Beijing time.
+const BEIJING: i64 = 8 * 3_600;
+/// The live window of the `*_24h` variables.
+const DAY: i64 = 86_400;
+
+/// What to do with the transfer, mildest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Decision {
+    /// Let it go.
+    Pass,
+    /// Let it go, but tell the customer why it looks like fraud.
+    Warn,
+    /// Delay it (e.g. 24 h) and call the customer.
+    Hold,
+    /// Stop it.
+    Block,
+}
+
+impl Decision {
+    /// The word used in the API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Pass => "pass",
+            Decision::Warn => "warn",
+            Decision::Hold => "hold",
+            Decision::Block => "block",
+        }
+    }
+}
+
+/// One reason for a verdict: the rule that fired and what it saw.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    /// The rule's id.
+    pub code: String,
+    /// The sentence in Chinese.
+    pub message_zh: String,
+    /// The sentence in English.
+    pub message_en: String,
+    /// The variables the rule looked at, with their values.
+    pub evidence: serde_json::Value,
+}
+
+/// The answer to a check.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    /// pass, warn, hold or block: the strictest verdict among the rules that fired.
+    pub verdict: Decision,
+    /// 1 − Π(1 − weight) over the rules that fired, in [0, 1].
+    pub score: f64,
+    /// The rules that fired, heaviest first.
+    pub reasons: Vec<Reason>,
+    /// The typology of the heaviest fired rule that names one.
+    pub typology: Option<String>,
+    /// The rule set's version.
+    pub rule_version: String,
+}
+
+/// A transfer to check, with its parties resolved against the ledger (`None`: unknown or empty).
+#[derive(Debug, Clone, Copy)]
+pub struct Subject<'a> {
+    /// The transfer (its `from`/`to` are the resolved accounts).
+    pub transfer: &'a Transfer,
+    /// Payer account id as given (for list lookups of accounts the ledger does not know).
+    pub from_id: Option<&'a str>,
+    /// Payee account id as given.
+    pub to_id: Option<&'a str>,
+    /// What the bank or app knows about the payer now.
+    pub payer: Option<&'a PayerContext>,
+}
+
+/// Live state of the check: the feature engine over everything recorded, and the lists.
+pub struct Checker {
+    engine: FeatureEngine,
+    vars: Vars,
+    schema: Schema,
+    mule: RuleConfig,
+    /// Block and watch lists.
+    pub lists: Lists,
+}
+
+impl Checker {
+    /// A checker that has seen no transfers yet.
+    pub fn new(ledger: &Ledger, lists: Lists) -> Checker {
+        let (schema, vars) = Vars::schema();
+        let engine = FeatureEngine::new(ledger, FeatureConfig::default());
+        Checker { engine, vars, schema, mule: RuleConfig::default(), lists }
+    }
+
+    /// The variables rules may use (to load and validate rule sets against).
+    pub fn schema(&self) -> &Schema {
+        &self.schema
+    }
+
+    /// A reusable environment for [`Checker::check`].
+    pub fn env(&self) -> Env {
+        Env::new(&self.schema)
+    }
+
+    /// Takes an executed transfer into the live features (call in time order, after it is stored).
+    pub fn record(&mut self, ledger: &Ledger, t: &Transfer) {
+        self.engine.observe(ledger, t);
+    }
+
+    /// Checks `s` against `rules`; `env` is scratch space reused between calls.
+    pub fn check(&self, ledger: &Ledger, rules: &RuleSet, s: &Subject<'_>, env: &mut Env) -> Verdict {
+        self.fill(ledger, s, env);
+        let mut hits = Vec::new();
+        rules.evaluate(env, &mut hits);
+        let mut fired: Vec<_> = hits.iter().map(|&i| &rules.rules()[i]).collect();
+        fired.sort_by(|a, b| b.weight().total_cmp(&a.weight()));
+        let verdict = fired.iter().map(|r| decision(r.verdict())).max().unwrap_or(Decision::Pass);
+        let score = 1.0 - fired.iter().map(|r| 1.0 - r.weight()).product::<f64>();
+        let typology = fired.iter().find_map(|r| r.typology().map(str::to_string));
+        let reasons = fired
+            .iter()
+            .map(|r| {
+                let (zh, en) = r.reason(env);
+                let evidence = r
+                    .evidence(env)
+                    .into_iter()
+                    .map(|(name, value)| (name.to_string(), serde_json::to_value(value).unwrap_or_default()))
+                    .collect();
+                Reason {
+                    code: r.id().to_string(),
+                    message_zh: zh,
+                    message_en: en,
+                    evidence: serde_json::Value::Object(evidence),
+                }
+            })
+            .collect();
+        Verdict { verdict, score, reasons, typology, rule_version: rules.version().to_string() }
+    }
+
+    /// Sets every variable for `s`.
+    fn fill(&self, ledger: &Ledger, s: &Subject<'_>, env: &mut Env) {
+        let v = &self.vars;
+        let t = s.transfer;
+        let now = t.ts;
+        env.clear();
+        env.set_number(v.amount_fen, t.amount.0 as f64);
+        env.set_number(v.hour, ((now.0 + BEIJING).rem_euclid(DAY) / 3_600) as f64);
+        env.set_text(v.channel, t.channel.map_or("", |c| c.as_str()));
+        env.set_text(v.kind, t.kind.as_str());
+        env.set_text(v.memo, t.memo.as_deref().unwrap_or(""));
+        env.set_bool(v.cross_border, t.cross_border);
+        env.set_bool(
+            v.first_time_pair,
+            match (t.from, t.to) {
+                (Some(f), Some(d)) => !self.engine.has_paid(f, d),
+                _ => true,
+            },
+        );
+        let bank = |a: Option<AccountIx>| a.and_then(|a| ledger.account(a).bank);
+        env.set_bool(v.same_bank, bank(t.from).is_some() && bank(t.from) == bank(t.to));
+
+        let listed =
+            |list, kind, value: Option<&str>| value.is_some_and(|x| self.lists.lookup(list, kind, x, now).is_some());
+        let holder_hex =
+            |a: Option<AccountIx>| a.and_then(|a| ledger.account(a).holder.as_ref()).map(|h| h.digest.to_string());
+        let age_days = |a: Option<AccountIx>| {
+            a.and_then(|a| ledger.account(a).opened_at).map(|o| (now.0 - o.0) as f64 / DAY as f64)
+        };
+
+        // Payer.
+        let ctx = s.payer;
+        env.set_bool(v.payer_known, t.from.is_some_and(|a| !ledger.account(a).external));
+        env.set_opt_number(v.payer_age, ctx.and_then(|c| c.age).map(f64::from));
+        env.set_bool(v.payer_new_device, ctx.and_then(|c| c.new_device).unwrap_or(false));
+        env.set_bool(v.payer_on_call, ctx.and_then(|c| c.on_call).unwrap_or(false));
+        env.set_opt_number(v.payer_account_age_days, age_days(t.from));
+        if let Some(a) = t.from {
+            let r = self.engine.recent(a, now, DAY);
+            env.set_number(v.payer_outflows_24h, f64::from(r.outflows));
+            env.set_number(v.payer_out_24h_fen, r.out_fen.0 as f64);
+        }
+        let payer_holder = holder_hex(t.from);
+        for (var, list) in [(v.payer_listed_block, ListName::Block), (v.payer_listed_watch, ListName::Watch)] {
+            let on =
+                listed(list, EntryKind::Account, s.from_id) || listed(list, EntryKind::Holder, payer_holder.as_deref());
+            env.set_bool(var, on);
+        }
+        let phone = ctx.and_then(|c| c.phone.as_deref());
+        env.set_bool(v.payer_phone_listed_block, listed(ListName::Block, EntryKind::Phone, phone));
+        env.set_bool(v.payer_phone_listed_watch, listed(ListName::Watch, EntryKind::Phone, phone));
+
+        // Payee.
+        env.set_bool(v.payee_known, t.to.is_some_and(|a| !ledger.account(a).external));
+        env.set_opt_number(v.payee_age_days, age_days(t.to));
+        if let Some(a) = t.to {
+            let r = self.engine.recent(a, now, DAY);
+            env.set_number(v.payee_fan_in_24h, f64::from(r.payers));
+            env.set_number(v.payee_inflows_24h, f64::from(r.inflows));
+            env.set_number(v.payee_in_24h_fen, r.in_fen.0 as f64);
+            let f = self.engine.features(ledger, a);
+            env.set_number(v.payee_pass_through, f[ix::PASS_THROUGH]);
+            env.set_number(v.payee_near_zero_ratio, f[ix::NEAR_ZERO]);
+            env.set_number(v.payee_night_share, f[ix::NIGHT_SHARE]);
+            env.set_number(v.payee_holder_accounts, f[ix::HOLDER_ACCOUNTS]);
+            env.set_number(v.payee_holder_opened_30d, f[ix::HOLDER_OPENED_30D]);
+            env.set_number(v.payee_mule_rules, mule_rules::apply(&self.mule, &f).0);
+            let account = ledger.account(a);
+            let home = account.holder.as_ref().and_then(|h| home_province(&h.masked));
+            let km = account.open_region.zip(home).and_then(|(open, home)| province_km(open, home));
+            env.set_opt_number(v.payee_home_km, km.map(f64::round));
+        }
+        let payee_holder = holder_hex(t.to);
+        for (acc, holder, list) in [
+            (v.payee_listed_block, v.payee_holder_listed_block, ListName::Block),
+            (v.payee_listed_watch, v.payee_holder_listed_watch, ListName::Watch),
+        ] {
+            env.set_bool(acc, listed(list, EntryKind::Account, s.to_id));
+            env.set_bool(holder, listed(list, EntryKind::Holder, payee_holder.as_deref()));
+        }
+    }
+}
+
+fn decision(v: fanzha_rules::Verdict) -> Decision {
+    match v {
+        fanzha_rules::Verdict::Warn => Decision::Warn,
+        fanzha_rules::Verdict::Hold => Decision::Hold,
+        fanzha_rules::Verdict::Block => Decision::Block,
+    }
+}

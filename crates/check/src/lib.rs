@@ -1,0 +1,21 @@
+//! fanzha's real-time transfer check. A bank clerk or a payment app asks before money leaves; the
+//! answer is pass, warn, hold or block, with reasons a clerk can read to the customer.
+//!
+//! - [`request`]: the request body and its validation (field-named errors).
+//! - [`vars`]: the variables rules can use.
+//! - [`lists`]: point-in-time block and watch lists, durable and with history.
+//! - [`checker`]: live features + lists + rules → [`Verdict`]; the one code path for live checks
+//!   and [`backtest`]s.
+//! - Rules are data: TOML files in the language of `fanzha-rules`; [`DEFAULT_RULES`] ships.
+#![deny(missing_docs)]
+
+pub mod backtest;
+pub mod checker;
+pub mod lists;
+pub mod request;
+pub mod vars;
+
+pub use checker::{Checker, Decision, Reason, Subject, Verdict};
+
+/// The default rule set shipped with fanzha (`crates/check/rules/default.toml`).
+pub const DEFAULT_RULES: &str = include_str!("../rules/default.toml");

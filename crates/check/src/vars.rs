@@ -1,0 +1,80 @@
+//! The variables the check's rules can use, with their descriptions (served at `/v1/rules/variables`
+//! and listed in docs/check.md). Amounts are fen, times Beijing time, ages in days unless named
+//! otherwise; a number that is not known is missing (every comparison with it is false).
+
+use fanzha_rules::{BoolVar, NumberVar, Schema, TextVar};
+
+macro_rules! variables {
+    ($($field:ident : $kind:ident = $name:literal, $doc:literal;)*) => {
+        /// Handles of every check variable in the rule schema.
+        #[derive(Debug, Clone)]
+        pub struct Vars {
+            $(#[doc = $doc] pub $field: variables!(@ty $kind),)*
+        }
+
+        impl Vars {
+            /// Registers every variable in a new schema.
+            pub fn schema() -> (Schema, Vars) {
+                let mut s = Schema::new();
+                let vars = Vars { $($field: s.$kind($name, $doc),)* };
+                (s, vars)
+            }
+        }
+    };
+    (@ty number) => { NumberVar };
+    (@ty bool) => { BoolVar };
+    (@ty text) => { TextVar };
+}
+
+variables! {
+    amount_fen: number = "amount_fen", "Amount in fen (5_000_000 = 50,000 yuan).";
+    hour: number = "hour", "Hour of the day in Beijing time, 0-23.";
+    channel: text = "channel", "counter, online, mobile, atm, pos, other; empty if not given.";
+    kind: text = "kind", "transfer, withdrawal or deposit.";
+    memo: text = "memo", "The memo (附言); empty if none.";
+    cross_border: bool = "cross_border", "The transfer crosses the border.";
+    first_time_pair: bool = "first_time_pair", "The payer has never paid this payee before.";
+    same_bank: bool = "same_bank", "Payer and payee accounts are at the same bank.";
+    payer_known: bool = "payer.known", "The payer's account is a known customer account.";
+    payer_age: number = "payer.age", "The payer's age in years (from the request's payer context).";
+    payer_new_device: bool = "payer.new_device", "The payer uses a device new to them (payer context).";
+    payer_on_call: bool = "payer.on_call", "The payer is on a phone call while paying (payer context).";
+    payer_account_age_days: number = "payer.account_age_days", "Days since the payer's account was opened.";
+    payer_outflows_24h: number = "payer.outflows_24h", "The payer's outgoing transfers in the last 24 h.";
+    payer_out_24h_fen: number = "payer.out_24h_fen", "Money the payer sent in the last 24 h, in fen.";
+    payer_listed_block: bool = "payer.listed_block", "The payer's account or holder is on the block list.";
+    payer_listed_watch: bool = "payer.listed_watch", "The payer's account or holder is on the watch list.";
+    payer_phone_listed_block: bool = "payer.phone_listed_block", "The payer's phone number is on the block list.";
+    payer_phone_listed_watch: bool = "payer.phone_listed_watch", "The payer's phone number is on the watch list.";
+    payee_known: bool = "payee.known", "The payee's account is a known customer account (not external).";
+    payee_age_days: number = "payee.age_days", "Days since the payee's account was opened.";
+    payee_fan_in_24h: number = "payee.fan_in_24h", "Distinct accounts that paid the payee in the last 24 h.";
+    payee_inflows_24h: number = "payee.inflows_24h", "Incoming transfers of the payee in the last 24 h.";
+    payee_in_24h_fen: number = "payee.in_24h_fen", "Money the payee received in the last 24 h, in fen.";
+    payee_pass_through: number = "payee.pass_through", "Share of the payee's inflow that left within 1 h (0-1).";
+    payee_near_zero_ratio: number = "payee.near_zero_ratio", "Share of the payee's outflows that left its balance near zero (0-1).";
+    payee_night_share: number = "payee.night_share", "Share of the payee's transactions at night, 0-6 h (0-1).";
+    payee_holder_accounts: number = "payee.holder_accounts", "Accounts of the payee's holder.";
+    payee_holder_opened_30d: number = "payee.holder_opened_30d", "Most accounts the payee's holder opened within 30 days.";
+    payee_home_km: number = "payee.home_km", "Km between where the payee's account was opened and the holder's home province.";
+    payee_mule_rules: number = "payee.mule_rules", "The mule rules' score of the payee's account from its behaviour so far (0-1).";
+    payee_listed_block: bool = "payee.listed_block", "The payee's account is on the block list.";
+    payee_listed_watch: bool = "payee.listed_watch", "The payee's account is on the watch list.";
+    payee_holder_listed_block: bool = "payee.holder_listed_block", "The payee's holder is on the block list.";
+    payee_holder_listed_watch: bool = "payee.holder_listed_watch", "The payee's holder is on the watch list.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_variable_is_described_once() {
+        let (schema, _) = Vars::schema();
+        let mut names: Vec<&str> = schema.vars().iter().map(|v| v.name.as_str()).collect();
+        assert!(names.len() >= 30);
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), schema.vars().len());
+    }
+}

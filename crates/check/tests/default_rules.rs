@@ -1,0 +1,231 @@
+//! Every shipped rule fires on a case made for it and stays quiet on the nearest case that should not
+//! trip it; and a backtest gives the same verdicts as live checks of the same events.
+
+use fanzha_check::backtest::{self, Span};
+use fanzha_check::lists::{Entry, EntryKind, ListName, Lists};
+use fanzha_check::request::PayerContext;
+use fanzha_check::{Checker, Subject, Verdict, DEFAULT_RULES};
+use fanzha_graph::TemporalGraph;
+use fanzha_model::{
+    Account, AccountClass, AccountStatus, BankIx, Currency, Event, Fen, HolderSalt, Ledger, Region, Transfer,
+    TransferKind, Ts,
+};
+use fanzha_rules::RuleSet;
+
+/// 2024-03-01T10:00:00+08:00
+const T0: i64 = 1_709_258_400;
+const DAY: i64 = 86_400;
+
+/// VICTIM (old account), FRESH (opened 3 days ago in Shenzhen by a holder from Inner Mongolia),
+/// OLD (opened 400 days ago near home), and payers P0..P11.
+fn ledger() -> Ledger {
+    let mut l = Ledger::new();
+    l.apply(Event::Bank { code: "ICBC".into() });
+    l.apply(Event::Bank { code: "CCB".into() });
+    let salt = HolderSalt::new([7; 32]);
+    let mut add = |id: &str, bank: u16, opened: i64, region: u32, holder: &str| {
+        let account = Account {
+            bank: Some(BankIx(bank)),
+            holder: Some(salt.holder(holder)),
+            opened_at: Some(Ts(opened)),
+            open_region: Region::new(region),
+            class: Some(AccountClass::I),
+            status: AccountStatus::Active,
+            opening_balance: Fen(100_000_000),
+            external: false,
+        };
+        l.apply(Event::Account { id: id.into(), account });
+    };
+    add("VICTIM", 0, T0 - 900 * DAY, 420100, "420105195501011234");
+    add("FRESH", 1, T0 - 3 * DAY, 440300, "150102199001011234");
+    add("OLD", 1, T0 - 400 * DAY, 440300, "440301198001011234");
+    for i in 0..12 {
+        add(&format!("P{i}"), 0, T0 - 500 * DAY, 420100, &format!("4201051970010100{i:02}"));
+    }
+    l
+}
+
+/// One case: history to record first (from, to, seconds before T0, fen), list entries, and the check.
+#[derive(Clone)]
+struct Case {
+    history: Vec<(&'static str, &'static str, i64, i64)>,
+    lists: Vec<(ListName, EntryKind, &'static str, i64)>,
+    to: &'static str,
+    amount: i64,
+    memo: &'static str,
+    at: i64,
+    payer: PayerContext,
+}
+
+fn base() -> Case {
+    Case { history: vec![], lists: vec![], to: "OLD", amount: 10_000, memo: "", at: T0, payer: PayerContext::default() }
+}
+
+fn transfer(l: &Ledger, from: &str, to: &str, ts: i64, fen: i64, memo: &str) -> Transfer {
+    Transfer {
+        ts: Ts(ts),
+        from: l.account_ix(from),
+        to: l.account_ix(to),
+        amount: Fen(fen),
+        currency: Currency::CNY,
+        channel: None,
+        region: None,
+        cross_border: false,
+        kind: TransferKind::Transfer,
+        memo: (!memo.is_empty()).then(|| memo.into()),
+    }
+}
+
+fn run(case: &Case) -> Vec<String> {
+    let mut l = ledger();
+    let mut lists = Lists::in_memory();
+    for &(list, kind, value, from) in &case.lists {
+        let entry = Entry {
+            list,
+            kind,
+            value: value.into(),
+            reason: "test".into(),
+            source: "test".into(),
+            valid_from: from,
+            valid_to: None,
+        };
+        lists.add(entry).unwrap();
+    }
+    let mut checker = Checker::new(&l, lists);
+    let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, checker.schema()).unwrap();
+    let mut history: Vec<_> = case.history.clone();
+    history.sort_by_key(|h| -h.2);
+    for (k, &(from, to, before, fen)) in history.iter().enumerate() {
+        let t = transfer(&l, from, to, case.at - before, fen, "");
+        l.apply(Event::Transfer { txn_id: format!("H{k}").into(), transfer: t.clone() });
+        checker.record(&l, &t);
+    }
+    let t = transfer(&l, "VICTIM", case.to, case.at, case.amount, case.memo);
+    let s = Subject { transfer: &t, from_id: Some("VICTIM"), to_id: Some(case.to), payer: Some(&case.payer) };
+    let v = checker.check(&l, &rules, &s, &mut checker.env());
+    v.reasons.iter().map(|r| r.code.clone()).collect()
+}
+
+fn payers(n: usize, to: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> {
+    const P: [&str; 12] = ["P0", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11"];
+    (0..n).map(|i| (P[i], to, 3_600 - i as i64 * 60, 50_000)).collect()
+}
+
+#[test]
+fn every_default_rule_fires_and_stays_quiet() {
+    let night = T0 + 13 * 3_600; // 23:00 Beijing time
+    let elderly = PayerContext { age: Some(65), ..PayerContext::default() };
+    #[rustfmt::skip]
+    let cases: Vec<(&str, Case, Case)> = vec![
+        ("payee_blocked",
+            Case { lists: vec![(ListName::Block, EntryKind::Account, "OLD", T0 - 1)], ..base() },
+            Case { lists: vec![(ListName::Block, EntryKind::Account, "OLD", T0 + 1)], ..base() }),
+        ("payer_phone_blocked",
+            Case { lists: vec![(ListName::Block, EntryKind::Phone, "13800000000", 0)], payer: PayerContext { phone: Some("138-0000-0000".into()), ..PayerContext::default() }, ..base() },
+            Case { lists: vec![(ListName::Block, EntryKind::Phone, "13800000000", 0)], payer: PayerContext { phone: Some("13900000000".into()), ..PayerContext::default() }, ..base() }),
+        ("payee_watched",
+            Case { lists: vec![(ListName::Watch, EntryKind::Account, "OLD", 0)], ..base() },
+            Case { lists: vec![(ListName::Watch, EntryKind::Account, "FRESH", 0)], ..base() }),
+        ("payee_mule_behaviour",
+            Case { history: vec![("P0", "FRESH", 1_200, 3_000_000), ("FRESH", "P1", 600, 2_900_000)], to: "FRESH", ..base() },
+            Case { history: vec![("P0", "FRESH", 1_200, 3_000_000)], to: "FRESH", ..base() }),
+        ("new_payee_large",
+            Case { to: "FRESH", amount: 5_000_000, ..base() },
+            Case { to: "FRESH", amount: 4_999_999, ..base() }),
+        ("payee_fan_in_burst",
+            Case { history: payers(10, "FRESH"), to: "FRESH", ..base() },
+            Case { history: payers(9, "FRESH"), to: "FRESH", ..base() }),
+        ("payee_far_new_fan_in",
+            Case { history: payers(3, "FRESH"), to: "FRESH", ..base() },
+            Case { history: payers(3, "OLD"), to: "OLD", ..base() }),
+        ("payee_fast_out",
+            Case { history: vec![("P0", "OLD", 3_000, 100_000), ("P1", "OLD", 2_900, 100_000), ("P2", "OLD", 2_800, 100_000), ("OLD", "P3", 2_000, 290_000)], ..base() },
+            Case { history: vec![("P0", "OLD", 3_000, 100_000), ("P1", "OLD", 2_900, 100_000), ("P2", "OLD", 2_800, 100_000), ("OLD", "P3", 2_000, 200_000)], ..base() }),
+        ("memo_safe_account", Case { memo: "转到安全账户", ..base() }, Case { memo: "生活费", ..base() }),
+        ("memo_brushing", Case { memo: "任务单3", ..base() }, Case { memo: "房租", ..base() }),
+        ("memo_unfreeze_fee", Case { memo: "贷款解冻费", ..base() }, Case { memo: "还款", ..base() }),
+        ("memo_credit_record", Case { memo: "注销校园贷", ..base() }, Case { memo: "学费", ..base() }),
+        ("memo_refund_claim",
+            Case { memo: "退款", ..base() },
+            Case { memo: "退款", history: vec![("VICTIM", "OLD", 7 * DAY, 100)], ..base() }),
+        ("memo_investment",
+            Case { memo: "入金", amount: 1_000_000, ..base() },
+            Case { memo: "入金", amount: 999_999, ..base() }),
+        ("elderly_night_new_payee",
+            Case { to: "FRESH", at: night, payer: elderly.clone(), ..base() },
+            Case { to: "FRESH", at: night, payer: PayerContext { age: Some(59), ..PayerContext::default() }, ..base() }),
+        ("on_call_new_payee",
+            Case { amount: 1_000_000, payer: PayerContext { on_call: Some(true), ..PayerContext::default() }, ..base() },
+            Case { amount: 1_000_000, payer: PayerContext { on_call: Some(false), ..PayerContext::default() }, ..base() }),
+        ("new_device_large_new_payee",
+            Case { amount: 5_000_000, payer: PayerContext { new_device: Some(true), ..PayerContext::default() }, ..base() },
+            Case { amount: 4_999_999, payer: PayerContext { new_device: Some(true), ..PayerContext::default() }, ..base() }),
+    ];
+    let (schema, _) = fanzha_check::vars::Vars::schema();
+    let shipped = RuleSet::from_str("default.toml", DEFAULT_RULES, &schema).unwrap();
+    let covered: Vec<&str> = cases.iter().map(|c| c.0).collect();
+    for r in shipped.rules() {
+        assert!(covered.contains(&r.id()), "no case for rule {}", r.id());
+    }
+    for (id, fire, quiet) in cases {
+        let fired = run(&fire);
+        assert!(fired.iter().any(|c| c == id), "{id} should fire, got {fired:?}");
+        let stayed = run(&quiet);
+        assert!(!stayed.iter().any(|c| c == id), "{id} should not fire, got {stayed:?}");
+    }
+}
+
+#[test]
+fn a_backtest_sees_what_live_checks_see() {
+    let mut l = ledger();
+    let history = [
+        ("P0", "FRESH", 0, 3_000_000, ""),
+        ("P1", "FRESH", 300, 3_000_000, "刷单"),
+        ("FRESH", "P5", 600, 5_900_000, ""),
+        ("P2", "FRESH", 900, 4_000_000, ""),
+        ("VICTIM", "FRESH", 1_200, 6_000_000, "安全账户"),
+        ("P3", "OLD", 1_500, 10_000, ""),
+        ("P4", "FRESH", DAY + 60, 10_000, "入金"),
+    ];
+    for (k, &(from, to, dt, fen, memo)) in history.iter().enumerate() {
+        l.apply(Event::Transfer {
+            txn_id: format!("H{k}").into(),
+            transfer: transfer(&l, from, to, T0 + dt, fen, memo),
+        });
+    }
+    let lists = || {
+        let mut lists = Lists::in_memory();
+        let e = Entry {
+            list: ListName::Block,
+            kind: EntryKind::Account,
+            value: "OLD".into(),
+            reason: "r".into(),
+            source: "s".into(),
+            valid_from: T0 + 1_000,
+            valid_to: None,
+        };
+        lists.add(e).unwrap();
+        lists
+    };
+    let graph = TemporalGraph::build(&l);
+    let checker = Checker::new(&l, lists());
+    let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, checker.schema()).unwrap();
+    let mut replayed: Vec<Verdict> = Vec::new();
+    let report = backtest::run(&l, &graph, checker, &rules, Span::default(), None, |_, v| replayed.push(v.clone()));
+    assert_eq!(report.checked as usize, history.len());
+
+    // Live: each transfer checked as a request would be, then recorded.
+    let mut live = Checker::new(&l, lists());
+    let mut env = live.env();
+    for (i, t) in l.transfers().iter().enumerate() {
+        let (from, to) = (history[i].0, history[i].1);
+        let s = Subject { transfer: t, from_id: Some(from), to_id: Some(to), payer: None };
+        let v = live.check(&l, &rules, &s, &mut env);
+        assert_eq!(v, replayed[i], "transfer {i}");
+        live.record(&l, t);
+    }
+    let verdicts: Vec<&str> = replayed.iter().map(|v| v.verdict.as_str()).collect();
+    assert_eq!(verdicts[4], "hold", "the safe-account payment");
+    assert_eq!(verdicts[5], "block", "OLD is on the block list by then");
+    assert!(replayed.iter().any(|v| v.reasons.iter().any(|r| r.code == "payee_mule_behaviour")));
+}

@@ -1,0 +1,186 @@
+//! `fanzha serve` (the HTTP API) and `fanzha backtest` (history through the same check path).
+
+use crate::cmd::trace::load;
+use anyhow::Context;
+use clap::Args as ClapArgs;
+use fanzha_check::backtest::{self, Span};
+use fanzha_check::lists::Lists;
+use fanzha_check::{Checker, DEFAULT_RULES};
+use fanzha_model::{LabelTarget, Ledger, TransferIx, Ts};
+use fanzha_rules::{Reloading, RuleSet, Schema};
+use fanzha_server::{App, Live, Rules};
+use fanzha_storage::{LogStore, OpenMode, Store};
+use std::collections::HashSet;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+/// The list file inside a store directory.
+const LISTS_FILE: &str = "lists.jsonl";
+
+#[derive(ClapArgs)]
+pub struct ServeArgs {
+    /// Store directory (created if missing).
+    #[arg(long)]
+    db: PathBuf,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// Rule file or directory of *.toml rule files, watched and hot-reloaded (default: the shipped rules).
+    #[arg(long, value_name = "PATH")]
+    rules: Option<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+#[derive(ClapArgs)]
+pub struct BacktestArgs {
+    /// Store directory.
+    #[arg(long)]
+    db: PathBuf,
+    /// Rule file or directory (default: the shipped rules).
+    #[arg(long, value_name = "PATH")]
+    rules: Option<PathBuf>,
+    /// First time checked (RFC 3339); earlier transfers only warm the features up.
+    #[arg(long, value_name = "TIME")]
+    from: Option<String>,
+    /// Last time checked (RFC 3339).
+    #[arg(long, value_name = "TIME")]
+    to: Option<String>,
+    /// CSV `txn_id,label` of fraud transfers (label 1/0); default: the store's transfer labels.
+    #[arg(long, value_name = "FILE")]
+    labels: Option<PathBuf>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// The rule set at `path`, or the shipped one.
+fn rule_set(path: Option<&Path>, schema: &Schema) -> anyhow::Result<RuleSet> {
+    match path {
+        Some(p) => RuleSet::load(p, schema).map_err(|e| anyhow::anyhow!("rules in {}:\n{e}", p.display())),
+        None => RuleSet::from_str("default.toml", DEFAULT_RULES, schema)
+            .map_err(|e| anyhow::anyhow!("the shipped rules do not load: {e}")),
+    }
+}
+
+pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let store =
+        LogStore::open(&args.db, OpenMode::Create).with_context(|| format!("opening store {}", args.db.display()))?;
+    let live = Live::open(store, &args.db.join(LISTS_FILE))?;
+    let rules = match &args.rules {
+        None => Rules::Fixed(Arc::new(rule_set(None, live.checker.schema())?)),
+        Some(p) => {
+            let watched = Arc::new(
+                Reloading::new(p, Arc::new(live.checker.schema().clone()))
+                    .map_err(|e| anyhow::anyhow!("rules in {}:\n{e}", p.display()))?,
+            );
+            let path = p.display().to_string();
+            let watch = watched.spawn_watch_with(Duration::from_secs(1), move |r| match r {
+                Ok(set) => eprintln!("rules in {path} reloaded: version {}", set.version()),
+                Err(e) => eprintln!("rules in {path} NOT reloaded (the previous set stays in force):\n{e}"),
+            })?;
+            Rules::Watched(watched, watch)
+        }
+    };
+    let transfers = live.store.ledger().transfers().len();
+    let version = rules.current().version().to_string();
+    let app = Arc::new(App { live: RwLock::new(live), rules, metrics: Default::default() });
+    let mut rt = tokio::runtime::Builder::new_multi_thread();
+    if let Some(n) = args.threads {
+        rt.worker_threads(n.max(1));
+    }
+    rt.enable_all().build()?.block_on(fanzha_server::serve(app, args.addr, |addr| {
+        println!("fanzha serving {} ({transfers} transfers, rules {version}) on http://{addr}", args.db.display());
+        println!("  POST /v1/transfers/check   POST /v1/transfers   GET /v1/rules   GET /openapi.json   GET /metrics");
+    }))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Fraud transfers: from a `txn_id,label` file, or the store's transfer labels.
+fn fraud_transfers(ledger: &Ledger, file: Option<&Path>) -> anyhow::Result<HashSet<TransferIx>> {
+    let Some(path) = file else {
+        return Ok(ledger
+            .labels()
+            .iter()
+            .filter_map(|l| match l.target {
+                LabelTarget::Transfer(t) => Some(t),
+                _ => None,
+            })
+            .collect());
+    };
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut out = HashSet::new();
+    for (i, line) in text.lines().enumerate().skip(1) {
+        let mut parts = line.split(',');
+        let (Some(id), Some(label)) = (parts.next(), parts.next()) else {
+            anyhow::bail!("{}:{}: expected txn_id,label", path.display(), i + 1);
+        };
+        match (label.trim(), ledger.txn_ix(id.trim())) {
+            ("1" | "true" | "fraud", Some(ix)) => {
+                out.insert(ix);
+            }
+            ("1" | "true" | "fraud", None) => {
+                eprintln!("note: {}:{}: '{id}' is not in this store", path.display(), i + 1)
+            }
+            ("0" | "false", _) => {}
+            (other, _) => anyhow::bail!("{}:{}: label '{other}' is not 1/0", path.display(), i + 1),
+        }
+    }
+    Ok(out)
+}
+
+pub fn run_backtest(args: BacktestArgs) -> anyhow::Result<ExitCode> {
+    let loaded = load(&args.db)?;
+    let ledger = loaded.store.ledger();
+    let lists_path = args.db.join(LISTS_FILE);
+    let lists = Lists::open(&lists_path)?;
+    let checker = Checker::new(ledger, lists);
+    let rules = rule_set(args.rules.as_deref(), checker.schema())?;
+    let parse = |t: &Option<String>, flag: &str| {
+        t.as_deref().map(|t| Ts::parse_rfc3339(t).map_err(|e| anyhow::anyhow!("--{flag} '{t}': {e}"))).transpose()
+    };
+    let span = Span { from: parse(&args.from, "from")?, to: parse(&args.to, "to")? };
+    let fraud = fraud_transfers(ledger, args.labels.as_deref())?;
+    let labels = (!fraud.is_empty()).then_some(&fraud);
+    let started = std::time::Instant::now();
+    let report = backtest::run(ledger, &loaded.graph, checker, &rules, span, labels, |_, _| {});
+    let secs = started.elapsed().as_secs_f64();
+    if args.json {
+        println!("{}", serde_json::to_string(&report)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "rules {}: {} transfers checked in {secs:.1} s ({:.0}/s){}",
+        report.rule_version,
+        report.checked,
+        report.checked as f64 / secs.max(1e-9),
+        report.labelled_fraud.map_or(String::new(), |n| format!(", {n} labelled fraud")),
+    );
+    let [pass, warn, hold, block] = report.verdicts;
+    println!("verdicts: pass {pass}, warn {warn}, hold {hold}, block {block}");
+    let pct = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:.3}"));
+    println!(
+        "{:<28} {:>6} {:>8} {:>6} {:>9} {:>7} {:>6} {:>14}",
+        "rule", "verdict", "hits", "fraud", "precision", "recall", "F1", "held yuan"
+    );
+    let overall = backtest::RuleTally { id: "(any rule)".into(), verdict: "-".into(), tally: report.overall.clone() };
+    for r in report.rules.iter().chain(std::iter::once(&overall)) {
+        let t = &r.tally;
+        println!(
+            "{:<28} {:>6} {:>8} {:>6} {:>9} {:>7} {:>6} {:>14.2}",
+            r.id,
+            r.verdict,
+            t.hits,
+            t.true_hits,
+            pct(t.precision),
+            pct(t.recall),
+            pct(t.f1),
+            t.held_fen as f64 / 100.0
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

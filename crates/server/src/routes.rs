@@ -1,0 +1,209 @@
+//! The handlers: thin wrappers that parse, lock, call the typed core in `fanzha-check`, and answer.
+
+use crate::error::{parse, ApiError};
+use crate::state::App;
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
+use axum::Json;
+use fanzha_check::lists::{Entry, EntryKind, ListName};
+use fanzha_check::request::TransferRequest;
+use fanzha_check::Subject;
+use fanzha_model::{Account, Event, Ts};
+use fanzha_storage::Store;
+use serde::Deserialize;
+use serde_json::json;
+use std::sync::Arc;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+type Shared = State<Arc<App>>;
+
+fn now() -> Ts {
+    Ts(SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64))
+}
+
+fn counted<T>(app: &App, r: Result<T, ApiError>) -> Result<T, ApiError> {
+    if r.as_ref().is_err_and(|e| e.status.is_client_error()) {
+        app.metrics.rejected();
+    }
+    r
+}
+
+/// `POST /v1/transfers/check`: the verdict for a transfer before it executes.
+pub async fn check(State(app): Shared, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+    let started = Instant::now();
+    let req: TransferRequest = counted(&app, parse(&body))?;
+    let checked = counted(&app, req.validate(now()).map_err(ApiError::from))?;
+    let rules = app.rules.current();
+    let live = app.live.read().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
+    let ledger = live.store.ledger();
+    let mut transfer = checked.transfer;
+    transfer.from = checked.from.and_then(|id| ledger.account_ix(id));
+    transfer.to = checked.to.and_then(|id| ledger.account_ix(id));
+    let subject = Subject { transfer: &transfer, from_id: checked.from, to_id: checked.to, payer: req.payer.as_ref() };
+    let mut env = live.checker.env();
+    let verdict = live.checker.check(ledger, &rules, &subject, &mut env);
+    drop(live);
+    app.metrics.check(verdict.verdict, started.elapsed());
+    Ok(Json(verdict))
+}
+
+/// `POST /v1/transfers`: records an executed transfer (durable before the answer), so that
+/// features stay current. Unknown accounts are added as external accounts.
+pub async fn record(State(app): Shared, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+    let req: TransferRequest = counted(&app, parse(&body))?;
+    let r = record_inner(&app, &req);
+    let r = counted(&app, r)?;
+    app.metrics.recorded();
+    Ok(r)
+}
+
+fn record_inner(app: &App, req: &TransferRequest) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+    let checked = req.validate(now())?;
+    let Some(txn_id) = checked.txn_id else {
+        return Err(ApiError::field(StatusCode::BAD_REQUEST, "txn_id", "required to record a transfer"));
+    };
+    if req.ts.is_none() {
+        return Err(ApiError::field(StatusCode::BAD_REQUEST, "ts", "required to record a transfer"));
+    }
+    let mut guard = app.live.write().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
+    let live = &mut *guard;
+    if let Some(ix) = live.store.ledger().txn_ix(txn_id) {
+        // A retry of the same transfer is answered as recorded; anything else under the id conflicts.
+        let ledger = live.store.ledger();
+        let old = ledger.transfer(ix);
+        let id_of = |a: Option<fanzha_model::AccountIx>| a.map(|a| ledger.account_id(a));
+        let same = old.ts == checked.transfer.ts
+            && old.amount == checked.transfer.amount
+            && id_of(old.from) == checked.from
+            && id_of(old.to) == checked.to;
+        if same {
+            return Ok((StatusCode::OK, Json(json!({"recorded": txn_id, "unchanged": true}))));
+        }
+        return Err(ApiError::field(
+            StatusCode::CONFLICT,
+            "txn_id",
+            format!("'{txn_id}' is already recorded with different details"),
+        ));
+    }
+    if let Some(latest) = live.latest.filter(|&l| checked.transfer.ts < l) {
+        return Err(ApiError::field(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "ts",
+            format!("earlier than the latest recorded transfer ({latest}); load late history with `fanzha ingest`"),
+        ));
+    }
+    let internal = |e: fanzha_storage::StoreError| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+    let mut transfer = checked.transfer;
+    for (id, slot) in [(checked.from, &mut transfer.from), (checked.to, &mut transfer.to)] {
+        if let Some(id) = id {
+            if live.store.ledger().account_ix(id).is_none() {
+                live.store.stage(Event::Account { id: id.into(), account: Account::external() }).map_err(internal)?;
+            }
+            *slot = live.store.ledger().account_ix(id);
+        }
+    }
+    let ts = transfer.ts;
+    live.store.stage(Event::Transfer { txn_id: txn_id.into(), transfer }).map_err(internal)?;
+    // Nothing is acknowledged before it is durable; a failed commit poisons the store, and the
+    // server must be restarted to recover the committed state.
+    live.store.commit().map_err(internal)?;
+    let ledger = live.store.ledger();
+    let ix = ledger.txn_ix(txn_id).expect("just committed");
+    live.checker.record(ledger, ledger.transfer(ix));
+    live.latest = Some(ts);
+    Ok((StatusCode::CREATED, Json(json!({"recorded": txn_id}))))
+}
+
+/// `GET /healthz`.
+pub async fn healthz(State(app): Shared) -> Result<impl IntoResponse, ApiError> {
+    let live = app.live.read().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
+    let transfers = live.store.ledger().transfers().len();
+    Ok(Json(json!({"status": "ok", "transfers": transfers, "rule_version": app.rules.current().version()})))
+}
+
+/// `GET /metrics` (Prometheus text format).
+pub async fn metrics(State(app): Shared) -> impl IntoResponse {
+    let transfers = app.live.read().map(|l| l.store.ledger().transfers().len()).unwrap_or(0);
+    let text = app.metrics.render(transfers, app.rules.current().version());
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text)
+}
+
+/// `GET /openapi.json`.
+pub async fn openapi() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], crate::OPENAPI)
+}
+
+/// `GET /v1/rules`: the rule set's version and rules, and the variables rules may use.
+pub async fn rules(State(app): Shared) -> Result<impl IntoResponse, ApiError> {
+    let set = app.rules.current();
+    let live = app.live.read().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
+    let rules: Vec<_> = set
+        .rules()
+        .iter()
+        .map(|r| {
+            json!({"id": r.id(), "verdict": r.verdict().as_str(), "weight": r.weight(), "typology": r.typology(), "when": r.when().source()})
+        })
+        .collect();
+    Ok(Json(json!({"version": set.version(), "rules": rules, "variables": live.checker.schema().vars()})))
+}
+
+/// Query of `GET /v1/lists`.
+#[derive(Debug, Deserialize)]
+pub struct ListQuery {
+    /// Only this kind.
+    kind: Option<EntryKind>,
+    /// Only this value.
+    value: Option<String>,
+}
+
+/// `GET /v1/lists[?kind=&value=]`: every list line (history included), oldest first.
+pub async fn lists(State(app): Shared, Query(q): Query<ListQuery>) -> Result<impl IntoResponse, ApiError> {
+    let live = app.live.read().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
+    let entries: Vec<&Entry> = live
+        .checker
+        .lists
+        .entries()
+        .iter()
+        .filter(|e| q.kind.is_none_or(|k| e.kind == k) && q.value.as_ref().is_none_or(|v| &e.value == v))
+        .collect();
+    Ok(Json(json!({"entries": entries})))
+}
+
+/// `POST /v1/lists`: adds an entry (durable before the answer).
+pub async fn add_list_entry(State(app): Shared, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+    let entry: Entry = counted(&app, parse(&body))?;
+    let mut live = app.live.write().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
+    let r = live.checker.lists.add(entry).map_err(|e| match e {
+        fanzha_check::lists::ListError::Invalid(m) => ApiError::new(StatusCode::BAD_REQUEST, m),
+        other => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, other.to_string()),
+    });
+    counted(&app, r)?;
+    Ok((StatusCode::CREATED, Json(json!({"added": true}))))
+}
+
+/// Body of `POST /v1/lists/remove`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Removal {
+    list: ListName,
+    kind: EntryKind,
+    value: String,
+    source: String,
+    /// When it stops applying (default: now).
+    at: Option<i64>,
+}
+
+/// `POST /v1/lists/remove`: closes the open entries for a value (history is kept).
+pub async fn remove_list_entry(State(app): Shared, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+    let r: Removal = counted(&app, parse(&body))?;
+    let mut live = app.live.write().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
+    let at = r.at.map_or_else(now, Ts);
+    let closed = live
+        .checker
+        .lists
+        .remove(r.list, r.kind, &r.value, at, &r.source)
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    Ok(Json(json!({"closed": closed})))
+}

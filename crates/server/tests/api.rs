@@ -1,0 +1,212 @@
+//! API contract tests: the router over a real store in a temporary directory, driven in-process.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use fanzha_check::DEFAULT_RULES;
+use fanzha_model::{Account, AccountClass, AccountStatus, Event, Fen, Region, Ts};
+use fanzha_rules::RuleSet;
+use fanzha_server::{router, App, Live, Rules};
+use fanzha_storage::{LogStore, OpenMode, Store};
+use http_body_util::BodyExt;
+use serde_json::{json, Value};
+use std::path::Path;
+use std::sync::{Arc, RwLock};
+use tower::ServiceExt;
+
+/// 2024-03-01T10:00:00+08:00
+const T0: i64 = 1_709_258_400;
+
+fn iso(ts: i64) -> String {
+    Ts(ts).to_string()
+}
+
+/// A store with a victim (opened long ago) and a fresh account opened 3 days before T0.
+fn seed(dir: &Path) {
+    let mut store = LogStore::open(dir, OpenMode::Create).unwrap();
+    store.stage(Event::Bank { code: "ICBC".into() }).unwrap();
+    let account = |opened: i64, holder: &str| Account {
+        bank: Some(fanzha_model::BankIx(0)),
+        holder: Some(store.salt().holder(holder)),
+        opened_at: Some(Ts(opened)),
+        open_region: Region::new(440300),
+        class: Some(AccountClass::I),
+        status: AccountStatus::Active,
+        opening_balance: Fen(100_000_000),
+        external: false,
+    };
+    let victim = account(T0 - 900 * 86_400, "420105195501011234");
+    let fresh = account(T0 - 3 * 86_400, "150102199001011234");
+    store.stage(Event::Account { id: "VICTIM".into(), account: victim }).unwrap();
+    store.stage(Event::Account { id: "FRESH".into(), account: fresh }).unwrap();
+    store.commit().unwrap();
+}
+
+fn app(dir: &Path) -> Arc<App> {
+    let store = LogStore::open(dir, OpenMode::Write).unwrap();
+    let live = Live::open(store, &dir.join("lists.jsonl")).unwrap();
+    let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, live.checker.schema()).unwrap();
+    Arc::new(App { live: RwLock::new(live), rules: Rules::Fixed(Arc::new(rules)), metrics: Default::default() })
+}
+
+async fn call(app: &Arc<App>, method: &str, uri: &str, body: Option<Value>) -> (StatusCode, Value) {
+    let req = Request::builder().method(method).uri(uri).header("content-type", "application/json");
+    let req = req.body(body.map_or(Body::empty(), |b| Body::from(b.to_string()))).unwrap();
+    let resp = router(app.clone()).oneshot(req).await.unwrap();
+    let status = resp.status();
+    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+    let value =
+        serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
+    (status, value)
+}
+
+fn codes(v: &Value) -> Vec<String> {
+    v["reasons"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap().to_string()).collect()
+}
+
+#[tokio::test]
+async fn a_safe_account_transfer_is_held_with_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let app = app(dir.path());
+    let body = json!({"ts": iso(T0), "from_account": "VICTIM", "to_account": "FRESH", "amount_fen": 8_000_000,
+        "channel": "mobile", "memo": "转入安全账户配合资金清查", "payer": {"age": 69, "on_call": true}});
+    let (status, v) = call(&app, "POST", "/v1/transfers/check", Some(body)).await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    assert_eq!(v["verdict"], "hold");
+    assert_eq!(v["typology"], "police_gov");
+    let c = codes(&v);
+    for code in ["memo_safe_account", "new_payee_large", "on_call_new_payee"] {
+        assert!(c.contains(&code.to_string()), "{code} in {c:?}");
+    }
+    let r = &v["reasons"][0];
+    assert!(r["message_zh"].as_str().unwrap().contains("安全账户"));
+    assert!(r["evidence"].is_object());
+    assert!(v["rule_version"].as_str().unwrap().starts_with("2026.11.1"));
+    assert!(v["score"].as_f64().unwrap() > 0.8);
+
+    // The same payment to an unknown, external account with no memo passes.
+    let quiet =
+        json!({"ts": iso(T0), "from_account": "VICTIM", "to_account": "6222000011112222", "amount_fen": 20_000});
+    let (_, v) = call(&app, "POST", "/v1/transfers/check", Some(quiet)).await;
+    assert_eq!(v["verdict"], "pass", "{v}");
+}
+
+#[tokio::test]
+async fn bad_requests_name_the_field_and_record_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let app = app(dir.path());
+    let cases = [
+        (json!({"from_account": "VICTIM", "to_account": "FRESH", "amount_fen": -5}), "amount_fen"),
+        (json!({"from_account": "VICTIM", "to_account": "FRESH", "amount_fen": "5"}), "amount_fen"),
+        (json!({"from_account": "VICTIM", "to_account": "FRESH", "amount_fen": 5, "amount": 5}), "amount"),
+        (
+            json!({"from_account": "VICTIM", "to_account": "FRESH", "amount_fen": 5, "payer": {"age": "old"}}),
+            "payer.age",
+        ),
+        (json!({"from_account": "VICTIM", "to_account": "FRESH", "amount_fen": 5, "ts": "tomorrow"}), "ts"),
+        (json!({"to_account": "FRESH", "amount_fen": 5}), "from_account"),
+    ];
+    for (body, field) in cases {
+        for uri in ["/v1/transfers/check", "/v1/transfers"] {
+            let (status, v) = call(&app, "POST", uri, Some(body.clone())).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{uri} {body}: {v}");
+            assert_eq!(v["error"]["field"], field, "{uri} {body}: {v}");
+        }
+    }
+    let (status, v) = call(
+        &app,
+        "POST",
+        "/v1/transfers",
+        Some(json!({"from_account": "VICTIM", "to_account": "FRESH", "amount_fen": 5, "ts": iso(T0)})),
+    )
+    .await;
+    assert_eq!((status, v["error"]["field"].clone()), (StatusCode::BAD_REQUEST, json!("txn_id")));
+    let (status, _) = call(&app, "POST", "/v1/transfers/check", None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(app.live.read().unwrap().store.ledger().transfers().len(), 0, "nothing recorded");
+}
+
+#[tokio::test]
+async fn recorded_transfers_feed_the_live_features_and_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let app1 = app(dir.path());
+    // Ten different payers send money to FRESH within an hour: scattered in.
+    for i in 0..10 {
+        let body = json!({"txn_id": format!("T{i}"), "ts": iso(T0 + i * 300), "from_account": format!("P{i}"),
+            "to_account": "FRESH", "amount_fen": 300_000});
+        let (status, v) = call(&app1, "POST", "/v1/transfers", Some(body)).await;
+        assert_eq!(status, StatusCode::CREATED, "{v}");
+    }
+    let retry = json!({"txn_id": "T9", "ts": iso(T0 + 2_700), "from_account": "P9", "to_account": "FRESH", "amount_fen": 300_000});
+    assert_eq!(call(&app1, "POST", "/v1/transfers", Some(retry)).await.0, StatusCode::OK, "a retry is fine");
+    let other =
+        json!({"txn_id": "T9", "ts": iso(T0 + 2_700), "from_account": "P9", "to_account": "FRESH", "amount_fen": 1});
+    assert_eq!(call(&app1, "POST", "/v1/transfers", Some(other)).await.0, StatusCode::CONFLICT);
+    let late =
+        json!({"txn_id": "OLD", "ts": iso(T0 - 86_400), "from_account": "P1", "to_account": "FRESH", "amount_fen": 1});
+    assert_eq!(call(&app1, "POST", "/v1/transfers", Some(late)).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    let check = json!({"ts": iso(T0 + 3_600), "from_account": "VICTIM", "to_account": "FRESH", "amount_fen": 100_000});
+    let (_, v) = call(&app1, "POST", "/v1/transfers/check", Some(check.clone())).await;
+    assert!(codes(&v).contains(&"payee_fan_in_burst".to_string()), "{v}");
+    assert!(v["reasons"][0]["message_en"].as_str().is_some());
+    drop(app1);
+
+    let app2 = app(dir.path());
+    assert_eq!(app2.live.read().unwrap().store.ledger().transfers().len(), 10);
+    let (_, again) = call(&app2, "POST", "/v1/transfers/check", Some(check)).await;
+    assert_eq!(again["verdict"], v["verdict"], "the same verdict after a restart");
+}
+
+#[tokio::test]
+async fn lists_apply_from_their_valid_time() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let app = app(dir.path());
+    let entry = json!({"list": "block", "kind": "account", "value": "FRESH", "reason": "police freeze notice",
+        "source": "analyst:wang", "valid_from": T0});
+    assert_eq!(call(&app, "POST", "/v1/lists", Some(entry)).await.0, StatusCode::CREATED);
+    let check = |ts: i64| json!({"ts": iso(ts), "from_account": "VICTIM", "to_account": "FRESH", "amount_fen": 10_000});
+    assert_eq!(call(&app, "POST", "/v1/transfers/check", Some(check(T0 - 60))).await.1["verdict"], "pass");
+    let (_, v) = call(&app, "POST", "/v1/transfers/check", Some(check(T0 + 60))).await;
+    assert_eq!(v["verdict"], "block", "{v}");
+    let removal =
+        json!({"list": "block", "kind": "account", "value": "FRESH", "source": "analyst:li", "at": T0 + 3_600});
+    assert_eq!(call(&app, "POST", "/v1/lists/remove", Some(removal)).await.1["closed"], 1);
+    assert_eq!(call(&app, "POST", "/v1/transfers/check", Some(check(T0 + 60))).await.1["verdict"], "block", "then");
+    assert_eq!(call(&app, "POST", "/v1/transfers/check", Some(check(T0 + 7_200))).await.1["verdict"], "pass", "now");
+    let (_, l) = call(&app, "GET", "/v1/lists?kind=account&value=FRESH", None).await;
+    assert_eq!(l["entries"].as_array().unwrap().len(), 2, "history kept: {l}");
+    let bad = json!({"list": "block", "kind": "account", "value": "X", "reason": "", "source": "s", "valid_from": 0});
+    assert_eq!(call(&app, "POST", "/v1/lists", Some(bad)).await.0, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn operations_endpoints() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let app = app(dir.path());
+    let (status, v) = call(&app, "GET", "/healthz", None).await;
+    assert_eq!((status, v["status"].clone()), (StatusCode::OK, json!("ok")));
+    call(
+        &app,
+        "POST",
+        "/v1/transfers/check",
+        Some(json!({"from_account": "VICTIM", "to_account": "FRESH", "amount_fen": 1})),
+    )
+    .await;
+    let (_, m) = call(&app, "GET", "/metrics", None).await;
+    let m = m.as_str().unwrap().to_string();
+    assert!(m.contains("fanzha_checks_total{verdict=\"pass\"} 1"), "{m}");
+    assert!(m.contains("fanzha_check_seconds_count 1"));
+    let (_, doc) = call(&app, "GET", "/openapi.json", None).await;
+    assert_eq!(doc["openapi"], "3.1.0");
+    for path in ["/v1/transfers/check", "/v1/transfers", "/v1/lists", "/healthz", "/metrics"] {
+        assert!(doc["paths"][path].is_object(), "{path} documented");
+    }
+    let (_, r) = call(&app, "GET", "/v1/rules", None).await;
+    assert!(r["rules"].as_array().unwrap().len() >= 15);
+    assert!(r["variables"].as_array().unwrap().iter().any(|v| v["name"] == "payee.fan_in_24h"));
+    assert_eq!(call(&app, "GET", "/nope", None).await.0, StatusCode::NOT_FOUND);
+}

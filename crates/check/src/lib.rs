@@ -4,6 +4,7 @@
 //! - [`request`]: the request body and its validation (field-named errors).
 //! - [`vars`]: the variables rules can use.
 //! - [`lists`]: point-in-time block and watch lists, durable and with history.
+//! - [`lookup`]: risk lookup of a phone number, URL or account, and the public's reports.
 //! - [`checker`]: live features + lists + rules → [`Verdict`]; the one code path for live checks
 //!   and [`backtest`]s.
 //! - Rules are data: TOML files in the language of `fanzha-rules`; [`DEFAULT_RULES`] ships.
@@ -12,6 +13,7 @@
 pub mod backtest;
 pub mod checker;
 pub mod lists;
+pub mod lookup;
 pub mod request;
 pub mod vars;
 

@@ -200,10 +200,25 @@ impl Lists {
     }
 }
 
-/// Phone numbers compare by digits; URLs and the rest case-insensitively, trimmed.
+impl Lists {
+    /// The form values are compared in: phone numbers by digits (without +86); URLs lower-cased without a trailing
+    /// `/`; the rest trimmed.
+    pub fn normalize(kind: EntryKind, value: &str) -> String {
+        normalize(kind, value)
+    }
+}
+
 fn normalize(kind: EntryKind, value: &str) -> String {
     match kind {
-        EntryKind::Phone => value.chars().filter(char::is_ascii_digit).collect(),
+        EntryKind::Phone => {
+            let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+            // +86 / 0086 before an 11-digit mainland mobile number is the same number.
+            let national = digits.strip_prefix("0086").or_else(|| digits.strip_prefix("86"));
+            match national {
+                Some(n) if n.len() == 11 && n.starts_with('1') => n.to_string(),
+                _ => digits,
+            }
+        }
         EntryKind::Url => value.trim().trim_end_matches('/').to_lowercase(),
         EntryKind::Account | EntryKind::Holder => value.trim().to_string(),
     }

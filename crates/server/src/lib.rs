@@ -7,6 +7,8 @@
 //! | `POST /v1/transfers` | record an executed transfer (durable before the answer) |
 //! | `GET /v1/rules` | rule set version, rules, and the variables rules may use |
 //! | `GET /v1/lists`, `POST /v1/lists`, `POST /v1/lists/remove` | block and watch lists |
+//! | `POST /v1/texts/analyze` | is this message a scam: typology, cues, advice (rate-limited per address) |
+//! | `GET /v1/lookup?phone=|url=|account=`, `POST /v1/reports` | risk lookup and public reports (rate-limited) |
 //! | `GET /healthz`, `GET /metrics`, `GET /openapi.json` | operations |
 #![deny(missing_docs)]
 
@@ -16,7 +18,7 @@ mod routes;
 pub mod state;
 
 pub use error::ApiError;
-pub use state::{App, Live, Rules};
+pub use state::{App, Live, RateLimiter, Rules};
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -26,8 +28,8 @@ use std::sync::Arc;
 /// The OpenAPI 3.1 document served at `/openapi.json`.
 pub const OPENAPI: &str = include_str!("openapi.json");
 
-/// Largest request body accepted.
-const MAX_BODY: usize = 64 * 1024;
+/// Largest request body accepted (a long call transcript of `fanzha_text::MAX_CHARS` characters fits).
+const MAX_BODY: usize = 256 * 1024;
 
 /// The routes over shared state.
 pub fn router(app: Arc<App>) -> Router {
@@ -37,6 +39,9 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/v1/rules", get(routes::rules))
         .route("/v1/lists", get(routes::lists).post(routes::add_list_entry))
         .route("/v1/lists/remove", post(routes::remove_list_entry))
+        .route("/v1/texts/analyze", post(routes::analyze_text))
+        .route("/v1/lookup", get(routes::lookup))
+        .route("/v1/reports", post(routes::report))
         .route("/healthz", get(routes::healthz))
         .route("/metrics", get(routes::metrics))
         .route("/openapi.json", get(routes::openapi))
@@ -48,7 +53,7 @@ pub fn router(app: Arc<App>) -> Router {
 pub async fn serve(app: Arc<App>, addr: SocketAddr, ready: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     ready(listener.local_addr()?);
-    axum::serve(listener, router(app))
+    axum::serve(listener, router(app).into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -3,17 +3,20 @@
 use crate::error::{parse, ApiError};
 use crate::state::App;
 use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
+use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use fanzha_check::lists::{Entry, EntryKind, ListName};
+use fanzha_check::lookup::PublicReport;
 use fanzha_check::request::TransferRequest;
 use fanzha_check::Subject;
 use fanzha_model::{Account, Event, Ts};
 use fanzha_storage::Store;
 use serde::Deserialize;
 use serde_json::json;
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
@@ -206,4 +209,111 @@ pub async fn remove_list_entry(State(app): Shared, body: Bytes) -> Result<impl I
         .remove(r.list, r.kind, &r.value, at, &r.source)
         .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     Ok(Json(json!({"closed": closed})))
+}
+
+/// Body of `POST /v1/texts/analyze`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextBody {
+    text: String,
+}
+
+/// Seconds since the epoch, as a minute number (for the rate limit).
+fn minute() -> u64 {
+    now().0.max(0) as u64 / 60
+}
+
+/// The client's address, when the server knows it (it does when serving a socket).
+pub struct Client(Option<SocketAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Client {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Client, Self::Rejection> {
+        Ok(Client(ConnectInfo::<SocketAddr>::from_request_parts(parts, state).await.ok().map(|c| c.0)))
+    }
+}
+
+fn limited(app: &App, client: &Client) -> Result<(), ApiError> {
+    match client.0 {
+        Some(addr) if !app.limiter.allow(addr.ip(), minute()) => {
+            app.metrics.rejected();
+            Err(ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too many requests from this address; try again in a minute",
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `POST /v1/texts/analyze`: typology, probability, top three, cues and advice for one text.
+pub async fn analyze_text(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+    limited(&app, &client)?;
+    let b: TextBody = counted(&app, parse(&body))?;
+    let r = app.text.analyze(&b.text).map_err(|e| {
+        let status = match e {
+            fanzha_text::TextError::TooLong { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            _ => StatusCode::BAD_REQUEST,
+        };
+        ApiError::field(status, "text", e.to_string())
+    });
+    Ok(Json(counted(&app, r)?))
+}
+
+/// Query of `GET /v1/lookup`: exactly one of the three.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LookupQuery {
+    phone: Option<String>,
+    url: Option<String>,
+    account: Option<String>,
+}
+
+/// `GET /v1/lookup?phone=|url=|account=`: lists and public reports about one value.
+pub async fn lookup(
+    State(app): Shared,
+    client: Client,
+    Query(q): Query<LookupQuery>,
+) -> Result<impl IntoResponse, ApiError> {
+    limited(&app, &client)?;
+    let given: Vec<(EntryKind, &String)> =
+        [(EntryKind::Phone, &q.phone), (EntryKind::Url, &q.url), (EntryKind::Account, &q.account)]
+            .into_iter()
+            .filter_map(|(k, v)| v.as_ref().filter(|v| !v.trim().is_empty()).map(|v| (k, v)))
+            .collect();
+    let [(kind, value)] = given[..] else {
+        app.metrics.rejected();
+        return Err(ApiError::new(StatusCode::BAD_REQUEST, "give exactly one of phone, url, account"));
+    };
+    let live = app.live.read().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
+    let found = fanzha_check::lookup::lookup(&live.checker.lists, &live.reports, kind, value, now());
+    Ok(Json(serde_json::to_value(found).expect("lookups serialize")))
+}
+
+/// Body of `POST /v1/reports`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportBody {
+    kind: EntryKind,
+    value: String,
+    #[serde(default)]
+    text: String,
+}
+
+/// `POST /v1/reports`: a report from the public (一键举报), stored as evidence (durable before the answer).
+pub async fn report(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+    limited(&app, &client)?;
+    let b: ReportBody = counted(&app, parse(&body))?;
+    let mut live = app.live.write().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
+    let r = PublicReport { kind: b.kind, value: b.value, text: b.text, at: now().0 };
+    let added = live.reports.add(r).map_err(|e| match e {
+        fanzha_check::lists::ListError::Invalid(m) => {
+            let field = m.split(':').next().unwrap_or("value").to_string();
+            ApiError::field(StatusCode::BAD_REQUEST, field, m)
+        }
+        other => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, other.to_string()),
+    });
+    counted(&app, added)?;
+    Ok((StatusCode::CREATED, Json(json!({"received": true}))))
 }

@@ -3,12 +3,21 @@
 
 use crate::metrics::Metrics;
 use fanzha_check::lists::Lists;
+use fanzha_check::lookup::PublicReports;
 use fanzha_check::Checker;
 use fanzha_graph::{EdgeIx, TemporalGraph};
 use fanzha_rules::{Reloading, RuleSet, Watcher};
 use fanzha_storage::{LogStore, Store};
+use fanzha_text::Classifier;
+use std::collections::HashMap;
+use std::net::IpAddr;
 use std::path::Path;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
+
+/// The list file inside a store directory.
+pub const LISTS_FILE: &str = "lists.jsonl";
+/// The public-report file inside a store directory.
+pub const REPORTS_FILE: &str = "reports.jsonl";
 
 /// The store and the checker that has seen everything in it.
 pub struct Live {
@@ -18,6 +27,8 @@ pub struct Live {
     pub checker: Checker,
     /// Time of the latest transfer recorded (transfers must come in time order).
     pub latest: Option<fanzha_model::Ts>,
+    /// The public's reports (evidence for risk lookups).
+    pub reports: PublicReports,
 }
 
 /// Where the rules come from.
@@ -46,12 +57,46 @@ pub struct App {
     pub rules: Rules,
     /// Counters.
     pub metrics: Metrics,
+    /// The fraud-text classifier.
+    pub text: Classifier,
+    /// Requests per client address in the current minute, for the public endpoints.
+    pub limiter: RateLimiter,
+}
+
+/// A fixed-window limit of requests per client address per minute.
+#[derive(Debug)]
+pub struct RateLimiter {
+    per_minute: u32,
+    seen: Mutex<HashMap<IpAddr, (u64, u32)>>,
+}
+
+impl RateLimiter {
+    /// Allows `per_minute` requests per address and minute.
+    pub fn new(per_minute: u32) -> RateLimiter {
+        RateLimiter { per_minute, seen: Mutex::new(HashMap::new()) }
+    }
+
+    /// Whether `ip` may make another request in minute `minute`.
+    pub fn allow(&self, ip: IpAddr, minute: u64) -> bool {
+        let mut seen = self.seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if seen.len() > 100_000 {
+            seen.retain(|_, (m, _)| *m == minute);
+        }
+        let slot = seen.entry(ip).or_insert((minute, 0));
+        if slot.0 != minute {
+            *slot = (minute, 0);
+        }
+        slot.1 += 1;
+        slot.1 <= self.per_minute
+    }
 }
 
 impl Live {
-    /// Replays the store's transfers in time order into a new checker with the lists in `dir`.
-    pub fn open(store: LogStore, lists_file: &Path) -> Result<Live, fanzha_check::lists::ListError> {
-        let lists = Lists::open(lists_file)?;
+    /// Replays the store's transfers in time order into a new checker, with the lists and public
+    /// reports kept in the store's directory `dir`.
+    pub fn open(store: LogStore, dir: &Path) -> Result<Live, fanzha_check::lists::ListError> {
+        let lists = Lists::open(&dir.join(LISTS_FILE))?;
+        let reports = PublicReports::open(&dir.join(REPORTS_FILE))?;
         let ledger = store.ledger();
         let graph = TemporalGraph::build(ledger);
         let mut checker = Checker::new(ledger, lists);
@@ -61,6 +106,6 @@ impl Live {
             checker.record(ledger, t);
             latest = Some(t.ts);
         }
-        Ok(Live { store, checker, latest })
+        Ok(Live { store, checker, latest, reports })
     }
 }

@@ -5,7 +5,7 @@ use axum::http::{Request, StatusCode};
 use fanzha_check::DEFAULT_RULES;
 use fanzha_model::{Account, AccountClass, AccountStatus, Event, Fen, Region, Ts};
 use fanzha_rules::RuleSet;
-use fanzha_server::{router, App, Live, Rules};
+use fanzha_server::{router, App, Live, RateLimiter, Rules};
 use fanzha_storage::{LogStore, OpenMode, Store};
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
@@ -43,9 +43,17 @@ fn seed(dir: &Path) {
 
 fn app(dir: &Path) -> Arc<App> {
     let store = LogStore::open(dir, OpenMode::Write).unwrap();
-    let live = Live::open(store, &dir.join("lists.jsonl")).unwrap();
+    let live = Live::open(store, dir).unwrap();
     let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, live.checker.schema()).unwrap();
-    Arc::new(App { live: RwLock::new(live), rules: Rules::Fixed(Arc::new(rules)), metrics: Default::default() })
+    let text = fanzha_text::Classifier::shipped().unwrap();
+    let limiter = RateLimiter::new(1_000);
+    Arc::new(App {
+        live: RwLock::new(live),
+        rules: Rules::Fixed(Arc::new(rules)),
+        metrics: Default::default(),
+        text,
+        limiter,
+    })
 }
 
 async fn call(app: &Arc<App>, method: &str, uri: &str, body: Option<Value>) -> (StatusCode, Value) {
@@ -209,4 +217,65 @@ async fn operations_endpoints() {
     assert!(r["rules"].as_array().unwrap().len() >= 15);
     assert!(r["variables"].as_array().unwrap().iter().any(|v| v["name"] == "payee.fan_in_24h"));
     assert_eq!(call(&app, "GET", "/nope", None).await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn texts_lookups_and_public_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let app = app(dir.path());
+    let scam = json!({"text": "您好,这里是市公安局,您的账户涉嫌洗钱,请立即将资金转入安全账户配合调查,不要告诉家人。"});
+    let (status, v) = call(&app, "POST", "/v1/texts/analyze", Some(scam)).await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    assert_eq!(v["typology"], "police_gov", "{v}");
+    assert_eq!(v["top"].as_array().unwrap().len(), 3);
+    assert!(v["cues"].as_array().unwrap().iter().any(|c| c["text"].as_str().unwrap().contains("安全账户")), "{v}");
+    assert!(!v["advice_zh"].as_array().unwrap().is_empty());
+    let (status, v) = call(&app, "POST", "/v1/texts/analyze", Some(json!({"text": ""}))).await;
+    assert_eq!((status, v["error"]["field"].clone()), (StatusCode::BAD_REQUEST, json!("text")));
+    let huge = json!({"text": "字".repeat(fanzha_text::MAX_CHARS + 1)});
+    assert_eq!(call(&app, "POST", "/v1/texts/analyze", Some(huge)).await.0, StatusCode::PAYLOAD_TOO_LARGE);
+
+    let (status, v) = call(&app, "GET", "/v1/lookup?phone=17012345678", None).await;
+    assert_eq!((status, v["risk"].clone()), (StatusCode::OK, json!("unknown")), "{v}");
+    for _ in 0..3 {
+        let r = json!({"kind": "phone", "value": "170-1234-5678", "text": "自称公安局让我转到安全账户"});
+        assert_eq!(call(&app, "POST", "/v1/reports", Some(r)).await.0, StatusCode::CREATED);
+    }
+    let (_, v) = call(&app, "GET", "/v1/lookup?phone=%2B86%20170%201234%205678", None).await;
+    assert_eq!((v["risk"].clone(), v["reports"].clone()), (json!("medium"), json!(3)), "{v}");
+    assert_eq!(call(&app, "GET", "/v1/lookup?phone=1&url=x", None).await.0, StatusCode::BAD_REQUEST);
+    let bad = json!({"kind": "email", "value": "a@b"});
+    assert_eq!(call(&app, "POST", "/v1/reports", Some(bad)).await.1["error"]["field"], "kind");
+    let reopened = fanzha_check::lookup::PublicReports::open(&dir.path().join("reports.jsonl")).unwrap();
+    assert_eq!(reopened.about(fanzha_check::lists::EntryKind::Phone, "17012345678", Ts(i64::MAX)).len(), 3);
+}
+
+#[tokio::test]
+async fn public_endpoints_are_rate_limited_per_address() {
+    use axum::extract::connect_info::MockConnectInfo;
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let store = LogStore::open(dir.path(), OpenMode::Write).unwrap();
+    let live = Live::open(store, dir.path()).unwrap();
+    let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, live.checker.schema()).unwrap();
+    let text = fanzha_text::Classifier::shipped().unwrap();
+    let app = Arc::new(App {
+        live: RwLock::new(live),
+        rules: Rules::Fixed(Arc::new(rules)),
+        metrics: Default::default(),
+        text,
+        limiter: RateLimiter::new(3),
+    });
+    let client: std::net::SocketAddr = "203.0.113.7:5555".parse().unwrap();
+    let mut statuses = Vec::new();
+    for _ in 0..5 {
+        let req = Request::builder().uri("/v1/lookup?url=http://scam.example").body(Body::empty()).unwrap();
+        let resp = router(app.clone()).layer(MockConnectInfo(client)).oneshot(req).await.unwrap();
+        statuses.push(resp.status().as_u16());
+    }
+    assert_eq!(statuses, [200, 200, 200, 429, 429]);
+    // Bank-side checks are not limited.
+    let check = json!({"from_account": "VICTIM", "to_account": "FRESH", "amount_fen": 1});
+    assert_eq!(call(&app, "POST", "/v1/transfers/check", Some(check)).await.0, StatusCode::OK);
 }

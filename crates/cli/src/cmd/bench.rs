@@ -164,7 +164,7 @@ fn check_latency(db: &std::path::Path, n: usize, seed: u64) -> anyhow::Result<se
     let graph = TemporalGraph::build(ledger);
     let replay = Instant::now();
     // The store's lists, as `fanzha serve` and `fanzha backtest` use them.
-    let mut checker = Checker::new(ledger, Lists::open(&db.join("lists.jsonl"))?);
+    let mut checker = Checker::new(ledger, Lists::open(&db.join(fanzha_server::state::LISTS_FILE))?);
     for e in 0..graph.edge_count() {
         checker.record(ledger, ledger.transfer(graph.edge(fanzha_graph::EdgeIx(e as u32)).txn));
     }

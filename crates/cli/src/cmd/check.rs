@@ -8,7 +8,7 @@ use fanzha_check::lists::Lists;
 use fanzha_check::{Checker, DEFAULT_RULES};
 use fanzha_model::{LabelTarget, Ledger, TransferIx, Ts};
 use fanzha_rules::{Reloading, RuleSet, Schema};
-use fanzha_server::{App, Live, Rules};
+use fanzha_server::{App, Live, RateLimiter, Rules};
 use fanzha_storage::{LogStore, OpenMode, Store};
 use std::collections::HashSet;
 use std::net::SocketAddr;
@@ -16,9 +16,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
-
-/// The list file inside a store directory.
-const LISTS_FILE: &str = "lists.jsonl";
 
 #[derive(ClapArgs)]
 pub struct ServeArgs {
@@ -34,6 +31,9 @@ pub struct ServeArgs {
     /// Worker threads (default: one per core).
     #[arg(long)]
     threads: Option<usize>,
+    /// Requests per minute one address may make to the public endpoints (text analysis, lookup, reports).
+    #[arg(long, default_value_t = 60)]
+    public_per_minute: u32,
 }
 
 #[derive(ClapArgs)]
@@ -70,7 +70,7 @@ fn rule_set(path: Option<&Path>, schema: &Schema) -> anyhow::Result<RuleSet> {
 pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let store =
         LogStore::open(&args.db, OpenMode::Create).with_context(|| format!("opening store {}", args.db.display()))?;
-    let live = Live::open(store, &args.db.join(LISTS_FILE))?;
+    let live = Live::open(store, &args.db)?;
     let rules = match &args.rules {
         None => Rules::Fixed(Arc::new(rule_set(None, live.checker.schema())?)),
         Some(p) => {
@@ -88,7 +88,9 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     };
     let transfers = live.store.ledger().transfers().len();
     let version = rules.current().version().to_string();
-    let app = Arc::new(App { live: RwLock::new(live), rules, metrics: Default::default() });
+    let text = fanzha_text::Classifier::shipped()?;
+    let limiter = RateLimiter::new(args.public_per_minute);
+    let app = Arc::new(App { live: RwLock::new(live), rules, metrics: Default::default(), text, limiter });
     let mut rt = tokio::runtime::Builder::new_multi_thread();
     if let Some(n) = args.threads {
         rt.worker_threads(n.max(1));
@@ -136,7 +138,7 @@ fn fraud_transfers(ledger: &Ledger, file: Option<&Path>) -> anyhow::Result<HashS
 pub fn run_backtest(args: BacktestArgs) -> anyhow::Result<ExitCode> {
     let loaded = load(&args.db)?;
     let ledger = loaded.store.ledger();
-    let lists_path = args.db.join(LISTS_FILE);
+    let lists_path = args.db.join(fanzha_server::state::LISTS_FILE);
     let lists = Lists::open(&lists_path)?;
     let checker = Checker::new(ledger, lists);
     let rules = rule_set(args.rules.as_deref(), checker.schema())?;

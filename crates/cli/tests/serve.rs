@@ -1,0 +1,114 @@
+//! `fanzha serve` as a real process on a socket: checks and records over HTTP, rules hot-reloaded from
+//! a watched file (an invalid edit keeps the old set), and `fanzha backtest` on what was recorded.
+
+#[allow(dead_code)] // this test does not use `scenario` of the shared helpers
+mod common;
+
+use common::{fanzha, ok};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// One HTTP/1.1 request; returns (status, body).
+fn http(addr: &str, method: &str, path: &str, body: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    let req = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    s.write_all(req.as_bytes()).unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    let status = out.split(' ').nth(1).unwrap().parse().unwrap();
+    let body = out.split("\r\n\r\n").nth(1).unwrap_or_default().to_string();
+    (status, body)
+}
+
+fn rules(verdict: &str, version: &str) -> String {
+    format!(
+        "version = \"{version}\"\n[[rule]]\nid = \"memo_brushing\"\nwhen = 'contains(memo, \"刷单\")'\nverdict = \"{verdict}\"\nweight = 0.7\nreason_zh = \"附言提到刷单\"\nreason_en = \"The memo mentions order brushing\"\n"
+    )
+}
+
+fn version(addr: &str) -> String {
+    let (_, body) = http(addr, "GET", "/healthz", "");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    v["rule_version"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn serves_checks_and_hot_reloads_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let rule_file = dir.path().join("rules.toml");
+    std::fs::write(&rule_file, rules("warn", "1")).unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_fanzha"))
+        .args(["serve", "--db", db.to_str().unwrap(), "--addr", "127.0.0.1:0", "--rules", rule_file.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut server = Server(child);
+    let mut lines = BufReader::new(server.0.stdout.take().unwrap());
+    let mut first = String::new();
+    lines.read_line(&mut first).unwrap();
+    // Keep reading what the server prints, so its writes never hit a closed pipe.
+    std::thread::spawn(move || std::io::copy(&mut lines, &mut std::io::sink()));
+    let addr = first.split("http://").nth(1).expect("the address is printed").trim().to_string();
+
+    let check = r#"{"from_account":"A","to_account":"B","amount_fen":5000,"memo":"刷单返利"}"#;
+    let (status, body) = http(&addr, "POST", "/v1/transfers/check", check);
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains(r#""verdict":"warn""#), "{body}");
+    let v1 = version(&addr);
+    assert!(v1.starts_with("1+"), "{v1}");
+
+    // An edit is picked up without a restart.
+    std::fs::write(&rule_file, rules("block", "2")).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while version(&addr) == v1 {
+        assert!(Instant::now() < deadline, "the edit was not picked up");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let (_, body) = http(&addr, "POST", "/v1/transfers/check", check);
+    assert!(body.contains(r#""verdict":"block""#), "{body}");
+
+    // An invalid edit is refused; the last good set stays in force.
+    let v2 = version(&addr);
+    std::fs::write(
+        &rule_file,
+        "version = \"3\"\n[[rule]]\nid = \"x\"\nwhen = \"memo <\"\nverdict = \"block\"\nweight = 2\n",
+    )
+    .unwrap();
+    std::thread::sleep(Duration::from_secs(4));
+    assert_eq!(version(&addr), v2);
+    let (_, body) = http(&addr, "POST", "/v1/transfers/check", check);
+    assert!(body.contains(r#""verdict":"block""#), "{body}");
+
+    // Recorded transfers are durable and backtest sees them.
+    for (i, memo) in ["生活费", "刷单"].iter().enumerate() {
+        let t = format!(
+            r#"{{"txn_id":"T{i}","ts":"2024-03-01T1{i}:00:00+08:00","from_account":"A","to_account":"B","amount_fen":5000,"memo":"{memo}"}}"#
+        );
+        assert_eq!(http(&addr, "POST", "/v1/transfers", &t).0, 201);
+    }
+    drop(server);
+    let bad = fanzha(&["backtest", "--db", db.to_str().unwrap(), "--rules", rule_file.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(!bad.status.success() && err.contains("weight"), "invalid rules are reported: {err}");
+    std::fs::write(&rule_file, rules("hold", "4")).unwrap();
+    let out = ok(&fanzha(&["backtest", "--db", db.to_str().unwrap(), "--rules", rule_file.to_str().unwrap()]));
+    assert!(out.contains("2 transfers checked"), "{out}");
+    let line = out.lines().find(|l| l.starts_with("memo_brushing")).expect("a line per rule");
+    assert_eq!(line.split_whitespace().nth(2), Some("1"), "one hit: {line}");
+}

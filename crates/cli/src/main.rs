@@ -40,6 +40,8 @@ enum Command {
     Features(cmd::features::Args),
     /// Serve the HTTP API: transfer check, recording, lists, metrics, OpenAPI.
     Serve(cmd::check::ServeArgs),
+    /// Console users: add, list, disable.
+    User(cmd::user::Args),
     /// Replay history through the transfer check (no look-ahead) and measure each rule.
     Backtest(cmd::check::BacktestArgs),
     /// Measure ingest throughput, restart time and trace latency.
@@ -68,6 +70,7 @@ fn main() -> ExitCode {
         Command::Features(a) => cmd::features::run(a),
         Command::Serve(a) => cmd::check::run_serve(a),
         Command::Backtest(a) => cmd::check::run_backtest(a),
+        Command::User(a) => cmd::user::run(a),
         Command::Bench(a) => cmd::bench::run(a),
     };
     match result {

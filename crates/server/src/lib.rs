@@ -49,11 +49,12 @@ pub fn router(app: Arc<App>) -> Router {
         .with_state(app)
 }
 
-/// Serves `app` on `addr` until Ctrl-C; `ready` is called with the bound address.
-pub async fn serve(app: Arc<App>, addr: SocketAddr, ready: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
+/// Serves `routes` (e.g. [`router`], merged with the console's) on `addr` until Ctrl-C; `ready` is
+/// called with the bound address.
+pub async fn serve(routes: Router, addr: SocketAddr, ready: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     ready(listener.local_addr()?);
-    axum::serve(listener, router(app).into_make_service_with_connect_info::<SocketAddr>())
+    axum::serve(listener, routes.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

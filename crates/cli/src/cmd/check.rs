@@ -34,6 +34,9 @@ pub struct ServeArgs {
     /// Requests per minute one address may make to the public endpoints (text analysis, lookup, reports).
     #[arg(long, default_value_t = 60)]
     public_per_minute: u32,
+    /// Mark the console's session cookies Secure (when served behind HTTPS).
+    #[arg(long)]
+    secure_cookies: bool,
 }
 
 #[derive(ClapArgs)]
@@ -91,12 +94,21 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let text = fanzha_text::Classifier::shipped()?;
     let limiter = RateLimiter::new(args.public_per_minute);
     let app = Arc::new(App { live: RwLock::new(live), rules, metrics: Default::default(), text, limiter });
+    let console = Arc::new(
+        fanzha_console::Console::open(app.clone(), &args.db, args.secure_cookies)
+            .with_context(|| format!("opening the console database in {}", args.db.display()))?,
+    );
+    let routes = fanzha_server::router(app).merge(fanzha_console::router(console));
     let mut rt = tokio::runtime::Builder::new_multi_thread();
     if let Some(n) = args.threads {
         rt.worker_threads(n.max(1));
     }
-    rt.enable_all().build()?.block_on(fanzha_server::serve(app, args.addr, |addr| {
+    rt.enable_all().build()?.block_on(fanzha_server::serve(routes, args.addr, |addr| {
         println!("fanzha serving {} ({transfers} transfers, rules {version}) on http://{addr}", args.db.display());
+        println!(
+            "  console: http://{addr}/console   (users: fanzha user add --db {} --name NAME --role ROLE)",
+            args.db.display()
+        );
         println!("  POST /v1/transfers/check   POST /v1/transfers   GET /v1/rules   GET /openapi.json   GET /metrics");
     }))?;
     Ok(ExitCode::SUCCESS)

@@ -11,3 +11,4 @@ pub mod report;
 pub mod stats;
 pub mod text;
 pub mod trace;
+pub mod user;

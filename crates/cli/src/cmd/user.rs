@@ -1,0 +1,110 @@
+//! `fanzha user add|list|disable`: console users, managed from the terminal (every change audited).
+
+use anyhow::Context;
+use clap::{Args as ClapArgs, Subcommand};
+use fanzha_console::auth::{generate_password, hash_password};
+use fanzha_console::db::{Db, Role};
+use fanzha_console::DB_FILE;
+use std::io::{BufRead, IsTerminal};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(ClapArgs)]
+pub struct Args {
+    #[command(subcommand)]
+    what: What,
+}
+
+#[derive(Subcommand)]
+enum What {
+    /// Add a user. The password is read from stdin (one line); with a terminal on stdin, or
+    /// `--generate`, one is generated and printed once.
+    Add {
+        /// Store directory (the console database lives in it).
+        #[arg(long)]
+        db: PathBuf,
+        /// Login name.
+        #[arg(long)]
+        name: String,
+        /// analyst, supervisor, liaison (bank liaison) or auditor.
+        #[arg(long)]
+        role: String,
+        /// The liaison's bank code (required for liaison).
+        #[arg(long)]
+        bank: Option<String>,
+        /// Generate a password and print it.
+        #[arg(long)]
+        generate: bool,
+    },
+    /// List users.
+    List {
+        /// Store directory.
+        #[arg(long)]
+        db: PathBuf,
+    },
+    /// Disable a user and end their sessions.
+    Disable {
+        /// Store directory.
+        #[arg(long)]
+        db: PathBuf,
+        /// Login name.
+        #[arg(long)]
+        name: String,
+    },
+}
+
+fn open(db: &std::path::Path) -> anyhow::Result<Db> {
+    anyhow::ensure!(db.join("meta.json").exists(), "{} is not a fanzha store", db.display());
+    Db::open(&db.join(DB_FILE)).with_context(|| format!("opening {}", db.join(DB_FILE).display()))
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    match args.what {
+        What::Add { db, name, role, bank, generate } => {
+            let role = Role::parse(&role)
+                .with_context(|| format!("--role '{role}': expected analyst, supervisor, liaison or auditor"))?;
+            let name = name.trim().to_string();
+            anyhow::ensure!(
+                !name.is_empty() && name.len() <= 64 && !name.chars().any(char::is_control),
+                "--name must be 1-64 printable characters"
+            );
+            anyhow::ensure!(role != Role::Liaison || bank.is_some(), "a liaison needs --bank CODE");
+            let db = open(&db)?;
+            let stdin = std::io::stdin();
+            let (password, generated) = if generate || stdin.is_terminal() {
+                (generate_password(), true)
+            } else {
+                let mut line = String::new();
+                stdin.lock().read_line(&mut line)?;
+                (line.trim_end_matches(['\r', '\n']).to_string(), false)
+            };
+            anyhow::ensure!(password.chars().count() >= 10, "the password must have at least 10 characters");
+            db.add_user(&name, role, bank.as_deref(), &hash_password(&password), now())
+                .with_context(|| format!("adding user '{name}' (does it exist already?)"))?;
+            db.audit(now(), "cli", "user.add", &format!("user:{name}"), role.as_str())?;
+            println!("added {name} ({}{})", role.as_str(), bank.map(|b| format!(", bank {b}")).unwrap_or_default());
+            if generated {
+                println!("password (shown once): {password}");
+            }
+        }
+        What::List { db } => {
+            let db = open(&db)?;
+            println!("{:<24} {:<11} {:<10} status", "name", "role", "bank");
+            for u in db.users()? {
+                let status = if u.disabled { "disabled" } else { "active" };
+                println!("{:<24} {:<11} {:<10} {status}", u.name, u.role.as_str(), u.bank.as_deref().unwrap_or("-"));
+            }
+        }
+        What::Disable { db, name } => {
+            let db = open(&db)?;
+            anyhow::ensure!(db.disable_user(&name)?, "no user '{name}'");
+            db.audit(now(), "cli", "user.disable", &format!("user:{name}"), "")?;
+            println!("disabled {name}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

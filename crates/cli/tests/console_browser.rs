@@ -1,0 +1,255 @@
+//! The console in a real headless Chromium (driven through chromedriver with fantoccini) against a
+//! real `fanzha serve`: log in, open a case from a victim transfer, see the trace graph, create
+//! freeze requests, approve them as supervisor, check a bank liaison sees only their bank's request,
+//! and read the audit log as auditor.
+//!
+//! Needs `chromium` and `chromedriver` (Debian: chromium, chromium-driver). Without them the test
+//! says so and passes, unless FANZHA_REQUIRE_BROWSER=1 (CI sets it). With FANZHA_SCREENSHOTS=DIR it
+//! saves screenshots of the main pages there (docs/console/ holds the committed ones).
+
+mod common;
+
+use common::{fanzha, ok, scenario};
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn tool(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")?.to_str()?.split(':').map(|d| Path::new(d).join(name)).find(|p| p.exists())
+}
+
+fn add_user(db: &str, name: &str, role: &str, bank: Option<&str>) {
+    let mut args = vec!["user", "add", "--db", db, "--name", name, "--role", role];
+    if let Some(b) = bank {
+        args.extend(["--bank", b]);
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fanzha"))
+        .args(&args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(format!("{name}-password-1\n").as_bytes()).unwrap();
+    assert!(child.wait_with_output().unwrap().status.success());
+}
+
+/// A reported transfer: fraud-labelled, paid by an account that is not itself a mule (a victim),
+/// before 22:00; with the time two hours later, when the victim reports it.
+fn victim_transfer(data: &Path) -> (String, String, String) {
+    let labels = std::fs::read_to_string(data.join("labels.csv")).unwrap();
+    let mules: Vec<&str> =
+        labels.lines().filter(|l| l.ends_with(",mule")).filter_map(|l| l.split(',').nth(1)).collect();
+    let fraud: Vec<&str> = labels
+        .lines()
+        .filter(|l| l.starts_with("transfer,") && l.ends_with(",fraud"))
+        .filter_map(|l| l.split(',').nth(1))
+        .collect();
+    let transfers = std::fs::read_to_string(data.join("transfers.csv")).unwrap();
+    transfers
+        .lines()
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            if !fraud.contains(&f[0]) || mules.contains(&f[2]) {
+                return None;
+            }
+            let (date, hour) = (&f[1][..10], f[1][11..13].parse::<u32>().unwrap());
+            let reported = format!("{date} {:02}:{}", hour + 2, &f[1][14..16]);
+            (hour < 22).then(|| (f[0].to_string(), f[2].to_string(), reported))
+        })
+        .next()
+        .expect("the scenario has a victim payment")
+}
+
+/// Clicks `selector` and waits until the next page has replaced this one and finished loading.
+async fn click_and_load(c: &Client, selector: &str) {
+    let old = c.find(Locator::Css("html")).await.unwrap();
+    c.find(Locator::Css(selector)).await.unwrap().click().await.unwrap();
+    for _ in 0..200 {
+        if old.tag_name().await.is_err() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    for _ in 0..200 {
+        if c.execute("return document.readyState", vec![])
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .as_deref()
+            == Some("complete")
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+}
+
+async fn login(c: &Client, base: &str, name: &str) {
+    c.goto(&format!("{base}/console/login")).await.unwrap();
+    c.find(Locator::Css("#name")).await.unwrap().send_keys(name).await.unwrap();
+    c.find(Locator::Css("#password")).await.unwrap().send_keys(&format!("{name}-password-1")).await.unwrap();
+    click_and_load(c, "button[type=submit]").await;
+}
+
+async fn logout(c: &Client) {
+    click_and_load(c, "header form button").await;
+}
+
+async fn shot(c: &Client, name: &str) {
+    if let Some(dir) = std::env::var_os("FANZHA_SCREENSHOTS") {
+        let png = c.screenshot().await.unwrap();
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn analyst_supervisor_liaison_and_auditor_in_a_browser() {
+    let required = std::env::var("FANZHA_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
+    let (Some(driver), Some(chromium)) = (tool("chromedriver"), tool("chromium")) else {
+        assert!(!required, "FANZHA_REQUIRE_BROWSER=1 but chromium or chromedriver is missing");
+        eprintln!("skipped: chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = scenario(dir.path(), "5");
+    let (txn, victim, reported) = victim_transfer(&dir.path().join("data"));
+    for (name, role) in [("wang", "analyst"), ("li", "supervisor"), ("zhao", "auditor")] {
+        add_user(&db, name, role, None);
+    }
+
+    let mut server = Command::new(env!("CARGO_BIN_EXE_fanzha"))
+        .args(["serve", "--db", &db, "--addr", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(server.stdout.take().unwrap());
+    let _server = Killed(server);
+    let mut first = String::new();
+    lines.read_line(&mut first).unwrap();
+    std::thread::spawn(move || std::io::copy(&mut lines, &mut std::io::sink()));
+    let base = format!("http://{}", first.split("http://").nth(1).unwrap().trim());
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let _driver = Killed(
+        Command::new(driver).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap(),
+    );
+    let caps: serde_json::Map<String, serde_json::Value> = serde_json::from_value(serde_json::json!({
+        "goog:chromeOptions": {
+            "binary": chromium,
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"]
+        }
+    }))
+    .unwrap();
+    let mut c = None;
+    for _ in 0..50 {
+        match ClientBuilder::rustls()
+            .unwrap()
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            Ok(client) => {
+                c = Some(client);
+                break;
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+    let c = c.expect("chromedriver answers");
+
+    // No access without login.
+    c.goto(&format!("{base}/console/cases")).await.unwrap();
+    assert!(c.current_url().await.unwrap().path().ends_with("/console/login"));
+    shot(&c, "login").await;
+
+    // The analyst opens a case from the victim's transfer; the trace runs at once.
+    login(&c, &base, "wang").await;
+    assert!(c.current_url().await.unwrap().path().ends_with("/console/cases"));
+    c.goto(&format!("{base}/console/cases/new")).await.unwrap();
+    c.find(Locator::Css("#title")).await.unwrap().send_keys("受害人报案:冒充公检法").await.unwrap();
+    c.find(Locator::Css("#victim")).await.unwrap().send_keys(&victim).await.unwrap();
+    c.find(Locator::Css("#txns")).await.unwrap().send_keys(&txn).await.unwrap();
+    c.find(Locator::Css("#reported_at")).await.unwrap().send_keys(&reported).await.unwrap();
+    c.find(Locator::Css("#narrative"))
+        .await
+        .unwrap()
+        .send_keys("<script>alert(1)</script> 对方自称警察")
+        .await
+        .unwrap();
+    shot(&c, "new-case").await;
+    click_and_load(&c, "#case-form button[type=submit]").await;
+    let case_url = c.current_url().await.unwrap();
+    assert!(case_url.path().starts_with("/console/cases/"), "{case_url}");
+    c.find(Locator::Css("#trace-graph svg")).await.expect("the trace is drawn");
+    let page = c.source().await.unwrap();
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "user text is escaped");
+    assert!(!page.contains("<script>alert(1)"));
+    shot(&c, "case").await;
+
+    // Freeze requests, one per bank.
+    click_and_load(&c, "#create-requests").await;
+    let rows = c.find_all(Locator::Css("#requests tr.request")).await.unwrap();
+    assert!(!rows.is_empty(), "requests were created");
+    let bank = rows[0].attr("data-bank").await.unwrap().unwrap();
+    assert!(c.source().await.unwrap().contains("待审批"));
+    assert!(c.find_all(Locator::Css("button.approve")).await.unwrap().is_empty(), "an analyst cannot approve");
+    logout(&c).await;
+
+    // The supervisor approves the first request.
+    login(&c, &base, "li").await;
+    c.goto(case_url.as_str()).await.unwrap();
+    click_and_load(&c, "button.approve").await;
+    assert!(c.source().await.unwrap().contains("已发送"));
+    shot(&c, "case-approved").await;
+    logout(&c).await;
+
+    // A liaison of that bank sees its request (and records the outcome); one of another bank does not.
+    add_user(&db, "bank1", "liaison", Some(&bank));
+    add_user(&db, "bank2", "liaison", Some("NO-SUCH-BANK"));
+    login(&c, &base, "bank1").await;
+    assert!(c.current_url().await.unwrap().path().ends_with("/console/requests"));
+    let mine = c.find_all(Locator::Css("#requests tr.request")).await.unwrap();
+    assert!(!mine.is_empty());
+    for r in &mine {
+        assert_eq!(r.attr("data-bank").await.unwrap().as_deref(), Some(bank.as_str()));
+    }
+    shot(&c, "liaison-requests").await;
+    c.find(Locator::Css("#requests input[name=saved_yuan]")).await.unwrap().send_keys("100.00").await.unwrap();
+    click_and_load(&c, "#requests form button").await;
+    assert!(c.source().await.unwrap().contains("已执行"));
+    c.goto(case_url.as_str()).await.unwrap();
+    assert!(c.source().await.unwrap().contains("无权访问"), "a liaison cannot open cases");
+    logout(&c).await;
+    login(&c, &base, "bank2").await;
+    assert!(c.find_all(Locator::Css("#requests tr.request")).await.unwrap().is_empty(), "another bank sees nothing");
+    logout(&c).await;
+
+    // The auditor reads the audit log; it names every step.
+    login(&c, &base, "zhao").await;
+    c.goto(&format!("{base}/console/audit")).await.unwrap();
+    let audit = c.find(Locator::Css("#audit")).await.unwrap().text().await.unwrap();
+    for action in
+        ["login", "case.create", "case.view", "freeze.create", "freeze.approve", "freeze.outcome", "denied", "user.add"]
+    {
+        assert!(audit.contains(action), "{action} in the audit log");
+    }
+    shot(&c, "audit").await;
+    c.goto(&format!("{base}/console/lang?to=en")).await.unwrap();
+    assert!(c.source().await.unwrap().contains("Cases"), "English toggle");
+    shot(&c, "cases-en").await;
+    c.close().await.unwrap();
+    ok(&fanzha(&["user", "list", "--db", &db]));
+}

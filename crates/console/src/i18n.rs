@@ -1,0 +1,69 @@
+//! Chinese first, English on request: the `lang` cookie picks the language of every page.
+
+/// The page language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// 中文 (default).
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// From the `Cookie` header (`lang=en`).
+    pub fn from_cookies(header: &str) -> Lang {
+        match crate::auth::cookie(header, "lang") {
+            Some("en") => Lang::En,
+            _ => Lang::Zh,
+        }
+    }
+
+    /// Picks the text in this language.
+    pub fn t<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    /// The `lang` attribute.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// Fen as yuan with two decimals and thousands separators, e.g. `12,345.60`.
+pub fn yuan(fen: i64) -> String {
+    let sign = if fen < 0 { "-" } else { "" };
+    let fen = fen.unsigned_abs();
+    let whole = (fen / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{grouped}.{:02}", fen % 100)
+}
+
+/// UTC epoch seconds in Beijing time with the zone, e.g. `2024-03-01 10:00 (UTC+8)`.
+pub fn beijing(ts: i64) -> String {
+    let t = fanzha_model::Ts(ts + 8 * 3_600).to_string();
+    format!("{} {} (UTC+8)", &t[..10], &t[11..16])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_and_time() {
+        assert_eq!(yuan(1_234_560), "12,345.60");
+        assert_eq!(yuan(5), "0.05");
+        assert_eq!(beijing(1_709_258_400), "2024-03-01 10:00 (UTC+8)");
+    }
+}

@@ -1,0 +1,64 @@
+//! The anti-fraud centre's web console, served by `fanzha serve` under `/console`: cases opened from
+//! victim reports and traced at once (the flow drawn as a graph, the freeze list by bank), freeze
+//! requests drafted per bank, approved by a supervisor and answered by the bank's liaison, with the
+//! money saved; roles, sessions, CSRF tokens, a failed-login limit, and an append-only audit log of
+//! every view of personal data and every action. Pages are rendered on the server (no JavaScript).
+//!
+//! State lives in SQLite (`DIR/console.sqlite`, [`db`]); users are managed from the terminal
+//! (`fanzha user add|list|disable`).
+#![deny(missing_docs)]
+
+pub mod auth;
+pub mod db;
+pub mod i18n;
+pub mod pages;
+mod routes;
+
+use axum::routing::{get, post};
+use axum::Router;
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// The console database file inside a store directory.
+pub const DB_FILE: &str = "console.sqlite";
+
+/// The console's state next to the API's.
+pub struct Console {
+    /// The API state (store, checker): cases trace over its ledger.
+    pub api: Arc<fanzha_server::App>,
+    db: Mutex<db::Db>,
+    /// Mark cookies `Secure` (serve behind HTTPS).
+    pub secure_cookies: bool,
+    logins: auth::LoginLimiter,
+}
+
+impl Console {
+    /// Opens the console database in the store directory `dir`.
+    pub fn open(api: Arc<fanzha_server::App>, dir: &Path, secure_cookies: bool) -> rusqlite::Result<Console> {
+        let db = db::Db::open(&dir.join(DB_FILE))?;
+        Ok(Console { api, db: Mutex::new(db), secure_cookies, logins: auth::LoginLimiter::default() })
+    }
+
+    /// The database (one connection, used briefly per request).
+    pub fn db(&self) -> MutexGuard<'_, db::Db> {
+        self.db.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// The console's routes.
+pub fn router(console: Arc<Console>) -> Router {
+    Router::new()
+        .route("/console", get(routes::home))
+        .route("/console/login", get(routes::login_page).post(routes::login))
+        .route("/console/logout", post(routes::logout))
+        .route("/console/lang", get(routes::set_lang))
+        .route("/console/cases", get(routes::cases).post(routes::create_case))
+        .route("/console/cases/new", get(routes::new_case_page))
+        .route("/console/cases/{id}", get(routes::case))
+        .route("/console/cases/{id}/freeze", post(routes::create_requests))
+        .route("/console/requests", get(routes::requests))
+        .route("/console/requests/{id}/approve", post(routes::approve))
+        .route("/console/requests/{id}/outcome", post(routes::outcome))
+        .route("/console/audit", get(routes::audit))
+        .with_state(console)
+}

@@ -1,0 +1,457 @@
+//! The console's handlers: find the signed-in user, check the role and the CSRF token, do the one
+//! thing, write the audit entry, render.
+
+// A refusal is the finished response (a redirect to the login page, a 403 page); it is built only on
+// the refusing path, so its size in the `Err` variant costs nothing worth boxing.
+#![allow(clippy::result_large_err)]
+
+use crate::auth::{self, COOKIE, SESSION_SECS};
+use crate::db::{Case, Role, User, STATUSES};
+use crate::i18n::Lang;
+use crate::{pages, Console};
+use axum::extract::{Form, Path, Query, State};
+use axum::http::header::{COOKIE as COOKIE_HEADER, LOCATION, SET_COOKIE};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use fanzha_graph::TemporalGraph;
+use fanzha_storage::Store;
+use fanzha_trace::{Forward, Tracer};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+type Shared = State<Arc<Console>>;
+
+fn now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+}
+
+fn see_other(to: &str) -> Response {
+    (StatusCode::SEE_OTHER, [(LOCATION, HeaderValue::from_str(to).expect("ascii path"))]).into_response()
+}
+
+fn html(status: StatusCode, m: maud::Markup) -> Response {
+    (status, Html(m.into_string())).into_response()
+}
+
+fn server_error(e: impl std::fmt::Display) -> Response {
+    (StatusCode::INTERNAL_SERVER_ERROR, format!("internal error: {e}")).into_response()
+}
+
+/// The signed-in user of a request.
+struct Viewer {
+    user: User,
+    csrf: String,
+    lang: Lang,
+}
+
+fn cookies(headers: &HeaderMap) -> &str {
+    headers.get(COOKIE_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("")
+}
+
+/// The user of the session cookie, or a redirect to the login page.
+fn viewer(c: &Console, headers: &HeaderMap) -> Result<Viewer, Response> {
+    let jar = cookies(headers);
+    let lang = Lang::from_cookies(jar);
+    let Some(token) = auth::cookie(jar, COOKIE) else { return Err(see_other("/console/login")) };
+    match c.db().session(&auth::token_hash(token), now()) {
+        Ok(Some((user, csrf))) => Ok(Viewer { user, csrf, lang }),
+        Ok(None) => Err(see_other("/console/login")),
+        Err(e) => Err(server_error(e)),
+    }
+}
+
+/// Refuses with 403 unless the viewer's role is one of `roles`.
+fn allow(c: &Console, v: &Viewer, roles: &[Role], what: &str) -> Result<(), Response> {
+    if roles.contains(&v.user.role) {
+        return Ok(());
+    }
+    let _ = c.db().audit(now(), &v.user.name, "denied", what, v.user.role.as_str());
+    let why = v.lang.t("您的角色无权进行此操作。", "Your role may not do this.");
+    Err(html(StatusCode::FORBIDDEN, pages::forbidden(v.lang, &v.user, &v.csrf, why)))
+}
+
+/// Refuses a form post whose CSRF token is not the session's.
+fn csrf_ok(v: &Viewer, form: &HashMap<String, String>) -> Result<(), Response> {
+    match form.get("csrf") {
+        Some(t) if auth::same(t, &v.csrf) => Ok(()),
+        _ => Err((StatusCode::FORBIDDEN, "missing or wrong CSRF token; reload the page and try again").into_response()),
+    }
+}
+
+/// `GET /console`.
+pub async fn home() -> Response {
+    see_other("/console/cases")
+}
+
+/// `GET /console/login`.
+pub async fn login_page(headers: HeaderMap) -> Response {
+    html(StatusCode::OK, pages::login(Lang::from_cookies(cookies(&headers)), None))
+}
+
+/// `POST /console/login`.
+pub async fn login(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
+    let lang = Lang::from_cookies(cookies(&headers));
+    let name = f.get("name").map(|s| s.trim()).unwrap_or_default().to_string();
+    let password = f.get("password").cloned().unwrap_or_default();
+    let client = headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()).unwrap_or("direct").to_string();
+    let t = now();
+    let (by_name, by_client) = (format!("name:{name}"), format!("client:{client}"));
+    if c.logins.locked(&by_name, t) || c.logins.locked(&by_client, t) {
+        let _ = c.db().audit(t, &name, "login.locked", "session", "");
+        let msg = lang.t("登录失败次数过多,请15分钟后再试。", "Too many failed logins; try again in 15 minutes.");
+        return html(StatusCode::TOO_MANY_REQUESTS, pages::login(lang, Some(msg)));
+    }
+    let creds = match c.db().credentials(&name) {
+        Ok(x) => x,
+        Err(e) => return server_error(e),
+    };
+    let user = match creds {
+        Some((u, hash)) if !u.disabled && auth::verify_password(&password, &hash) => u,
+        _ => {
+            c.logins.fail(&by_name, t);
+            c.logins.fail(&by_client, t);
+            let _ = c.db().audit(t, &name, "login.failed", "session", "");
+            let msg = lang.t("用户名或密码错误。", "Wrong user name or password.");
+            return html(StatusCode::UNAUTHORIZED, pages::login(lang, Some(msg)));
+        }
+    };
+    c.logins.clear(&by_name);
+    let token = auth::random_hex(32);
+    let csrf = auth::random_hex(32);
+    let db = c.db();
+    if let Err(e) = db.add_session(&auth::token_hash(&token), user.id, &csrf, t + SESSION_SECS) {
+        return server_error(e);
+    }
+    let _ = db.audit(t, &user.name, "login", "session", user.role.as_str());
+    drop(db);
+    let secure = if c.secure_cookies { "; Secure" } else { "" };
+    let cookie = format!("{COOKIE}={token}; Path=/console; HttpOnly; SameSite=Strict; Max-Age={SESSION_SECS}{secure}");
+    let home = if user.role == Role::Liaison { "/console/requests" } else { "/console/cases" };
+    let mut r = see_other(home);
+    r.headers_mut().insert(SET_COOKIE, HeaderValue::from_str(&cookie).expect("ascii cookie"));
+    r
+}
+
+/// `POST /console/logout`.
+pub async fn logout(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
+    let v = match viewer(&c, &headers) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    if let Err(r) = csrf_ok(&v, &f) {
+        return r;
+    }
+    if let Some(token) = auth::cookie(cookies(&headers), COOKIE) {
+        let _ = c.db().end_session(&auth::token_hash(token));
+    }
+    let _ = c.db().audit(now(), &v.user.name, "logout", "session", "");
+    let mut r = see_other("/console/login");
+    r.headers_mut().insert(SET_COOKIE, HeaderValue::from_static("fanzha_session=; Path=/console; Max-Age=0"));
+    r
+}
+
+/// Query of `GET /console/lang`.
+#[derive(Deserialize)]
+pub struct LangQuery {
+    to: String,
+}
+
+/// `GET /console/lang?to=en|zh`: switches the language.
+pub async fn set_lang(Query(q): Query<LangQuery>) -> Response {
+    let value = if q.to == "en" { "en" } else { "zh" };
+    let mut r = see_other("/console/cases");
+    let cookie = format!("lang={value}; Path=/console; SameSite=Strict; Max-Age=31536000");
+    r.headers_mut().insert(SET_COOKIE, HeaderValue::from_str(&cookie).expect("ascii cookie"));
+    r
+}
+
+const CASE_READERS: &[Role] = &[Role::Analyst, Role::Supervisor, Role::Auditor];
+const CASE_WORKERS: &[Role] = &[Role::Analyst, Role::Supervisor];
+
+/// `GET /console/cases`.
+pub async fn cases(State(c): Shared, headers: HeaderMap) -> Response {
+    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "cases").map(|_| v)) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    match c.db().cases() {
+        Ok(list) => html(StatusCode::OK, pages::cases(v.lang, &v.user, &v.csrf, &list)),
+        Err(e) => server_error(e),
+    }
+}
+
+/// `GET /console/cases/new`.
+pub async fn new_case_page(State(c): Shared, headers: HeaderMap) -> Response {
+    match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_WORKERS, "cases/new").map(|_| v)) {
+        Ok(v) => html(StatusCode::OK, pages::new_case(v.lang, &v.user, &v.csrf, None)),
+        Err(r) => r,
+    }
+}
+
+/// `POST /console/cases`: opens a case and traces the reported transfers at once.
+pub async fn create_case(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
+    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_WORKERS, "cases/new").map(|_| v)) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    if let Err(r) = csrf_ok(&v, &f) {
+        return r;
+    }
+    let field =
+        |k: &str, max: usize| f.get(k).map(|s| s.trim().chars().take(max).collect::<String>()).unwrap_or_default();
+    let (title, victim, txns, narrative) =
+        (field("title", 200), field("victim", 64), field("txns", 2000), field("narrative", 4000));
+    let typology = field("typology", 40);
+    let bad = |msg: &str| html(StatusCode::BAD_REQUEST, pages::new_case(v.lang, &v.user, &v.csrf, Some(msg)));
+    if title.is_empty() || victim.is_empty() || txns.is_empty() {
+        return bad(v
+            .lang
+            .t("标题、受害人账户和交易号必须填写。", "Title, victim account and transaction ids are required."));
+    }
+    if !pages::TYPOLOGIES.iter().any(|t| t.0 == typology) {
+        return bad(v.lang.t("请选择诈骗类型。", "Choose a typology."));
+    }
+    let reported = field("reported_at", 25);
+    let as_of = if reported.is_empty() {
+        None
+    } else {
+        let rfc = format!("{}:00+08:00", reported.replace(' ', "T"));
+        match fanzha_model::Ts::parse_rfc3339(&rfc) {
+            Ok(t) => Some(t),
+            Err(_) => {
+                return bad(v
+                    .lang
+                    .t("报案时间格式应为 2024-03-01 12:00。", "Reported at: write it as 2024-03-01 12:00."))
+            }
+        }
+    };
+    let ids: Vec<String> =
+        txns.split([',', ' ', '，']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
+    let traced = {
+        let live = match c.api.live.read() {
+            Ok(l) => l,
+            Err(_) => return server_error("state poisoned"),
+        };
+        let ledger = live.store.ledger();
+        let graph = TemporalGraph::build(ledger);
+        let tracer = Tracer::new(ledger, &graph);
+        match tracer.resolve_txns(ids.iter().map(String::as_str)) {
+            Err(missing) => Err(missing.join(", ")),
+            Ok(seeds) => tracer
+                .forward(&Forward { as_of, ..Forward::new(seeds) })
+                .map(|t| tracer.report(&t))
+                .map_err(|e| e.to_string()),
+        }
+    };
+    let report = match traced {
+        Ok(r) => r,
+        Err(why) => {
+            let msg = format!("{}: {why}", v.lang.t("无法追踪这些交易", "These transfers cannot be traced"));
+            return bad(&msg);
+        }
+    };
+    let case = Case {
+        id: 0,
+        title,
+        victim,
+        txns: ids.join(","),
+        typology,
+        narrative,
+        created_by: v.user.name.clone(),
+        created_at: now(),
+        as_of: report.as_of_ts,
+        traced_fen: report.traced_fen,
+        held_fen: report.held_fen,
+        svg: fanzha_trace::to_svg(&report),
+        freeze_json: serde_json::to_string(&report.freeze).unwrap_or_else(|_| "[]".into()),
+    };
+    let db = c.db();
+    match db.add_case(&case) {
+        Ok(id) => {
+            let _ = db.audit(now(), &v.user.name, "case.create", &format!("case:{id}"), &case.txns);
+            see_other(&format!("/console/cases/{id}"))
+        }
+        Err(e) => server_error(e),
+    }
+}
+
+/// `GET /console/cases/{id}`.
+pub async fn case(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>) -> Response {
+    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "case").map(|_| v)) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let db = c.db();
+    let Ok(Some(case)) = db.case(id) else { return (StatusCode::NOT_FOUND, "no such case").into_response() };
+    let requests = match db.freezes(Some(id), None) {
+        Ok(r) => r,
+        Err(e) => return server_error(e),
+    };
+    // Viewing a case shows personal data (accounts, masked holders): it is audited.
+    let _ = db.audit(now(), &v.user.name, "case.view", &format!("case:{id}"), "");
+    drop(db);
+    let freeze: Vec<serde_json::Value> = serde_json::from_str(&case.freeze_json).unwrap_or_default();
+    html(StatusCode::OK, pages::case(v.lang, &v.user, &v.csrf, &case, &freeze, &requests))
+}
+
+/// `POST /console/cases/{id}/freeze`: one draft request per bank of the case's freeze list.
+pub async fn create_requests(
+    State(c): Shared,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Form(f): Form<HashMap<String, String>>,
+) -> Response {
+    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_WORKERS, "freeze.create").map(|_| v)) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    if let Err(r) = csrf_ok(&v, &f) {
+        return r;
+    }
+    let db = c.db();
+    let Ok(Some(case)) = db.case(id) else { return (StatusCode::NOT_FOUND, "no such case").into_response() };
+    if !db.freezes(Some(id), None).map(|r| r.is_empty()).unwrap_or(false) {
+        return see_other(&format!("/console/cases/{id}"));
+    }
+    let freeze: Vec<serde_json::Value> = serde_json::from_str(&case.freeze_json).unwrap_or_default();
+    for bank in &freeze {
+        let accounts = bank["accounts"].to_string();
+        let total = bank["total_fen"].as_i64().unwrap_or(0);
+        match db.add_freeze(id, bank["bank"].as_str(), &accounts, total, now()) {
+            Ok(rid) => {
+                let _ =
+                    db.audit(now(), &v.user.name, "freeze.create", &format!("request:{rid}"), &format!("case:{id}"));
+            }
+            Err(e) => return server_error(e),
+        }
+    }
+    see_other(&format!("/console/cases/{id}"))
+}
+
+/// `GET /console/requests`: a liaison sees only their bank's.
+pub async fn requests(State(c): Shared, headers: HeaderMap) -> Response {
+    let v = match viewer(&c, &headers) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let bank = match v.user.role {
+        Role::Liaison => Some(v.user.bank.clone().unwrap_or_default()),
+        _ => None,
+    };
+    let db = c.db();
+    match db.freezes(None, bank.as_deref()) {
+        Ok(rows) => {
+            let _ = db.audit(now(), &v.user.name, "requests.view", "requests", bank.as_deref().unwrap_or("all"));
+            html(StatusCode::OK, pages::requests(v.lang, &v.user, &v.csrf, &rows))
+        }
+        Err(e) => server_error(e),
+    }
+}
+
+/// `POST /console/requests/{id}/approve`: a supervisor sends a draft request.
+pub async fn approve(
+    State(c): Shared,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Form(f): Form<HashMap<String, String>>,
+) -> Response {
+    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, &[Role::Supervisor], "freeze.approve").map(|_| v)) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    if let Err(r) = csrf_ok(&v, &f) {
+        return r;
+    }
+    let db = c.db();
+    match db.freeze(id) {
+        Ok(Some(r)) if r.status == "draft" => {
+            if let Err(e) = db.set_freeze_status(id, "sent", Some(&v.user.name), None, now()) {
+                return server_error(e);
+            }
+            let _ = db.audit(
+                now(),
+                &v.user.name,
+                "freeze.approve",
+                &format!("request:{id}"),
+                r.bank.as_deref().unwrap_or(""),
+            );
+            see_other(&format!("/console/cases/{}", r.case_id))
+        }
+        Ok(Some(_)) => (StatusCode::CONFLICT, "only a draft request can be approved").into_response(),
+        Ok(None) => (StatusCode::NOT_FOUND, "no such request").into_response(),
+        Err(e) => server_error(e),
+    }
+}
+
+/// `POST /console/requests/{id}/outcome`: the bank's answer (executed, partially executed, failed,
+/// expired) and the money actually frozen; a liaison only for their bank.
+pub async fn outcome(
+    State(c): Shared,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Form(f): Form<HashMap<String, String>>,
+) -> Response {
+    let v = match viewer(&c, &headers)
+        .and_then(|v| allow(&c, &v, &[Role::Liaison, Role::Supervisor], "freeze.outcome").map(|_| v))
+    {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    if let Err(r) = csrf_ok(&v, &f) {
+        return r;
+    }
+    let status = f.get("status").map(String::as_str).unwrap_or("");
+    if !STATUSES[2..].contains(&status) {
+        return (StatusCode::BAD_REQUEST, "status must be executed, partially_executed, failed or expired")
+            .into_response();
+    }
+    let saved = f.get("saved_yuan").map(|s| s.trim()).filter(|s| !s.is_empty());
+    let saved_fen = match saved.map(fanzha_model::Fen::parse_yuan) {
+        None => 0,
+        Some(Ok(fen)) if fen.0 >= 0 => fen.0,
+        Some(_) => {
+            return (StatusCode::BAD_REQUEST, "saved_yuan must be an amount in yuan, e.g. 1234.50").into_response()
+        }
+    };
+    let db = c.db();
+    match db.freeze(id) {
+        Ok(Some(r)) if r.status == "sent" => {
+            if v.user.role == Role::Liaison && r.bank != v.user.bank {
+                let _ = db.audit(now(), &v.user.name, "denied", &format!("request:{id}"), "other bank");
+                return (StatusCode::FORBIDDEN, "this request is addressed to another bank").into_response();
+            }
+            let saved_fen = saved_fen.min(r.total_fen);
+            if let Err(e) = db.set_freeze_status(id, status, None, Some(saved_fen), now()) {
+                return server_error(e);
+            }
+            let _ = db.audit(
+                now(),
+                &v.user.name,
+                "freeze.outcome",
+                &format!("request:{id}"),
+                &format!("{status} {saved_fen}"),
+            );
+            see_other("/console/requests")
+        }
+        Ok(Some(_)) => (StatusCode::CONFLICT, "only a sent request can get an outcome").into_response(),
+        Ok(None) => (StatusCode::NOT_FOUND, "no such request").into_response(),
+        Err(e) => server_error(e),
+    }
+}
+
+/// `GET /console/audit`.
+pub async fn audit(State(c): Shared, headers: HeaderMap) -> Response {
+    let v = match viewer(&c, &headers)
+        .and_then(|v| allow(&c, &v, &[Role::Supervisor, Role::Auditor], "audit").map(|_| v))
+    {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let db = c.db();
+    let _ = db.audit(now(), &v.user.name, "audit.view", "audit", "");
+    match db.audit_log(500) {
+        Ok(rows) => html(StatusCode::OK, pages::audit(v.lang, &v.user, &v.csrf, &rows)),
+        Err(e) => server_error(e),
+    }
+}

@@ -1,0 +1,268 @@
+//! Security of the console, in process: no page without a session, role boundaries, CSRF tokens,
+//! failed-login lockout, and hostile text (SQL injection, markup) stored literally and shown escaped.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use fanzha_check::DEFAULT_RULES;
+use fanzha_console::auth::hash_password;
+use fanzha_console::db::Role;
+use fanzha_console::{router, Console};
+use fanzha_model::{
+    Account, AccountClass, AccountStatus, BankIx, Currency, Event, Fen, Region, Transfer, TransferKind, Ts,
+};
+use fanzha_rules::RuleSet;
+use fanzha_server::{App, Live, RateLimiter, Rules};
+use fanzha_storage::{LogStore, OpenMode, Store};
+use http_body_util::BodyExt;
+use std::path::Path;
+use std::sync::{Arc, RwLock};
+use tower::ServiceExt;
+
+const T0: i64 = 1_709_258_400;
+
+/// A victim pays a mule at two banks' worth of accounts: V -> M1 (ICBC) -> M2 (CCB).
+fn seed(dir: &Path) {
+    let mut store = LogStore::open(dir, OpenMode::Create).unwrap();
+    for b in ["ICBC", "CCB"] {
+        store.stage(Event::Bank { code: b.into() }).unwrap();
+    }
+    let acct = |bank: u16, holder: &str, s: &LogStore| Account {
+        bank: Some(BankIx(bank)),
+        holder: Some(s.salt().holder(holder)),
+        opened_at: Some(Ts(T0 - 86_400 * 100)),
+        open_region: Region::new(420100),
+        class: Some(AccountClass::I),
+        status: AccountStatus::Active,
+        opening_balance: Fen(0),
+        external: false,
+    };
+    for (id, bank, holder) in
+        [("V", 0, "420105195501011234"), ("M1", 0, "420105199001011234"), ("M2", 1, "420105199201011234")]
+    {
+        let a = acct(bank, holder, &store);
+        store.stage(Event::Account { id: id.into(), account: a }).unwrap();
+    }
+    let ix = |s: &LogStore, id: &str| s.ledger().account_ix(id);
+    for (k, (from, to, dt, fen)) in [("V", "M1", 0, 5_000_000), ("M1", "M2", 600, 4_000_000)].into_iter().enumerate() {
+        let t = Transfer {
+            ts: Ts(T0 + dt),
+            from: ix(&store, from),
+            to: ix(&store, to),
+            amount: Fen(fen),
+            currency: Currency::CNY,
+            channel: None,
+            region: None,
+            cross_border: false,
+            kind: TransferKind::Transfer,
+            memo: None,
+        };
+        store.stage(Event::Transfer { txn_id: format!("T{k}").into(), transfer: t }).unwrap();
+    }
+    store.commit().unwrap();
+}
+
+fn console(dir: &Path) -> Arc<Console> {
+    let store = LogStore::open(dir, OpenMode::Write).unwrap();
+    let live = Live::open(store, dir).unwrap();
+    let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, live.checker.schema()).unwrap();
+    let app = Arc::new(App {
+        live: RwLock::new(live),
+        rules: Rules::Fixed(Arc::new(rules)),
+        metrics: Default::default(),
+        text: fanzha_text::Classifier::shipped().unwrap(),
+        limiter: RateLimiter::new(100),
+    });
+    let c = Arc::new(Console::open(app, dir, false).unwrap());
+    for (name, role, bank) in [
+        ("wang", Role::Analyst, None),
+        ("li", Role::Supervisor, None),
+        ("zhao", Role::Auditor, None),
+        ("icbc", Role::Liaison, Some("ICBC")),
+    ] {
+        c.db().add_user(name, role, bank, &hash_password(&format!("{name}-password-1")), 0).unwrap();
+    }
+    c
+}
+
+struct Resp {
+    status: StatusCode,
+    location: String,
+    cookie: String,
+    body: String,
+}
+
+async fn send(c: &Arc<Console>, method: &str, uri: &str, cookie: &str, form: &str) -> Resp {
+    let req = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("cookie", cookie)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Body::from(form.to_string()))
+        .unwrap();
+    let r = router(c.clone()).oneshot(req).await.unwrap();
+    let header = |n: &str| r.headers().get(n).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    let (status, location, cookie) = (r.status(), header("location"), header("set-cookie"));
+    let body = String::from_utf8(r.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    Resp { status, location, cookie, body }
+}
+
+/// Logs in; returns the session cookie and the CSRF token from a page's forms.
+async fn session(c: &Arc<Console>, name: &str) -> (String, String) {
+    let r = send(c, "POST", "/console/login", "", &format!("name={name}&password={name}-password-1")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{name} logs in");
+    assert!(r.cookie.contains("HttpOnly") && r.cookie.contains("SameSite=Strict"));
+    let cookie = r.cookie.split(';').next().unwrap().to_string();
+    let page = send(c, "GET", "/console/requests", &cookie, "").await.body;
+    let csrf = page.split("name=\"csrf\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    (cookie, csrf)
+}
+
+fn enc(s: &str) -> String {
+    s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
+#[tokio::test]
+async fn nothing_without_a_session() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let c = console(dir.path());
+    for (method, uri) in [
+        ("GET", "/console/cases"),
+        ("GET", "/console/cases/new"),
+        ("GET", "/console/cases/1"),
+        ("GET", "/console/requests"),
+        ("GET", "/console/audit"),
+        ("POST", "/console/cases"),
+        ("POST", "/console/cases/1/freeze"),
+        ("POST", "/console/requests/1/approve"),
+        ("POST", "/console/requests/1/outcome"),
+        ("POST", "/console/logout"),
+    ] {
+        for cookie in ["", "fanzha_session=forged"] {
+            let r = send(&c, method, uri, cookie, "csrf=x").await;
+            assert_eq!((r.status, r.location.as_str()), (StatusCode::SEE_OTHER, "/console/login"), "{method} {uri}");
+        }
+    }
+    let r = send(&c, "POST", "/console/login", "", "name=wang&password=wrong").await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert!(r.cookie.is_empty());
+}
+
+#[tokio::test]
+async fn failed_logins_lock_the_name_out() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let c = console(dir.path());
+    for _ in 0..5 {
+        assert_eq!(
+            send(&c, "POST", "/console/login", "", "name=wang&password=guess").await.status,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let r = send(&c, "POST", "/console/login", "", "name=wang&password=wang-password-1").await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "locked even with the right password");
+    let log = c.db().audit_log(100).unwrap();
+    assert!(log.iter().any(|a| a.action == "login.locked"));
+    assert_eq!(log.iter().filter(|a| a.action == "login.failed").count(), 5);
+}
+
+#[tokio::test]
+async fn roles_csrf_and_hostile_text() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let c = console(dir.path());
+    let (wang, wang_csrf) = session(&c, "wang").await;
+
+    // Hostile text in every field of the case form: stored as typed, shown escaped.
+    let evil_title = "<img src=x onerror=alert(1)>'; DROP TABLE cases; --";
+    let evil_victim = "V\"><script>alert(2)</script>";
+    let form = format!(
+        "csrf={wang_csrf}&title={}&victim={}&txns=T0&typology=police_gov&reported_at=2024-03-01+10%3A30&narrative={}",
+        enc(evil_title),
+        enc(evil_victim),
+        enc("</textarea><script>alert(3)</script>")
+    );
+    // Without the CSRF token (or with another), nothing happens.
+    let no_csrf = form.replacen(&format!("csrf={wang_csrf}"), "csrf=0000", 1);
+    assert_eq!(send(&c, "POST", "/console/cases", &wang, &no_csrf).await.status, StatusCode::FORBIDDEN);
+    assert!(c.db().cases().unwrap().is_empty());
+    let r = send(&c, "POST", "/console/cases", &wang, &form).await;
+    assert_eq!((r.status, r.location.as_str()), (StatusCode::SEE_OTHER, "/console/cases/1"), "{}", r.body);
+    let case = c.db().case(1).unwrap().unwrap();
+    assert_eq!((case.title.as_str(), case.victim.as_str()), (evil_title, evil_victim), "stored literally");
+    for page in ["/console/cases/1", "/console/cases"] {
+        let body = send(&c, "GET", page, &wang, "").await.body;
+        assert!(!body.contains("<img src=x") && !body.contains("<script>alert"), "{page} escapes");
+        assert!(body.contains("&lt;img src=x onerror=alert(1)&gt;"), "{page}");
+    }
+    assert_eq!(c.db().users().unwrap().len(), 4, "the users table is still there");
+
+    // The analyst drafts requests but cannot approve them.
+    let r = send(&c, "POST", "/console/cases/1/freeze", &wang, &format!("csrf={wang_csrf}")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let requests = c.db().freezes(Some(1), None).unwrap();
+    assert!(!requests.is_empty());
+    let icbc = requests.iter().find(|r| r.bank.as_deref() == Some("ICBC"));
+    let ccb = requests.iter().find(|r| r.bank.as_deref() == Some("CCB")).expect("CCB holds money");
+    assert_eq!(
+        send(&c, "POST", &format!("/console/requests/{}/approve", ccb.id), &wang, &format!("csrf={wang_csrf}"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+
+    // The auditor reads but cannot act.
+    let (zhao, zhao_csrf) = session(&c, "zhao").await;
+    assert_eq!(send(&c, "GET", "/console/cases/1", &zhao, "").await.status, StatusCode::OK);
+    assert_eq!(send(&c, "GET", "/console/audit", &zhao, "").await.status, StatusCode::OK);
+    assert_eq!(
+        send(&c, "POST", "/console/cases", &zhao, &form.replace(&wang_csrf, &zhao_csrf)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        send(&c, "POST", &format!("/console/requests/{}/approve", ccb.id), &zhao, &format!("csrf={zhao_csrf}"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        send(&c, "GET", "/console/audit", &wang, "").await.status,
+        StatusCode::FORBIDDEN,
+        "analysts do not read the audit log"
+    );
+
+    // The supervisor approves, with the token of their own session only.
+    let (li, li_csrf) = session(&c, "li").await;
+    let approve = format!("/console/requests/{}/approve", ccb.id);
+    assert_eq!(send(&c, "POST", &approve, &li, &format!("csrf={wang_csrf}")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(send(&c, "POST", &approve, &li, &format!("csrf={li_csrf}")).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(c.db().freeze(ccb.id).unwrap().unwrap().status, "sent");
+
+    // The ICBC liaison sees only ICBC's requests, cannot answer CCB's, and cannot open cases.
+    let (bank, bank_csrf) = session(&c, "icbc").await;
+    let page = send(&c, "GET", "/console/requests", &bank, "").await.body;
+    assert!(!page.contains("data-bank=\"CCB\""));
+    assert_eq!(page.contains("data-bank=\"ICBC\""), icbc.is_some());
+    let outcome = format!("csrf={bank_csrf}&status=executed&saved_yuan=100");
+    let r = send(&c, "POST", &format!("/console/requests/{}/outcome", ccb.id), &bank, &outcome).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(send(&c, "GET", "/console/cases/1", &bank, "").await.status, StatusCode::FORBIDDEN);
+
+    // Logging out ends the session for good.
+    assert_eq!(
+        send(&c, "POST", "/console/logout", &li, &format!("csrf={li_csrf}")).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(send(&c, "GET", "/console/cases", &li, "").await.location, "/console/login");
+
+    // A disabled user's session ends at once.
+    c.db().disable_user("wang").unwrap();
+    assert_eq!(send(&c, "GET", "/console/cases", &wang, "").await.location, "/console/login");
+
+    let log = c.db().audit_log(1000).unwrap();
+    for action in
+        ["login", "case.create", "case.view", "freeze.create", "freeze.approve", "denied", "audit.view", "logout"]
+    {
+        assert!(log.iter().any(|a| a.action == action), "{action} audited");
+    }
+}

@@ -175,9 +175,23 @@ async fn analyst_supervisor_liaison_and_auditor_in_a_browser() {
     assert!(c.current_url().await.unwrap().path().ends_with("/console/login"));
     shot(&c, "login").await;
 
-    // The analyst opens a case from the victim's transfer; the trace runs at once.
+    // The analyst runs detection: the planted mules and card farmers come up as alerts.
     login(&c, &base, "wang").await;
     assert!(c.current_url().await.unwrap().path().ends_with("/console/cases"));
+    c.goto(&format!("{base}/console/alerts")).await.unwrap();
+    click_and_load(&c, "#refresh").await;
+    let alerts = c.find_all(Locator::Css("#alerts tr.alert")).await.unwrap();
+    assert!(alerts.len() >= 3, "detection raised alerts ({})", alerts.len());
+    assert!(
+        !c.find_all(Locator::Css("#alerts tr.alert[data-kind=card_farmer]")).await.unwrap().is_empty(),
+        "card farmers too"
+    );
+    shot(&c, "alerts").await;
+    c.find(Locator::Css("#alerts input[name=reason]")).await.unwrap().send_keys("已核实为正常商户").await.unwrap();
+    click_and_load(&c, "#alerts button.dismiss").await;
+    assert_eq!(c.find_all(Locator::Css("#alerts tr.alert")).await.unwrap().len(), alerts.len() - 1, "dismissed");
+
+    // The analyst opens a case from the victim's transfer; the trace runs at once.
     c.goto(&format!("{base}/console/cases/new")).await.unwrap();
     c.find(Locator::Css("#title")).await.unwrap().send_keys("受害人报案:冒充公检法").await.unwrap();
     c.find(Locator::Css("#victim")).await.unwrap().send_keys(&victim).await.unwrap();

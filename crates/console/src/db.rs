@@ -115,6 +115,29 @@ pub struct FreezeRow {
     pub updated_at: i64,
 }
 
+/// Something detection flagged, waiting for an analyst.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alert {
+    /// Row id.
+    pub id: i64,
+    /// `mule` (an account) or `card_farmer` (a holder).
+    pub kind: String,
+    /// The account id, or the holder's masked identity.
+    pub subject: String,
+    /// Detection score in [0, 1].
+    pub score: f64,
+    /// Reasons as JSON `[[zh, en], ...]`.
+    pub reasons: String,
+    /// `open`, `assigned`, `dismissed` or `case`.
+    pub status: String,
+    /// Who took it.
+    pub assignee: Option<String>,
+    /// Why it was dismissed, or the case it became.
+    pub note: Option<String>,
+    /// When it was raised (UTC epoch seconds).
+    pub created_at: i64,
+}
+
 /// One audit entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AuditRow {
@@ -148,6 +171,9 @@ CREATE TABLE IF NOT EXISTS freeze_requests(
   id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id), bank TEXT, accounts TEXT NOT NULL,
   total_fen INTEGER NOT NULL, status TEXT NOT NULL, approved_by TEXT, saved_fen INTEGER NOT NULL DEFAULT 0,
   updated_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS alerts(
+  id INTEGER PRIMARY KEY, kind TEXT NOT NULL, subject TEXT NOT NULL, score REAL NOT NULL, reasons TEXT NOT NULL,
+  status TEXT NOT NULL, assignee TEXT, note TEXT, created_at INTEGER NOT NULL, UNIQUE(kind, subject));
 CREATE TABLE IF NOT EXISTS audit(
   id INTEGER PRIMARY KEY, at INTEGER NOT NULL, user TEXT NOT NULL, action TEXT NOT NULL,
   object TEXT NOT NULL, detail TEXT NOT NULL);
@@ -337,6 +363,46 @@ impl Db {
         self.conn
             .query_row(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = ?1"), params![id], case_row)
             .optional()
+    }
+
+    /// Raises an alert unless one for the same subject exists; true if raised.
+    pub fn raise_alert(&self, kind: &str, subject: &str, score: f64, reasons: &str, at: i64) -> DbResult<bool> {
+        let n = self.conn.execute(
+            "INSERT OR IGNORE INTO alerts(kind, subject, score, reasons, status, created_at) VALUES (?1, ?2, ?3, ?4, 'open', ?5)",
+            params![kind, subject, score, reasons, at],
+        )?;
+        Ok(n > 0)
+    }
+
+    /// Alerts not dismissed and not turned into cases (or all), highest score first.
+    pub fn alerts(&self, all: bool) -> DbResult<Vec<Alert>> {
+        let mut st = self.conn.prepare(
+            "SELECT id, kind, subject, score, reasons, status, assignee, note, created_at FROM alerts
+             WHERE ?1 OR status IN ('open', 'assigned') ORDER BY score DESC, id",
+        )?;
+        let rows = st.query_map(params![all], |r| {
+            Ok(Alert {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                subject: r.get(2)?,
+                score: r.get(3)?,
+                reasons: r.get(4)?,
+                status: r.get(5)?,
+                assignee: r.get(6)?,
+                note: r.get(7)?,
+                created_at: r.get(8)?,
+            })
+        })?;
+        rows.collect()
+    }
+
+    /// Moves an open or assigned alert to `status`; false if it is closed already or missing.
+    pub fn set_alert(&self, id: i64, status: &str, assignee: &str, note: Option<&str>) -> DbResult<bool> {
+        let n = self.conn.execute(
+            "UPDATE alerts SET status = ?2, assignee = ?3, note = COALESCE(?4, note) WHERE id = ?1 AND status IN ('open', 'assigned')",
+            params![id, status, assignee, note],
+        )?;
+        Ok(n > 0)
     }
 
     /// Adds a draft freeze request.

@@ -1,5 +1,6 @@
 //! The anti-fraud centre's web console, served by `fanzha serve` under `/console`: cases opened from
-//! victim reports and traced at once (the flow drawn as a graph, the freeze list by bank), freeze
+//! victim reports and traced at once; an alert queue of mule accounts and card farmers flagged by
+//! detection, to assign, dismiss with a reason or turn into a case; cases (the flow drawn as a graph, the freeze list by bank), freeze
 //! requests drafted per bank, approved by a supervisor and answered by the bank's liaison, with the
 //! money saved; roles, sessions, CSRF tokens, a failed-login limit, and an append-only audit log of
 //! every view of personal data and every action. Pages are rendered on the server (no JavaScript).
@@ -8,6 +9,7 @@
 //! (`fanzha user add|list|disable`).
 #![deny(missing_docs)]
 
+pub mod alerts;
 pub mod auth;
 pub mod db;
 pub mod i18n;
@@ -60,5 +62,8 @@ pub fn router(console: Arc<Console>) -> Router {
         .route("/console/requests/{id}/approve", post(routes::approve))
         .route("/console/requests/{id}/outcome", post(routes::outcome))
         .route("/console/audit", get(routes::audit))
+        .route("/console/alerts", get(routes::alerts))
+        .route("/console/alerts/refresh", post(routes::refresh_alerts))
+        .route("/console/alerts/{id}/{action}", post(routes::alert_action))
         .with_state(console)
 }

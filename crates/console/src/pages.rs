@@ -1,7 +1,7 @@
 //! The pages, server-rendered with maud (every interpolated value is HTML-escaped; the only raw
 //! markup is the trace SVG, which fanzha draws itself).
 
-use crate::db::{AuditRow, Case, FreezeRow, Role, User, STATUSES};
+use crate::db::{Alert, AuditRow, Case, FreezeRow, Role, User, STATUSES};
 use crate::i18n::{beijing, yuan, Lang};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
@@ -53,7 +53,10 @@ pub fn layout(lang: Lang, title: &str, user: Option<&User>, csrf: &str, body: Ma
                 header {
                     strong { "fanzha " (lang.t("反诈中心", "Anti-fraud centre")) }
                     @if let Some(u) = user {
-                        @if u.role != Role::Liaison { a href="/console/cases" { (lang.t("案件", "Cases")) } }
+                        @if u.role != Role::Liaison {
+                            a href="/console/alerts" { (lang.t("预警", "Alerts")) }
+                            a href="/console/cases" { (lang.t("案件", "Cases")) }
+                        }
                         a href="/console/requests" { (lang.t("冻结请求", "Freeze requests")) }
                         @if matches!(u.role, Role::Supervisor | Role::Auditor) {
                             a href="/console/audit" { (lang.t("审计日志", "Audit log")) }
@@ -151,6 +154,11 @@ fn typology_name(id: &str) -> &str {
 
 /// The new-case form.
 pub fn new_case(lang: Lang, user: &User, csrf: &str, error: Option<&str>) -> Markup {
+    new_case_with(lang, user, csrf, error, "")
+}
+
+/// The new-case form with the title filled in.
+pub fn new_case_with(lang: Lang, user: &User, csrf: &str, error: Option<&str>, title: &str) -> Markup {
     layout(
         lang,
         lang.t("新建案件", "New case"),
@@ -161,7 +169,7 @@ pub fn new_case(lang: Lang, user: &User, csrf: &str, error: Option<&str>) -> Mar
             form #case-form method="post" action="/console/cases" {
                 input type="hidden" name="csrf" value=(csrf);
                 label for="title" { (lang.t("标题", "Title")) }
-                input #title name="title" required maxlength="200";
+                input #title name="title" required maxlength="200" value=(title);
                 label for="victim" { (lang.t("受害人账户", "Victim account")) }
                 input #victim name="victim" required maxlength="64";
                 label for="txns" { (lang.t("被骗转账的交易号(逗号分隔)", "Reported transaction ids (comma-separated)")) }
@@ -294,6 +302,60 @@ pub fn audit(lang: Lang, user: &User, csrf: &str, rows: &[AuditRow]) -> Markup {
             table #audit {
                 tr { th { (lang.t("时间", "Time")) } th { (lang.t("用户", "User")) } th { (lang.t("操作", "Action")) } th { (lang.t("对象", "Object")) } th { (lang.t("详情", "Detail")) } }
                 @for r in rows { tr { td { (beijing(r.at)) } td { (r.user) } td { (r.action) } td { (r.object) } td { (r.detail) } } }
+            }
+        },
+    )
+}
+
+/// The alert queue.
+pub fn alerts(lang: Lang, user: &User, csrf: &str, rows: &[Alert], flash: Option<&str>) -> Markup {
+    let can_act = matches!(user.role, Role::Analyst | Role::Supervisor);
+    layout(
+        lang,
+        lang.t("预警", "Alerts"),
+        Some(user),
+        csrf,
+        html! {
+            @if let Some(f) = flash { p.flash { (f) } }
+            @if can_act {
+                form method="post" action="/console/alerts/refresh" {
+                    input type="hidden" name="csrf" value=(csrf);
+                    button #refresh type="submit" { (lang.t("运行检测,更新预警", "Run detection and refresh alerts")) }
+                }
+            }
+            table #alerts {
+                tr { th { "#" } th { (lang.t("类型", "Kind")) } th { (lang.t("对象", "Subject")) } th.num { (lang.t("评分", "Score")) }
+                     th { (lang.t("原因", "Reasons")) } th { (lang.t("状态", "Status")) } th { (lang.t("操作", "Action")) } }
+                @for a in rows {
+                    @let reasons: Vec<(String, String)> = serde_json::from_str(&a.reasons).unwrap_or_default();
+                    tr.alert data-kind=(a.kind) {
+                        td { (a.id) }
+                        td { @if a.kind == "mule" { (lang.t("涉诈账户", "mule account")) } @else { (lang.t("一人多卡", "card farmer")) } }
+                        td { (a.subject) }
+                        td.num { (format!("{:.2}", a.score)) }
+                        td { ul { @for (zh, en) in &reasons { li { (lang.t(zh, en)) } } } }
+                        td { (a.status) @if let Some(who) = &a.assignee { " · " (who) } @if let Some(n) = &a.note { " · " (n) } }
+                        td {
+                            @if can_act {
+                                @if a.status == "open" {
+                                    form.inline method="post" action={ "/console/alerts/" (a.id) "/assign" } {
+                                        input type="hidden" name="csrf" value=(csrf);
+                                        button.assign type="submit" { (lang.t("认领", "Take")) }
+                                    }
+                                }
+                                form.inline method="post" action={ "/console/alerts/" (a.id) "/dismiss" } {
+                                    input type="hidden" name="csrf" value=(csrf);
+                                    input name="reason" placeholder=(lang.t("排除理由", "reason to dismiss")) size="14" style="min-width:8em";
+                                    button.dismiss type="submit" { (lang.t("排除", "Dismiss")) }
+                                }
+                                form.inline method="post" action={ "/console/alerts/" (a.id) "/case" } {
+                                    input type="hidden" name="csrf" value=(csrf);
+                                    button.open-case type="submit" { (lang.t("立案", "Open a case")) }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         },
     )

@@ -440,6 +440,89 @@ pub async fn outcome(
     }
 }
 
+/// `GET /console/alerts`.
+pub async fn alerts(State(c): Shared, headers: HeaderMap) -> Response {
+    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "alerts").map(|_| v)) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let db = c.db();
+    let _ = db.audit(now(), &v.user.name, "alerts.view", "alerts", "");
+    match db.alerts(false) {
+        Ok(rows) => html(StatusCode::OK, pages::alerts(v.lang, &v.user, &v.csrf, &rows, None)),
+        Err(e) => server_error(e),
+    }
+}
+
+/// `POST /console/alerts/refresh`: runs detection over the store and raises new alerts.
+pub async fn refresh_alerts(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
+    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_WORKERS, "alerts.refresh").map(|_| v)) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    if let Err(r) = csrf_ok(&v, &f) {
+        return r;
+    }
+    let raised = {
+        let Ok(live) = c.api.live.read() else { return server_error("state poisoned") };
+        let db = c.db();
+        crate::alerts::refresh(&db, live.store.ledger(), now())
+    };
+    let raised = match raised {
+        Ok(r) => r,
+        Err(e) => return server_error(e),
+    };
+    let db = c.db();
+    let detail = format!("{} mule, {} card_farmer", raised.mules, raised.farmers);
+    let _ = db.audit(now(), &v.user.name, "alerts.refresh", "alerts", &detail);
+    let flash = format!("{}: {detail}", v.lang.t("新预警", "New alerts"));
+    match db.alerts(false) {
+        Ok(rows) => html(StatusCode::OK, pages::alerts(v.lang, &v.user, &v.csrf, &rows, Some(&flash))),
+        Err(e) => server_error(e),
+    }
+}
+
+/// `POST /console/alerts/{id}/{assign|dismiss|case}`: take it, dismiss it with a reason, or turn
+/// it into a case (the new-case form, with the subject in the title).
+pub async fn alert_action(
+    State(c): Shared,
+    headers: HeaderMap,
+    Path((id, action)): Path<(i64, String)>,
+    Form(f): Form<HashMap<String, String>>,
+) -> Response {
+    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_WORKERS, "alerts.act").map(|_| v)) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    if let Err(r) = csrf_ok(&v, &f) {
+        return r;
+    }
+    let reason = f.get("reason").map(|s| s.trim().chars().take(500).collect::<String>()).unwrap_or_default();
+    let (status, note) = match action.as_str() {
+        "assign" => ("assigned", None),
+        "dismiss" if reason.is_empty() => {
+            return (StatusCode::BAD_REQUEST, "a dismissal needs a reason").into_response();
+        }
+        "dismiss" => ("dismissed", Some(reason.as_str())),
+        "case" => ("case", None),
+        _ => return (StatusCode::NOT_FOUND, "no such action").into_response(),
+    };
+    let db = c.db();
+    let subject = db.alerts(true).ok().and_then(|all| all.into_iter().find(|a| a.id == id)).map(|a| a.subject);
+    match db.set_alert(id, status, &v.user.name, note) {
+        Ok(true) => {
+            let _ = db.audit(now(), &v.user.name, &format!("alert.{action}"), &format!("alert:{id}"), &reason);
+            if status == "case" {
+                let title = format!("{} {}", v.lang.t("预警立案", "Case from alert"), subject.unwrap_or_default());
+                return html(StatusCode::OK, pages::new_case_with(v.lang, &v.user, &v.csrf, None, &title));
+            }
+            see_other("/console/alerts")
+        }
+        Ok(false) => (StatusCode::CONFLICT, "the alert is closed already, or does not exist").into_response(),
+        Err(e) => server_error(e),
+    }
+}
+
 /// `GET /console/audit`.
 pub async fn audit(State(c): Shared, headers: HeaderMap) -> Response {
     let v = match viewer(&c, &headers)

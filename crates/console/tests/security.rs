@@ -266,3 +266,48 @@ async fn roles_csrf_and_hostile_text() {
         assert!(log.iter().any(|a| a.action == action), "{action} audited");
     }
 }
+
+#[tokio::test]
+async fn alerts_need_a_worker_and_a_reason_to_dismiss() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let c = console(dir.path());
+    let (zhao, zhao_csrf) = session(&c, "zhao").await;
+    let r = send(&c, "POST", "/console/alerts/refresh", &zhao, &format!("csrf={zhao_csrf}")).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "an auditor does not run detection");
+    let (wang, wang_csrf) = session(&c, "wang").await;
+    let r = send(&c, "POST", "/console/alerts/refresh", &wang, &format!("csrf={wang_csrf}")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("New alerts") || r.body.contains("新预警"));
+    c.db().raise_alert("mule", "M1<b>", 0.9, r#"[["快进快出<i>","fast in, fast out"]]"#, 0).unwrap();
+    let id = c.db().alerts(false).unwrap().iter().find(|a| a.subject == "M1<b>").unwrap().id;
+    let page = send(&c, "GET", "/console/alerts", &wang, "").await.body;
+    assert!(page.contains("M1&lt;b&gt;") && page.contains("快进快出&lt;i&gt;"), "escaped");
+    let dismiss = format!("/console/alerts/{id}/dismiss");
+    assert_eq!(
+        send(&c, "POST", &dismiss, &wang, &format!("csrf={wang_csrf}&reason=")).await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        send(&c, "POST", &dismiss, &zhao, &format!("csrf={zhao_csrf}&reason=x")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let r = send(&c, "POST", &dismiss, &wang, &format!("csrf={wang_csrf}&reason=payroll+account")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        send(&c, "POST", &dismiss, &wang, &format!("csrf={wang_csrf}&reason=again")).await.status,
+        StatusCode::CONFLICT
+    );
+    let all = c.db().alerts(true).unwrap();
+    let a = all.iter().find(|a| a.id == id).unwrap();
+    assert_eq!(
+        (a.status.as_str(), a.note.as_deref(), a.assignee.as_deref()),
+        ("dismissed", Some("payroll account"), Some("wang"))
+    );
+    assert!(c
+        .db()
+        .audit_log(100)
+        .unwrap()
+        .iter()
+        .any(|e| e.action == "alert.dismiss" && e.detail == "payroll account"));
+}

@@ -61,6 +61,13 @@ pub struct BacktestArgs {
     json: bool,
 }
 
+impl ServeArgs {
+    /// Defaults for `db` on `addr` (the shipped rules, one worker per core, no Secure cookies).
+    pub fn new(db: PathBuf, addr: SocketAddr) -> ServeArgs {
+        ServeArgs { db, addr, rules: None, threads: None, public_per_minute: 60, secure_cookies: false }
+    }
+}
+
 /// The rule set at `path`, or the shipped one.
 fn rule_set(path: Option<&Path>, schema: &Schema) -> anyhow::Result<RuleSet> {
     match path {

@@ -26,9 +26,57 @@ pub struct Args {
     /// Random seed of the scenario
     #[arg(long, default_value_t = 7)]
     seed: u64,
+    /// Then serve the API and the console on ADDR, with demo users printed (Ctrl-C stops)
+    #[arg(long, value_name = "ADDR", num_args = 0..=1, default_missing_value = "127.0.0.1:8080")]
+    serve: Option<std::net::SocketAddr>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let code = walkthrough(&args)?;
+    match args.serve {
+        None => {
+            println!(
+                "
+next: `fanzha demo --dir {} --serve` opens the console on this scenario",
+                args.dir.display()
+            );
+            Ok(code)
+        }
+        Some(addr) => serve_console(&args.dir.join("db"), addr),
+    }
+}
+
+/// Demo users (one per role; the liaison for ICBC) with fresh passwords, printed once; then serve.
+fn serve_console(db: &std::path::Path, addr: std::net::SocketAddr) -> anyhow::Result<ExitCode> {
+    use fanzha_console::auth::{generate_password, hash_password};
+    use fanzha_console::db::{Db, Role};
+    let console = Db::open(&db.join(fanzha_console::DB_FILE))?;
+    println!(
+        "
+== 9. the console: demo users (passwords shown once) =="
+    );
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_secs() as i64;
+    let existing: Vec<String> = console.users()?.into_iter().map(|u| u.name).collect();
+    for (name, role, bank) in [
+        ("analyst", Role::Analyst, None),
+        ("supervisor", Role::Supervisor, None),
+        ("auditor", Role::Auditor, None),
+        ("icbc", Role::Liaison, Some("ICBC")),
+    ] {
+        if existing.iter().any(|n| n == name) {
+            println!("{name:<11} {:<11} (exists; keeps its password)", role.as_str());
+            continue;
+        }
+        let password = generate_password();
+        console.add_user(name, role, bank, &hash_password(&password), now)?;
+        console.audit(now, "cli", "user.add", &format!("user:{name}"), role.as_str())?;
+        println!("{name:<11} {:<11} {password}", role.as_str());
+    }
+    drop(console);
+    crate::cmd::check::run_serve(crate::cmd::check::ServeArgs::new(db.to_path_buf(), addr))
+}
+
+fn walkthrough(args: &Args) -> anyhow::Result<ExitCode> {
     let data = args.dir.join("data");
     let db = args.dir.join("db");
     println!("== 1. generate a scenario (seed {}) ==", args.seed);

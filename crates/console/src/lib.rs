@@ -5,6 +5,9 @@
 //! money saved; roles, sessions, CSRF tokens, a failed-login limit, and an append-only audit log of
 //! every view of personal data and every action. Pages are rendered on the server (no JavaScript).
 //!
+//! The public side (`/public`: is this message a scam, risk lookup, report a scam) needs no account
+//! and is rate-limited per address.
+//!
 //! State lives in SQLite (`DIR/console.sqlite`, [`db`]); users are managed from the terminal
 //! (`fanzha user add|list|disable`).
 #![deny(missing_docs)]
@@ -14,6 +17,7 @@ pub mod auth;
 pub mod db;
 pub mod i18n;
 pub mod pages;
+mod public;
 mod routes;
 
 use axum::routing::{get, post};
@@ -65,5 +69,9 @@ pub fn router(console: Arc<Console>) -> Router {
         .route("/console/alerts", get(routes::alerts))
         .route("/console/alerts/refresh", post(routes::refresh_alerts))
         .route("/console/alerts/{id}/{action}", post(routes::alert_action))
+        .route("/public", get(public::home))
+        .route("/public/check", post(public::check))
+        .route("/public/lookup", get(public::find))
+        .route("/public/report", post(public::report))
         .with_state(console)
 }

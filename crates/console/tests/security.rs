@@ -311,3 +311,37 @@ async fn alerts_need_a_worker_and_a_reason_to_dismiss() {
         .iter()
         .any(|e| e.action == "alert.dismiss" && e.detail == "payroll account"));
 }
+
+#[tokio::test]
+async fn the_public_side_needs_no_account_and_is_rate_limited() {
+    use axum::extract::connect_info::MockConnectInfo;
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let c = console(dir.path());
+    let r = send(&c, "GET", "/public", "", "").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("一键举报") && r.body.contains("风险查询"));
+    let scam = "您好,我是公安局民警,您涉嫌洗钱,请把钱转到安全账户配合调查<script>x</script>";
+    let r = send(&c, "POST", "/public/check", "", &format!("text={}", enc(scam))).await;
+    assert!(r.body.contains("疑似诈骗") && r.body.contains("安全账户"), "{}", r.body);
+    assert!(!r.body.contains("<script>x"), "escaped");
+    let r = send(
+        &c,
+        "POST",
+        "/public/report",
+        "",
+        &format!("kind=phone&value={}&text={}", enc("170-1234-5678"), enc("冒充公安")),
+    )
+    .await;
+    assert!(r.body.contains("thanks"), "{}", r.body);
+    let r = send(&c, "GET", "/public/lookup?kind=phone&value=17012345678", "", "").await;
+    assert!(r.body.contains("低风险") && r.body.contains(": 1"), "{}", r.body);
+    // 100 requests a minute per address in this test's limiter; the 101st is refused.
+    let client: std::net::SocketAddr = "198.51.100.9:4000".parse().unwrap();
+    let mut last = StatusCode::OK;
+    for _ in 0..101 {
+        let req = Request::builder().uri("/public/lookup?kind=url&value=http%3A%2F%2Fx").body(Body::empty()).unwrap();
+        last = router(c.clone()).layer(MockConnectInfo(client)).oneshot(req).await.unwrap().status();
+    }
+    assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
+}

@@ -18,6 +18,7 @@ mod routes;
 pub mod state;
 
 pub use error::ApiError;
+pub use routes::Client;
 pub use state::{App, Live, RateLimiter, Rules};
 
 use axum::routing::{get, post};

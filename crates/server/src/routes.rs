@@ -218,13 +218,8 @@ pub struct TextBody {
     text: String,
 }
 
-/// Seconds since the epoch, as a minute number (for the rate limit).
-fn minute() -> u64 {
-    now().0.max(0) as u64 / 60
-}
-
-/// The client's address, when the server knows it (it does when serving a socket).
-pub struct Client(Option<SocketAddr>);
+/// The client's address, when the server knows it (it does when serving a socket); an extractor.
+pub struct Client(pub Option<SocketAddr>);
 
 impl<S: Send + Sync> FromRequestParts<S> for Client {
     type Rejection = std::convert::Infallible;
@@ -235,15 +230,10 @@ impl<S: Send + Sync> FromRequestParts<S> for Client {
 }
 
 fn limited(app: &App, client: &Client) -> Result<(), ApiError> {
-    match client.0 {
-        Some(addr) if !app.limiter.allow(addr.ip(), minute()) => {
-            app.metrics.rejected();
-            Err(ApiError::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                "too many requests from this address; try again in a minute",
-            ))
-        }
-        _ => Ok(()),
+    if app.public_allowed(client) {
+        Ok(())
+    } else {
+        Err(ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too many requests from this address; try again in a minute"))
     }
 }
 

@@ -91,6 +91,20 @@ impl RateLimiter {
     }
 }
 
+impl App {
+    /// Whether `client` may make another request to a public endpoint now (counted as rejected
+    /// when not). Requests without a known address (in-process tests) are not limited.
+    pub fn public_allowed(&self, client: &crate::routes::Client) -> bool {
+        let Some(addr) = client.0 else { return true };
+        let minute = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 60);
+        let ok = self.limiter.allow(addr.ip(), minute);
+        if !ok {
+            self.metrics.rejected();
+        }
+        ok
+    }
+}
+
 impl Live {
     /// Replays the store's transfers in time order into a new checker, with the lists and public
     /// reports kept in the store's directory `dir`.

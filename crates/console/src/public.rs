@@ -1,0 +1,181 @@
+//! The public side of the anti-fraud app on the same server, with no account: paste a message to
+//! see whether it is a scam (typology, cues, advice), look up a phone number, URL or account (风险查询),
+//! and report a scam (一键举报). Rate-limited per address like the public API endpoints.
+
+use crate::i18n::Lang;
+use crate::Console;
+use axum::extract::{Form, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use fanzha_check::lists::EntryKind;
+use fanzha_check::lookup::{lookup, PublicReport, Risk};
+use fanzha_server::Client;
+use maud::{html, Markup};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+fn page(lang: Lang, body: Markup) -> Response {
+    let title = lang.t("防骗查询", "Is it a scam?");
+    Html(crate::pages::layout(lang, title, None, "", body).into_string()).into_response()
+}
+
+fn too_many(lang: Lang) -> Response {
+    let msg = lang.t("请求过于频繁,请一分钟后再试。", "Too many requests; try again in a minute.");
+    (StatusCode::TOO_MANY_REQUESTS, page(lang, html! { p.flash.err { (msg) } })).into_response()
+}
+
+fn kind_of(s: &str) -> Option<EntryKind> {
+    match s {
+        "phone" => Some(EntryKind::Phone),
+        "url" => Some(EntryKind::Url),
+        "account" => Some(EntryKind::Account),
+        _ => None,
+    }
+}
+
+fn forms(lang: Lang) -> Markup {
+    html! {
+        h2 { (lang.t("这条短信/聊天是诈骗吗?", "Is this message a scam?")) }
+        form #check method="post" action="/public/check" {
+            textarea #text name="text" rows="4" maxlength="20000" required {}
+            p { button type="submit" { (lang.t("检查", "Check")) } }
+        }
+        h2 { (lang.t("风险查询", "Look up a number, link or account")) }
+        form #lookup method="get" action="/public/lookup" {
+            select name="kind" {
+                option value="phone" { (lang.t("电话号码", "phone number")) }
+                option value="url" { (lang.t("网址", "URL")) }
+                option value="account" { (lang.t("银行账户", "bank account")) }
+            }
+            " " input name="value" required maxlength="256";
+            " " button type="submit" { (lang.t("查询", "Look up")) }
+        }
+        h2 { (lang.t("一键举报", "Report a scam")) }
+        form #report method="post" action="/public/report" {
+            select name="kind" {
+                option value="phone" { (lang.t("电话号码", "phone number")) }
+                option value="url" { (lang.t("网址", "URL")) }
+                option value="account" { (lang.t("银行账户", "bank account")) }
+            }
+            " " input name="value" required maxlength="256";
+            label { (lang.t("发生了什么", "What happened")) }
+            textarea name="text" rows="3" maxlength="2000" {}
+            p { button type="submit" { (lang.t("举报", "Report")) } }
+        }
+        p { (lang.t("遇到诈骗请立即拨打 110 或 96110。", "If you are being scammed, call 110 or 96110 now.")) }
+    }
+}
+
+fn lang_of(headers: &HeaderMap) -> Lang {
+    Lang::from_cookies(headers.get(axum::http::header::COOKIE).and_then(|v| v.to_str().ok()).unwrap_or(""))
+}
+
+/// `GET /public`.
+pub async fn home(headers: HeaderMap) -> Response {
+    let lang = lang_of(&headers);
+    page(lang, forms(lang))
+}
+
+/// `POST /public/check`: the text classifier's verdict, cues and advice.
+pub async fn check(
+    State(c): State<Arc<Console>>,
+    client: Client,
+    headers: HeaderMap,
+    Form(f): Form<HashMap<String, String>>,
+) -> Response {
+    let lang = lang_of(&headers);
+    if !c.api.public_allowed(&client) {
+        return too_many(lang);
+    }
+    let text = f.get("text").cloned().unwrap_or_default();
+    let body = match c.api.text.analyze(&text) {
+        Err(e) => html! { p.flash.err { (e.to_string()) } },
+        Ok(a) => html! {
+            div #verdict {
+                @if a.typology == "none" {
+                    p.flash { (lang.t("未发现诈骗特征。仍请警惕陌生人要求转账。", "No sign of a scam. Still, never pay strangers who ask.")) }
+                } @else {
+                    p.flash.err { strong { (lang.t("疑似诈骗", "Looks like a scam")) ": " (a.name_zh) } " (" (format!("{:.0}%", a.probability * 100.0)) ")" }
+                    h3 { (lang.t("可疑之处", "What gives it away")) }
+                    ul { @for cue in &a.cues { li { mark { (cue.text) } " — " (cue.why) } } }
+                    h3 { (lang.t("建议", "What to do")) }
+                    ul { @for adv in &a.advice_zh { li { (adv) } } }
+                }
+            }
+        },
+    };
+    page(lang, html! { (body) (forms(lang)) })
+}
+
+/// `GET /public/lookup?kind=&value=`.
+pub async fn find(
+    State(c): State<Arc<Console>>,
+    client: Client,
+    headers: HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let lang = lang_of(&headers);
+    if !c.api.public_allowed(&client) {
+        return too_many(lang);
+    }
+    let (Some(kind), Some(value)) =
+        (q.get("kind").and_then(|k| kind_of(k)), q.get("value").filter(|v| !v.trim().is_empty()))
+    else {
+        return (StatusCode::BAD_REQUEST, page(lang, forms(lang))).into_response();
+    };
+    let Ok(live) = c.api.live.read() else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "state poisoned").into_response();
+    };
+    let now = fanzha_model::Ts(
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64),
+    );
+    let found = lookup(&live.checker.lists, &live.reports, kind, value, now);
+    let risk = match found.risk {
+        Risk::High => lang.t("高风险:已被列入止付/拦截名单", "High risk: on the block list"),
+        Risk::Medium => lang.t("中风险:被关注或多次举报", "Medium risk: watched, or reported several times"),
+        Risk::Low => lang.t("低风险:有少量举报", "Low risk: a few reports"),
+        Risk::Unknown => lang.t("暂无风险记录(不代表安全)", "Nothing on record (which does not mean safe)"),
+    };
+    let body = html! {
+        div #result {
+            p.flash { strong { (value) } ": " (risk) }
+            p { (lang.t("群众举报次数", "Public reports")) ": " (found.reports) }
+        }
+        (forms(lang))
+    };
+    page(lang, body)
+}
+
+/// `POST /public/report`.
+pub async fn report(
+    State(c): State<Arc<Console>>,
+    client: Client,
+    headers: HeaderMap,
+    Form(f): Form<HashMap<String, String>>,
+) -> Response {
+    let lang = lang_of(&headers);
+    if !c.api.public_allowed(&client) {
+        return too_many(lang);
+    }
+    let Some(kind) = f.get("kind").and_then(|k| kind_of(k)) else {
+        return (StatusCode::BAD_REQUEST, page(lang, forms(lang))).into_response();
+    };
+    let at = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
+    let r = PublicReport {
+        kind,
+        value: f.get("value").cloned().unwrap_or_default(),
+        text: f.get("text").cloned().unwrap_or_default(),
+        at,
+    };
+    let added = match c.api.live.write() {
+        Ok(mut live) => live.reports.add(r).map_err(|e| e.to_string()),
+        Err(_) => Err("state poisoned".to_string()),
+    };
+    let body = match added {
+        Ok(()) => {
+            html! { p.flash #thanks { (lang.t("已收到您的举报,谢谢!", "Thank you; your report has been received.")) } (forms(lang)) }
+        }
+        Err(e) => html! { p.flash.err { (e) } (forms(lang)) },
+    };
+    page(lang, body)
+}

@@ -228,6 +228,11 @@ async fn analyst_supervisor_liaison_and_auditor_in_a_browser() {
     click_and_load(&c, "button.approve").await;
     assert!(c.source().await.unwrap().contains("已发送"));
     shot(&c, "case-approved").await;
+    c.goto(&format!("{base}/console/dashboard")).await.unwrap();
+    for chart in ["#chart-money rect", "#chart-typology rect", "#chart-week rect", "#chart-region rect"] {
+        c.find(Locator::Css(chart)).await.unwrap_or_else(|_| panic!("{chart} is drawn"));
+    }
+    shot(&c, "dashboard").await;
     logout(&c).await;
 
     // A liaison of that bank sees its request (and records the outcome); one of another bank does not.

@@ -14,6 +14,7 @@
 
 pub mod alerts;
 pub mod auth;
+pub mod dashboard;
 pub mod db;
 pub mod i18n;
 pub mod pages;
@@ -66,6 +67,7 @@ pub fn router(console: Arc<Console>) -> Router {
         .route("/console/requests/{id}/approve", post(routes::approve))
         .route("/console/requests/{id}/outcome", post(routes::outcome))
         .route("/console/audit", get(routes::audit))
+        .route("/console/dashboard", get(routes::dashboard))
         .route("/console/alerts", get(routes::alerts))
         .route("/console/alerts/refresh", post(routes::refresh_alerts))
         .route("/console/alerts/{id}/{action}", post(routes::alert_action))

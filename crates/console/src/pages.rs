@@ -54,6 +54,7 @@ pub fn layout(lang: Lang, title: &str, user: Option<&User>, csrf: &str, body: Ma
                     strong { "fanzha " (lang.t("反诈中心", "Anti-fraud centre")) }
                     @if let Some(u) = user {
                         @if u.role != Role::Liaison {
+                            a href="/console/dashboard" { (lang.t("总览", "Dashboard")) }
                             a href="/console/alerts" { (lang.t("预警", "Alerts")) }
                             a href="/console/cases" { (lang.t("案件", "Cases")) }
                         }

@@ -440,6 +440,26 @@ pub async fn outcome(
     }
 }
 
+/// `GET /console/dashboard`.
+pub async fn dashboard(State(c): Shared, headers: HeaderMap) -> Response {
+    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "dashboard").map(|_| v)) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let (cases, requests) = {
+        let db = c.db();
+        match (db.cases(), db.freezes(None, None)) {
+            (Ok(c), Ok(r)) => (c, r),
+            (Err(e), _) | (_, Err(e)) => return server_error(e),
+        }
+    };
+    let Ok(live) = c.api.live.read() else { return server_error("state poisoned") };
+    let body = crate::dashboard::page(v.lang, live.store.ledger(), &cases, &requests);
+    drop(live);
+    let title = v.lang.t("总览", "Dashboard");
+    html(StatusCode::OK, pages::layout(v.lang, title, Some(&v.user), &v.csrf, body))
+}
+
 /// `GET /console/alerts`.
 pub async fn alerts(State(c): Shared, headers: HeaderMap) -> Response {
     let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "alerts").map(|_| v)) {

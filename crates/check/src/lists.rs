@@ -140,8 +140,9 @@ impl Lists {
         if e.value.trim().is_empty() || e.reason.trim().is_empty() || e.source.trim().is_empty() {
             return Err(ListError::Invalid("value, reason and source must not be empty".into()));
         }
-        if e.valid_to.is_some_and(|to| to <= e.valid_from) {
-            return Err(ListError::Invalid("valid_to must be after valid_from".into()));
+        // valid_to == valid_from is an empty span: an entry closed the moment it began never applied.
+        if e.valid_to.is_some_and(|to| to < e.valid_from) {
+            return Err(ListError::Invalid("valid_to must not be before valid_from".into()));
         }
         if let Some(path) = &self.file {
             let io = |source| ListError::Io { path: path.display().to_string(), source };

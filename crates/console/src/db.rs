@@ -138,6 +138,32 @@ pub struct Alert {
     pub created_at: i64,
 }
 
+/// Appeal states of a punishment-list entry.
+pub const APPEALS: [&str; 4] = ["none", "filed", "upheld", "overturned"];
+
+/// An entry of the punishment list (惩戒名单): someone who sold or rented out accounts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Punishment {
+    /// Row id.
+    pub id: i64,
+    /// The person, as the centre identifies them (masked identity number).
+    pub person: String,
+    /// The accounts concerned.
+    pub accounts: String,
+    /// Why (the facts and the legal basis).
+    pub reason: String,
+    /// From (UTC epoch seconds).
+    pub starts_at: i64,
+    /// Until (UTC epoch seconds), if limited.
+    pub ends_at: Option<i64>,
+    /// One of [`APPEALS`].
+    pub appeal: String,
+    /// The appeal's note.
+    pub appeal_note: Option<String>,
+    /// Who listed them.
+    pub created_by: String,
+}
+
 /// One audit entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AuditRow {
@@ -174,6 +200,10 @@ CREATE TABLE IF NOT EXISTS freeze_requests(
 CREATE TABLE IF NOT EXISTS alerts(
   id INTEGER PRIMARY KEY, kind TEXT NOT NULL, subject TEXT NOT NULL, score REAL NOT NULL, reasons TEXT NOT NULL,
   status TEXT NOT NULL, assignee TEXT, note TEXT, created_at INTEGER NOT NULL, UNIQUE(kind, subject));
+CREATE TABLE IF NOT EXISTS punishments(
+  id INTEGER PRIMARY KEY, person TEXT NOT NULL, accounts TEXT NOT NULL, reason TEXT NOT NULL,
+  starts_at INTEGER NOT NULL, ends_at INTEGER, appeal TEXT NOT NULL DEFAULT 'none', appeal_note TEXT,
+  created_by TEXT NOT NULL, updated_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS audit(
   id INTEGER PRIMARY KEY, at INTEGER NOT NULL, user TEXT NOT NULL, action TEXT NOT NULL,
   object TEXT NOT NULL, detail TEXT NOT NULL);
@@ -401,6 +431,46 @@ impl Db {
         let n = self.conn.execute(
             "UPDATE alerts SET status = ?2, assignee = ?3, note = COALESCE(?4, note) WHERE id = ?1 AND status IN ('open', 'assigned')",
             params![id, status, assignee, note],
+        )?;
+        Ok(n > 0)
+    }
+
+    /// Adds a punishment-list entry.
+    pub fn add_punishment(&self, p: &Punishment, at: i64) -> DbResult<i64> {
+        self.conn.execute(
+            "INSERT INTO punishments(person, accounts, reason, starts_at, ends_at, appeal, created_by, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, 'none', ?6, ?7)",
+            params![p.person, p.accounts, p.reason, p.starts_at, p.ends_at, p.created_by, at],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// The punishment list, newest first.
+    pub fn punishments(&self) -> DbResult<Vec<Punishment>> {
+        let mut st = self.conn.prepare(
+            "SELECT id, person, accounts, reason, starts_at, ends_at, appeal, appeal_note, created_by FROM punishments ORDER BY id DESC",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(Punishment {
+                id: r.get(0)?,
+                person: r.get(1)?,
+                accounts: r.get(2)?,
+                reason: r.get(3)?,
+                starts_at: r.get(4)?,
+                ends_at: r.get(5)?,
+                appeal: r.get(6)?,
+                appeal_note: r.get(7)?,
+                created_by: r.get(8)?,
+            })
+        })?;
+        rows.collect()
+    }
+
+    /// Records an appeal's state; false if there is no such entry.
+    pub fn set_appeal(&self, id: i64, appeal: &str, note: &str, at: i64) -> DbResult<bool> {
+        let n = self.conn.execute(
+            "UPDATE punishments SET appeal = ?2, appeal_note = ?3, updated_at = ?4 WHERE id = ?1",
+            params![id, appeal, note, at],
         )?;
         Ok(n > 0)
     }

@@ -17,6 +17,7 @@ pub mod auth;
 pub mod dashboard;
 pub mod db;
 pub mod i18n;
+mod lists;
 pub mod pages;
 mod public;
 mod routes;
@@ -68,6 +69,10 @@ pub fn router(console: Arc<Console>) -> Router {
         .route("/console/requests/{id}/outcome", post(routes::outcome))
         .route("/console/audit", get(routes::audit))
         .route("/console/dashboard", get(routes::dashboard))
+        .route("/console/lists", get(lists::page).post(lists::add))
+        .route("/console/lists/remove", post(lists::remove))
+        .route("/console/punishments", post(lists::punish))
+        .route("/console/punishments/{id}/appeal", post(lists::appeal))
         .route("/console/alerts", get(routes::alerts))
         .route("/console/alerts/refresh", post(routes::refresh_alerts))
         .route("/console/alerts/{id}/{action}", post(routes::alert_action))

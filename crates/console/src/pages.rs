@@ -57,6 +57,7 @@ pub fn layout(lang: Lang, title: &str, user: Option<&User>, csrf: &str, body: Ma
                             a href="/console/dashboard" { (lang.t("总览", "Dashboard")) }
                             a href="/console/alerts" { (lang.t("预警", "Alerts")) }
                             a href="/console/cases" { (lang.t("案件", "Cases")) }
+                            a href="/console/lists" { (lang.t("名单", "Lists")) }
                         }
                         a href="/console/requests" { (lang.t("冻结请求", "Freeze requests")) }
                         @if matches!(u.role, Role::Supervisor | Role::Auditor) {

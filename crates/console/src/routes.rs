@@ -22,27 +22,27 @@ use std::sync::Arc;
 
 type Shared = State<Arc<Console>>;
 
-fn now() -> i64 {
+pub(crate) fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
 
-fn see_other(to: &str) -> Response {
+pub(crate) fn see_other(to: &str) -> Response {
     (StatusCode::SEE_OTHER, [(LOCATION, HeaderValue::from_str(to).expect("ascii path"))]).into_response()
 }
 
-fn html(status: StatusCode, m: maud::Markup) -> Response {
+pub(crate) fn html(status: StatusCode, m: maud::Markup) -> Response {
     (status, Html(m.into_string())).into_response()
 }
 
-fn server_error(e: impl std::fmt::Display) -> Response {
+pub(crate) fn server_error(e: impl std::fmt::Display) -> Response {
     (StatusCode::INTERNAL_SERVER_ERROR, format!("internal error: {e}")).into_response()
 }
 
 /// The signed-in user of a request.
-struct Viewer {
-    user: User,
-    csrf: String,
-    lang: Lang,
+pub(crate) struct Viewer {
+    pub(crate) user: User,
+    pub(crate) csrf: String,
+    pub(crate) lang: Lang,
 }
 
 fn cookies(headers: &HeaderMap) -> &str {
@@ -50,7 +50,7 @@ fn cookies(headers: &HeaderMap) -> &str {
 }
 
 /// The user of the session cookie, or a redirect to the login page.
-fn viewer(c: &Console, headers: &HeaderMap) -> Result<Viewer, Response> {
+pub(crate) fn viewer(c: &Console, headers: &HeaderMap) -> Result<Viewer, Response> {
     let jar = cookies(headers);
     let lang = Lang::from_cookies(jar);
     let Some(token) = auth::cookie(jar, COOKIE) else { return Err(see_other("/console/login")) };
@@ -62,7 +62,7 @@ fn viewer(c: &Console, headers: &HeaderMap) -> Result<Viewer, Response> {
 }
 
 /// Refuses with 403 unless the viewer's role is one of `roles`.
-fn allow(c: &Console, v: &Viewer, roles: &[Role], what: &str) -> Result<(), Response> {
+pub(crate) fn allow(c: &Console, v: &Viewer, roles: &[Role], what: &str) -> Result<(), Response> {
     if roles.contains(&v.user.role) {
         return Ok(());
     }
@@ -72,7 +72,7 @@ fn allow(c: &Console, v: &Viewer, roles: &[Role], what: &str) -> Result<(), Resp
 }
 
 /// Refuses a form post whose CSRF token is not the session's.
-fn csrf_ok(v: &Viewer, form: &HashMap<String, String>) -> Result<(), Response> {
+pub(crate) fn csrf_ok(v: &Viewer, form: &HashMap<String, String>) -> Result<(), Response> {
     match form.get("csrf") {
         Some(t) if auth::same(t, &v.csrf) => Ok(()),
         _ => Err((StatusCode::FORBIDDEN, "missing or wrong CSRF token; reload the page and try again").into_response()),
@@ -166,7 +166,7 @@ pub async fn set_lang(Query(q): Query<LangQuery>) -> Response {
     r
 }
 
-const CASE_READERS: &[Role] = &[Role::Analyst, Role::Supervisor, Role::Auditor];
+pub(crate) const CASE_READERS: &[Role] = &[Role::Analyst, Role::Supervisor, Role::Auditor];
 const CASE_WORKERS: &[Role] = &[Role::Analyst, Role::Supervisor];
 
 /// `GET /console/cases`.

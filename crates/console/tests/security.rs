@@ -349,3 +349,60 @@ async fn the_public_side_needs_no_account_and_is_rate_limited() {
     }
     assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
 }
+
+#[tokio::test]
+async fn lists_and_the_punishment_list() {
+    use fanzha_check::lists::{EntryKind, ListName};
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let c = console(dir.path());
+    let (wang, wang_csrf) = session(&c, "wang").await;
+    let (zhao, zhao_csrf) = session(&c, "zhao").await;
+    let (li, li_csrf) = session(&c, "li").await;
+    let add = |csrf: &str| format!("csrf={csrf}&list=block&kind=account&value=M2&reason={}", enc("冻结通知<b>"));
+    assert_eq!(send(&c, "POST", "/console/lists", &zhao, &add(&zhao_csrf)).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(send(&c, "POST", "/console/lists", &wang, &add(&wang_csrf)).await.status, StatusCode::SEE_OTHER);
+    let listed = |at: i64| {
+        c.api.live.read().unwrap().checker.lists.lookup(ListName::Block, EntryKind::Account, "M2", Ts(at)).is_some()
+    };
+    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    assert!(listed(t + 1), "the check sees the new entry");
+    let page = send(&c, "GET", "/console/lists", &zhao, "").await.body;
+    assert!(page.contains("冻结通知&lt;b&gt;") && page.contains("console:wang"), "escaped, with its source");
+    let remove = format!("csrf={wang_csrf}&list=block&kind=account&value=M2");
+    assert_eq!(send(&c, "POST", "/console/lists/remove", &wang, &remove).await.status, StatusCode::SEE_OTHER);
+    assert!(!listed(t + 3600));
+    assert_eq!(c.api.live.read().unwrap().checker.lists.entries().len(), 2, "history kept");
+
+    let punish = |csrf: &str| {
+        format!(
+            "csrf={csrf}&person={}&accounts=M1&reason={}&days=365",
+            enc("4201**********1234"),
+            enc("出租银行卡<script>")
+        )
+    };
+    assert_eq!(
+        send(&c, "POST", "/console/punishments", &wang, &punish(&wang_csrf)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(send(&c, "POST", "/console/punishments", &li, &punish(&li_csrf)).await.status, StatusCode::SEE_OTHER);
+    let p = c.db().punishments().unwrap();
+    assert_eq!((p.len(), p[0].appeal.as_str()), (1, "none"));
+    assert!(p[0].ends_at.unwrap() > p[0].starts_at);
+    let appeal = format!("/console/punishments/{}/appeal", p[0].id);
+    assert_eq!(
+        send(&c, "POST", &appeal, &li, &format!("csrf={li_csrf}&appeal=maybe")).await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        send(&c, "POST", &appeal, &li, &format!("csrf={li_csrf}&appeal=filed&note=tel")).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(c.db().punishments().unwrap()[0].appeal, "filed");
+    let page = send(&c, "GET", "/console/lists", &li, "").await.body;
+    assert!(page.contains("出租银行卡&lt;script&gt;") && !page.contains("出租银行卡<script>"));
+    let log = c.db().audit_log(100).unwrap();
+    for a in ["lists.add", "lists.remove", "punishment.add", "punishment.appeal", "lists.view"] {
+        assert!(log.iter().any(|e| e.action == a), "{a} audited");
+    }
+}

@@ -1,0 +1,286 @@
+//! Lists in the console: the check's block and watch lists with their full history (add, close),
+//! and the punishment list (惩戒名单) of people who sold or rented out accounts, with reasons,
+//! dates and appeal status, as the Anti-Telecom and Online Fraud Law asks.
+
+use crate::db::{Punishment, Role, APPEALS};
+use crate::i18n::{beijing, Lang};
+use crate::routes::{allow, csrf_ok, html, now, see_other, server_error, viewer, CASE_READERS};
+use crate::{pages, Console};
+use axum::extract::{Form, Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use fanzha_check::lists::{Entry, EntryKind, ListName};
+use maud::html;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+type Shared = State<Arc<Console>>;
+
+const EDITORS: &[Role] = &[Role::Analyst, Role::Supervisor];
+
+fn list_name(s: &str) -> Option<ListName> {
+    match s {
+        "block" => Some(ListName::Block),
+        "watch" => Some(ListName::Watch),
+        _ => None,
+    }
+}
+
+fn entry_kind(s: &str) -> Option<EntryKind> {
+    match s {
+        "account" => Some(EntryKind::Account),
+        "holder" => Some(EntryKind::Holder),
+        "phone" => Some(EntryKind::Phone),
+        "url" => Some(EntryKind::Url),
+        _ => None,
+    }
+}
+
+fn kind_str(k: EntryKind) -> &'static str {
+    match k {
+        EntryKind::Account => "account",
+        EntryKind::Holder => "holder",
+        EntryKind::Phone => "phone",
+        EntryKind::Url => "url",
+    }
+}
+
+/// `GET /console/lists`: block/watch lists with history, and the punishment list.
+pub async fn page(State(c): Shared, headers: HeaderMap) -> Response {
+    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "lists").map(|_| v)) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let entries: Vec<Entry> = match c.api.live.read() {
+        Ok(live) => live.checker.lists.entries().iter().rev().cloned().collect(),
+        Err(_) => return server_error("state poisoned"),
+    };
+    let db = c.db();
+    let punished = match db.punishments() {
+        Ok(p) => p,
+        Err(e) => return server_error(e),
+    };
+    let _ = db.audit(now(), &v.user.name, "lists.view", "lists", "");
+    drop(db);
+    let lang = v.lang;
+    let edit = EDITORS.contains(&v.user.role);
+    let t = now();
+    let body = html! {
+        h2 { (lang.t("止付/关注名单(含历史)", "Block and watch lists (with history)")) }
+        @if edit {
+            form #add-entry method="post" action="/console/lists" {
+                input type="hidden" name="csrf" value=(v.csrf);
+                select name="list" { option value="block" { (lang.t("拦截", "block")) } option value="watch" { (lang.t("关注", "watch")) } }
+                select name="kind" { @for k in ["account", "holder", "phone", "url"] { option value=(k) { (k) } } }
+                input name="value" placeholder=(lang.t("账户/手机号/网址", "account / phone / URL")) required maxlength="256" style="min-width:12em";
+                input name="reason" placeholder=(lang.t("理由", "reason")) required maxlength="500" style="min-width:12em";
+                button type="submit" { (lang.t("加入", "Add")) }
+            }
+        }
+        table #lists {
+            tr { th { (lang.t("名单", "List")) } th { (lang.t("类型", "Kind")) } th { (lang.t("值", "Value")) } th { (lang.t("理由", "Reason")) }
+                 th { (lang.t("来源", "Source")) } th { (lang.t("生效", "From")) } th { (lang.t("截止", "Until")) } th {} }
+            @for e in &entries {
+                tr {
+                    td { (if e.list == ListName::Block { lang.t("拦截", "block") } else { lang.t("关注", "watch") }) }
+                    td { (kind_str(e.kind)) } td { (e.value) } td { (e.reason) } td { (e.source) }
+                    td { (beijing(e.valid_from)) }
+                    td { @if let Some(to) = e.valid_to { (beijing(to)) } }
+                    td {
+                        @if edit && e.applies(fanzha_model::Ts(t)) && e.valid_to.is_none() {
+                            form.inline method="post" action="/console/lists/remove" {
+                                input type="hidden" name="csrf" value=(v.csrf);
+                                input type="hidden" name="list" value=(if e.list == ListName::Block { "block" } else { "watch" });
+                                input type="hidden" name="kind" value=(kind_str(e.kind));
+                                input type="hidden" name="value" value=(e.value);
+                                button type="submit" { (lang.t("移出", "Remove")) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        h2 { (lang.t("惩戒名单(买卖、出租银行卡)", "Punishment list (sold or rented out accounts)")) }
+        @if v.user.role == Role::Supervisor {
+            form #add-punishment method="post" action="/console/punishments" {
+                input type="hidden" name="csrf" value=(v.csrf);
+                input name="person" placeholder=(lang.t("身份(脱敏)", "person (masked id)")) required maxlength="64";
+                input name="accounts" placeholder=(lang.t("涉及账户", "accounts")) maxlength="1000";
+                input name="reason" placeholder=(lang.t("事实与依据", "facts and legal basis")) required maxlength="1000";
+                input name="days" placeholder=(lang.t("期限(天,空为不限)", "days (empty: open)")) maxlength="5" style="min-width:6em";
+                button type="submit" { (lang.t("列入", "List")) }
+            }
+        }
+        table #punishments {
+            tr { th { "#" } th { (lang.t("人员", "Person")) } th { (lang.t("账户", "Accounts")) } th { (lang.t("理由", "Reason")) }
+                 th { (lang.t("起止", "Period")) } th { (lang.t("申诉", "Appeal")) } th {} }
+            @for p in &punished { (punishment_row(lang, &v.csrf, v.user.role, p)) }
+        }
+    };
+    html(StatusCode::OK, pages::layout(lang, lang.t("名单", "Lists"), Some(&v.user), &v.csrf, body))
+}
+
+fn punishment_row(lang: Lang, csrf: &str, role: Role, p: &Punishment) -> maud::Markup {
+    html! {
+        tr {
+            td { (p.id) } td { (p.person) } td { (p.accounts) } td { (p.reason) }
+            td { (beijing(p.starts_at)) " – " @if let Some(e) = p.ends_at { (beijing(e)) } }
+            td.appeal { (p.appeal) @if let Some(n) = &p.appeal_note { " · " (n) } }
+            td {
+                @if role == Role::Supervisor {
+                    form.inline method="post" action={ "/console/punishments/" (p.id) "/appeal" } {
+                        input type="hidden" name="csrf" value=(csrf);
+                        select name="appeal" { @for a in APPEALS { option value=(a) { (a) } } }
+                        input name="note" placeholder=(lang.t("说明", "note")) maxlength="500" style="min-width:8em";
+                        button type="submit" { (lang.t("更新申诉", "Update appeal")) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `POST /console/lists`: adds a block or watch entry, valid from now (durable, audited).
+pub async fn add(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
+    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, EDITORS, "lists.add").map(|_| v)) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    if let Err(r) = csrf_ok(&v, &f) {
+        return r;
+    }
+    let get = |k: &str| f.get(k).map(|s| s.trim().to_string()).unwrap_or_default();
+    let (Some(list), Some(kind)) = (list_name(&get("list")), entry_kind(&get("kind"))) else {
+        return (StatusCode::BAD_REQUEST, "list must be block or watch; kind account, holder, phone or url")
+            .into_response();
+    };
+    let entry = Entry {
+        list,
+        kind,
+        value: get("value").chars().take(256).collect(),
+        reason: get("reason").chars().take(500).collect(),
+        source: format!("console:{}", v.user.name),
+        valid_from: now(),
+        valid_to: None,
+    };
+    let detail = format!("{} {} {}", get("list"), get("kind"), entry.value);
+    let added = match c.api.live.write() {
+        Ok(mut live) => live.checker.lists.add(entry).map_err(|e| e.to_string()),
+        Err(_) => Err("state poisoned".into()),
+    };
+    if let Err(e) = added {
+        return (StatusCode::BAD_REQUEST, e).into_response();
+    }
+    let _ = c.db().audit(now(), &v.user.name, "lists.add", "lists", &detail);
+    see_other("/console/lists")
+}
+
+/// `POST /console/lists/remove`: closes the open entries for a value from now (history kept).
+pub async fn remove(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
+    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, EDITORS, "lists.remove").map(|_| v)) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    if let Err(r) = csrf_ok(&v, &f) {
+        return r;
+    }
+    let get = |k: &str| f.get(k).map(|s| s.trim().to_string()).unwrap_or_default();
+    let (Some(list), Some(kind)) = (list_name(&get("list")), entry_kind(&get("kind"))) else {
+        return (StatusCode::BAD_REQUEST, "list must be block or watch").into_response();
+    };
+    let value = get("value");
+    let source = format!("console:{}", v.user.name);
+    let closed = match c.api.live.write() {
+        Ok(mut live) => {
+            live.checker.lists.remove(list, kind, &value, fanzha_model::Ts(now()), &source).map_err(|e| e.to_string())
+        }
+        Err(_) => Err("state poisoned".into()),
+    };
+    match closed {
+        Ok(n) => {
+            let _ =
+                c.db().audit(now(), &v.user.name, "lists.remove", "lists", &format!("{} {value} ({n})", get("list")));
+            see_other("/console/lists")
+        }
+        Err(e) => server_error(e),
+    }
+}
+
+/// `POST /console/punishments`: a supervisor lists a person (audited).
+pub async fn punish(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
+    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, &[Role::Supervisor], "punishments.add").map(|_| v)) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    if let Err(r) = csrf_ok(&v, &f) {
+        return r;
+    }
+    let get =
+        |k: &str, max: usize| f.get(k).map(|s| s.trim().chars().take(max).collect::<String>()).unwrap_or_default();
+    let (person, reason) = (get("person", 64), get("reason", 1000));
+    if person.is_empty() || reason.is_empty() {
+        return (StatusCode::BAD_REQUEST, "person and reason are required").into_response();
+    }
+    let days = get("days", 5);
+    let ends_at = match days.parse::<i64>() {
+        _ if days.is_empty() => None,
+        Ok(d) if d > 0 => Some(now() + d * 86_400),
+        _ => return (StatusCode::BAD_REQUEST, "days must be a positive whole number").into_response(),
+    };
+    let p = Punishment {
+        id: 0,
+        person,
+        accounts: get("accounts", 1000),
+        reason,
+        starts_at: now(),
+        ends_at,
+        appeal: "none".into(),
+        appeal_note: None,
+        created_by: v.user.name.clone(),
+    };
+    let db = c.db();
+    match db.add_punishment(&p, now()) {
+        Ok(id) => {
+            let _ = db.audit(now(), &v.user.name, "punishment.add", &format!("punishment:{id}"), &p.reason);
+            see_other("/console/lists")
+        }
+        Err(e) => server_error(e),
+    }
+}
+
+/// `POST /console/punishments/{id}/appeal`: records an appeal's state (audited).
+pub async fn appeal(
+    State(c): Shared,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Form(f): Form<HashMap<String, String>>,
+) -> Response {
+    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, &[Role::Supervisor], "punishments.appeal").map(|_| v))
+    {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    if let Err(r) = csrf_ok(&v, &f) {
+        return r;
+    }
+    let appeal = f.get("appeal").map(String::as_str).unwrap_or("");
+    if !APPEALS.contains(&appeal) {
+        return (StatusCode::BAD_REQUEST, "appeal must be none, filed, upheld or overturned").into_response();
+    }
+    let note: String = f.get("note").map(|s| s.trim().chars().take(500).collect()).unwrap_or_default();
+    let db = c.db();
+    match db.set_appeal(id, appeal, &note, now()) {
+        Ok(true) => {
+            let _ = db.audit(
+                now(),
+                &v.user.name,
+                "punishment.appeal",
+                &format!("punishment:{id}"),
+                &format!("{appeal} {note}"),
+            );
+            see_other("/console/lists")
+        }
+        Ok(false) => (StatusCode::NOT_FOUND, "no such entry").into_response(),
+        Err(e) => server_error(e),
+    }
+}

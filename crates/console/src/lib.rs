@@ -47,6 +47,27 @@ impl Console {
         Ok(Console { api, db: Mutex::new(db), secure_cookies, logins: auth::LoginLimiter::default() })
     }
 
+    /// Raises an alert for every transfer check the API answers `hold` or `block` from now on.
+    pub fn listen(self: &Arc<Self>) {
+        let me = Arc::downgrade(self);
+        let _ = self.api.on_held.set(Box::new(move |h: fanzha_server::HeldCheck| {
+            let Some(console) = me.upgrade() else { return };
+            let subject = format!(
+                "{} → {} ¥{}{}",
+                h.from.as_deref().unwrap_or("现金"),
+                h.to.as_deref().unwrap_or("现金"),
+                i18n::yuan(h.amount_fen),
+                h.txn_id.map(|t| format!(" ({t})")).unwrap_or_default()
+            );
+            let reasons: Vec<(&str, &str)> =
+                h.verdict.reasons.iter().map(|r| (r.message_zh.as_str(), r.message_en.as_str())).collect();
+            let json = serde_json::to_string(&reasons).expect("strings serialize");
+            let at =
+                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
+            let _ = console.db().raise_alert("transfer", &subject, h.verdict.score, &json, at);
+        }));
+    }
+
     /// The database (one connection, used briefly per request).
     pub fn db(&self) -> MutexGuard<'_, db::Db> {
         self.db.lock().unwrap_or_else(std::sync::PoisonError::into_inner)

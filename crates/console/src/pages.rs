@@ -332,7 +332,11 @@ pub fn alerts(lang: Lang, user: &User, csrf: &str, rows: &[Alert], flash: Option
                     @let reasons: Vec<(String, String)> = serde_json::from_str(&a.reasons).unwrap_or_default();
                     tr.alert data-kind=(a.kind) {
                         td { (a.id) }
-                        td { @if a.kind == "mule" { (lang.t("涉诈账户", "mule account")) } @else { (lang.t("一人多卡", "card farmer")) } }
+                        td { (match a.kind.as_str() {
+                            "mule" => lang.t("涉诈账户", "mule account"),
+                            "transfer" => lang.t("拦截/延迟的转账", "held transfer"),
+                            _ => lang.t("一人多卡", "card farmer"),
+                        }) }
                         td { (a.subject) }
                         td.num { (format!("{:.2}", a.score)) }
                         td { ul { @for (zh, en) in &reasons { li { (lang.t(zh, en)) } } } }

@@ -71,6 +71,7 @@ fn console(dir: &Path) -> Arc<Console> {
         metrics: Default::default(),
         text: fanzha_text::Classifier::shipped().unwrap(),
         limiter: RateLimiter::new(100),
+        on_held: Default::default(),
     });
     let c = Arc::new(Console::open(app, dir, false).unwrap());
     for (name, role, bank) in [
@@ -405,4 +406,30 @@ async fn lists_and_the_punishment_list() {
     for a in ["lists.add", "lists.remove", "punishment.add", "punishment.appeal", "lists.view"] {
         assert!(log.iter().any(|e| e.action == a), "{a} audited");
     }
+}
+
+#[tokio::test]
+async fn held_checks_reach_the_alert_queue() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let c = console(dir.path());
+    c.listen();
+    let api = fanzha_server::router(c.api.clone());
+    let check = |memo: &str| {
+        let body = serde_json::json!({"txn_id": "X1", "from_account": "V", "to_account": "M1", "amount_fen": 300_000, "memo": memo});
+        Request::builder()
+            .method("POST")
+            .uri("/v1/transfers/check")
+            .header("content-type", "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap()
+    };
+    assert_eq!(api.clone().oneshot(check("生活费")).await.unwrap().status(), StatusCode::OK);
+    assert!(c.db().alerts(true).unwrap().is_empty(), "a passed check raises nothing");
+    assert_eq!(api.oneshot(check("转入安全账户")).await.unwrap().status(), StatusCode::OK);
+    let alerts = c.db().alerts(false).unwrap();
+    assert_eq!(alerts.len(), 1);
+    assert_eq!(alerts[0].kind, "transfer");
+    assert!(alerts[0].subject.contains("V → M1") && alerts[0].subject.contains("(X1)"), "{}", alerts[0].subject);
+    assert!(alerts[0].reasons.contains("安全账户"));
 }

@@ -1,7 +1,7 @@
 //! The handlers: thin wrappers that parse, lock, call the typed core in `fanzha-check`, and answer.
 
 use crate::error::{parse, ApiError};
-use crate::state::App;
+use crate::state::{App, HeldCheck};
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
 use axum::http::request::Parts;
@@ -49,6 +49,17 @@ pub async fn check(State(app): Shared, body: Bytes) -> Result<impl IntoResponse,
     let verdict = live.checker.check(ledger, &rules, &subject, &mut env);
     drop(live);
     app.metrics.check(verdict.verdict, started.elapsed());
+    if verdict.verdict >= fanzha_check::Decision::Hold {
+        if let Some(tell) = app.on_held.get() {
+            tell(HeldCheck {
+                txn_id: checked.txn_id.map(String::from),
+                from: checked.from.map(String::from),
+                to: checked.to.map(String::from),
+                amount_fen: transfer.amount.0,
+                verdict: verdict.clone(),
+            });
+        }
+    }
     Ok(Json(verdict))
 }
 

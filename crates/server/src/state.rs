@@ -61,7 +61,27 @@ pub struct App {
     pub text: Classifier,
     /// Requests per client address in the current minute, for the public endpoints.
     pub limiter: RateLimiter,
+    /// Told about every check answered `hold` or `block` (the console raises an alert), if set.
+    pub on_held: OnHeld,
 }
+
+/// A check answered `hold` or `block`, as the alert queue needs it.
+#[derive(Debug, Clone)]
+pub struct HeldCheck {
+    /// The transaction id, if the request gave one.
+    pub txn_id: Option<String>,
+    /// Payer account id.
+    pub from: Option<String>,
+    /// Payee account id.
+    pub to: Option<String>,
+    /// Amount in fen.
+    pub amount_fen: i64,
+    /// The verdict.
+    pub verdict: fanzha_check::Verdict,
+}
+
+/// Where held checks go: set once (by the console) at start.
+pub type OnHeld = std::sync::OnceLock<Box<dyn Fn(HeldCheck) + Send + Sync>>;
 
 /// A fixed-window limit of requests per client address per minute.
 #[derive(Debug)]

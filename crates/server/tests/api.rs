@@ -53,6 +53,7 @@ fn app(dir: &Path) -> Arc<App> {
         metrics: Default::default(),
         text,
         limiter,
+        on_held: Default::default(),
     })
 }
 
@@ -266,6 +267,7 @@ async fn public_endpoints_are_rate_limited_per_address() {
         metrics: Default::default(),
         text,
         limiter: RateLimiter::new(3),
+        on_held: Default::default(),
     });
     let client: std::net::SocketAddr = "203.0.113.7:5555".parse().unwrap();
     let mut statuses = Vec::new();

@@ -100,11 +100,19 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let version = rules.current().version().to_string();
     let text = fanzha_text::Classifier::shipped()?;
     let limiter = RateLimiter::new(args.public_per_minute);
-    let app = Arc::new(App { live: RwLock::new(live), rules, metrics: Default::default(), text, limiter });
+    let app = Arc::new(App {
+        live: RwLock::new(live),
+        rules,
+        metrics: Default::default(),
+        text,
+        limiter,
+        on_held: Default::default(),
+    });
     let console = Arc::new(
         fanzha_console::Console::open(app.clone(), &args.db, args.secure_cookies)
             .with_context(|| format!("opening the console database in {}", args.db.display()))?,
     );
+    console.listen();
     let routes = fanzha_server::router(app).merge(fanzha_console::router(console));
     let mut rt = tokio::runtime::Builder::new_multi_thread();
     if let Some(n) = args.threads {

@@ -4,7 +4,7 @@
 
 use crate::db::{Punishment, Role, APPEALS};
 use crate::i18n::{beijing, Lang};
-use crate::routes::{allow, csrf_ok, html, now, see_other, server_error, viewer, CASE_READERS};
+use crate::routes::{acting, allow, html, now, see_other, server_error, viewer, CASE_READERS};
 use crate::{pages, Console};
 use axum::extract::{Form, Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -140,19 +140,26 @@ fn punishment_row(lang: Lang, csrf: &str, role: Role, p: &Punishment) -> maud::M
     }
 }
 
+/// The list and kind of a list form.
+fn list_and_kind(f: &HashMap<String, String>) -> Result<(ListName, EntryKind), Response> {
+    let get = |k: &str| f.get(k).map(|s| s.trim()).unwrap_or_default();
+    match (list_name(get("list")), entry_kind(get("kind"))) {
+        (Some(l), Some(k)) => Ok((l, k)),
+        _ => Err((StatusCode::BAD_REQUEST, "list must be block or watch; kind account, holder, phone or url")
+            .into_response()),
+    }
+}
+
 /// `POST /console/lists`: adds a block or watch entry, valid from now (durable, audited).
 pub async fn add(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, EDITORS, "lists.add").map(|_| v)) {
+    let v = match acting(&c, &headers, EDITORS, "lists.add", &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if let Err(r) = csrf_ok(&v, &f) {
-        return r;
-    }
     let get = |k: &str| f.get(k).map(|s| s.trim().to_string()).unwrap_or_default();
-    let (Some(list), Some(kind)) = (list_name(&get("list")), entry_kind(&get("kind"))) else {
-        return (StatusCode::BAD_REQUEST, "list must be block or watch; kind account, holder, phone or url")
-            .into_response();
+    let (list, kind) = match list_and_kind(&f) {
+        Ok(x) => x,
+        Err(r) => return r,
     };
     let entry = Entry {
         list,
@@ -177,16 +184,14 @@ pub async fn add(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<Str
 
 /// `POST /console/lists/remove`: closes the open entries for a value from now (history kept).
 pub async fn remove(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, EDITORS, "lists.remove").map(|_| v)) {
+    let v = match acting(&c, &headers, EDITORS, "lists.remove", &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if let Err(r) = csrf_ok(&v, &f) {
-        return r;
-    }
     let get = |k: &str| f.get(k).map(|s| s.trim().to_string()).unwrap_or_default();
-    let (Some(list), Some(kind)) = (list_name(&get("list")), entry_kind(&get("kind"))) else {
-        return (StatusCode::BAD_REQUEST, "list must be block or watch").into_response();
+    let (list, kind) = match list_and_kind(&f) {
+        Ok(x) => x,
+        Err(r) => return r,
     };
     let value = get("value");
     let source = format!("console:{}", v.user.name);
@@ -208,13 +213,10 @@ pub async fn remove(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<
 
 /// `POST /console/punishments`: a supervisor lists a person (audited).
 pub async fn punish(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, &[Role::Supervisor], "punishments.add").map(|_| v)) {
+    let v = match acting(&c, &headers, &[Role::Supervisor], "punishments.add", &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if let Err(r) = csrf_ok(&v, &f) {
-        return r;
-    }
     let get =
         |k: &str, max: usize| f.get(k).map(|s| s.trim().chars().take(max).collect::<String>()).unwrap_or_default();
     let (person, reason) = (get("person", 64), get("reason", 1000));
@@ -255,14 +257,10 @@ pub async fn appeal(
     Path(id): Path<i64>,
     Form(f): Form<HashMap<String, String>>,
 ) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, &[Role::Supervisor], "punishments.appeal").map(|_| v))
-    {
+    let v = match acting(&c, &headers, &[Role::Supervisor], "punishments.appeal", &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if let Err(r) = csrf_ok(&v, &f) {
-        return r;
-    }
     let appeal = f.get("appeal").map(String::as_str).unwrap_or("");
     if !APPEALS.contains(&appeal) {
         return (StatusCode::BAD_REQUEST, "appeal must be none, filed, upheld or overturned").into_response();

@@ -33,6 +33,16 @@ fn kind_of(s: &str) -> Option<EntryKind> {
     }
 }
 
+fn kind_select(lang: Lang) -> Markup {
+    html! {
+        select name="kind" {
+            option value="phone" { (lang.t("电话号码", "phone number")) }
+            option value="url" { (lang.t("网址", "URL")) }
+            option value="account" { (lang.t("银行账户", "bank account")) }
+        }
+    }
+}
+
 fn forms(lang: Lang) -> Markup {
     html! {
         h2 { (lang.t("这条短信/聊天是诈骗吗?", "Is this message a scam?")) }
@@ -42,21 +52,13 @@ fn forms(lang: Lang) -> Markup {
         }
         h2 { (lang.t("风险查询", "Look up a number, link or account")) }
         form #lookup method="get" action="/public/lookup" {
-            select name="kind" {
-                option value="phone" { (lang.t("电话号码", "phone number")) }
-                option value="url" { (lang.t("网址", "URL")) }
-                option value="account" { (lang.t("银行账户", "bank account")) }
-            }
+            (kind_select(lang))
             " " input name="value" required maxlength="256";
             " " button type="submit" { (lang.t("查询", "Look up")) }
         }
         h2 { (lang.t("一键举报", "Report a scam")) }
         form #report method="post" action="/public/report" {
-            select name="kind" {
-                option value="phone" { (lang.t("电话号码", "phone number")) }
-                option value="url" { (lang.t("网址", "URL")) }
-                option value="account" { (lang.t("银行账户", "bank account")) }
-            }
+            (kind_select(lang))
             " " input name="value" required maxlength="256";
             label { (lang.t("发生了什么", "What happened")) }
             textarea name="text" rows="3" maxlength="2000" {}

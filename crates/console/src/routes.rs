@@ -79,6 +79,20 @@ pub(crate) fn csrf_ok(v: &Viewer, form: &HashMap<String, String>) -> Result<(), 
     }
 }
 
+/// The viewer of a form post who may do `what` (one of `roles`) and sent the session's CSRF token.
+pub(crate) fn acting(
+    c: &Console,
+    headers: &HeaderMap,
+    roles: &[Role],
+    what: &str,
+    form: &HashMap<String, String>,
+) -> Result<Viewer, Response> {
+    let v = viewer(c, headers)?;
+    allow(c, &v, roles, what)?;
+    csrf_ok(&v, form)?;
+    Ok(v)
+}
+
 /// `GET /console`.
 pub async fn home() -> Response {
     see_other("/console/cases")
@@ -191,13 +205,10 @@ pub async fn new_case_page(State(c): Shared, headers: HeaderMap) -> Response {
 
 /// `POST /console/cases`: opens a case and traces the reported transfers at once.
 pub async fn create_case(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_WORKERS, "cases/new").map(|_| v)) {
+    let v = match acting(&c, &headers, CASE_WORKERS, "cases/new", &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if let Err(r) = csrf_ok(&v, &f) {
-        return r;
-    }
     let field =
         |k: &str, max: usize| f.get(k).map(|s| s.trim().chars().take(max).collect::<String>()).unwrap_or_default();
     let (title, victim, txns, narrative) =
@@ -302,13 +313,10 @@ pub async fn create_requests(
     Path(id): Path<i64>,
     Form(f): Form<HashMap<String, String>>,
 ) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_WORKERS, "freeze.create").map(|_| v)) {
+    let v = match acting(&c, &headers, CASE_WORKERS, "freeze.create", &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if let Err(r) = csrf_ok(&v, &f) {
-        return r;
-    }
     let db = c.db();
     let Ok(Some(case)) = db.case(id) else { return (StatusCode::NOT_FOUND, "no such case").into_response() };
     if !db.freezes(Some(id), None).map(|r| r.is_empty()).unwrap_or(false) {
@@ -356,13 +364,10 @@ pub async fn approve(
     Path(id): Path<i64>,
     Form(f): Form<HashMap<String, String>>,
 ) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, &[Role::Supervisor], "freeze.approve").map(|_| v)) {
+    let v = match acting(&c, &headers, &[Role::Supervisor], "freeze.approve", &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if let Err(r) = csrf_ok(&v, &f) {
-        return r;
-    }
     let db = c.db();
     match db.freeze(id) {
         Ok(Some(r)) if r.status == "draft" => {
@@ -392,15 +397,10 @@ pub async fn outcome(
     Path(id): Path<i64>,
     Form(f): Form<HashMap<String, String>>,
 ) -> Response {
-    let v = match viewer(&c, &headers)
-        .and_then(|v| allow(&c, &v, &[Role::Liaison, Role::Supervisor], "freeze.outcome").map(|_| v))
-    {
+    let v = match acting(&c, &headers, &[Role::Liaison, Role::Supervisor], "freeze.outcome", &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if let Err(r) = csrf_ok(&v, &f) {
-        return r;
-    }
     let status = f.get("status").map(String::as_str).unwrap_or("");
     if !STATUSES[2..].contains(&status) {
         return (StatusCode::BAD_REQUEST, "status must be executed, partially_executed, failed or expired")
@@ -476,13 +476,10 @@ pub async fn alerts(State(c): Shared, headers: HeaderMap) -> Response {
 
 /// `POST /console/alerts/refresh`: runs detection over the store and raises new alerts.
 pub async fn refresh_alerts(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_WORKERS, "alerts.refresh").map(|_| v)) {
+    let v = match acting(&c, &headers, CASE_WORKERS, "alerts.refresh", &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if let Err(r) = csrf_ok(&v, &f) {
-        return r;
-    }
     let raised = {
         let Ok(live) = c.api.live.read() else { return server_error("state poisoned") };
         let db = c.db();
@@ -510,13 +507,10 @@ pub async fn alert_action(
     Path((id, action)): Path<(i64, String)>,
     Form(f): Form<HashMap<String, String>>,
 ) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_WORKERS, "alerts.act").map(|_| v)) {
+    let v = match acting(&c, &headers, CASE_WORKERS, "alerts.act", &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if let Err(r) = csrf_ok(&v, &f) {
-        return r;
-    }
     let reason = f.get("reason").map(|s| s.trim().chars().take(500).collect::<String>()).unwrap_or_default();
     let (status, note) = match action.as_str() {
         "assign" => ("assigned", None),

@@ -404,6 +404,22 @@ impl Db {
         Ok(n > 0)
     }
 
+    /// Raises many alerts in one transaction (one sync); returns how many were new.
+    pub fn raise_alerts(&mut self, alerts: &[(String, String, f64, String)], at: i64) -> DbResult<usize> {
+        let tx = self.conn.transaction()?;
+        let mut new = 0;
+        {
+            let mut st = tx.prepare(
+                "INSERT OR IGNORE INTO alerts(kind, subject, score, reasons, status, created_at) VALUES (?1, ?2, ?3, ?4, 'open', ?5)",
+            )?;
+            for (kind, subject, score, reasons) in alerts {
+                new += st.execute(params![kind, subject, score, reasons, at])?;
+            }
+        }
+        tx.commit()?;
+        Ok(new)
+    }
+
     /// Alerts not dismissed and not turned into cases (or all), highest score first.
     pub fn alerts(&self, all: bool) -> DbResult<Vec<Alert>> {
         let mut st = self.conn.prepare(

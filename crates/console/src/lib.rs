@@ -47,24 +47,27 @@ impl Console {
         Ok(Console { api, db: Mutex::new(db), secure_cookies, logins: auth::LoginLimiter::default() })
     }
 
-    /// Raises an alert for every transfer check the API answers `hold` or `block` from now on.
+    /// Raises an alert for every transfer check the API answers `hold` or `block` from now on. The
+    /// check only queues it; a background thread writes queued alerts in batches, one transaction
+    /// each, so a held check does not wait for the disk.
     pub fn listen(self: &Arc<Self>) {
+        let (queue, queued) = std::sync::mpsc::channel::<fanzha_server::HeldCheck>();
         let me = Arc::downgrade(self);
+        std::thread::spawn(move || {
+            while let Ok(first) = queued.recv() {
+                let batch: Vec<_> = std::iter::once(first).chain(queued.try_iter().take(9_999)).map(alert_of).collect();
+                let Some(console) = me.upgrade() else { return };
+                let at = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs() as i64);
+                let saved = console.db().raise_alerts(&batch, at);
+                if let Err(e) = saved {
+                    eprintln!("console: {} alert(s) of held transfers not saved: {e}", batch.len());
+                }
+            }
+        });
         let _ = self.api.on_held.set(Box::new(move |h: fanzha_server::HeldCheck| {
-            let Some(console) = me.upgrade() else { return };
-            let subject = format!(
-                "{} → {} ¥{}{}",
-                h.from.as_deref().unwrap_or("现金"),
-                h.to.as_deref().unwrap_or("现金"),
-                i18n::yuan(h.amount_fen),
-                h.txn_id.map(|t| format!(" ({t})")).unwrap_or_default()
-            );
-            let reasons: Vec<(&str, &str)> =
-                h.verdict.reasons.iter().map(|r| (r.message_zh.as_str(), r.message_en.as_str())).collect();
-            let json = serde_json::to_string(&reasons).expect("strings serialize");
-            let at =
-                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
-            let _ = console.db().raise_alert("transfer", &subject, h.verdict.score, &json, at);
+            let _ = queue.send(h);
         }));
     }
 
@@ -72,6 +75,21 @@ impl Console {
     pub fn db(&self) -> MutexGuard<'_, db::Db> {
         self.db.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
+}
+
+/// The alert row (kind, subject, score, reasons) of a held transfer check.
+fn alert_of(h: fanzha_server::HeldCheck) -> (String, String, f64, String) {
+    let subject = format!(
+        "{} → {} ¥{}{}",
+        h.from.as_deref().unwrap_or("现金"),
+        h.to.as_deref().unwrap_or("现金"),
+        i18n::yuan(h.amount_fen),
+        h.txn_id.map(|t| format!(" ({t})")).unwrap_or_default()
+    );
+    let reasons: Vec<(&str, &str)> =
+        h.verdict.reasons.iter().map(|r| (r.message_zh.as_str(), r.message_en.as_str())).collect();
+    let json = serde_json::to_string(&reasons).expect("strings serialize");
+    ("transfer".into(), subject, h.verdict.score, json)
 }
 
 /// The console's routes.

@@ -9,8 +9,8 @@
 #                                        them (default: all; at ~600/s, 200k take about 5.5 minutes)
 #
 # What each side computes:
-#   fanzha    `fanzha bench text`: the shipped model (crates/text/model/default.fzt) loaded in-process
-#             (`model_load_seconds`), then the corpus texts of at most 70 characters cycled to MESSAGES,
+#   fanzha    `fanzha bench text`: the shipped model (crates/text/model/default.fzt, with its vocabulary;
+#             no dictionary) loaded in-process (`model_load_seconds`), then the corpus texts of at most 70 characters cycled to MESSAGES,
 #             each classified by one call on one thread (`messages_per_sec`: probabilities + argmax, the
 #             same work as predict_proba; `messages_per_sec_explained`: with cues and advice).
 #             `fanzha text eval --json`: held-out scores of the shipped model (trained on the other 80%)

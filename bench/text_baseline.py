@@ -34,8 +34,8 @@ What it computes, on the same data and the same split as `fanzha text eval`:
              batched      one predict_proba over all --messages texts at once + argmax (best case)
            model load: pickle.load of the fitted pipeline from a file, in a fresh process that has
            already imported sklearn/jieba (import time reported apart), plus jieba.initialize() (the
-           dictionary load that the first word cut would otherwise pay), as fanzha's load includes its
-           jieba dictionary.
+           dictionary load that the first word cut would otherwise pay): the pipeline cannot classify
+           without it (fanzha's model carries its own vocabulary and loads no dictionary).
 
 Output: one JSON line on stdout, {"bench": "text_baseline_sklearn", ...}.
 """

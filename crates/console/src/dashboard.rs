@@ -111,9 +111,9 @@ pub fn page(lang: Lang, ledger: &Ledger, cases: &[Case], requests: &[FreezeRow])
             .collect()
     };
     let mut typ: Vec<(String, (usize, i64))> = by_typology.into_iter().map(|(k, v)| (name(k), v)).collect();
-    typ.sort_by(|a, b| b.1 .1.cmp(&a.1 .1));
+    typ.sort_by_key(|t| std::cmp::Reverse(t.1 .1));
     let mut prov: Vec<(String, (usize, i64))> = by_province.into_iter().collect();
-    prov.sort_by(|a, b| b.1 .1.cmp(&a.1 .1));
+    prov.sort_by_key(|p| std::cmp::Reverse(p.1 .1));
     let traced: i64 = cases.iter().map(|c| c.traced_fen).sum();
     let frozen: i64 = requests.iter().map(|r| r.saved_fen).sum();
     let money = vec![

@@ -2,6 +2,9 @@
 //! and the punishment list (惩戒名单) of people who sold or rented out accounts, with reasons,
 //! dates and appeal status, as the Anti-Telecom and Online Fraud Law asks.
 
+// Refusals are finished responses, built only on the refusing path (as in `routes`).
+#![allow(clippy::result_large_err)]
+
 use crate::db::{Punishment, Role, APPEALS};
 use crate::i18n::{beijing, Lang};
 use crate::routes::{acting, allow, html, now, see_other, server_error, viewer, CASE_READERS};

@@ -1,12 +1,12 @@
 //! Where a verdict on a text is made: normalize, featurize, score, and explain.
 
-use crate::features::{buckets_of, distinct_buckets, features, Feature};
-use crate::model::{Model, ModelError};
-use crate::normalize::{normalize, Normalized};
-use crate::{advice, lexicon, TextError};
+use crate::features::{Feature, Featurizer, Scratch};
+use crate::model::{Model, ModelError, Scorer};
+use crate::normalize::Normalized;
+use crate::{advice, TextError};
 use fanzha_model::Typology;
-use jieba_rs::Jieba;
 use serde::Serialize;
+use std::cell::RefCell;
 
 /// The model fanzha ships, trained on `data/text/corpus.jsonl` by
 /// `fanzha text train --data data/text/corpus.jsonl --out crates/text/model/default.fzt`.
@@ -18,7 +18,21 @@ pub const MAX_CHARS: usize = 20_000;
 /// A loaded classifier; build once, share across threads.
 pub struct Classifier {
     model: Model,
-    jieba: Jieba,
+    featurizer: Featurizer,
+    scorer: Scorer,
+}
+
+thread_local! {
+    /// Each thread's buffers for normalizing, featurizing and scoring.
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Runs `f` with this thread's scratch buffers (fresh ones if they are in use).
+fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    SCRATCH.with(|s| match s.try_borrow_mut() {
+        Ok(mut s) => f(&mut s),
+        Err(_) => f(&mut Scratch::default()),
+    })
 }
 
 /// The verdict on one text.
@@ -79,7 +93,10 @@ impl Classifier {
 
     /// A classifier around a trained model.
     pub fn new(model: Model) -> Classifier {
-        Classifier { model, jieba: Jieba::new() }
+        crate::normalize::prepare();
+        let featurizer = Featurizer::new(&model.words, model.buckets);
+        let scorer = Scorer::new(&model);
+        Classifier { model, featurizer, scorer }
     }
 
     /// The model.
@@ -89,7 +106,12 @@ impl Classifier {
 
     /// Calibrated probabilities of every label, in model order (no explanation; the fast path).
     pub fn probabilities(&self, text: &str) -> Vec<f32> {
-        self.model.probabilities(&buckets_of(text, &self.jieba, self.model.buckets))
+        let mut p = Vec::with_capacity(self.model.classes());
+        with_scratch(|s| {
+            self.featurizer.text_buckets(text, s);
+            self.scorer.probabilities_into(&s.buckets, &mut p);
+        });
+        p
     }
 
     /// Classifies and explains one text.
@@ -101,38 +123,140 @@ impl Classifier {
         if chars > MAX_CHARS {
             return Err(TextError::TooLong { chars });
         }
-        let n = normalize(text);
-        let mut f = Vec::new();
-        features(&n, &self.jieba, self.model.buckets, &mut f);
-        let p = self.model.probabilities(&distinct_buckets(&f));
-        let mut order: Vec<usize> = (0..p.len()).collect();
-        order.sort_by(|&a, &b| p[b].total_cmp(&p[a]).then(a.cmp(&b)));
-        let typology = |k: usize| Typology::by_id(&self.model.labels[k]).expect("labels are checked on load");
-        let best = typology(order[0]);
-        let top = order.iter().take(3).map(|&k| Scored { typology: typology(k).id, probability: p[k] }).collect();
-        let (cues, advice_zh) = if best.id == "none" {
-            (Vec::new(), Vec::new())
-        } else {
-            let advice = advice::for_typology(best.id).iter().chain(advice::GENERAL).copied().collect();
-            (self.cues(text, &n, &f, order[0], best), advice)
-        };
-        Ok(Analysis { typology: best.id, name_zh: best.name_zh, probability: p[order[0]], top, cues, advice_zh })
+        with_scratch(|s| {
+            self.featurizer.text_buckets(text, s);
+            let mut p = Vec::with_capacity(self.model.classes());
+            self.scorer.probabilities_into(&s.buckets, &mut p);
+            let mut order: Vec<usize> = (0..p.len()).collect();
+            order.sort_by(|&a, &b| p[b].total_cmp(&p[a]).then(a.cmp(&b)));
+            let typology = |k: usize| Typology::by_id(&self.model.labels[k]).expect("labels are checked on load");
+            let best = typology(order[0]);
+            let top = order.iter().take(3).map(|&k| Scored { typology: typology(k).id, probability: p[k] }).collect();
+            let (cues, advice_zh) = if best.id == "none" {
+                (Vec::new(), Vec::new())
+            } else {
+                // Positions are only needed to explain a warning.
+                let mut f = Vec::new();
+                self.featurizer.features(&s.norm, &mut f);
+                let advice = advice::for_typology(best.id).iter().chain(advice::GENERAL).copied().collect();
+                (self.cues(text, &s.norm, &f, order[0], best), advice)
+            };
+            Ok(Analysis { typology: best.id, name_zh: best.name_zh, probability: p[order[0]], top, cues, advice_zh })
+        })
     }
 
     /// Lexicon phrases of the typology, then the model's strongest features for it against
     /// `none`, merged where they overlap, in text order.
     fn cues(&self, text: &str, n: &Normalized, f: &[Feature], k: usize, t: &Typology) -> Vec<Cue> {
-        let mut spans: Vec<(usize, usize, String)> = lexicon::find_all(&n.chars)
+        // (start, end, the lexicon phrase or None for a strong feature), in normalized characters.
+        let mut spans: Vec<(usize, usize, Option<&str>)> =
+            self.featurizer.lexicon_hits(&n.chars, t.id).into_iter().map(|(s, e, p)| (s, e, Some(p))).collect();
+        let none = self.model.labels.iter().position(|l| l == "none");
+        // The three strongest features of two or more characters: by weight, then start, then
+        // feature order.
+        let mut strong: Vec<(f32, usize, usize)> = Vec::with_capacity(4);
+        for x in f.iter().filter(|x| x.end - x.start >= 2) {
+            let w = self.scorer.weight(x.bucket, k) - none.map_or(0.0, |z| self.scorer.weight(x.bucket, z));
+            if w > 0.05 {
+                let at = strong.partition_point(|s| s.0 > w || (s.0 == w && s.1 <= x.start as usize));
+                if at < 3 {
+                    strong.insert(at, (w, x.start as usize, x.end as usize));
+                    strong.truncate(3);
+                }
+            }
+        }
+        spans.extend(strong.into_iter().map(|(_, s, e)| (s, e, None)));
+        spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+        let mut merged: Vec<(usize, usize, Option<&str>)> = Vec::new();
+        for (s, e, why) in spans {
+            match merged.last_mut() {
+                Some(last) if s < last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e, why)),
+            }
+        }
+        // Character index -> byte offset, walking forward (spans are in text order; two may share
+        // a character when a rewrite made one input character several).
+        let (mut char_at, mut byte_at) = (0, 0);
+        let mut byte_of = |i: usize| {
+            if i < char_at {
+                (char_at, byte_at) = (0, 0);
+            }
+            for c in text[byte_at..].chars().take(i - char_at) {
+                byte_at += c.len_utf8();
+            }
+            char_at = i;
+            byte_at
+        };
+        merged
+            .into_iter()
+            .map(|(s, e, phrase)| {
+                let (start, end) = n.source_span(s, e);
+                let (from, to) = (byte_of(start), byte_of(end));
+                let why = match phrase {
+                    Some(p) => format!("{}的典型话术「{}」", t.name_zh, p),
+                    None => format!("模型判断为{}的强特征", t.name_zh),
+                };
+                Cue { text: text[from..to].to_string(), start, end, why }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    fn texts() -> Vec<String> {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/text/corpus.jsonl");
+        let examples = crate::parse_examples(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let mut texts: Vec<String> = examples.iter().map(|e| crate::disguise(&e.text, "symbols")).collect();
+        texts.extend(examples.into_iter().map(|e| e.text));
+        texts.extend(["请把钱转到 安*全*账*戶 里，加V信聯繫", "u币u币vx", "刷单"].map(String::from));
+        texts
+    }
+
+    #[test]
+    fn packed_16_bit_scores_are_the_models_scores() {
+        let c = Classifier::shipped().unwrap();
+        let mut worst = 0f32;
+        for t in texts() {
+            let fast = c.probabilities(&t);
+            let reference = c.model.probabilities(&c.featurizer.buckets_of(&t));
+            for (a, b) in fast.iter().zip(&reference) {
+                worst = worst.max((a - b).abs());
+            }
+            let argmax = |p: &[f32]| (0..p.len()).max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)));
+            assert_eq!(argmax(&fast), argmax(&reference), "{t}");
+            let a = c.analyze(&t).unwrap();
+            assert_eq!(Some(a.probability), fast.iter().copied().reduce(f32::max), "{t}");
+        }
+        assert!(worst < 1e-5, "largest difference {worst}");
+    }
+
+    /// The explanation as first written: the lexicon by Aho-Corasick, every strong feature
+    /// sorted, the dense weights, the text as a `Vec<char>`.
+    fn reference_cues(c: &Classifier, text: &str) -> Vec<Cue> {
+        let n = normalize(text);
+        let p = c.probabilities(text);
+        let k = (0..p.len()).max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a))).unwrap();
+        let t = Typology::by_id(&c.model.labels[k]).unwrap();
+        if t.id == "none" {
+            return Vec::new();
+        }
+        let mut f = Vec::new();
+        c.featurizer.features(&n, &mut f);
+        let mut spans: Vec<(usize, usize, String)> = crate::lexicon::find_all(&n.chars)
             .into_iter()
             .filter(|h| h.typology == t.id)
             .map(|h| (h.start, h.end, format!("{}的典型话术「{}」", t.name_zh, h.phrase)))
             .collect();
-        let none = self.model.labels.iter().position(|l| l == "none");
+        let none = c.model.labels.iter().position(|l| l == "none");
         let mut strong: Vec<(f32, usize, usize)> = f
             .iter()
             .filter(|x| x.end - x.start >= 2)
             .map(|x| {
-                let w = self.model.weight(x.bucket, k) - none.map_or(0.0, |z| self.model.weight(x.bucket, z));
+                let w = c.model.weight(x.bucket, k) - none.map_or(0.0, |z| c.model.weight(x.bucket, z));
                 (w, x.start as usize, x.end as usize)
             })
             .filter(|(w, _, _)| *w > 0.05)
@@ -157,5 +281,33 @@ impl Classifier {
                 Cue { text: original[start..end].iter().collect(), start, end, why }
             })
             .collect()
+    }
+
+    #[test]
+    fn cues_are_the_reference_cues() {
+        let c = Classifier::shipped().unwrap();
+        let mut explained = 0;
+        for t in texts() {
+            let a = c.analyze(&t).unwrap();
+            explained += usize::from(!a.cues.is_empty());
+            assert_eq!(a.cues, reference_cues(&c, &t), "{t}");
+        }
+        assert!(explained > 1000, "{explained}");
+    }
+
+    #[test]
+    fn threads_get_the_same_answers() {
+        let c = Classifier::shipped().unwrap();
+        let texts = texts();
+        let one: Vec<Vec<f32>> = texts.iter().map(|t| c.probabilities(t)).collect();
+        std::thread::scope(|s| {
+            for _ in 0..2 {
+                s.spawn(|| {
+                    for (t, p) in texts.iter().zip(&one).rev() {
+                        assert_eq!(&c.probabilities(t), p);
+                    }
+                });
+            }
+        });
     }
 }

@@ -1,8 +1,6 @@
 //! The curated cue lexicon: phrases that mark each typology (from domain.md and the field
-//! essays), in normalized (simplified, lower-case, no spaces) form.
-
-use aho_corasick::AhoCorasick;
-use std::sync::OnceLock;
+//! essays), in normalized (simplified, lower-case, no spaces) form. They are found in a text
+//! together with the model's vocabulary words (`features.rs`).
 
 /// (typology id, cue phrases).
 pub const CUES: &[(&str, &[&str])] = &[
@@ -54,6 +52,7 @@ pub const CUES: &[(&str, &[&str])] = &[
 ];
 
 /// One cue phrase found in a text.
+#[cfg(test)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     /// Typology id.
@@ -66,8 +65,12 @@ pub struct Hit {
     pub end: usize,
 }
 
-/// Every phrase of every typology (overlaps included), in one pass over the normalized text.
+/// Every phrase of every typology (overlaps included), by Aho-Corasick: the reference the
+/// featurizer's trie is tested against.
+#[cfg(test)]
 pub fn find_all(chars: &[char]) -> Vec<Hit> {
+    use aho_corasick::AhoCorasick;
+    use std::sync::OnceLock;
     static AUTOMATON: OnceLock<(AhoCorasick, Vec<(&'static str, &'static str)>)> = OnceLock::new();
     let (ac, patterns) = AUTOMATON.get_or_init(|| {
         let patterns: Vec<(&str, &str)> = CUES.iter().flat_map(|(t, ps)| ps.iter().map(move |p| (*t, *p))).collect();

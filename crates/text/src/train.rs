@@ -1,9 +1,11 @@
-//! Training: multinomial logistic regression by AdaGrad on deduplicated hashed features, with
-//! classes weighted by the square root of their rarity, and a softmax temperature fitted on a
-//! calibration fold. Deterministic: the same data and options give the same model bytes.
+//! Training: the vocabulary (jieba words of the training texts), then multinomial logistic
+//! regression by AdaGrad on deduplicated hashed features, with classes weighted by a power of
+//! their rarity, and a softmax temperature fitted on a calibration fold. Deterministic: the same
+//! data and options give the same model bytes.
 
-use crate::features::buckets_of;
+use crate::features::{shape, Featurizer};
 use crate::model::{softmax, Model};
+use crate::normalize::normalize;
 use crate::TextError;
 use fanzha_model::TYPOLOGIES;
 use jieba_rs::Jieba;
@@ -73,15 +75,16 @@ pub fn parse_examples(data: &str) -> Result<Vec<Example>, TextError> {
 
 /// Trains a model on `examples`.
 pub fn train(examples: &[Example], opts: &TrainOptions) -> Result<Model, TextError> {
-    let jieba = Jieba::new();
     let labels: Vec<String> =
         TYPOLOGIES.iter().filter(|t| examples.iter().any(|e| e.label == t.id)).map(|t| t.id.to_string()).collect();
     if labels.len() < 2 {
         return Err(TextError::Data { line: 0, reason: "training needs at least two labels".into() });
     }
+    let words = vocabulary(examples);
+    let featurizer = Featurizer::new(&words, opts.buckets);
     let rows: Vec<(Vec<u32>, usize)> = examples
         .iter()
-        .map(|e| (buckets_of(&e.text, &jieba, opts.buckets), labels.iter().position(|l| *l == e.label).expect("known")))
+        .map(|e| (featurizer.buckets_of(&e.text), labels.iter().position(|l| *l == e.label).expect("known")))
         .collect();
     let calibration: Vec<bool> = examples.iter().map(|e| text_hash(&e.text) % 10 == 3).collect();
     let fit: Vec<usize> = (0..rows.len()).filter(|&i| !calibration[i]).collect();
@@ -91,7 +94,24 @@ pub fn train(examples: &[Example], opts: &TrainOptions) -> Result<Model, TextErr
     let all: Vec<usize> = (0..rows.len()).collect();
     let mut model = sgd(&rows, &all, labels, opts);
     model.temperature = temperature;
+    model.words = words;
     Ok(model)
+}
+
+/// The words jieba (no HMM) cuts the normalized texts (digits as `0`) into, of two or more
+/// characters, sorted: a model's vocabulary.
+pub fn vocabulary(examples: &[Example]) -> Vec<String> {
+    let jieba = Jieba::new();
+    let mut words = std::collections::BTreeSet::new();
+    for e in examples {
+        let text: String = normalize(&e.text).chars.into_iter().map(shape).collect();
+        for w in jieba.cut(&text, false) {
+            if w.chars().count() >= 2 && !words.contains(w) {
+                words.insert(w.to_string());
+            }
+        }
+    }
+    words.into_iter().collect()
 }
 
 fn sgd(rows: &[(Vec<u32>, usize)], use_rows: &[usize], labels: Vec<String>, opts: &TrainOptions) -> Model {
@@ -108,6 +128,7 @@ fn sgd(rows: &[(Vec<u32>, usize)], use_rows: &[usize], labels: Vec<String>, opts
         buckets: opts.buckets,
         temperature: 1.0,
         bias: vec![0.0; c],
+        words: Vec::new(),
         weights: vec![0.0; opts.buckets as usize * c],
     };
     let mut g2 = vec![1e-6f32; m.weights.len()];

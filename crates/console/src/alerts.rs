@@ -19,7 +19,7 @@ pub struct Raised {
 
 /// Runs detection over `ledger` and raises an alert for every flagged account or holder that has
 /// none yet.
-pub fn refresh(db: &Db, ledger: &Ledger, at: i64) -> rusqlite::Result<Raised> {
+pub fn refresh(db: &mut Db, ledger: &Ledger, at: i64) -> crate::sql::DbResult<Raised> {
     let graph = TemporalGraph::build(ledger);
     let engine = FeatureEngine::replay(ledger, &graph, FeatureConfig::default(), None);
     let accounts = mules::active_accounts(ledger, &engine);

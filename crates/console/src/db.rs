@@ -1,8 +1,11 @@
-//! The console's multi-user state in SQLite (`DIR/console.sqlite`): users, sessions, cases, freeze
-//! requests and the append-only audit log (triggers refuse to change or delete its rows). Every
-//! query binds its values as parameters; nothing typed by a user is ever spliced into SQL.
+//! The console's multi-user state: users, sessions, cases, freeze requests, alerts, the punishment
+//! list and the append-only audit log (triggers refuse to change or delete its rows). In SQLite
+//! (`DIR/console.sqlite`) by default, or in PostgreSQL given a URL; the same statements run on both
+//! ([`crate::sql`]). Every query binds its values as parameters; nothing typed by a user is ever
+//! spliced into SQL.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::sql::{Conn, Row, V};
+pub use crate::sql::{DbError, DbResult};
 use serde::Serialize;
 use std::path::Path;
 
@@ -179,364 +182,384 @@ pub struct AuditRow {
     pub detail: String,
 }
 
-const SCHEMA: &str = "
-PRAGMA journal_mode = WAL;
-PRAGMA foreign_keys = ON;
+const TABLES: &str = "
 CREATE TABLE IF NOT EXISTS users(
-  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
+  id {ID}, name TEXT NOT NULL UNIQUE,
   role TEXT NOT NULL CHECK (role IN ('analyst','supervisor','liaison','auditor')),
-  bank TEXT, pw_hash TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
+  bank TEXT, pw_hash TEXT NOT NULL, disabled BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS sessions(
-  token_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id),
-  csrf TEXT NOT NULL, expires_at INTEGER NOT NULL);
+  token_hash TEXT PRIMARY KEY, user_id BIGINT NOT NULL REFERENCES users(id),
+  csrf TEXT NOT NULL, expires_at BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS cases(
-  id INTEGER PRIMARY KEY, title TEXT NOT NULL, victim TEXT NOT NULL, txns TEXT NOT NULL,
-  typology TEXT NOT NULL, narrative TEXT NOT NULL, created_by TEXT NOT NULL, created_at INTEGER NOT NULL,
-  as_of INTEGER NOT NULL, traced_fen INTEGER NOT NULL, held_fen INTEGER NOT NULL, svg TEXT NOT NULL, freeze_json TEXT NOT NULL);
+  id {ID}, title TEXT NOT NULL, victim TEXT NOT NULL, txns TEXT NOT NULL,
+  typology TEXT NOT NULL, narrative TEXT NOT NULL, created_by TEXT NOT NULL, created_at BIGINT NOT NULL,
+  as_of BIGINT NOT NULL, traced_fen BIGINT NOT NULL, held_fen BIGINT NOT NULL, svg TEXT NOT NULL, freeze_json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS freeze_requests(
-  id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id), bank TEXT, accounts TEXT NOT NULL,
-  total_fen INTEGER NOT NULL, status TEXT NOT NULL, approved_by TEXT, saved_fen INTEGER NOT NULL DEFAULT 0,
-  updated_at INTEGER NOT NULL);
+  id {ID}, case_id BIGINT NOT NULL REFERENCES cases(id), bank TEXT, accounts TEXT NOT NULL,
+  total_fen BIGINT NOT NULL, status TEXT NOT NULL, approved_by TEXT, saved_fen BIGINT NOT NULL DEFAULT 0,
+  updated_at BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS alerts(
-  id INTEGER PRIMARY KEY, kind TEXT NOT NULL, subject TEXT NOT NULL, score REAL NOT NULL, reasons TEXT NOT NULL,
-  status TEXT NOT NULL, assignee TEXT, note TEXT, created_at INTEGER NOT NULL, UNIQUE(kind, subject));
+  id {ID}, kind TEXT NOT NULL, subject TEXT NOT NULL, score DOUBLE PRECISION NOT NULL, reasons TEXT NOT NULL,
+  status TEXT NOT NULL, assignee TEXT, note TEXT, created_at BIGINT NOT NULL, UNIQUE(kind, subject));
 CREATE TABLE IF NOT EXISTS punishments(
-  id INTEGER PRIMARY KEY, person TEXT NOT NULL, accounts TEXT NOT NULL, reason TEXT NOT NULL,
-  starts_at INTEGER NOT NULL, ends_at INTEGER, appeal TEXT NOT NULL DEFAULT 'none', appeal_note TEXT,
-  created_by TEXT NOT NULL, updated_at INTEGER NOT NULL);
+  id {ID}, person TEXT NOT NULL, accounts TEXT NOT NULL, reason TEXT NOT NULL,
+  starts_at BIGINT NOT NULL, ends_at BIGINT, appeal TEXT NOT NULL DEFAULT 'none', appeal_note TEXT,
+  created_by TEXT NOT NULL, updated_at BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS audit(
-  id INTEGER PRIMARY KEY, at INTEGER NOT NULL, user TEXT NOT NULL, action TEXT NOT NULL,
+  id {ID}, at BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
   object TEXT NOT NULL, detail TEXT NOT NULL);
+";
+
+const SQLITE_AUDIT_GUARD: &str = "
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 ";
 
-/// Errors of the console database.
-pub type DbResult<T> = Result<T, rusqlite::Error>;
+const POSTGRES_AUDIT_GUARD: &str = "
+CREATE OR REPLACE FUNCTION fanzha_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $f$
+  BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $f$;
+DROP TRIGGER IF EXISTS audit_append_only ON audit;
+CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit
+  FOR EACH ROW EXECUTE FUNCTION fanzha_audit_append_only();
+";
 
 /// The console database.
 pub struct Db {
-    conn: Connection,
+    conn: Conn,
 }
 
-fn user_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
-    let role: String = r.get(2)?;
-    Ok(User {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        role: Role::parse(&role).unwrap_or(Role::Auditor),
-        bank: r.get(3)?,
-        disabled: r.get::<_, i64>(4)? != 0,
-    })
+fn user_row(r: &dyn Row) -> User {
+    User {
+        id: r.int(0),
+        name: r.text(1),
+        role: Role::parse(&r.text(2)).unwrap_or(Role::Auditor),
+        bank: r.opt_text(3),
+        disabled: r.int(4) != 0,
+    }
 }
 
-fn freeze_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FreezeRow> {
-    Ok(FreezeRow {
-        id: r.get(0)?,
-        case_id: r.get(1)?,
-        bank: r.get(2)?,
-        accounts: r.get(3)?,
-        total_fen: r.get(4)?,
-        status: r.get(5)?,
-        approved_by: r.get(6)?,
-        saved_fen: r.get(7)?,
-        updated_at: r.get(8)?,
-    })
+fn freeze_row(r: &dyn Row) -> FreezeRow {
+    FreezeRow {
+        id: r.int(0),
+        case_id: r.int(1),
+        bank: r.opt_text(2),
+        accounts: r.text(3),
+        total_fen: r.int(4),
+        status: r.text(5),
+        approved_by: r.opt_text(6),
+        saved_fen: r.int(7),
+        updated_at: r.int(8),
+    }
 }
 
 const FREEZE_COLUMNS: &str = "id, case_id, bank, accounts, total_fen, status, approved_by, saved_fen, updated_at";
 const CASE_COLUMNS: &str =
     "id, title, victim, txns, typology, narrative, created_by, created_at, as_of, traced_fen, held_fen, svg, freeze_json";
 
-fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Case> {
-    Ok(Case {
-        id: r.get(0)?,
-        title: r.get(1)?,
-        victim: r.get(2)?,
-        txns: r.get(3)?,
-        typology: r.get(4)?,
-        narrative: r.get(5)?,
-        created_by: r.get(6)?,
-        created_at: r.get(7)?,
-        as_of: r.get(8)?,
-        traced_fen: r.get(9)?,
-        held_fen: r.get(10)?,
-        svg: r.get(11)?,
-        freeze_json: r.get(12)?,
-    })
+fn case_row(r: &dyn Row) -> Case {
+    Case {
+        id: r.int(0),
+        title: r.text(1),
+        victim: r.text(2),
+        txns: r.text(3),
+        typology: r.text(4),
+        narrative: r.text(5),
+        created_by: r.text(6),
+        created_at: r.int(7),
+        as_of: r.int(8),
+        traced_fen: r.int(9),
+        held_fen: r.int(10),
+        svg: r.text(11),
+        freeze_json: r.text(12),
+    }
+}
+
+fn s(x: &str) -> V {
+    V::S(x.to_string())
+}
+
+fn os(x: Option<&str>) -> V {
+    V::OS(x.map(String::from))
 }
 
 impl Db {
-    /// Opens (or creates) the database file and its tables.
+    /// Opens (or creates) the SQLite database file and its tables.
     pub fn open(path: &Path) -> DbResult<Db> {
-        let conn = Connection::open(path)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        conn.execute_batch(SCHEMA)?;
+        Db::init(Conn::sqlite(path)?)
+    }
+
+    /// Connects to PostgreSQL (`postgres://user:password@host/db`) and creates the tables if missing,
+    /// in `schema` when given.
+    pub fn open_postgres(url: &str, schema: Option<&str>) -> DbResult<Db> {
+        Db::init(Conn::postgres(url, schema)?)
+    }
+
+    fn init(mut conn: Conn) -> DbResult<Db> {
+        let (id, guard) = if conn.is_postgres() {
+            ("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY", POSTGRES_AUDIT_GUARD)
+        } else {
+            ("INTEGER PRIMARY KEY", SQLITE_AUDIT_GUARD)
+        };
+        conn.batch(&TABLES.replace("{ID}", id))?;
+        conn.batch(guard)?;
         Ok(Db { conn })
     }
 
+    fn insert(&mut self, sql: &str, params: &[V]) -> DbResult<i64> {
+        let ids = self.conn.query(&format!("{sql} RETURNING id"), params, |r| r.int(0))?;
+        Ok(ids.first().copied().unwrap_or_default())
+    }
+
     /// Appends an audit entry.
-    pub fn audit(&self, at: i64, user: &str, action: &str, object: &str, detail: &str) -> DbResult<()> {
-        self.conn.execute(
-            "INSERT INTO audit(at, user, action, object, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![at, user, action, object, detail],
+    pub fn audit(&mut self, at: i64, user: &str, action: &str, object: &str, detail: &str) -> DbResult<()> {
+        self.conn.exec(
+            "INSERT INTO audit(at, actor, action, object, detail) VALUES ($1, $2, $3, $4, $5)",
+            &[V::I(at), s(user), s(action), s(object), s(detail)],
         )?;
         Ok(())
     }
 
     /// The latest `limit` audit entries, newest first.
-    pub fn audit_log(&self, limit: i64) -> DbResult<Vec<AuditRow>> {
-        let mut st =
-            self.conn.prepare("SELECT at, user, action, object, detail FROM audit ORDER BY id DESC LIMIT ?1")?;
-        let rows = st.query_map(params![limit], |r| {
-            Ok(AuditRow { at: r.get(0)?, user: r.get(1)?, action: r.get(2)?, object: r.get(3)?, detail: r.get(4)? })
-        })?;
-        rows.collect()
+    pub fn audit_log(&mut self, limit: i64) -> DbResult<Vec<AuditRow>> {
+        self.conn.query(
+            "SELECT at, actor, action, object, detail FROM audit ORDER BY id DESC LIMIT $1",
+            &[V::I(limit)],
+            |r| AuditRow { at: r.int(0), user: r.text(1), action: r.text(2), object: r.text(3), detail: r.text(4) },
+        )
     }
 
     /// Adds a user with a password hash.
-    pub fn add_user(&self, name: &str, role: Role, bank: Option<&str>, pw_hash: &str, at: i64) -> DbResult<i64> {
-        self.conn.execute(
-            "INSERT INTO users(name, role, bank, pw_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![name, role.as_str(), bank, pw_hash, at],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+    pub fn add_user(&mut self, name: &str, role: Role, bank: Option<&str>, pw_hash: &str, at: i64) -> DbResult<i64> {
+        self.insert(
+            "INSERT INTO users(name, role, bank, pw_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
+            &[s(name), s(role.as_str()), os(bank), s(pw_hash), V::I(at)],
+        )
     }
 
     /// Every user.
-    pub fn users(&self) -> DbResult<Vec<User>> {
-        let mut st = self.conn.prepare("SELECT id, name, role, bank, disabled FROM users ORDER BY name")?;
-        let rows = st.query_map([], user_row)?;
-        rows.collect()
+    pub fn users(&mut self) -> DbResult<Vec<User>> {
+        self.conn.query("SELECT id, name, role, bank, disabled FROM users ORDER BY name", &[], user_row)
     }
 
     /// Disables a user and ends their sessions; false if there is no such user.
-    pub fn disable_user(&self, name: &str) -> DbResult<bool> {
-        let n = self.conn.execute("UPDATE users SET disabled = 1 WHERE name = ?1", params![name])?;
-        self.conn
-            .execute("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE name = ?1)", params![name])?;
+    pub fn disable_user(&mut self, name: &str) -> DbResult<bool> {
+        let n = self.conn.exec("UPDATE users SET disabled = 1 WHERE name = $1", &[s(name)])?;
+        self.conn.exec("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE name = $1)", &[s(name)])?;
         Ok(n > 0)
     }
 
     /// The user and password hash for a login name.
-    pub fn credentials(&self, name: &str) -> DbResult<Option<(User, String)>> {
-        self.conn
-            .query_row(
-                "SELECT id, name, role, bank, disabled, pw_hash FROM users WHERE name = ?1",
-                params![name],
-                |r| Ok((user_row(r)?, r.get(5)?)),
-            )
-            .optional()
+    pub fn credentials(&mut self, name: &str) -> DbResult<Option<(User, String)>> {
+        let rows = self.conn.query(
+            "SELECT id, name, role, bank, disabled, pw_hash FROM users WHERE name = $1",
+            &[s(name)],
+            |r| (user_row(r), r.text(5)),
+        )?;
+        Ok(rows.into_iter().next())
     }
 
     /// Stores a session.
-    pub fn add_session(&self, token_hash: &str, user: i64, csrf: &str, expires_at: i64) -> DbResult<()> {
-        self.conn.execute(
-            "INSERT INTO sessions(token_hash, user_id, csrf, expires_at) VALUES (?1, ?2, ?3, ?4)",
-            params![token_hash, user, csrf, expires_at],
+    pub fn add_session(&mut self, token_hash: &str, user: i64, csrf: &str, expires_at: i64) -> DbResult<()> {
+        self.conn.exec(
+            "INSERT INTO sessions(token_hash, user_id, csrf, expires_at) VALUES ($1, $2, $3, $4)",
+            &[s(token_hash), V::I(user), s(csrf), V::I(expires_at)],
         )?;
         Ok(())
     }
 
     /// The session's user and CSRF token, if it exists, has not expired and the user is enabled.
-    pub fn session(&self, token_hash: &str, now: i64) -> DbResult<Option<(User, String)>> {
-        self.conn
-            .query_row(
-                "SELECT u.id, u.name, u.role, u.bank, u.disabled, s.csrf FROM sessions s JOIN users u ON u.id = s.user_id
-                 WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND u.disabled = 0",
-                params![token_hash, now],
-                |r| Ok((user_row(r)?, r.get(5)?)),
-            )
-            .optional()
+    pub fn session(&mut self, token_hash: &str, now: i64) -> DbResult<Option<(User, String)>> {
+        let rows = self.conn.query(
+            "SELECT u.id, u.name, u.role, u.bank, u.disabled, s.csrf FROM sessions s JOIN users u ON u.id = s.user_id
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled = 0",
+            &[s(token_hash), V::I(now)],
+            |r| (user_row(r), r.text(5)),
+        )?;
+        Ok(rows.into_iter().next())
     }
 
     /// Ends a session.
-    pub fn end_session(&self, token_hash: &str) -> DbResult<()> {
-        self.conn.execute("DELETE FROM sessions WHERE token_hash = ?1", params![token_hash])?;
+    pub fn end_session(&mut self, token_hash: &str) -> DbResult<()> {
+        self.conn.exec("DELETE FROM sessions WHERE token_hash = $1", &[s(token_hash)])?;
         Ok(())
     }
 
     /// Stores a case; returns its id.
-    pub fn add_case(&self, c: &Case) -> DbResult<i64> {
-        self.conn.execute(
+    pub fn add_case(&mut self, c: &Case) -> DbResult<i64> {
+        self.insert(
             "INSERT INTO cases(title, victim, txns, typology, narrative, created_by, created_at, as_of, traced_fen, held_fen, svg, freeze_json)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            params![
-                c.title,
-                c.victim,
-                c.txns,
-                c.typology,
-                c.narrative,
-                c.created_by,
-                c.created_at,
-                c.as_of,
-                c.traced_fen,
-                c.held_fen,
-                c.svg,
-                c.freeze_json
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+            &[
+                s(&c.title),
+                s(&c.victim),
+                s(&c.txns),
+                s(&c.typology),
+                s(&c.narrative),
+                s(&c.created_by),
+                V::I(c.created_at),
+                V::I(c.as_of),
+                V::I(c.traced_fen),
+                V::I(c.held_fen),
+                s(&c.svg),
+                s(&c.freeze_json),
             ],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        )
     }
 
     /// Every case, newest first.
-    pub fn cases(&self) -> DbResult<Vec<Case>> {
-        let mut st = self.conn.prepare(&format!("SELECT {CASE_COLUMNS} FROM cases ORDER BY id DESC"))?;
-        let rows = st.query_map([], case_row)?;
-        rows.collect()
+    pub fn cases(&mut self) -> DbResult<Vec<Case>> {
+        self.conn.query(&format!("SELECT {CASE_COLUMNS} FROM cases ORDER BY id DESC"), &[], case_row)
     }
 
     /// One case.
-    pub fn case(&self, id: i64) -> DbResult<Option<Case>> {
-        self.conn
-            .query_row(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = ?1"), params![id], case_row)
-            .optional()
+    pub fn case(&mut self, id: i64) -> DbResult<Option<Case>> {
+        Ok(self.conn.query(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = $1"), &[V::I(id)], case_row)?.pop())
     }
 
     /// Raises an alert unless one for the same subject exists; true if raised.
-    pub fn raise_alert(&self, kind: &str, subject: &str, score: f64, reasons: &str, at: i64) -> DbResult<bool> {
-        let n = self.conn.execute(
-            "INSERT OR IGNORE INTO alerts(kind, subject, score, reasons, status, created_at) VALUES (?1, ?2, ?3, ?4, 'open', ?5)",
-            params![kind, subject, score, reasons, at],
-        )?;
+    pub fn raise_alert(&mut self, kind: &str, subject: &str, score: f64, reasons: &str, at: i64) -> DbResult<bool> {
+        let n = self.raise_alerts(&[(kind.into(), subject.into(), score, reasons.into())], at)?;
         Ok(n > 0)
     }
 
     /// Raises many alerts in one transaction (one sync); returns how many were new.
     pub fn raise_alerts(&mut self, alerts: &[(String, String, f64, String)], at: i64) -> DbResult<usize> {
-        let tx = self.conn.transaction()?;
-        let mut new = 0;
-        {
-            let mut st = tx.prepare(
-                "INSERT OR IGNORE INTO alerts(kind, subject, score, reasons, status, created_at) VALUES (?1, ?2, ?3, ?4, 'open', ?5)",
-            )?;
-            for (kind, subject, score, reasons) in alerts {
-                new += st.execute(params![kind, subject, score, reasons, at])?;
-            }
-        }
-        tx.commit()?;
-        Ok(new)
+        let rows: Vec<Vec<V>> = alerts
+            .iter()
+            .map(|(kind, subject, score, reasons)| vec![s(kind), s(subject), V::F(*score), s(reasons), V::I(at)])
+            .collect();
+        let n = self.conn.exec_all(
+            "INSERT INTO alerts(kind, subject, score, reasons, status, created_at) VALUES ($1, $2, $3, $4, 'open', $5)
+             ON CONFLICT DO NOTHING",
+            &rows,
+        )?;
+        Ok(n as usize)
     }
 
     /// Alerts not dismissed and not turned into cases (or all), highest score first.
-    pub fn alerts(&self, all: bool) -> DbResult<Vec<Alert>> {
-        let mut st = self.conn.prepare(
+    pub fn alerts(&mut self, all: bool) -> DbResult<Vec<Alert>> {
+        self.conn.query(
             "SELECT id, kind, subject, score, reasons, status, assignee, note, created_at FROM alerts
-             WHERE ?1 OR status IN ('open', 'assigned') ORDER BY score DESC, id",
-        )?;
-        let rows = st.query_map(params![all], |r| {
-            Ok(Alert {
-                id: r.get(0)?,
-                kind: r.get(1)?,
-                subject: r.get(2)?,
-                score: r.get(3)?,
-                reasons: r.get(4)?,
-                status: r.get(5)?,
-                assignee: r.get(6)?,
-                note: r.get(7)?,
-                created_at: r.get(8)?,
-            })
-        })?;
-        rows.collect()
+             WHERE $1 OR status IN ('open', 'assigned') ORDER BY score DESC, id",
+            &[V::B(all)],
+            |r| Alert {
+                id: r.int(0),
+                kind: r.text(1),
+                subject: r.text(2),
+                score: r.float(3),
+                reasons: r.text(4),
+                status: r.text(5),
+                assignee: r.opt_text(6),
+                note: r.opt_text(7),
+                created_at: r.int(8),
+            },
+        )
     }
 
     /// Moves an open or assigned alert to `status`; false if it is closed already or missing.
-    pub fn set_alert(&self, id: i64, status: &str, assignee: &str, note: Option<&str>) -> DbResult<bool> {
-        let n = self.conn.execute(
-            "UPDATE alerts SET status = ?2, assignee = ?3, note = COALESCE(?4, note) WHERE id = ?1 AND status IN ('open', 'assigned')",
-            params![id, status, assignee, note],
+    pub fn set_alert(&mut self, id: i64, status: &str, assignee: &str, note: Option<&str>) -> DbResult<bool> {
+        let n = self.conn.exec(
+            "UPDATE alerts SET status = $2, assignee = $3, note = COALESCE($4, note) WHERE id = $1 AND status IN ('open', 'assigned')",
+            &[V::I(id), s(status), s(assignee), os(note)],
         )?;
         Ok(n > 0)
     }
 
     /// Adds a punishment-list entry.
-    pub fn add_punishment(&self, p: &Punishment, at: i64) -> DbResult<i64> {
-        self.conn.execute(
+    pub fn add_punishment(&mut self, p: &Punishment, at: i64) -> DbResult<i64> {
+        self.insert(
             "INSERT INTO punishments(person, accounts, reason, starts_at, ends_at, appeal, created_by, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, 'none', ?6, ?7)",
-            params![p.person, p.accounts, p.reason, p.starts_at, p.ends_at, p.created_by, at],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+             VALUES ($1, $2, $3, $4, $5, 'none', $6, $7)",
+            &[
+                s(&p.person),
+                s(&p.accounts),
+                s(&p.reason),
+                V::I(p.starts_at),
+                V::OI(p.ends_at),
+                s(&p.created_by),
+                V::I(at),
+            ],
+        )
     }
 
     /// The punishment list, newest first.
-    pub fn punishments(&self) -> DbResult<Vec<Punishment>> {
-        let mut st = self.conn.prepare(
+    pub fn punishments(&mut self) -> DbResult<Vec<Punishment>> {
+        self.conn.query(
             "SELECT id, person, accounts, reason, starts_at, ends_at, appeal, appeal_note, created_by FROM punishments ORDER BY id DESC",
-        )?;
-        let rows = st.query_map([], |r| {
-            Ok(Punishment {
-                id: r.get(0)?,
-                person: r.get(1)?,
-                accounts: r.get(2)?,
-                reason: r.get(3)?,
-                starts_at: r.get(4)?,
-                ends_at: r.get(5)?,
-                appeal: r.get(6)?,
-                appeal_note: r.get(7)?,
-                created_by: r.get(8)?,
-            })
-        })?;
-        rows.collect()
+            &[],
+            |r| Punishment {
+                id: r.int(0),
+                person: r.text(1),
+                accounts: r.text(2),
+                reason: r.text(3),
+                starts_at: r.int(4),
+                ends_at: r.opt_int(5),
+                appeal: r.text(6),
+                appeal_note: r.opt_text(7),
+                created_by: r.text(8),
+            },
+        )
     }
 
     /// Records an appeal's state; false if there is no such entry.
-    pub fn set_appeal(&self, id: i64, appeal: &str, note: &str, at: i64) -> DbResult<bool> {
-        let n = self.conn.execute(
-            "UPDATE punishments SET appeal = ?2, appeal_note = ?3, updated_at = ?4 WHERE id = ?1",
-            params![id, appeal, note, at],
+    pub fn set_appeal(&mut self, id: i64, appeal: &str, note: &str, at: i64) -> DbResult<bool> {
+        let n = self.conn.exec(
+            "UPDATE punishments SET appeal = $2, appeal_note = $3, updated_at = $4 WHERE id = $1",
+            &[V::I(id), s(appeal), s(note), V::I(at)],
         )?;
         Ok(n > 0)
     }
 
     /// Adds a draft freeze request.
     pub fn add_freeze(
-        &self,
+        &mut self,
         case_id: i64,
         bank: Option<&str>,
         accounts: &str,
         total_fen: i64,
         at: i64,
     ) -> DbResult<i64> {
-        self.conn.execute(
-            "INSERT INTO freeze_requests(case_id, bank, accounts, total_fen, status, updated_at) VALUES (?1, ?2, ?3, ?4, 'draft', ?5)",
-            params![case_id, bank, accounts, total_fen, at],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        self.insert(
+            "INSERT INTO freeze_requests(case_id, bank, accounts, total_fen, status, updated_at) VALUES ($1, $2, $3, $4, 'draft', $5)",
+            &[V::I(case_id), os(bank), s(accounts), V::I(total_fen), V::I(at)],
+        )
     }
 
     /// Freeze requests: of one case, or all; only `bank`'s when given.
-    pub fn freezes(&self, case_id: Option<i64>, bank: Option<&str>) -> DbResult<Vec<FreezeRow>> {
-        let mut st = self.conn.prepare(&format!(
-            "SELECT {FREEZE_COLUMNS} FROM freeze_requests
-             WHERE (?1 IS NULL OR case_id = ?1) AND (?2 IS NULL OR bank = ?2) ORDER BY id"
-        ))?;
-        let rows = st.query_map(params![case_id, bank], freeze_row)?;
-        rows.collect()
+    pub fn freezes(&mut self, case_id: Option<i64>, bank: Option<&str>) -> DbResult<Vec<FreezeRow>> {
+        self.conn.query(
+            &format!(
+                "SELECT {FREEZE_COLUMNS} FROM freeze_requests
+                 WHERE (CAST($1 AS BIGINT) IS NULL OR case_id = $1) AND (CAST($2 AS TEXT) IS NULL OR bank = $2) ORDER BY id"
+            ),
+            &[V::OI(case_id), os(bank)],
+            freeze_row,
+        )
     }
 
     /// One freeze request.
-    pub fn freeze(&self, id: i64) -> DbResult<Option<FreezeRow>> {
-        self.conn
-            .query_row(&format!("SELECT {FREEZE_COLUMNS} FROM freeze_requests WHERE id = ?1"), params![id], freeze_row)
-            .optional()
+    pub fn freeze(&mut self, id: i64) -> DbResult<Option<FreezeRow>> {
+        Ok(self
+            .conn
+            .query(&format!("SELECT {FREEZE_COLUMNS} FROM freeze_requests WHERE id = $1"), &[V::I(id)], freeze_row)?
+            .pop())
     }
 
     /// Moves a request to `status` (with who approved it, or the money saved).
     pub fn set_freeze_status(
-        &self,
+        &mut self,
         id: i64,
         status: &str,
         approved_by: Option<&str>,
         saved_fen: Option<i64>,
         at: i64,
     ) -> DbResult<()> {
-        self.conn.execute(
-            "UPDATE freeze_requests SET status = ?2, approved_by = COALESCE(?3, approved_by),
-             saved_fen = COALESCE(?4, saved_fen), updated_at = ?5 WHERE id = ?1",
-            params![id, status, approved_by, saved_fen, at],
+        self.conn.exec(
+            "UPDATE freeze_requests SET status = $2, approved_by = COALESCE($3, approved_by),
+             saved_fen = COALESCE($4, saved_fen), updated_at = $5 WHERE id = $1",
+            &[V::I(id), s(status), os(approved_by), V::OI(saved_fen), V::I(at)],
         )?;
         Ok(())
     }
@@ -546,23 +569,40 @@ impl Db {
 mod tests {
     use super::*;
 
+    /// SQLite, and PostgreSQL too (in a fresh schema) when FANZHA_TEST_POSTGRES holds a URL.
+    fn backends(dir: &Path) -> Vec<Db> {
+        let mut dbs = vec![Db::open(&dir.join("c.sqlite")).unwrap()];
+        if let Ok(url) = std::env::var("FANZHA_TEST_POSTGRES") {
+            if !url.is_empty() {
+                let schema = format!("t_{}", crate::auth::random_hex(8));
+                dbs.push(Db::open_postgres(&url, Some(&schema)).unwrap());
+            }
+        }
+        dbs
+    }
+
     #[test]
     fn the_audit_log_cannot_be_changed() {
         let dir = tempfile::tempdir().unwrap();
-        let db = Db::open(&dir.path().join("c.sqlite")).unwrap();
-        db.audit(1, "wang", "case.view", "case:1", "").unwrap();
-        assert!(db.conn.execute("UPDATE audit SET user = 'x'", []).is_err());
-        assert!(db.conn.execute("DELETE FROM audit", []).is_err());
-        assert_eq!(db.audit_log(10).unwrap().len(), 1);
+        for mut db in backends(dir.path()) {
+            db.audit(1, "wang", "case.view", "case:1", "").unwrap();
+            assert!(db.conn.exec("UPDATE audit SET actor = 'x'", &[]).is_err());
+            assert!(db.conn.exec("DELETE FROM audit", &[]).is_err());
+            assert_eq!(db.audit_log(10).unwrap().len(), 1);
+        }
     }
 
     #[test]
     fn values_are_bound_not_spliced() {
         let dir = tempfile::tempdir().unwrap();
-        let db = Db::open(&dir.path().join("c.sqlite")).unwrap();
-        let evil = "x'); DROP TABLE users; --";
-        db.add_user(evil, Role::Analyst, None, "h", 0).unwrap();
-        assert_eq!(db.users().unwrap()[0].name, evil);
-        assert!(db.credentials(evil).unwrap().is_some());
+        for mut db in backends(dir.path()) {
+            let evil = "x'); DROP TABLE users; --";
+            db.add_user(evil, Role::Analyst, None, "h", 0).unwrap();
+            assert_eq!(db.users().unwrap()[0].name, evil);
+            assert!(db.credentials(evil).unwrap().is_some());
+            assert!(db.raise_alert("mule", evil, 0.5, "[]", 0).unwrap());
+            assert!(!db.raise_alert("mule", evil, 0.5, "[]", 0).unwrap(), "raised once");
+            assert_eq!(db.freezes(None, Some(evil)).unwrap().len(), 0);
+        }
     }
 }

@@ -21,6 +21,7 @@ mod lists;
 pub mod pages;
 mod public;
 mod routes;
+pub mod sql;
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -29,6 +30,15 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 /// The console database file inside a store directory.
 pub const DB_FILE: &str = "console.sqlite";
+
+/// Opens the console database: PostgreSQL when `url` is given (`postgres://…`), otherwise the SQLite
+/// file in the store directory `dir`.
+pub fn open_db(dir: &Path, url: Option<&str>) -> sql::DbResult<db::Db> {
+    match url {
+        Some(u) => db::Db::open_postgres(u, None),
+        None => db::Db::open(&dir.join(DB_FILE)),
+    }
+}
 
 /// The console's state next to the API's.
 pub struct Console {
@@ -41,10 +51,9 @@ pub struct Console {
 }
 
 impl Console {
-    /// Opens the console database in the store directory `dir`.
-    pub fn open(api: Arc<fanzha_server::App>, dir: &Path, secure_cookies: bool) -> rusqlite::Result<Console> {
-        let db = db::Db::open(&dir.join(DB_FILE))?;
-        Ok(Console { api, db: Mutex::new(db), secure_cookies, logins: auth::LoginLimiter::default() })
+    /// The console over an opened database (see [`open_db`]).
+    pub fn new(api: Arc<fanzha_server::App>, db: db::Db, secure_cookies: bool) -> Console {
+        Console { api, db: Mutex::new(db), secure_cookies, logins: auth::LoginLimiter::default() }
     }
 
     /// Raises an alert for every transfer check the API answers `hold` or `block` from now on. The

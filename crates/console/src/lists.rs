@@ -58,7 +58,7 @@ pub async fn page(State(c): Shared, headers: HeaderMap) -> Response {
         Ok(live) => live.checker.lists.entries().iter().rev().cloned().collect(),
         Err(_) => return server_error("state poisoned"),
     };
-    let db = c.db();
+    let mut db = c.db();
     let punished = match db.punishments() {
         Ok(p) => p,
         Err(e) => return server_error(e),
@@ -243,7 +243,7 @@ pub async fn punish(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<
         appeal_note: None,
         created_by: v.user.name.clone(),
     };
-    let db = c.db();
+    let mut db = c.db();
     match db.add_punishment(&p, now()) {
         Ok(id) => {
             let _ = db.audit(now(), &v.user.name, "punishment.add", &format!("punishment:{id}"), &p.reason);
@@ -269,7 +269,7 @@ pub async fn appeal(
         return (StatusCode::BAD_REQUEST, "appeal must be none, filed, upheld or overturned").into_response();
     }
     let note: String = f.get("note").map(|s| s.trim().chars().take(500).collect()).unwrap_or_default();
-    let db = c.db();
+    let mut db = c.db();
     match db.set_appeal(id, appeal, &note, now()) {
         Ok(true) => {
             let _ = db.audit(

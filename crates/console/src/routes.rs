@@ -133,7 +133,7 @@ pub async fn login(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<S
     c.logins.clear(&by_name);
     let token = auth::random_hex(32);
     let csrf = auth::random_hex(32);
-    let db = c.db();
+    let mut db = c.db();
     if let Err(e) = db.add_session(&auth::token_hash(&token), user.id, &csrf, t + SESSION_SECS) {
         return server_error(e);
     }
@@ -277,7 +277,7 @@ pub async fn create_case(State(c): Shared, headers: HeaderMap, Form(f): Form<Has
         svg: fanzha_trace::to_svg(&report),
         freeze_json: serde_json::to_string(&report.freeze).unwrap_or_else(|_| "[]".into()),
     };
-    let db = c.db();
+    let mut db = c.db();
     match db.add_case(&case) {
         Ok(id) => {
             let _ = db.audit(now(), &v.user.name, "case.create", &format!("case:{id}"), &case.txns);
@@ -293,7 +293,7 @@ pub async fn case(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>) -> 
         Ok(v) => v,
         Err(r) => return r,
     };
-    let db = c.db();
+    let mut db = c.db();
     let Ok(Some(case)) = db.case(id) else { return (StatusCode::NOT_FOUND, "no such case").into_response() };
     let requests = match db.freezes(Some(id), None) {
         Ok(r) => r,
@@ -317,7 +317,7 @@ pub async fn create_requests(
         Ok(v) => v,
         Err(r) => return r,
     };
-    let db = c.db();
+    let mut db = c.db();
     let Ok(Some(case)) = db.case(id) else { return (StatusCode::NOT_FOUND, "no such case").into_response() };
     if !db.freezes(Some(id), None).map(|r| r.is_empty()).unwrap_or(false) {
         return see_other(&format!("/console/cases/{id}"));
@@ -347,7 +347,7 @@ pub async fn requests(State(c): Shared, headers: HeaderMap) -> Response {
         Role::Liaison => Some(v.user.bank.clone().unwrap_or_default()),
         _ => None,
     };
-    let db = c.db();
+    let mut db = c.db();
     match db.freezes(None, bank.as_deref()) {
         Ok(rows) => {
             let _ = db.audit(now(), &v.user.name, "requests.view", "requests", bank.as_deref().unwrap_or("all"));
@@ -368,7 +368,7 @@ pub async fn approve(
         Ok(v) => v,
         Err(r) => return r,
     };
-    let db = c.db();
+    let mut db = c.db();
     match db.freeze(id) {
         Ok(Some(r)) if r.status == "draft" => {
             if let Err(e) = db.set_freeze_status(id, "sent", Some(&v.user.name), None, now()) {
@@ -414,7 +414,7 @@ pub async fn outcome(
             return (StatusCode::BAD_REQUEST, "saved_yuan must be an amount in yuan, e.g. 1234.50").into_response()
         }
     };
-    let db = c.db();
+    let mut db = c.db();
     match db.freeze(id) {
         Ok(Some(r)) if r.status == "sent" => {
             if v.user.role == Role::Liaison && r.bank != v.user.bank {
@@ -447,7 +447,7 @@ pub async fn dashboard(State(c): Shared, headers: HeaderMap) -> Response {
         Err(r) => return r,
     };
     let (cases, requests) = {
-        let db = c.db();
+        let mut db = c.db();
         match (db.cases(), db.freezes(None, None)) {
             (Ok(c), Ok(r)) => (c, r),
             (Err(e), _) | (_, Err(e)) => return server_error(e),
@@ -466,7 +466,7 @@ pub async fn alerts(State(c): Shared, headers: HeaderMap) -> Response {
         Ok(v) => v,
         Err(r) => return r,
     };
-    let db = c.db();
+    let mut db = c.db();
     let _ = db.audit(now(), &v.user.name, "alerts.view", "alerts", "");
     match db.alerts(false) {
         Ok(rows) => html(StatusCode::OK, pages::alerts(v.lang, &v.user, &v.csrf, &rows, None)),
@@ -482,14 +482,14 @@ pub async fn refresh_alerts(State(c): Shared, headers: HeaderMap, Form(f): Form<
     };
     let raised = {
         let Ok(live) = c.api.live.read() else { return server_error("state poisoned") };
-        let db = c.db();
-        crate::alerts::refresh(&db, live.store.ledger(), now())
+        let mut db = c.db();
+        crate::alerts::refresh(&mut db, live.store.ledger(), now())
     };
     let raised = match raised {
         Ok(r) => r,
         Err(e) => return server_error(e),
     };
-    let db = c.db();
+    let mut db = c.db();
     let detail = format!("{} mule, {} card_farmer", raised.mules, raised.farmers);
     let _ = db.audit(now(), &v.user.name, "alerts.refresh", "alerts", &detail);
     let flash = format!("{}: {detail}", v.lang.t("新预警", "New alerts"));
@@ -521,7 +521,7 @@ pub async fn alert_action(
         "case" => ("case", None),
         _ => return (StatusCode::NOT_FOUND, "no such action").into_response(),
     };
-    let db = c.db();
+    let mut db = c.db();
     let subject = db.alerts(true).ok().and_then(|all| all.into_iter().find(|a| a.id == id)).map(|a| a.subject);
     match db.set_alert(id, status, &v.user.name, note) {
         Ok(true) => {
@@ -545,7 +545,7 @@ pub async fn audit(State(c): Shared, headers: HeaderMap) -> Response {
         Ok(v) => v,
         Err(r) => return r,
     };
-    let db = c.db();
+    let mut db = c.db();
     let _ = db.audit(now(), &v.user.name, "audit.view", "audit", "");
     match db.audit_log(500) {
         Ok(rows) => html(StatusCode::OK, pages::audit(v.lang, &v.user, &v.csrf, &rows)),

@@ -5,7 +5,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use fanzha_check::DEFAULT_RULES;
 use fanzha_console::auth::hash_password;
-use fanzha_console::db::Role;
+use fanzha_console::db::{Db, Role};
 use fanzha_console::{router, Console};
 use fanzha_model::{
     Account, AccountClass, AccountStatus, BankIx, Currency, Event, Fen, Region, Transfer, TransferKind, Ts,
@@ -61,6 +61,18 @@ fn seed(dir: &Path) {
     store.commit().unwrap();
 }
 
+/// The console database of a test: PostgreSQL in a fresh schema when FANZHA_TEST_POSTGRES holds a
+/// URL (CI sets it), otherwise SQLite in the test's directory.
+fn test_db(dir: &Path) -> Db {
+    match std::env::var("FANZHA_TEST_POSTGRES") {
+        Ok(url) if !url.is_empty() => {
+            let schema = format!("t_{}", fanzha_console::auth::random_hex(8));
+            Db::open_postgres(&url, Some(&schema)).expect("the test PostgreSQL server answers")
+        }
+        _ => Db::open(&dir.join(fanzha_console::DB_FILE)).unwrap(),
+    }
+}
+
 fn console(dir: &Path) -> Arc<Console> {
     let store = LogStore::open(dir, OpenMode::Write).unwrap();
     let live = Live::open(store, dir).unwrap();
@@ -73,7 +85,7 @@ fn console(dir: &Path) -> Arc<Console> {
         limiter: RateLimiter::new(100),
         on_held: Default::default(),
     });
-    let c = Arc::new(Console::open(app, dir, false).unwrap());
+    let c = Arc::new(Console::new(app, test_db(dir), false));
     for (name, role, bank) in [
         ("wang", Role::Analyst, None),
         ("li", Role::Supervisor, None),

@@ -37,6 +37,10 @@ pub struct ServeArgs {
     /// Mark the console's session cookies Secure (when served behind HTTPS).
     #[arg(long)]
     secure_cookies: bool,
+    /// Keep the console's users, cases and audit log in PostgreSQL (`postgres://user:password@host/db`)
+    /// instead of the store's SQLite file.
+    #[arg(long, value_name = "URL")]
+    console_db: Option<String>,
 }
 
 #[derive(ClapArgs)]
@@ -64,7 +68,15 @@ pub struct BacktestArgs {
 impl ServeArgs {
     /// Defaults for `db` on `addr` (the shipped rules, one worker per core, no Secure cookies).
     pub fn new(db: PathBuf, addr: SocketAddr) -> ServeArgs {
-        ServeArgs { db, addr, rules: None, threads: None, public_per_minute: 60, secure_cookies: false }
+        ServeArgs {
+            db,
+            addr,
+            rules: None,
+            threads: None,
+            public_per_minute: 60,
+            secure_cookies: false,
+            console_db: None,
+        }
     }
 }
 
@@ -108,10 +120,9 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         limiter,
         on_held: Default::default(),
     });
-    let console = Arc::new(
-        fanzha_console::Console::open(app.clone(), &args.db, args.secure_cookies)
-            .with_context(|| format!("opening the console database in {}", args.db.display()))?,
-    );
+    let console_db = fanzha_console::open_db(&args.db, args.console_db.as_deref())
+        .with_context(|| "opening the console database".to_string())?;
+    let console = Arc::new(fanzha_console::Console::new(app.clone(), console_db, args.secure_cookies));
     console.listen();
     let routes = fanzha_server::router(app).merge(fanzha_console::router(console));
     let mut rt = tokio::runtime::Builder::new_multi_thread();

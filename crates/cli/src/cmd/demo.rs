@@ -50,7 +50,7 @@ next: `fanzha demo --dir {} --serve` opens the console on this scenario",
 fn serve_console(db: &std::path::Path, addr: std::net::SocketAddr) -> anyhow::Result<ExitCode> {
     use fanzha_console::auth::{generate_password, hash_password};
     use fanzha_console::db::{Db, Role};
-    let console = Db::open(&db.join(fanzha_console::DB_FILE))?;
+    let mut console = Db::open(&db.join(fanzha_console::DB_FILE))?;
     println!(
         "
 == 9. the console: demo users (passwords shown once) =="

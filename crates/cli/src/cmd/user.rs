@@ -4,7 +4,6 @@ use anyhow::Context;
 use clap::{Args as ClapArgs, Subcommand};
 use fanzha_console::auth::{generate_password, hash_password};
 use fanzha_console::db::{Db, Role};
-use fanzha_console::DB_FILE;
 use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,6 +22,9 @@ enum What {
         /// Store directory (the console database lives in it).
         #[arg(long)]
         db: PathBuf,
+        /// The console database when it is not the store's SQLite file: `postgres://user:password@host/db`.
+        #[arg(long, value_name = "URL")]
+        console_db: Option<String>,
         /// Login name.
         #[arg(long)]
         name: String,
@@ -41,21 +43,27 @@ enum What {
         /// Store directory.
         #[arg(long)]
         db: PathBuf,
+        /// The console database when it is not the store's SQLite file: `postgres://user:password@host/db`.
+        #[arg(long, value_name = "URL")]
+        console_db: Option<String>,
     },
     /// Disable a user and end their sessions.
     Disable {
         /// Store directory.
         #[arg(long)]
         db: PathBuf,
+        /// The console database when it is not the store's SQLite file: `postgres://user:password@host/db`.
+        #[arg(long, value_name = "URL")]
+        console_db: Option<String>,
         /// Login name.
         #[arg(long)]
         name: String,
     },
 }
 
-fn open(db: &std::path::Path) -> anyhow::Result<Db> {
+fn open(db: &std::path::Path, console_db: Option<&str>) -> anyhow::Result<Db> {
     anyhow::ensure!(db.join("meta.json").exists(), "{} is not a fanzha store", db.display());
-    Db::open(&db.join(DB_FILE)).with_context(|| format!("opening {}", db.join(DB_FILE).display()))
+    fanzha_console::open_db(db, console_db).with_context(|| "opening the console database".to_string())
 }
 
 fn now() -> i64 {
@@ -64,7 +72,7 @@ fn now() -> i64 {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.what {
-        What::Add { db, name, role, bank, generate } => {
+        What::Add { db, console_db, name, role, bank, generate } => {
             let role = Role::parse(&role)
                 .with_context(|| format!("--role '{role}': expected analyst, supervisor, liaison or auditor"))?;
             let name = name.trim().to_string();
@@ -73,7 +81,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 "--name must be 1-64 printable characters"
             );
             anyhow::ensure!(role != Role::Liaison || bank.is_some(), "a liaison needs --bank CODE");
-            let db = open(&db)?;
+            let mut db = open(&db, console_db.as_deref())?;
             let stdin = std::io::stdin();
             let (password, generated) = if generate || stdin.is_terminal() {
                 (generate_password(), true)
@@ -91,16 +99,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 println!("password (shown once): {password}");
             }
         }
-        What::List { db } => {
-            let db = open(&db)?;
+        What::List { db, console_db } => {
+            let mut db = open(&db, console_db.as_deref())?;
             println!("{:<24} {:<11} {:<10} status", "name", "role", "bank");
             for u in db.users()? {
                 let status = if u.disabled { "disabled" } else { "active" };
                 println!("{:<24} {:<11} {:<10} {status}", u.name, u.role.as_str(), u.bank.as_deref().unwrap_or("-"));
             }
         }
-        What::Disable { db, name } => {
-            let db = open(&db)?;
+        What::Disable { db, console_db, name } => {
+            let mut db = open(&db, console_db.as_deref())?;
             anyhow::ensure!(db.disable_user(&name)?, "no user '{name}'");
             db.audit(now(), "cli", "user.disable", &format!("user:{name}"), "")?;
             println!("disabled {name}");

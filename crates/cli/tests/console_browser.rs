@@ -227,6 +227,10 @@ async fn analyst_supervisor_liaison_and_auditor_in_a_browser() {
     c.goto(case_url.as_str()).await.unwrap();
     click_and_load(&c, "button.approve").await;
     assert!(c.source().await.unwrap().contains("已发送"));
+    let timeline = c.find(Locator::Css("#timeline")).await.unwrap().text().await.unwrap();
+    for step in ["case.create", "freeze.create", "freeze.approve"] {
+        assert!(timeline.contains(step), "{step} on the case timeline: {timeline}");
+    }
     shot(&c, "case-approved").await;
     c.goto(&format!("{base}/console/dashboard")).await.unwrap();
     for chart in ["#chart-money rect", "#chart-typology rect", "#chart-week rect", "#chart-region rect"] {

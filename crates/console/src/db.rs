@@ -330,6 +330,32 @@ impl Db {
         )
     }
 
+    /// The audit entries about the given objects (e.g. `case:3`, `request:7`), oldest first: a
+    /// case's timeline.
+    pub fn audit_about(&mut self, objects: &[String]) -> DbResult<Vec<AuditRow>> {
+        let mut out = Vec::new();
+        for o in objects {
+            out.extend(self.conn.query(
+                "SELECT at, actor, action, object, detail, id FROM audit WHERE object = $1 ORDER BY id",
+                &[s(o)],
+                |r| {
+                    (
+                        r.int(5),
+                        AuditRow {
+                            at: r.int(0),
+                            user: r.text(1),
+                            action: r.text(2),
+                            object: r.text(3),
+                            detail: r.text(4),
+                        },
+                    )
+                },
+            )?);
+        }
+        out.sort_by_key(|(id, _)| *id);
+        Ok(out.into_iter().map(|(_, row)| row).collect())
+    }
+
     /// Adds a user with a password hash.
     pub fn add_user(&mut self, name: &str, role: Role, bank: Option<&str>, pw_hash: &str, at: i64) -> DbResult<i64> {
         self.insert(

@@ -60,6 +60,9 @@ pub fn layout(lang: Lang, title: &str, user: Option<&User>, csrf: &str, body: Ma
                             a href="/console/lists" { (lang.t("名单", "Lists")) }
                         }
                         a href="/console/requests" { (lang.t("冻结请求", "Freeze requests")) }
+                        @if u.role != Role::Liaison {
+                            a href="/public" { (lang.t("文本检测", "Text check")) }
+                        }
                         @if matches!(u.role, Role::Supervisor | Role::Auditor) {
                             a href="/console/audit" { (lang.t("审计日志", "Audit log")) }
                         }
@@ -198,6 +201,7 @@ pub fn case(
     c: &Case,
     freeze: &[serde_json::Value],
     requests: &[FreezeRow],
+    timeline: &[AuditRow],
 ) -> Markup {
     let can_act = matches!(user.role, Role::Analyst | Role::Supervisor);
     layout(
@@ -237,6 +241,10 @@ pub fn case(
                 }
             }
             (request_table(lang, user, csrf, requests))
+            h2 { (lang.t("案件时间线", "Case timeline")) }
+            ol #timeline {
+                @for t in timeline { li { (beijing(t.at)) " · " (t.user) " · " (t.action) " · " (t.object) " " (t.detail) } }
+            }
         },
     )
 }

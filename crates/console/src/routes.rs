@@ -301,9 +301,15 @@ pub async fn case(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>) -> 
     };
     // Viewing a case shows personal data (accounts, masked holders): it is audited.
     let _ = db.audit(now(), &v.user.name, "case.view", &format!("case:{id}"), "");
+    let objects: Vec<String> =
+        std::iter::once(format!("case:{id}")).chain(requests.iter().map(|r| format!("request:{}", r.id))).collect();
+    let timeline: Vec<_> = match db.audit_about(&objects) {
+        Ok(rows) => rows.into_iter().filter(|r| r.action != "case.view").collect(),
+        Err(e) => return server_error(e),
+    };
     drop(db);
     let freeze: Vec<serde_json::Value> = serde_json::from_str(&case.freeze_json).unwrap_or_default();
-    html(StatusCode::OK, pages::case(v.lang, &v.user, &v.csrf, &case, &freeze, &requests))
+    html(StatusCode::OK, pages::case(v.lang, &v.user, &v.csrf, &case, &freeze, &requests, &timeline))
 }
 
 /// `POST /console/cases/{id}/freeze`: one draft request per bank of the case's freeze list.

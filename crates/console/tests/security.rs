@@ -453,3 +453,38 @@ async fn held_checks_reach_the_alert_queue() {
     assert!(alerts[0].subject.contains("V → M1") && alerts[0].subject.contains("(X1)"), "{}", alerts[0].subject);
     assert!(alerts[0].reasons.contains("安全账户"));
 }
+
+#[tokio::test]
+async fn markup_in_the_remaining_fields_is_shown_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let c = console(dir.path());
+    let (li, li_csrf) = session(&c, "li").await;
+    let x = "<svg onload=alert(9)>";
+    // Dismissal reason.
+    c.db().raise_alert("mule", "M9", 0.9, "[]", 0).unwrap();
+    let id = c.db().alerts(false).unwrap()[0].id;
+    send(&c, "POST", &format!("/console/alerts/{id}/dismiss"), &li, &format!("csrf={li_csrf}&reason={}", enc(x))).await;
+    // Appeal note and punishment fields.
+    let form = format!("csrf={li_csrf}&person={}&accounts={}&reason={}", enc(x), enc(x), enc(x));
+    send(&c, "POST", "/console/punishments", &li, &form).await;
+    let pid = c.db().punishments().unwrap()[0].id;
+    send(
+        &c,
+        "POST",
+        &format!("/console/punishments/{pid}/appeal"),
+        &li,
+        &format!("csrf={li_csrf}&appeal=filed&note={}", enc(x)),
+    )
+    .await;
+    // A list value and a public report value.
+    send(&c, "POST", "/console/lists", &li, &format!("csrf={li_csrf}&list=watch&kind=url&value={}&reason=r", enc(x)))
+        .await;
+    send(&c, "POST", "/public/report", "", &format!("kind=url&value={}&text={}", enc(x), enc(x))).await;
+    for page in ["/console/lists", "/console/audit", "/public/lookup?kind=url&value=%3Csvg%20onload%3Dalert(9)%3E"] {
+        let body = send(&c, "GET", page, &li, "").await.body;
+        assert!(!body.contains("<svg onload"), "{page} escapes");
+    }
+    let audit = send(&c, "GET", "/console/audit", &li, "").await.body;
+    assert!(audit.contains("&lt;svg onload=alert(9)&gt;"), "the dismissal reason is in the audit log, escaped");
+}

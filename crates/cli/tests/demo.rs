@@ -20,6 +20,8 @@ fn demo_generates_ingests_and_finds_planted_mules() {
     );
     assert!(text.contains("== 7. the same report under each policy") && text.contains("\nlibr "));
     assert!(text.contains("== 8. backward from the top freeze target") && text.contains("payer "), "{text}");
+    let found = text.split("== 9. mule accounts and card farmers").nth(1).expect("the demo runs detection");
+    assert!(found.contains("flagged as mules") && found.contains("card farmers flagged"), "{found}");
     assert!(dir.path().join("trace.svg").exists() && dir.path().join("freeze.csv").exists());
     let stats = Command::new(env!("CARGO_BIN_EXE_fanzha"))
         .args(["stats", "--json", "--db"])

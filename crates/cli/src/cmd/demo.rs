@@ -35,11 +35,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let code = walkthrough(&args)?;
     match args.serve {
         None => {
-            println!(
-                "
-next: `fanzha demo --dir {} --serve` opens the console on this scenario",
-                args.dir.display()
-            );
+            println!("\nnext: `fanzha demo --dir {} --serve` opens the console on this scenario", args.dir.display());
             Ok(code)
         }
         Some(addr) => serve_console(&args.dir.join("db"), addr),
@@ -51,10 +47,7 @@ fn serve_console(db: &std::path::Path, addr: std::net::SocketAddr) -> anyhow::Re
     use fanzha_console::auth::{generate_password, hash_password};
     use fanzha_console::db::{Db, Role};
     let mut console = Db::open(&db.join(fanzha_console::DB_FILE))?;
-    println!(
-        "
-== 9. the console: demo users (passwords shown once) =="
-    );
+    println!("\n== 10. the console: demo users (passwords shown once) ==");
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_secs() as i64;
     let existing: Vec<String> = console.users()?.into_iter().map(|u| u.name).collect();
     for (name, role, bank) in [
@@ -192,7 +185,46 @@ fn walkthrough(args: &Args) -> anyhow::Result<ExitCode> {
         ledger.txn_id(seed),
         reported.to_rfc3339_shanghai()
     );
+    detection(ledger, &graph, &db);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Step 9: mule accounts (rules and the shipped model) and card farmers, next to the planted ones.
+fn detection(ledger: &Ledger, graph: &TemporalGraph, db: &std::path::Path) {
+    use fanzha_detect::farming::{self, FarmingConfig};
+    use fanzha_detect::mules::{self, MuleConfig};
+    use fanzha_detect::{context, labels, ContextConfig, FeatureConfig, FeatureEngine, MuleModel};
+    println!("\n== 9. mule accounts and card farmers (no labels used; compared with the planted ones) ==");
+    let start = Instant::now();
+    let engine = FeatureEngine::replay(ledger, graph, FeatureConfig::default(), None);
+    let accounts = mules::active_accounts(ledger, &engine);
+    let rows = context::rows(&engine, ledger, graph, None, &accounts, &ContextConfig::default());
+    let mut scores = mules::score(&accounts, &rows, &MuleModel::shipped(), &MuleConfig::default(), false);
+    scores.retain(|s| s.flagged);
+    scores.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let planted = labels::mule_accounts(ledger);
+    let right = scores.iter().filter(|s| planted.contains(&s.account)).count();
+    println!(
+        "{} of {} active accounts flagged as mules ({} of them planted; {} planted in all), in {:.1} s",
+        scores.len(),
+        accounts.len(),
+        right,
+        planted.len(),
+        start.elapsed().as_secs_f64()
+    );
+    for s in scores.iter().take(5) {
+        let why = s.reasons.first().map_or("", |r| r.message_zh.as_str());
+        println!("  {:<22} {:.2}  {why}", ledger.account_id(s.account), s.score);
+    }
+    let farmers: Vec<_> =
+        farming::farmers(ledger, graph, &FarmingConfig::default()).into_iter().filter(|f| f.flagged).collect();
+    let planted_farmers = labels::farmer_holders(ledger);
+    let found = farmers.iter().filter(|f| planted_farmers.contains(&f.holder)).count();
+    println!("{} card farmers flagged ({found} of {} planted)", farmers.len(), planted_farmers.len());
+    if let Some(f) = farmers.first() {
+        println!("  {}  {}", f.masked, f.reasons.first().map_or("", |r| r.0.as_str()));
+    }
+    println!("next: `fanzha detect mules --db {}`", db.display());
 }
 
 /// The largest fraud-labelled payment made by an account that is not itself a mule: a victim's.

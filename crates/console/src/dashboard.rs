@@ -84,7 +84,7 @@ fn week(ts: i64) -> String {
     let thursday = days - (days + 3).rem_euclid(7) + 3;
     let date = fanzha_model::Ts(thursday * 86_400).to_string();
     let year: i64 = date[..4].parse().unwrap_or(1970);
-    let jan1 = fanzha_model::Ts::parse_rfc3339(&format!("{year}-01-01T00:00:00Z")).map_or(0, |t| t.0 / 86_400);
+    let jan1 = fanzha_model::Ts::from_utc(year as i32, 1, 1, 0, 0, 0).map_or(0, |t| t.0 / 86_400);
     format!("{year}-W{:02}", (thursday - jan1) / 7 + 1)
 }
 

@@ -66,9 +66,7 @@ impl Console {
             while let Ok(first) = queued.recv() {
                 let batch: Vec<_> = std::iter::once(first).chain(queued.try_iter().take(9_999)).map(alert_of).collect();
                 let Some(console) = me.upgrade() else { return };
-                let at = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_secs() as i64);
+                let at = fanzha_model::Ts::now().0;
                 let saved = console.db().raise_alerts(&batch, at);
                 if let Err(e) = saved {
                     eprintln!("console: {} alert(s) of held transfers not saved: {e}", batch.len());

@@ -128,9 +128,7 @@ pub async fn find(
     let Ok(live) = c.api.live.read() else {
         return (StatusCode::INTERNAL_SERVER_ERROR, "state poisoned").into_response();
     };
-    let now = fanzha_model::Ts(
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64),
-    );
+    let now = fanzha_model::Ts::now();
     let found = lookup(&live.checker.lists, &live.reports, kind, value, now);
     let risk = match found.risk {
         Risk::High => lang.t("高风险:已被列入止付/拦截名单", "High risk: on the block list"),
@@ -162,7 +160,7 @@ pub async fn report(
     let Some(kind) = f.get("kind").and_then(|k| kind_of(k)) else {
         return (StatusCode::BAD_REQUEST, page(lang, forms(lang))).into_response();
     };
-    let at = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
+    let at = fanzha_model::Ts::now().0;
     let r = PublicReport {
         kind,
         value: f.get("value").cloned().unwrap_or_default(),

@@ -23,7 +23,7 @@ use std::sync::Arc;
 type Shared = State<Arc<Console>>;
 
 pub(crate) fn now() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+    fanzha_model::Ts::now().0
 }
 
 pub(crate) fn see_other(to: &str) -> Response {

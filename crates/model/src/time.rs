@@ -38,6 +38,11 @@ impl Ts {
             .map_err(|_| TsError::NotRfc3339(text.to_string()))
     }
 
+    /// The current time (the system clock; a clock before 1970 reads as the epoch).
+    pub fn now() -> Ts {
+        Ts(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64))
+    }
+
     /// Builds a timestamp from a calendar date and time given in UTC.
     pub fn from_utc(year: i32, month: u8, day: u8, hour: u8, minute: u8, second: u8) -> Option<Ts> {
         let month = time::Month::try_from(month).ok()?;

@@ -18,13 +18,9 @@ use serde::Deserialize;
 use serde_json::json;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::Instant;
 
 type Shared = State<Arc<App>>;
-
-fn now() -> Ts {
-    Ts(SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64))
-}
 
 fn counted<T>(app: &App, r: Result<T, ApiError>) -> Result<T, ApiError> {
     if r.as_ref().is_err_and(|e| e.status.is_client_error()) {
@@ -37,7 +33,7 @@ fn counted<T>(app: &App, r: Result<T, ApiError>) -> Result<T, ApiError> {
 pub async fn check(State(app): Shared, body: Bytes) -> Result<impl IntoResponse, ApiError> {
     let started = Instant::now();
     let req: TransferRequest = counted(&app, parse(&body))?;
-    let checked = counted(&app, req.validate(now()).map_err(ApiError::from))?;
+    let checked = counted(&app, req.validate(Ts::now()).map_err(ApiError::from))?;
     let rules = app.rules.current();
     let live = app.live.read().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
     let ledger = live.store.ledger();
@@ -74,7 +70,7 @@ pub async fn record(State(app): Shared, body: Bytes) -> Result<impl IntoResponse
 }
 
 fn record_inner(app: &App, req: &TransferRequest) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
-    let checked = req.validate(now())?;
+    let checked = req.validate(Ts::now())?;
     let Some(txn_id) = checked.txn_id else {
         return Err(ApiError::field(StatusCode::BAD_REQUEST, "txn_id", "required to record a transfer"));
     };
@@ -213,7 +209,7 @@ pub struct Removal {
 pub async fn remove_list_entry(State(app): Shared, body: Bytes) -> Result<impl IntoResponse, ApiError> {
     let r: Removal = counted(&app, parse(&body))?;
     let mut live = app.live.write().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
-    let at = r.at.map_or_else(now, Ts);
+    let at = r.at.map_or_else(Ts::now, Ts);
     let closed = live
         .checker
         .lists
@@ -288,7 +284,7 @@ pub async fn lookup(
         return Err(ApiError::new(StatusCode::BAD_REQUEST, "give exactly one of phone, url, account"));
     };
     let live = app.live.read().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
-    let found = fanzha_check::lookup::lookup(&live.checker.lists, &live.reports, kind, value, now());
+    let found = fanzha_check::lookup::lookup(&live.checker.lists, &live.reports, kind, value, Ts::now());
     Ok(Json(serde_json::to_value(found).expect("lookups serialize")))
 }
 
@@ -307,7 +303,7 @@ pub async fn report(State(app): Shared, client: Client, body: Bytes) -> Result<i
     limited(&app, &client)?;
     let b: ReportBody = counted(&app, parse(&body))?;
     let mut live = app.live.write().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
-    let r = PublicReport { kind: b.kind, value: b.value, text: b.text, at: now().0 };
+    let r = PublicReport { kind: b.kind, value: b.value, text: b.text, at: Ts::now().0 };
     let added = live.reports.add(r).map_err(|e| match e {
         fanzha_check::lists::ListError::Invalid(m) => {
             let field = m.split(':').next().unwrap_or("value").to_string();

@@ -116,7 +116,7 @@ impl App {
     /// when not). Requests without a known address (in-process tests) are not limited.
     pub fn public_allowed(&self, client: &crate::routes::Client) -> bool {
         let Some(addr) = client.0 else { return true };
-        let minute = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 60);
+        let minute = fanzha_model::Ts::now().0.max(0) as u64 / 60;
         let ok = self.limiter.allow(addr.ip(), minute);
         if !ok {
             self.metrics.rejected();

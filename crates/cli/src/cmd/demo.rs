@@ -48,7 +48,7 @@ fn serve_console(db: &std::path::Path, addr: std::net::SocketAddr) -> anyhow::Re
     use fanzha_console::db::{Db, Role};
     let mut console = Db::open(&db.join(fanzha_console::DB_FILE))?;
     println!("\n== 10. the console: demo users (passwords shown once) ==");
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_secs() as i64;
+    let now = fanzha_model::Ts::now().0;
     let existing: Vec<String> = console.users()?.into_iter().map(|u| u.name).collect();
     for (name, role, bank) in [
         ("analyst", Role::Analyst, None),

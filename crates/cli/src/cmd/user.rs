@@ -67,7 +67,7 @@ fn open(db: &std::path::Path, console_db: Option<&str>) -> anyhow::Result<Db> {
 }
 
 fn now() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+    fanzha_model::Ts::now().0
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {

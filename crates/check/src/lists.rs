@@ -33,6 +33,45 @@ pub enum EntryKind {
     Url,
 }
 
+impl ListName {
+    /// Parses `block` or `watch` (the words of the list file and the API).
+    pub fn parse(s: &str) -> Option<ListName> {
+        match s {
+            "block" => Some(ListName::Block),
+            "watch" => Some(ListName::Watch),
+            _ => None,
+        }
+    }
+
+    /// The word of the list file and the API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ListName::Block => "block",
+            ListName::Watch => "watch",
+        }
+    }
+}
+
+impl EntryKind {
+    /// Every kind, in the order forms offer them.
+    pub const ALL: [EntryKind; 4] = [EntryKind::Account, EntryKind::Holder, EntryKind::Phone, EntryKind::Url];
+
+    /// Parses `account`, `holder`, `phone` or `url` (the words of the list file and the API).
+    pub fn parse(s: &str) -> Option<EntryKind> {
+        EntryKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The word of the list file and the API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Account => "account",
+            EntryKind::Holder => "holder",
+            EntryKind::Phone => "phone",
+            EntryKind::Url => "url",
+        }
+    }
+}
+
 /// One list entry. `valid_to` closes it (a removal is a new line that closes the entry).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -239,6 +278,19 @@ mod tests {
             valid_from: from,
             valid_to: to,
         }
+    }
+
+    #[test]
+    fn words_match_the_file_format() {
+        for k in EntryKind::ALL {
+            assert_eq!(EntryKind::parse(k.as_str()), Some(k));
+            assert_eq!(serde_json::to_string(&k).unwrap(), format!("\"{}\"", k.as_str()));
+        }
+        for l in [ListName::Block, ListName::Watch] {
+            assert_eq!(ListName::parse(l.as_str()), Some(l));
+            assert_eq!(serde_json::to_string(&l).unwrap(), format!("\"{}\"", l.as_str()));
+        }
+        assert_eq!(EntryKind::parse("email"), None);
     }
 
     #[test]

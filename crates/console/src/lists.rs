@@ -21,33 +21,6 @@ type Shared = State<Arc<Console>>;
 
 const EDITORS: &[Role] = &[Role::Analyst, Role::Supervisor];
 
-fn list_name(s: &str) -> Option<ListName> {
-    match s {
-        "block" => Some(ListName::Block),
-        "watch" => Some(ListName::Watch),
-        _ => None,
-    }
-}
-
-fn entry_kind(s: &str) -> Option<EntryKind> {
-    match s {
-        "account" => Some(EntryKind::Account),
-        "holder" => Some(EntryKind::Holder),
-        "phone" => Some(EntryKind::Phone),
-        "url" => Some(EntryKind::Url),
-        _ => None,
-    }
-}
-
-fn kind_str(k: EntryKind) -> &'static str {
-    match k {
-        EntryKind::Account => "account",
-        EntryKind::Holder => "holder",
-        EntryKind::Phone => "phone",
-        EntryKind::Url => "url",
-    }
-}
-
 /// `GET /console/lists`: block/watch lists with history, and the punishment list.
 pub async fn page(State(c): Shared, headers: HeaderMap) -> Response {
     let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "lists").map(|_| v)) {
@@ -74,7 +47,7 @@ pub async fn page(State(c): Shared, headers: HeaderMap) -> Response {
             form #add-entry method="post" action="/console/lists" {
                 input type="hidden" name="csrf" value=(v.csrf);
                 select name="list" { option value="block" { (lang.t("拦截", "block")) } option value="watch" { (lang.t("关注", "watch")) } }
-                select name="kind" { @for k in ["account", "holder", "phone", "url"] { option value=(k) { (k) } } }
+                select name="kind" { @for k in EntryKind::ALL { option value=(k.as_str()) { (k.as_str()) } } }
                 input name="value" placeholder=(lang.t("账户/手机号/网址", "account / phone / URL")) required maxlength="256" style="min-width:12em";
                 input name="reason" placeholder=(lang.t("理由", "reason")) required maxlength="500" style="min-width:12em";
                 button type="submit" { (lang.t("加入", "Add")) }
@@ -86,15 +59,15 @@ pub async fn page(State(c): Shared, headers: HeaderMap) -> Response {
             @for e in &entries {
                 tr {
                     td { (if e.list == ListName::Block { lang.t("拦截", "block") } else { lang.t("关注", "watch") }) }
-                    td { (kind_str(e.kind)) } td { (e.value) } td { (e.reason) } td { (e.source) }
+                    td { (e.kind.as_str()) } td { (e.value) } td { (e.reason) } td { (e.source) }
                     td { (beijing(e.valid_from)) }
                     td { @if let Some(to) = e.valid_to { (beijing(to)) } }
                     td {
                         @if edit && e.applies(fanzha_model::Ts(t)) && e.valid_to.is_none() {
                             form.inline method="post" action="/console/lists/remove" {
                                 input type="hidden" name="csrf" value=(v.csrf);
-                                input type="hidden" name="list" value=(if e.list == ListName::Block { "block" } else { "watch" });
-                                input type="hidden" name="kind" value=(kind_str(e.kind));
+                                input type="hidden" name="list" value=(e.list.as_str());
+                                input type="hidden" name="kind" value=(e.kind.as_str());
                                 input type="hidden" name="value" value=(e.value);
                                 button type="submit" { (lang.t("移出", "Remove")) }
                             }
@@ -146,7 +119,7 @@ fn punishment_row(lang: Lang, csrf: &str, role: Role, p: &Punishment) -> maud::M
 /// The list and kind of a list form.
 fn list_and_kind(f: &HashMap<String, String>) -> Result<(ListName, EntryKind), Response> {
     let get = |k: &str| f.get(k).map(|s| s.trim()).unwrap_or_default();
-    match (list_name(get("list")), entry_kind(get("kind"))) {
+    match (ListName::parse(get("list")), EntryKind::parse(get("kind"))) {
         (Some(l), Some(k)) => Ok((l, k)),
         _ => Err((StatusCode::BAD_REQUEST, "list must be block or watch; kind account, holder, phone or url")
             .into_response()),

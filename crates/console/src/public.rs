@@ -24,13 +24,9 @@ fn too_many(lang: Lang) -> Response {
     (StatusCode::TOO_MANY_REQUESTS, page(lang, html! { p.flash.err { (msg) } })).into_response()
 }
 
+/// The kinds the public may look up or report: phone numbers, URLs and accounts (not holders).
 fn kind_of(s: &str) -> Option<EntryKind> {
-    match s {
-        "phone" => Some(EntryKind::Phone),
-        "url" => Some(EntryKind::Url),
-        "account" => Some(EntryKind::Account),
-        _ => None,
-    }
+    EntryKind::parse(s).filter(|k| *k != EntryKind::Holder)
 }
 
 fn kind_select(lang: Lang) -> Markup {

@@ -4,7 +4,7 @@
 use crate::db::Db;
 use fanzha_detect::farming::{self, FarmingConfig};
 use fanzha_detect::mules::{self, MuleConfig};
-use fanzha_detect::{context, ContextConfig, FeatureConfig, FeatureEngine, MuleModel};
+use fanzha_detect::MuleModel;
 use fanzha_graph::TemporalGraph;
 use fanzha_model::Ledger;
 
@@ -21,10 +21,7 @@ pub struct Raised {
 /// none yet.
 pub fn refresh(db: &mut Db, ledger: &Ledger, at: i64) -> crate::sql::DbResult<Raised> {
     let graph = TemporalGraph::build(ledger);
-    let engine = FeatureEngine::replay(ledger, &graph, FeatureConfig::default(), None);
-    let accounts = mules::active_accounts(ledger, &engine);
-    let rows = context::rows(&engine, ledger, &graph, None, &accounts, &ContextConfig::default());
-    let scores = mules::score(&accounts, &rows, &MuleModel::shipped(), &MuleConfig::default(), false);
+    let scores = mules::score_all(ledger, &graph, None, &MuleModel::shipped(), &MuleConfig::default(), false);
     let mut raised = Raised::default();
     for s in scores.iter().filter(|s| s.flagged) {
         let reasons: Vec<(&str, &str)> =

@@ -2,11 +2,12 @@
 //! the reasons for each flag (rules that fired and the features that pushed the model most).
 
 use crate::catalog::{show, FEATURES, FEATURE_COUNT, OWN_COUNT};
-use crate::context::Features;
-use crate::engine::{FeatureEngine, OwnFeatures};
+use crate::context::{self, ContextConfig, Features};
+use crate::engine::{FeatureConfig, FeatureEngine, OwnFeatures};
 use crate::model::MuleModel;
 use crate::rules::{self, Reason, RuleConfig};
-use fanzha_model::{AccountIx, Ledger};
+use fanzha_graph::TemporalGraph;
+use fanzha_model::{AccountIx, Ledger, Ts};
 
 /// How the rules and the model are combined.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -48,6 +49,22 @@ pub fn active_accounts(ledger: &Ledger, engine: &FeatureEngine) -> Vec<AccountIx
         .map(AccountIx)
         .filter(|&a| !ledger.account(a).external && engine.is_active(a))
         .collect()
+}
+
+/// Scores every active account of `ledger` from the transfers of `graph` up to `until` (all when
+/// `None`): replay into the feature engine, context rows, then [`score`], with default features.
+pub fn score_all(
+    ledger: &Ledger,
+    graph: &TemporalGraph,
+    until: Option<Ts>,
+    model: &MuleModel,
+    cfg: &MuleConfig,
+    explain_all: bool,
+) -> Vec<MuleScore> {
+    let engine = FeatureEngine::replay(ledger, graph, FeatureConfig::default(), until);
+    let accounts = active_accounts(ledger, &engine);
+    let rows = context::rows(&engine, ledger, graph, until, &accounts, &ContextConfig::default());
+    score(&accounts, &rows, model, cfg, explain_all)
 }
 
 /// Scores `accounts` from their rows (see [`crate::context::rows`]); reasons are filled for flagged

@@ -193,13 +193,11 @@ fn walkthrough(args: &Args) -> anyhow::Result<ExitCode> {
 fn detection(ledger: &Ledger, graph: &TemporalGraph, db: &std::path::Path) {
     use fanzha_detect::farming::{self, FarmingConfig};
     use fanzha_detect::mules::{self, MuleConfig};
-    use fanzha_detect::{context, labels, ContextConfig, FeatureConfig, FeatureEngine, MuleModel};
+    use fanzha_detect::{labels, MuleModel};
     println!("\n== 9. mule accounts and card farmers (no labels used; compared with the planted ones) ==");
     let start = Instant::now();
-    let engine = FeatureEngine::replay(ledger, graph, FeatureConfig::default(), None);
-    let accounts = mules::active_accounts(ledger, &engine);
-    let rows = context::rows(&engine, ledger, graph, None, &accounts, &ContextConfig::default());
-    let mut scores = mules::score(&accounts, &rows, &MuleModel::shipped(), &MuleConfig::default(), false);
+    let mut scores = mules::score_all(ledger, graph, None, &MuleModel::shipped(), &MuleConfig::default(), false);
+    let active = scores.len();
     scores.retain(|s| s.flagged);
     scores.sort_by(|a, b| b.score.total_cmp(&a.score));
     let planted = labels::mule_accounts(ledger);
@@ -207,7 +205,7 @@ fn detection(ledger: &Ledger, graph: &TemporalGraph, db: &std::path::Path) {
     println!(
         "{} of {} active accounts flagged as mules ({} of them planted; {} planted in all), in {:.1} s",
         scores.len(),
-        accounts.len(),
+        active,
         right,
         planted.len(),
         start.elapsed().as_secs_f64()

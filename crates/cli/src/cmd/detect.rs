@@ -167,10 +167,9 @@ impl<'l> AsOf<'l> {
 fn run_mules(args: MulesArgs) -> anyhow::Result<ExitCode> {
     let loaded = load(&args.source.db)?;
     let ledger = loaded.store.ledger();
-    let as_of = AsOf::new(&loaded, &args.source)?;
     let model = model(args.model.as_deref())?;
-    let accounts = mules::active_accounts(ledger, &as_of.engine);
-    let mut scores = mules::score(&accounts, &as_of.rows(&accounts), &model, &MuleConfig::default(), args.all);
+    let mut scores =
+        mules::score_all(ledger, &loaded.graph, until(&args.source)?, &model, &MuleConfig::default(), args.all);
     scores.sort_by(|a, b| b.flagged.cmp(&a.flagged).then(b.score.total_cmp(&a.score)));
     let flagged = scores.iter().filter(|s| s.flagged).count();
     let shown: Vec<&MuleScore> = scores.iter().filter(|s| args.all || s.flagged).collect();

@@ -27,9 +27,9 @@ pub async fn page(State(c): Shared, headers: HeaderMap) -> Response {
         Ok(v) => v,
         Err(r) => return r,
     };
-    let entries: Vec<Entry> = match c.api.live.read() {
+    let entries: Vec<Entry> = match c.api.read_live() {
         Ok(live) => live.checker.lists.entries().iter().rev().cloned().collect(),
-        Err(_) => return server_error("state poisoned"),
+        Err(e) => return server_error(e),
     };
     let mut db = c.db();
     let punished = match db.punishments() {
@@ -147,9 +147,9 @@ pub async fn add(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<Str
         valid_to: None,
     };
     let detail = format!("{} {} {}", get("list"), get("kind"), entry.value);
-    let added = match c.api.live.write() {
+    let added = match c.api.write_live() {
         Ok(mut live) => live.checker.lists.add(entry).map_err(|e| e.to_string()),
-        Err(_) => Err("state poisoned".into()),
+        Err(e) => Err(e.to_string()),
     };
     if let Err(e) = added {
         return (StatusCode::BAD_REQUEST, e).into_response();
@@ -171,11 +171,11 @@ pub async fn remove(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<
     };
     let value = get("value");
     let source = format!("console:{}", v.user.name);
-    let closed = match c.api.live.write() {
+    let closed = match c.api.write_live() {
         Ok(mut live) => {
             live.checker.lists.remove(list, kind, &value, fanzha_model::Ts(now()), &source).map_err(|e| e.to_string())
         }
-        Err(_) => Err("state poisoned".into()),
+        Err(e) => Err(e.to_string()),
     };
     match closed {
         Ok(n) => {

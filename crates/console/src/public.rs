@@ -121,8 +121,8 @@ pub async fn find(
     else {
         return (StatusCode::BAD_REQUEST, page(lang, forms(lang))).into_response();
     };
-    let Ok(live) = c.api.live.read() else {
-        return (StatusCode::INTERNAL_SERVER_ERROR, "state poisoned").into_response();
+    let Ok(live) = c.api.read_live() else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, fanzha_server::Poisoned.to_string()).into_response();
     };
     let now = fanzha_model::Ts::now();
     let found = lookup(&live.checker.lists, &live.reports, kind, value, now);
@@ -163,9 +163,9 @@ pub async fn report(
         text: f.get("text").cloned().unwrap_or_default(),
         at,
     };
-    let added = match c.api.live.write() {
+    let added = match c.api.write_live() {
         Ok(mut live) => live.reports.add(r).map_err(|e| e.to_string()),
-        Err(_) => Err("state poisoned".to_string()),
+        Err(e) => Err(e.to_string()),
     };
     let body = match added {
         Ok(()) => {

@@ -240,9 +240,9 @@ pub async fn create_case(State(c): Shared, headers: HeaderMap, Form(f): Form<Has
     let ids: Vec<String> =
         txns.split([',', ' ', '，']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
     let traced = {
-        let live = match c.api.live.read() {
+        let live = match c.api.read_live() {
             Ok(l) => l,
-            Err(_) => return server_error("state poisoned"),
+            Err(e) => return server_error(e),
         };
         let ledger = live.store.ledger();
         let graph = TemporalGraph::build(ledger);
@@ -459,7 +459,7 @@ pub async fn dashboard(State(c): Shared, headers: HeaderMap) -> Response {
             (Err(e), _) | (_, Err(e)) => return server_error(e),
         }
     };
-    let Ok(live) = c.api.live.read() else { return server_error("state poisoned") };
+    let Ok(live) = c.api.read_live() else { return server_error(fanzha_server::Poisoned) };
     let body = crate::dashboard::page(v.lang, live.store.ledger(), &cases, &requests);
     drop(live);
     let title = v.lang.t("总览", "Dashboard");
@@ -487,7 +487,7 @@ pub async fn refresh_alerts(State(c): Shared, headers: HeaderMap, Form(f): Form<
         Err(r) => return r,
     };
     let raised = {
-        let Ok(live) = c.api.live.read() else { return server_error("state poisoned") };
+        let Ok(live) = c.api.read_live() else { return server_error(fanzha_server::Poisoned) };
         let mut db = c.db();
         crate::alerts::refresh(&mut db, live.store.ledger(), now())
     };

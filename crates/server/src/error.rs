@@ -41,6 +41,12 @@ impl From<fanzha_check::request::FieldError> for ApiError {
     }
 }
 
+impl From<crate::state::Poisoned> for ApiError {
+    fn from(e: crate::state::Poisoned) -> ApiError {
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+    }
+}
+
 /// Parses a JSON body into `T`, naming the field of the first problem (e.g. `payer.age`).
 pub fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     let de = &mut serde_json::Deserializer::from_slice(body);

@@ -19,7 +19,7 @@ pub mod state;
 
 pub use error::ApiError;
 pub use routes::Client;
-pub use state::{App, HeldCheck, Live, OnHeld, RateLimiter, Rules};
+pub use state::{App, HeldCheck, Live, OnHeld, Poisoned, RateLimiter, Rules};
 
 use axum::routing::{get, post};
 use axum::Router;

@@ -35,7 +35,7 @@ pub async fn check(State(app): Shared, body: Bytes) -> Result<impl IntoResponse,
     let req: TransferRequest = counted(&app, parse(&body))?;
     let checked = counted(&app, req.validate(Ts::now()).map_err(ApiError::from))?;
     let rules = app.rules.current();
-    let live = app.live.read().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
+    let live = app.read_live()?;
     let ledger = live.store.ledger();
     let mut transfer = checked.transfer;
     transfer.from = checked.from.and_then(|id| ledger.account_ix(id));
@@ -77,7 +77,7 @@ fn record_inner(app: &App, req: &TransferRequest) -> Result<(StatusCode, Json<se
     if req.ts.is_none() {
         return Err(ApiError::field(StatusCode::BAD_REQUEST, "ts", "required to record a transfer"));
     }
-    let mut guard = app.live.write().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
+    let mut guard = app.write_live()?;
     let live = &mut *guard;
     if let Some(ix) = live.store.ledger().txn_ix(txn_id) {
         // A retry of the same transfer is answered as recorded; anything else under the id conflicts.
@@ -128,7 +128,7 @@ fn record_inner(app: &App, req: &TransferRequest) -> Result<(StatusCode, Json<se
 
 /// `GET /healthz`.
 pub async fn healthz(State(app): Shared) -> Result<impl IntoResponse, ApiError> {
-    let live = app.live.read().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
+    let live = app.read_live()?;
     let transfers = live.store.ledger().transfers().len();
     Ok(Json(json!({"status": "ok", "transfers": transfers, "rule_version": app.rules.current().version()})))
 }
@@ -148,7 +148,7 @@ pub async fn openapi() -> impl IntoResponse {
 /// `GET /v1/rules`: the rule set's version and rules, and the variables rules may use.
 pub async fn rules(State(app): Shared) -> Result<impl IntoResponse, ApiError> {
     let set = app.rules.current();
-    let live = app.live.read().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
+    let live = app.read_live()?;
     let rules: Vec<_> = set
         .rules()
         .iter()
@@ -170,7 +170,7 @@ pub struct ListQuery {
 
 /// `GET /v1/lists[?kind=&value=]`: every list line (history included), oldest first.
 pub async fn lists(State(app): Shared, Query(q): Query<ListQuery>) -> Result<impl IntoResponse, ApiError> {
-    let live = app.live.read().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
+    let live = app.read_live()?;
     let entries: Vec<&Entry> = live
         .checker
         .lists
@@ -184,7 +184,7 @@ pub async fn lists(State(app): Shared, Query(q): Query<ListQuery>) -> Result<imp
 /// `POST /v1/lists`: adds an entry (durable before the answer).
 pub async fn add_list_entry(State(app): Shared, body: Bytes) -> Result<impl IntoResponse, ApiError> {
     let entry: Entry = counted(&app, parse(&body))?;
-    let mut live = app.live.write().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
+    let mut live = app.write_live()?;
     let r = live.checker.lists.add(entry).map_err(|e| match e {
         fanzha_check::lists::ListError::Invalid(m) => ApiError::new(StatusCode::BAD_REQUEST, m),
         other => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, other.to_string()),
@@ -208,7 +208,7 @@ pub struct Removal {
 /// `POST /v1/lists/remove`: closes the open entries for a value (history is kept).
 pub async fn remove_list_entry(State(app): Shared, body: Bytes) -> Result<impl IntoResponse, ApiError> {
     let r: Removal = counted(&app, parse(&body))?;
-    let mut live = app.live.write().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
+    let mut live = app.write_live()?;
     let at = r.at.map_or_else(Ts::now, Ts);
     let closed = live
         .checker
@@ -283,7 +283,7 @@ pub async fn lookup(
         app.metrics.rejected();
         return Err(ApiError::new(StatusCode::BAD_REQUEST, "give exactly one of phone, url, account"));
     };
-    let live = app.live.read().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
+    let live = app.read_live()?;
     let found = fanzha_check::lookup::lookup(&live.checker.lists, &live.reports, kind, value, Ts::now());
     Ok(Json(serde_json::to_value(found).expect("lookups serialize")))
 }
@@ -302,7 +302,7 @@ pub struct ReportBody {
 pub async fn report(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
     limited(&app, &client)?;
     let b: ReportBody = counted(&app, parse(&body))?;
-    let mut live = app.live.write().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "state poisoned"))?;
+    let mut live = app.write_live()?;
     let r = PublicReport { kind: b.kind, value: b.value, text: b.text, at: Ts::now().0 };
     let added = live.reports.add(r).map_err(|e| match e {
         fanzha_check::lists::ListError::Invalid(m) => {

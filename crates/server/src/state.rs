@@ -12,7 +12,7 @@ use fanzha_text::Classifier;
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::path::Path;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 /// The list file inside a store directory.
 pub const LISTS_FILE: &str = "lists.jsonl";
@@ -111,7 +111,23 @@ impl RateLimiter {
     }
 }
 
+/// A request panicked while holding the live state; the state may be half-changed, so requests
+/// are refused until the server restarts (which rebuilds it from the store).
+#[derive(Debug, Clone, Copy, thiserror::Error)]
+#[error("state poisoned")]
+pub struct Poisoned;
+
 impl App {
+    /// The store and checker, for reading.
+    pub fn read_live(&self) -> Result<RwLockReadGuard<'_, Live>, Poisoned> {
+        self.live.read().map_err(|_| Poisoned)
+    }
+
+    /// The store and checker, for changing.
+    pub fn write_live(&self) -> Result<RwLockWriteGuard<'_, Live>, Poisoned> {
+        self.live.write().map_err(|_| Poisoned)
+    }
+
     /// Whether `client` may make another request to a public endpoint now (counted as rejected
     /// when not). Requests without a known address (in-process tests) are not limited.
     pub fn public_allowed(&self, client: &crate::routes::Client) -> bool {

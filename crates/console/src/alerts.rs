@@ -17,11 +17,10 @@ pub struct Raised {
     pub farmers: usize,
 }
 
-/// Runs detection over `ledger` and raises an alert for every flagged account or holder that has
+/// Runs detection over `ledger` (with its `graph`) and raises an alert for every flagged account or holder that has
 /// none yet.
-pub fn refresh(db: &mut Db, ledger: &Ledger, at: i64) -> crate::sql::DbResult<Raised> {
-    let graph = TemporalGraph::build(ledger);
-    let scores = mules::score_all(ledger, &graph, None, &MuleModel::shipped(), &MuleConfig::default(), false);
+pub fn refresh(db: &mut Db, ledger: &Ledger, graph: &TemporalGraph, at: i64) -> crate::sql::DbResult<Raised> {
+    let scores = mules::score_all(ledger, graph, None, &MuleModel::shipped(), &MuleConfig::default(), false);
     let mut raised = Raised::default();
     for s in scores.iter().filter(|s| s.flagged) {
         let reasons: Vec<(&str, &str)> =
@@ -29,7 +28,7 @@ pub fn refresh(db: &mut Db, ledger: &Ledger, at: i64) -> crate::sql::DbResult<Ra
         let json = serde_json::to_string(&reasons).expect("strings serialize");
         raised.mules += usize::from(db.raise_alert("mule", ledger.account_id(s.account), s.score, &json, at)?);
     }
-    for f in farming::farmers(ledger, &graph, &FarmingConfig::default()).iter().filter(|f| f.flagged) {
+    for f in farming::farmers(ledger, graph, &FarmingConfig::default()).iter().filter(|f| f.flagged) {
         let json = serde_json::to_string(&f.reasons).expect("strings serialize");
         raised.farmers += usize::from(db.raise_alert("card_farmer", &f.masked, f.score, &json, at)?);
     }

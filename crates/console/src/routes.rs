@@ -13,7 +13,6 @@ use axum::extract::{Form, Path, Query, State};
 use axum::http::header::{COOKIE as COOKIE_HEADER, LOCATION, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use fanzha_graph::TemporalGraph;
 use fanzha_storage::Store;
 use fanzha_trace::{Forward, Tracer};
 use serde::Deserialize;
@@ -245,7 +244,7 @@ pub async fn create_case(State(c): Shared, headers: HeaderMap, Form(f): Form<Has
             Err(e) => return server_error(e),
         };
         let ledger = live.store.ledger();
-        let graph = TemporalGraph::build(ledger);
+        let graph = live.graph();
         let tracer = Tracer::new(ledger, &graph);
         match tracer.resolve_txns(ids.iter().map(String::as_str)) {
             Err(missing) => Err(missing.join(", ")),
@@ -489,7 +488,7 @@ pub async fn refresh_alerts(State(c): Shared, headers: HeaderMap, Form(f): Form<
     let raised = {
         let Ok(live) = c.api.read_live() else { return server_error(fanzha_server::Poisoned) };
         let mut db = c.db();
-        crate::alerts::refresh(&mut db, live.store.ledger(), now())
+        crate::alerts::refresh(&mut db, live.store.ledger(), &live.graph(), now())
     };
     let raised = match raised {
         Ok(r) => r,

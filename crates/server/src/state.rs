@@ -29,6 +29,9 @@ pub struct Live {
     pub latest: Option<fanzha_model::Ts>,
     /// The public's reports (evidence for risk lookups).
     pub reports: PublicReports,
+    /// The temporal graph of the store, built at start and rebuilt only when transfers were
+    /// recorded since (see [`Live::graph`]).
+    graph: Mutex<Arc<TemporalGraph>>,
 }
 
 /// Where the rules come from.
@@ -156,6 +159,17 @@ impl Live {
             checker.record(ledger, t);
             latest = Some(t.ts);
         }
-        Ok(Live { store, checker, latest, reports })
+        Ok(Live { store, checker, latest, reports, graph: Mutex::new(Arc::new(graph)) })
+    }
+
+    /// The temporal graph of everything in the store (for tracing and batch detection); shared
+    /// until a recorded transfer makes it stale.
+    pub fn graph(&self) -> Arc<TemporalGraph> {
+        let mut cached = self.graph.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let ledger = self.store.ledger();
+        if cached.edge_count() != ledger.transfers().len() {
+            *cached = Arc::new(TemporalGraph::build(ledger));
+        }
+        cached.clone()
     }
 }

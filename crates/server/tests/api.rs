@@ -141,6 +141,7 @@ async fn recorded_transfers_feed_the_live_features_and_survive_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     seed(dir.path());
     let app1 = app(dir.path());
+    assert_eq!(app1.read_live().unwrap().graph().edge_count(), 0);
     // Ten different payers send money to FRESH within an hour: scattered in.
     for i in 0..10 {
         let body = json!({"txn_id": format!("T{i}"), "ts": iso(T0 + i * 300), "from_account": format!("P{i}"),
@@ -160,6 +161,7 @@ async fn recorded_transfers_feed_the_live_features_and_survive_a_restart() {
     let (_, v) = call(&app1, "POST", "/v1/transfers/check", Some(check.clone())).await;
     assert!(codes(&v).contains(&"payee_fan_in_burst".to_string()), "{v}");
     assert!(v["reasons"][0]["message_en"].as_str().is_some());
+    assert_eq!(app1.read_live().unwrap().graph().edge_count(), 10, "the shared graph follows what was recorded");
     drop(app1);
 
     let app2 = app(dir.path());

@@ -7,7 +7,7 @@
 
 use crate::db::{Punishment, Role, APPEALS};
 use crate::i18n::{beijing, Lang};
-use crate::routes::{acting, allow, html, now, see_other, server_error, viewer, CASE_READERS};
+use crate::routes::{acting, allow, form_text, html, now, see_other, server_error, viewer, CASE_READERS};
 use crate::{pages, Console};
 use axum::extract::{Form, Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -132,7 +132,6 @@ pub async fn add(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<Str
         Ok(v) => v,
         Err(r) => return r,
     };
-    let get = |k: &str| f.get(k).map(|s| s.trim().to_string()).unwrap_or_default();
     let (list, kind) = match list_and_kind(&f) {
         Ok(x) => x,
         Err(r) => return r,
@@ -140,13 +139,13 @@ pub async fn add(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<Str
     let entry = Entry {
         list,
         kind,
-        value: get("value").chars().take(256).collect(),
-        reason: get("reason").chars().take(500).collect(),
+        value: form_text(&f, "value", 256),
+        reason: form_text(&f, "reason", 500),
         source: format!("console:{}", v.user.name),
         valid_from: now(),
         valid_to: None,
     };
-    let detail = format!("{} {} {}", get("list"), get("kind"), entry.value);
+    let detail = format!("{} {} {}", list.as_str(), kind.as_str(), entry.value);
     let added = match c.api.write_live() {
         Ok(mut live) => live.checker.lists.add(entry).map_err(|e| e.to_string()),
         Err(e) => Err(e.to_string()),
@@ -164,12 +163,11 @@ pub async fn remove(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<
         Ok(v) => v,
         Err(r) => return r,
     };
-    let get = |k: &str| f.get(k).map(|s| s.trim().to_string()).unwrap_or_default();
     let (list, kind) = match list_and_kind(&f) {
         Ok(x) => x,
         Err(r) => return r,
     };
-    let value = get("value");
+    let value = form_text(&f, "value", usize::MAX);
     let source = format!("console:{}", v.user.name);
     let closed = match c.api.write_live() {
         Ok(mut live) => {
@@ -180,7 +178,7 @@ pub async fn remove(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<
     match closed {
         Ok(n) => {
             let _ =
-                c.db().audit(now(), &v.user.name, "lists.remove", "lists", &format!("{} {value} ({n})", get("list")));
+                c.db().audit(now(), &v.user.name, "lists.remove", "lists", &format!("{} {value} ({n})", list.as_str()));
             see_other("/console/lists")
         }
         Err(e) => server_error(e),
@@ -193,8 +191,7 @@ pub async fn punish(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<
         Ok(v) => v,
         Err(r) => return r,
     };
-    let get =
-        |k: &str, max: usize| f.get(k).map(|s| s.trim().chars().take(max).collect::<String>()).unwrap_or_default();
+    let get = |k: &str, max: usize| form_text(&f, k, max);
     let (person, reason) = (get("person", 64), get("reason", 1000));
     if person.is_empty() || reason.is_empty() {
         return (StatusCode::BAD_REQUEST, "person and reason are required").into_response();
@@ -241,7 +238,7 @@ pub async fn appeal(
     if !APPEALS.contains(&appeal) {
         return (StatusCode::BAD_REQUEST, "appeal must be none, filed, upheld or overturned").into_response();
     }
-    let note: String = f.get("note").map(|s| s.trim().chars().take(500).collect()).unwrap_or_default();
+    let note = form_text(&f, "note", 500);
     let mut db = c.db();
     match db.set_appeal(id, appeal, &note, now()) {
         Ok(true) => {

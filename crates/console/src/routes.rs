@@ -92,6 +92,11 @@ pub(crate) fn acting(
     Ok(v)
 }
 
+/// A form field, trimmed and cut to `max` characters (empty when missing).
+pub(crate) fn form_text(form: &HashMap<String, String>, key: &str, max: usize) -> String {
+    form.get(key).map(|s| s.trim().chars().take(max).collect()).unwrap_or_default()
+}
+
 /// `GET /console`.
 pub async fn home() -> Response {
     see_other("/console/cases")
@@ -208,8 +213,7 @@ pub async fn create_case(State(c): Shared, headers: HeaderMap, Form(f): Form<Has
         Ok(v) => v,
         Err(r) => return r,
     };
-    let field =
-        |k: &str, max: usize| f.get(k).map(|s| s.trim().chars().take(max).collect::<String>()).unwrap_or_default();
+    let field = |k: &str, max: usize| form_text(&f, k, max);
     let (title, victim, txns, narrative) =
         (field("title", 200), field("victim", 64), field("txns", 2000), field("narrative", 4000));
     let typology = field("typology", 40);
@@ -516,7 +520,7 @@ pub async fn alert_action(
         Ok(v) => v,
         Err(r) => return r,
     };
-    let reason = f.get("reason").map(|s| s.trim().chars().take(500).collect::<String>()).unwrap_or_default();
+    let reason = form_text(&f, "reason", 500);
     let (status, note) = match action.as_str() {
         "assign" => ("assigned", None),
         "dismiss" if reason.is_empty() => {

@@ -11,12 +11,20 @@ Splits
             ones. Accounts labelled fraudulent with no fraudStep (-1) have no time and are left out
             of temporal splits.
 
+Recall by kind of labelled account (cross splits): AMLSim labels three kinds of fraudulent account.
+  step   has a fraudStep: it sent the pattern's transfers.
+  burst  no fraudStep, but took two or more transfers from one payer in one step (the pattern's
+         transfers end there).
+  quiet  no fraudStep and no such transfers: nothing in the transfers marks it but whom it deals with.
+The table after the main one shows what share of each kind each system flagged.
+
 Both sides choose their decision threshold the same way: the F1-best threshold on a hold-out fifth
 of the training accounts, then retrain on all of them. Reported: precision, recall, F1 of the
 positive class and PR-AUC (average precision).
 
 Usage: bench/mules_amlsim.py FANZHA DATA_DIR WORK_DIR   (bench/mules.sh runs it)
 """
+import collections
 import csv
 import json
 import os
@@ -64,6 +72,14 @@ def load(sample):
     return nodes, np.array(edges, dtype=np.float64)
 
 
+def kinds(nodes, edges):
+    """Kind of every fraudulent account: step, burst or quiet (see the module notes)."""
+    same_step = collections.Counter(zip(edges[:, 1].astype(int), edges[:, 2].astype(int), edges[:, 3].astype(int)))
+    burst = {str(d) for (_, d, _), n in same_step.items() if n >= 2}
+    return {a: "step" if step >= 0 else ("burst" if a in burst else "quiet")
+            for a, (fraud, step) in nodes.items() if fraud}
+
+
 def split_labels(nodes, edges, kind, until=None):
     """(account id, label) rows for one side of a split."""
     if kind == "all":
@@ -109,7 +125,11 @@ def run_fanzha(train_db, train_rows, test_db, test_rows, until, tag):
     ).stdout
     seconds = time.perf_counter() - t0
     q = json.loads(out)["mules"]["combined"]
-    return {"precision": q["precision"], "recall": q["recall"], "f1": q["f1"], "pr_auc": q["pr_auc"], "seconds": seconds}
+    scored = subprocess.run([FANZHA, "detect", "mules", "--db", test_db, "--model", model, "--json"],
+                            check=True, capture_output=True, text=True).stdout
+    flagged = {a["account"] for a in json.loads(scored)["accounts"] if a["flagged"]}
+    return {"precision": q["precision"], "recall": q["recall"], "f1": q["f1"], "pr_auc": q["pr_auc"],
+            "seconds": seconds}, flagged
 
 
 def gfp_account_features(edges):
@@ -163,8 +183,9 @@ def run_gfp(train_edges, train_rows, test_edges, test_rows):
     model, threshold = fit_xgb(xtr, ytr)
     p = model.predict_proba(xte)[:, 1]
     prec, rec, f1, _ = precision_recall_fscore_support(yte, p >= threshold, average="binary", zero_division=0)
+    flagged = {a for (a, _), hit in zip(test_rows, p >= threshold) if hit}
     return {"precision": float(prec), "recall": float(rec), "f1": float(f1),
-            "pr_auc": float(average_precision_score(yte, p)), "seconds": time.perf_counter() - t0}
+            "pr_auc": float(average_precision_score(yte, p)), "seconds": time.perf_counter() - t0}, flagged
 
 
 def main():
@@ -173,18 +194,24 @@ def main():
     runs = []
     for a, b in ((SAMPLES[0], SAMPLES[1]), (SAMPLES[1], SAMPLES[0])):
         tr, te = split_labels(data[a][0], None, "all"), split_labels(data[b][0], None, "all")
-        runs.append((f"cross {a} -> {b}", db[a], tr, data[a][1], db[b], te, data[b][1], None))
+        runs.append((f"cross {a} -> {b}", db[a], tr, data[a][1], db[b], te, data[b][1], None, kinds(*data[b])))
     for s in SAMPLES:
         nodes, edges = data[s]
         tr = split_labels(nodes, edges, "train", SPLIT_STEP)
         te = split_labels(nodes, edges, "test")
         runs.append((f"temporal {s} (T={SPLIT_STEP})", db[s], tr, edges[edges[:, 3] <= SPLIT_STEP], db[s], te, edges,
-                     SPLIT_STEP))
+                     SPLIT_STEP, None))
     print(f"{'split':<42} {'system':<14} {'P':>6} {'R':>6} {'F1':>6} {'PR-AUC':>7} {'s':>6}")
-    for name, trdb, tr, tre, tedb, te, tee, until in runs:
+    by_kind = []
+    for name, trdb, tr, tre, tedb, te, tee, until, kind in runs:
         tag = name.split()[0] + "-" + name.split()[1].split("->")[0].strip()
-        f = run_fanzha(trdb, tr, tedb, te, until, tag)
-        g = run_gfp(tre, tr, tee, te)
+        f, f_flagged = run_fanzha(trdb, tr, tedb, te, until, tag)
+        g, g_flagged = run_gfp(tre, tr, tee, te)
+        if kind:
+            for system, flagged in (("fanzha", f_flagged), ("GFP+XGBoost", g_flagged)):
+                by_kind.append((name, system, {k: (sum(1 for a, x in kind.items() if x == k and a in flagged),
+                                                   sum(1 for x in kind.values() if x == k))
+                                               for k in ("step", "burst", "quiet")}))
         for system, r in (("fanzha", f), ("GFP+XGBoost", g)):
             print(f"{name:<42} {system:<14} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} "
                   f"{r['pr_auc']:7.3f} {r['seconds']:6.1f}")
@@ -192,6 +219,11 @@ def main():
                               "train_accounts": len(tr), "train_positive": sum(l for _, l in tr),
                               "test_accounts": len(te), "test_positive": sum(l for _, l in te), **r}),
                   file=sys.stderr)
+    print(f"\nrecall by kind of fraudulent account (flagged / labelled)\n{'split':<42} {'system':<14} "
+          f"{'step':>11} {'burst':>11} {'quiet':>11}")
+    for name, system, counts in by_kind:
+        cells = " ".join(f"{f'{n}/{m}':>11}" for n, m in counts.values())
+        print(f"{name:<42} {system:<14} {cells}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 //! The account features, by name, with what each means in Chinese and English. The order here is
 //! the order of [`crate::Features`] and of every model's columns: first the account's own features
 //! (kept by the streaming [`crate::FeatureEngine`]), then the same features averaged over its payers
-//! and over its payees, then the graph shapes its transfers take part in (see [`crate::context`]).
+//! and over its payees, then the graph shapes its transfers take part in (see [`crate::context`]),
+//! then how likely-mule its counterparties are by the model's first stage (see [`crate::association`]).
 
 use fanzha_patterns::Group;
 use std::borrow::Cow;
@@ -84,6 +85,8 @@ catalog! {
     FAN_OUT_WINDOW = "fan_out_window_max", "窗口内最多不同收款方", "most distinct payees within one window", Count;
     DEG_IN_WINDOW = "deg_in_window_max", "窗口内最多转入笔数", "most inflows within one window", Count;
     DEG_OUT_WINDOW = "deg_out_window_max", "窗口内最多转出笔数", "most outflows within one window", Count;
+    REPEAT_IN_WINDOW = "repeat_in_window_max", "窗口内同一转入方最多转入笔数(拆分转入)", "most inflows from one payer within one window (split payments)", Count;
+    REPEAT_OUT_WINDOW = "repeat_out_window_max", "窗口内向同一收款方最多转出笔数(拆分转出)", "most outflows to one payee within one window (split payments)", Count;
     IN_WINDOW_YUAN = "in_window_yuan_max", "窗口内最大转入总额", "most money in within one window", Yuan;
     PASS_THROUGH = "pass_through", "快进快出比例(转入后短时间内转出)", "share of inflow that left soon after arriving", Share;
     MEDIAN_DWELL_MIN = "median_dwell_min", "资金停留时间中位数", "median time money stayed", Minutes;
@@ -141,8 +144,56 @@ pub const PAYEES_MEAN: usize = 2 * OWN_COUNT;
 /// Column of the first shape feature.
 pub const SHAPE_START: usize = 3 * OWN_COUNT;
 
+/// The association columns: from the first-stage mule scores of the account's counterparties.
+/// (name, Chinese, English, unit), in column order from [`ASSOCIATION_START`].
+const ASSOCIATION: [(&str, &str, &str, Unit); 8] = [
+    (
+        "payers_score_max",
+        "转入方中最高的涉诈模型初评分",
+        "highest first-stage mule score among its payers",
+        Unit::Share,
+    ),
+    ("payers_score_mean", "转入方平均涉诈模型初评分", "mean first-stage mule score of its payers", Unit::Share),
+    (
+        "payees_score_max",
+        "收款方中最高的涉诈模型初评分",
+        "highest first-stage mule score among its payees",
+        Unit::Share,
+    ),
+    ("payees_score_mean", "收款方平均涉诈模型初评分", "mean first-stage mule score of its payees", Unit::Share),
+    (
+        "in_from_likely_mules",
+        "来自疑似涉诈账户的转入笔数(按评分加权)",
+        "inflows from likely mule accounts (weighted by their scores)",
+        Unit::Count,
+    ),
+    (
+        "out_to_likely_mules",
+        "转给疑似涉诈账户的转出笔数(按评分加权)",
+        "outflows to likely mule accounts (weighted by their scores)",
+        Unit::Count,
+    ),
+    (
+        "in_likely_mule_share",
+        "转入笔数中来自疑似涉诈账户的比例",
+        "share of inflows that came from likely mule accounts",
+        Unit::Share,
+    ),
+    (
+        "out_likely_mule_share",
+        "转出笔数中转给疑似涉诈账户的比例",
+        "share of outflows that went to likely mule accounts",
+        Unit::Share,
+    ),
+];
+
+/// Column of the first association feature; the model's first stage sees the columns before it.
+pub const ASSOCIATION_START: usize = SHAPE_START + SHAPE_COUNT;
+/// Number of association columns.
+pub const ASSOCIATION_COUNT: usize = ASSOCIATION.len();
+
 /// Number of features (model columns).
-pub const FEATURE_COUNT: usize = SHAPE_START + SHAPE_COUNT;
+pub const FEATURE_COUNT: usize = ASSOCIATION_START + ASSOCIATION_COUNT;
 
 /// Every feature, in column order.
 pub static FEATURES: LazyLock<Vec<FeatureInfo>> = LazyLock::new(|| {
@@ -165,6 +216,12 @@ pub static FEATURES: LazyLock<Vec<FeatureInfo>> = LazyLock::new(|| {
             });
         }
     }
+    all.extend(ASSOCIATION.iter().map(|&(name, zh, en, unit)| FeatureInfo {
+        name: name.into(),
+        zh: zh.into(),
+        en: en.into(),
+        unit,
+    }));
     all
 });
 
@@ -204,6 +261,8 @@ mod tests {
         assert_eq!(position("payees_mean_pass_through"), Some(PAYEES_MEAN + ix::PASS_THROUGH));
         assert_eq!(position("shape_fan_in_in_mean"), Some(SHAPE_START));
         assert_eq!(FEATURES[SHAPE_START + 18].zh, "转出交易平均所在分散-汇聚模式数");
+        assert_eq!(position("payers_score_max"), Some(ASSOCIATION_START));
+        assert_eq!(position("out_likely_mule_share"), Some(FEATURE_COUNT - 1));
         let mut names: Vec<_> = FEATURES.iter().map(|f| f.name.clone()).collect();
         names.sort_unstable();
         names.dedup();

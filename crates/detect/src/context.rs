@@ -6,7 +6,9 @@
 //! These parts look at neighbours and whole shapes, so they are computed in a batch over the
 //! transfers up to the scoring time rather than kept per transfer.
 
-use crate::catalog::{FEATURE_COUNT, OWN_COUNT, PAYEES_MEAN, PAYERS_MEAN, SHAPES, SHAPE_START};
+use crate::catalog::{
+    ASSOCIATION_START, FEATURE_COUNT, OWN_COUNT, PAYEES_MEAN, PAYERS_MEAN, SHAPES, SHAPE_COUNT, SHAPE_START,
+};
 use crate::engine::{FeatureEngine, OwnFeatures};
 use fanzha_graph::{EdgeIx, TemporalGraph};
 use fanzha_model::{AccountIx, Ledger, Ts};
@@ -44,7 +46,8 @@ impl Default for ContextConfig {
 }
 
 /// The rows of `accounts`: own features from `engine` (which has seen the transfers up to `until`),
-/// neighbour averages and shape counts over the transfers of `graph` up to `until`.
+/// neighbour averages and shape counts over the transfers of `graph` up to `until`. The association
+/// columns stay missing: the model fills them from its first stage (see [`crate::association`]).
 pub fn rows(
     engine: &FeatureEngine,
     ledger: &Ledger,
@@ -67,7 +70,7 @@ pub fn rows(
                 let rows: Vec<OwnFeatures> = list.iter().map(|&n| own_of(n)).collect();
                 mean_into(&rows, &mut row[start..start + OWN_COUNT]);
             }
-            row[SHAPE_START..].copy_from_slice(&shapes[a.0 as usize]);
+            row[SHAPE_START..ASSOCIATION_START].copy_from_slice(&shapes[a.0 as usize]);
             row
         })
         .collect()
@@ -105,7 +108,7 @@ fn mean_into(rows: &[OwnFeatures], out: &mut [f64]) {
     }
 }
 
-const SHAPE_COLUMNS: usize = FEATURE_COUNT - SHAPE_START;
+const SHAPE_COLUMNS: usize = SHAPE_COUNT;
 
 /// Per account and shape group: mean pattern count and largest pattern size over its in-edges, then
 /// over its out-edges (`NaN` without such edges), among account-to-account transfers.

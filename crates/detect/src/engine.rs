@@ -61,6 +61,8 @@ struct Window {
     max_distinct: u32,
     max_len: u32,
     max_sum: i64,
+    /// Most items with one counterparty inside the window at once.
+    max_repeat: u32,
 }
 
 /// Everything the engine remembers about one account.
@@ -305,6 +307,8 @@ impl FeatureEngine {
         f[ix::FAN_OUT_WINDOW] = f64::from(s.win_out.max_distinct);
         f[ix::DEG_IN_WINDOW] = f64::from(s.win_in.max_len);
         f[ix::DEG_OUT_WINDOW] = f64::from(s.win_out.max_len);
+        f[ix::REPEAT_IN_WINDOW] = f64::from(s.win_in.max_repeat);
+        f[ix::REPEAT_OUT_WINDOW] = f64::from(s.win_out.max_repeat);
         f[ix::IN_WINDOW_YUAN] = yuan(s.win_in.max_sum);
         f[ix::PASS_THROUGH] = ratio(s.passed_fast as f64, s.in_sum as f64);
         f[ix::MEDIAN_DWELL_MIN] = median_dwell_minutes(&s.dwell);
@@ -441,6 +445,7 @@ fn slide(w: &mut Window, counts: &mut FxHashMap<u64, u32>, a: u32, cp: u32, ts: 
         if *n == 1 {
             w.distinct += 1;
         }
+        w.max_repeat = w.max_repeat.max(*n);
     }
     w.max_distinct = w.max_distinct.max(w.distinct);
     w.max_len = w.max_len.max(w.items.len() as u32);

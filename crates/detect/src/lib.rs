@@ -3,12 +3,15 @@
 //! - [`FeatureEngine`] keeps per-account features (windows, pass-through, dwell, night-time,
 //!   dormancy, counterparties' banks and provinces, cash-out distance, holder counts) updated per
 //!   transfer in amortised O(1), for a live check or a pass over history.
-//! - [`mules`] scores accounts with [`rules`] and a gradient-boosted [`MuleModel`], and says why.
+//! - [`mules`] scores accounts with [`rules`] and a two-stage gradient-boosted [`MuleModel`] (the
+//!   second stage also weighs how suspect each account's counterparties are: [`association`]), and
+//!   says why.
 //! - [`farming`] finds holders who open many cards fast and far from home, and the rings whose
 //!   cards are used together.
 //! - [`metrics`] measures any of them against labels.
 #![deny(missing_docs)]
 
+pub mod association;
 pub mod catalog;
 pub mod context;
 mod engine;

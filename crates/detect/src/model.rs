@@ -1,7 +1,11 @@
-//! The mule model: gradient-boosted trees (forust-ml) over the account features, with the decision
-//! threshold chosen on held-out accounts, stored in a versioned JSON file that names its features.
+//! The mule model: gradient-boosted trees (forust-ml) over the account features, in two stages. The
+//! first stage scores every account from its own rows; the second reads the same rows plus the
+//! association columns made from the first-stage scores of its counterparties (see
+//! [`crate::association`]). The decision threshold is chosen on held-out accounts; the model is
+//! stored in a versioned JSON file that names its features.
 
-use crate::catalog::{FEATURES, FEATURE_COUNT};
+use crate::association::{self, Links};
+use crate::catalog::{ASSOCIATION_START, FEATURES, FEATURE_COUNT};
 use crate::context::Features;
 use crate::metrics::best_f1_threshold;
 use forust_ml::gradientbooster::{ContributionsMethod, GradientBooster};
@@ -13,7 +17,7 @@ use std::path::Path;
 /// What the `format` field of a model file says.
 pub const MODEL_FORMAT: &str = "fanzha.mule-model";
 /// The model file version this build writes and reads.
-pub const MODEL_VERSION: u32 = 1;
+pub const MODEL_VERSION: u32 = 2;
 
 /// The model that ships with fanzha, trained on generated scenarios (see docs/detection.md).
 const SHIPPED: &str = include_str!("../model/default.json");
@@ -56,11 +60,13 @@ pub struct TrainParams {
     pub max_depth: usize,
     /// Every how-many-th account (by a fixed hash) is held out to choose the threshold.
     pub holdout_every: u64,
+    /// Folds for the first stage's out-of-fold scores of the training accounts.
+    pub folds: u64,
 }
 
 impl Default for TrainParams {
     fn default() -> TrainParams {
-        TrainParams { iterations: 200, learning_rate: 0.08, max_depth: 5, holdout_every: 5 }
+        TrainParams { iterations: 200, learning_rate: 0.08, max_depth: 5, holdout_every: 5, folds: 5 }
     }
 }
 
@@ -75,6 +81,13 @@ pub struct Provenance {
     pub source: String,
 }
 
+/// The part of a model file every version has, read first to give a clear error on old files.
+#[derive(Deserialize)]
+struct Header {
+    format: String,
+    version: u32,
+}
+
 #[derive(Serialize, Deserialize)]
 struct ModelFile {
     format: String,
@@ -82,11 +95,15 @@ struct ModelFile {
     features: Vec<String>,
     threshold: f64,
     provenance: Provenance,
+    first_stage: serde_json::Value,
     booster: serde_json::Value,
 }
 
 /// A trained mule model.
 pub struct MuleModel {
+    /// Scores from the columns before the association columns.
+    first: GradientBooster,
+    /// Scores from every column.
     booster: GradientBooster,
     /// Probability at or above which an account is flagged.
     pub threshold: f64,
@@ -104,18 +121,19 @@ fn booster(p: &TrainParams) -> GradientBooster {
         .set_seed(7)
 }
 
-/// Column-major copy of `rows` as forust expects.
-fn columns(rows: &[&Features]) -> Vec<f64> {
-    let mut data = Vec::with_capacity(rows.len() * FEATURE_COUNT);
-    for c in 0..FEATURE_COUNT {
+/// Column-major copy of the first `width` columns of `rows`, as forust expects.
+fn columns(rows: &[&Features], width: usize) -> Vec<f64> {
+    let mut data = Vec::with_capacity(rows.len() * width);
+    for c in 0..width {
         data.extend(rows.iter().map(|r| r[c]));
     }
     data
 }
 
-fn fit(rows: &[&Features], labels: &[bool], p: &TrainParams) -> Result<GradientBooster, ModelError> {
-    let data = columns(rows);
-    let matrix = Matrix::new(&data, rows.len(), FEATURE_COUNT);
+/// Trees over the first `width` columns of `rows`.
+fn fit(rows: &[&Features], labels: &[bool], width: usize, p: &TrainParams) -> Result<GradientBooster, ModelError> {
+    let data = columns(rows, width);
+    let matrix = Matrix::new(&data, rows.len(), width);
     let y: Vec<f64> = labels.iter().map(|&l| f64::from(u8::from(l))).collect();
     let weights = vec![1.0; y.len()];
     let mut b = booster(p);
@@ -123,9 +141,51 @@ fn fit(rows: &[&Features], labels: &[bool], p: &TrainParams) -> Result<GradientB
     Ok(b)
 }
 
+/// Row `i`'s bucket of `n`, by a fixed multiplicative hash so that buckets do not follow the input
+/// order; `salt` makes different splits independent.
+fn bucket(i: usize, n: u64, salt: u64) -> u64 {
+    ((i as u64 ^ salt).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) % n.max(2)
+}
+
 fn held_out(i: usize, every: u64) -> bool {
-    // A fixed multiplicative hash so that the hold-out does not follow the input order.
-    ((i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32).is_multiple_of(every.max(2))
+    bucket(i, every, 0) == 0
+}
+
+fn has_both(labels: &[bool]) -> bool {
+    labels.iter().any(|&l| l) && !labels.iter().all(|&l| l)
+}
+
+/// First-stage scores for every row: out of fold for the labelled rows (so that the second stage
+/// learns from scores like those it will see on new accounts), from the model fitted on every
+/// labelled row for the rest.
+fn first_stage_scores(
+    first: &GradientBooster,
+    rows: &[Features],
+    labelled: &[(usize, bool)],
+    p: &TrainParams,
+) -> Result<Vec<f64>, ModelError> {
+    let all: Vec<&Features> = rows.iter().collect();
+    let mut scores = probabilities(first, &all, ASSOCIATION_START);
+    for fold in 0..p.folds.max(2) {
+        let (mut fit_rows, mut fit_labels, mut out) = (vec![], vec![], vec![]);
+        for (k, &(i, l)) in labelled.iter().enumerate() {
+            if bucket(k, p.folds, 0x5EED) == fold {
+                out.push(i);
+            } else {
+                fit_rows.push(&rows[i]);
+                fit_labels.push(l);
+            }
+        }
+        if out.is_empty() || !has_both(&fit_labels) {
+            continue;
+        }
+        let b = fit(&fit_rows, &fit_labels, ASSOCIATION_START, p)?;
+        let held: Vec<&Features> = out.iter().map(|&i| &rows[i]).collect();
+        for (i, s) in out.into_iter().zip(probabilities(&b, &held, ASSOCIATION_START)) {
+            scores[i] = s;
+        }
+    }
+    Ok(scores)
 }
 
 fn sigmoid(x: f64) -> f64 {
@@ -133,51 +193,63 @@ fn sigmoid(x: f64) -> f64 {
 }
 
 impl MuleModel {
-    /// Trains on `rows` with `labels` (true = mule): first on all but a hold-out to choose the
-    /// threshold that maximises F1 there, then again on everything.
+    /// Trains on the rows whose label is known (`Some(true)` = mule). `rows` and `links` cover
+    /// every account the labelled ones deal with, labelled or not; their association columns are
+    /// filled here. The first stage learns from the labelled rows; the second stage, from the
+    /// same rows with association columns made of out-of-fold first-stage scores, first on all but
+    /// a hold-out to choose the threshold that maximises F1 there, then again on every labelled row.
     pub fn train(
-        rows: &[Features],
-        labels: &[bool],
+        rows: &mut [Features],
+        labels: &[Option<bool>],
+        links: &Links,
         params: &TrainParams,
         source: String,
     ) -> Result<MuleModel, ModelError> {
-        let positives = labels.iter().filter(|&&l| l).count();
-        if positives == 0 || positives == labels.len() {
-            return Err(ModelError::OneClass { positives, rows: labels.len() });
+        let labelled: Vec<(usize, bool)> = labels.iter().enumerate().filter_map(|(i, l)| l.map(|l| (i, l))).collect();
+        let positives = labelled.iter().filter(|r| r.1).count();
+        if positives == 0 || positives == labelled.len() {
+            return Err(ModelError::OneClass { positives, rows: labelled.len() });
         }
+        let y: Vec<bool> = labelled.iter().map(|r| r.1).collect();
+        let first = fit(&labelled.iter().map(|&(i, _)| &rows[i]).collect::<Vec<_>>(), &y, ASSOCIATION_START, params)?;
+        let scores = first_stage_scores(&first, rows, &labelled, params)?;
+        association::fill(rows, links, &scores);
+
         let (mut fit_rows, mut fit_labels, mut hold_rows, mut hold_labels) = (vec![], vec![], vec![], vec![]);
-        for (i, (r, &l)) in rows.iter().zip(labels).enumerate() {
-            if held_out(i, params.holdout_every) {
-                hold_rows.push(r);
+        for (k, &(i, l)) in labelled.iter().enumerate() {
+            if held_out(k, params.holdout_every) {
+                hold_rows.push(&rows[i]);
                 hold_labels.push(l);
             } else {
-                fit_rows.push(r);
+                fit_rows.push(&rows[i]);
                 fit_labels.push(l);
             }
         }
-        let threshold = match hold_labels.iter().filter(|&&l| l).count() {
-            0..5 => 0.5,
-            _ if fit_labels.iter().all(|&l| l) || !fit_labels.iter().any(|&l| l) => 0.5,
-            _ => {
-                let first = fit(&fit_rows, &fit_labels, params)?;
-                let scores = probabilities(&first, &hold_rows);
-                best_f1_threshold(&scores, &hold_labels)
-            }
+        let threshold = if hold_labels.iter().filter(|&&l| l).count() < 5 || !has_both(&fit_labels) {
+            0.5
+        } else {
+            let b = fit(&fit_rows, &fit_labels, FEATURE_COUNT, params)?;
+            best_f1_threshold(&probabilities(&b, &hold_rows, FEATURE_COUNT), &hold_labels)
         };
-        let all: Vec<&Features> = rows.iter().collect();
-        let booster = fit(&all, labels, params)?;
-        Ok(MuleModel { booster, threshold, provenance: Provenance { rows: rows.len(), positives, source } })
+        let all: Vec<&Features> = labelled.iter().map(|&(i, _)| &rows[i]).collect();
+        let booster = fit(&all, &y, FEATURE_COUNT, params)?;
+        let provenance = Provenance { rows: labelled.len(), positives, source };
+        Ok(MuleModel { first, booster, threshold, provenance })
     }
 
-    /// The probability of being a mule, per row.
-    pub fn probabilities(&self, rows: &[Features]) -> Vec<f64> {
-        let refs: Vec<&Features> = rows.iter().collect();
-        probabilities(&self.booster, &refs)
+    /// The probability of being a mule, per row. `rows` and `links` cover the accounts together;
+    /// the first stage scores every row and fills the association columns, the second gives the
+    /// probabilities.
+    pub fn probabilities(&self, rows: &mut [Features], links: &Links) -> Vec<f64> {
+        let scores = probabilities(&self.first, &rows.iter().collect::<Vec<_>>(), ASSOCIATION_START);
+        association::fill(rows, links, &scores);
+        probabilities(&self.booster, &rows.iter().collect::<Vec<_>>(), FEATURE_COUNT)
     }
 
-    /// Each feature's contribution (Shapley values, in log-odds) to the row's score.
+    /// Each feature's contribution (Shapley values, in log-odds) to the row's score; the row's
+    /// association columns are those [`MuleModel::probabilities`] filled.
     pub fn contributions(&self, row: &Features) -> [f64; FEATURE_COUNT] {
-        let data = columns(&[row]);
+        let data = columns(&[row], FEATURE_COUNT);
         let matrix = Matrix::new(&data, 1, FEATURE_COUNT);
         let c = self.booster.predict_contributions(&matrix, ContributionsMethod::Shapley, false);
         let mut out = [0.0; FEATURE_COUNT];
@@ -187,21 +259,25 @@ impl MuleModel {
 
     /// The model file's text.
     pub fn to_json(&self) -> Result<String, ModelError> {
-        let booster = self.booster.json_dump().map_err(|e| ModelError::Booster(e.to_string()))?;
+        let dump = |b: &GradientBooster| -> Result<serde_json::Value, ModelError> {
+            let text = b.json_dump().map_err(|e| ModelError::Booster(e.to_string()))?;
+            serde_json::from_str(&text).map_err(|e| ModelError::Format(e.to_string()))
+        };
         let file = ModelFile {
             format: MODEL_FORMAT.into(),
             version: MODEL_VERSION,
             features: FEATURES.iter().map(|f| f.name.to_string()).collect(),
             threshold: self.threshold,
             provenance: self.provenance.clone(),
-            booster: serde_json::from_str(&booster).map_err(|e| ModelError::Format(e.to_string()))?,
+            first_stage: dump(&self.first)?,
+            booster: dump(&self.booster)?,
         };
         serde_json::to_string(&file).map_err(|e| ModelError::Format(e.to_string()))
     }
 
     /// Reads a model file's text, checking format, version and feature names.
     pub fn from_json(text: &str) -> Result<MuleModel, ModelError> {
-        let file: ModelFile = serde_json::from_str(text).map_err(|e| ModelError::Format(e.to_string()))?;
+        let file: Header = serde_json::from_str(text).map_err(|e| ModelError::Format(e.to_string()))?;
         if file.format != MODEL_FORMAT {
             return Err(ModelError::Format(format!("format is '{}', expected '{MODEL_FORMAT}'", file.format)));
         }
@@ -211,15 +287,22 @@ impl MuleModel {
                 file.version
             )));
         }
+        let file: ModelFile = serde_json::from_str(text).map_err(|e| ModelError::Format(e.to_string()))?;
         let expected: Vec<&str> = FEATURES.iter().map(|f| f.name.as_ref()).collect();
         if file.features != expected {
             return Err(ModelError::Format(
                 "built for different features than this build computes; retrain with `fanzha train`".into(),
             ));
         }
-        let booster = GradientBooster::from_json(&file.booster.to_string())
-            .map_err(|e| ModelError::Format(format!("trees: {e}")))?;
-        Ok(MuleModel { booster, threshold: file.threshold, provenance: file.provenance })
+        let trees = |v: &serde_json::Value| {
+            GradientBooster::from_json(&v.to_string()).map_err(|e| ModelError::Format(format!("trees: {e}")))
+        };
+        Ok(MuleModel {
+            first: trees(&file.first_stage)?,
+            booster: trees(&file.booster)?,
+            threshold: file.threshold,
+            provenance: file.provenance,
+        })
     }
 
     /// Loads a model file.
@@ -241,11 +324,100 @@ impl MuleModel {
     }
 }
 
-fn probabilities(b: &GradientBooster, rows: &[&Features]) -> Vec<f64> {
+/// The probabilities of trees over the first `width` columns of `rows`.
+fn probabilities(b: &GradientBooster, rows: &[&Features], width: usize) -> Vec<f64> {
     if rows.is_empty() {
         return Vec::new();
     }
-    let data = columns(rows);
-    let matrix = Matrix::new(&data, rows.len(), FEATURE_COUNT);
+    let data = columns(rows, width);
+    let matrix = Matrix::new(&data, rows.len(), width);
     b.predict(&matrix, true).into_iter().map(sigmoid).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::ASSOCIATION_COUNT;
+    use rand::{Rng, SeedableRng};
+    use rand_chacha::ChaCha8Rng;
+
+    /// A population where 5 % of accounts ("seeds") stand out on their own (column 0 high) and
+    /// another 5 % ("quiet" mules) look like everyone else but take money from seeds; the rest pay
+    /// one another. Returns rows, links and kinds (0 normal, 1 seed, 2 quiet).
+    fn population(seed: u64) -> (Vec<Features>, Links, Vec<u8>) {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let n = 2_000usize;
+        let kinds: Vec<u8> = (0..n).map(|i| [1, 2].get(i % 20).copied().unwrap_or(0)).collect();
+        let of_kind = |k: u8| (0..n as u32).filter(|&i| kinds[i as usize] == k).collect::<Vec<_>>();
+        let (normals, seeds) = (of_kind(0), of_kind(1));
+        let mut rows = vec![[f64::NAN; FEATURE_COUNT]; n];
+        let mut transfers = Vec::new();
+        for (i, row) in rows.iter_mut().enumerate() {
+            row[0] = if kinds[i] == 1 { 1.0 } else { 0.0 } + rng.random_range(0.0..0.6);
+            row[1] = rng.random_range(0.0..1.0);
+            let payers = if kinds[i] == 2 { &seeds } else { &normals };
+            for _ in 0..3 {
+                transfers.push((payers[rng.random_range(0..payers.len())], i as u32));
+            }
+        }
+        (rows, Links::from_transfers(n, transfers), kinds)
+    }
+
+    fn params() -> TrainParams {
+        TrainParams { iterations: 40, max_depth: 3, ..TrainParams::default() }
+    }
+
+    #[test]
+    fn the_second_stage_finds_mules_known_only_by_their_payers() {
+        let (mut rows, links, kinds) = population(1);
+        let labels: Vec<Option<bool>> = kinds.iter().map(|&k| Some(k != 0)).collect();
+        let model = MuleModel::train(&mut rows, &labels, &links, &params(), "test".into()).unwrap();
+
+        let (mut rows, links, kinds) = population(2);
+        let p = model.probabilities(&mut rows, &links);
+        let flagged = |k: u8| {
+            let of: Vec<f64> = p.iter().zip(&kinds).filter(|x| *x.1 == k).map(|x| *x.0).collect();
+            of.iter().filter(|&&x| x >= model.threshold).count() as f64 / of.len() as f64
+        };
+        assert!(flagged(1) > 0.95, "seeds: {}", flagged(1));
+        assert!(flagged(2) > 0.95, "quiet mules: {}", flagged(2));
+        assert!(flagged(0) < 0.02, "normal accounts: {}", flagged(0));
+        // Why a quiet mule is flagged: its payers, not its own columns.
+        let quiet = kinds.iter().position(|&k| k == 2).unwrap();
+        let c = model.contributions(&rows[quiet]);
+        let top = (0..FEATURE_COUNT).max_by(|&a, &b| c[a].total_cmp(&c[b])).unwrap();
+        assert!((ASSOCIATION_START..ASSOCIATION_START + ASSOCIATION_COUNT).contains(&top), "top reason {top}");
+    }
+
+    #[test]
+    fn unlabelled_accounts_are_scored_but_not_learned_from() {
+        let (mut rows, links, kinds) = population(3);
+        // Only every other account is labelled; the rest still get first-stage scores.
+        let labels: Vec<Option<bool>> =
+            kinds.iter().enumerate().map(|(i, &k)| (i % 2 == 0).then_some(k != 0)).collect();
+        let model = MuleModel::train(&mut rows, &labels, &links, &params(), "half".into()).unwrap();
+        assert_eq!(model.provenance.rows, 1_000);
+        assert!(rows.iter().all(|r| !r[ASSOCIATION_START + 4].is_nan()), "every row got association columns");
+        let one_class: Vec<Option<bool>> = labels.iter().map(|l| l.map(|_| false)).collect();
+        assert!(matches!(
+            MuleModel::train(&mut rows, &one_class, &links, &params(), String::new()),
+            Err(ModelError::OneClass { positives: 0, rows: 1_000 })
+        ));
+    }
+
+    #[test]
+    fn model_files_round_trip_and_old_versions_are_refused() {
+        let (mut rows, links, kinds) = population(4);
+        let labels: Vec<Option<bool>> = kinds.iter().map(|&k| Some(k != 0)).collect();
+        let model = MuleModel::train(&mut rows, &labels, &links, &params(), "round trip".into()).unwrap();
+        let back = MuleModel::from_json(&model.to_json().unwrap()).unwrap();
+        let (mut a, mut b) = (rows.clone(), rows);
+        assert_eq!(model.probabilities(&mut a, &links), back.probabilities(&mut b, &links));
+        assert_eq!(back.threshold, model.threshold);
+        assert_eq!(back.provenance.source, "round trip");
+        let old = r#"{"format":"fanzha.mule-model","version":1,"features":[],"threshold":0.5}"#;
+        let err = MuleModel::from_json(old).err().unwrap().to_string();
+        assert!(err.contains("version 1") && err.contains("retrain"), "{err}");
+        assert!(MuleModel::shipped().threshold > 0.0);
+    }
 }

@@ -1,6 +1,7 @@
 //! Mule-account scoring: every active account's features through the rules and the model, with
 //! the reasons for each flag (rules that fired and the features that pushed the model most).
 
+use crate::association::Links;
 use crate::catalog::{show, FEATURES, FEATURE_COUNT, OWN_COUNT};
 use crate::context::{self, ContextConfig, Features};
 use crate::engine::{FeatureConfig, FeatureEngine, OwnFeatures};
@@ -52,7 +53,8 @@ pub fn active_accounts(ledger: &Ledger, engine: &FeatureEngine) -> Vec<AccountIx
 }
 
 /// Scores every active account of `ledger` from the transfers of `graph` up to `until` (all when
-/// `None`): replay into the feature engine, context rows, then [`score`], with default features.
+/// `None`): replay into the feature engine, context rows and links, then [`score`], with default
+/// features.
 pub fn score_all(
     ledger: &Ledger,
     graph: &TemporalGraph,
@@ -63,20 +65,23 @@ pub fn score_all(
 ) -> Vec<MuleScore> {
     let engine = FeatureEngine::replay(ledger, graph, FeatureConfig::default(), until);
     let accounts = active_accounts(ledger, &engine);
-    let rows = context::rows(&engine, ledger, graph, until, &accounts, &ContextConfig::default());
-    score(&accounts, &rows, model, cfg, explain_all)
+    let mut rows = context::rows(&engine, ledger, graph, until, &accounts, &ContextConfig::default());
+    let links = Links::new(graph, until, &accounts);
+    score(&accounts, &mut rows, &links, model, cfg, explain_all)
 }
 
-/// Scores `accounts` from their rows (see [`crate::context::rows`]); reasons are filled for flagged
-/// accounts, or for all when `explain_all`.
+/// Scores `accounts` from their rows (see [`crate::context::rows`]) and the links among them (the
+/// model fills the rows' association columns); reasons are filled for flagged accounts, or for all
+/// when `explain_all`.
 pub fn score(
     accounts: &[AccountIx],
-    rows: &[Features],
+    rows: &mut [Features],
+    links: &Links,
     model: &MuleModel,
     cfg: &MuleConfig,
     explain_all: bool,
 ) -> Vec<MuleScore> {
-    let probs = model.probabilities(rows);
+    let probs = model.probabilities(rows, links);
     accounts
         .iter()
         .zip(rows.iter().zip(probs))

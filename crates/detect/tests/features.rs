@@ -122,21 +122,25 @@ fn reference(ledger: &Ledger, graph: &TemporalGraph, cfg: &FeatureConfig, a: Acc
     f[ix::PAYERS] = distinct(ins.iter().filter_map(|t| t.from.map(|x| x.0)).collect());
     f[ix::PAYEES] = distinct(outs.iter().filter_map(|t| t.to.map(|x| x.0)).collect());
     let windows = |v: &[&Transfer], other: fn(&Transfer) -> Option<AccountIx>| {
-        let (mut fan, mut deg, mut total) = (0.0f64, 0.0f64, 0i64);
+        let (mut fan, mut deg, mut total, mut repeat) = (0.0f64, 0.0f64, 0i64, 0.0f64);
         for i in 0..v.len() {
             let w: Vec<&&Transfer> = v[..=i].iter().filter(|t| t.ts.0 > v[i].ts.0 - cfg.window_secs).collect();
             fan = fan.max(distinct(w.iter().filter_map(|t| other(t).map(|x| x.0)).collect()));
             deg = deg.max(w.len() as f64);
             total = total.max(w.iter().map(|t| t.amount.0).sum());
+            let same = w.iter().filter(|t| other(t).is_some() && other(t) == other(v[i])).count();
+            repeat = repeat.max(same as f64);
         }
-        (fan, deg, total)
+        (fan, deg, total, repeat)
     };
-    let (fan_in, deg_in, win_sum) = windows(&ins, |t| t.from);
-    let (fan_out, deg_out, _) = windows(&outs, |t| t.to);
+    let (fan_in, deg_in, win_sum, repeat_in) = windows(&ins, |t| t.from);
+    let (fan_out, deg_out, _, repeat_out) = windows(&outs, |t| t.to);
     f[ix::FAN_IN_WINDOW] = fan_in;
     f[ix::FAN_OUT_WINDOW] = fan_out;
     f[ix::DEG_IN_WINDOW] = deg_in;
     f[ix::DEG_OUT_WINDOW] = deg_out;
+    f[ix::REPEAT_IN_WINDOW] = repeat_in;
+    f[ix::REPEAT_OUT_WINDOW] = repeat_out;
     f[ix::IN_WINDOW_YUAN] = yuan(win_sum);
     // FIFO by cumulative sums: the k-th matched fen out is the k-th fen in; money out while no
     // inflow is waiting came from the opening balance and matches nothing.

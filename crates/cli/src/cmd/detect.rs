@@ -3,6 +3,7 @@
 
 use crate::cmd::trace::{load, Loaded};
 use anyhow::{bail, Context};
+use fanzha_detect::association::Links;
 use fanzha_detect::farming::{self, FarmerScore, FarmingConfig, Ring};
 use fanzha_detect::metrics::{quality, Quality};
 use fanzha_detect::mules::{self, MuleConfig, MuleScore};
@@ -151,16 +152,18 @@ impl<'l> AsOf<'l> {
         Ok(AsOf { loaded, engine, until })
     }
 
-    /// The model rows of `accounts` (own features, neighbour averages, shapes).
-    fn rows(&self, accounts: &[AccountIx]) -> Vec<Features> {
-        context::rows(
+    /// The model rows of `accounts` (own features, neighbour averages, shapes) and the links among
+    /// them (for the association columns).
+    fn rows(&self, accounts: &[AccountIx]) -> (Vec<Features>, Links) {
+        let rows = context::rows(
             &self.engine,
             self.loaded.store.ledger(),
             &self.loaded.graph,
             self.until,
             accounts,
             &ContextConfig::default(),
-        )
+        );
+        (rows, Links::new(&self.loaded.graph, self.until, accounts))
     }
 }
 
@@ -355,13 +358,34 @@ fn labelled(ledger: &Ledger, engine: &FeatureEngine, file: Option<&Path>) -> any
     }
 }
 
+/// The accounts scored together: every active account, then the labelled ones not among them, with
+/// each one's label if it has one.
+fn scope(
+    ledger: &Ledger,
+    engine: &FeatureEngine,
+    labelled: &[(AccountIx, bool)],
+) -> (Vec<AccountIx>, Vec<Option<bool>>) {
+    let mut accounts = mules::active_accounts(ledger, engine);
+    let mut position: FxHashMap<AccountIx, usize> = accounts.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+    let mut labels = vec![None; accounts.len()];
+    for &(a, l) in labelled {
+        let i = *position.entry(a).or_insert_with(|| {
+            accounts.push(a);
+            labels.push(None);
+            accounts.len() - 1
+        });
+        labels[i] = Some(l);
+    }
+    (accounts, labels)
+}
+
 pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     let loaded = load(&args.source.db)?;
     let ledger = loaded.store.ledger();
     let as_of = AsOf::new(&loaded, &args.source)?;
-    let rows = labelled(ledger, &as_of.engine, args.labels.as_deref())?;
-    let features = as_of.rows(&rows.iter().map(|r| r.0).collect::<Vec<_>>());
-    let y: Vec<bool> = rows.iter().map(|r| r.1).collect();
+    let labelled = labelled(ledger, &as_of.engine, args.labels.as_deref())?;
+    let (accounts, labels) = scope(ledger, &as_of.engine, &labelled);
+    let (mut features, links) = as_of.rows(&accounts);
     let params = TrainParams { iterations: args.iterations, max_depth: args.max_depth, ..TrainParams::default() };
     let source = format!(
         "store {}{}{}",
@@ -370,11 +394,11 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         args.source.until.as_ref().map_or(String::new(), |u| format!(", until {u}")),
     );
     let started = std::time::Instant::now();
-    let model = MuleModel::train(&features, &y, &params, source)?;
+    let model = MuleModel::train(&mut features, &labels, &links, &params, source)?;
     model.save(&args.out)?;
     println!(
         "trained on {} accounts ({} positive) in {:.1} s; threshold {:.3}; wrote {}",
-        rows.len(),
+        model.provenance.rows,
         model.provenance.positives,
         started.elapsed().as_secs_f64(),
         model.threshold,
@@ -387,12 +411,14 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let loaded = load(&args.source.db)?;
     let ledger = loaded.store.ledger();
     let as_of = AsOf::new(&loaded, &args.source)?;
-    let rows = labelled(ledger, &as_of.engine, args.labels.as_deref())?;
+    let labelled = labelled(ledger, &as_of.engine, args.labels.as_deref())?;
     let model = model(args.model.as_deref())?;
-    let accounts: Vec<AccountIx> = rows.iter().map(|r| r.0).collect();
-    let y: Vec<bool> = rows.iter().map(|r| r.1).collect();
+    let (accounts, labels) = scope(ledger, &as_of.engine, &labelled);
+    let (mut rows, links) = as_of.rows(&accounts);
     let cfg = MuleConfig::default();
-    let scores = mules::score(&accounts, &as_of.rows(&accounts), &model, &cfg, false);
+    let all = mules::score(&accounts, &mut rows, &links, &model, &cfg, false);
+    let (scores, y): (Vec<MuleScore>, Vec<bool>) =
+        all.into_iter().zip(labels).filter_map(|(s, l)| l.map(|l| (s, l))).unzip();
     let model_q = quality(
         &scores.iter().map(|s| s.model).collect::<Vec<_>>(),
         &scores.iter().map(|s| s.model >= model.threshold).collect::<Vec<_>>(),

@@ -1,0 +1,171 @@
+//! Guilt by association: how likely-mule an account's counterparties are. Mule accounts pass money
+//! to and from each other, so an account that looks ordinary on its own but takes repeated
+//! transfers from accounts the model already suspects is worth a second look. The model scores
+//! every account once on its own rows (the first stage); these columns summarise the first-stage
+//! scores of each account's payers and payees, and the second stage reads them beside the rest.
+
+use crate::catalog::ASSOCIATION_START;
+use crate::context::Features;
+use fanzha_graph::{EdgeIx, TemporalGraph};
+use fanzha_model::{AccountIx, Ts};
+use rustc_hash::FxHashMap;
+
+/// Who paid whom among a set of accounts, with how many transfers: per account (by its position in
+/// the set), its counterparties' positions with the transfers `[in from them, out to them]`.
+pub struct Links {
+    adjacent: Vec<Vec<(u32, [u32; 2])>>,
+}
+
+impl Links {
+    /// The links among `accounts` over the transfers of `graph` up to `until` (all when `None`);
+    /// transfers with anyone outside the set, cash and self-transfers are left out.
+    pub fn new(graph: &TemporalGraph, until: Option<Ts>, accounts: &[AccountIx]) -> Links {
+        let end = until.map_or(graph.edge_count(), |t| graph.end_after(t).0 as usize);
+        let mut position = vec![u32::MAX; graph.account_count()];
+        for (i, a) in accounts.iter().enumerate() {
+            position[a.0 as usize] = i as u32;
+        }
+        let transfers = (0..end).filter_map(|e| {
+            let edge = graph.edge(EdgeIx(e as u32));
+            let (s, d) = (position[edge.src?.0 as usize], position[edge.dst?.0 as usize]);
+            (s != u32::MAX && d != u32::MAX).then_some((s, d))
+        });
+        Links::from_transfers(accounts.len(), transfers)
+    }
+
+    /// The links among `len` accounts from transfers (payer position, payee position), one per
+    /// transfer; self-transfers are left out.
+    pub fn from_transfers(len: usize, transfers: impl IntoIterator<Item = (u32, u32)>) -> Links {
+        let mut counts: Vec<FxHashMap<u32, [u32; 2]>> = vec![FxHashMap::default(); len];
+        for (s, d) in transfers {
+            if s != d {
+                counts[d as usize].entry(s).or_default()[0] += 1;
+                counts[s as usize].entry(d).or_default()[1] += 1;
+            }
+        }
+        let adjacent = counts
+            .into_iter()
+            .map(|m| {
+                let mut v: Vec<(u32, [u32; 2])> = m.into_iter().collect();
+                v.sort_unstable_by_key(|&(n, _)| n);
+                v
+            })
+            .collect();
+        Links { adjacent }
+    }
+
+    /// Number of accounts in the set.
+    pub fn len(&self) -> usize {
+        self.adjacent.len()
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.adjacent.is_empty()
+    }
+}
+
+/// Fills the association columns of every row from `scores`, the first-stage score of each row
+/// (rows, scores and `links` are in the same account order). An account without payers (payees)
+/// gets missing values on that side.
+pub fn fill(rows: &mut [Features], links: &Links, scores: &[f64]) {
+    assert!(rows.len() == links.len() && scores.len() == links.len(), "one row and score per linked account");
+    for (row, adjacent) in rows.iter_mut().zip(&links.adjacent) {
+        // Per side (0 = payers, 1 = payees): counterparties, score sum and max, transfers, weighted transfers.
+        let mut side = [(0u32, 0.0f64, 0.0f64, 0u32, 0.0f64); 2];
+        for &(n, transfers) in adjacent {
+            let p = scores[n as usize];
+            for (s, &count) in side.iter_mut().zip(&transfers) {
+                if count > 0 {
+                    s.0 += 1;
+                    s.1 += p;
+                    s.2 = s.2.max(p);
+                    s.3 += count;
+                    s.4 += p * f64::from(count);
+                }
+            }
+        }
+        let out = &mut row[ASSOCIATION_START..];
+        for (k, &(parties, sum, max, transfers, weighted)) in side.iter().enumerate() {
+            let some = parties > 0;
+            out[2 * k] = if some { max } else { f64::NAN };
+            out[2 * k + 1] = if some { sum / f64::from(parties) } else { f64::NAN };
+            out[4 + k] = weighted;
+            out[6 + k] = if some { weighted / f64::from(transfers) } else { f64::NAN };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{position, FEATURE_COUNT};
+    use fanzha_model::{Account, AccountStatus, Currency, Event, Fen, Ledger, Transfer, TransferKind};
+
+    fn ledger(n: usize, transfers: &[(u32, u32)]) -> Ledger {
+        let mut l = Ledger::new();
+        for i in 0..n {
+            let account = Account {
+                bank: None,
+                holder: None,
+                opened_at: None,
+                open_region: None,
+                class: None,
+                status: AccountStatus::Active,
+                opening_balance: Fen(0),
+                external: false,
+            };
+            l.apply(Event::Account { id: format!("A{i}").into(), account });
+        }
+        for (k, &(f, t)) in transfers.iter().enumerate() {
+            let transfer = Transfer {
+                ts: Ts(1_700_000_000 + k as i64 * 60),
+                from: Some(AccountIx(f)),
+                to: Some(AccountIx(t)),
+                amount: Fen(100),
+                currency: Currency::CNY,
+                channel: None,
+                region: None,
+                cross_border: false,
+                kind: TransferKind::Transfer,
+                memo: None,
+            };
+            l.apply(Event::Transfer { txn_id: format!("T{k}").into(), transfer });
+        }
+        l
+    }
+
+    #[test]
+    fn columns_summarise_counterparty_scores() {
+        // 0 pays 2 three times, 1 pays 2 once, 2 pays 3 once, 3 pays itself (ignored).
+        let l = ledger(4, &[(0, 2), (0, 2), (0, 2), (1, 2), (2, 3), (3, 3)]);
+        let g = TemporalGraph::build(&l);
+        let accounts: Vec<AccountIx> = (0..4).map(AccountIx).collect();
+        let links = Links::new(&g, None, &accounts);
+        let mut rows = vec![[f64::NAN; FEATURE_COUNT]; 4];
+        fill(&mut rows, &links, &[0.9, 0.1, 0.5, 0.0]);
+        let col = |name: &str| position(name).expect(name);
+        let r = &rows[2];
+        assert_eq!(r[col("payers_score_max")], 0.9);
+        assert_eq!(r[col("payers_score_mean")], 0.5);
+        assert!((r[col("in_from_likely_mules")] - 2.8).abs() < 1e-12, "3 x 0.9 + 0.1");
+        assert!((r[col("in_likely_mule_share")] - 0.7).abs() < 1e-12, "2.8 of 4 inflows");
+        assert_eq!(r[col("payees_score_max")], 0.0);
+        assert_eq!(r[col("out_to_likely_mules")], 0.0);
+        assert!(rows[0][col("payers_score_max")].is_nan(), "account 0 has no payers");
+        assert_eq!(rows[0][col("out_to_likely_mules")], 1.5);
+        assert!(rows[3][col("payees_score_mean")].is_nan(), "a self-transfer is no payee");
+    }
+
+    #[test]
+    fn only_transfers_up_to_the_time_and_within_the_set_count() {
+        let l = ledger(3, &[(0, 1), (2, 1), (0, 1)]);
+        let g = TemporalGraph::build(&l);
+        // Account 2 is outside the set; the last transfer is after `until`.
+        let links = Links::new(&g, Some(Ts(1_700_000_000 + 90)), &[AccountIx(1), AccountIx(0)]);
+        let mut rows = vec![[f64::NAN; FEATURE_COUNT]; 2];
+        fill(&mut rows, &links, &[0.2, 0.6]);
+        assert_eq!(rows[0][position("in_from_likely_mules").unwrap()], 0.6);
+        assert_eq!(rows[1][position("payees_score_max").unwrap()], 0.2);
+    }
+}

@@ -79,6 +79,8 @@ catalog! {
     OUT_MAX_YUAN = "out_max_yuan", "最大单笔转出", "largest outflow", Yuan;
     IN_MIN_YUAN = "in_min_yuan", "最小单笔转入", "smallest inflow", Yuan;
     OUT_MIN_YUAN = "out_min_yuan", "最小单笔转出", "smallest outflow", Yuan;
+    IN_MIN_SHARE = "in_min_share", "最小单笔转入与平均转入之比(小额试探)", "smallest inflow over the mean inflow (test transfers)", Share;
+    OUT_MIN_SHARE = "out_min_share", "最小单笔转出与平均转出之比(小额试探)", "smallest outflow over the mean outflow (test transfers)", Share;
     PAYERS = "payers", "不同转入方数", "distinct payers", Count;
     PAYEES = "payees", "不同收款方数", "distinct payees", Count;
     FAN_IN_WINDOW = "fan_in_window_max", "窗口内最多不同转入方", "most distinct payers within one window", Count;

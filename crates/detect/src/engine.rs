@@ -301,6 +301,8 @@ impl FeatureEngine {
         f[ix::OUT_MAX_YUAN] = yuan(s.out_max);
         f[ix::IN_MIN_YUAN] = if s.in_count > 0 { yuan(s.in_min) } else { f64::NAN };
         f[ix::OUT_MIN_YUAN] = if s.out_count > 0 { yuan(s.out_min) } else { f64::NAN };
+        f[ix::IN_MIN_SHARE] = f[ix::IN_MIN_YUAN] / f[ix::IN_MEAN_YUAN];
+        f[ix::OUT_MIN_SHARE] = f[ix::OUT_MIN_YUAN] / f[ix::OUT_MEAN_YUAN];
         f[ix::PAYERS] = f64::from(s.payers);
         f[ix::PAYEES] = f64::from(s.payees);
         f[ix::FAN_IN_WINDOW] = f64::from(s.win_in.max_distinct);

@@ -1,7 +1,7 @@
 //! The mule model: gradient-boosted trees (forust-ml) over the account features, in two stages. The
 //! first stage scores every account from its own rows; the second reads the same rows plus the
 //! association columns made from the first-stage scores of its counterparties (see
-//! [`crate::association`]). The decision threshold is chosen on held-out accounts; the model is
+//! [`crate::association`]). The decision threshold is chosen on out-of-fold scores; the model is
 //! stored in a versioned JSON file that names its features.
 
 use crate::association::{self, Links};
@@ -58,15 +58,14 @@ pub struct TrainParams {
     pub learning_rate: f32,
     /// Depth of each tree.
     pub max_depth: usize,
-    /// Every how-many-th account (by a fixed hash) is held out to choose the threshold.
-    pub holdout_every: u64,
-    /// Folds for the first stage's out-of-fold scores of the training accounts.
+    /// Folds for the out-of-fold scores of the training accounts (the first stage's, for the
+    /// association columns; the second stage's, to choose the threshold).
     pub folds: u64,
 }
 
 impl Default for TrainParams {
     fn default() -> TrainParams {
-        TrainParams { iterations: 200, learning_rate: 0.08, max_depth: 5, holdout_every: 5, folds: 5 }
+        TrainParams { iterations: 200, learning_rate: 0.08, max_depth: 5, folds: 5 }
     }
 }
 
@@ -141,36 +140,29 @@ fn fit(rows: &[&Features], labels: &[bool], width: usize, p: &TrainParams) -> Re
     Ok(b)
 }
 
-/// Row `i`'s bucket of `n`, by a fixed multiplicative hash so that buckets do not follow the input
-/// order; `salt` makes different splits independent.
-fn bucket(i: usize, n: u64, salt: u64) -> u64 {
-    ((i as u64 ^ salt).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) % n.max(2)
-}
-
-fn held_out(i: usize, every: u64) -> bool {
-    bucket(i, every, 0) == 0
+/// Row `i`'s fold of `n`, by a fixed multiplicative hash so that folds do not follow the input order.
+fn bucket(i: usize, n: u64) -> u64 {
+    ((i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) % n.max(2)
 }
 
 fn has_both(labels: &[bool]) -> bool {
     labels.iter().any(|&l| l) && !labels.iter().all(|&l| l)
 }
 
-/// First-stage scores for every row: out of fold for the labelled rows (so that the second stage
-/// learns from scores like those it will see on new accounts), from the model fitted on every
-/// labelled row for the rest.
-fn first_stage_scores(
-    first: &GradientBooster,
+/// Out-of-fold probabilities of trees over the first `width` columns, one per labelled row (`None`
+/// where a fold could not be fitted): each fold is scored by trees fitted on the other folds.
+fn out_of_fold(
     rows: &[Features],
     labelled: &[(usize, bool)],
+    width: usize,
     p: &TrainParams,
-) -> Result<Vec<f64>, ModelError> {
-    let all: Vec<&Features> = rows.iter().collect();
-    let mut scores = probabilities(first, &all, ASSOCIATION_START);
+) -> Result<Vec<Option<f64>>, ModelError> {
+    let mut scores = vec![None; labelled.len()];
     for fold in 0..p.folds.max(2) {
         let (mut fit_rows, mut fit_labels, mut out) = (vec![], vec![], vec![]);
         for (k, &(i, l)) in labelled.iter().enumerate() {
-            if bucket(k, p.folds, 0x5EED) == fold {
-                out.push(i);
+            if bucket(k, p.folds) == fold {
+                out.push(k);
             } else {
                 fit_rows.push(&rows[i]);
                 fit_labels.push(l);
@@ -179,10 +171,10 @@ fn first_stage_scores(
         if out.is_empty() || !has_both(&fit_labels) {
             continue;
         }
-        let b = fit(&fit_rows, &fit_labels, ASSOCIATION_START, p)?;
-        let held: Vec<&Features> = out.iter().map(|&i| &rows[i]).collect();
-        for (i, s) in out.into_iter().zip(probabilities(&b, &held, ASSOCIATION_START)) {
-            scores[i] = s;
+        let b = fit(&fit_rows, &fit_labels, width, p)?;
+        let held: Vec<&Features> = out.iter().map(|&k| &rows[labelled[k].0]).collect();
+        for (k, s) in out.into_iter().zip(probabilities(&b, &held, width)) {
+            scores[k] = Some(s);
         }
     }
     Ok(scores)
@@ -196,8 +188,8 @@ impl MuleModel {
     /// Trains on the rows whose label is known (`Some(true)` = mule). `rows` and `links` cover
     /// every account the labelled ones deal with, labelled or not; their association columns are
     /// filled here. The first stage learns from the labelled rows; the second stage, from the
-    /// same rows with association columns made of out-of-fold first-stage scores, first on all but
-    /// a hold-out to choose the threshold that maximises F1 there, then again on every labelled row.
+    /// same rows with association columns made of out-of-fold first-stage scores. The threshold
+    /// is the one that maximises F1 over the second stage's out-of-fold scores.
     pub fn train(
         rows: &mut [Features],
         labels: &[Option<bool>],
@@ -212,24 +204,28 @@ impl MuleModel {
         }
         let y: Vec<bool> = labelled.iter().map(|r| r.1).collect();
         let first = fit(&labelled.iter().map(|&(i, _)| &rows[i]).collect::<Vec<_>>(), &y, ASSOCIATION_START, params)?;
-        let scores = first_stage_scores(&first, rows, &labelled, params)?;
-        association::fill(rows, links, &scores);
-
-        let (mut fit_rows, mut fit_labels, mut hold_rows, mut hold_labels) = (vec![], vec![], vec![], vec![]);
-        for (k, &(i, l)) in labelled.iter().enumerate() {
-            if held_out(k, params.holdout_every) {
-                hold_rows.push(&rows[i]);
-                hold_labels.push(l);
-            } else {
-                fit_rows.push(&rows[i]);
-                fit_labels.push(l);
+        // First-stage scores: out of fold for the labelled rows, so that the second stage learns
+        // from scores like those it will see on new accounts; from the full first stage for the rest.
+        let mut scores = probabilities(&first, &rows.iter().collect::<Vec<_>>(), ASSOCIATION_START);
+        for (&(i, _), s) in labelled.iter().zip(out_of_fold(rows, &labelled, ASSOCIATION_START, params)?) {
+            if let Some(s) = s {
+                scores[i] = s;
             }
         }
-        let threshold = if hold_labels.iter().filter(|&&l| l).count() < 5 || !has_both(&fit_labels) {
+        association::fill(rows, links, &scores);
+
+        // The threshold: F1-best over the second stage's out-of-fold scores.
+        let (mut held_scores, mut held_labels) = (vec![], vec![]);
+        for (&(_, l), s) in labelled.iter().zip(out_of_fold(rows, &labelled, FEATURE_COUNT, params)?) {
+            if let Some(s) = s {
+                held_scores.push(s);
+                held_labels.push(l);
+            }
+        }
+        let threshold = if held_labels.iter().filter(|&&l| l).count() < 5 {
             0.5
         } else {
-            let b = fit(&fit_rows, &fit_labels, FEATURE_COUNT, params)?;
-            best_f1_threshold(&probabilities(&b, &hold_rows, FEATURE_COUNT), &hold_labels)
+            best_f1_threshold(&held_scores, &held_labels)
         };
         let all: Vec<&Features> = labelled.iter().map(|&(i, _)| &rows[i]).collect();
         let booster = fit(&all, &y, FEATURE_COUNT, params)?;

@@ -113,6 +113,12 @@ fn reference(ledger: &Ledger, graph: &TemporalGraph, cfg: &FeatureConfig, a: Acc
     f[ix::OUT_MAX_YUAN] = yuan(outs.iter().map(|t| t.amount.0).max().unwrap_or(0));
     f[ix::IN_MIN_YUAN] = ins.iter().map(|t| yuan(t.amount.0)).reduce(f64::min).unwrap_or(f64::NAN);
     f[ix::OUT_MIN_YUAN] = outs.iter().map(|t| yuan(t.amount.0)).reduce(f64::min).unwrap_or(f64::NAN);
+    let min_share = |v: &[&Transfer], total: i64| match v.iter().map(|t| t.amount.0).min() {
+        Some(min) => min as f64 / (total as f64 / v.len() as f64),
+        None => f64::NAN,
+    };
+    f[ix::IN_MIN_SHARE] = min_share(&ins, in_sum);
+    f[ix::OUT_MIN_SHARE] = min_share(&outs, out_sum);
     let distinct = |v: Vec<u32>| {
         let mut v = v;
         v.sort_unstable();

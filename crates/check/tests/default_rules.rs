@@ -6,10 +6,7 @@ use fanzha_check::lists::{Entry, EntryKind, ListName, Lists};
 use fanzha_check::request::PayerContext;
 use fanzha_check::{Checker, Subject, Verdict, DEFAULT_RULES};
 use fanzha_graph::TemporalGraph;
-use fanzha_model::{
-    Account, AccountClass, AccountStatus, BankIx, Currency, Event, Fen, HolderSalt, Ledger, Region, Transfer,
-    TransferKind, Ts,
-};
+use fanzha_model::{Account, AccountClass, BankIx, Event, Fen, HolderSalt, Ledger, Region, Transfer, TransferKind, Ts};
 use fanzha_rules::RuleSet;
 
 /// 2024-03-01T10:00:00+08:00
@@ -30,9 +27,8 @@ fn ledger() -> Ledger {
             opened_at: Some(Ts(opened)),
             open_region: Region::new(region),
             class: Some(AccountClass::I),
-            status: AccountStatus::Active,
             opening_balance: Fen(100_000_000),
-            external: false,
+            ..Account::internal()
         };
         l.apply(Event::Account { id: id.into(), account });
     };
@@ -62,17 +58,12 @@ fn base() -> Case {
 }
 
 fn transfer(l: &Ledger, from: &str, to: &str, ts: i64, fen: i64, memo: &str) -> Transfer {
+    // `kind` stays explicit: an unknown name gives a `None` party, from which `plain` would
+    // infer a deposit or withdrawal.
     Transfer {
-        ts: Ts(ts),
-        from: l.account_ix(from),
-        to: l.account_ix(to),
-        amount: Fen(fen),
-        currency: Currency::CNY,
-        channel: None,
-        region: None,
-        cross_border: false,
         kind: TransferKind::Transfer,
         memo: (!memo.is_empty()).then(|| memo.into()),
+        ..Transfer::plain(Ts(ts), l.account_ix(from), l.account_ix(to), Fen(fen))
     }
 }
 

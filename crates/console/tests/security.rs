@@ -7,9 +7,7 @@ use fanzha_check::DEFAULT_RULES;
 use fanzha_console::auth::hash_password;
 use fanzha_console::db::{Db, Role};
 use fanzha_console::{router, Console};
-use fanzha_model::{
-    Account, AccountClass, AccountStatus, BankIx, Currency, Event, Fen, Region, Transfer, TransferKind, Ts,
-};
+use fanzha_model::{Account, AccountClass, BankIx, Event, Fen, Region, Transfer, Ts};
 use fanzha_rules::RuleSet;
 use fanzha_server::{App, Live, RateLimiter, Rules};
 use fanzha_storage::{LogStore, OpenMode, Store};
@@ -32,9 +30,7 @@ fn seed(dir: &Path) {
         opened_at: Some(Ts(T0 - 86_400 * 100)),
         open_region: Region::new(420100),
         class: Some(AccountClass::I),
-        status: AccountStatus::Active,
-        opening_balance: Fen(0),
-        external: false,
+        ..Account::internal()
     };
     for (id, bank, holder) in
         [("V", 0, "420105195501011234"), ("M1", 0, "420105199001011234"), ("M2", 1, "420105199201011234")]
@@ -44,18 +40,7 @@ fn seed(dir: &Path) {
     }
     let ix = |s: &LogStore, id: &str| s.ledger().account_ix(id);
     for (k, (from, to, dt, fen)) in [("V", "M1", 0, 5_000_000), ("M1", "M2", 600, 4_000_000)].into_iter().enumerate() {
-        let t = Transfer {
-            ts: Ts(T0 + dt),
-            from: ix(&store, from),
-            to: ix(&store, to),
-            amount: Fen(fen),
-            currency: Currency::CNY,
-            channel: None,
-            region: None,
-            cross_border: false,
-            kind: TransferKind::Transfer,
-            memo: None,
-        };
+        let t = Transfer::plain(Ts(T0 + dt), ix(&store, from), ix(&store, to), Fen(fen));
         store.stage(Event::Transfer { txn_id: format!("T{k}").into(), transfer: t }).unwrap();
     }
     store.commit().unwrap();

@@ -100,45 +100,17 @@ pub fn fill(rows: &mut [Features], links: &Links, scores: &[f64]) {
 mod tests {
     use super::*;
     use crate::catalog::{position, FEATURE_COUNT};
-    use fanzha_model::{Account, AccountStatus, Currency, Event, Fen, Ledger, Transfer, TransferKind};
+    use crate::testing::{ledger, T0};
 
-    fn ledger(n: usize, transfers: &[(u32, u32)]) -> Ledger {
-        let mut l = Ledger::new();
-        for i in 0..n {
-            let account = Account {
-                bank: None,
-                holder: None,
-                opened_at: None,
-                open_region: None,
-                class: None,
-                status: AccountStatus::Active,
-                opening_balance: Fen(0),
-                external: false,
-            };
-            l.apply(Event::Account { id: format!("A{i}").into(), account });
-        }
-        for (k, &(f, t)) in transfers.iter().enumerate() {
-            let transfer = Transfer {
-                ts: Ts(1_700_000_000 + k as i64 * 60),
-                from: Some(AccountIx(f)),
-                to: Some(AccountIx(t)),
-                amount: Fen(100),
-                currency: Currency::CNY,
-                channel: None,
-                region: None,
-                cross_border: false,
-                kind: TransferKind::Transfer,
-                memo: None,
-            };
-            l.apply(Event::Transfer { txn_id: format!("T{k}").into(), transfer });
-        }
-        l
+    /// One transfer of 1 yuan an hour, in order.
+    fn hourly(pairs: &[(u32, u32)]) -> Vec<(u32, u32, i64, i64)> {
+        pairs.iter().enumerate().map(|(h, &(f, t))| (f, t, h as i64, 1)).collect()
     }
 
     #[test]
     fn columns_summarise_counterparty_scores() {
         // 0 pays 2 three times, 1 pays 2 once, 2 pays 3 once, 3 pays itself (ignored).
-        let l = ledger(4, &[(0, 2), (0, 2), (0, 2), (1, 2), (2, 3), (3, 3)]);
+        let l = ledger(4, &hourly(&[(0, 2), (0, 2), (0, 2), (1, 2), (2, 3), (3, 3)]));
         let g = TemporalGraph::build(&l);
         let accounts: Vec<AccountIx> = (0..4).map(AccountIx).collect();
         let links = Links::new(&g, None, &accounts);
@@ -159,10 +131,10 @@ mod tests {
 
     #[test]
     fn only_transfers_up_to_the_time_and_within_the_set_count() {
-        let l = ledger(3, &[(0, 1), (2, 1), (0, 1)]);
+        let l = ledger(3, &hourly(&[(0, 1), (2, 1), (0, 1)]));
         let g = TemporalGraph::build(&l);
         // Account 2 is outside the set; the last transfer is after `until`.
-        let links = Links::new(&g, Some(Ts(1_700_000_000 + 90)), &[AccountIx(1), AccountIx(0)]);
+        let links = Links::new(&g, Some(Ts(T0 + 5_400)), &[AccountIx(1), AccountIx(0)]);
         let mut rows = vec![[f64::NAN; FEATURE_COUNT]; 2];
         fill(&mut rows, &links, &[0.2, 0.6]);
         assert_eq!(rows[0][position("in_from_likely_mules").unwrap()], 0.6);

@@ -160,42 +160,8 @@ fn shapes(graph: &TemporalGraph, end: usize, cfg: &Config) -> Vec<[f64; SHAPE_CO
 mod tests {
     use super::*;
     use crate::catalog::{ix, position};
+    use crate::testing::{ledger, T0};
     use crate::FeatureConfig;
-    use fanzha_model::{Account, AccountStatus, Currency, Event, Fen, Ledger, Transfer, TransferKind};
-
-    /// Accounts 0..n; transfers (from, to, hour, yuan).
-    fn ledger(n: usize, transfers: &[(u32, u32, i64, i64)]) -> Ledger {
-        let mut l = Ledger::new();
-        for i in 0..n {
-            let account = Account {
-                bank: None,
-                holder: None,
-                opened_at: None,
-                open_region: None,
-                class: None,
-                status: AccountStatus::Active,
-                opening_balance: Fen(0),
-                external: false,
-            };
-            l.apply(Event::Account { id: format!("A{i}").into(), account });
-        }
-        for (k, &(f, t, h, y)) in transfers.iter().enumerate() {
-            let transfer = Transfer {
-                ts: Ts(1_700_000_000 + h * 3_600),
-                from: Some(AccountIx(f)),
-                to: Some(AccountIx(t)),
-                amount: Fen(y * 100),
-                currency: Currency::CNY,
-                channel: None,
-                region: None,
-                cross_border: false,
-                kind: TransferKind::Transfer,
-                memo: None,
-            };
-            l.apply(Event::Transfer { txn_id: format!("T{k}").into(), transfer });
-        }
-        l
-    }
 
     fn rows_of(l: &Ledger, until: Option<Ts>) -> Vec<Features> {
         let g = TemporalGraph::build(l);
@@ -232,7 +198,7 @@ mod tests {
         assert_eq!(r[6][col("shape_fan_in_in_max")], 3.0);
         assert!(r[6][col("shape_fan_in_out_mean")].is_nan(), "account 6 pays no one");
         // Before the closing edge there is no cycle yet.
-        let early = rows_of(&l, Some(Ts(1_700_000_000 + 3_600)));
+        let early = rows_of(&l, Some(Ts(T0 + 3_600)));
         assert_eq!(early[1][col("shape_temporal_cycle_out_mean")], 0.0);
     }
 }

@@ -23,6 +23,8 @@ pub mod metrics;
 mod model;
 pub mod mules;
 pub mod rules;
+#[cfg(test)]
+mod testing;
 
 pub use catalog::{FeatureInfo, FEATURES, FEATURE_COUNT, OWN_COUNT};
 pub use context::{ContextConfig, Features};

@@ -8,8 +8,7 @@ use fanzha_detect::geo::province_km;
 use fanzha_detect::{context, ContextConfig, FeatureConfig, FeatureEngine, FEATURES, OWN_COUNT};
 use fanzha_graph::{EdgeIx, TemporalGraph};
 use fanzha_model::{
-    Account, AccountClass, AccountIx, AccountStatus, BankIx, Currency, Event, Fen, HolderSalt, Ledger, Region,
-    Transfer, TransferKind, Ts,
+    Account, AccountClass, AccountIx, BankIx, Event, Fen, HolderSalt, Ledger, Region, Transfer, TransferKind, Ts,
 };
 use fanzha_patterns::Edge;
 use rand::{Rng, SeedableRng};
@@ -34,9 +33,8 @@ fn random_ledger(rng: &mut ChaCha8Rng) -> Ledger {
             open_region: Region::new(REGIONS[rng.random_range(0..4)]),
             class: [None, Some(AccountClass::I), Some(AccountClass::II), Some(AccountClass::Corp)]
                 [rng.random_range(0..4)],
-            status: AccountStatus::Active,
             opening_balance: Fen(rng.random_range(0..3) * 50_000),
-            external: false,
+            ..Account::internal()
         };
         ledger.apply(Event::Account { id: format!("A{i}").into(), account });
     }
@@ -48,23 +46,9 @@ fn random_ledger(rng: &mut ChaCha8Rng) -> Ledger {
             + rng.random_range(0..3) * 8 * 3_600;
         let from = rng.random_bool(0.9).then(|| AccountIx(rng.random_range(0..n)));
         let to = if from.is_none() || rng.random_bool(0.85) { Some(AccountIx(rng.random_range(0..n))) } else { None };
-        let kind = match (from, to) {
-            (Some(_), None) => TransferKind::Withdrawal,
-            (None, _) => TransferKind::Deposit,
-            _ => TransferKind::Transfer,
-        };
-        let transfer = Transfer {
-            ts: Ts(ts),
-            from,
-            to,
-            amount: Fen(rng.random_range(1..40) * 50_000),
-            currency: Currency::CNY,
-            channel: None,
-            region: Region::new(REGIONS[rng.random_range(0..4)]),
-            cross_border: false,
-            kind,
-            memo: None,
-        };
+        let amount = Fen(rng.random_range(1..40) * 50_000);
+        let region = Region::new(REGIONS[rng.random_range(0..4)]);
+        let transfer = Transfer { region, ..Transfer::plain(Ts(ts), from, to, amount) };
         ledger.apply(Event::Transfer { txn_id: format!("T{t}").into(), transfer });
     }
     ledger

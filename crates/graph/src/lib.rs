@@ -209,7 +209,7 @@ fn csr(accounts: usize, side: &[u32]) -> (Vec<u32>, Vec<u32>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fanzha_model::{Account, Currency, Event, Transfer};
+    use fanzha_model::{Account, Event, Transfer};
 
     /// (txn id, payer, payee, time, fen)
     type Row<'a> = (&'a str, Option<u32>, Option<u32>, i64, i64);
@@ -220,23 +220,7 @@ mod tests {
             l.apply(Event::Account { id: id.into(), account: Account::external() });
         }
         for &(txn, from, to, ts, fen) in rows {
-            let kind = match (from, to) {
-                (Some(_), None) => TransferKind::Withdrawal,
-                (None, Some(_)) => TransferKind::Deposit,
-                _ => TransferKind::Transfer,
-            };
-            let transfer = Transfer {
-                ts: Ts(ts),
-                from: from.map(AccountIx),
-                to: to.map(AccountIx),
-                amount: Fen(fen),
-                currency: Currency::CNY,
-                channel: None,
-                region: None,
-                cross_border: false,
-                kind,
-                memo: None,
-            };
+            let transfer = Transfer::plain(Ts(ts), from.map(AccountIx), to.map(AccountIx), Fen(fen));
             l.apply(Event::Transfer { txn_id: txn.into(), transfer });
         }
         l

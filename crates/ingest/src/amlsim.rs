@@ -8,7 +8,7 @@
 use crate::fields::{positive_amount, required};
 use crate::ingestor::{Ingestor, Outcome, TransferRecord};
 use crate::input::{Row, Schema};
-use fanzha_model::{Account, Fen, LabelTarget, Transfer, TransferKind, Ts};
+use fanzha_model::{Account, Fen, LabelTarget, Transfer, Ts};
 
 /// The bank code given to AMLSim accounts.
 pub const AMLSIM_BANK: &str = "AMLSIM";
@@ -30,7 +30,7 @@ pub(crate) fn node(ing: &mut Ingestor<'_>, row: &dyn Row) -> Result<Outcome, Str
         return Err(format!("init_balance: '{balance}' is negative"));
     }
     let outcome =
-        ing.put_account(id, Some(AMLSIM_BANK), None, Account { opening_balance: balance, ..Account::external() })?;
+        ing.put_account(id, Some(AMLSIM_BANK), None, Account { opening_balance: balance, ..Account::internal() })?;
     if is_fraud {
         let ix = ing.store().ledger().account_ix(id).expect("account just put");
         ing.put_label(LabelTarget::Account(ix), "isFraud")?;
@@ -54,17 +54,6 @@ pub(crate) fn transaction(
         return Err(format!("time: step {step} is out of range"));
     }
     let txn_id = format!("{prefix}:{line}");
-    let transfer = Transfer {
-        ts: Ts(epoch.0 + step * 86_400),
-        from: None,
-        to: None,
-        amount,
-        currency: Default::default(),
-        channel: None,
-        region: None,
-        cross_border: false,
-        kind: TransferKind::Transfer,
-        memo: None,
-    };
+    let transfer = Transfer::plain(Ts(epoch.0 + step * 86_400), None, None, amount);
     ing.put_transfer(TransferRecord { txn_id: &txn_id, from: Some(from), to: Some(to), transfer }).map(|(o, _)| o)
 }

@@ -11,7 +11,7 @@
 use crate::fields::required;
 use crate::ingestor::{Ingestor, Outcome, TransferRecord};
 use crate::input::{Row, Schema};
-use fanzha_model::{Channel, Currency, Fen, LabelTarget, Transfer, TransferKind, Ts};
+use fanzha_model::{Channel, Currency, Fen, LabelTarget, Transfer, Ts};
 
 pub(crate) const TRANSACTIONS: Schema = Schema {
     columns: &[
@@ -54,18 +54,7 @@ pub(crate) fn transaction(ing: &mut Ingestor<'_>, row: &dyn Row, line: u64, pref
     ing.ensure_account(from, &from_bank)?;
     ing.ensure_account(to, &to_bank)?;
     let txn_id = format!("{prefix}:{line}");
-    let transfer = Transfer {
-        ts,
-        from: None,
-        to: None,
-        amount,
-        currency,
-        channel: Some(channel),
-        region: None,
-        cross_border: false,
-        kind: TransferKind::Transfer,
-        memo: None,
-    };
+    let transfer = Transfer { currency, channel: Some(channel), ..Transfer::plain(ts, None, None, amount) };
     let (outcome, ix) =
         ing.put_transfer(TransferRecord { txn_id: &txn_id, from: Some(from), to: Some(to), transfer })?;
     if laundering {

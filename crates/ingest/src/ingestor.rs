@@ -180,10 +180,7 @@ impl<'a> Ingestor<'a> {
             }
         }
         let bank = self.bank(bank)?;
-        self.stage(Event::Account {
-            id: id.into(),
-            account: Account { bank: Some(bank), external: false, ..Account::external() },
-        })?;
+        self.stage(Event::Account { id: id.into(), account: Account { bank: Some(bank), ..Account::internal() } })?;
         Ok(self.store.ledger().account_ix(id).expect("just staged"))
     }
 

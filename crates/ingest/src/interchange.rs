@@ -51,7 +51,7 @@ pub(crate) fn account(ing: &mut Ingestor<'_>, row: &dyn Row) -> Result<Outcome, 
         class: optional(row, 5, "account_class", AccountClass::parse)?,
         opening_balance: optional(row, 6, "opening_balance", Fen::parse_yuan)?.unwrap_or_default(),
         status: optional(row, 7, "status", AccountStatus::parse)?.unwrap_or_default(),
-        ..Account::external()
+        ..Account::internal()
     };
     if account.opening_balance.0 < 0 {
         return Err(format!("opening_balance: '{}' is negative", account.opening_balance));

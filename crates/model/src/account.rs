@@ -105,8 +105,9 @@ pub struct Account {
 }
 
 impl Account {
-    /// An account known only by its number, seen as a counterparty.
-    pub fn external() -> Account {
+    /// An account of a reporting institution of which nothing else is known yet: active, no
+    /// opening balance. Fill what is known with struct update syntax.
+    pub fn internal() -> Account {
         Account {
             bank: None,
             holder: None,
@@ -115,7 +116,12 @@ impl Account {
             class: None,
             status: AccountStatus::Active,
             opening_balance: Fen::ZERO,
-            external: true,
+            external: false,
         }
+    }
+
+    /// An account known only by its number, seen as a counterparty.
+    pub fn external() -> Account {
+        Account { external: true, ..Account::internal() }
     }
 }

@@ -171,25 +171,14 @@ impl Ledger {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Currency, Fen, LabelTarget, TransferKind};
+    use crate::{Fen, LabelTarget};
 
     fn known(bank: u16) -> Account {
-        Account { bank: Some(BankIx(bank)), external: false, ..Account::external() }
+        Account { bank: Some(BankIx(bank)), ..Account::internal() }
     }
 
     fn transfer(from: u32, to: u32, fen: i64) -> Transfer {
-        Transfer {
-            ts: Ts(100),
-            from: Some(AccountIx(from)),
-            to: Some(AccountIx(to)),
-            amount: Fen(fen),
-            currency: Currency::CNY,
-            channel: None,
-            region: None,
-            cross_border: false,
-            kind: TransferKind::Transfer,
-            memo: None,
-        }
+        Transfer::plain(Ts(100), Some(AccountIx(from)), Some(AccountIx(to)), Fen(fen))
     }
 
     #[test]

@@ -168,3 +168,28 @@ pub struct Transfer {
     /// Free text (附言), when given.
     pub memo: Option<Box<str>>,
 }
+
+impl Transfer {
+    /// A CNY movement with nothing known beyond its time, parties and amount: a transfer between
+    /// two accounts, a withdrawal without a payee, a deposit without a payer. Fill the rest with
+    /// struct update syntax.
+    pub fn plain(ts: Ts, from: Option<AccountIx>, to: Option<AccountIx>, amount: Fen) -> Transfer {
+        let kind = match (from, to) {
+            (Some(_), None) => TransferKind::Withdrawal,
+            (None, Some(_)) => TransferKind::Deposit,
+            _ => TransferKind::Transfer,
+        };
+        Transfer {
+            ts,
+            from,
+            to,
+            amount,
+            currency: Currency::CNY,
+            channel: None,
+            region: None,
+            cross_border: false,
+            kind,
+            memo: None,
+        }
+    }
+}

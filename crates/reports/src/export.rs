@@ -414,9 +414,7 @@ pub fn suspicious_xml(reports: &[SuspiciousReport]) -> String {
 mod tests {
     use super::*;
     use crate::{large_value_report, ReportConfig};
-    use fanzha_model::{
-        Account, AccountClass, BankIx, Currency, Event, Fen, HolderSalt, Ledger, Transfer, TransferKind, Ts,
-    };
+    use fanzha_model::{Account, AccountClass, BankIx, Event, Fen, HolderSalt, Ledger, Transfer, Ts};
 
     /// Three customers at two banks paying an outside account enough to be reported, often.
     fn ledger() -> Ledger {
@@ -430,24 +428,18 @@ mod tests {
                 bank: Some(BankIx((i % 2) as u16)),
                 holder: Some(salt.holder(&format!("11010519900101{:04}", i % 3))),
                 class: Some(AccountClass::I),
-                ..Account::external()
+                ..Account::internal()
             };
-            l.apply(Event::Account { id: (*id).into(), account: Account { external: false, ..account } });
+            l.apply(Event::Account { id: (*id).into(), account });
         }
         l.apply(Event::Account { id: "OUT".into(), account: Account::external() });
         for k in 0..40u32 {
-            let transfer = Transfer {
-                ts: Ts(1_709_600_000 + 3_600 * (k as i64 % 30)),
-                from: Some(fanzha_model::AccountIx(k % 4)),
-                to: Some(fanzha_model::AccountIx(4)),
-                amount: Fen(30_000_000),
-                currency: Currency::CNY,
-                channel: None,
-                region: None,
-                cross_border: false,
-                kind: TransferKind::Transfer,
-                memo: None,
-            };
+            let transfer = Transfer::plain(
+                Ts(1_709_600_000 + 3_600 * (k as i64 % 30)),
+                Some(fanzha_model::AccountIx(k % 4)),
+                Some(fanzha_model::AccountIx(4)),
+                Fen(30_000_000),
+            );
             l.apply(Event::Transfer { txn_id: format!("T{k}").into(), transfer });
         }
         l

@@ -1,10 +1,7 @@
 //! Large-value report rules: every line at, below and above its threshold; natural days in
 //! Asia/Shanghai; sides, customers, institutions; deadlines over holidays; reproducible output.
 
-use fanzha_model::{
-    Account, AccountClass, AccountIx, AccountStatus, BankIx, Currency, Event, Fen, HolderSalt, Ledger, Transfer,
-    TransferKind, Ts,
-};
+use fanzha_model::{Account, AccountClass, AccountIx, BankIx, Currency, Event, Fen, HolderSalt, Ledger, Transfer, Ts};
 use fanzha_reports::{
     large_value_report, write_large_csv, write_large_xml, Basis, Category, LargeReport, ReportConfig, Side,
 };
@@ -30,11 +27,8 @@ impl Bank {
             bank: Some(BankIx(bank)),
             holder: Some(HolderSalt::new([3; 32]).holder(holder)),
             opened_at: Some(Ts(0)),
-            open_region: None,
             class: Some(if corp { AccountClass::Corp } else { AccountClass::I }),
-            status: AccountStatus::Active,
-            opening_balance: Fen(0),
-            external: false,
+            ..Account::internal()
         };
         self.l.apply(Event::Account { id: id.into(), account });
         self.l.account_ix(id).unwrap()
@@ -55,24 +49,12 @@ impl Bank {
         ccy: &str,
         cross_border: bool,
     ) -> String {
-        let kind = match (from, to) {
-            (Some(_), None) => TransferKind::Withdrawal,
-            (None, Some(_)) => TransferKind::Deposit,
-            _ => TransferKind::Transfer,
-        };
         self.n += 1;
         let id = format!("T{:03}", self.n);
         let transfer = Transfer {
-            ts: Ts::parse_rfc3339(at).unwrap(),
-            from,
-            to,
-            amount: Fen::parse_yuan(yuan).unwrap(),
             currency: Currency::parse(ccy).unwrap(),
-            channel: None,
-            region: None,
             cross_border,
-            kind,
-            memo: None,
+            ..Transfer::plain(Ts::parse_rfc3339(at).unwrap(), from, to, Fen::parse_yuan(yuan).unwrap())
         };
         self.l.apply(Event::Transfer { txn_id: id.as_str().into(), transfer });
         id

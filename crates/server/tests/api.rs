@@ -3,7 +3,7 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use fanzha_check::DEFAULT_RULES;
-use fanzha_model::{Account, AccountClass, AccountStatus, Event, Fen, Region, Ts};
+use fanzha_model::{Account, AccountClass, Event, Fen, Region, Ts};
 use fanzha_rules::RuleSet;
 use fanzha_server::{router, App, Live, RateLimiter, Rules};
 use fanzha_storage::{LogStore, OpenMode, Store};
@@ -30,9 +30,8 @@ fn seed(dir: &Path) {
         opened_at: Some(Ts(opened)),
         open_region: Region::new(440300),
         class: Some(AccountClass::I),
-        status: AccountStatus::Active,
         opening_balance: Fen(100_000_000),
-        external: false,
+        ..Account::internal()
     };
     let victim = account(T0 - 900 * 86_400, "420105195501011234");
     let fresh = account(T0 - 3 * 86_400, "150102199001011234");

@@ -1,7 +1,7 @@
 //! The embedded store's durability contract: committed events come back, uncommitted and torn
 //! ones do not, damage is refused, and only one writer at a time.
 
-use fanzha_model::{Account, AccountIx, Currency, Event, Fen, Transfer, TransferKind, Ts};
+use fanzha_model::{Account, AccountIx, Event, Fen, Transfer, Ts};
 use fanzha_storage::{LogStore, OpenMode, Store, StoreError};
 use std::fs::OpenOptions;
 use std::io::Write;
@@ -10,16 +10,13 @@ fn transfer_event(n: u32) -> Event {
     Event::Transfer {
         txn_id: format!("T{n}").into(),
         transfer: Transfer {
-            ts: Ts(1_700_000_000 + i64::from(n)),
-            from: Some(AccountIx(0)),
-            to: Some(AccountIx(1)),
-            amount: Fen(100 + i64::from(n)),
-            currency: Currency::CNY,
-            channel: None,
-            region: None,
-            cross_border: false,
-            kind: TransferKind::Transfer,
             memo: Some("保证金".into()),
+            ..Transfer::plain(
+                Ts(1_700_000_000 + i64::from(n)),
+                Some(AccountIx(0)),
+                Some(AccountIx(1)),
+                Fen(100 + i64::from(n)),
+            )
         },
     }
 }

@@ -2,10 +2,7 @@
 #![allow(dead_code)]
 
 use fanzha_graph::TemporalGraph;
-use fanzha_model::{
-    Account, AccountIx, AccountStatus, Currency, Event, Fen, HolderSalt, Ledger, Region, Transfer, TransferIx,
-    TransferKind, Ts,
-};
+use fanzha_model::{Account, AccountIx, Event, Fen, HolderSalt, Ledger, Region, Transfer, TransferIx, Ts};
 
 /// Day 0 of every case: 2024-03-01T00:00:00Z; accounts were opened a year before.
 pub const T0: i64 = 1_709_251_200;
@@ -33,10 +30,8 @@ impl Book {
             holder: Some(salt.holder(&format!("11010519900101{:04}", self.ledger.accounts().len()))),
             opened_at: Some(Ts(OPENED)),
             open_region: Region::new(110105),
-            class: None,
-            status: AccountStatus::Active,
             opening_balance: Fen(opening),
-            external: false,
+            ..Account::internal()
         };
         self.ledger.apply(Event::Account { id: id.into(), account });
         self.ledger.account_ix(id).unwrap()
@@ -49,25 +44,9 @@ impl Book {
 
     /// A transfer `secs` after T0; `None` payee is a cash withdrawal, `None` payer a deposit.
     pub fn pay(&mut self, from: Option<AccountIx>, to: Option<AccountIx>, secs: i64, fen: i64) -> TransferIx {
-        let kind = match (from, to) {
-            (Some(_), None) => TransferKind::Withdrawal,
-            (None, Some(_)) => TransferKind::Deposit,
-            _ => TransferKind::Transfer,
-        };
         let id = format!("T{}", self.next_txn);
         self.next_txn += 1;
-        let transfer = Transfer {
-            ts: Ts(T0 + secs),
-            from,
-            to,
-            amount: Fen(fen),
-            currency: Currency::CNY,
-            channel: None,
-            region: Region::new(440300),
-            cross_border: false,
-            kind,
-            memo: None,
-        };
+        let transfer = Transfer { region: Region::new(440300), ..Transfer::plain(Ts(T0 + secs), from, to, Fen(fen)) };
         self.ledger.apply(Event::Transfer { txn_id: id.as_str().into(), transfer });
         self.ledger.txn_ix(&id).unwrap()
     }

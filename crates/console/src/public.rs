@@ -4,7 +4,8 @@
 
 use crate::i18n::Lang;
 use crate::Console;
-use axum::extract::{Form, Query, State};
+use axum::extract::{Form, FromRequestParts, Query, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use fanzha_check::lists::EntryKind;
@@ -68,6 +69,26 @@ fn lang_of(headers: &HeaderMap) -> Lang {
     Lang::from_cookies(headers.get(axum::http::header::COOKIE).and_then(|v| v.to_str().ok()).unwrap_or(""))
 }
 
+/// A public visitor within the per-address limit, with the language they read; an extractor that
+/// answers `429` with a page in that language when the address is over the limit.
+pub struct Visitor {
+    lang: Lang,
+}
+
+impl FromRequestParts<Arc<Console>> for Visitor {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, c: &Arc<Console>) -> Result<Visitor, Response> {
+        let lang = lang_of(&parts.headers);
+        let Ok(client) = Client::from_request_parts(parts, c).await;
+        if c.api.public_allowed(&client) {
+            Ok(Visitor { lang })
+        } else {
+            Err(too_many(lang))
+        }
+    }
+}
+
 /// `GET /public`.
 pub async fn home(headers: HeaderMap) -> Response {
     let lang = lang_of(&headers);
@@ -77,14 +98,9 @@ pub async fn home(headers: HeaderMap) -> Response {
 /// `POST /public/check`: the text classifier's verdict, cues and advice.
 pub async fn check(
     State(c): State<Arc<Console>>,
-    client: Client,
-    headers: HeaderMap,
+    Visitor { lang }: Visitor,
     Form(f): Form<HashMap<String, String>>,
 ) -> Response {
-    let lang = lang_of(&headers);
-    if !c.api.public_allowed(&client) {
-        return too_many(lang);
-    }
     let text = f.get("text").cloned().unwrap_or_default();
     let body = match c.api.text.analyze(&text) {
         Err(e) => html! { p.flash.err { (e.to_string()) } },
@@ -108,14 +124,9 @@ pub async fn check(
 /// `GET /public/lookup?kind=&value=`.
 pub async fn find(
     State(c): State<Arc<Console>>,
-    client: Client,
-    headers: HeaderMap,
+    Visitor { lang }: Visitor,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
-    let lang = lang_of(&headers);
-    if !c.api.public_allowed(&client) {
-        return too_many(lang);
-    }
     let (Some(kind), Some(value)) =
         (q.get("kind").and_then(|k| kind_of(k)), q.get("value").filter(|v| !v.trim().is_empty()))
     else {
@@ -145,14 +156,9 @@ pub async fn find(
 /// `POST /public/report`.
 pub async fn report(
     State(c): State<Arc<Console>>,
-    client: Client,
-    headers: HeaderMap,
+    Visitor { lang }: Visitor,
     Form(f): Form<HashMap<String, String>>,
 ) -> Response {
-    let lang = lang_of(&headers);
-    if !c.api.public_allowed(&client) {
-        return too_many(lang);
-    }
     let Some(kind) = f.get("kind").and_then(|k| kind_of(k)) else {
         return (StatusCode::BAD_REQUEST, page(lang, forms(lang))).into_response();
     };

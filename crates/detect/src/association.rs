@@ -4,7 +4,7 @@
 //! every account once on its own rows (the first stage); these columns summarise the first-stage
 //! scores of each account's payers and payees, and the second stage reads them beside the rest.
 
-use crate::catalog::ASSOCIATION_START;
+use crate::catalog::{ASSOCIATION_COUNT, ASSOCIATION_START};
 use crate::context::Features;
 use fanzha_graph::{EdgeIx, TemporalGraph};
 use fanzha_model::{AccountIx, Ts};
@@ -54,6 +54,17 @@ impl Links {
         Links { adjacent }
     }
 
+    /// The counterparty on `side` of the account at `position` with the highest score, with its
+    /// score and the transfers between the two on that side.
+    pub fn most_suspect(&self, position: usize, side: Side, scores: &[f64]) -> Option<Suspect> {
+        let k = side as usize;
+        self.adjacent[position]
+            .iter()
+            .filter(|(_, transfers)| transfers[k] > 0)
+            .map(|&(n, transfers)| Suspect { position: n as usize, score: scores[n as usize], transfers: transfers[k] })
+            .max_by(|a, b| a.score.total_cmp(&b.score))
+    }
+
     /// Number of accounts in the set.
     pub fn len(&self) -> usize {
         self.adjacent.len()
@@ -63,6 +74,36 @@ impl Links {
     pub fn is_empty(&self) -> bool {
         self.adjacent.is_empty()
     }
+}
+
+/// Whose scores a column summarises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// Those who paid the account.
+    Payers = 0,
+    /// Those the account paid.
+    Payees = 1,
+}
+
+impl Side {
+    /// The side an association column looks at; `None` for other columns.
+    pub fn of_column(column: usize) -> Option<Side> {
+        let c = column.checked_sub(ASSOCIATION_START).filter(|&c| c < ASSOCIATION_COUNT)?;
+        // Column order: payers max, payers mean, payees max, payees mean, then in/out pairs.
+        let payers = if c < 4 { c < 2 } else { c % 2 == 0 };
+        Some(if payers { Side::Payers } else { Side::Payees })
+    }
+}
+
+/// A counterparty singled out by [`Links::most_suspect`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Suspect {
+    /// Its position in the set.
+    pub position: usize,
+    /// Its first-stage score.
+    pub score: f64,
+    /// Transfers between it and the account, on the side asked for.
+    pub transfers: u32,
 }
 
 /// Fills the association columns of every row from `scores`, the first-stage score of each row
@@ -127,6 +168,28 @@ mod tests {
         assert!(rows[0][col("payers_score_max")].is_nan(), "account 0 has no payers");
         assert_eq!(rows[0][col("out_to_likely_mules")], 1.5);
         assert!(rows[3][col("payees_score_mean")].is_nan(), "a self-transfer is no payee");
+    }
+
+    #[test]
+    fn sides_of_columns_and_the_most_suspect_counterparty() {
+        let col = |name: &str| position(name).expect(name);
+        for name in ["payers_score_max", "payers_score_mean", "in_from_likely_mules", "in_likely_mule_share"] {
+            assert_eq!(Side::of_column(col(name)), Some(Side::Payers), "{name}");
+        }
+        for name in ["payees_score_max", "payees_score_mean", "out_to_likely_mules", "out_likely_mule_share"] {
+            assert_eq!(Side::of_column(col(name)), Some(Side::Payees), "{name}");
+        }
+        assert_eq!(Side::of_column(col("pass_through")), None);
+        // 0 pays 2 three times, 1 pays 2 once, 2 pays 3.
+        let l = ledger(4, &hourly(&[(0, 2), (0, 2), (0, 2), (1, 2), (2, 3)]));
+        let links = Links::new(&TemporalGraph::build(&l), None, &(0..4).map(AccountIx).collect::<Vec<_>>());
+        let scores = [0.4, 0.9, 0.5, 0.1];
+        assert_eq!(
+            links.most_suspect(2, Side::Payers, &scores),
+            Some(Suspect { position: 1, score: 0.9, transfers: 1 })
+        );
+        assert_eq!(links.most_suspect(2, Side::Payees, &scores).map(|s| s.position), Some(3));
+        assert_eq!(links.most_suspect(0, Side::Payers, &scores), None);
     }
 
     #[test]

@@ -237,9 +237,15 @@ impl MuleModel {
     /// the first stage scores every row and fills the association columns, the second gives the
     /// probabilities.
     pub fn probabilities(&self, rows: &mut [Features], links: &Links) -> Vec<f64> {
-        let scores = probabilities(&self.first, &rows.iter().collect::<Vec<_>>(), ASSOCIATION_START);
-        association::fill(rows, links, &scores);
-        probabilities(&self.booster, &rows.iter().collect::<Vec<_>>(), FEATURE_COUNT)
+        self.stages(rows, links).1
+    }
+
+    /// Both stages' probabilities per row, `(first, second)`; the second is the model's answer
+    /// (see [`MuleModel::probabilities`]).
+    pub fn stages(&self, rows: &mut [Features], links: &Links) -> (Vec<f64>, Vec<f64>) {
+        let first = probabilities(&self.first, &rows.iter().collect::<Vec<_>>(), ASSOCIATION_START);
+        association::fill(rows, links, &first);
+        (first, probabilities(&self.booster, &rows.iter().collect::<Vec<_>>(), FEATURE_COUNT))
     }
 
     /// Each feature's contribution (Shapley values, in log-odds) to the row's score; the row's
@@ -331,35 +337,12 @@ fn probabilities(b: &GradientBooster, rows: &[&Features], width: usize) -> Vec<f
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::catalog::ASSOCIATION_COUNT;
-    use rand::{Rng, SeedableRng};
-    use rand_chacha::ChaCha8Rng;
+    use crate::testing::population;
 
-    /// A population where 5 % of accounts ("seeds") stand out on their own (column 0 high) and
-    /// another 5 % ("quiet" mules) look like everyone else but take money from seeds; the rest pay
-    /// one another. Returns rows, links and kinds (0 normal, 1 seed, 2 quiet).
-    fn population(seed: u64) -> (Vec<Features>, Links, Vec<u8>) {
-        let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let n = 2_000usize;
-        let kinds: Vec<u8> = (0..n).map(|i| [1, 2].get(i % 20).copied().unwrap_or(0)).collect();
-        let of_kind = |k: u8| (0..n as u32).filter(|&i| kinds[i as usize] == k).collect::<Vec<_>>();
-        let (normals, seeds) = (of_kind(0), of_kind(1));
-        let mut rows = vec![[f64::NAN; FEATURE_COUNT]; n];
-        let mut transfers = Vec::new();
-        for (i, row) in rows.iter_mut().enumerate() {
-            row[0] = if kinds[i] == 1 { 1.0 } else { 0.0 } + rng.random_range(0.0..0.6);
-            row[1] = rng.random_range(0.0..1.0);
-            let payers = if kinds[i] == 2 { &seeds } else { &normals };
-            for _ in 0..3 {
-                transfers.push((payers[rng.random_range(0..payers.len())], i as u32));
-            }
-        }
-        (rows, Links::from_transfers(n, transfers), kinds)
-    }
-
-    fn params() -> TrainParams {
+    pub(crate) fn params() -> TrainParams {
         TrainParams { iterations: 40, max_depth: 3, ..TrainParams::default() }
     }
 

@@ -1,7 +1,7 @@
 //! Mule-account scoring: every active account's features through the rules and the model, with
 //! the reasons for each flag (rules that fired and the features that pushed the model most).
 
-use crate::association::Links;
+use crate::association::{Links, Side};
 use crate::catalog::{show, FEATURES, FEATURE_COUNT, OWN_COUNT};
 use crate::context::{self, ContextConfig, Features};
 use crate::engine::{FeatureConfig, FeatureEngine, OwnFeatures};
@@ -67,13 +67,15 @@ pub fn score_all(
     let accounts = active_accounts(ledger, &engine);
     let mut rows = context::rows(&engine, ledger, graph, until, &accounts, &ContextConfig::default());
     let links = Links::new(graph, until, &accounts);
-    score(&accounts, &mut rows, &links, model, cfg, explain_all)
+    score(ledger, &accounts, &mut rows, &links, model, cfg, explain_all)
 }
 
 /// Scores `accounts` from their rows (see [`crate::context::rows`]) and the links among them (the
 /// model fills the rows' association columns); reasons are filled for flagged accounts, or for all
-/// when `explain_all`.
+/// when `explain_all`. A reason about the company an account keeps names its most suspect payer or
+/// payee (account numbers from `ledger`).
 pub fn score(
+    ledger: &Ledger,
     accounts: &[AccountIx],
     rows: &mut [Features],
     links: &Links,
@@ -81,26 +83,52 @@ pub fn score(
     cfg: &MuleConfig,
     explain_all: bool,
 ) -> Vec<MuleScore> {
-    let probs = model.probabilities(rows, links);
+    let (first, probs) = model.stages(rows, links);
+    let company = Company { ledger, accounts, links, first: &first };
     accounts
         .iter()
+        .enumerate()
         .zip(rows.iter().zip(probs))
-        .map(|(&account, (f, p))| {
+        .map(|((i, &account), (f, p))| {
             let own: &OwnFeatures = f[..OWN_COUNT].try_into().expect("rows start with the own features");
             let (r, fired) = rules::apply(&cfg.rules, own);
             let flagged = p >= model.threshold || r >= cfg.rule_flag;
             let mut reasons = Vec::new();
             if flagged || explain_all {
                 reasons = fired;
-                reasons.extend(model_reasons(model, f, cfg.model_reasons));
+                reasons.extend(model_reasons(model, f, cfg.model_reasons, |column| company.suspect(i, column)));
             }
             MuleScore { account, score: p.max(r), model: p, rules: r, flagged, reasons }
         })
         .collect()
 }
 
-/// The features that raised the model's score most, as sentences with their values.
-fn model_reasons(model: &MuleModel, f: &Features, n: usize) -> Vec<Reason> {
+/// What scoring knows about the company each account keeps.
+struct Company<'a> {
+    ledger: &'a Ledger,
+    accounts: &'a [AccountIx],
+    links: &'a Links,
+    first: &'a [f64],
+}
+
+impl Company<'_> {
+    /// For an association column of the account at `i`: the most suspect counterparty on the side
+    /// the column looks at, as (side, account number, first-stage score, transfers).
+    fn suspect(&self, i: usize, column: usize) -> Option<(Side, &str, f64, u32)> {
+        let side = Side::of_column(column)?;
+        let s = self.links.most_suspect(i, side, self.first)?;
+        Some((side, self.ledger.account_id(self.accounts[s.position]), s.score, s.transfers))
+    }
+}
+
+/// The features that raised the model's score most, as sentences with their values; `suspect`
+/// names the counterparty behind an association column.
+fn model_reasons<'a>(
+    model: &MuleModel,
+    f: &Features,
+    n: usize,
+    suspect: impl Fn(usize) -> Option<(Side, &'a str, f64, u32)>,
+) -> Vec<Reason> {
     let contributions = model.contributions(f);
     let mut order: Vec<usize> = (0..FEATURE_COUNT).filter(|&i| contributions[i] > 0.05).collect();
     order.sort_by(|&a, &b| contributions[b].total_cmp(&contributions[a]));
@@ -109,17 +137,62 @@ fn model_reasons(model: &MuleModel, f: &Features, n: usize) -> Vec<Reason> {
         .take(n)
         .map(|i| {
             let info = &FEATURES[i];
+            let mut message_zh = format!("{}为{}(模型贡献 +{:.2})", info.zh, show(info, f[i], true), contributions[i]);
+            let mut message_en = format!(
+                "{} is {} (adds {:.2} to the model's log-odds)",
+                info.en,
+                show(info, f[i], false),
+                contributions[i]
+            );
+            let who = suspect(i);
+            if let Some((side, account, score, transfers)) = who {
+                let pct = score * 100.0;
+                let (zh, en) = match side {
+                    Side::Payers => ("转入方", "payer"),
+                    Side::Payees => ("收款方", "payee"),
+                };
+                message_zh.push_str(&format!(";最可疑的{zh}为{account}(初评分{pct:.0}%,{transfers}笔)"));
+                message_en.push_str(&format!(
+                    "; most suspect {en}: {account} (first-stage score {pct:.0}%, {transfers} transfers)"
+                ));
+            }
             Reason {
                 code: format!("model.{}", info.name),
-                message_zh: format!("{}为{}(模型贡献 +{:.2})", info.zh, show(info, f[i], true), contributions[i]),
-                message_en: format!(
-                    "{} is {} (adds {:.2} to the model's log-odds)",
-                    info.en,
-                    show(info, f[i], false),
-                    contributions[i]
-                ),
+                message_zh,
+                message_en,
                 weight: contributions[i],
+                counterparty: who.map(|w| w.1.to_string()),
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::tests::params;
+    use crate::testing::{ledger, population};
+
+    #[test]
+    fn reasons_about_the_company_name_the_most_suspect_counterparty() {
+        let (mut rows, links, kinds) = population(1);
+        let labels: Vec<Option<bool>> = kinds.iter().map(|&k| Some(k != 0)).collect();
+        let model = MuleModel::train(&mut rows, &labels, &links, &params(), "test".into()).unwrap();
+        let (mut rows, links, kinds) = population(2);
+        let l = ledger(kinds.len(), &[]);
+        let accounts: Vec<AccountIx> = (0..kinds.len() as u32).map(AccountIx).collect();
+        let scores = score(&l, &accounts, &mut rows, &links, &model, &MuleConfig::default(), false);
+        let quiet = scores.iter().zip(&kinds).filter(|(s, &k)| k == 2 && s.flagged).map(|x| x.0);
+        let mut named = 0;
+        for s in quiet {
+            let r = s.reasons.iter().find(|r| r.counterparty.is_some()).expect("a reason names a payer");
+            let who = r.counterparty.as_deref().unwrap();
+            let k: usize = who.trim_start_matches('A').parse().unwrap();
+            assert_eq!(kinds[k], 1, "the named payer is one of the standing-out accounts");
+            assert!(r.message_zh.contains(&format!("最可疑的转入方为{who}")), "{}", r.message_zh);
+            assert!(r.message_en.contains(&format!("most suspect payer: {who}")), "{}", r.message_en);
+            named += 1;
+        }
+        assert!(named >= 90, "quiet mules flagged with a named payer: {named}");
+    }
 }

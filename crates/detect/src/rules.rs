@@ -17,6 +17,10 @@ pub struct Reason {
     pub message_en: String,
     /// How much it weighed: the rule's weight or the feature's contribution to the log-odds.
     pub weight: f64,
+    /// The account number it points at: the most suspect payer or payee, for a reason about the
+    /// company the account keeps.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counterparty: Option<String>,
 }
 
 /// Thresholds of the mule rules; defaults follow the domain notes and are configuration.
@@ -62,7 +66,7 @@ impl Default for RuleConfig {
 type Rule = fn(&RuleConfig, &OwnFeatures) -> Option<Reason>;
 
 fn reason(code: &str, weight: f64, zh: String, en: String) -> Option<Reason> {
-    Some(Reason { code: format!("rule.{code}"), message_zh: zh, message_en: en, weight })
+    Some(Reason { code: format!("rule.{code}"), message_zh: zh, message_en: en, weight, counterparty: None })
 }
 
 fn yuan(v: f64) -> String {

@@ -1,6 +1,11 @@
 //! Small hand-made ledgers for the unit tests.
 
+use crate::association::Links;
+use crate::catalog::FEATURE_COUNT;
+use crate::context::Features;
 use fanzha_model::{Account, AccountIx, Event, Fen, Ledger, Transfer, Ts};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
 
 /// Time of hour 0 of the test ledgers.
 pub(crate) const T0: i64 = 1_700_000_000;
@@ -16,4 +21,26 @@ pub(crate) fn ledger(n: usize, transfers: &[(u32, u32, i64, i64)]) -> Ledger {
         l.apply(Event::Transfer { txn_id: format!("T{k}").into(), transfer });
     }
     l
+}
+
+/// A population where 5 % of accounts ("seeds") stand out on their own (column 0 high) and
+/// another 5 % ("quiet" mules) look like everyone else but take money from seeds; the rest pay
+/// one another. Returns rows, links and kinds (0 normal, 1 seed, 2 quiet).
+pub(crate) fn population(seed: u64) -> (Vec<Features>, Links, Vec<u8>) {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let n = 2_000usize;
+    let kinds: Vec<u8> = (0..n).map(|i| [1, 2].get(i % 20).copied().unwrap_or(0)).collect();
+    let of_kind = |k: u8| (0..n as u32).filter(|&i| kinds[i as usize] == k).collect::<Vec<_>>();
+    let (normals, seeds) = (of_kind(0), of_kind(1));
+    let mut rows = vec![[f64::NAN; FEATURE_COUNT]; n];
+    let mut transfers = Vec::new();
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = if kinds[i] == 1 { 1.0 } else { 0.0 } + rng.random_range(0.0..0.6);
+        row[1] = rng.random_range(0.0..1.0);
+        let payers = if kinds[i] == 2 { &seeds } else { &normals };
+        for _ in 0..3 {
+            transfers.push((payers[rng.random_range(0..payers.len())], i as u32));
+        }
+    }
+    (rows, Links::from_transfers(n, transfers), kinds)
 }

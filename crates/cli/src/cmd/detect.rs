@@ -416,7 +416,7 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let (accounts, labels) = scope(ledger, &as_of.engine, &labelled);
     let (mut rows, links) = as_of.rows(&accounts);
     let cfg = MuleConfig::default();
-    let all = mules::score(&accounts, &mut rows, &links, &model, &cfg, false);
+    let all = mules::score(ledger, &accounts, &mut rows, &links, &model, &cfg, false);
     let (scores, y): (Vec<MuleScore>, Vec<bool>) =
         all.into_iter().zip(labels).filter_map(|(s, l)| l.map(|l| (s, l))).unzip();
     let model_q = quality(

@@ -20,7 +20,7 @@ impl Links {
     /// The links among `accounts` over the transfers of `graph` up to `until` (all when `None`);
     /// transfers with anyone outside the set, cash and self-transfers are left out.
     pub fn new(graph: &TemporalGraph, until: Option<Ts>, accounts: &[AccountIx]) -> Links {
-        let end = until.map_or(graph.edge_count(), |t| graph.end_after(t).0 as usize);
+        let end = graph.edges_until(until);
         let mut position = vec![u32::MAX; graph.account_count()];
         for (i, a) in accounts.iter().enumerate() {
             position[a.0 as usize] = i as u32;

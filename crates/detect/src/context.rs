@@ -56,7 +56,7 @@ pub fn rows(
     accounts: &[AccountIx],
     cfg: &ContextConfig,
 ) -> Vec<Features> {
-    let end = until.map_or(graph.edge_count(), |t| graph.end_after(t).0 as usize);
+    let end = graph.edges_until(until);
     let (payers, payees) = neighbours(graph, end);
     let mut own: Vec<Option<OwnFeatures>> = vec![None; graph.account_count()];
     let mut own_of = |a: u32| *own[a as usize].get_or_insert_with(|| engine.features(ledger, AccountIx(a)));

@@ -131,7 +131,7 @@ impl FeatureEngine {
     /// Runs every transfer of `graph` at or before `until` (all when `None`) through a new engine.
     pub fn replay(ledger: &Ledger, graph: &TemporalGraph, cfg: FeatureConfig, until: Option<Ts>) -> FeatureEngine {
         let mut engine = FeatureEngine::new(ledger, cfg);
-        let end = until.map_or(graph.edge_count(), |t| graph.end_after(t).0 as usize);
+        let end = graph.edges_until(until);
         for e in 0..end {
             let edge = graph.edge(fanzha_graph::EdgeIx(e as u32));
             engine.observe(ledger, ledger.transfer(edge.txn));

@@ -148,6 +148,11 @@ impl TemporalGraph {
         EdgeIx(self.ts.partition_point(|&x| x <= t.0) as u32)
     }
 
+    /// How many edges lie at or before `until` (all of them when `None`): edges `0..n` in time order.
+    pub fn edges_until(&self, until: Option<Ts>) -> usize {
+        until.map_or(self.edge_count(), |t| self.end_after(t).0 as usize)
+    }
+
     /// Edges leaving `a` at or after `from` and before `to`, in time order.
     pub fn out_edges_between(&self, a: AccountIx, from: Ts, to: Ts) -> &[u32] {
         self.window(self.out_edges(a), from, to)
@@ -248,6 +253,7 @@ mod tests {
         assert_eq!(g.out_edges_between(AccountIx(1), Ts(60), Ts(10)), &[] as &[u32]);
         assert_eq!((g.out_slots(AccountIx(1)), g.in_slots(AccountIx(1))), (1..3, 1..2));
         assert_eq!((g.end_after(Ts(9)), g.end_after(Ts(20)), g.end_after(Ts(99))), (EdgeIx(0), EdgeIx(2), EdgeIx(4)));
+        assert_eq!((g.edges_until(Some(Ts(20))), g.edges_until(None)), (2, 4));
     }
 
     #[test]

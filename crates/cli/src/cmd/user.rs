@@ -19,12 +19,8 @@ enum What {
     /// Add a user. The password is read from stdin (one line); with a terminal on stdin, or
     /// `--generate`, one is generated and printed once.
     Add {
-        /// Store directory (the console database lives in it).
-        #[arg(long)]
-        db: PathBuf,
-        /// The console database when it is not the store's SQLite file: `postgres://user:password@host/db`.
-        #[arg(long, value_name = "URL")]
-        console_db: Option<String>,
+        #[command(flatten)]
+        store: ConsoleStore,
         /// Login name.
         #[arg(long)]
         name: String,
@@ -40,30 +36,36 @@ enum What {
     },
     /// List users.
     List {
-        /// Store directory.
-        #[arg(long)]
-        db: PathBuf,
-        /// The console database when it is not the store's SQLite file: `postgres://user:password@host/db`.
-        #[arg(long, value_name = "URL")]
-        console_db: Option<String>,
+        #[command(flatten)]
+        store: ConsoleStore,
     },
     /// Disable a user and end their sessions.
     Disable {
-        /// Store directory.
-        #[arg(long)]
-        db: PathBuf,
-        /// The console database when it is not the store's SQLite file: `postgres://user:password@host/db`.
-        #[arg(long, value_name = "URL")]
-        console_db: Option<String>,
+        #[command(flatten)]
+        store: ConsoleStore,
         /// Login name.
         #[arg(long)]
         name: String,
     },
 }
 
-fn open(db: &std::path::Path, console_db: Option<&str>) -> anyhow::Result<Db> {
-    anyhow::ensure!(db.join("meta.json").exists(), "{} is not a fanzha store", db.display());
-    fanzha_console::open_db(db, console_db).with_context(|| "opening the console database".to_string())
+/// Where the console's users live.
+#[derive(ClapArgs)]
+struct ConsoleStore {
+    /// Store directory (the console database lives in it).
+    #[arg(long)]
+    db: PathBuf,
+    /// The console database when it is not the store's SQLite file: `postgres://user:password@host/db`.
+    #[arg(long, value_name = "URL")]
+    console_db: Option<String>,
+}
+
+impl ConsoleStore {
+    fn open(&self) -> anyhow::Result<Db> {
+        anyhow::ensure!(self.db.join("meta.json").exists(), "{} is not a fanzha store", self.db.display());
+        fanzha_console::open_db(&self.db, self.console_db.as_deref())
+            .with_context(|| "opening the console database".to_string())
+    }
 }
 
 fn now() -> i64 {
@@ -72,7 +74,7 @@ fn now() -> i64 {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.what {
-        What::Add { db, console_db, name, role, bank, generate } => {
+        What::Add { store, name, role, bank, generate } => {
             let role = Role::parse(&role)
                 .with_context(|| format!("--role '{role}': expected analyst, supervisor, liaison or auditor"))?;
             let name = name.trim().to_string();
@@ -81,7 +83,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 "--name must be 1-64 printable characters"
             );
             anyhow::ensure!(role != Role::Liaison || bank.is_some(), "a liaison needs --bank CODE");
-            let mut db = open(&db, console_db.as_deref())?;
+            let mut db = store.open()?;
             let stdin = std::io::stdin();
             let (password, generated) = if generate || stdin.is_terminal() {
                 (generate_password(), true)
@@ -99,16 +101,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 println!("password (shown once): {password}");
             }
         }
-        What::List { db, console_db } => {
-            let mut db = open(&db, console_db.as_deref())?;
+        What::List { store } => {
+            let mut db = store.open()?;
             println!("{:<24} {:<11} {:<10} status", "name", "role", "bank");
             for u in db.users()? {
                 let status = if u.disabled { "disabled" } else { "active" };
                 println!("{:<24} {:<11} {:<10} {status}", u.name, u.role.as_str(), u.bank.as_deref().unwrap_or("-"));
             }
         }
-        What::Disable { db, console_db, name } => {
-            let mut db = open(&db, console_db.as_deref())?;
+        What::Disable { store, name } => {
+            let mut db = store.open()?;
             anyhow::ensure!(db.disable_user(&name)?, "no user '{name}'");
             db.audit(now(), "cli", "user.disable", &format!("user:{name}"), "")?;
             println!("disabled {name}");

@@ -337,20 +337,14 @@ fn probabilities(b: &GradientBooster, rows: &[&Features], width: usize) -> Vec<f
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
     use crate::catalog::ASSOCIATION_COUNT;
-    use crate::testing::population;
-
-    pub(crate) fn params() -> TrainParams {
-        TrainParams { iterations: 40, max_depth: 3, ..TrainParams::default() }
-    }
+    use crate::testing::{params, population, trained_on_population};
 
     #[test]
     fn the_second_stage_finds_mules_known_only_by_their_payers() {
-        let (mut rows, links, kinds) = population(1);
-        let labels: Vec<Option<bool>> = kinds.iter().map(|&k| Some(k != 0)).collect();
-        let model = MuleModel::train(&mut rows, &labels, &links, &params(), "test".into()).unwrap();
+        let model = trained_on_population(1);
 
         let (mut rows, links, kinds) = population(2);
         let p = model.probabilities(&mut rows, &links);

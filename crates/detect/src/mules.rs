@@ -170,14 +170,11 @@ fn model_reasons<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::tests::params;
-    use crate::testing::{ledger, population};
+    use crate::testing::{ledger, population, trained_on_population};
 
     #[test]
     fn reasons_about_the_company_name_the_most_suspect_counterparty() {
-        let (mut rows, links, kinds) = population(1);
-        let labels: Vec<Option<bool>> = kinds.iter().map(|&k| Some(k != 0)).collect();
-        let model = MuleModel::train(&mut rows, &labels, &links, &params(), "test".into()).unwrap();
+        let model = trained_on_population(1);
         let (mut rows, links, kinds) = population(2);
         let l = ledger(kinds.len(), &[]);
         let accounts: Vec<AccountIx> = (0..kinds.len() as u32).map(AccountIx).collect();

@@ -3,6 +3,7 @@
 use crate::association::Links;
 use crate::catalog::FEATURE_COUNT;
 use crate::context::Features;
+use crate::model::{MuleModel, TrainParams};
 use fanzha_model::{Account, AccountIx, Event, Fen, Ledger, Transfer, Ts};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -43,4 +44,17 @@ pub(crate) fn population(seed: u64) -> (Vec<Features>, Links, Vec<u8>) {
         }
     }
     (rows, Links::from_transfers(n, transfers), kinds)
+}
+
+/// Quick training settings for the tests.
+pub(crate) fn params() -> TrainParams {
+    TrainParams { iterations: 40, max_depth: 3, ..TrainParams::default() }
+}
+
+/// A model trained on [`population`]`(seed)` with every account labelled (seeds and quiet mules
+/// positive).
+pub(crate) fn trained_on_population(seed: u64) -> MuleModel {
+    let (mut rows, links, kinds) = population(seed);
+    let labels: Vec<Option<bool>> = kinds.iter().map(|&k| Some(k != 0)).collect();
+    MuleModel::train(&mut rows, &labels, &links, &params(), "test".into()).unwrap()
 }

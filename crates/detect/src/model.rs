@@ -1,8 +1,9 @@
 //! The mule model: gradient-boosted trees (forust-ml) over the account features, in two stages. The
 //! first stage scores every account from its own rows; the second reads the same rows plus the
 //! association columns made from the first-stage scores of its counterparties (see
-//! [`crate::association`]). The decision threshold is chosen on out-of-fold scores; the model is
-//! stored in a versioned JSON file that names its features.
+//! [`crate::association`]). Each stage is the bag of its per-fold fits; the decision threshold is
+//! chosen on their out-of-fold scores; the model is stored in a versioned JSON file that names its
+//! features.
 
 use crate::association::{self, Links};
 use crate::catalog::{ASSOCIATION_START, FEATURES, FEATURE_COUNT};
@@ -17,7 +18,7 @@ use std::path::Path;
 /// What the `format` field of a model file says.
 pub const MODEL_FORMAT: &str = "fanzha.mule-model";
 /// The model file version this build writes and reads.
-pub const MODEL_VERSION: u32 = 2;
+pub const MODEL_VERSION: u32 = 3;
 
 /// The model that ships with fanzha, trained on generated scenarios (see docs/detection.md).
 const SHIPPED: &str = include_str!("../model/default.json");
@@ -59,7 +60,8 @@ pub struct TrainParams {
     /// Depth of each tree.
     pub max_depth: usize,
     /// Folds for the out-of-fold scores of the training accounts (the first stage's, for the
-    /// association columns; the second stage's, to choose the threshold).
+    /// association columns; the second stage's, to choose the threshold); the fold fits are the
+    /// members of each stage's bag.
     pub folds: u64,
 }
 
@@ -94,16 +96,18 @@ struct ModelFile {
     features: Vec<String>,
     threshold: f64,
     provenance: Provenance,
-    first_stage: serde_json::Value,
-    booster: serde_json::Value,
+    first_stage: Vec<serde_json::Value>,
+    second_stage: Vec<serde_json::Value>,
 }
 
-/// A trained mule model.
+/// A trained mule model. Each stage is a bag of trees, one per training fold, whose log-odds are
+/// averaged: steadier than one fit on all rows, and the fold fits are made anyway for the
+/// out-of-fold scores.
 pub struct MuleModel {
     /// Scores from the columns before the association columns.
-    first: GradientBooster,
+    first: Bag,
     /// Scores from every column.
-    booster: GradientBooster,
+    second: Bag,
     /// Probability at or above which an account is flagged.
     pub threshold: f64,
     /// Where it came from.
@@ -149,15 +153,18 @@ fn has_both(labels: &[bool]) -> bool {
     labels.iter().any(|&l| l) && !labels.iter().all(|&l| l)
 }
 
-/// Out-of-fold probabilities of trees over the first `width` columns, one per labelled row (`None`
-/// where a fold could not be fitted): each fold is scored by trees fitted on the other folds.
+/// Trees over the first `width` columns fitted once per fold on the other folds' labelled rows,
+/// and their out-of-fold probabilities, one per labelled row (`None` where a fold could not be
+/// fitted): each fold is scored by the trees that did not see it. With no fold fitted, the bag is
+/// one fit on all labelled rows.
 fn out_of_fold(
     rows: &[Features],
     labelled: &[(usize, bool)],
     width: usize,
     p: &TrainParams,
-) -> Result<Vec<Option<f64>>, ModelError> {
+) -> Result<(Bag, Vec<Option<f64>>), ModelError> {
     let mut scores = vec![None; labelled.len()];
+    let mut bag = Bag { width, members: Vec::new() };
     for fold in 0..p.folds.max(2) {
         let (mut fit_rows, mut fit_labels, mut out) = (vec![], vec![], vec![]);
         for (k, &(i, l)) in labelled.iter().enumerate() {
@@ -171,13 +178,19 @@ fn out_of_fold(
         if out.is_empty() || !has_both(&fit_labels) {
             continue;
         }
-        let b = fit(&fit_rows, &fit_labels, width, p)?;
+        let member = Bag { width, members: vec![fit(&fit_rows, &fit_labels, width, p)?] };
         let held: Vec<&Features> = out.iter().map(|&k| &rows[labelled[k].0]).collect();
-        for (k, s) in out.into_iter().zip(probabilities(&b, &held, width)) {
+        for (k, s) in out.into_iter().zip(member.probabilities(&held)) {
             scores[k] = Some(s);
         }
+        bag.members.extend(member.members);
     }
-    Ok(scores)
+    if bag.members.is_empty() {
+        // Too few positives for any fold to hold out: one fit on every labelled row.
+        let (all, labels): (Vec<&Features>, Vec<bool>) = labelled.iter().map(|&(i, l)| (&rows[i], l)).unzip();
+        bag.members.push(fit(&all, &labels, width, p)?);
+    }
+    Ok((bag, scores))
 }
 
 fn sigmoid(x: f64) -> f64 {
@@ -188,8 +201,9 @@ impl MuleModel {
     /// Trains on the rows whose label is known (`Some(true)` = mule). `rows` and `links` cover
     /// every account the labelled ones deal with, labelled or not; their association columns are
     /// filled here. The first stage learns from the labelled rows; the second stage, from the
-    /// same rows with association columns made of out-of-fold first-stage scores. The threshold
-    /// is the one that maximises F1 over the second stage's out-of-fold scores.
+    /// same rows with association columns made of out-of-fold first-stage scores. Each stage keeps
+    /// its fold fits as its bag. The threshold is the one that maximises F1 over the second
+    /// stage's out-of-fold scores.
     pub fn train(
         rows: &mut [Features],
         labels: &[Option<bool>],
@@ -202,12 +216,11 @@ impl MuleModel {
         if positives == 0 || positives == labelled.len() {
             return Err(ModelError::OneClass { positives, rows: labelled.len() });
         }
-        let y: Vec<bool> = labelled.iter().map(|r| r.1).collect();
-        let first = fit(&labelled.iter().map(|&(i, _)| &rows[i]).collect::<Vec<_>>(), &y, ASSOCIATION_START, params)?;
         // First-stage scores: out of fold for the labelled rows, so that the second stage learns
-        // from scores like those it will see on new accounts; from the full first stage for the rest.
-        let mut scores = probabilities(&first, &rows.iter().collect::<Vec<_>>(), ASSOCIATION_START);
-        for (&(i, _), s) in labelled.iter().zip(out_of_fold(rows, &labelled, ASSOCIATION_START, params)?) {
+        // from scores like those it will see on new accounts; from the whole bag for the rest.
+        let (first, held) = out_of_fold(rows, &labelled, ASSOCIATION_START, params)?;
+        let mut scores = first.probabilities(&rows.iter().collect::<Vec<_>>());
+        for (&(i, _), s) in labelled.iter().zip(held) {
             if let Some(s) = s {
                 scores[i] = s;
             }
@@ -215,8 +228,9 @@ impl MuleModel {
         association::fill(rows, links, &scores);
 
         // The threshold: F1-best over the second stage's out-of-fold scores.
+        let (second, held) = out_of_fold(rows, &labelled, FEATURE_COUNT, params)?;
         let (mut held_scores, mut held_labels) = (vec![], vec![]);
-        for (&(_, l), s) in labelled.iter().zip(out_of_fold(rows, &labelled, FEATURE_COUNT, params)?) {
+        for (&(_, l), s) in labelled.iter().zip(held) {
             if let Some(s) = s {
                 held_scores.push(s);
                 held_labels.push(l);
@@ -227,10 +241,8 @@ impl MuleModel {
         } else {
             best_f1_threshold(&held_scores, &held_labels)
         };
-        let all: Vec<&Features> = labelled.iter().map(|&(i, _)| &rows[i]).collect();
-        let booster = fit(&all, &y, FEATURE_COUNT, params)?;
         let provenance = Provenance { rows: labelled.len(), positives, source };
-        Ok(MuleModel { first, booster, threshold, provenance })
+        Ok(MuleModel { first, second, threshold, provenance })
     }
 
     /// The probability of being a mule, per row. `rows` and `links` cover the accounts together;
@@ -243,9 +255,9 @@ impl MuleModel {
     /// Both stages' probabilities per row, `(first, second)`; the second is the model's answer
     /// (see [`MuleModel::probabilities`]).
     pub fn stages(&self, rows: &mut [Features], links: &Links) -> (Vec<f64>, Vec<f64>) {
-        let first = probabilities(&self.first, &rows.iter().collect::<Vec<_>>(), ASSOCIATION_START);
+        let first = self.first.probabilities(&rows.iter().collect::<Vec<_>>());
         association::fill(rows, links, &first);
-        (first, probabilities(&self.booster, &rows.iter().collect::<Vec<_>>(), FEATURE_COUNT))
+        (first, self.second.probabilities(&rows.iter().collect::<Vec<_>>()))
     }
 
     /// Each feature's contribution (Shapley values, in log-odds) to the row's score; the row's
@@ -253,17 +265,25 @@ impl MuleModel {
     pub fn contributions(&self, row: &Features) -> [f64; FEATURE_COUNT] {
         let data = columns(&[row], FEATURE_COUNT);
         let matrix = Matrix::new(&data, 1, FEATURE_COUNT);
-        let c = self.booster.predict_contributions(&matrix, ContributionsMethod::Shapley, false);
         let mut out = [0.0; FEATURE_COUNT];
-        out.copy_from_slice(&c[..FEATURE_COUNT]);
+        let share = 1.0 / self.second.members.len() as f64;
+        for b in &self.second.members {
+            let c = b.predict_contributions(&matrix, ContributionsMethod::Shapley, false);
+            out.iter_mut().zip(c).for_each(|(o, c)| *o += c * share);
+        }
         out
     }
 
     /// The model file's text.
     pub fn to_json(&self) -> Result<String, ModelError> {
-        let dump = |b: &GradientBooster| -> Result<serde_json::Value, ModelError> {
-            let text = b.json_dump().map_err(|e| ModelError::Booster(e.to_string()))?;
-            serde_json::from_str(&text).map_err(|e| ModelError::Format(e.to_string()))
+        let dump = |bag: &Bag| -> Result<Vec<serde_json::Value>, ModelError> {
+            bag.members
+                .iter()
+                .map(|b| {
+                    let text = b.json_dump().map_err(|e| ModelError::Booster(e.to_string()))?;
+                    serde_json::from_str(&text).map_err(|e| ModelError::Format(e.to_string()))
+                })
+                .collect()
         };
         let file = ModelFile {
             format: MODEL_FORMAT.into(),
@@ -272,7 +292,7 @@ impl MuleModel {
             threshold: self.threshold,
             provenance: self.provenance.clone(),
             first_stage: dump(&self.first)?,
-            booster: dump(&self.booster)?,
+            second_stage: dump(&self.second)?,
         };
         serde_json::to_string(&file).map_err(|e| ModelError::Format(e.to_string()))
     }
@@ -296,12 +316,20 @@ impl MuleModel {
                 "built for different features than this build computes; retrain with `fanzha train`".into(),
             ));
         }
-        let trees = |v: &serde_json::Value| {
-            GradientBooster::from_json(&v.to_string()).map_err(|e| ModelError::Format(format!("trees: {e}")))
+        let bag = |stage: &[serde_json::Value], width: usize| -> Result<Bag, ModelError> {
+            if stage.is_empty() {
+                return Err(ModelError::Format("a stage without trees".into()));
+            }
+            let members = stage
+                .iter()
+                .map(|v| GradientBooster::from_json(&v.to_string()))
+                .collect::<Result<_, _>>()
+                .map_err(|e| ModelError::Format(format!("trees: {e}")))?;
+            Ok(Bag { width, members })
         };
         Ok(MuleModel {
-            first: trees(&file.first_stage)?,
-            booster: trees(&file.booster)?,
+            first: bag(&file.first_stage, ASSOCIATION_START)?,
+            second: bag(&file.second_stage, FEATURE_COUNT)?,
             threshold: file.threshold,
             provenance: file.provenance,
         })
@@ -326,14 +354,28 @@ impl MuleModel {
     }
 }
 
-/// The probabilities of trees over the first `width` columns of `rows`.
-fn probabilities(b: &GradientBooster, rows: &[&Features], width: usize) -> Vec<f64> {
-    if rows.is_empty() {
-        return Vec::new();
+/// Trees over the first `width` columns, fitted on different folds; they score by their mean
+/// log-odds.
+struct Bag {
+    width: usize,
+    members: Vec<GradientBooster>,
+}
+
+impl Bag {
+    /// The probability of each of `rows`.
+    fn probabilities(&self, rows: &[&Features]) -> Vec<f64> {
+        if rows.is_empty() {
+            return Vec::new();
+        }
+        let data = columns(rows, self.width);
+        let matrix = Matrix::new(&data, rows.len(), self.width);
+        let mut sum = vec![0.0; rows.len()];
+        for b in &self.members {
+            sum.iter_mut().zip(b.predict(&matrix, true)).for_each(|(s, x)| *s += x);
+        }
+        let n = self.members.len() as f64;
+        sum.into_iter().map(|s| sigmoid(s / n)).collect()
     }
-    let data = columns(rows, width);
-    let matrix = Matrix::new(&data, rows.len(), width);
-    b.predict(&matrix, true).into_iter().map(sigmoid).collect()
 }
 
 #[cfg(test)]
@@ -379,6 +421,24 @@ mod tests {
     }
 
     #[test]
+    fn each_stage_bags_its_fold_fits_and_one_fit_stands_in_when_no_fold_can_be_held_out() {
+        let model = trained_on_population(5);
+        assert_eq!((model.first.members.len(), model.second.members.len()), (5, 5));
+
+        // One positive and one negative, labelled rows 0 and 1, in different folds: no fold
+        // leaves both classes to fit.
+        assert_ne!(bucket(0, 5), bucket(1, 5));
+        let (mut rows, links, kinds) = population(6);
+        let pos = kinds.iter().position(|&k| k != 0).unwrap();
+        let neg = kinds.iter().position(|&k| k == 0).unwrap();
+        let labels: Vec<Option<bool>> =
+            (0..kinds.len()).map(|i| (i == pos).then_some(true).or((i == neg).then_some(false))).collect();
+        let model = MuleModel::train(&mut rows, &labels, &links, &params(), "two".into()).unwrap();
+        assert_eq!((model.first.members.len(), model.second.members.len()), (1, 1));
+        assert_eq!(model.threshold, 0.5);
+    }
+
+    #[test]
     fn model_files_round_trip_and_old_versions_are_refused() {
         let (mut rows, links, kinds) = population(4);
         let labels: Vec<Option<bool>> = kinds.iter().map(|&k| Some(k != 0)).collect();
@@ -388,9 +448,9 @@ mod tests {
         assert_eq!(model.probabilities(&mut a, &links), back.probabilities(&mut b, &links));
         assert_eq!(back.threshold, model.threshold);
         assert_eq!(back.provenance.source, "round trip");
-        let old = r#"{"format":"fanzha.mule-model","version":1,"features":[],"threshold":0.5}"#;
+        let old = r#"{"format":"fanzha.mule-model","version":2,"features":[],"threshold":0.5}"#;
         let err = MuleModel::from_json(old).err().unwrap().to_string();
-        assert!(err.contains("version 1") && err.contains("retrain"), "{err}");
+        assert!(err.contains("version 2") && err.contains("retrain"), "{err}");
         assert!(MuleModel::shipped().threshold > 0.0);
     }
 }

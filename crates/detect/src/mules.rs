@@ -32,7 +32,9 @@ impl Default for MuleConfig {
 pub struct MuleScore {
     /// The account.
     pub account: AccountIx,
-    /// Combined score in [0, 1]: the larger of the model's probability and the rule score.
+    /// Combined score in [0, 1], at or above 0.5 exactly when flagged: the model's probability and
+    /// the rule score, each shifted in log-odds so that its own cut sits at 0.5 (see [`on_cut`]),
+    /// whichever is higher. Accounts rank by it the way they are flagged.
     pub score: f64,
     /// The model's probability.
     pub model: f64,
@@ -98,9 +100,21 @@ pub fn score(
                 reasons = fired;
                 reasons.extend(model_reasons(model, f, cfg.model_reasons, |column| company.suspect(i, column)));
             }
-            MuleScore { account, score: p.max(r), model: p, rules: r, flagged, reasons }
+            let score = on_cut(p, model.threshold).max(on_cut(r, cfg.rule_flag));
+            MuleScore { account, score, model: p, rules: r, flagged, reasons }
         })
         .collect()
+}
+
+/// `x` in [0, 1] shifted in log-odds so that `cut` lands on 0.5: `σ(logit x − logit cut)`. Order is
+/// kept, 0 and 1 stay put, and `x ≥ cut` exactly when the result is ≥ 0.5.
+pub fn on_cut(x: f64, cut: f64) -> f64 {
+    if x <= 0.0 || x >= 1.0 {
+        return x.clamp(0.0, 1.0);
+    }
+    let logit = |v: f64| (v / (1.0 - v)).ln();
+    let cut = cut.clamp(1e-9, 1.0 - 1e-9);
+    1.0 / (1.0 + (logit(cut) - logit(x)).exp())
 }
 
 /// What scoring knows about the company each account keeps.
@@ -171,6 +185,26 @@ fn model_reasons<'a>(
 mod tests {
     use super::*;
     use crate::testing::{ledger, population, trained_on_population};
+
+    #[test]
+    fn the_combined_score_is_at_least_a_half_exactly_when_flagged() {
+        for cut in [0.05, 0.3, 0.5, 0.6, 0.97] {
+            assert_eq!(on_cut(cut, cut), 0.5);
+            assert_eq!((on_cut(0.0, cut), on_cut(1.0, cut)), (0.0, 1.0));
+            let xs: Vec<f64> = (0..=100).map(|i| f64::from(i) / 100.0).collect();
+            for w in xs.windows(2) {
+                assert!(on_cut(w[0], cut) < on_cut(w[1], cut), "order kept at {cut}");
+                assert_eq!(w[1] >= cut, on_cut(w[1], cut) >= 0.5, "{} at {cut}", w[1]);
+            }
+        }
+        let model = trained_on_population(1);
+        let (mut rows, links, kinds) = population(2);
+        let l = ledger(kinds.len(), &[]);
+        let accounts: Vec<AccountIx> = (0..kinds.len() as u32).map(AccountIx).collect();
+        let scores = score(&l, &accounts, &mut rows, &links, &model, &MuleConfig::default(), false);
+        assert!(scores.iter().any(|s| s.flagged) && scores.iter().any(|s| !s.flagged));
+        assert!(scores.iter().all(|s| s.flagged == (s.score >= 0.5)));
+    }
 
     #[test]
     fn reasons_about_the_company_name_the_most_suspect_counterparty() {

@@ -1,10 +1,12 @@
 //! Backtests: history replayed in time order through [`Checker::check`] then [`Checker::record`] —
 //! the live path — so each transfer is judged on what was known just before it (features, and
-//! lists as they stood then). With labels, every rule and the whole set get precision and recall.
+//! lists as they stood then). With labels, every rule and the whole set get precision and recall,
+//! and a count of the hits on layering hops: transfers out of labelled mule accounts that are not
+//! labelled fraud themselves (labels usually mark the victim's payment, not the hops after it).
 
 use crate::checker::{Checker, Decision, Subject, Verdict};
 use fanzha_graph::{EdgeIx, TemporalGraph};
-use fanzha_model::{Fen, Ledger, TransferIx, TransferKind, Ts};
+use fanzha_model::{AccountIx, Fen, Ledger, TransferIx, TransferKind, Ts};
 use fanzha_rules::RuleSet;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -18,6 +20,15 @@ pub struct Span {
     pub to: Option<Ts>,
 }
 
+/// What is known to be fraud, to score a backtest by.
+#[derive(Debug, Clone, Default)]
+pub struct Labels {
+    /// Labelled fraud transfers.
+    pub fraud: HashSet<TransferIx>,
+    /// Accounts labelled as mules; a hit on a transfer out of one is a layering hop.
+    pub mules: HashSet<AccountIx>,
+}
+
 /// Hits and, with labels, quality of one rule (or of the whole set).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Tally {
@@ -25,8 +36,13 @@ pub struct Tally {
     pub hits: u64,
     /// Of which labelled fraud.
     pub true_hits: u64,
+    /// Of the others, transfers paid out of a labelled mule account: layering hops, money already
+    /// in a fraud chain.
+    pub layering_hits: u64,
     /// true_hits / hits.
     pub precision: Option<f64>,
+    /// (true_hits + layering_hits) / hits: precision when holding a layering hop counts as right.
+    pub precision_with_layering: Option<f64>,
     /// true_hits / labelled fraud checked.
     pub recall: Option<f64>,
     /// Harmonic mean of the two.
@@ -64,15 +80,15 @@ pub struct Report {
     pub rules: Vec<RuleTally>,
 }
 
-/// Replays `ledger` (in `graph`'s time order) through a new [`Checker`] and `rules`. `fraud` holds the
-/// labelled fraud transfers (`None`: no labels). `each` sees every verdict.
+/// Replays `ledger` (in `graph`'s time order) through a new [`Checker`] and `rules`, scored by
+/// `labels` when given. `each` sees every verdict.
 pub fn run(
     ledger: &Ledger,
     graph: &TemporalGraph,
     mut checker: Checker,
     rules: &RuleSet,
     span: Span,
-    fraud: Option<&HashSet<TransferIx>>,
+    labels: Option<&Labels>,
     mut each: impl FnMut(TransferIx, &Verdict),
 ) -> Report {
     let ids: Vec<String> = rules.rules().iter().map(|r| r.id().to_string()).collect();
@@ -95,25 +111,30 @@ pub fn run(
                 payer: None,
             };
             let v = checker.check(ledger, rules, &s, &mut env);
-            let positive = fraud.is_some_and(|f| f.contains(&txn));
+            let hit = match labels {
+                Some(l) if l.fraud.contains(&txn) => Hit::Fraud,
+                Some(l) if t.from.is_some_and(|a| l.mules.contains(&a)) => Hit::Layering,
+                _ => Hit::Other,
+            };
+            let positive = hit == Hit::Fraud;
             checked += 1;
             positives += u64::from(positive);
             verdicts[v.verdict as usize] += 1;
             let held = if v.verdict >= Decision::Hold { t.amount } else { Fen(0) };
             if v.verdict > Decision::Pass {
-                count(&mut overall, positive, held);
+                count(&mut overall, hit, held);
             }
             for r in &v.reasons {
                 let i = ids.iter().position(|id| *id == r.code).expect("reasons name rules of the set");
                 let own_hold =
                     if rules.rules()[i].verdict() >= fanzha_rules::Verdict::Hold { t.amount } else { Fen(0) };
-                count(&mut per_rule[i], positive, own_hold);
+                count(&mut per_rule[i], hit, own_hold);
             }
             each(txn, &v);
         }
         checker.record(ledger, t);
     }
-    let labelled = fraud.map(|_| positives);
+    let labelled = labels.map(|_| positives);
     finish(&mut overall, labelled);
     for t in &mut per_rule {
         finish(t, labelled);
@@ -133,15 +154,25 @@ pub fn run(
     }
 }
 
-fn count(t: &mut Tally, positive: bool, held: Fen) {
+/// What a checked transfer was, by the labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hit {
+    Fraud,
+    Layering,
+    Other,
+}
+
+fn count(t: &mut Tally, hit: Hit, held: Fen) {
     t.hits += 1;
-    t.true_hits += u64::from(positive);
+    t.true_hits += u64::from(hit == Hit::Fraud);
+    t.layering_hits += u64::from(hit == Hit::Layering);
     t.held_fen += held.0;
 }
 
 fn finish(t: &mut Tally, positives: Option<u64>) {
     let Some(p) = positives else { return };
     t.precision = (t.hits > 0).then(|| t.true_hits as f64 / t.hits as f64);
+    t.precision_with_layering = (t.hits > 0).then(|| (t.true_hits + t.layering_hits) as f64 / t.hits as f64);
     t.recall = (p > 0).then(|| t.true_hits as f64 / p as f64);
     t.f1 = match (t.precision, t.recall) {
         (Some(a), Some(b)) if a + b > 0.0 => Some(2.0 * a * b / (a + b)),

@@ -219,4 +219,18 @@ fn a_backtest_sees_what_live_checks_see() {
     assert_eq!(verdicts[4], "hold", "the safe-account payment");
     assert_eq!(verdicts[5], "block", "OLD is on the block list by then");
     assert!(replayed.iter().any(|v| v.reasons.iter().any(|r| r.code == "payee_mule_behaviour")));
+
+    // Scored: the safe-account payment is the labelled fraud and P1, which feeds FRESH, a labelled
+    // mule; flagged transfers out of P1 are layering hops, not false holds.
+    let labels =
+        backtest::Labels { fraud: [l.txn_ix("H4").unwrap()].into(), mules: [l.account_ix("P1").unwrap()].into() };
+    let scored =
+        backtest::run(&l, &graph, Checker::new(&l, lists()), &rules, Span::default(), Some(&labels), |_, _| {});
+    let flagged = |i: usize| replayed[i].verdict.as_str() != "pass";
+    let hops = (0..history.len()).filter(|&i| flagged(i) && history[i].0 == "P1").count() as u64;
+    let others = (0..history.len()).filter(|&i| flagged(i) && i != 4 && history[i].0 != "P1").count() as u64;
+    assert!(hops >= 1, "P1's 刷单 payment is flagged");
+    let t = &scored.overall;
+    assert_eq!((t.true_hits, t.layering_hits, t.hits), (1, hops, 1 + hops + others));
+    assert_eq!(t.precision_with_layering, Some((1 + hops) as f64 / t.hits as f64));
 }

@@ -58,6 +58,7 @@ pub struct BacktestArgs {
     #[arg(long, value_name = "TIME")]
     to: Option<String>,
     /// CSV `txn_id,label` of fraud transfers (label 1/0); default: the store's transfer labels.
+    /// Hits on transfers out of the store's labelled mule accounts are counted as layering hops.
     #[arg(long, value_name = "FILE")]
     labels: Option<PathBuf>,
     /// Print the report as JSON.
@@ -185,9 +186,10 @@ pub fn run_backtest(args: BacktestArgs) -> anyhow::Result<ExitCode> {
     };
     let span = Span { from: parse(&args.from, "from")?, to: parse(&args.to, "to")? };
     let fraud = fraud_transfers(ledger, args.labels.as_deref())?;
-    let labels = (!fraud.is_empty()).then_some(&fraud);
+    let labels = (!fraud.is_empty())
+        .then(|| backtest::Labels { fraud, mules: fanzha_detect::labels::mule_accounts(ledger).into_iter().collect() });
     let started = std::time::Instant::now();
-    let report = backtest::run(ledger, &loaded.graph, checker, &rules, span, labels, |_, _| {});
+    let report = backtest::run(ledger, &loaded.graph, checker, &rules, span, labels.as_ref(), |_, _| {});
     let secs = started.elapsed().as_secs_f64();
     if args.json {
         println!("{}", serde_json::to_string(&report)?);
@@ -204,14 +206,14 @@ pub fn run_backtest(args: BacktestArgs) -> anyhow::Result<ExitCode> {
     println!("verdicts: pass {pass}, warn {warn}, hold {hold}, block {block}");
     let pct = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:.3}"));
     println!(
-        "{:<28} {:>6} {:>8} {:>6} {:>9} {:>7} {:>6} {:>14}",
-        "rule", "verdict", "hits", "fraud", "precision", "recall", "F1", "held yuan"
+        "{:<28} {:>6} {:>8} {:>6} {:>9} {:>7} {:>6} {:>14} {:>9} {:>9}",
+        "rule", "verdict", "hits", "fraud", "precision", "recall", "F1", "held yuan", "layering", "P+layer"
     );
     let overall = backtest::RuleTally { id: "(any rule)".into(), verdict: "-".into(), tally: report.overall.clone() };
     for r in report.rules.iter().chain(std::iter::once(&overall)) {
         let t = &r.tally;
         println!(
-            "{:<28} {:>6} {:>8} {:>6} {:>9} {:>7} {:>6} {:>14.2}",
+            "{:<28} {:>6} {:>8} {:>6} {:>9} {:>7} {:>6} {:>14.2} {:>9} {:>9}",
             r.id,
             r.verdict,
             t.hits,
@@ -219,8 +221,13 @@ pub fn run_backtest(args: BacktestArgs) -> anyhow::Result<ExitCode> {
             pct(t.precision),
             pct(t.recall),
             pct(t.f1),
-            t.held_fen as f64 / 100.0
+            t.held_fen as f64 / 100.0,
+            t.layering_hits,
+            pct(t.precision_with_layering)
         );
+    }
+    if labels.is_some() {
+        println!("layering: hits on transfers out of labelled mule accounts that are not labelled fraud themselves");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -203,8 +203,9 @@ pub static FEATURES: LazyLock<Vec<FeatureInfo>> = LazyLock::new(|| {
     for (name, zh, en) in NEIGHBOURS {
         all.extend(OWN_FEATURES.iter().map(|f| FeatureInfo {
             name: format!("{name}_mean_{}", f.name).into(),
-            zh: format!("{zh}平均{}", f.zh).into(),
-            en: format!("{en} mean {}", f.en).into(),
+            // "payees' mean inflow", not "payees' mean mean inflow".
+            zh: format!("{zh}平均{}", f.zh.trim_start_matches("平均")).into(),
+            en: format!("{en} mean {}", f.en.trim_start_matches("mean ")).into(),
             unit: f.unit,
         }));
     }

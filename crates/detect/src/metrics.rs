@@ -75,27 +75,51 @@ pub fn average_precision(scores: &[f64], labels: &[bool]) -> f64 {
     ap
 }
 
-/// The score threshold (flag when `score >= threshold`) with the highest F1 on these labels; the
-/// midpoint to the next lower score, so that it generalises a little.
-pub fn best_f1_threshold(scores: &[f64], labels: &[bool]) -> f64 {
+/// How far below the best F1 a threshold may score and still count as near-best in
+/// [`near_best_f1_threshold`].
+pub const F1_SLACK: f64 = 0.01;
+
+/// The score threshold (flag when `score >= threshold`) in the middle of the near-best ones. Every
+/// threshold between two neighbouring distinct scores flags the same items; of those whose F1 is
+/// within `slack` of the best, take the lowest and highest thresholds and return their midpoint in
+/// log-odds, or, if F1 there is not near-best, the near-best threshold closest to it. F1 is often
+/// flat near its best; its argmax then sits at an arbitrary end of the flat part, while the middle
+/// keeps the widest margin on both sides for scores of new data that drift a little.
+pub fn near_best_f1_threshold(scores: &[f64], labels: &[bool], slack: f64) -> f64 {
     let positives = labels.iter().filter(|&&l| l).count();
     let order = ranked(scores);
-    let (mut tp, mut best, mut best_f1) = (0usize, 0.5, -1.0);
-    let mut i = 0;
+    // (lowest score flagged, highest score not flagged, F1) per distinct score level.
+    let mut cuts: Vec<(f64, f64, f64)> = Vec::new();
+    let (mut tp, mut i) = (0usize, 0);
     while i < order.len() {
         let s = scores[order[i]];
         while i < order.len() && scores[order[i]] == s {
             tp += usize::from(labels[order[i]]);
             i += 1;
         }
-        let f1 = 2.0 * tp as f64 / (i + positives) as f64;
-        if f1 > best_f1 {
-            best_f1 = f1;
-            let next = order.get(i).map_or(0.0, |&j| scores[j]);
-            best = (s + next) / 2.0;
-        }
+        let below = order.get(i).map_or(0.0, |&j| scores[j]);
+        cuts.push((s, below, 2.0 * tp as f64 / (i + positives) as f64));
     }
-    best
+    let Some(best) = cuts.iter().map(|c| c.2).max_by(f64::total_cmp) else { return 0.5 };
+    let near: Vec<&(f64, f64, f64)> = cuts.iter().filter(|c| c.2 >= best - slack).collect();
+    let logit = |p: f64| {
+        let p = p.clamp(1e-9, 1.0 - 1e-9);
+        (p / (1.0 - p)).ln()
+    };
+    let high = near.iter().map(|c| c.0).fold(f64::MIN, f64::max);
+    let low = near.iter().map(|c| c.1).fold(f64::MAX, f64::min);
+    let middle = 1.0 / (1.0 + (-(logit(low) + logit(high)) / 2.0).exp());
+    // The cut that flags exactly the scores at or above `middle`.
+    let at_middle = cuts.iter().find(|c| c.1 < middle);
+    if at_middle.is_some_and(|c| c.2 >= best - slack) {
+        return middle;
+    }
+    let midpoint = |c: &&(f64, f64, f64)| (c.0 + c.1) / 2.0;
+    near.iter()
+        .min_by(|a, b| {
+            (logit(midpoint(a)) - logit(middle)).abs().total_cmp(&(logit(midpoint(b)) - logit(middle)).abs())
+        })
+        .map_or(0.5, midpoint)
 }
 
 #[cfg(test)]
@@ -118,8 +142,23 @@ mod tests {
     }
 
     #[test]
-    fn threshold_separates_classes() {
-        let t = best_f1_threshold(&[0.9, 0.8, 0.3, 0.2], &[true, true, false, false]);
-        assert!(t > 0.3 && t < 0.8, "{t}");
+    fn the_threshold_sits_in_the_middle_of_the_near_best_ones() {
+        // Perfect separation anywhere in (0.2, 0.97]: the middle in log-odds, not the midpoint 0.585.
+        let labels = [true, true, true, false, false, false];
+        let t = near_best_f1_threshold(&[0.99, 0.98, 0.97, 0.2, 0.1, 0.05], &labels, F1_SLACK);
+        let logit = |p: f64| (p / (1.0 - p)).ln();
+        assert!((logit(t) - (logit(0.2) + logit(0.97)) / 2.0).abs() < 1e-9, "{t}");
+        // With no slack and one overlap, only the best cuts count.
+        let t = near_best_f1_threshold(&[0.9, 0.8, 0.6, 0.7, 0.3, 0.2], &labels, 0.0);
+        assert!(t > 0.3 && t <= 0.6, "{t}");
+        // Whatever the curve, the answer flags a best set when no slack is allowed.
+        let scores = [0.95, 0.9, 0.5, 0.45, 0.1, 0.05];
+        let labels = [true, false, true, false, true, false];
+        let t = near_best_f1_threshold(&scores, &labels, 0.0);
+        let flags: Vec<bool> = scores.iter().map(|&s| s >= t).collect();
+        let best = (1..=scores.len())
+            .map(|n| quality(&scores, &(0..6).map(|i| i < n).collect::<Vec<_>>(), &labels).f1)
+            .fold(0.0, f64::max);
+        assert_eq!(quality(&scores, &flags, &labels).f1, best, "{t}");
     }
 }

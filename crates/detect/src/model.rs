@@ -8,7 +8,7 @@
 use crate::association::{self, Links};
 use crate::catalog::{ASSOCIATION_START, FEATURES, FEATURE_COUNT};
 use crate::context::Features;
-use crate::metrics::best_f1_threshold;
+use crate::metrics::{near_best_f1_threshold, F1_SLACK};
 use forust_ml::gradientbooster::{ContributionsMethod, GradientBooster};
 use forust_ml::objective::ObjectiveType;
 use forust_ml::Matrix;
@@ -202,8 +202,8 @@ impl MuleModel {
     /// every account the labelled ones deal with, labelled or not; their association columns are
     /// filled here. The first stage learns from the labelled rows; the second stage, from the
     /// same rows with association columns made of out-of-fold first-stage scores. Each stage keeps
-    /// its fold fits as its bag. The threshold is the one that maximises F1 over the second
-    /// stage's out-of-fold scores.
+    /// its fold fits as its bag. The threshold is chosen on the second stage's out-of-fold scores
+    /// by [`near_best_f1_threshold`].
     pub fn train(
         rows: &mut [Features],
         labels: &[Option<bool>],
@@ -227,7 +227,7 @@ impl MuleModel {
         }
         association::fill(rows, links, &scores);
 
-        // The threshold: F1-best over the second stage's out-of-fold scores.
+        // The threshold, from the second stage's out-of-fold scores.
         let (second, held) = out_of_fold(rows, &labelled, FEATURE_COUNT, params)?;
         let (mut held_scores, mut held_labels) = (vec![], vec![]);
         for (&(_, l), s) in labelled.iter().zip(held) {
@@ -239,7 +239,7 @@ impl MuleModel {
         let threshold = if held_labels.iter().filter(|&&l| l).count() < 5 {
             0.5
         } else {
-            best_f1_threshold(&held_scores, &held_labels)
+            near_best_f1_threshold(&held_scores, &held_labels, F1_SLACK)
         };
         let provenance = Provenance { rows: labelled.len(), positives, source };
         Ok(MuleModel { first, second, threshold, provenance })
@@ -310,6 +310,9 @@ impl MuleModel {
             )));
         }
         let file: ModelFile = serde_json::from_str(text).map_err(|e| ModelError::Format(e.to_string()))?;
+        if !(0.0..=1.0).contains(&file.threshold) {
+            return Err(ModelError::Format(format!("threshold {} is not a probability", file.threshold)));
+        }
         let expected: Vec<&str> = FEATURES.iter().map(|f| f.name.as_ref()).collect();
         if file.features != expected {
             return Err(ModelError::Format(
@@ -448,6 +451,10 @@ mod tests {
         assert_eq!(model.probabilities(&mut a, &links), back.probabilities(&mut b, &links));
         assert_eq!(back.threshold, model.threshold);
         assert_eq!(back.provenance.source, "round trip");
+        let mut file: serde_json::Value = serde_json::from_str(&model.to_json().unwrap()).unwrap();
+        file["threshold"] = 1.5.into();
+        let err = MuleModel::from_json(&file.to_string()).err().unwrap().to_string();
+        assert!(err.contains("not a probability"), "{err}");
         let old = r#"{"format":"fanzha.mule-model","version":2,"features":[],"threshold":0.5}"#;
         let err = MuleModel::from_json(old).err().unwrap().to_string();
         assert!(err.contains("version 2") && err.contains("retrain"), "{err}");

@@ -107,14 +107,21 @@ pub fn score(
 }
 
 /// `x` in [0, 1] shifted in log-odds so that `cut` lands on 0.5: `σ(logit x − logit cut)`. Order is
-/// kept, 0 and 1 stay put, and `x ≥ cut` exactly when the result is ≥ 0.5.
+/// kept, 0 and 1 stay put, and the result is ≥ 0.5 exactly when `x ≥ cut`, also at the edges
+/// (a cut of 0 or 1, rounding next to the cut).
 pub fn on_cut(x: f64, cut: f64) -> f64 {
-    if x <= 0.0 || x >= 1.0 {
-        return x.clamp(0.0, 1.0);
+    const BELOW_HALF: f64 = 0.5 - f64::EPSILON / 4.0;
+    let shifted = if x <= 0.0 || x >= 1.0 {
+        x.clamp(0.0, 1.0)
+    } else {
+        let logit = |v: f64| (v / (1.0 - v)).ln();
+        1.0 / (1.0 + (logit(cut.clamp(1e-9, 1.0 - 1e-9)) - logit(x)).exp())
+    };
+    if x >= cut {
+        shifted.max(0.5)
+    } else {
+        shifted.min(BELOW_HALF)
     }
-    let logit = |v: f64| (v / (1.0 - v)).ln();
-    let cut = cut.clamp(1e-9, 1.0 - 1e-9);
-    1.0 / (1.0 + (logit(cut) - logit(x)).exp())
 }
 
 /// What scoring knows about the company each account keeps.
@@ -135,8 +142,8 @@ impl Company<'_> {
     }
 }
 
-/// The features that raised the model's score most, as sentences with their values; `suspect`
-/// names the counterparty behind an association column.
+/// The features with a value that raised the model's score most, as sentences with their values;
+/// `suspect` names the counterparty behind an association column.
 fn model_reasons<'a>(
     model: &MuleModel,
     f: &Features,
@@ -144,7 +151,8 @@ fn model_reasons<'a>(
     suspect: impl Fn(usize) -> Option<(Side, &'a str, f64, u32)>,
 ) -> Vec<Reason> {
     let contributions = model.contributions(f);
-    let mut order: Vec<usize> = (0..FEATURE_COUNT).filter(|&i| contributions[i] > 0.05).collect();
+    // A missing value ("has no payees") moves the model but is no fact to check: left out.
+    let mut order: Vec<usize> = (0..FEATURE_COUNT).filter(|&i| contributions[i] > 0.05 && !f[i].is_nan()).collect();
     order.sort_by(|&a, &b| contributions[b].total_cmp(&contributions[a]));
     order
         .into_iter()
@@ -188,8 +196,10 @@ mod tests {
 
     #[test]
     fn the_combined_score_is_at_least_a_half_exactly_when_flagged() {
+        assert!(on_cut(0.0, 0.0) >= 0.5 && on_cut(1.0, 1.5) < 0.5, "cuts at and past the ends");
         for cut in [0.05, 0.3, 0.5, 0.6, 0.97] {
             assert_eq!(on_cut(cut, cut), 0.5);
+            assert!(on_cut(cut - 1e-12, cut) < 0.5);
             assert_eq!((on_cut(0.0, cut), on_cut(1.0, cut)), (0.0, 1.0));
             let xs: Vec<f64> = (0..=100).map(|i| f64::from(i) / 100.0).collect();
             for w in xs.windows(2) {
@@ -225,5 +235,7 @@ mod tests {
             named += 1;
         }
         assert!(named >= 90, "quiet mules flagged with a named payer: {named}");
+        let missing = scores.iter().flat_map(|s| &s.reasons).filter(|r| r.message_en.contains(" is n/a ")).count();
+        assert_eq!(missing, 0, "reasons state facts, not missing values");
     }
 }

@@ -103,6 +103,9 @@ pub struct TrainArgs {
     /// Depth of each tree
     #[arg(long, default_value_t = TrainParams::default().max_depth)]
     max_depth: usize,
+    /// Folds: each stage is fitted once per fold on the others, and the fits are its bag.
+    #[arg(long, default_value_t = TrainParams::default().folds, value_parser = clap::value_parser!(u64).range(2..=20))]
+    folds: u64,
 }
 
 #[derive(clap::Args)]
@@ -386,7 +389,12 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     let labelled = labelled(ledger, &as_of.engine, args.labels.as_deref())?;
     let (accounts, labels) = scope(ledger, &as_of.engine, &labelled);
     let (mut features, links) = as_of.rows(&accounts);
-    let params = TrainParams { iterations: args.iterations, max_depth: args.max_depth, ..TrainParams::default() };
+    let params = TrainParams {
+        iterations: args.iterations,
+        max_depth: args.max_depth,
+        folds: args.folds,
+        ..TrainParams::default()
+    };
     let source = format!(
         "store {}{}{}",
         args.source.db.display(),

@@ -108,11 +108,9 @@ fn mean_into(rows: &[OwnFeatures], out: &mut [f64]) {
     }
 }
 
-const SHAPE_COLUMNS: usize = SHAPE_COUNT;
-
 /// Per account and shape group: mean pattern count and largest pattern size over its in-edges, then
 /// over its out-edges (`NaN` without such edges), among account-to-account transfers.
-fn shapes(graph: &TemporalGraph, end: usize, cfg: &Config) -> Vec<[f64; SHAPE_COLUMNS]> {
+fn shapes(graph: &TemporalGraph, end: usize, cfg: &Config) -> Vec<[f64; SHAPE_COUNT]> {
     let mut edges = Vec::new();
     let mut ends = Vec::new();
     for e in 0..end {
@@ -142,7 +140,7 @@ fn shapes(graph: &TemporalGraph, end: usize, cfg: &Config) -> Vec<[f64; SHAPE_CO
     }
     acc.iter()
         .map(|groups| {
-            let mut out = [f64::NAN; SHAPE_COLUMNS];
+            let mut out = [f64::NAN; SHAPE_COUNT];
             for (g, sides) in groups.iter().enumerate() {
                 for (side, &(edges, count, size)) in sides.iter().enumerate() {
                     if edges > 0 {

@@ -22,6 +22,7 @@ pub mod labels;
 pub mod metrics;
 mod model;
 pub mod mules;
+mod odds;
 pub mod rules;
 #[cfg(test)]
 mod testing;

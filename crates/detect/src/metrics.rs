@@ -1,6 +1,7 @@
 //! Scoring a detector against labels: precision, recall and F1 of the positive class at a
 //! decision, and the area under the precision-recall curve (average precision) of the scores.
 
+use crate::odds::{inside, logit, sigmoid};
 use serde::Serialize;
 
 /// Quality of a detector on labelled items.
@@ -102,13 +103,10 @@ pub fn near_best_f1_threshold(scores: &[f64], labels: &[bool], slack: f64) -> f6
     }
     let Some(best) = cuts.iter().map(|c| c.2).max_by(f64::total_cmp) else { return 0.5 };
     let near: Vec<&(f64, f64, f64)> = cuts.iter().filter(|c| c.2 >= best - slack).collect();
-    let logit = |p: f64| {
-        let p = p.clamp(1e-9, 1.0 - 1e-9);
-        (p / (1.0 - p)).ln()
-    };
+    let logit = |p: f64| logit(inside(p));
     let high = near.iter().map(|c| c.0).fold(f64::MIN, f64::max);
     let low = near.iter().map(|c| c.1).fold(f64::MAX, f64::min);
-    let middle = 1.0 / (1.0 + (-(logit(low) + logit(high)) / 2.0).exp());
+    let middle = sigmoid((logit(low) + logit(high)) / 2.0);
     // The cut that flags exactly the scores at or above `middle`.
     let at_middle = cuts.iter().find(|c| c.1 < middle);
     if at_middle.is_some_and(|c| c.2 >= best - slack) {
@@ -146,7 +144,6 @@ mod tests {
         // Perfect separation anywhere in (0.2, 0.97]: the middle in log-odds, not the midpoint 0.585.
         let labels = [true, true, true, false, false, false];
         let t = near_best_f1_threshold(&[0.99, 0.98, 0.97, 0.2, 0.1, 0.05], &labels, F1_SLACK);
-        let logit = |p: f64| (p / (1.0 - p)).ln();
         assert!((logit(t) - (logit(0.2) + logit(0.97)) / 2.0).abs() < 1e-9, "{t}");
         // With no slack and one overlap, only the best cuts count.
         let t = near_best_f1_threshold(&[0.9, 0.8, 0.6, 0.7, 0.3, 0.2], &labels, 0.0);

@@ -9,6 +9,7 @@ use crate::association::{self, Links};
 use crate::catalog::{ASSOCIATION_START, FEATURES, FEATURE_COUNT};
 use crate::context::Features;
 use crate::metrics::{near_best_f1_threshold, F1_SLACK};
+use crate::odds::sigmoid;
 use forust_ml::gradientbooster::{ContributionsMethod, GradientBooster};
 use forust_ml::objective::ObjectiveType;
 use forust_ml::Matrix;
@@ -191,10 +192,6 @@ fn out_of_fold(
         bag.members.push(fit(&all, &labels, width, p)?);
     }
     Ok((bag, scores))
-}
-
-fn sigmoid(x: f64) -> f64 {
-    1.0 / (1.0 + (-x).exp())
 }
 
 impl MuleModel {

@@ -6,6 +6,7 @@ use crate::catalog::{show, FEATURES, FEATURE_COUNT, OWN_COUNT};
 use crate::context::{self, ContextConfig, Features};
 use crate::engine::{FeatureConfig, FeatureEngine, OwnFeatures};
 use crate::model::MuleModel;
+use crate::odds::{inside, logit, sigmoid};
 use crate::rules::{self, Reason, RuleConfig};
 use fanzha_graph::TemporalGraph;
 use fanzha_model::{AccountIx, Ledger, Ts};
@@ -111,12 +112,7 @@ pub fn score(
 /// (a cut of 0 or 1, rounding next to the cut).
 pub fn on_cut(x: f64, cut: f64) -> f64 {
     const BELOW_HALF: f64 = 0.5 - f64::EPSILON / 4.0;
-    let shifted = if x <= 0.0 || x >= 1.0 {
-        x.clamp(0.0, 1.0)
-    } else {
-        let logit = |v: f64| (v / (1.0 - v)).ln();
-        1.0 / (1.0 + (logit(cut.clamp(1e-9, 1.0 - 1e-9)) - logit(x)).exp())
-    };
+    let shifted = if x <= 0.0 || x >= 1.0 { x.clamp(0.0, 1.0) } else { sigmoid(logit(x) - logit(inside(cut))) };
     if x >= cut {
         shifted.max(0.5)
     } else {
@@ -194,6 +190,16 @@ mod tests {
     use super::*;
     use crate::testing::{ledger, population, trained_on_population};
 
+    /// [`population`]`(2)` scored by a model trained on [`population`]`(1)` (account `k` is `A{k}`),
+    /// with each account's kind.
+    fn scored_population() -> (Vec<MuleScore>, Vec<u8>) {
+        let model = trained_on_population(1);
+        let (mut rows, links, kinds) = population(2);
+        let l = ledger(kinds.len(), &[]);
+        let accounts: Vec<AccountIx> = (0..kinds.len() as u32).map(AccountIx).collect();
+        (score(&l, &accounts, &mut rows, &links, &model, &MuleConfig::default(), false), kinds)
+    }
+
     #[test]
     fn the_combined_score_is_at_least_a_half_exactly_when_flagged() {
         assert!(on_cut(0.0, 0.0) >= 0.5 && on_cut(1.0, 1.5) < 0.5, "cuts at and past the ends");
@@ -207,22 +213,14 @@ mod tests {
                 assert_eq!(w[1] >= cut, on_cut(w[1], cut) >= 0.5, "{} at {cut}", w[1]);
             }
         }
-        let model = trained_on_population(1);
-        let (mut rows, links, kinds) = population(2);
-        let l = ledger(kinds.len(), &[]);
-        let accounts: Vec<AccountIx> = (0..kinds.len() as u32).map(AccountIx).collect();
-        let scores = score(&l, &accounts, &mut rows, &links, &model, &MuleConfig::default(), false);
+        let (scores, _) = scored_population();
         assert!(scores.iter().any(|s| s.flagged) && scores.iter().any(|s| !s.flagged));
         assert!(scores.iter().all(|s| s.flagged == (s.score >= 0.5)));
     }
 
     #[test]
     fn reasons_about_the_company_name_the_most_suspect_counterparty() {
-        let model = trained_on_population(1);
-        let (mut rows, links, kinds) = population(2);
-        let l = ledger(kinds.len(), &[]);
-        let accounts: Vec<AccountIx> = (0..kinds.len() as u32).map(AccountIx).collect();
-        let scores = score(&l, &accounts, &mut rows, &links, &model, &MuleConfig::default(), false);
+        let (scores, kinds) = scored_population();
         let quiet = scores.iter().zip(&kinds).filter(|(s, &k)| k == 2 && s.flagged).map(|x| x.0);
         let mut named = 0;
         for s in quiet {

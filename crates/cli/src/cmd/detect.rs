@@ -349,29 +349,23 @@ fn read_labels(path: &Path, ledger: &Ledger) -> anyhow::Result<Vec<(AccountIx, b
     Ok(out)
 }
 
-/// The labelled accounts to train or evaluate on: from a file, or every active account with the
-/// store's labels.
-fn labelled(ledger: &Ledger, engine: &FeatureEngine, file: Option<&Path>) -> anyhow::Result<Vec<(AccountIx, bool)>> {
-    match file {
-        Some(p) => read_labels(p, ledger),
-        None => {
-            let mules = labels::mule_accounts(ledger);
-            Ok(mules::active_accounts(ledger, engine).into_iter().map(|a| (a, mules.contains(&a))).collect())
-        }
-    }
-}
-
-/// The accounts scored together: every active account, then the labelled ones not among them, with
-/// each one's label if it has one.
+/// The accounts scored together, with each one's label if it has one: every active account, then
+/// the labelled ones not among them. Labels come from `file`, or else from the store's labels for
+/// every active account.
 fn scope(
     ledger: &Ledger,
     engine: &FeatureEngine,
-    labelled: &[(AccountIx, bool)],
-) -> (Vec<AccountIx>, Vec<Option<bool>>) {
+    file: Option<&Path>,
+) -> anyhow::Result<(Vec<AccountIx>, Vec<Option<bool>>)> {
     let mut accounts = mules::active_accounts(ledger, engine);
+    let Some(path) = file else {
+        let mules = labels::mule_accounts(ledger);
+        let labels = accounts.iter().map(|a| Some(mules.contains(a))).collect();
+        return Ok((accounts, labels));
+    };
     let mut position: FxHashMap<AccountIx, usize> = accounts.iter().enumerate().map(|(i, &a)| (a, i)).collect();
     let mut labels = vec![None; accounts.len()];
-    for &(a, l) in labelled {
+    for (a, l) in read_labels(path, ledger)? {
         let i = *position.entry(a).or_insert_with(|| {
             accounts.push(a);
             labels.push(None);
@@ -379,15 +373,14 @@ fn scope(
         });
         labels[i] = Some(l);
     }
-    (accounts, labels)
+    Ok((accounts, labels))
 }
 
 pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     let loaded = load(&args.source.db)?;
     let ledger = loaded.store.ledger();
     let as_of = AsOf::new(&loaded, &args.source)?;
-    let labelled = labelled(ledger, &as_of.engine, args.labels.as_deref())?;
-    let (accounts, labels) = scope(ledger, &as_of.engine, &labelled);
+    let (accounts, labels) = scope(ledger, &as_of.engine, args.labels.as_deref())?;
     let (mut features, links) = as_of.rows(&accounts);
     let params = TrainParams {
         iterations: args.iterations,
@@ -419,9 +412,8 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let loaded = load(&args.source.db)?;
     let ledger = loaded.store.ledger();
     let as_of = AsOf::new(&loaded, &args.source)?;
-    let labelled = labelled(ledger, &as_of.engine, args.labels.as_deref())?;
+    let (accounts, labels) = scope(ledger, &as_of.engine, args.labels.as_deref())?;
     let model = model(args.model.as_deref())?;
-    let (accounts, labels) = scope(ledger, &as_of.engine, &labelled);
     let (mut rows, links) = as_of.rows(&accounts);
     let cfg = MuleConfig::default();
     let all = mules::score(ledger, &accounts, &mut rows, &links, &model, &cfg, false);

@@ -3,8 +3,10 @@
 #   1. IBM AMLSim (../shared/data/amlsim): fanzha (`fanzha train` + `fanzha eval`) next to IBM Snap ML's
 #      GraphFeaturePreprocessor + XGBoost on the same splits and labels (bench/mules_amlsim.py explains
 #      the splits); both use 2 threads.
+#      bench/amlsim_quiet.py then bounds what any system can find among AMLSim's "quiet" accounts.
 #   2. The built-in generator: train on one scenario (seed 11), evaluate on another (seed 12), the same
-#      way the shipped model (crates/detect/model/default.json) is built; card farmers too.
+#      way the shipped model (crates/detect/model/default.json) is built; card farmers too. Then the
+#      shipped model itself on seed 12.
 #
 #   bench/mules.sh                 SKIP_BUILD=1 to use the built binary
 #   needs: pip install snapml xgboost scikit-learn numpy
@@ -29,6 +31,8 @@ for s in 20K_fanin200 20K_cycle200; do
 done
 log "AMLSim: fanzha vs GFP + XGBoost"
 python3 bench/mules_amlsim.py "$FANZHA" "$AMLSIM" "$WORK" 2> >(grep '^{' >>"$OUT")
+log "AMLSim: how far any system gets on the quiet accounts (an oracle upper bound)"
+python3 bench/amlsim_quiet.py "$AMLSIM"
 
 log "generator: train on seed 11, evaluate on seed 12 (1M transfers each)"
 for seed in 11 12; do
@@ -43,3 +47,7 @@ done
 "$FANZHA" eval --db "$WORK/gen-12.db" --model "$WORK/gen-11-model.json"
 "$FANZHA" eval --db "$WORK/gen-12.db" --model "$WORK/gen-11-model.json" --json |
   python3 -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps({"bench":"mules_generator","train_seed":11,"test_seed":12,**d}))' >>"$OUT"
+log "generator: the model that ships with fanzha (no --model), on seed 12"
+"$FANZHA" eval --db "$WORK/gen-12.db"
+"$FANZHA" eval --db "$WORK/gen-12.db" --json |
+  python3 -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps({"bench":"mules_generator","model":"shipped","test_seed":12,**d}))' >>"$OUT"

@@ -25,6 +25,11 @@ log-odds); GFP + XGBoost is shown both ways: "GFP+XGBoost" is one fit on all tra
 usual recipe), "GFP+XGB bag" is the same bag of its 5 fold fits. Reported: precision, recall, F1 of
 the positive class, PR-AUC (average precision) and the test-set best F1.
 
+Is a difference more than chance? A paired bootstrap resamples the test accounts 1,000 times (the
+same draw for both systems, scores and flags fixed) and prints, for fanzha minus each other system,
+the 95 % interval of the difference in F1 and in PR-AUC and the shares of draws in which fanzha is
+ahead and behind. Only the cross splits: on the temporal ones every system scores 1.000.
+
 Usage: bench/mules_amlsim.py FANZHA DATA_DIR WORK_DIR   (bench/mules.sh runs it)
 """
 import collections
@@ -47,6 +52,8 @@ SPLIT_STEP = 75
 THREADS = 2
 FOLDS = 5
 F1_SLACK = 0.01  # as crates/detect/src/metrics.rs
+BOOTSTRAP_DRAWS = 1000
+TIE = 1e-9  # differences smaller than this are rounding, not a lead
 
 # GFP windows in steps (days) — the same 24 h window fanzha uses is one step here, so GFP gets
 # several windows to choose from as is usual for AMLSim.
@@ -135,9 +142,10 @@ def run_fanzha(train_db, train_rows, test_db, test_rows, until, tag):
     accounts = json.loads(scored)["accounts"]
     flagged = {a["account"] for a in accounts if a["flagged"]}
     score = {a["account"]: a["score"] for a in accounts}
-    best = best_f1([l for _, l in test_rows], [score.get(a, 0.0) for a, _ in test_rows])
+    scores = np.array([score.get(a, 0.0) for a, _ in test_rows])
+    best = best_f1([l for _, l in test_rows], scores)
     return {"precision": q["precision"], "recall": q["recall"], "f1": q["f1"], "pr_auc": q["pr_auc"],
-            "best_f1": best, "seconds": seconds}, flagged
+            "best_f1": best, "seconds": seconds}, flagged, scores
 
 
 def best_f1(labels, scores):
@@ -240,8 +248,32 @@ def run_gfp(train_edges, train_rows, test_edges, test_rows):
         flagged = {a for (a, _), hit in zip(test_rows, p >= threshold) if hit}
         results.append(({"precision": float(prec), "recall": float(rec), "f1": float(f1),
                          "pr_auc": float(average_precision_score(yte, p)), "best_f1": best_f1(yte, p),
-                         "seconds": seconds}, flagged))
+                         "seconds": seconds}, flagged, p))
     return results
+
+
+def paired_bootstrap(labels, ours, theirs, draws=BOOTSTRAP_DRAWS, seed=1):
+    """fanzha minus the other system, in F1 at each one's trained threshold and in PR-AUC, over
+    `draws` resamples of the test accounts (the same resample for both): the 95 % interval of each
+    difference and the share of resamples in which fanzha is ahead."""
+    rng = np.random.default_rng(seed)
+    y = np.asarray(labels, dtype=bool)
+    (our_scores, our_flags), (their_scores, their_flags) = ours, theirs
+    f1_diff, ap_diff = np.empty(draws), np.empty(draws)
+    for d in range(draws):
+        i = rng.integers(0, len(y), len(y))
+        yi = y[i]
+        f1_diff[d] = f1_of(yi, our_flags[i]) - f1_of(yi, their_flags[i])
+        ap_diff[d] = average_precision_score(yi, our_scores[i]) - average_precision_score(yi, their_scores[i])
+    summary = lambda x: {"low": float(np.percentile(x, 2.5)), "high": float(np.percentile(x, 97.5)),
+                         "ahead": float(np.mean(x > TIE)), "behind": float(np.mean(x < -TIE))}
+    return {"f1": summary(f1_diff), "pr_auc": summary(ap_diff)}
+
+
+def f1_of(labels, flags):
+    hits = np.count_nonzero(labels & flags)
+    total = np.count_nonzero(labels) + np.count_nonzero(flags)
+    return 2 * hits / total if total else 0.0
 
 
 def main():
@@ -258,16 +290,22 @@ def main():
         runs.append((f"temporal {s} (T={SPLIT_STEP})", db[s], tr, edges[edges[:, 3] <= SPLIT_STEP], db[s], te, edges,
                      SPLIT_STEP, None))
     print(f"{'split':<42} {'system':<14} {'P':>6} {'R':>6} {'F1':>6} {'PR-AUC':>7} {'bestF1':>7} {'s':>6}")
-    by_kind = []
+    by_kind, versus = [], []
     for name, trdb, tr, tre, tedb, te, tee, until, kind in runs:
         tag = name.split()[0] + "-" + name.split()[1].split("->")[0].strip()
-        f, f_flagged = run_fanzha(trdb, tr, tedb, te, until, tag)
-        (g, g_flagged), (b, b_flagged) = run_gfp(tre, tr, tee, te)
-        if kind:
+        f, f_flagged, f_scores = run_fanzha(trdb, tr, tedb, te, until, tag)
+        (g, g_flagged, g_scores), (b, b_flagged, b_scores) = run_gfp(tre, tr, tee, te)
+        if kind:  # the cross splits (on the temporal ones every system scores 1.000)
             for system, flagged in (("fanzha", f_flagged), ("GFP+XGBoost", g_flagged), ("GFP+XGB bag", b_flagged)):
                 by_kind.append((name, system, {k: (sum(1 for a, x in kind.items() if x == k and a in flagged),
                                                    sum(1 for x in kind.values() if x == k))
                                                for k in ("step", "burst", "quiet")}))
+            flags = lambda flagged: np.array([a in flagged for a, _ in te])
+            for system, scores, flagged in (("GFP+XGBoost", g_scores, g_flagged), ("GFP+XGB bag", b_scores, b_flagged)):
+                diff = paired_bootstrap([l for _, l in te], (f_scores, flags(f_flagged)), (scores, flags(flagged)))
+                versus.append((name, system, diff))
+                print(json.dumps({"bench": "mules_amlsim_bootstrap", "split": name, "versus": system,
+                                  "draws": BOOTSTRAP_DRAWS, **diff}), file=sys.stderr)
         for system, r in (("fanzha", f), ("GFP+XGBoost", g), ("GFP+XGB bag", b)):
             print(f"{name:<42} {system:<14} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} "
                   f"{r['pr_auc']:7.3f} {r['best_f1']:7.3f} {r['seconds']:6.1f}")
@@ -280,6 +318,12 @@ def main():
     for name, system, counts in by_kind:
         cells = " ".join(f"{f'{n}/{m}':>11}" for n, m in counts.values())
         print(f"{name:<42} {system:<14} {cells}")
+    print(f"\nfanzha minus the other system, paired bootstrap of the test accounts ({BOOTSTRAP_DRAWS} draws): "
+          f"95 % interval, share of draws fanzha is ahead / behind\n{'split':<42} {'versus':<14} "
+          f"{'F1 interval':>17} {'ahead':>6} {'behind':>6} {'PR-AUC interval':>17} {'ahead':>6} {'behind':>6}")
+    for name, system, d in versus:
+        cell = lambda m: f"{d[m]['low']:+.3f} .. {d[m]['high']:+.3f} {d[m]['ahead']:6.1%} {d[m]['behind']:6.1%}"
+        print(f"{name:<42} {system:<14} {cell('f1'):>31} {cell('pr_auc'):>31}")
 
 
 if __name__ == "__main__":

@@ -29,7 +29,9 @@ fn detects_mules_and_card_farmers_with_reasons_trains_and_evaluates() {
     }
 
     let eval: serde_json::Value = serde_json::from_str(&ok(&fanzha(&["eval", "--db", &db, "--json"]))).unwrap();
-    assert!(eval["mules"]["combined"]["recall"].as_f64().unwrap() >= 0.9, "{eval}");
+    // The bar for the generator: recall >= 0.95 at precision >= 0.9, with the shipped model.
+    assert!(eval["mules"]["combined"]["recall"].as_f64().unwrap() >= 0.95, "{eval}");
+    assert!(eval["mules"]["combined"]["precision"].as_f64().unwrap() >= 0.9, "{eval}");
     assert_eq!(eval["card_farmers"]["recall"].as_f64().unwrap(), 1.0, "{eval}");
 
     let model = dir.path().join("m.json");

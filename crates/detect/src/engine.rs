@@ -122,15 +122,21 @@ fn pair(a: u32, b: u32) -> u64 {
 impl FeatureEngine {
     /// An engine with no transfers seen yet.
     pub fn new(ledger: &Ledger, cfg: FeatureConfig) -> FeatureEngine {
+        FeatureEngine::as_of(ledger, cfg, None)
+    }
+
+    /// An engine with no transfers seen yet whose holder counts leave out accounts opened after `until`.
+    fn as_of(ledger: &Ledger, cfg: FeatureConfig, until: Option<Ts>) -> FeatureEngine {
         let states =
             ledger.accounts().iter().map(|a| State { balance: a.opening_balance.0, ..State::default() }).collect();
-        let holders = HolderStats::new(ledger, cfg.opening_window_secs);
+        let holders = HolderStats::new(ledger, cfg.opening_window_secs, until);
         FeatureEngine { cfg, holders, states, in_window: Default::default(), pairs: FxHashSet::default() }
     }
 
-    /// Runs every transfer of `graph` at or before `until` (all when `None`) through a new engine.
+    /// Runs every transfer of `graph` at or before `until` (all when `None`) through a new engine; the
+    /// holder counts, too, see only the accounts opened by then.
     pub fn replay(ledger: &Ledger, graph: &TemporalGraph, cfg: FeatureConfig, until: Option<Ts>) -> FeatureEngine {
-        let mut engine = FeatureEngine::new(ledger, cfg);
+        let mut engine = FeatureEngine::as_of(ledger, cfg, until);
         let end = graph.edges_until(until);
         for e in 0..end {
             let edge = graph.edge(fanzha_graph::EdgeIx(e as u32));

@@ -1,11 +1,12 @@
 //! Card farming (一人多卡): a holder who opens many accounts within days, at several banks, in
 //! several cities or far from home; and card-supply rings: holders whose cards are used together
-//! (the same counterparties), as when one network buys sets of cards from several farmers.
+//! (the same counterparties, cash taken out at the same places on the same days), as when one
+//! network buys sets of cards from several farmers.
 
 use crate::geo::{home_province, province_km};
 use crate::holders::{banks_and_cities, busiest_window, HolderStats};
 use fanzha_graph::TemporalGraph;
-use fanzha_model::{AccountIx, HolderDigest, Ledger, Ts};
+use fanzha_model::{AccountIx, HolderDigest, Ledger, Region, TransferKind, Ts};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Thresholds of the card-farming detector (configuration, defaults from the domain notes).
@@ -25,6 +26,8 @@ pub struct FarmingConfig {
     pub ring_hub_degree: usize,
     /// Holders are in one ring when their cards share at least this many counterparties.
     pub ring_min_shared: usize,
+    /// ... or took cash out in the same place on at least this many of the same days.
+    pub ring_min_places: usize,
 }
 
 impl Default for FarmingConfig {
@@ -37,6 +40,7 @@ impl Default for FarmingConfig {
             far_km: 500.0,
             ring_hub_degree: 200,
             ring_min_shared: 2,
+            ring_min_places: 2,
         }
     }
 }
@@ -79,13 +83,33 @@ pub struct FarmerScore {
     pub reasons: Vec<(String, String)>,
 }
 
-/// Holders whose cards were used with the same counterparties.
+/// Holders whose cards were used together: with the same counterparties, or for cash at the same
+/// places on the same days.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ring {
     /// The holders, in the order of the farmer list.
     pub holders: Vec<HolderDigest>,
     /// Counterparty accounts their cards have in common (up to 20).
     pub shared: Vec<AccountIx>,
+    /// Places and days where cards of two or more of them took cash out (up to 20).
+    pub places: Vec<CashPlace>,
+}
+
+/// Where and on which day cash was taken out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CashPlace {
+    /// The withdrawal's region (the ATM's or counter's place).
+    pub region: Region,
+    /// The day, as the UTC time of its midnight in China Standard Time.
+    pub day: Ts,
+}
+
+impl CashPlace {
+    /// The place and China-time day of a withdrawal at `ts` in `region`.
+    pub fn new(region: Region, ts: Ts) -> CashPlace {
+        const CST: i64 = 8 * 3_600;
+        CashPlace { region, day: Ts((ts.0 + CST).div_euclid(86_400) * 86_400 - CST) }
+    }
 }
 
 fn first_use(graph: &TemporalGraph, a: AccountIx) -> Option<Ts> {
@@ -98,7 +122,7 @@ fn first_use(graph: &TemporalGraph, a: AccountIx) -> Option<Ts> {
 
 /// Scores every holder with at least two accounts; highest score first.
 pub fn farmers(ledger: &Ledger, graph: &TemporalGraph, cfg: &FarmingConfig) -> Vec<FarmerScore> {
-    let stats = HolderStats::new(ledger, cfg.window_days * 86_400);
+    let stats = HolderStats::new(ledger, cfg.window_days * 86_400, None);
     let mut out: Vec<FarmerScore> = stats
         .iter()
         .filter(|(_, h)| h.accounts.len() >= 2)
@@ -184,8 +208,9 @@ fn judge(
     }
 }
 
-/// Groups the given holders into rings: holders whose cards share at least
-/// `cfg.ring_min_shared` non-hub counterparties (a card of one paying a card of another counts).
+/// Groups the given holders into rings: holders whose cards share at least `cfg.ring_min_shared`
+/// non-hub counterparties (a card of one paying a card of another counts), or took cash out at the
+/// same place on at least `cfg.ring_min_places` of the same days. Largest ring first.
 pub fn rings(ledger: &Ledger, graph: &TemporalGraph, holders: &[&FarmerScore], cfg: &FarmingConfig) -> Vec<Ring> {
     let index: FxHashMap<HolderDigest, usize> = holders.iter().enumerate().map(|(h, f)| (f.holder, h)).collect();
     let owner: FxHashMap<AccountIx, usize> = ledger
@@ -194,9 +219,67 @@ pub fn rings(ledger: &Ledger, graph: &TemporalGraph, holders: &[&FarmerScore], c
         .enumerate()
         .filter_map(|(i, a)| Some((AccountIx(i as u32), *index.get(&a.holder.as_ref()?.digest)?)))
         .collect();
+    let mut cards: Vec<(AccountIx, usize)> = owner.iter().map(|(&a, &h)| (a, h)).collect();
+    cards.sort_unstable();
+    let shared = strong_links(counterparty_links(graph, &cards, &owner, cfg), cfg.ring_min_shared);
+    let places = strong_links(place_links(ledger, graph, &cards), cfg.ring_min_places);
+
+    let mut parent: Vec<usize> = (0..holders.len()).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for &(a, b) in shared.keys().chain(places.keys()) {
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+    // Per ring root: its holders, then the evidence of its links.
+    let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for h in 0..holders.len() {
+        members.entry(root(&mut parent, h)).or_default().push(h);
+    }
+    let mut counterparties: FxHashMap<usize, Vec<AccountIx>> = FxHashMap::default();
+    for ((a, _), v) in shared {
+        counterparties.entry(root(&mut parent, a)).or_default().extend(v);
+    }
+    let mut cash: FxHashMap<usize, Vec<CashPlace>> = FxHashMap::default();
+    for ((a, _), v) in places {
+        cash.entry(root(&mut parent, a)).or_default().extend(v);
+    }
+    let mut out: Vec<Ring> = members
+        .into_iter()
+        .filter(|(_, hs)| hs.len() >= 2)
+        .map(|(r, hs)| Ring {
+            holders: hs.into_iter().map(|h| holders[h].holder).collect(),
+            shared: evidence(counterparties.remove(&r).unwrap_or_default()),
+            places: evidence(cash.remove(&r).unwrap_or_default()),
+        })
+        .collect();
+    out.sort_by(|a, b| b.holders.len().cmp(&a.holders.len()).then(a.holders.cmp(&b.holders)));
+    out
+}
+
+/// Sorted, without repeats, at most 20.
+fn evidence<T: Ord>(mut items: Vec<T>) -> Vec<T> {
+    items.sort_unstable();
+    items.dedup();
+    items.truncate(20);
+    items
+}
+
+/// Per pair of holders (lower index first), the non-hub counterparties their cards share.
+fn counterparty_links(
+    graph: &TemporalGraph,
+    cards: &[(AccountIx, usize)],
+    owner: &FxHashMap<AccountIx, usize>,
+    cfg: &FarmingConfig,
+) -> FxHashMap<(usize, usize), Vec<AccountIx>> {
     // Counterparty -> the holders whose cards dealt with it.
     let mut touched: FxHashMap<AccountIx, FxHashSet<usize>> = FxHashMap::default();
-    for (&card, &h) in &owner {
+    for &(card, h) in cards {
         let partners = graph
             .out_edges(card)
             .iter()
@@ -221,52 +304,210 @@ pub fn rings(ledger: &Ledger, graph: &TemporalGraph, holders: &[&FarmerScore], c
             }
         }
     }
-    let mut shared: FxHashMap<(usize, usize), Vec<AccountIx>> = FxHashMap::default();
-    let mut partners: Vec<_> = touched.into_iter().filter(|(_, s)| s.len() >= 2).collect();
-    partners.sort_unstable_by_key(|(p, _)| *p);
-    for (p, set) in partners {
+    pairs(touched)
+}
+
+/// Per pair of holders (lower index first), the places and days where cards of both took cash out.
+fn place_links(
+    ledger: &Ledger,
+    graph: &TemporalGraph,
+    cards: &[(AccountIx, usize)],
+) -> FxHashMap<(usize, usize), Vec<CashPlace>> {
+    let mut touched: FxHashMap<CashPlace, FxHashSet<usize>> = FxHashMap::default();
+    for &(card, h) in cards {
+        for &e in graph.out_edges(card) {
+            let t = ledger.transfer(graph.edge(fanzha_graph::EdgeIx(e)).txn);
+            if let (TransferKind::Withdrawal, Some(region)) = (t.kind, t.region) {
+                touched.entry(CashPlace::new(region, t.ts)).or_default().insert(h);
+            }
+        }
+    }
+    pairs(touched)
+}
+
+/// For every key shared by two or more holders, the key under each pair of them.
+fn pairs<K: Ord + Copy>(touched: FxHashMap<K, FxHashSet<usize>>) -> FxHashMap<(usize, usize), Vec<K>> {
+    let mut out: FxHashMap<(usize, usize), Vec<K>> = FxHashMap::default();
+    let mut keys: Vec<_> = touched.into_iter().filter(|(_, s)| s.len() >= 2).collect();
+    keys.sort_unstable_by_key(|(k, _)| *k);
+    for (k, set) in keys {
         let mut hs: Vec<usize> = set.into_iter().collect();
         hs.sort_unstable();
         for i in 0..hs.len() {
             for j in i + 1..hs.len() {
-                shared.entry((hs[i], hs[j])).or_default().push(p);
+                out.entry((hs[i], hs[j])).or_default().push(k);
             }
         }
     }
-    let mut parent: Vec<usize> = (0..holders.len()).collect();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
-    let mut links: Vec<_> = shared.into_iter().filter(|(_, v)| v.len() >= cfg.ring_min_shared).collect();
-    links.sort_unstable_by_key(|(k, _)| *k);
-    for ((a, b), _) in &links {
-        let (ra, rb) = (root(&mut parent, *a), root(&mut parent, *b));
-        parent[ra.max(rb)] = ra.min(rb);
-    }
-    let mut groups: FxHashMap<usize, (Vec<usize>, Vec<AccountIx>)> = FxHashMap::default();
-    for h in 0..holders.len() {
-        let r = root(&mut parent, h);
-        groups.entry(r).or_default().0.push(h);
-    }
-    for ((a, _), v) in links {
-        let r = root(&mut parent, a);
-        groups.get_mut(&r).expect("every holder has a group").1.extend(v);
-    }
-    let mut out: Vec<Ring> = groups
-        .into_values()
-        .filter(|(hs, _)| hs.len() >= 2)
-        .map(|(mut hs, mut sh)| {
-            hs.sort_unstable();
-            sh.sort_unstable();
-            sh.dedup();
-            sh.truncate(20);
-            Ring { holders: hs.into_iter().map(|h| holders[h].holder).collect(), shared: sh }
-        })
-        .collect();
-    out.sort_by_key(|r| std::cmp::Reverse(r.holders.len()));
     out
+}
+
+/// The pairs with at least `min` shared keys.
+fn strong_links<K>(links: FxHashMap<(usize, usize), Vec<K>>, min: usize) -> FxHashMap<(usize, usize), Vec<K>> {
+    links.into_iter().filter(|(_, v)| v.len() >= min.max(1)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fanzha_model::{Account, BankIx, Event, Fen, HolderSalt, Transfer};
+
+    const DAY: i64 = 86_400;
+    const T0: i64 = 1_700_000_000;
+    /// Wuhan (Hubei, the holders' home), Shenzhen (about 900 km away) and Xiaogan (Hubei).
+    const WUHAN: u32 = 420_100;
+    const SHENZHEN: u32 = 440_300;
+    const XIAOGAN: u32 = 420_900;
+
+    /// A card: its holder (an index into an 18-digit Hubei identity), opening day, bank, region.
+    struct Card(u32, i64, u16, u32);
+
+    /// A ledger of `cards` (accounts `C0`…) and counterparties `P0`…`P{parties}`; `transfers` are
+    /// `(card, party, day)` payments from a party into a card; `cash` is `(card, day, region)`.
+    fn ledger(cards: &[Card], parties: u32, transfers: &[(u32, u32, i64)], cash: &[(u32, i64, u32)]) -> Ledger {
+        let mut l = Ledger::new();
+        for bank in ["ICBC", "CCB", "ABC", "BOC"] {
+            l.apply(Event::Bank { code: bank.into() });
+        }
+        let salt = HolderSalt::new([7; 32]);
+        for (i, c) in cards.iter().enumerate() {
+            let account = Account {
+                bank: Some(BankIx(c.2)),
+                holder: Some(salt.holder(&format!("42010519900101{:04}", c.0))),
+                opened_at: Some(Ts(T0 + c.1 * DAY)),
+                open_region: Region::new(c.3),
+                ..Account::internal()
+            };
+            l.apply(Event::Account { id: format!("C{i}").into(), account });
+        }
+        for p in 0..parties {
+            l.apply(Event::Account { id: format!("P{p}").into(), account: Account::internal() });
+        }
+        let n = cards.len() as u32;
+        let mut k = 0;
+        let mut add = |l: &mut Ledger, transfer: Transfer| {
+            l.apply(Event::Transfer { txn_id: format!("T{k}").into(), transfer });
+            k += 1;
+        };
+        for &(card, party, day) in transfers {
+            let ts = Ts(T0 + day * DAY);
+            add(&mut l, Transfer::plain(ts, Some(AccountIx(n + party)), Some(AccountIx(card)), Fen(100_000)));
+        }
+        for &(card, day, region) in cash {
+            let ts = Ts(T0 + day * DAY + 3_600);
+            let t = Transfer {
+                kind: TransferKind::Withdrawal,
+                region: Region::new(region),
+                ..Transfer::plain(ts, Some(AccountIx(card)), None, Fen(200_000))
+            };
+            add(&mut l, t);
+        }
+        l
+    }
+
+    fn verdicts(l: &Ledger) -> Vec<FarmerScore> {
+        farmers(l, &TemporalGraph::build(l), &FarmingConfig::default())
+    }
+
+    #[test]
+    fn busiest_window_is_the_first_longest_run() {
+        assert_eq!(busiest_window(&[], 10), 0..0);
+        assert_eq!(busiest_window(&[5], 10), 0..1);
+        assert_eq!(busiest_window(&[0, 5, 10, 30, 31, 32], 10), 0..3, "the first of two runs of three, ends inclusive");
+        assert_eq!(busiest_window(&[0, 100, 101, 102, 103], 3), 1..5);
+    }
+
+    #[test]
+    fn a_spree_across_banks_and_cities_is_flagged_and_a_slow_one_is_not() {
+        let mut cards: Vec<Card> =
+            (0..6).map(|i| Card(1, 2 * i, (i % 3) as u16, [WUHAN, XIAOGAN][i as usize % 2])).collect();
+        // Holder 2: as many cards at as many banks, but one every 60 days.
+        cards.extend((0..6).map(|i| Card(2, 60 * i, (i % 3) as u16, WUHAN)));
+        let v = verdicts(&ledger(&cards, 0, &[], &[]));
+        assert_eq!(v.len(), 2);
+        let (spree, slow) = (&v[0], &v[1]);
+        assert!(spree.flagged && spree.score >= 0.5, "{spree:?}");
+        assert_eq!((spree.opened_in_window, spree.banks, spree.cities), (6, 3, 2));
+        assert!(spree.reasons[0].0.contains("30天内开立6个账户,涉及3家银行、2个城市"), "{:?}", spree.reasons);
+        assert!(!slow.flagged && slow.score < 0.5, "{slow:?}");
+        assert_eq!(slow.opened_in_window, 1);
+    }
+
+    #[test]
+    fn cards_opened_far_from_home_count_as_spread() {
+        // Five cards at one bank, but all in Shenzhen, far from the Hubei home: flagged.
+        let far: Vec<Card> = (0..5).map(|i| Card(3, i, 0, SHENZHEN)).collect();
+        let v = verdicts(&ledger(&far, 0, &[], &[]));
+        assert!(v[0].flagged, "{:?}", v[0]);
+        assert_eq!(v[0].far_from_home, 5);
+        assert!(v[0].cards.iter().all(|c| c.km_from_home.unwrap() >= 500.0));
+        // The same cards at home are one bank in one city: not flagged.
+        let home: Vec<Card> = (0..5).map(|i| Card(3, i, 0, WUHAN)).collect();
+        let v = verdicts(&ledger(&home, 0, &[], &[]));
+        assert!(!v[0].flagged && v[0].far_from_home == 0, "{:?}", v[0]);
+    }
+
+    #[test]
+    fn rings_join_holders_by_shared_counterparties_or_cash_places() {
+        // Five farmers with five cards each (cards 5h..5h+5 belong to holder h).
+        let cards: Vec<Card> =
+            (0..5u32).flat_map(|h| (0..5).map(move |i| Card(10 + h, i64::from(i), (i % 4) as u16, SHENZHEN))).collect();
+        let transfers = [
+            // Holders 0 and 1 share two counterparties: a ring.
+            (0, 0, 40),
+            (6, 0, 41),
+            (1, 1, 40),
+            (7, 1, 42),
+            // Holders 1 and 2 share only one: not enough on its own.
+            (8, 2, 40),
+            (11, 2, 40),
+            // P3 pays every farmer's first card, but also 300 others: a hub, no evidence.
+            (0, 3, 50),
+            (5, 3, 50),
+            (10, 3, 50),
+            (15, 3, 50),
+            (20, 3, 50),
+        ];
+        let mut transfers = transfers.to_vec();
+        transfers.extend((0..300).map(|_| (24, 3, 60)));
+        // Holders 3 and 4 took cash at the same place on two days: a ring; holder 2 shares one day.
+        let cash = [(15, 45, SHENZHEN), (20, 45, SHENZHEN), (16, 47, SHENZHEN), (21, 47, SHENZHEN), (12, 45, SHENZHEN)];
+        let l = ledger(&cards, 4, &transfers, &cash);
+        let g = TemporalGraph::build(&l);
+        let cfg = FarmingConfig::default();
+        let all = farmers(&l, &g, &cfg);
+        assert!(all.iter().all(|f| f.flagged));
+        let holder = |card: u32| l.account(AccountIx(card)).holder.as_ref().unwrap().digest;
+        let refs: Vec<&FarmerScore> = all.iter().collect();
+        let rings = rings(&l, &g, &refs, &cfg);
+        let mut found: Vec<Vec<HolderDigest>> = rings.iter().map(|r| r.holders.clone()).collect();
+        for r in &mut found {
+            r.sort();
+        }
+        found.sort();
+        let mut want = vec![vec![holder(0), holder(5)], vec![holder(15), holder(20)]];
+        for r in &mut want {
+            r.sort();
+        }
+        want.sort();
+        assert_eq!(found, want, "{rings:?}");
+        let by_cash = rings.iter().find(|r| r.holders.contains(&holder(15))).unwrap();
+        assert!(by_cash.shared.is_empty());
+        let day = |d: i64| CashPlace::new(Region::new(SHENZHEN).unwrap(), Ts(T0 + d * DAY + 3_600));
+        assert_eq!(by_cash.places, vec![day(45), day(47)]);
+        let by_party = rings.iter().find(|r| r.holders.contains(&holder(0))).unwrap();
+        assert_eq!(by_party.shared.len(), 2);
+        assert!(by_party.places.is_empty());
+    }
+
+    #[test]
+    fn cash_days_follow_china_time() {
+        let shenzhen = Region::new(SHENZHEN).unwrap();
+        // 23:30 and 00:30 the next day in Beijing time: two days, though both fall on one UTC day.
+        let midnight_cst = 1_699_977_600; // 2023-11-15T00:00:00+08:00
+        let late = CashPlace::new(shenzhen, Ts(midnight_cst - 1_800));
+        let early = CashPlace::new(shenzhen, Ts(midnight_cst + 1_800));
+        assert_eq!(early.day, Ts(midnight_cst));
+        assert_eq!(late.day, Ts(midnight_cst - DAY));
+    }
 }

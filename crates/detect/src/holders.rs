@@ -3,7 +3,7 @@
 //! of card-farming detection.
 
 use crate::catalog::ix;
-use fanzha_model::{Account, AccountIx, HolderDigest, Ledger};
+use fanzha_model::{Account, AccountIx, HolderDigest, Ledger, Ts};
 use rustc_hash::FxHashMap;
 
 /// One holder's accounts (in opening order) and counts over them.
@@ -27,11 +27,16 @@ pub struct HolderStats {
 }
 
 impl HolderStats {
-    /// Groups the ledger's accounts by holder; `window_secs` is the opening window.
-    pub fn new(ledger: &Ledger, window_secs: i64) -> HolderStats {
+    /// Groups the ledger's accounts by holder; `window_secs` is the opening window. With `until`,
+    /// accounts opened after it are left out (those with no opening time stay in), so the counts are
+    /// the ones that could be known then.
+    pub fn new(ledger: &Ledger, window_secs: i64, until: Option<Ts>) -> HolderStats {
         let mut stats = HolderStats::default();
         for (i, account) in ledger.accounts().iter().enumerate() {
             let Some(holder) = &account.holder else { continue };
+            if until.zip(account.opened_at).is_some_and(|(until, opened)| opened > until) {
+                continue;
+            }
             let n = stats.holders.len();
             let slot = *stats.by_holder.entry(holder.digest).or_insert(n);
             if slot == n {

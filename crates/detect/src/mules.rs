@@ -100,6 +100,9 @@ pub fn score(
             if flagged || explain_all {
                 reasons = fired;
                 reasons.extend(model_reasons(model, f, cfg.model_reasons, |column| company.suspect(i, column)));
+                if flagged && reasons.is_empty() {
+                    reasons.push(score_reason(p, model.threshold));
+                }
             }
             let score = on_cut(p, model.threshold).max(on_cut(r, cfg.rule_flag));
             MuleScore { account, score, model: p, rules: r, flagged, reasons }
@@ -147,12 +150,14 @@ fn model_reasons<'a>(
     suspect: impl Fn(usize) -> Option<(Side, &'a str, f64, u32)>,
 ) -> Vec<Reason> {
     let contributions = model.contributions(f);
-    // A missing value ("has no payees") moves the model but is no fact to check: left out.
-    let mut order: Vec<usize> = (0..FEATURE_COUNT).filter(|&i| contributions[i] > 0.05 && !f[i].is_nan()).collect();
+    // A missing value ("has no payees") moves the model but is no fact to check: left out. Small
+    // contributions are left out too, unless nothing larger raised the score.
+    let mut order: Vec<usize> = (0..FEATURE_COUNT).filter(|&i| contributions[i] > 0.0 && !f[i].is_nan()).collect();
     order.sort_by(|&a, &b| contributions[b].total_cmp(&contributions[a]));
+    let large = order.iter().take_while(|&&i| contributions[i] > MIN_CONTRIBUTION).count();
     order
         .into_iter()
-        .take(n)
+        .take(n.min(large.max(1)))
         .map(|i| {
             let info = &FEATURES[i];
             let mut message_zh = format!("{}为{}(模型贡献 +{:.2})", info.zh, show(info, f[i], true), contributions[i]);
@@ -185,6 +190,24 @@ fn model_reasons<'a>(
         .collect()
 }
 
+/// The smallest contribution to the log-odds worth a reason of its own.
+const MIN_CONTRIBUTION: f64 = 0.05;
+
+/// The reason of last resort for an account the model flags with no feature value that raised its
+/// score (its score comes from the model's base rate and missing values): the score and the cut.
+fn score_reason(p: f64, threshold: f64) -> Reason {
+    let (pct, cut) = (p * 100.0, threshold * 100.0);
+    Reason {
+        code: "model.score".into(),
+        message_zh: format!("模型评分{pct:.0}%,不低于阈值{cut:.0}%(没有单项特征明显抬高评分)"),
+        message_en: format!(
+            "model score {pct:.0}% is at or above the threshold {cut:.0}% (no single feature stands out)"
+        ),
+        weight: 0.0,
+        counterparty: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,11 +216,29 @@ mod tests {
     /// [`population`]`(2)` scored by a model trained on [`population`]`(1)` (account `k` is `A{k}`),
     /// with each account's kind.
     fn scored_population() -> (Vec<MuleScore>, Vec<u8>) {
-        let model = trained_on_population(1);
+        scored_population_at(None)
+    }
+
+    /// As [`scored_population`], with the model's threshold set to `threshold` when given.
+    fn scored_population_at(threshold: Option<f64>) -> (Vec<MuleScore>, Vec<u8>) {
+        let mut model = trained_on_population(1);
+        model.threshold = threshold.unwrap_or(model.threshold);
         let (mut rows, links, kinds) = population(2);
         let l = ledger(kinds.len(), &[]);
         let accounts: Vec<AccountIx> = (0..kinds.len() as u32).map(AccountIx).collect();
         (score(&l, &accounts, &mut rows, &links, &model, &MuleConfig::default(), false), kinds)
+    }
+
+    #[test]
+    fn every_flagged_account_says_why() {
+        // A cut of 0 flags every account, also the plainly normal ones, whose features all lower
+        // the score: each still gets a reason.
+        let (scores, kinds) = scored_population_at(Some(0.0));
+        assert!(scores.iter().all(|s| s.flagged));
+        for (s, k) in scores.iter().zip(&kinds) {
+            assert!(!s.reasons.is_empty(), "kind {k}: {s:?}");
+        }
+        assert!(scores.iter().any(|s| s.reasons.iter().any(|r| r.code == "model.score")), "the last resort is reached");
     }
 
     #[test]

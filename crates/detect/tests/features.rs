@@ -277,15 +277,39 @@ fn every_feature_matches_the_naive_reference() {
 
 #[test]
 fn replay_until_sees_only_the_past() {
-    let mut rng = ChaCha8Rng::seed_from_u64(99);
-    let ledger = random_ledger(&mut rng);
-    let graph = TemporalGraph::build(&ledger);
-    let cut = Ts(T0 + 9 * 86_400);
-    let engine = FeatureEngine::replay(&ledger, &graph, FeatureConfig::default(), Some(cut));
-    for a in 0..ledger.accounts().len() as u32 {
-        let seen = ledger.transfers().iter().filter(|t| t.ts <= cut && t.to == Some(AccountIx(a))).count();
-        assert_eq!(engine.features(&ledger, AccountIx(a))[ix::IN_COUNT], seen as f64);
+    let cfg = FeatureConfig::default();
+    let mut cut_off_accounts = 0;
+    for seed in 0..40 {
+        let mut rng = ChaCha8Rng::seed_from_u64(99 + seed);
+        let ledger = random_ledger(&mut rng);
+        let graph = TemporalGraph::build(&ledger);
+        // Accounts open up to 40 days before T0, transfers from T0 on: the first cut leaves some
+        // accounts unopened, the second some transfers unmade.
+        for cut in [Ts(T0 - 20 * 86_400), Ts(T0 + 9 * 86_400)] {
+            let engine = FeatureEngine::replay(&ledger, &graph, cfg, Some(cut));
+            for a in 0..ledger.accounts().len() as u32 {
+                let f = engine.features(&ledger, AccountIx(a));
+                let seen = ledger.transfers().iter().filter(|t| t.ts <= cut && t.to == Some(AccountIx(a))).count();
+                assert_eq!(f[ix::IN_COUNT], seen as f64);
+                // The holder's accounts as known at the cut: opened by then, or at an unknown time.
+                let holder = &ledger.account(AccountIx(a)).holder;
+                let mine: Vec<&Account> = ledger
+                    .accounts()
+                    .iter()
+                    .filter(|x| &x.holder == holder && x.opened_at.is_none_or(|t| t <= cut))
+                    .collect();
+                cut_off_accounts += ledger.accounts().iter().filter(|x| &x.holder == holder).count() - mine.len();
+                let banks: std::collections::BTreeSet<u16> = mine.iter().filter_map(|x| x.bank.map(|b| b.0)).collect();
+                if mine.is_empty() {
+                    assert!(f[ix::HOLDER_ACCOUNTS].is_nan() || f[ix::HOLDER_ACCOUNTS] == 0.0, "seed {seed}");
+                } else {
+                    assert_eq!(f[ix::HOLDER_ACCOUNTS], mine.len() as f64, "seed {seed}, account {a}");
+                    assert_eq!(f[ix::HOLDER_BANKS], banks.len() as f64, "seed {seed}, account {a}");
+                }
+            }
+        }
     }
+    assert!(cut_off_accounts > 20, "the cuts must leave accounts out: {cut_off_accounts}");
 }
 
 /// The context columns (neighbour averages and shape aggregates) against a naive recomputation:

@@ -267,10 +267,16 @@ fn run_farming(args: FarmingArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if !rings.is_empty() {
-        println!("\ncard-supply rings (holders whose cards deal with the same accounts):");
+        println!("\ncard-supply rings (holders whose cards deal with the same accounts or take cash out together):");
         for r in &rings {
             let names: Vec<&str> = r.holders.iter().map(|h| masked[h]).collect();
-            println!("  {} holders: {}  ({} shared counterparties)", names.len(), names.join(", "), r.shared.len());
+            println!(
+                "  {} holders: {}  ({} shared counterparties, {} shared cash places and days)",
+                names.len(),
+                names.join(", "),
+                r.shared.len(),
+                r.places.len()
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -310,7 +316,15 @@ fn farmer_json(ledger: &Ledger, f: &FarmerScore) -> serde_json::Value {
 fn ring_json(ledger: &Ledger, r: &Ring, masked: &FxHashMap<fanzha_model::HolderDigest, &str>) -> serde_json::Value {
     let holders: Vec<_> = r.holders.iter().map(|h| masked[h]).collect();
     let shared: Vec<_> = r.shared.iter().map(|&a| ledger.account_id(a)).collect();
-    json!({"holders": holders, "shared_counterparties": shared})
+    let places: Vec<_> = r
+        .places
+        .iter()
+        .map(|p| {
+            let day = p.day.to_rfc3339_shanghai();
+            json!({"region": p.region.to_string(), "day": &day[..10]})
+        })
+        .collect();
+    json!({"holders": holders, "shared_counterparties": shared, "shared_cash_places": places})
 }
 
 /// Reads `account_id,label` rows (header optional; label 1/0/true/false); reports bad rows with

@@ -94,7 +94,8 @@ struct State {
     /// Start of the 24 h after the latest quiet spell, and transactions counted in it.
     burst: Option<(i64, u32)>,
     burst_max: u32,
-    cp_banks: [u64; 4],
+    /// Distinct counterparty banks, sorted.
+    cp_banks: Vec<u16>,
     cp_provinces: u128,
     cash_out: i64,
     remote_cash: i64,
@@ -323,7 +324,7 @@ impl FeatureEngine {
         f[ix::NEAR_ZERO] = ratio(f64::from(s.near_zero_outs), f64::from(s.out_count));
         f[ix::NIGHT_SHARE] = ratio(f64::from(s.night), f64::from(s.in_count + s.out_count));
         f[ix::BURST_AFTER_DORMANCY] = f64::from(s.burst_max);
-        f[ix::COUNTERPARTY_BANKS] = f64::from(s.cp_banks.iter().map(|w| w.count_ones()).sum::<u32>());
+        f[ix::COUNTERPARTY_BANKS] = s.cp_banks.len() as f64;
         f[ix::COUNTERPARTY_PROVINCES] = f64::from(s.cp_provinces.count_ones());
         f[ix::CASH_OUT_SHARE] = ratio(s.cash_out as f64, s.out_sum as f64);
         f[ix::REMOTE_CASH_SHARE] = ratio(s.remote_cash as f64, s.cash_out as f64);
@@ -414,8 +415,9 @@ pub struct Recent {
 /// Records a counterparty's bank and province in the account's small sets.
 fn note_counterparty(s: &mut State, bank: Option<u16>, region: Option<Region>) {
     if let Some(b) = bank {
-        let b = usize::from(b) % 256;
-        s.cp_banks[b / 64] |= 1 << (b % 64);
+        if let Err(at) = s.cp_banks.binary_search(&b) {
+            s.cp_banks.insert(at, b);
+        }
     }
     if let Some(r) = region {
         s.cp_provinces |= 1u128 << ((r.code() / 10_000) % 128);

@@ -19,15 +19,17 @@ const REGIONS: [u32; 4] = [110105, 420100, 440300, 650100];
 
 fn random_ledger(rng: &mut ChaCha8Rng) -> Ledger {
     let mut ledger = Ledger::new();
-    for bank in ["ICBC", "CCB", "ABC"] {
-        ledger.apply(Event::Bank { code: bank.into() });
+    // Mostly three banks; sometimes hundreds, as in data from many small banks.
+    let banks = if rng.random_bool(0.2) { 600 } else { 3 };
+    for bank in 0..banks {
+        ledger.apply(Event::Bank { code: format!("B{bank}").into() });
     }
     let salt = HolderSalt::new([3; 32]);
     let n = rng.random_range(2..8);
     for i in 0..n {
         let holder = rng.random_range(0..3);
         let account = Account {
-            bank: Some(BankIx(rng.random_range(0..3))),
+            bank: Some(BankIx(rng.random_range(0..banks))),
             holder: Some(salt.holder(&format!("42010519900101{holder:04}"))),
             opened_at: rng.random_bool(0.8).then(|| Ts(T0 - rng.random_range(0..40) * 86_400)),
             open_region: Region::new(REGIONS[rng.random_range(0..4)]),
@@ -241,17 +243,34 @@ fn median(dwell: &mut [(i64, i64)]) -> f64 {
     unreachable!()
 }
 
+/// The default settings half of the time; otherwise each setting drawn from a few values around it.
+fn random_config(rng: &mut ChaCha8Rng) -> FeatureConfig {
+    let d = FeatureConfig::default();
+    if rng.random_bool(0.5) {
+        return d;
+    }
+    let mut pick = |options: &[i64]| options[rng.random_range(0..options.len())];
+    FeatureConfig {
+        window_secs: pick(&[3_600, 86_400, 3 * 86_400]),
+        pass_through_secs: pick(&[600, 3_600, 86_400]),
+        large_inflow: Fen(pick(&[500_000, 1_000_000, 5_000_000])),
+        near_zero: Fen(pick(&[0, 10_000, 100_000])),
+        dormancy_secs: pick(&[86_400, 7 * 86_400, 20 * 86_400]),
+        opening_window_secs: pick(&[86_400, 30 * 86_400]),
+    }
+}
+
 fn same(x: f64, y: f64) -> bool {
     (x.is_nan() && y.is_nan()) || (x - y).abs() <= 1e-9 * x.abs().max(1.0)
 }
 
 #[test]
 fn every_feature_matches_the_naive_reference() {
-    let cfg = FeatureConfig::default();
     let mut exercised = [0usize; OWN_COUNT];
     for seed in 0..400 {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let ledger = random_ledger(&mut rng);
+        let cfg = random_config(&mut rng);
         let graph = TemporalGraph::build(&ledger);
         let engine = FeatureEngine::replay(&ledger, &graph, cfg, None);
         for a in 0..ledger.accounts().len() as u32 {

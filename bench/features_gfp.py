@@ -3,9 +3,11 @@
 
   features_gfp.py amlsim transactions.csv OUT.csv   # ts = step * 10^6 + row (distinct times)
   features_gfp.py gen transfers.csv OUT.csv         # ts = 100 * (seconds since start) + rank in the second
-  features_gfp.py compare EDGES.csv FANZHA_OUT.csv --windows ... --json-fanzha '{...}' --label L
+  features_gfp.py compare EDGES.csv FANZHA_OUT.csv --fan W --sg W --cycle W --fanzha-json '{...}' --label L
     runs GFP (num_threads=2, one transform call) on EDGES.csv with the same windows and bins, checks
     every column edge by edge against fanzha's output and prints one JSON line.
+  features_gfp.py record --fan W --sg W --cycle W --fanzha-json '{...}' --label L --gfp REASON
+    prints the same JSON line without GFP (its fields null, REASON in "gfp"), e.g. when GFP was stopped.
 GFP silently ignores patterns when timestamps exceed 2^31 - 1 (they are 32-bit there), so times are
 rebased to fit. Timestamps are made distinct because GFP's cycle search treats equal timestamps inconsistently
 (docs/features.md); fan, degree and scatter-gather would match with ties too.
@@ -56,6 +58,18 @@ def gen(src, out):
     write_edges(rows, out)
 
 
+def record(label, windows, lc_len, fanzha_json, gfp):
+    """One data set's JSON record with fanzha's numbers; GFP's fields stay null unless compare() fills them."""
+    fz = json.loads(fanzha_json)
+    return {
+        "bench": "features", "data": label, "edges": fz["edges"], "columns": fz["columns"], "windows": windows,
+        "lc_cycle_len": lc_len, "threads": 2, "gfp": gfp, "gfp_seconds": None, "gfp_edges_per_s": None,
+        "fanzha_seconds": round(fz["compute_seconds"], 3), "fanzha_edges_per_s": round(fz["edges_per_second"]),
+        "fanzha_wall_seconds": fz.get("wall_seconds"),
+        "ratio": None, "mismatched_edges": None, "mismatched_edges_by_group": None, "nonzero_cells": None,
+    }
+
+
 def compare(edges_csv, fanzha_csv, windows, lc_len, fanzha_json, label):
     x = np.loadtxt(edges_csv, delimiter=",", skiprows=1, dtype=np.float64)
     params = gfp_params(PATTERNS, windows, lc_len=lc_len, threads=2)
@@ -75,17 +89,13 @@ def compare(edges_csv, fanzha_csv, windows, lc_len, fanzha_json, label):
     per_group = {gname: int(diff[:, [i for i, c in enumerate(columns) if c.rsplit("_", 1)[0] == gname]].any(axis=1).sum())
                  for gname in groups}
     n = int(x.shape[0])
-    fz = json.loads(fanzha_json)
-    rec = {
-        "bench": "features", "data": label, "edges": n, "columns": len(columns), "windows": windows,
-        "lc_cycle_len": lc_len, "threads": 2,
+    rec = record(label, windows, lc_len, fanzha_json, "compared")
+    rec.update({
         "gfp_seconds": round(gfp_secs, 3), "gfp_edges_per_s": round(n / gfp_secs),
-        "fanzha_seconds": round(fz["compute_seconds"], 3), "fanzha_edges_per_s": round(fz["edges_per_second"]),
-        "fanzha_wall_seconds": fz.get("wall_seconds"),
-        "ratio": round(gfp_secs / fz["compute_seconds"], 2),
+        "ratio": round(gfp_secs / json.loads(fanzha_json)["compute_seconds"], 2),
         "mismatched_edges": int(diff.any(axis=1).sum()), "mismatched_edges_by_group": per_group,
         "nonzero_cells": int((y[:, 5:] != 0).sum()),
-    }
+    })
     print(json.dumps(rec))
 
 
@@ -95,11 +105,14 @@ def main():
         amlsim(sys.argv[2], sys.argv[3])
     elif cmd == "gen":
         gen(sys.argv[2], sys.argv[3])
-    elif cmd == "compare":
+    elif cmd in ("compare", "record"):
         import argparse
         ap = argparse.ArgumentParser()
-        ap.add_argument("edges")
-        ap.add_argument("fanzha")
+        if cmd == "compare":
+            ap.add_argument("edges")
+            ap.add_argument("fanzha")
+        else:
+            ap.add_argument("--gfp", required=True, help="why GFP was not compared")
         ap.add_argument("--fan", type=int, required=True)
         ap.add_argument("--sg", type=int, required=True)
         ap.add_argument("--cycle", type=int, required=True)
@@ -108,7 +121,10 @@ def main():
         ap.add_argument("--label", required=True)
         a = ap.parse_args(sys.argv[2:])
         windows = {"fan": a.fan, "degree": a.fan, "scatter-gather": a.sg, "temp-cycle": a.cycle, "lc-cycle": a.cycle}
-        compare(a.edges, a.fanzha, windows, a.lc_len, a.fanzha_json, a.label)
+        if cmd == "compare":
+            compare(a.edges, a.fanzha, windows, a.lc_len, a.fanzha_json, a.label)
+        else:
+            print(json.dumps(record(a.label, windows, a.lc_len, a.fanzha_json, a.gfp)))
     else:
         sys.exit(__doc__)
 

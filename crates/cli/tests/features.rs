@@ -46,3 +46,38 @@ fn writes_histograms_and_reports_bad_rows() {
     assert_eq!(lines[4], "13,1,4,150,1,0,0,0,1,0,0,0,0,0");
     assert_eq!(lines.len(), 5);
 }
+
+#[test]
+fn gather_scatter_comes_last_and_temporal_cycles_can_be_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("edges.csv");
+    let output = dir.path().join("out.csv");
+    // 1 and 2 pay 5, which then pays 6 and 7; a separate 3-cycle 10 -> 11 -> 12 -> 10.
+    std::fs::write(
+        &input,
+        "1,1,5,10,1\n2,2,5,20,1\n3,5,6,30,1\n4,5,7,40,1\n5,10,11,100,1\n6,11,12,200,1\n7,12,10,300,1\n",
+    )
+    .unwrap();
+    let run = |len: &str| {
+        let mut args = vec!["features", "--input", input.to_str().unwrap(), "--output", output.to_str().unwrap()];
+        args.extend(["--patterns", "gather-scatter,temp-cycle", "--window", "1000", "--bins", "2,3"]);
+        if !len.is_empty() {
+            args.extend(["--temp-cycle-len", len]);
+        }
+        let out = fanzha(&args);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        std::fs::read_to_string(&output).unwrap()
+    };
+    let csv = run("");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "edge_id,src,dst,timestamp,amount,temporal_cycle_2,temporal_cycle_3,gather_scatter_2,gather_scatter_3"
+    );
+    // Edge 4 (5 -> 7) sees payers {1, 2} and payees {6, 7} since the first payment: size 2 for all four.
+    for row in &lines[1..5] {
+        assert!(row.ends_with(",0,0,1,0"), "{row}");
+    }
+    assert!(lines[7].ends_with(",0,1,0,0"), "{}", lines[7]);
+    assert!(run("2").lines().all(|l| !l.ends_with(",0,1,0,0")), "the 3-cycle is longer than 2 edges");
+}

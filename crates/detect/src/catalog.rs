@@ -117,7 +117,7 @@ pub const OWN_COUNT: usize = OWN_FEATURES.len();
 const NEIGHBOURS: [(&str, &str, &str); 2] = [("payers", "转入方", "payers'"), ("payees", "收款方", "payees'")];
 
 /// The pattern groups of [`crate::context`]'s shape columns, with their names.
-pub const SHAPES: [(Group, &str, &str); 7] = [
+pub const SHAPES: [(Group, &str, &str); 8] = [
     (Group::FanIn, "扇入", "fan-in"),
     (Group::FanOut, "扇出", "fan-out"),
     (Group::DegreeIn, "入度", "in-degree"),
@@ -125,6 +125,7 @@ pub const SHAPES: [(Group, &str, &str); 7] = [
     (Group::ScatterGather, "分散-汇聚", "scatter-gather"),
     (Group::TemporalCycle, "时序环路", "temporal cycle"),
     (Group::SimpleCycle, "限长环路", "bounded cycle"),
+    (Group::GatherScatter, "汇聚-分散", "gather-scatter"),
 ];
 
 /// Per shape group: mean pattern count and largest pattern size, over the account's in- and

@@ -37,6 +37,8 @@ impl Default for ContextConfig {
                 temporal_cycle: on(7),
                 simple_cycle: on(7),
                 simple_cycle_max_len: 6,
+                temporal_cycle_max_len: Some(8),
+                gather_scatter: on(3),
                 // Searches through accounts with more than this many transfers in a window (merchants,
                 // payroll) are cut short; mule chains do not run through them.
                 hub_limit: Some(500),

@@ -69,13 +69,18 @@ pub struct Config {
     pub scatter_gather: Pattern,
     /// Temporal cycles: cycles whose edges follow each other strictly in time.
     pub temporal_cycle: Pattern,
+    /// The longest temporal cycle counted, in edges; `None` (the default, GFP's behaviour) is unbounded.
+    pub temporal_cycle_max_len: Option<usize>,
     /// Length-bounded simple cycles in the window, in any time order.
     pub simple_cycle: Pattern,
     /// The longest simple cycle counted, in edges.
     pub simple_cycle_max_len: usize,
-    /// Hub truncation: scatter-gather and cycle searches do not go through a vertex with more than this
-    /// many edges in the search's window (the truncated searches are counted). `None` (the default)
-    /// matches GFP.
+    /// Gather-scatter: several payers into a vertex, then several payees out of it (not in GFP; off by
+    /// default).
+    pub gather_scatter: Pattern,
+    /// Hub truncation: scatter-gather, gather-scatter and cycle searches neither start from an edge at
+    /// nor go through a vertex with more than this many edges in the search's window (the truncated
+    /// searches are counted). `None` (the default) matches GFP.
     pub hub_limit: Option<usize>,
 }
 
@@ -86,15 +91,17 @@ impl Default for Config {
             fan: Pattern { enabled: true, window: 43_200, bins: bins.clone() },
             degree: Pattern::off(43_200, bins.clone()),
             scatter_gather: Pattern::off(432_000, bins.clone()),
-            temporal_cycle: Pattern::off(1_728_000, bins),
+            temporal_cycle: Pattern::off(1_728_000, bins.clone()),
+            temporal_cycle_max_len: None,
             simple_cycle: Pattern::off(864_000, Bins::range(2, 10)),
             simple_cycle_max_len: 10,
+            gather_scatter: Pattern::off(432_000, bins),
             hub_limit: None,
         }
     }
 }
 
-/// The output column groups, in GFP's order.
+/// The output column groups, in GFP's order, then the groups GFP does not have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Group {
     /// Fan-in (distinct senders into the edge's target).
@@ -111,11 +118,13 @@ pub enum Group {
     TemporalCycle,
     /// Length-bounded simple cycles.
     SimpleCycle,
+    /// Gather-scatter (not in GFP).
+    GatherScatter,
 }
 
 impl Group {
     /// All groups in output order.
-    pub const ALL: [Group; 7] = [
+    pub const ALL: [Group; 8] = [
         Group::FanIn,
         Group::FanOut,
         Group::DegreeIn,
@@ -123,6 +132,7 @@ impl Group {
         Group::ScatterGather,
         Group::TemporalCycle,
         Group::SimpleCycle,
+        Group::GatherScatter,
     ];
 
     /// The pattern settings this group is counted with.
@@ -133,6 +143,7 @@ impl Group {
             Group::ScatterGather => &config.scatter_gather,
             Group::TemporalCycle => &config.temporal_cycle,
             Group::SimpleCycle => &config.simple_cycle,
+            Group::GatherScatter => &config.gather_scatter,
         }
     }
 }
@@ -147,6 +158,7 @@ impl fmt::Display for Group {
             Group::ScatterGather => "scatter_gather",
             Group::TemporalCycle => "temporal_cycle",
             Group::SimpleCycle => "simple_cycle",
+            Group::GatherScatter => "gather_scatter",
         })
     }
 }

@@ -2,12 +2,13 @@
 //! sequence `v -> .. -> u`, holding every edge that lies on some valid path along that sequence. Each
 //! edge of a bundle, and the closing edge, counts one cycle of size = number of vertices.
 //!
-//! * Temporal cycles: path times strictly increase and lie in `[t - window, t)`.
+//! * Temporal cycles: path times strictly increase and lie in `[t - window, t)`; optionally the cycle has
+//!   at most `max_len` edges.
 //! * Simple cycles: path edges precede the closing edge in time order (ties: input order), have time
 //!   `>= t - window`, and the cycle has at most `max_len` edges.
 //!
 //! Both searches run from `v` forward and are pruned by a backward pass from `u`: latest departure
-//! times (temporal) or hop distances (simple).
+//! times (temporal) or hop distances (simple); paths stop growing at the length bound.
 
 use crate::config::Pattern;
 use crate::counts::Counts;
@@ -64,16 +65,27 @@ impl Scratch {
 #[derive(Clone, Copy)]
 enum Kind {
     Temporal,
-    /// Allowed path edges are the positions `from..closing`; paths have at most `hops` edges.
+    /// Allowed path edges are the positions `from..closing`.
     Simple {
         from: u32,
-        hops: i64,
     },
 }
 
-/// Counts temporal cycles into `counts`.
-pub(crate) fn temporal(g: &Graph, p: &Pattern, hub_limit: Option<usize>, counts: &Counts, cut: &Truncation) {
-    run(g, p, hub_limit, counts, cut, |_, _| Kind::Temporal);
+/// The most path edges (the closing edge not counted) of cycles of at most `max_len` edges.
+fn max_hops(max_len: usize) -> i64 {
+    max_len as i64 - 1
+}
+
+/// Counts temporal cycles, of at most `max_len` edges if given, into `counts`.
+pub(crate) fn temporal(
+    g: &Graph,
+    p: &Pattern,
+    max_len: Option<usize>,
+    hub_limit: Option<usize>,
+    counts: &Counts,
+    cut: &Truncation,
+) {
+    run(g, p, max_len.map_or(i64::MAX, max_hops), hub_limit, counts, cut, |_, _| Kind::Temporal);
 }
 
 /// Counts simple cycles of at most `max_len` edges into `counts`.
@@ -85,13 +97,16 @@ pub(crate) fn simple(
     counts: &Counts,
     cut: &Truncation,
 ) {
-    let hops = max_len as i64 - 1;
-    run(g, p, hub_limit, counts, cut, |_, lo| Kind::Simple { from: g.time.partition_point(|&t| t < lo) as u32, hops });
+    run(g, p, max_hops(max_len), hub_limit, counts, cut, |_, lo| Kind::Simple {
+        from: g.time.partition_point(|&t| t < lo) as u32,
+    });
 }
 
+/// Searches the cycles of paths of at most `hops` edges closed by every edge.
 fn run(
     g: &Graph,
     p: &Pattern,
+    hops: i64,
     hub_limit: Option<usize>,
     counts: &Counts,
     cut: &Truncation,
@@ -111,7 +126,7 @@ fn run(
                 return;
             }
             let kind = kind(e, lo);
-            let search = Search { g, p, e, u, v, t, lo, kind, counts };
+            let search = Search { g, p, e, u, v, t, lo, kind, hops, counts };
             let truncated = match kind {
                 Kind::Temporal => search.latest_departures(s, &hub),
                 Kind::Simple { .. } => search.hop_distances(s, &hub),
@@ -136,6 +151,8 @@ struct Search<'a> {
     t: i64,
     lo: i64,
     kind: Kind,
+    /// The most edges of a path `v -> .. -> u`.
+    hops: i64,
     counts: &'a Counts,
 }
 
@@ -151,7 +168,7 @@ impl Search<'_> {
                 let b = edges.partition_point(|f| time(f) < before.min(self.t));
                 a..b.max(a)
             }
-            Kind::Simple { from, .. } => {
+            Kind::Simple { from } => {
                 let a = edges.partition_point(|&f| f < from);
                 let b = edges.partition_point(|&f| f < self.e);
                 a..b.max(a)
@@ -194,14 +211,13 @@ impl Search<'_> {
 
     /// Simple-cycle pruning: hop distance of each vertex to `u` within the path length bound.
     fn hop_distances(&self, s: &mut Scratch, hub: &impl Fn(u32) -> bool) -> bool {
-        let Kind::Simple { hops, .. } = self.kind else { unreachable!() };
         let (g, mut truncated) = (self.g, false);
         s.set(self.u, 0);
         let mut frontier = std::mem::take(&mut s.frontier);
         frontier.clear();
         frontier.push(self.u);
         let mut next = Vec::new();
-        for depth in 1..=hops {
+        for depth in 1..=self.hops {
             next.clear();
             for &z in &frontier {
                 for &k in g.in_pairs(z) {
@@ -249,14 +265,18 @@ impl Search<'_> {
             if before == UNSET {
                 continue;
             }
+            // The fewest edges from y to u: hop distance (simple), at least one (temporal).
+            let rest = match self.kind {
+                _ if y == self.u => 0,
+                Kind::Temporal => 1,
+                Kind::Simple { .. } => s.mark[y as usize],
+            };
+            if depth + rest > self.hops {
+                continue;
+            }
             let usable = self.usable(k, arrival, before);
             if usable.is_empty() {
                 continue;
-            }
-            if let Kind::Simple { hops, .. } = self.kind {
-                if depth + if y == self.u { 0 } else { s.mark[y as usize] } > hops {
-                    continue;
-                }
             }
             s.via.push(k);
             if y == self.u {

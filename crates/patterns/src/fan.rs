@@ -78,15 +78,21 @@ fn vertex(g: &Graph, dir: Direction, v: u32, p: &Pattern, distinct: bool, counts
     for &f in &s.list[wlo..whi] {
         s.seen[other[f as usize] as usize] -= 1;
     }
-    if !any {
-        return;
+    if any {
+        spread(g, &s.list, &s.diff, counts);
     }
-    for b in 0..bins.len() {
+}
+
+/// Adds range increments to the edges of `list`: `diff` holds, per bin, `list.len() + 1` difference
+/// entries (+n at a range's start, -n at its end).
+pub(crate) fn spread(g: &Graph, list: &[u32], diff: &[i32], counts: &Counts) {
+    let n = list.len();
+    for (b, row) in diff.chunks_exact(n + 1).enumerate() {
         let mut run = 0i32;
-        for i in 0..n {
-            run += s.diff[b * (n + 1) + i];
+        for (&f, &d) in list.iter().zip(row) {
+            run += d;
             if run > 0 {
-                counts.add(g.input[s.list[i] as usize], b, run as u32);
+                counts.add(g.input[f as usize], b, run as u32);
             }
         }
     }

@@ -1,20 +1,22 @@
 //! Per-edge graph pattern features for money-laundering and fraud detection, compatible with IBM Snap
 //! ML's GraphFeaturePreprocessor (GFP): for every edge, a histogram per pattern type of the patterns the
 //! edge takes part in — fan-in/out, degree-in/out, scatter-gather, temporal cycles and length-bounded
-//! simple cycles — with GFP's windows, bins and column order.
+//! simple cycles — with GFP's windows, bins and column order; and, optionally, gather-scatter, which GFP
+//! does not have, in columns after GFP's.
 //!
 //! Design: the whole edge list is known up front (a batch, like one GFP `transform` call), so instead of
 //! GFP's dynamic graph the edges are sorted by time once into CSR adjacency (per vertex and per vertex
 //! pair, time-sorted), windows are binary searches, and each pattern is counted by an independent
-//! parallel pass over vertices (fan, degree) or edges (scatter-gather, cycles). The exact semantics,
-//! including GFP's quirks that are reproduced and the few that are not, are in docs/features.md; the
-//! tests compare every column with deliberately naive implementations.
+//! parallel pass over vertices (fan, degree, gather-scatter) or edges (scatter-gather, cycles). The exact
+//! semantics, including GFP's quirks that are reproduced and the few that are not, are in
+//! docs/features.md; the tests compare every column with deliberately naive implementations.
 #![deny(missing_docs)]
 
 mod config;
 mod counts;
 mod cycles;
 mod fan;
+mod gather_scatter;
 mod graph;
 mod scatter_gather;
 
@@ -36,12 +38,12 @@ pub struct Edge {
     pub time: i64,
 }
 
-/// The computed histograms: for each enabled group (in GFP's order) one block of `bins` columns per edge,
-/// rows in input order.
+/// The computed histograms: for each enabled group (in [`Group::ALL`]'s order) one block of `bins` columns
+/// per edge, rows in input order.
 pub struct Features {
     blocks: Vec<(Group, Vec<i64>, Vec<u32>)>,
     edges: usize,
-    /// Scatter-gather and cycle searches cut short by the hub limit.
+    /// Scatter-gather, gather-scatter and cycle searches cut short by the hub limit.
     pub truncated: u64,
 }
 
@@ -106,8 +108,11 @@ pub fn compute(edges: &[Edge], config: &Config) -> Features {
             Group::DegreeIn => fan::count(&g, Direction::In, p, false, &counts),
             Group::DegreeOut => fan::count(&g, Direction::Out, p, false, &counts),
             Group::ScatterGather => scatter_gather::count(&g, p, config.hub_limit, &counts, &cut),
-            Group::TemporalCycle => cycles::temporal(&g, p, config.hub_limit, &counts, &cut),
+            Group::TemporalCycle => {
+                cycles::temporal(&g, p, config.temporal_cycle_max_len, config.hub_limit, &counts, &cut)
+            }
             Group::SimpleCycle => cycles::simple(&g, p, config.simple_cycle_max_len, config.hub_limit, &counts, &cut),
+            Group::GatherScatter => gather_scatter::count(&g, p, config.hub_limit, &counts, &cut),
         }
         blocks.push((group, p.bins.bounds().to_vec(), counts.into_vec()));
     }

@@ -9,6 +9,10 @@
 //! and the leg between `x` and `w`). If any intermediary's two pairs have an edge after `t`, that `w`
 //! is left to a later edge (GFP's duplicate guard). With at least two intermediaries, every edge at or
 //! after `lo` on both legs of every intermediary counts one pattern of size = intermediaries.
+//!
+//! With a hub limit, a hub is a vertex with more than that many edges in `[lo, t]`: an edge with a hub
+//! end is not searched from, a hub `w` is skipped, and a hub `x` is left out as if absent (it neither
+//! counts nor holds the pattern back); a search that skipped a hub counts as truncated.
 
 use crate::config::Pattern;
 use crate::counts::Counts;
@@ -23,19 +27,23 @@ pub(crate) fn count(g: &Graph, p: &Pattern, hub_limit: Option<usize>, counts: &C
         |(mids, legs), e| {
             let (u, v, t) = (g.src[e as usize], g.dst[e as usize], g.time[e as usize]);
             let lo = t - p.window;
-            if let Some(limit) = hub_limit {
-                if g.degree_in_window(u, lo, t) > limit || g.degree_in_window(v, lo, t) > limit {
-                    cut.hit();
-                    return;
-                }
+            let hub = |x: u32| hub_limit.is_some_and(|l| g.degree_in_window(x, lo, t) > l);
+            if hub(u) || hub(v) {
+                cut.hit();
+                return;
             }
+            let mut truncated = false;
             for forward in [true, false] {
-                side(g, p, forward, u, v, t, mids, legs, counts);
+                truncated |= side(g, p, forward, u, v, t, &hub, mids, legs, counts);
+            }
+            if truncated {
+                cut.hit();
             }
         },
     );
 }
 
+/// Counts the forward or backward patterns of the edge `u -> v` at `t`; returns whether a hub was skipped.
 #[allow(clippy::too_many_arguments)]
 fn side(
     g: &Graph,
@@ -44,16 +52,17 @@ fn side(
     u: u32,
     v: u32,
     t: i64,
+    is_hub: &impl Fn(u32) -> bool,
     mids: &mut Vec<(u32, u32)>,
     legs: &mut Vec<(u32, u32)>,
     counts: &Counts,
-) {
+) -> bool {
     let lo = t - p.window;
-    // The fixed side is u -> x (forward) or x -> v (backward); `hub` is u or v, whose side it is.
-    let (hub, fixed_pairs) = if forward { (u, g.out_pairs(u).len()) } else { (v, g.in_pairs(v).len()) };
+    // The fixed side is u -> x (forward) or x -> v (backward); `center` is u or v, whose side it is.
+    let (center, fixed_pairs) = if forward { (u, g.out_pairs(u).len()) } else { (v, g.in_pairs(v).len()) };
     let fixed = |x: u32| if forward { g.find_pair(u, x) } else { g.find_pair(x, v) };
     let leg = |x: u32, w: u32| if forward { g.find_pair(x, w) } else { g.find_pair(w, x) };
-    let mut mids_built = false;
+    let (mut mids_built, mut truncated) = (false, false);
     let ends: Vec<u32> = if forward {
         g.out_pairs(v).filter(|&k| g.pair_latest(k) >= lo).map(|k| g.pair_ends(k).1).collect()
     } else {
@@ -63,12 +72,22 @@ fn side(
         if w == u || w == v {
             continue;
         }
+        if is_hub(w) {
+            truncated = true;
+            continue;
+        }
         // Candidates: from the fixed side's pairs, or from w's pairs on the leg side, whichever is shorter;
         // both give the same (fixed, leg) pairs.
         legs.clear();
         let mut abandoned = false;
-        let consider = |f: u32, l: u32, legs: &mut Vec<(u32, u32)>| {
+        // Adds intermediary x (pairs f on the fixed side, l on the leg) if usable; false if it holds the
+        // pattern back for a later edge.
+        let mut consider = |x: u32, f: u32, l: u32, legs: &mut Vec<(u32, u32)>| {
             if g.pair_latest(f) < lo {
+                return true;
+            }
+            if is_hub(x) {
+                truncated = true;
                 return true;
             }
             if g.pair_latest(f) > t || g.pair_latest(l) > t {
@@ -88,11 +107,11 @@ fn side(
                 g.out_pairs(w).map(|k| g.pair_ends(k).1).collect()
             };
             for x in xs {
-                if x == hub {
+                if x == center {
                     continue;
                 }
                 let (Some(f), Some(l)) = (fixed(x), leg(x, w)) else { continue };
-                if !consider(f, l, legs) {
+                if !consider(x, f, l, legs) {
                     abandoned = true;
                     break;
                 }
@@ -110,7 +129,7 @@ fn side(
             }
             for &(x, f) in mids.iter() {
                 let Some(l) = leg(x, w) else { continue };
-                if !consider(f, l, legs) {
+                if !consider(x, f, l, legs) {
                     abandoned = true;
                     break;
                 }
@@ -130,4 +149,5 @@ fn side(
             }
         }
     }
+    truncated
 }

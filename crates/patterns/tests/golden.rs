@@ -26,7 +26,7 @@ fn matches_gfp_output() {
         temporal_cycle: p(120),
         simple_cycle: p(80),
         simple_cycle_max_len: 6,
-        hub_limit: None,
+        ..Config::default()
     };
     let got = compute(&edges, &config);
     let mut nonzero = 0;

@@ -21,7 +21,8 @@ pub struct Args {
     /// Output CSV: the input columns, then one column per pattern bin
     #[arg(long)]
     output: PathBuf,
-    /// Patterns to count (fan = fan-in/out, degree = degree-in/out, lc-cycle = length-bounded simple cycles)
+    /// Patterns to count (fan = fan-in/out, degree = degree-in/out, lc-cycle = length-bounded simple cycles;
+    /// gather-scatter is not in GFP, its columns come last)
     #[arg(long, value_delimiter = ',', default_value = "fan,degree,scatter-gather,temp-cycle,lc-cycle")]
     patterns: Vec<String>,
     /// Window of every pattern, in timestamp units (overrides GFP's per-pattern defaults)
@@ -42,16 +43,23 @@ pub struct Args {
     /// Simple-cycle window [GFP default 864000]
     #[arg(long)]
     lc_cycle_window: Option<i64>,
+    /// Gather-scatter window [default 432000]
+    #[arg(long)]
+    gather_scatter_window: Option<i64>,
     /// Longest simple cycle, in edges
     #[arg(long, default_value_t = 10)]
     lc_cycle_len: usize,
-    /// Bin bounds of fan, degree, scatter-gather and temporal cycles
+    /// Longest temporal cycle, in edges [default: unbounded, as GFP]
+    #[arg(long)]
+    temp_cycle_len: Option<usize>,
+    /// Bin bounds of fan, degree, scatter-gather, temporal cycles and gather-scatter
     #[arg(long, value_delimiter = ',')]
     bins: Option<Vec<i64>>,
     /// Bin bounds of simple cycles
     #[arg(long, value_delimiter = ',')]
     lc_bins: Option<Vec<i64>>,
-    /// Do not search scatter-gather or cycles through vertices with more edges than this in the window
+    /// Do not search scatter-gather, gather-scatter or cycles at or through vertices with more edges than
+    /// this in the window
     #[arg(long)]
     hub_limit: Option<usize>,
     /// Worker threads (default: all cores)
@@ -72,27 +80,31 @@ fn config(a: &Args) -> Result<Config> {
             "scatter-gather" => &mut c.scatter_gather,
             "temp-cycle" => &mut c.temporal_cycle,
             "lc-cycle" => &mut c.simple_cycle,
-            other => bail!("unknown pattern {other:?} (fan, degree, scatter-gather, temp-cycle, lc-cycle)"),
+            "gather-scatter" => &mut c.gather_scatter,
+            other => {
+                bail!("unknown pattern {other:?} (fan, degree, scatter-gather, temp-cycle, lc-cycle, gather-scatter)")
+            }
         };
         p.enabled = true;
     }
-    let windows = [
-        (&mut c.fan, a.fan_window),
-        (&mut c.degree, a.degree_window),
-        (&mut c.scatter_gather, a.scatter_gather_window),
-        (&mut c.temporal_cycle, a.temp_cycle_window),
-        (&mut c.simple_cycle, a.lc_cycle_window),
+    let settings = [
+        (&mut c.fan, a.fan_window, &a.bins),
+        (&mut c.degree, a.degree_window, &a.bins),
+        (&mut c.scatter_gather, a.scatter_gather_window, &a.bins),
+        (&mut c.temporal_cycle, a.temp_cycle_window, &a.bins),
+        (&mut c.simple_cycle, a.lc_cycle_window, &a.lc_bins),
+        (&mut c.gather_scatter, a.gather_scatter_window, &a.bins),
     ];
-    for (i, (p, w)) in windows.into_iter().enumerate() {
+    for (p, w, bins) in settings {
         if let Some(w) = w.or(a.window) {
             p.window = w;
         }
-        let bins = if i == 4 { &a.lc_bins } else { &a.bins };
         if let Some(b) = bins {
             p.bins = Bins::new(b.clone()).context("bins must be non-empty and strictly increasing")?;
         }
     }
     c.simple_cycle_max_len = a.lc_cycle_len;
+    c.temporal_cycle_max_len = a.temp_cycle_len;
     c.hub_limit = a.hub_limit;
     Ok(c)
 }

@@ -32,7 +32,7 @@ done
 log "AMLSim: fanzha vs GFP + XGBoost"
 python3 bench/mules_amlsim.py "$FANZHA" "$AMLSIM" "$WORK" 2> >(grep '^{' >>"$OUT")
 log "AMLSim: how far any system gets on the quiet accounts (an oracle upper bound)"
-python3 bench/amlsim_quiet.py "$AMLSIM"
+python3 bench/amlsim_quiet.py "$AMLSIM" 2> >(grep '^{' >>"$OUT")
 
 log "generator: train on seed 11, evaluate on seed 12 (1M transfers each)"
 for seed in 11 12; do
@@ -47,6 +47,13 @@ done
 "$FANZHA" eval --db "$WORK/gen-12.db" --model "$WORK/gen-11-model.json"
 "$FANZHA" eval --db "$WORK/gen-12.db" --model "$WORK/gen-11-model.json" --json |
   python3 -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps({"bench":"mules_generator","train_seed":11,"test_seed":12,**d}))' >>"$OUT"
+log "generator: detect mules with the shipped model on seed 12, timed three times"
+for run in 1 2 3; do
+  t0=$(date +%s.%N)
+  "$FANZHA" detect mules --db "$WORK/gen-12.db" --json >/dev/null
+  t1=$(date +%s.%N)
+  python3 -c 'import json,sys; print(json.dumps({"bench":"mules_detect_seconds","test_seed":12,"run":int(sys.argv[1]),"seconds":round(float(sys.argv[2]),2)}))' "$run" "$(echo "$t1 - $t0" | bc)" | tee -a "$OUT"
+done
 log "generator: the model that ships with fanzha (no --model), on seed 12"
 "$FANZHA" eval --db "$WORK/gen-12.db"
 "$FANZHA" eval --db "$WORK/gen-12.db" --json |

@@ -25,10 +25,15 @@ log-odds); GFP + XGBoost is shown both ways: "GFP+XGBoost" is one fit on all tra
 usual recipe), "GFP+XGB bag" is the same bag of its 5 fold fits. Reported: precision, recall, F1 of
 the positive class, PR-AUC (average precision) and the test-set best F1.
 
-Is a difference more than chance? A paired bootstrap resamples the test accounts 1,000 times (the
-same draw for both systems, scores and flags fixed) and prints, for fanzha minus each other system,
+Is a difference more than the luck of which accounts the test sample holds? A paired cluster
+bootstrap resamples the test accounts 1,000 times (the same draw for both systems, scores and flags
+fixed) and prints, for fanzha minus each other system,
 the 95 % interval of the difference in F1 and in PR-AUC and the shares of draws in which fanzha is
-ahead and behind. Only the cross splits: on the temporal ones every system scores 1.000.
+ahead and behind. The fraudulent accounts of one laundering pattern (linked by the transfers they
+sent at their fraudStep) are drawn together, as they are not independent; every other account is
+drawn alone. Only the cross splits:
+on the temporal ones every system scores 1.000. The models stay fixed, so the intervals leave out
+the randomness of training.
 
 Usage: bench/mules_amlsim.py FANZHA DATA_DIR WORK_DIR   (bench/mules.sh runs it)
 """
@@ -45,7 +50,7 @@ import xgboost as xgb
 from sklearn.metrics import average_precision_score, precision_recall_curve, precision_recall_fscore_support
 from snapml import GraphFeaturePreprocessor
 
-FANZHA, DATA, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
+FANZHA = DATA = WORK = None  # set from the command line (or by a script that imports this one)
 SAMPLES = ["20K_fanin200", "20K_cycle200"]
 EPOCH = 1577836800  # 2020-01-01T00:00:00Z, fanzha's default AMLSim epoch: step n = epoch + n days
 SPLIT_STEP = 75
@@ -252,16 +257,40 @@ def run_gfp(train_edges, train_rows, test_edges, test_rows):
     return results
 
 
-def paired_bootstrap(labels, ours, theirs, draws=BOOTSTRAP_DRAWS, seed=1):
+def bootstrap_groups(rows, nodes, edges):
+    """Index groups of the test rows for the bootstrap: fraudulent accounts joined by a pattern
+    transfer (one a fraudulent account sent at its fraudStep to another) form one group, one
+    laundering pattern (union-find); every other account is a group of its own. (Joined by any
+    transfer, nearly all fraudulent accounts of a sample would be one group.)"""
+    fraud = {a: i for i, (a, label) in enumerate(rows) if label}
+    parent = list(range(len(rows)))
+
+    def root(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for src, dst, step in edges[:, 1:4].astype(int):
+        a, b = fraud.get(str(src)), fraud.get(str(dst))
+        if a is not None and b is not None and nodes[str(src)][1] == step:
+            parent[max(root(a), root(b))] = min(root(a), root(b))
+    groups = collections.defaultdict(list)
+    for i in range(len(rows)):
+        groups[root(i)].append(i)
+    return [np.array(g) for g in groups.values()]
+
+
+def paired_bootstrap(labels, groups, ours, theirs, draws=BOOTSTRAP_DRAWS, seed=1):
     """fanzha minus the other system, in F1 at each one's trained threshold and in PR-AUC, over
-    `draws` resamples of the test accounts (the same resample for both): the 95 % interval of each
-    difference and the share of resamples in which fanzha is ahead."""
+    `draws` resamples of the test accounts' `groups` (the same resample for both): the 95 % interval
+    of each difference and the shares of resamples in which fanzha is ahead and behind."""
     rng = np.random.default_rng(seed)
     y = np.asarray(labels, dtype=bool)
     (our_scores, our_flags), (their_scores, their_flags) = ours, theirs
     f1_diff, ap_diff = np.empty(draws), np.empty(draws)
     for d in range(draws):
-        i = rng.integers(0, len(y), len(y))
+        i = np.concatenate([groups[k] for k in rng.integers(0, len(groups), len(groups))])
         yi = y[i]
         f1_diff[d] = f1_of(yi, our_flags[i]) - f1_of(yi, their_flags[i])
         ap_diff[d] = average_precision_score(yi, our_scores[i]) - average_precision_score(yi, their_scores[i])
@@ -301,11 +330,12 @@ def main():
                                                    sum(1 for x in kind.values() if x == k))
                                                for k in ("step", "burst", "quiet")}))
             flags = lambda flagged: np.array([a in flagged for a, _ in te])
+            groups = bootstrap_groups(te, data[name.split()[-1]][0], tee)  # the test sample
             for system, scores, flagged in (("GFP+XGBoost", g_scores, g_flagged), ("GFP+XGB bag", b_scores, b_flagged)):
-                diff = paired_bootstrap([l for _, l in te], (f_scores, flags(f_flagged)), (scores, flags(flagged)))
+                diff = paired_bootstrap([l for _, l in te], groups, (f_scores, flags(f_flagged)), (scores, flags(flagged)))
                 versus.append((name, system, diff))
                 print(json.dumps({"bench": "mules_amlsim_bootstrap", "split": name, "versus": system,
-                                  "draws": BOOTSTRAP_DRAWS, **diff}), file=sys.stderr)
+                                  "draws": BOOTSTRAP_DRAWS, "groups": len(groups), **diff}), file=sys.stderr)
         for system, r in (("fanzha", f), ("GFP+XGBoost", g), ("GFP+XGB bag", b)):
             print(f"{name:<42} {system:<14} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} "
                   f"{r['pr_auc']:7.3f} {r['best_f1']:7.3f} {r['seconds']:6.1f}")
@@ -318,7 +348,7 @@ def main():
     for name, system, counts in by_kind:
         cells = " ".join(f"{f'{n}/{m}':>11}" for n, m in counts.values())
         print(f"{name:<42} {system:<14} {cells}")
-    print(f"\nfanzha minus the other system, paired bootstrap of the test accounts ({BOOTSTRAP_DRAWS} draws): "
+    print(f"\nfanzha minus the other system, paired cluster bootstrap of the test accounts ({BOOTSTRAP_DRAWS} draws): "
           f"95 % interval, share of draws fanzha is ahead / behind\n{'split':<42} {'versus':<14} "
           f"{'F1 interval':>17} {'ahead':>6} {'behind':>6} {'PR-AUC interval':>17} {'ahead':>6} {'behind':>6}")
     for name, system, d in versus:
@@ -327,4 +357,5 @@ def main():
 
 
 if __name__ == "__main__":
+    FANZHA, DATA, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
     main()

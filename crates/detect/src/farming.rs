@@ -22,12 +22,16 @@ pub struct FarmingConfig {
     pub window_days: i64,
     /// Opened at least this far from the holder's home province counts as "far from home".
     pub far_km: f64,
-    /// Counterparties with more distinct partners than this are hubs, not evidence of a ring.
+    /// Counterparties with more transfers than this are hubs (merchants, payroll), not evidence of a ring.
     pub ring_hub_degree: usize,
     /// Holders are in one ring when their cards share at least this many counterparties.
     pub ring_min_shared: usize,
-    /// ... or took cash out in the same place on at least this many of the same days.
+    /// Holders are also in one ring when their cards took cash out at the same place on at least this
+    /// many of the same days.
     pub ring_min_places: usize,
+    /// A place and day where the cards of more than this many holders took cash out is a busy spot (a
+    /// city-wide region code, a station), not evidence of a ring.
+    pub ring_place_crowd: usize,
 }
 
 impl Default for FarmingConfig {
@@ -41,6 +45,7 @@ impl Default for FarmingConfig {
             ring_hub_degree: 200,
             ring_min_shared: 2,
             ring_min_places: 2,
+            ring_place_crowd: 5,
         }
     }
 }
@@ -210,7 +215,8 @@ fn judge(
 
 /// Groups the given holders into rings: holders whose cards share at least `cfg.ring_min_shared`
 /// non-hub counterparties (a card of one paying a card of another counts), or took cash out at the
-/// same place on at least `cfg.ring_min_places` of the same days. Largest ring first.
+/// same place on at least `cfg.ring_min_places` of the same days (places and days with the cards of
+/// more than `cfg.ring_place_crowd` holders do not count). Largest ring first.
 pub fn rings(ledger: &Ledger, graph: &TemporalGraph, holders: &[&FarmerScore], cfg: &FarmingConfig) -> Vec<Ring> {
     let index: FxHashMap<HolderDigest, usize> = holders.iter().enumerate().map(|(h, f)| (f.holder, h)).collect();
     let owner: FxHashMap<AccountIx, usize> = ledger
@@ -221,8 +227,14 @@ pub fn rings(ledger: &Ledger, graph: &TemporalGraph, holders: &[&FarmerScore], c
         .collect();
     let mut cards: Vec<(AccountIx, usize)> = owner.iter().map(|(&a, &h)| (a, h)).collect();
     cards.sort_unstable();
-    let shared = strong_links(counterparty_links(graph, &cards, &owner, cfg), cfg.ring_min_shared);
-    let places = strong_links(place_links(ledger, graph, &cards), cfg.ring_min_places);
+    let shared: FxHashMap<(usize, usize), Vec<AccountIx>> = counterparty_links(graph, &cards, &owner, cfg)
+        .into_iter()
+        .filter(|(_, v)| v.len() >= cfg.ring_min_shared.max(1))
+        .collect();
+    let places: FxHashMap<(usize, usize), Vec<CashPlace>> = place_links(ledger, graph, &cards, cfg.ring_place_crowd)
+        .into_iter()
+        .filter(|(_, v)| distinct_days(v) >= cfg.ring_min_places.max(1))
+        .collect();
 
     let mut parent: Vec<usize> = (0..holders.len()).collect();
     fn root(parent: &mut [usize], mut x: usize) -> usize {
@@ -307,11 +319,13 @@ fn counterparty_links(
     pairs(touched)
 }
 
-/// Per pair of holders (lower index first), the places and days where cards of both took cash out.
+/// Per pair of holders (lower index first), the places and days where cards of both took cash out,
+/// leaving out those where the cards of more than `crowd` holders did.
 fn place_links(
     ledger: &Ledger,
     graph: &TemporalGraph,
     cards: &[(AccountIx, usize)],
+    crowd: usize,
 ) -> FxHashMap<(usize, usize), Vec<CashPlace>> {
     let mut touched: FxHashMap<CashPlace, FxHashSet<usize>> = FxHashMap::default();
     for &(card, h) in cards {
@@ -322,7 +336,16 @@ fn place_links(
             }
         }
     }
+    touched.retain(|_, holders| holders.len() <= crowd);
     pairs(touched)
+}
+
+/// The number of distinct days among `places` (sorted by region, then day).
+fn distinct_days(places: &[CashPlace]) -> usize {
+    let mut days: Vec<Ts> = places.iter().map(|p| p.day).collect();
+    days.sort_unstable();
+    days.dedup();
+    days.len()
 }
 
 /// For every key shared by two or more holders, the key under each pair of them.
@@ -340,11 +363,6 @@ fn pairs<K: Ord + Copy>(touched: FxHashMap<K, FxHashSet<usize>>) -> FxHashMap<(u
         }
     }
     out
-}
-
-/// The pairs with at least `min` shared keys.
-fn strong_links<K>(links: FxHashMap<(usize, usize), Vec<K>>, min: usize) -> FxHashMap<(usize, usize), Vec<K>> {
-    links.into_iter().filter(|(_, v)| v.len() >= min.max(1)).collect()
 }
 
 #[cfg(test)]
@@ -461,7 +479,8 @@ mod tests {
             // Holders 1 and 2 share only one: not enough on its own.
             (8, 2, 40),
             (11, 2, 40),
-            // P3 pays every farmer's first card, but also 300 others: a hub, no evidence.
+            // P3 pays every farmer's first card, but it also pays card 24 300 times: a hub (more than
+            // 200 transfers), no evidence.
             (0, 3, 50),
             (5, 3, 50),
             (10, 3, 50),
@@ -470,8 +489,17 @@ mod tests {
         ];
         let mut transfers = transfers.to_vec();
         transfers.extend((0..300).map(|_| (24, 3, 60)));
-        // Holders 3 and 4 took cash at the same place on two days: a ring; holder 2 shares one day.
-        let cash = [(15, 45, SHENZHEN), (20, 45, SHENZHEN), (16, 47, SHENZHEN), (21, 47, SHENZHEN), (12, 45, SHENZHEN)];
+        // Holders 3 and 4 took cash at the same place on two days: a ring. Holder 2 shares one day
+        // with them, in two places (Shenzhen and Xiaogan): one day is not enough.
+        let cash = [
+            (15, 45, SHENZHEN),
+            (20, 45, SHENZHEN),
+            (16, 47, SHENZHEN),
+            (21, 47, SHENZHEN),
+            (12, 45, SHENZHEN),
+            (13, 45, XIAOGAN),
+            (17, 45, XIAOGAN),
+        ];
         let l = ledger(&cards, 4, &transfers, &cash);
         let g = TemporalGraph::build(&l);
         let cfg = FarmingConfig::default();
@@ -498,6 +526,25 @@ mod tests {
         let by_party = rings.iter().find(|r| r.holders.contains(&holder(0))).unwrap();
         assert_eq!(by_party.shared.len(), 2);
         assert!(by_party.places.is_empty());
+    }
+
+    #[test]
+    fn a_busy_cash_spot_is_no_evidence() {
+        // Six farmers whose cards all took cash in Shenzhen on the same two days: more than
+        // `ring_place_crowd` (5) holders per place and day, so no ring; five of them would be one.
+        let cards: Vec<Card> =
+            (0..6u32).flat_map(|h| (0..5).map(move |i| Card(20 + h, i64::from(i), (i % 4) as u16, SHENZHEN))).collect();
+        let ring_of = |holders: u32| {
+            let cash: Vec<(u32, i64, u32)> =
+                (0..holders).flat_map(|h| [(5 * h, 40, SHENZHEN), (5 * h + 1, 41, SHENZHEN)]).collect();
+            let l = ledger(&cards, 0, &[], &cash);
+            let g = TemporalGraph::build(&l);
+            let all = farmers(&l, &g, &FarmingConfig::default());
+            let refs: Vec<&FarmerScore> = all.iter().collect();
+            rings(&l, &g, &refs, &FarmingConfig::default()).iter().map(|r| r.holders.len()).collect::<Vec<_>>()
+        };
+        assert_eq!(ring_of(6), Vec::<usize>::new());
+        assert_eq!(ring_of(5), vec![5]);
     }
 
     #[test]

@@ -152,7 +152,8 @@ fn model_reasons<'a>(
     let contributions = model.contributions(f);
     // A missing value ("has no payees") moves the model but is no fact to check: left out. Small
     // contributions are left out too, unless nothing larger raised the score.
-    let mut order: Vec<usize> = (0..FEATURE_COUNT).filter(|&i| contributions[i] > 0.0 && !f[i].is_nan()).collect();
+    let mut order: Vec<usize> =
+        (0..FEATURE_COUNT).filter(|&i| contributions[i] >= MIN_SHOWN_CONTRIBUTION && !f[i].is_nan()).collect();
     order.sort_by(|&a, &b| contributions[b].total_cmp(&contributions[a]));
     let large = order.iter().take_while(|&&i| contributions[i] > MIN_CONTRIBUTION).count();
     order
@@ -192,6 +193,9 @@ fn model_reasons<'a>(
 
 /// The smallest contribution to the log-odds worth a reason of its own.
 const MIN_CONTRIBUTION: f64 = 0.05;
+/// The smallest contribution shown at all (as the one reason when none reaches [`MIN_CONTRIBUTION`]):
+/// it prints as at least "+0.01".
+const MIN_SHOWN_CONTRIBUTION: f64 = 0.005;
 
 /// The reason of last resort for an account the model flags with no feature value that raised its
 /// score (its score comes from the model's base rate and missing values): the score and the cut.

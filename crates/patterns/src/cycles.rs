@@ -120,7 +120,7 @@ fn run(
             if u == v {
                 return;
             }
-            let hub = |x: u32| hub_limit.is_some_and(|l| g.degree_in_window(x, lo, t) > l);
+            let hub = |x: u32| g.is_hub(x, lo, t, hub_limit);
             if hub(u) || hub(v) {
                 cut.hit();
                 return;

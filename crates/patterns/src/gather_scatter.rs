@@ -82,7 +82,7 @@ pub(crate) fn count(g: &Graph, p: &Pattern, hub_limit: Option<usize>, counts: &C
                 let e = scatter.list[i] as usize;
                 let (t, w) = (g.time[e], g.dst[e]);
                 let lo = t - p.window;
-                if hub_limit.is_some_and(|l| g.degree_in_window(h, lo, t) > l || g.degree_in_window(w, lo, t) > l) {
+                if g.is_hub(h, lo, t, hub_limit) || g.is_hub(w, lo, t, hub_limit) {
                     cut.hit();
                     continue;
                 }

@@ -187,4 +187,9 @@ impl Graph {
     pub fn degree_in_window(&self, v: u32, lo: i64, hi: i64) -> usize {
         self.count_in(self.out_edges(v), lo, hi) + self.count_in(self.in_edges(v), lo, hi)
     }
+
+    /// Whether `v` is a hub under `limit` (none: never): more than `limit` edges with time in `lo..=hi`.
+    pub fn is_hub(&self, v: u32, lo: i64, hi: i64, limit: Option<usize>) -> bool {
+        limit.is_some_and(|l| self.degree_in_window(v, lo, hi) > l)
+    }
 }

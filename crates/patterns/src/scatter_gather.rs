@@ -27,7 +27,7 @@ pub(crate) fn count(g: &Graph, p: &Pattern, hub_limit: Option<usize>, counts: &C
         |(mids, legs), e| {
             let (u, v, t) = (g.src[e as usize], g.dst[e as usize], g.time[e as usize]);
             let lo = t - p.window;
-            let hub = |x: u32| hub_limit.is_some_and(|l| g.degree_in_window(x, lo, t) > l);
+            let hub = |x: u32| g.is_hub(x, lo, t, hub_limit);
             if hub(u) || hub(v) {
                 cut.hit();
                 return;

@@ -19,6 +19,7 @@ mod fan;
 mod gather_scatter;
 mod graph;
 mod scatter_gather;
+mod window;
 
 pub use config::{Bins, Config, Group, Pattern};
 

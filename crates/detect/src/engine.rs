@@ -48,8 +48,8 @@ pub type OwnFeatures = [f64; OWN_COUNT];
 const DWELL_BUCKETS: usize = 20;
 /// Money lots kept per account before the oldest are written off as "stayed long".
 const MAX_LOTS: usize = 4_096;
-/// Seconds east of UTC of Beijing time, for "night".
-const BEIJING: i64 = 8 * 3_600;
+/// Seconds east of UTC of Beijing time, for "night" and for days.
+pub(crate) const BEIJING: i64 = 8 * 3_600;
 
 /// The sliding-window view of one direction (in or out) of one account.
 #[derive(Debug, Default, Clone)]

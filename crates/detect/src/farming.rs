@@ -3,6 +3,7 @@
 //! (the same counterparties, cash taken out at the same places on the same days), as when one
 //! network buys sets of cards from several farmers.
 
+use crate::engine::BEIJING;
 use crate::geo::{home_province, province_km};
 use crate::holders::{banks_and_cities, busiest_window, HolderStats};
 use fanzha_graph::TemporalGraph;
@@ -112,8 +113,7 @@ pub struct CashPlace {
 impl CashPlace {
     /// The place and China-time day of a withdrawal at `ts` in `region`.
     pub fn new(region: Region, ts: Ts) -> CashPlace {
-        const CST: i64 = 8 * 3_600;
-        CashPlace { region, day: Ts((ts.0 + CST).div_euclid(86_400) * 86_400 - CST) }
+        CashPlace { region, day: Ts((ts.0 + BEIJING).div_euclid(86_400) * 86_400 - BEIJING) }
     }
 }
 

@@ -3,11 +3,17 @@
 //! a lookup "as of" a past time sees the lists as they were then (what a backtest needs).
 
 use fanzha_model::Ts;
+use fanzha_storage::{LineLog, OpenMode, StoreError};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+/// Longest list value (account id, holder digest, phone number, URL), in characters.
+pub const MAX_VALUE_CHARS: usize = 256;
+/// Longest reason, in characters.
+pub const MAX_REASON_CHARS: usize = 1_000;
+/// Longest source, in characters.
+pub const MAX_SOURCE_CHARS: usize = 200;
 
 /// Which list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -100,30 +106,23 @@ impl Entry {
     }
 }
 
-/// Errors of the list file.
+/// Errors of the list and report files.
 #[derive(Debug, thiserror::Error)]
 pub enum ListError {
-    /// Reading or writing failed.
-    #[error("{path}: {source}")]
-    Io {
-        /// The file.
-        path: String,
-        /// What the OS said.
-        source: std::io::Error,
-    },
-    /// A line is not an entry.
-    #[error("{path}:{line}: {message}")]
-    BadLine {
-        /// The file.
-        path: String,
-        /// 1-based line number.
-        line: usize,
-        /// Why.
-        message: String,
-    },
+    /// The file could not be read or written, or is damaged (it names the file and line).
+    #[error(transparent)]
+    Store(#[from] StoreError),
     /// An entry is not valid.
     #[error("{0}")]
     Invalid(String),
+}
+
+/// Checks that `value` has at most `max` characters; the error names `field`.
+pub(crate) fn within(field: &str, value: &str, max: usize) -> Result<(), ListError> {
+    if value.chars().count() > max {
+        return Err(ListError::Invalid(format!("{field}: longer than {max} characters")));
+    }
+    Ok(())
 }
 
 /// The lists: every entry ever written, indexed by (kind, value).
@@ -131,7 +130,7 @@ pub enum ListError {
 pub struct Lists {
     entries: Vec<Entry>,
     by_value: HashMap<(EntryKind, String), Vec<usize>>,
-    file: Option<PathBuf>,
+    file: Option<LineLog<Entry>>,
 }
 
 impl Lists {
@@ -140,32 +139,16 @@ impl Lists {
         Lists::default()
     }
 
-    /// Opens (or starts) the list file at `path`. A torn last line (a crash mid-write) is ignored;
-    /// any other bad line is an error naming the line.
-    pub fn open(path: &Path) -> Result<Lists, ListError> {
-        let io = |source| ListError::Io { path: path.display().to_string(), source };
-        let mut lists = Lists { file: Some(path.to_path_buf()), ..Lists::default() };
-        if !path.exists() {
-            return Ok(lists);
+    /// Opens the list file at `path` (see [`LineLog`] for its format and crash safety): for
+    /// adding entries with [`OpenMode::Write`] or [`OpenMode::Create`] (a missing file is empty),
+    /// or only for reading. A damaged file is an error naming the line.
+    pub fn open(path: &Path, mode: OpenMode) -> Result<Lists, ListError> {
+        let (log, entries) = LineLog::open(path, mode, None)?;
+        let mut lists = Lists::default();
+        for e in entries {
+            lists.insert(e);
         }
-        let lines: Vec<String> =
-            BufReader::new(File::open(path).map_err(io)?).lines().collect::<Result<_, _>>().map_err(io)?;
-        for (i, line) in lines.iter().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            match serde_json::from_str::<Entry>(line) {
-                Ok(e) => lists.insert(e),
-                Err(_) if i + 1 == lines.len() => {} // torn tail: never acknowledged
-                Err(e) => {
-                    return Err(ListError::BadLine {
-                        path: path.display().to_string(),
-                        line: i + 1,
-                        message: e.to_string(),
-                    })
-                }
-            }
-        }
+        lists.file = Some(log);
         Ok(lists)
     }
 
@@ -179,17 +162,24 @@ impl Lists {
         if e.value.trim().is_empty() || e.reason.trim().is_empty() || e.source.trim().is_empty() {
             return Err(ListError::Invalid("value, reason and source must not be empty".into()));
         }
+        within("value", &e.value, MAX_VALUE_CHARS)?;
+        within("reason", &e.reason, MAX_REASON_CHARS)?;
+        within("source", &e.source, MAX_SOURCE_CHARS)?;
+        // A value that normalizes to nothing (a phone number without digits) would match every
+        // other such value.
+        if normalize(e.kind, &e.value).is_empty() {
+            return Err(ListError::Invalid(format!(
+                "value: '{}' is not a {} (nothing is left to compare once normalized)",
+                e.value,
+                e.kind.as_str()
+            )));
+        }
         // valid_to == valid_from is an empty span: an entry closed the moment it began never applied.
         if e.valid_to.is_some_and(|to| to < e.valid_from) {
             return Err(ListError::Invalid("valid_to must not be before valid_from".into()));
         }
-        if let Some(path) = &self.file {
-            let io = |source| ListError::Io { path: path.display().to_string(), source };
-            let mut f = OpenOptions::new().create(true).append(true).open(path).map_err(io)?;
-            let mut line = serde_json::to_string(&e).expect("entries serialize");
-            line.push('\n');
-            f.write_all(line.as_bytes()).map_err(io)?;
-            f.sync_data().map_err(io)?;
+        if let Some(log) = &mut self.file {
+            log.append(&e)?;
         }
         self.insert(e);
         Ok(())
@@ -211,6 +201,7 @@ impl Lists {
             .map(|e| Entry { valid_to: Some(at.0), source: format!("{} (closed by {source})", e.source), ..e.clone() })
             .collect();
         let n = open.len();
+        within("source", source, MAX_SOURCE_CHARS)?;
         for e in open {
             self.add(e)?;
         }
@@ -297,10 +288,10 @@ mod tests {
     fn lookups_are_point_in_time() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("lists.jsonl");
-        let mut l = Lists::open(&path).unwrap();
+        let mut l = Lists::open(&path, OpenMode::Create).unwrap();
         l.add(entry("+86 138-0000-0000", 100, None)).unwrap();
         l.remove(ListName::Block, EntryKind::Phone, "8613800000000", Ts(200), "analyst:zhao").unwrap();
-        let reopened = Lists::open(&path).unwrap();
+        let reopened = Lists::open(&path, OpenMode::Read).unwrap();
         for lists in [&l, &reopened] {
             assert!(lists.lookup(ListName::Block, EntryKind::Phone, "8613800000000", Ts(99)).is_none(), "before");
             assert!(lists.lookup(ListName::Block, EntryKind::Phone, "86 13800000000", Ts(150)).is_some(), "during");
@@ -316,12 +307,56 @@ mod tests {
         let path = dir.path().join("lists.jsonl");
         let good = serde_json::to_string(&entry("1", 0, None)).unwrap();
         std::fs::write(&path, format!("{good}\n{{\"list\":\"block\"")).unwrap();
-        assert_eq!(Lists::open(&path).unwrap().entries().len(), 1);
+        assert_eq!(Lists::open(&path, OpenMode::Read).unwrap().entries().len(), 1);
         std::fs::write(&path, format!("oops\n{good}\n")).unwrap();
-        let err = Lists::open(&path).unwrap_err().to_string();
+        let err = Lists::open(&path, OpenMode::Read).unwrap_err().to_string();
         assert!(err.contains("lists.jsonl:1:"), "{err}");
         let mut l = Lists::in_memory();
         assert!(l.add(entry("", 0, None)).is_err());
         assert!(l.add(entry("1", 10, Some(5))).is_err());
+    }
+
+    /// Issue 23, finding 6: a phone entry with no digits matched every phone with no digits.
+    #[test]
+    fn values_that_normalize_to_nothing_are_refused() {
+        let mut l = Lists::in_memory();
+        for value in ["n/a", "+--", "电话"] {
+            let err = l.add(entry(value, 0, None)).unwrap_err().to_string();
+            assert!(err.contains("not a phone"), "{value}: {err}");
+        }
+        assert!(l.lookup(ListName::Block, EntryKind::Phone, "unknown", Ts(1)).is_none());
+        let url = Entry { kind: EntryKind::Url, value: "///".into(), ..entry("x", 0, None) };
+        assert!(l.add(url).is_err());
+    }
+
+    /// Issue 23, finding 9: every field is bounded.
+    #[test]
+    fn long_fields_are_refused() {
+        let mut l = Lists::in_memory();
+        let long = "1".repeat(100_000);
+        assert!(l.add(entry(&long, 0, None)).unwrap_err().to_string().starts_with("value:"));
+        let e = Entry { reason: "原因".repeat(MAX_REASON_CHARS), ..entry("13800000000", 0, None) };
+        assert!(l.add(e).unwrap_err().to_string().starts_with("reason:"));
+        let e = Entry { source: "s".repeat(MAX_SOURCE_CHARS + 1), ..entry("13800000000", 0, None) };
+        assert!(l.add(e).unwrap_err().to_string().starts_with("source:"));
+        assert!(l.entries().is_empty());
+    }
+
+    /// Issue 23, finding 2: a torn last line (a crash mid-append) swallowed the next acknowledged
+    /// entry, and the restart after that failed.
+    #[test]
+    fn an_entry_after_a_torn_line_is_kept_across_restarts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lists.jsonl");
+        Lists::open(&path, OpenMode::Create).unwrap().add(entry("13800000001", 0, None)).unwrap();
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes.extend_from_slice(br#"{"crc32":"00000000","entry":{"list":"blo"#);
+        std::fs::write(&path, &bytes).unwrap();
+        Lists::open(&path, OpenMode::Write).unwrap().add(entry("13800000002", 0, None)).unwrap();
+        for _ in 0..2 {
+            let l = Lists::open(&path, OpenMode::Write).unwrap();
+            let values: Vec<&str> = l.entries().iter().map(|e| e.value.as_str()).collect();
+            assert_eq!(values, ["13800000001", "13800000002"]);
+        }
     }
 }

@@ -1,13 +1,12 @@
 //! Risk lookup (风险查询) of a phone number, URL or account, against the lists and the public's
 //! reports (一键举报). Reports are kept as evidence in an append-only JSON Lines file, synced per write.
 
-use crate::lists::{Entry, EntryKind, ListError, ListName, Lists};
+use crate::lists::{within, Entry, EntryKind, ListError, ListName, Lists, MAX_VALUE_CHARS};
 use fanzha_model::Ts;
+use fanzha_storage::{LineLog, OpenMode};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Longest report text kept.
 pub const MAX_REPORT_CHARS: usize = 2_000;
@@ -30,33 +29,19 @@ pub struct PublicReport {
 pub struct PublicReports {
     reports: Vec<PublicReport>,
     by_value: HashMap<(EntryKind, String), Vec<usize>>,
-    file: Option<PathBuf>,
+    file: Option<LineLog<PublicReport>>,
 }
 
 impl PublicReports {
-    /// Opens (or starts) the report file; a torn last line is ignored, any other bad line is an
-    /// error naming it.
-    pub fn open(path: &Path) -> Result<PublicReports, ListError> {
-        let io = |source| ListError::Io { path: path.display().to_string(), source };
-        let mut out = PublicReports { file: Some(path.to_path_buf()), ..PublicReports::default() };
-        if !path.exists() {
-            return Ok(out);
+    /// Opens the report file (a [`LineLog`]; a missing file is empty), for adding reports with a
+    /// writing `mode`; a damaged file is an error naming the line.
+    pub fn open(path: &Path, mode: OpenMode) -> Result<PublicReports, ListError> {
+        let (log, reports) = LineLog::open(path, mode, None)?;
+        let mut out = PublicReports::default();
+        for r in reports {
+            out.insert(r);
         }
-        let lines: Vec<String> =
-            BufReader::new(File::open(path).map_err(io)?).lines().collect::<Result<_, _>>().map_err(io)?;
-        for (i, line) in lines.iter().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            match serde_json::from_str::<PublicReport>(line) {
-                Ok(r) => out.insert(r),
-                Err(_) if i + 1 == lines.len() => {}
-                Err(e) => {
-                    return Err(ListError::BadLine {
-                        path: path.display().to_string(),
-                        line: i + 1,
-                        message: e.to_string(),
-                    })
-                }
-            }
-        }
+        out.file = Some(log);
         Ok(out)
     }
 
@@ -70,22 +55,30 @@ impl PublicReports {
         if Lists::normalize(r.kind, &r.value).is_empty() {
             return Err(ListError::Invalid("value: empty".into()));
         }
-        if r.value.chars().count() > 256 {
-            return Err(ListError::Invalid("value: longer than 256 characters".into()));
-        }
-        if r.text.chars().count() > MAX_REPORT_CHARS {
-            return Err(ListError::Invalid(format!("text: longer than {MAX_REPORT_CHARS} characters")));
-        }
-        if let Some(path) = &self.file {
-            let io = |source| ListError::Io { path: path.display().to_string(), source };
-            let mut f = OpenOptions::new().create(true).append(true).open(path).map_err(io)?;
-            let mut line = serde_json::to_string(&r).expect("reports serialize");
-            line.push('\n');
-            f.write_all(line.as_bytes()).map_err(io)?;
-            f.sync_data().map_err(io)?;
+        within("value", &r.value, MAX_VALUE_CHARS)?;
+        within("text", &r.text, MAX_REPORT_CHARS)?;
+        if let Some(log) = &mut self.file {
+            log.append(&r)?;
         }
         self.insert(r);
         Ok(())
+    }
+
+    /// Reports of `kind` about `value` (each when given) received at or after `since`, newest
+    /// first, at most `limit`.
+    pub fn find(
+        &self,
+        kind: Option<EntryKind>,
+        value: Option<&str>,
+        since: Option<Ts>,
+        limit: usize,
+    ) -> Vec<&PublicReport> {
+        let wanted = |r: &&PublicReport| {
+            kind.is_none_or(|k| r.kind == k)
+                && value.is_none_or(|v| Lists::normalize(r.kind, &r.value) == Lists::normalize(r.kind, v))
+                && since.is_none_or(|s| r.at >= s.0)
+        };
+        self.reports.iter().rev().filter(wanted).take(limit).collect()
     }
 
     /// Reports about (`kind`, `value`) received up to `at`, oldest first.
@@ -152,7 +145,7 @@ mod tests {
     fn risk_grows_with_reports_and_lists() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("reports.jsonl");
-        let mut reports = PublicReports::open(&path).unwrap();
+        let mut reports = PublicReports::open(&path, OpenMode::Create).unwrap();
         let mut lists = Lists::in_memory();
         let phone = "+86 170-1234-5678";
         assert_eq!(lookup(&lists, &reports, EntryKind::Phone, phone, Ts(100)).risk, Risk::Unknown);
@@ -177,7 +170,7 @@ mod tests {
         };
         lists.add(entry).unwrap();
         assert_eq!(lookup(&lists, &reports, EntryKind::Phone, phone, Ts(100)).risk, Risk::High);
-        let reopened = PublicReports::open(&path).unwrap();
+        let reopened = PublicReports::open(&path, OpenMode::Read).unwrap();
         assert_eq!(reopened.about(EntryKind::Phone, phone, Ts(100)).len(), 3, "durable");
         let long =
             PublicReport { kind: EntryKind::Url, value: "x".into(), text: "字".repeat(MAX_REPORT_CHARS + 1), at: 0 };

@@ -1,7 +1,7 @@
 //! A transfer as a check or a record request carries it (the interchange fields, amount as integer
 //! fen, empty accounts as null, optional payer context), and its validation into a [`Transfer`].
 
-use fanzha_model::{Channel, Currency, Fen, Region, Transfer, TransferKind, Ts};
+use fanzha_model::{Channel, Currency, Fen, Horizon, Region, Transfer, TransferKind, Ts};
 use serde::Deserialize;
 
 /// Longest account id or transaction id accepted.
@@ -89,11 +89,12 @@ pub struct Checked<'r> {
 }
 
 impl TransferRequest {
-    /// Validates every field; `now` stands in for a missing `ts`.
-    pub fn validate(&self, now: Ts) -> Result<Checked<'_>, FieldError> {
+    /// Validates every field; `now.at` (the current time) stands in for a missing `ts`, and a `ts`
+    /// later than `now` plus its clock skew is refused.
+    pub fn validate(&self, now: Horizon) -> Result<Checked<'_>, FieldError> {
         let ts = match self.ts.as_deref() {
-            None => now,
-            Some(t) => Ts::parse_rfc3339(t).map_err(|e| bad("ts", e.to_string()))?,
+            None => now.at,
+            Some(t) => Ts::parse_rfc3339(t).and_then(|ts| now.check(ts)).map_err(|e| bad("ts", e.to_string()))?,
         };
         if self.amount_fen <= 0 || self.amount_fen > Fen::MAX_INPUT.0 {
             return Err(bad("amount_fen", format!("must be greater than 0 and at most {}", Fen::MAX_INPUT.0)));
@@ -151,9 +152,13 @@ mod tests {
         serde_json::from_str(json).expect("parses")
     }
 
+    fn at(t: i64) -> Horizon {
+        Horizon { at: Ts(t), skew_secs: 300 }
+    }
+
     #[test]
     fn names_the_wrong_field() {
-        let now = Ts(1_700_000_000);
+        let now = at(1_700_000_000);
         let cases = [
             (r#"{"from_account":"A","to_account":"B","amount_fen":0}"#, "amount_fen"),
             (r#"{"from_account":"A","to_account":"B","amount_fen":5,"ts":"yesterday"}"#, "ts"),
@@ -161,6 +166,8 @@ mod tests {
             (r#"{"to_account":"B","amount_fen":5}"#, "from_account"),
             (r#"{"from_account":"A","amount_fen":5}"#, "to_account"),
             (r#"{"from_account":"A","to_account":"B","amount_fen":5,"payer":{"age":200}}"#, "payer.age"),
+            // Issue 23, finding 4: a record dated 9999 used to be accepted.
+            (r#"{"from_account":"A","to_account":"B","amount_fen":5,"ts":"9999-12-31T00:00:00Z"}"#, "ts"),
         ];
         for (json, field) in cases {
             assert_eq!(req(json).validate(now).unwrap_err().field, field, "{json}");
@@ -171,7 +178,7 @@ mod tests {
     fn accepts_a_full_request() {
         let r = req(r#"{"txn_id":"T1","ts":"2024-03-01T10:00:00+08:00","from_account":"A","to_account":"B",
             "amount_fen":5000000,"channel":"mobile","region":"420100","memo":"安全账户","payer":{"age":67,"on_call":true}}"#);
-        let c = r.validate(Ts(0)).expect("valid");
+        let c = r.validate(Horizon::now()).expect("valid");
         assert_eq!((c.from, c.to, c.txn_id), (Some("A"), Some("B"), Some("T1")));
         assert_eq!(c.transfer.amount, Fen(5_000_000));
         assert_eq!(c.transfer.ts, Ts::parse_rfc3339("2024-03-01T02:00:00Z").unwrap());

@@ -42,6 +42,12 @@ enum Command {
     Serve(cmd::check::ServeArgs),
     /// Console users: add, list, disable.
     User(cmd::user::Args),
+    /// API keys of banks and police systems: add, list, revoke.
+    Apikey(cmd::apikey::Args),
+    /// The audit trail: verify its hash chain.
+    Audit(cmd::audit::Args),
+    /// Copy the valid part of a damaged store into a new one (the damaged store is only read).
+    Salvage(cmd::salvage::Args),
     /// Replay history through the transfer check (no look-ahead) and measure each rule.
     Backtest(cmd::check::BacktestArgs),
     /// Measure ingest throughput, restart time and trace latency.
@@ -71,6 +77,9 @@ fn main() -> ExitCode {
         Command::Serve(a) => cmd::check::run_serve(a),
         Command::Backtest(a) => cmd::check::run_backtest(a),
         Command::User(a) => cmd::user::run(a),
+        Command::Apikey(a) => cmd::apikey::run(a),
+        Command::Audit(a) => cmd::audit::run(a),
+        Command::Salvage(a) => cmd::salvage::run(a),
         Command::Bench(a) => cmd::bench::run(a),
     };
     match result {

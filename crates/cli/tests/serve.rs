@@ -19,11 +19,17 @@ impl Drop for Server {
     }
 }
 
-/// One HTTP/1.1 request; returns (status, body).
+/// One HTTP/1.1 request without a key; returns (status, body).
 fn http(addr: &str, method: &str, path: &str, body: &str) -> (u16, String) {
+    http_as(addr, None, method, path, body)
+}
+
+/// One HTTP/1.1 request, with `Authorization: Bearer KEY` when given; returns (status, body).
+fn http_as(addr: &str, key: Option<&str>, method: &str, path: &str, body: &str) -> (u16, String) {
     let mut s = TcpStream::connect(addr).unwrap();
+    let auth = key.map(|k| format!("Authorization: Bearer {k}\r\n")).unwrap_or_default();
     let req = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     );
     s.write_all(req.as_bytes()).unwrap();
@@ -67,6 +73,13 @@ fn serves_checks_and_hot_reloads_rules() {
     let addr = first.split("http://").nth(1).expect("the address is printed").trim().to_string();
 
     let check = r#"{"from_account":"A","to_account":"B","amount_fen":5000,"memo":"刷单返利"}"#;
+    assert_eq!(http(&addr, "POST", "/v1/transfers/check", check).0, 401, "no key, no check");
+    // A key issued from the terminal while the server runs works at once.
+    let db_arg = db.to_str().unwrap();
+    let issued = ok(&fanzha(&["apikey", "add", "--db", db_arg, "--bank", "ICBC", "--scope", "check,record"]));
+    let key = issued.lines().last().unwrap().trim().to_string();
+    assert!(key.starts_with("fzk_"), "the key is the last line: {issued}");
+    let http = |addr: &str, method: &str, path: &str, body: &str| http_as(addr, Some(&key), method, path, body);
     let (status, body) = http(&addr, "POST", "/v1/transfers/check", check);
     assert_eq!(status, 200, "{body}");
     assert!(body.contains(r#""verdict":"warn""#), "{body}");
@@ -102,7 +115,14 @@ fn serves_checks_and_hot_reloads_rules() {
         );
         assert_eq!(http(&addr, "POST", "/v1/transfers", &t).0, 201);
     }
+    // A key revoked from the terminal is refused on the next call.
+    let listed = ok(&fanzha(&["apikey", "list", "--db", db_arg]));
+    assert!(listed.contains("ICBC") && listed.contains("live") && !listed.contains(&key), "{listed}");
+    ok(&fanzha(&["apikey", "revoke", "--db", db_arg, "--id", "1"]));
+    assert_eq!(http(&addr, "POST", "/v1/transfers/check", check).0, 401, "revoked");
     drop(server);
+    let verified = ok(&fanzha(&["audit", "verify", "--db", db_arg]));
+    assert!(verified.contains("intact"), "{verified}");
     let bad = fanzha(&["backtest", "--db", db.to_str().unwrap(), "--rules", rule_file.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&bad.stderr);
     assert!(!bad.status.success() && err.contains("weight"), "invalid rules are reported: {err}");

@@ -17,20 +17,36 @@ pub struct Raised {
     pub farmers: usize,
 }
 
-/// Runs detection over `ledger` (with its `graph`) and raises an alert for every flagged account or holder that has
-/// none yet.
-pub fn refresh(db: &mut Db, ledger: &Ledger, graph: &TemporalGraph, at: i64) -> crate::sql::DbResult<Raised> {
+/// What one detection run flagged: (kind, subject, score, reasons as JSON `[[zh, en], …]`).
+pub type Found = Vec<(String, String, f64, String)>;
+
+/// Runs detection over `ledger` (with its `graph`): every flagged account and card farmer.
+pub fn detect(ledger: &Ledger, graph: &TemporalGraph) -> Found {
     let scores = mules::score_all(ledger, graph, None, &MuleModel::shipped(), &MuleConfig::default(), false);
-    let mut raised = Raised::default();
+    let mut found = Found::new();
     for s in scores.iter().filter(|s| s.flagged) {
         let reasons: Vec<(&str, &str)> =
             s.reasons.iter().map(|r| (r.message_zh.as_str(), r.message_en.as_str())).collect();
         let json = serde_json::to_string(&reasons).expect("strings serialize");
-        raised.mules += usize::from(db.raise_alert("mule", ledger.account_id(s.account), s.score, &json, at)?);
+        found.push(("mule".into(), ledger.account_id(s.account).into(), s.score, json));
     }
     for f in farming::farmers(ledger, graph, &FarmingConfig::default()).iter().filter(|f| f.flagged) {
         let json = serde_json::to_string(&f.reasons).expect("strings serialize");
-        raised.farmers += usize::from(db.raise_alert("card_farmer", &f.masked, f.score, &json, at)?);
+        found.push(("card_farmer".into(), f.masked.clone(), f.score, json));
+    }
+    found
+}
+
+/// Raises an alert for everything `found` that has none yet.
+pub fn raise(db: &mut Db, found: &Found, at: i64) -> crate::sql::DbResult<Raised> {
+    let mut raised = Raised::default();
+    for (kind, subject, score, reasons) in found {
+        let new = usize::from(db.raise_alert(kind, subject, *score, reasons, at)?);
+        if kind == "mule" {
+            raised.mules += new;
+        } else {
+            raised.farmers += new;
+        }
     }
     Ok(raised)
 }

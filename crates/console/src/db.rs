@@ -167,21 +167,6 @@ pub struct Punishment {
     pub created_by: String,
 }
 
-/// One audit entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AuditRow {
-    /// When (UTC epoch seconds).
-    pub at: i64,
-    /// Who (`cli` for the terminal).
-    pub user: String,
-    /// What, e.g. `case.view`.
-    pub action: String,
-    /// On what, e.g. `case:3`.
-    pub object: String,
-    /// Details.
-    pub detail: String,
-}
-
 const TABLES: &str = "
 CREATE TABLE IF NOT EXISTS users(
   id {ID}, name TEXT NOT NULL UNIQUE,
@@ -207,17 +192,23 @@ CREATE TABLE IF NOT EXISTS punishments(
   created_by TEXT NOT NULL, updated_at BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS audit(
   id {ID}, at BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
-  object TEXT NOT NULL, detail TEXT NOT NULL);
+  object TEXT NOT NULL, detail TEXT NOT NULL, seq BIGINT, hash TEXT);
+CREATE TABLE IF NOT EXISTS audit_head(
+  id BIGINT PRIMARY KEY CHECK (id = 1), seq BIGINT NOT NULL, hash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS api_keys(
+  id {ID}, name TEXT NOT NULL, bank TEXT, scopes TEXT NOT NULL, key_hash TEXT NOT NULL UNIQUE,
+  created_by TEXT NOT NULL, created_at BIGINT NOT NULL, revoked_at BIGINT);
+CREATE TABLE IF NOT EXISTS counters(name TEXT PRIMARY KEY, value BIGINT NOT NULL);
 ";
 
-const SQLITE_AUDIT_GUARD: &str = "
+pub(crate) const SQLITE_AUDIT_GUARD: &str = "
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 ";
 
-const POSTGRES_AUDIT_GUARD: &str = "
+pub(crate) const POSTGRES_AUDIT_GUARD: &str = "
 CREATE OR REPLACE FUNCTION fanzha_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $f$
   BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $f$;
 DROP TRIGGER IF EXISTS audit_append_only ON audit;
@@ -227,7 +218,9 @@ CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit
 
 /// The console database.
 pub struct Db {
-    conn: Conn,
+    pub(crate) conn: Conn,
+    /// Transactions open on the connection (see [`Db::atomically`]).
+    depth: u32,
 }
 
 fn user_row(r: &dyn Row) -> User {
@@ -303,57 +296,48 @@ impl Db {
             ("INTEGER PRIMARY KEY", SQLITE_AUDIT_GUARD)
         };
         conn.batch(&TABLES.replace("{ID}", id))?;
-        conn.batch(guard)?;
-        Ok(Db { conn })
+        let mut db = Db { conn, depth: 0 };
+        crate::audit::migrate(&mut db, guard)?;
+        Ok(db)
     }
 
-    fn insert(&mut self, sql: &str, params: &[V]) -> DbResult<i64> {
-        let ids = self.conn.query(&format!("{sql} RETURNING id"), params, |r| r.int(0))?;
-        Ok(ids.first().copied().unwrap_or_default())
-    }
-
-    /// Appends an audit entry.
-    pub fn audit(&mut self, at: i64, user: &str, action: &str, object: &str, detail: &str) -> DbResult<()> {
-        self.conn.exec(
-            "INSERT INTO audit(at, actor, action, object, detail) VALUES ($1, $2, $3, $4, $5)",
-            &[V::I(at), s(user), s(action), s(object), s(detail)],
-        )?;
-        Ok(())
-    }
-
-    /// The latest `limit` audit entries, newest first.
-    pub fn audit_log(&mut self, limit: i64) -> DbResult<Vec<AuditRow>> {
-        self.conn.query(
-            "SELECT at, actor, action, object, detail FROM audit ORDER BY id DESC LIMIT $1",
-            &[V::I(limit)],
-            |r| AuditRow { at: r.int(0), user: r.text(1), action: r.text(2), object: r.text(3), detail: r.text(4) },
-        )
-    }
-
-    /// The audit entries about the given objects (e.g. `case:3`, `request:7`), oldest first: a
-    /// case's timeline.
-    pub fn audit_about(&mut self, objects: &[String]) -> DbResult<Vec<AuditRow>> {
-        let mut out = Vec::new();
-        for o in objects {
-            out.extend(self.conn.query(
-                "SELECT at, actor, action, object, detail, id FROM audit WHERE object = $1 ORDER BY id",
-                &[s(o)],
-                |r| {
-                    (
-                        r.int(5),
-                        AuditRow {
-                            at: r.int(0),
-                            user: r.text(1),
-                            action: r.text(2),
-                            object: r.text(3),
-                            detail: r.text(4),
-                        },
-                    )
-                },
-            )?);
+    /// Runs `f` in one transaction: all its changes land together or none does (nested calls join
+    /// the outer transaction). On SQLite it takes the write lock at once, so that appends to the
+    /// audit chain from several processes never interleave.
+    pub fn atomically<T>(&mut self, f: impl FnOnce(&mut Db) -> DbResult<T>) -> DbResult<T> {
+        let (begin, commit, rollback) = match self.depth {
+            0 if self.conn.is_postgres() => ("BEGIN".to_string(), "COMMIT".to_string(), "ROLLBACK".to_string()),
+            0 => ("BEGIN IMMEDIATE".to_string(), "COMMIT".to_string(), "ROLLBACK".to_string()),
+            d => (
+                format!("SAVEPOINT sp{d}"),
+                format!("RELEASE SAVEPOINT sp{d}"),
+                format!("ROLLBACK TO SAVEPOINT sp{d}; RELEASE SAVEPOINT sp{d}"),
+            ),
+        };
+        self.conn.batch(&begin)?;
+        self.depth += 1;
+        let result = f(self);
+        self.depth -= 1;
+        match result {
+            Ok(v) => match self.conn.batch(&commit) {
+                Ok(()) => Ok(v),
+                Err(e) => {
+                    let _ = self.conn.batch(&rollback);
+                    Err(e)
+                }
+            },
+            Err(e) => {
+                // The error that matters is the first; a failed rollback leaves the connection to
+                // be reset by the next BEGIN's error.
+                let _ = self.conn.batch(&rollback);
+                Err(e)
+            }
         }
-        out.sort_by_key(|(id, _)| *id);
-        Ok(out.into_iter().map(|(_, row)| row).collect())
+    }
+
+    pub(crate) fn insert(&mut self, sql: &str, params: &[V]) -> DbResult<i64> {
+        let ids = self.conn.query(&format!("{sql} RETURNING id"), params, |r| r.int(0))?;
+        ids.first().copied().ok_or_else(|| DbError::Invalid("an insert returned no id".into()))
     }
 
     /// Adds a user with a password hash.
@@ -456,12 +440,17 @@ impl Db {
             .iter()
             .map(|(kind, subject, score, reasons)| vec![s(kind), s(subject), V::F(*score), s(reasons), V::I(at)])
             .collect();
-        let n = self.conn.exec_all(
-            "INSERT INTO alerts(kind, subject, score, reasons, status, created_at) VALUES ($1, $2, $3, $4, 'open', $5)
-             ON CONFLICT DO NOTHING",
-            &rows,
-        )?;
-        Ok(n as usize)
+        self.atomically(|db| {
+            let mut n = 0;
+            for row in &rows {
+                n += db.conn.exec(
+                    "INSERT INTO alerts(kind, subject, score, reasons, status, created_at) VALUES ($1, $2, $3, $4, 'open', $5)
+                     ON CONFLICT DO NOTHING",
+                    row,
+                )?;
+            }
+            Ok(n as usize)
+        })
     }
 
     /// Alerts not dismissed and not turned into cases (or all), highest score first.
@@ -592,11 +581,11 @@ impl Db {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// SQLite, and PostgreSQL too (in a fresh schema) when FANZHA_TEST_POSTGRES holds a URL.
-    fn backends(dir: &Path) -> Vec<Db> {
+    pub(crate) fn backends(dir: &Path) -> Vec<Db> {
         let mut dbs = vec![Db::open(&dir.join("c.sqlite")).unwrap()];
         if let Ok(url) = std::env::var("FANZHA_TEST_POSTGRES") {
             if !url.is_empty() {

@@ -13,10 +13,12 @@
 #![deny(missing_docs)]
 
 pub mod alerts;
+pub mod audit;
 pub mod auth;
 pub mod dashboard;
 pub mod db;
 pub mod i18n;
+pub mod keys;
 mod lists;
 pub mod pages;
 mod public;
@@ -38,6 +40,12 @@ pub fn open_db(dir: &Path, url: Option<&str>) -> sql::DbResult<db::Db> {
         Some(u) => db::Db::open_postgres(u, None),
         None => db::Db::open(&dir.join(DB_FILE)),
     }
+}
+
+/// The API's gate (keys, audit trail) over its own connection to the console database (see
+/// [`open_db`]).
+pub fn open_gate(dir: &Path, url: Option<&str>) -> sql::DbResult<keys::DbGate> {
+    open_db(dir, url).map(keys::DbGate::new)
 }
 
 /// The console's state next to the API's.

@@ -7,7 +7,7 @@
 
 use crate::db::{Punishment, Role, APPEALS};
 use crate::i18n::{beijing, Lang};
-use crate::routes::{acting, allow, form_text, html, now, see_other, server_error, viewer, CASE_READERS};
+use crate::routes::{acting, allow, audited, form_text, html, now, see_other, server_error, viewer, CASE_READERS};
 use crate::{pages, Console};
 use axum::extract::{Form, Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -32,11 +32,13 @@ pub async fn page(State(c): Shared, headers: HeaderMap) -> Response {
         Err(e) => return server_error(e),
     };
     let mut db = c.db();
+    if let Err(e) = db.audit(now(), &v.user.name, "lists.view", "lists", "") {
+        return server_error(e);
+    }
     let punished = match db.punishments() {
         Ok(p) => p,
         Err(e) => return server_error(e),
     };
-    let _ = db.audit(now(), &v.user.name, "lists.view", "lists", "");
     drop(db);
     let lang = v.lang;
     let edit = EDITORS.contains(&v.user.role);
@@ -146,6 +148,10 @@ pub async fn add(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<Str
         valid_to: None,
     };
     let detail = format!("{} {} {}", list.as_str(), kind.as_str(), entry.value);
+    // The list file is not in the console database: audited first, then done.
+    if let Err(r) = audited(&c, &v.user.name, "lists.add", "lists", &detail) {
+        return r;
+    }
     let added = match c.api.write_live() {
         Ok(mut live) => live.checker.lists.add(entry).map_err(|e| e.to_string()),
         Err(e) => Err(e.to_string()),
@@ -153,7 +159,6 @@ pub async fn add(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<Str
     if let Err(e) = added {
         return (StatusCode::BAD_REQUEST, e).into_response();
     }
-    let _ = c.db().audit(now(), &v.user.name, "lists.add", "lists", &detail);
     see_other("/console/lists")
 }
 
@@ -167,8 +172,13 @@ pub async fn remove(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<
         Ok(x) => x,
         Err(r) => return r,
     };
-    let value = form_text(&f, "value", usize::MAX);
+    let value = form_text(&f, "value", 256);
     let source = format!("console:{}", v.user.name);
+    if let Err(r) =
+        audited(&c, &v.user.name, "lists.remove", "lists", &format!("{} {} {value}", list.as_str(), kind.as_str()))
+    {
+        return r;
+    }
     let closed = match c.api.write_live() {
         Ok(mut live) => {
             live.checker.lists.remove(list, kind, &value, fanzha_model::Ts(now()), &source).map_err(|e| e.to_string())
@@ -176,11 +186,7 @@ pub async fn remove(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<
         Err(e) => Err(e.to_string()),
     };
     match closed {
-        Ok(n) => {
-            let _ =
-                c.db().audit(now(), &v.user.name, "lists.remove", "lists", &format!("{} {value} ({n})", list.as_str()));
-            see_other("/console/lists")
-        }
+        Ok(_) => see_other("/console/lists"),
         Err(e) => server_error(e),
     }
 }
@@ -213,12 +219,12 @@ pub async fn punish(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<
         appeal_note: None,
         created_by: v.user.name.clone(),
     };
-    let mut db = c.db();
-    match db.add_punishment(&p, now()) {
-        Ok(id) => {
-            let _ = db.audit(now(), &v.user.name, "punishment.add", &format!("punishment:{id}"), &p.reason);
-            see_other("/console/lists")
-        }
+    let added = c.db().atomically(|db| {
+        let id = db.add_punishment(&p, now())?;
+        db.audit(now(), &v.user.name, "punishment.add", &format!("punishment:{id}"), &p.reason)
+    });
+    match added {
+        Ok(()) => see_other("/console/lists"),
         Err(e) => server_error(e),
     }
 }
@@ -239,18 +245,21 @@ pub async fn appeal(
         return (StatusCode::BAD_REQUEST, "appeal must be none, filed, upheld or overturned").into_response();
     }
     let note = form_text(&f, "note", 500);
-    let mut db = c.db();
-    match db.set_appeal(id, appeal, &note, now()) {
-        Ok(true) => {
-            let _ = db.audit(
+    let changed = c.db().atomically(|db| {
+        let changed = db.set_appeal(id, appeal, &note, now())?;
+        if changed {
+            db.audit(
                 now(),
                 &v.user.name,
                 "punishment.appeal",
                 &format!("punishment:{id}"),
                 &format!("{appeal} {note}"),
-            );
-            see_other("/console/lists")
+            )?;
         }
+        Ok(changed)
+    });
+    match changed {
+        Ok(true) => see_other("/console/lists"),
         Ok(false) => (StatusCode::NOT_FOUND, "no such entry").into_response(),
         Err(e) => server_error(e),
     }

@@ -1,7 +1,8 @@
 //! The pages, server-rendered with maud (every interpolated value is HTML-escaped; the only raw
 //! markup is the trace SVG, which fanzha draws itself).
 
-use crate::db::{Alert, AuditRow, Case, FreezeRow, Role, User, STATUSES};
+use crate::audit::AuditRow;
+use crate::db::{Alert, Case, FreezeRow, Role, User, STATUSES};
 use crate::i18n::{beijing, yuan, Lang};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 

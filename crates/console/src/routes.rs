@@ -13,6 +13,7 @@ use axum::extract::{Form, Path, Query, State};
 use axum::http::header::{COOKIE as COOKIE_HEADER, LOCATION, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
+use fanzha_server::Client;
 use fanzha_storage::Store;
 use fanzha_trace::{Forward, Tracer};
 use serde::Deserialize;
@@ -60,12 +61,18 @@ pub(crate) fn viewer(c: &Console, headers: &HeaderMap) -> Result<Viewer, Respons
     }
 }
 
+/// Appends an audit entry for `who` before what it records goes ahead: if it cannot be stored,
+/// the answer is 500 and the action does not happen.
+pub(crate) fn audited(c: &Console, who: &str, action: &str, object: &str, detail: &str) -> Result<(), Response> {
+    c.db().audit(now(), who, action, object, detail).map_err(server_error)
+}
+
 /// Refuses with 403 unless the viewer's role is one of `roles`.
 pub(crate) fn allow(c: &Console, v: &Viewer, roles: &[Role], what: &str) -> Result<(), Response> {
     if roles.contains(&v.user.role) {
         return Ok(());
     }
-    let _ = c.db().audit(now(), &v.user.name, "denied", what, v.user.role.as_str());
+    audited(c, &v.user.name, "denied", what, v.user.role.as_str())?;
     let why = v.lang.t("您的角色无权进行此操作。", "Your role may not do this.");
     Err(html(StatusCode::FORBIDDEN, pages::forbidden(v.lang, &v.user, &v.csrf, why)))
 }
@@ -107,16 +114,25 @@ pub async fn login_page(headers: HeaderMap) -> Response {
     html(StatusCode::OK, pages::login(Lang::from_cookies(cookies(&headers)), None))
 }
 
-/// `POST /console/login`.
-pub async fn login(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
+/// `POST /console/login`. Failed logins are limited per account name and per client address
+/// (the socket's, or a trusted proxy's `X-Forwarded-For`; a forged header from anyone else is
+/// ignored).
+pub async fn login(
+    State(c): Shared,
+    client: Client,
+    headers: HeaderMap,
+    Form(f): Form<HashMap<String, String>>,
+) -> Response {
     let lang = Lang::from_cookies(cookies(&headers));
     let name = f.get("name").map(|s| s.trim()).unwrap_or_default().to_string();
     let password = f.get("password").cloned().unwrap_or_default();
-    let client = headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()).unwrap_or("direct").to_string();
+    let address = c.api.client_ip(&client, &headers).map_or_else(|| "unknown".to_string(), |ip| ip.to_string());
     let t = now();
-    let (by_name, by_client) = (format!("name:{name}"), format!("client:{client}"));
+    let (by_name, by_client) = (format!("name:{name}"), format!("client:{address}"));
     if c.logins.locked(&by_name, t) || c.logins.locked(&by_client, t) {
-        let _ = c.db().audit(t, &name, "login.locked", "session", "");
+        if let Err(r) = audited(&c, &name, "login.locked", "session", &address) {
+            return r;
+        }
         let msg = lang.t("登录失败次数过多,请15分钟后再试。", "Too many failed logins; try again in 15 minutes.");
         return html(StatusCode::TOO_MANY_REQUESTS, pages::login(lang, Some(msg)));
     }
@@ -129,7 +145,9 @@ pub async fn login(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<S
         _ => {
             c.logins.fail(&by_name, t);
             c.logins.fail(&by_client, t);
-            let _ = c.db().audit(t, &name, "login.failed", "session", "");
+            if let Err(r) = audited(&c, &name, "login.failed", "session", &address) {
+                return r;
+            }
             let msg = lang.t("用户名或密码错误。", "Wrong user name or password.");
             return html(StatusCode::UNAUTHORIZED, pages::login(lang, Some(msg)));
         }
@@ -137,12 +155,13 @@ pub async fn login(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<S
     c.logins.clear(&by_name);
     let token = auth::random_hex(32);
     let csrf = auth::random_hex(32);
-    let mut db = c.db();
-    if let Err(e) = db.add_session(&auth::token_hash(&token), user.id, &csrf, t + SESSION_SECS) {
+    let started = c.db().atomically(|db| {
+        db.add_session(&auth::token_hash(&token), user.id, &csrf, t + SESSION_SECS)?;
+        db.audit(t, &user.name, "login", "session", &format!("{} from {address}", user.role.as_str()))
+    });
+    if let Err(e) = started {
         return server_error(e);
     }
-    let _ = db.audit(t, &user.name, "login", "session", user.role.as_str());
-    drop(db);
     let secure = if c.secure_cookies { "; Secure" } else { "" };
     let cookie = format!("{COOKIE}={token}; Path=/console; HttpOnly; SameSite=Strict; Max-Age={SESSION_SECS}{secure}");
     let home = if user.role == Role::Liaison { "/console/requests" } else { "/console/cases" };
@@ -160,10 +179,14 @@ pub async fn logout(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<
     if let Err(r) = csrf_ok(&v, &f) {
         return r;
     }
-    if let Some(token) = auth::cookie(cookies(&headers), COOKIE) {
-        let _ = c.db().end_session(&auth::token_hash(token));
+    let token = auth::cookie(cookies(&headers), COOKIE).map(auth::token_hash).unwrap_or_default();
+    let ended = c.db().atomically(|db| {
+        db.end_session(&token)?;
+        db.audit(now(), &v.user.name, "logout", "session", "")
+    });
+    if let Err(e) = ended {
+        return server_error(e);
     }
-    let _ = c.db().audit(now(), &v.user.name, "logout", "session", "");
     let mut r = see_other("/console/login");
     r.headers_mut().insert(SET_COOKIE, HeaderValue::from_static("fanzha_session=; Path=/console; Max-Age=0"));
     r
@@ -280,12 +303,13 @@ pub async fn create_case(State(c): Shared, headers: HeaderMap, Form(f): Form<Has
         svg: fanzha_trace::to_svg(&report),
         freeze_json: serde_json::to_string(&report.freeze).unwrap_or_else(|_| "[]".into()),
     };
-    let mut db = c.db();
-    match db.add_case(&case) {
-        Ok(id) => {
-            let _ = db.audit(now(), &v.user.name, "case.create", &format!("case:{id}"), &case.txns);
-            see_other(&format!("/console/cases/{id}"))
-        }
+    let created = c.db().atomically(|db| {
+        let id = db.add_case(&case)?;
+        db.audit(now(), &v.user.name, "case.create", &format!("case:{id}"), &case.txns)?;
+        Ok(id)
+    });
+    match created {
+        Ok(id) => see_other(&format!("/console/cases/{id}")),
         Err(e) => server_error(e),
     }
 }
@@ -302,8 +326,10 @@ pub async fn case(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>) -> 
         Ok(r) => r,
         Err(e) => return server_error(e),
     };
-    // Viewing a case shows personal data (accounts, masked holders): it is audited.
-    let _ = db.audit(now(), &v.user.name, "case.view", &format!("case:{id}"), "");
+    // Viewing a case shows personal data (accounts, masked holders): it is audited, or not shown.
+    if let Err(e) = db.audit(now(), &v.user.name, "case.view", &format!("case:{id}"), "") {
+        return server_error(e);
+    }
     let objects: Vec<String> =
         std::iter::once(format!("case:{id}")).chain(requests.iter().map(|r| format!("request:{}", r.id))).collect();
     let timeline: Vec<_> = match db.audit_about(&objects) {
@@ -332,18 +358,19 @@ pub async fn create_requests(
         return see_other(&format!("/console/cases/{id}"));
     }
     let freeze: Vec<serde_json::Value> = serde_json::from_str(&case.freeze_json).unwrap_or_default();
-    for bank in &freeze {
-        let accounts = bank["accounts"].to_string();
-        let total = bank["total_fen"].as_i64().unwrap_or(0);
-        match db.add_freeze(id, bank["bank"].as_str(), &accounts, total, now()) {
-            Ok(rid) => {
-                let _ =
-                    db.audit(now(), &v.user.name, "freeze.create", &format!("request:{rid}"), &format!("case:{id}"));
-            }
-            Err(e) => return server_error(e),
+    let drafted = db.atomically(|db| {
+        for bank in &freeze {
+            let accounts = bank["accounts"].to_string();
+            let total = bank["total_fen"].as_i64().unwrap_or(0);
+            let rid = db.add_freeze(id, bank["bank"].as_str(), &accounts, total, now())?;
+            db.audit(now(), &v.user.name, "freeze.create", &format!("request:{rid}"), &format!("case:{id}"))?;
         }
+        Ok(())
+    });
+    match drafted {
+        Ok(()) => see_other(&format!("/console/cases/{id}")),
+        Err(e) => server_error(e),
     }
-    see_other(&format!("/console/cases/{id}"))
 }
 
 /// `GET /console/requests`: a liaison sees only their bank's.
@@ -357,11 +384,11 @@ pub async fn requests(State(c): Shared, headers: HeaderMap) -> Response {
         _ => None,
     };
     let mut db = c.db();
+    if let Err(e) = db.audit(now(), &v.user.name, "requests.view", "requests", bank.as_deref().unwrap_or("all")) {
+        return server_error(e);
+    }
     match db.freezes(None, bank.as_deref()) {
-        Ok(rows) => {
-            let _ = db.audit(now(), &v.user.name, "requests.view", "requests", bank.as_deref().unwrap_or("all"));
-            html(StatusCode::OK, pages::requests(v.lang, &v.user, &v.csrf, &rows))
-        }
+        Ok(rows) => html(StatusCode::OK, pages::requests(v.lang, &v.user, &v.csrf, &rows)),
         Err(e) => server_error(e),
     }
 }
@@ -380,17 +407,20 @@ pub async fn approve(
     let mut db = c.db();
     match db.freeze(id) {
         Ok(Some(r)) if r.status == "draft" => {
-            if let Err(e) = db.set_freeze_status(id, "sent", Some(&v.user.name), None, now()) {
-                return server_error(e);
+            let approved = db.atomically(|db| {
+                db.set_freeze_status(id, "sent", Some(&v.user.name), None, now())?;
+                db.audit(
+                    now(),
+                    &v.user.name,
+                    "freeze.approve",
+                    &format!("request:{id}"),
+                    r.bank.as_deref().unwrap_or(""),
+                )
+            });
+            match approved {
+                Ok(()) => see_other(&format!("/console/cases/{}", r.case_id)),
+                Err(e) => server_error(e),
             }
-            let _ = db.audit(
-                now(),
-                &v.user.name,
-                "freeze.approve",
-                &format!("request:{id}"),
-                r.bank.as_deref().unwrap_or(""),
-            );
-            see_other(&format!("/console/cases/{}", r.case_id))
         }
         Ok(Some(_)) => (StatusCode::CONFLICT, "only a draft request can be approved").into_response(),
         Ok(None) => (StatusCode::NOT_FOUND, "no such request").into_response(),
@@ -427,21 +457,26 @@ pub async fn outcome(
     match db.freeze(id) {
         Ok(Some(r)) if r.status == "sent" => {
             if v.user.role == Role::Liaison && r.bank != v.user.bank {
-                let _ = db.audit(now(), &v.user.name, "denied", &format!("request:{id}"), "other bank");
+                if let Err(e) = db.audit(now(), &v.user.name, "denied", &format!("request:{id}"), "other bank") {
+                    return server_error(e);
+                }
                 return (StatusCode::FORBIDDEN, "this request is addressed to another bank").into_response();
             }
             let saved_fen = saved_fen.min(r.total_fen);
-            if let Err(e) = db.set_freeze_status(id, status, None, Some(saved_fen), now()) {
-                return server_error(e);
+            let answered = db.atomically(|db| {
+                db.set_freeze_status(id, status, None, Some(saved_fen), now())?;
+                db.audit(
+                    now(),
+                    &v.user.name,
+                    "freeze.outcome",
+                    &format!("request:{id}"),
+                    &format!("{status} {saved_fen}"),
+                )
+            });
+            match answered {
+                Ok(()) => see_other("/console/requests"),
+                Err(e) => server_error(e),
             }
-            let _ = db.audit(
-                now(),
-                &v.user.name,
-                "freeze.outcome",
-                &format!("request:{id}"),
-                &format!("{status} {saved_fen}"),
-            );
-            see_other("/console/requests")
         }
         Ok(Some(_)) => (StatusCode::CONFLICT, "only a sent request can get an outcome").into_response(),
         Ok(None) => (StatusCode::NOT_FOUND, "no such request").into_response(),
@@ -476,7 +511,9 @@ pub async fn alerts(State(c): Shared, headers: HeaderMap) -> Response {
         Err(r) => return r,
     };
     let mut db = c.db();
-    let _ = db.audit(now(), &v.user.name, "alerts.view", "alerts", "");
+    if let Err(e) = db.audit(now(), &v.user.name, "alerts.view", "alerts", "") {
+        return server_error(e);
+    }
     match db.alerts(false) {
         Ok(rows) => html(StatusCode::OK, pages::alerts(v.lang, &v.user, &v.csrf, &rows, None)),
         Err(e) => server_error(e),
@@ -489,18 +526,21 @@ pub async fn refresh_alerts(State(c): Shared, headers: HeaderMap, Form(f): Form<
         Ok(v) => v,
         Err(r) => return r,
     };
-    let raised = {
+    let found = {
         let Ok(live) = c.api.read_live() else { return server_error(fanzha_server::Poisoned) };
-        let mut db = c.db();
-        crate::alerts::refresh(&mut db, live.store.ledger(), &live.graph(), now())
+        crate::alerts::detect(live.store.ledger(), &live.graph())
     };
-    let raised = match raised {
-        Ok(r) => r,
+    let raised = c.db().atomically(|db| {
+        let raised = crate::alerts::raise(db, &found, now())?;
+        let detail = format!("{} mule, {} card_farmer", raised.mules, raised.farmers);
+        db.audit(now(), &v.user.name, "alerts.refresh", "alerts", &detail)?;
+        Ok(detail)
+    });
+    let detail = match raised {
+        Ok(d) => d,
         Err(e) => return server_error(e),
     };
     let mut db = c.db();
-    let detail = format!("{} mule, {} card_farmer", raised.mules, raised.farmers);
-    let _ = db.audit(now(), &v.user.name, "alerts.refresh", "alerts", &detail);
     let flash = format!("{}: {detail}", v.lang.t("新预警", "New alerts"));
     match db.alerts(false) {
         Ok(rows) => html(StatusCode::OK, pages::alerts(v.lang, &v.user, &v.csrf, &rows, Some(&flash))),
@@ -532,9 +572,15 @@ pub async fn alert_action(
     };
     let mut db = c.db();
     let subject = db.alerts(true).ok().and_then(|all| all.into_iter().find(|a| a.id == id)).map(|a| a.subject);
-    match db.set_alert(id, status, &v.user.name, note) {
+    let changed = db.atomically(|db| {
+        let changed = db.set_alert(id, status, &v.user.name, note)?;
+        if changed {
+            db.audit(now(), &v.user.name, &format!("alert.{action}"), &format!("alert:{id}"), &reason)?;
+        }
+        Ok(changed)
+    });
+    match changed {
         Ok(true) => {
-            let _ = db.audit(now(), &v.user.name, &format!("alert.{action}"), &format!("alert:{id}"), &reason);
             if status == "case" {
                 let title = format!("{} {}", v.lang.t("预警立案", "Case from alert"), subject.unwrap_or_default());
                 return html(StatusCode::OK, pages::new_case_with(v.lang, &v.user, &v.csrf, None, &title));
@@ -555,7 +601,9 @@ pub async fn audit(State(c): Shared, headers: HeaderMap) -> Response {
         Err(r) => return r,
     };
     let mut db = c.db();
-    let _ = db.audit(now(), &v.user.name, "audit.view", "audit", "");
+    if let Err(e) = db.audit(now(), &v.user.name, "audit.view", "audit", "") {
+        return server_error(e);
+    }
     match db.audit_log(500) {
         Ok(rows) => html(StatusCode::OK, pages::audit(v.lang, &v.user, &v.csrf, &rows)),
         Err(e) => server_error(e),

@@ -14,6 +14,9 @@ pub enum DbError {
     /// PostgreSQL said so.
     #[error("postgres: {0}")]
     Postgres(#[from] postgres::Error),
+    /// The database answered something the schema rules out (a missing id, a broken audit chain).
+    #[error("{0}")]
+    Invalid(String),
 }
 
 /// Result of a database call.
@@ -159,7 +162,9 @@ impl Conn {
     pub fn sqlite(path: &Path) -> DbResult<Conn> {
         let c = rusqlite::Connection::open(path)?;
         c.busy_timeout(std::time::Duration::from_secs(5))?;
-        c.execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")?;
+        // FULL: a commit is on disk when it returns, also in WAL mode (NORMAL may lose the last
+        // commits on power loss); an audit entry that was written must stay written.
+        c.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
         Ok(Conn::Sqlite(c))
     }
 
@@ -190,7 +195,7 @@ impl Conn {
             Conn::Sqlite(c) => {
                 let values = sqlite_values(params);
                 let refs: Vec<&dyn rusqlite::ToSql> = values.iter().map(|b| b.as_ref()).collect();
-                Ok(c.execute(&for_sqlite(sql), refs.as_slice())? as u64)
+                Ok(c.prepare_cached(&for_sqlite(sql))?.execute(refs.as_slice())? as u64)
             }
             Conn::Postgres(c) => Ok(off_runtime(|| c.client().execute(sql, &pg_values(params)))?),
         }
@@ -202,7 +207,7 @@ impl Conn {
             Conn::Sqlite(c) => {
                 let values = sqlite_values(params);
                 let refs: Vec<&dyn rusqlite::ToSql> = values.iter().map(|b| b.as_ref()).collect();
-                let mut st = c.prepare(&for_sqlite(sql))?;
+                let mut st = c.prepare_cached(&for_sqlite(sql))?;
                 let mut rows = st.query(refs.as_slice())?;
                 let mut out = Vec::new();
                 while let Some(r) = rows.next()? {
@@ -214,35 +219,6 @@ impl Conn {
                 let rows = off_runtime(|| c.client().query(sql, &pg_values(params)))?;
                 Ok(rows.iter().map(|r| map(r)).collect())
             }
-        }
-    }
-
-    /// Runs `statements` in one transaction; returns the rows each changed, summed.
-    pub fn exec_all(&mut self, sql: &str, rows: &[Vec<V>]) -> DbResult<u64> {
-        match self {
-            Conn::Sqlite(c) => {
-                let tx = c.transaction()?;
-                let mut n = 0;
-                {
-                    let mut st = tx.prepare(&for_sqlite(sql))?;
-                    for params in rows {
-                        let values = sqlite_values(params);
-                        let refs: Vec<&dyn rusqlite::ToSql> = values.iter().map(|b| b.as_ref()).collect();
-                        n += st.execute(refs.as_slice())? as u64;
-                    }
-                }
-                tx.commit()?;
-                Ok(n)
-            }
-            Conn::Postgres(c) => off_runtime(|| {
-                let mut tx = c.client().transaction()?;
-                let mut n = 0;
-                for params in rows {
-                    n += tx.execute(sql, &pg_values(params))?;
-                }
-                tx.commit()?;
-                Ok(n)
-            }),
         }
     }
 

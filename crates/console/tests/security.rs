@@ -9,11 +9,11 @@ use fanzha_console::db::{Db, Role};
 use fanzha_console::{router, Console};
 use fanzha_model::{Account, AccountClass, BankIx, Event, Fen, Region, Transfer, Ts};
 use fanzha_rules::RuleSet;
-use fanzha_server::{App, Live, RateLimiter, Rules};
+use fanzha_server::{ApiConfig, App, Live, Rules};
 use fanzha_storage::{LogStore, OpenMode, Store};
 use http_body_util::BodyExt;
 use std::path::Path;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 use tower::ServiceExt;
 
 const T0: i64 = 1_709_258_400;
@@ -48,29 +48,35 @@ fn seed(dir: &Path) {
 
 /// The console database of a test: PostgreSQL in a fresh schema when FANZHA_TEST_POSTGRES holds a
 /// URL (CI sets it), otherwise SQLite in the test's directory.
-fn test_db(dir: &Path) -> Db {
+/// Two connections to the console database of a test (the console's and the API gate's):
+/// PostgreSQL in a fresh schema when FANZHA_TEST_POSTGRES holds a URL (CI sets it), otherwise
+/// SQLite in the test's directory.
+fn test_dbs(dir: &Path) -> (Db, Db) {
     match std::env::var("FANZHA_TEST_POSTGRES") {
         Ok(url) if !url.is_empty() => {
             let schema = format!("t_{}", fanzha_console::auth::random_hex(8));
-            Db::open_postgres(&url, Some(&schema)).expect("the test PostgreSQL server answers")
+            let open = || Db::open_postgres(&url, Some(&schema)).expect("the test PostgreSQL server answers");
+            (open(), open())
         }
-        _ => Db::open(&dir.join(fanzha_console::DB_FILE)).unwrap(),
+        _ => (
+            Db::open(&dir.join(fanzha_console::DB_FILE)).unwrap(),
+            Db::open(&dir.join(fanzha_console::DB_FILE)).unwrap(),
+        ),
     }
 }
 
 fn console(dir: &Path) -> Arc<Console> {
+    console_with(dir, ApiConfig { public_per_minute: 100, ..ApiConfig::default() }, test_dbs(dir))
+}
+
+fn console_with(dir: &Path, config: ApiConfig, (db, gate_db): (Db, Db)) -> Arc<Console> {
     let store = LogStore::open(dir, OpenMode::Write).unwrap();
     let live = Live::open(store, dir).unwrap();
     let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, live.checker.schema()).unwrap();
-    let app = Arc::new(App {
-        live: RwLock::new(live),
-        rules: Rules::Fixed(Arc::new(rules)),
-        metrics: Default::default(),
-        text: fanzha_text::Classifier::shipped().unwrap(),
-        limiter: RateLimiter::new(100),
-        on_held: Default::default(),
-    });
-    let c = Arc::new(Console::new(app, test_db(dir), false));
+    let text = fanzha_text::Classifier::shipped().unwrap();
+    let gate = Arc::new(fanzha_console::keys::DbGate::new(gate_db));
+    let app = Arc::new(App::new(live, Rules::Fixed(Arc::new(rules)), text, gate, config));
+    let c = Arc::new(Console::new(app, db, false));
     for (name, role, bank) in [
         ("wang", Role::Analyst, None),
         ("li", Role::Supervisor, None),
@@ -166,6 +172,98 @@ async fn failed_logins_lock_the_name_out() {
     let log = c.db().audit_log(100).unwrap();
     assert!(log.iter().any(|a| a.action == "login.locked"));
     assert_eq!(log.iter().filter(|a| a.action == "login.failed").count(), 5);
+}
+
+/// A login from `peer` (with an `X-Forwarded-For` header when given).
+async fn login_from(c: &Arc<Console>, peer: &str, forwarded: Option<&str>, name: &str, password: &str) -> StatusCode {
+    use axum::extract::connect_info::MockConnectInfo;
+    let mut req = Request::builder()
+        .method("POST")
+        .uri("/console/login")
+        .header("content-type", "application/x-www-form-urlencoded");
+    if let Some(f) = forwarded {
+        req = req.header("x-forwarded-for", f);
+    }
+    let req = req.body(Body::from(format!("name={name}&password={password}"))).unwrap();
+    let peer: std::net::SocketAddr = format!("{peer}:40000").parse().unwrap();
+    router(c.clone()).layer(MockConnectInfo(peer)).oneshot(req).await.unwrap().status()
+}
+
+/// Issue 23, finding 5: the lockout key was the raw X-Forwarded-For header or one shared "direct"
+/// key, so five wrong passwords from anyone locked every direct client out, and a forged header
+/// dodged the per-client limit.
+#[tokio::test]
+async fn lockout_is_per_account_and_per_real_client_address() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let proxy = "10.0.0.1";
+    let config = ApiConfig { trusted_proxies: vec![proxy.parse().unwrap()], ..ApiConfig::default() };
+    let c = console_with(dir.path(), config, test_dbs(dir.path()));
+    let attacker = "203.0.113.9";
+    // Guessing five different names from one address locks that address, and no one else.
+    for i in 0..5 {
+        assert_eq!(login_from(&c, attacker, None, &format!("user{i}"), "guess").await, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(login_from(&c, attacker, None, "wang", "wang-password-1").await, StatusCode::TOO_MANY_REQUESTS);
+    // A forged header does not give the attacker a fresh address.
+    for forged in ["198.51.100.1", "198.51.100.2, 10.0.0.1"] {
+        assert_eq!(
+            login_from(&c, attacker, Some(forged), "wang", "wang-password-1").await,
+            StatusCode::TOO_MANY_REQUESTS
+        );
+    }
+    assert_eq!(
+        login_from(&c, "198.51.100.20", None, "wang", "wang-password-1").await,
+        StatusCode::SEE_OTHER,
+        "others log in"
+    );
+    // Behind the trusted proxy the forwarded address counts: one client locked, another not.
+    for _ in 0..5 {
+        login_from(&c, proxy, Some("198.51.100.30"), "nobody", "guess").await;
+    }
+    assert_eq!(
+        login_from(&c, proxy, Some("198.51.100.30"), "li", "li-password-1").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(login_from(&c, proxy, Some("198.51.100.31"), "li", "li-password-1").await, StatusCode::SEE_OTHER);
+    // And an account that was guessed at is locked from everywhere.
+    for _ in 0..5 {
+        login_from(&c, "198.51.100.40", None, "zhao", "guess").await;
+    }
+    assert_eq!(login_from(&c, "198.51.100.41", None, "zhao", "zhao-password-1").await, StatusCode::TOO_MANY_REQUESTS);
+    let log = c.db().audit_log(100).unwrap();
+    assert!(log.iter().any(|a| a.action == "login.failed" && a.detail == attacker), "the address is audited");
+}
+
+/// Issue 23, finding 8: the console ignored errors from its audit writes. An action whose audit
+/// entry cannot be written now fails and does not happen.
+#[tokio::test]
+async fn an_action_that_cannot_be_audited_does_not_happen() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let path = dir.path().join(fanzha_console::DB_FILE);
+    let dbs = (Db::open(&path).unwrap(), Db::open(&path).unwrap());
+    let c = console_with(dir.path(), ApiConfig::default(), dbs);
+    let (wang, csrf) = session(&c, "wang").await;
+    // Break the audit trail behind the console's back.
+    rusqlite::Connection::open(&path).unwrap().execute_batch("DROP TABLE audit_head").unwrap();
+    let form = format!("csrf={csrf}&title=t&victim=V&txns=T0&typology=police_gov&narrative=n");
+    let r = send(&c, "POST", "/console/cases", &wang, &form).await;
+    assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", r.body);
+    assert!(c.db().cases().unwrap().is_empty(), "no unaudited case");
+    let r =
+        send(&c, "POST", "/console/lists", &wang, &format!("csrf={csrf}&list=block&kind=account&value=M1&reason=r"))
+            .await;
+    assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(c.api.read_live().unwrap().checker.lists.entries().is_empty(), "no unaudited list entry");
+    assert_eq!(send(&c, "GET", "/console/cases/1", &wang, "").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        send(&c, "GET", "/console/alerts", &wang, "").await.status,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "no unaudited view"
+    );
+    let r = send(&c, "POST", "/console/login", "", "name=li&password=li-password-1").await;
+    assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR, "no unaudited session");
 }
 
 #[tokio::test]
@@ -412,11 +510,13 @@ async fn held_checks_reach_the_alert_queue() {
     let c = console(dir.path());
     c.listen();
     let api = fanzha_server::router(c.api.clone());
+    let (_, key) = c.db().add_key("ICBC", Some("ICBC"), &[fanzha_server::Scope::Check], "cli", 0).unwrap();
     let check = |memo: &str| {
         let body = serde_json::json!({"txn_id": "X1", "from_account": "V", "to_account": "M1", "amount_fen": 300_000, "memo": memo});
         Request::builder()
             .method("POST")
             .uri("/v1/transfers/check")
+            .header("authorization", format!("Bearer {key}"))
             .header("content-type", "application/json")
             .body(Body::from(body.to_string()))
             .unwrap()

@@ -7,7 +7,7 @@
 
 use crate::report::{CommitNote, FileReport, IngestObserver, IngestReport, Reject};
 use crate::IngestError;
-use fanzha_model::{Account, AccountIx, BankIx, Event, Label, LabelTarget, Transfer, TransferIx};
+use fanzha_model::{Account, AccountIx, BankIx, Event, Horizon, Label, LabelTarget, Transfer, TransferIx};
 use fanzha_storage::Store;
 use rustc_hash::FxHashSet;
 
@@ -45,10 +45,17 @@ pub(crate) struct Ingestor<'a> {
     pub report: IngestReport,
     current: FileReport,
     rows_since_commit: usize,
+    /// Rows dated after it are refused.
+    horizon: Horizon,
 }
 
 impl<'a> Ingestor<'a> {
-    pub fn new(store: &'a mut dyn Store, obs: &'a mut dyn IngestObserver, batch_rows: usize) -> Ingestor<'a> {
+    pub fn new(
+        store: &'a mut dyn Store,
+        obs: &'a mut dyn IngestObserver,
+        batch_rows: usize,
+        horizon: Horizon,
+    ) -> Ingestor<'a> {
         let run_first_txn = store.ledger().transfers().len() as u32;
         Ingestor {
             store,
@@ -59,6 +66,7 @@ impl<'a> Ingestor<'a> {
             report: IngestReport::default(),
             current: FileReport::default(),
             rows_since_commit: 0,
+            horizon,
         }
     }
 
@@ -150,6 +158,9 @@ impl<'a> Ingestor<'a> {
         holder_identity: Option<&str>,
         mut account: Account,
     ) -> Result<Outcome, String> {
+        if let Some(opened) = account.opened_at {
+            self.horizon.check(opened).map_err(|e| format!("opened_at: {e}"))?;
+        }
         account.bank = bank.map(|b| self.bank(b)).transpose()?;
         account.holder = holder_identity.map(|h| self.store.salt().holder(h));
         account.external = false;
@@ -187,29 +198,26 @@ impl<'a> Ingestor<'a> {
     /// Records a transfer (validated by the caller except for parties and duplicates).
     pub fn put_transfer(&mut self, mut rec: TransferRecord<'_>) -> Result<(Outcome, TransferIx), String> {
         rec.transfer.kind.check_parties(rec.from.is_some(), rec.to.is_some())?;
+        self.horizon.check(rec.transfer.ts).map_err(|e| format!("ts: {e}"))?;
         if let Some(ix) = self.store.ledger().txn_ix(rec.txn_id) {
             if ix.0 >= self.run_first_txn {
                 return Err(format!("duplicate txn_id '{}': already given earlier in this run", rec.txn_id));
             }
-            return if self.same_as_stored(ix, &rec) {
+            let differences = self.store.ledger().transfer_differences(ix, &rec.transfer, rec.from, rec.to);
+            return if differences.is_empty() {
                 Ok((Outcome::Unchanged, ix))
             } else {
-                Err(format!("duplicate txn_id '{}': differs from the transfer already stored under it", rec.txn_id))
+                Err(format!(
+                    "duplicate txn_id '{}': differs from the transfer already stored under it in {}",
+                    rec.txn_id,
+                    differences.join(", ")
+                ))
             };
         }
         rec.transfer.from = rec.from.map(|id| self.account_ref(id)).transpose()?;
         rec.transfer.to = rec.to.map(|id| self.account_ref(id)).transpose()?;
         self.stage(Event::Transfer { txn_id: rec.txn_id.into(), transfer: rec.transfer })?;
         Ok((Outcome::Stored, TransferIx((self.store.ledger().transfers().len() - 1) as u32)))
-    }
-
-    fn same_as_stored(&self, ix: TransferIx, rec: &TransferRecord<'_>) -> bool {
-        let ledger = self.store.ledger();
-        let stored = ledger.transfer(ix);
-        let party = |a: Option<AccountIx>| a.map(|a| ledger.account_id(a));
-        party(stored.from) == rec.from
-            && party(stored.to) == rec.to
-            && Transfer { from: stored.from, to: stored.to, ..rec.transfer.clone() } == *stored
     }
 
     /// Attaches a positive label.

@@ -25,7 +25,7 @@ mod report;
 pub use amlsim::AMLSIM_BANK;
 pub use report::{CommitNote, FileReport, IngestObserver, IngestReport, Quiet, Reject};
 
-use fanzha_model::Ts;
+use fanzha_model::{Horizon, Ts};
 use fanzha_storage::{Store, StoreError};
 use ingestor::{Ingestor, Outcome};
 use input::{Layout, Row, Schema};
@@ -93,6 +93,9 @@ pub struct IngestOptions {
     pub amlsim_epoch: Ts,
     /// AMLSim/AMLworld: prefix of generated transaction ids (default: the file's stem).
     pub id_prefix: Option<String>,
+    /// Rows dated later than this (the time of the extract, default now, plus a clock skew) are
+    /// refused.
+    pub horizon: Horizon,
 }
 
 impl Default for IngestOptions {
@@ -101,6 +104,7 @@ impl Default for IngestOptions {
             batch_rows: 50_000,
             amlsim_epoch: Ts::from_utc(2020, 1, 1, 0, 0, 0).expect("valid date"),
             id_prefix: None,
+            horizon: Horizon::now(),
         }
     }
 }
@@ -121,7 +125,7 @@ pub fn ingest(
     if format == Format::Amlworld && inputs.accounts.is_some() {
         return Err(IngestError::Usage("AMLworld has no accounts file; give its transactions as transfers".into()));
     }
-    let mut ing = Ingestor::new(store, obs, options.batch_rows);
+    let mut ing = Ingestor::new(store, obs, options.batch_rows, options.horizon);
     if let Some(path) = &inputs.accounts {
         let (schema, handler): (&Schema, RowHandler) = match format {
             Format::Fanzha => (&interchange::ACCOUNTS, &|ing, row, _| interchange::account(ing, row)),

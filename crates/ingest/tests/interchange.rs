@@ -347,3 +347,48 @@ fn cross_border_is_a_yes_no_flag_defaulting_to_domestic() {
     let flag = |id: &str| l.transfer(l.txn_ix(id).unwrap()).cross_border;
     assert_eq!((flag("X1"), flag("X2"), flag("X3")), (true, false, false));
 }
+
+/// Issue 23, findings 3 and 4 at ingest: a transfer given again under its id with any field
+/// changed is rejected naming the fields (the same definition as the API's), and rows dated beyond
+/// the extract's horizon plus the clock skew are rejected, while good rows land.
+#[test]
+fn changed_retries_and_rows_from_the_future_are_rejected_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let t = write(dir.path(), "transfers.csv", TRANSFERS.as_bytes());
+    {
+        let mut store = LogStore::open(&db, OpenMode::Create).unwrap();
+        run(&mut store, Inputs { transfers: Some(t), ..Inputs::default() }).0.unwrap();
+    }
+    let changed = write(
+        dir.path(),
+        "again.csv",
+        "txn_id,ts,from_account,to_account,amount,currency,channel,region,kind,memo,cross_border\n\
+         T1,2024-03-01T10:00:00+08:00,6222001,6222002,500.00,CNY,mobile,140100,transfer,货款,\n\
+         T3,2024-03-01T11:00:00+08:00,6222002,EXT-9,100.1,USD,online,,,,yes\n\
+         T9,9999-12-31T00:00:00Z,6222001,6222002,1.00,,,,,,\n\
+         T10,2024-03-02T10:00:00+08:00,6222001,6222002,1.00,,,,,,\n"
+            .as_bytes(),
+    );
+    let mut store = LogStore::open(&db, OpenMode::Write).unwrap();
+    let (r, seen) = run(&mut store, Inputs { transfers: Some(changed), ..Inputs::default() });
+    let r = r.unwrap();
+    assert_eq!((r.stored(), r.rejected()), (1, 3), "{:?}", seen.rejects);
+    let reason = |line: u64| seen.rejects.iter().find(|x| x.line == line).map(|x| x.reason.clone()).unwrap_or_default();
+    assert!(reason(2).contains("in memo"), "{}", reason(2));
+    assert!(reason(3).contains("currency, cross_border"), "{}", reason(3));
+    assert!(reason(4).starts_with("ts:") && reason(4).contains("clock skew"), "{}", reason(4));
+    assert!(store.ledger().txn_ix("T10").is_some(), "a later good row still lands");
+    // With an explicit horizon (an extract from the past), rows after it are refused too.
+    let opts = IngestOptions {
+        horizon: fanzha_model::Horizon { at: Ts::parse_rfc3339("2024-03-02T00:00:00Z").unwrap(), skew_secs: 300 },
+        ..IngestOptions::default()
+    };
+    let late =
+        write(dir.path(), "late.csv", b"txn_id,ts,from_account,to_account,amount\nT11,2024-03-03T00:00:00Z,A,B,1.00\n");
+    let mut seen = Seen::default();
+    let r =
+        ingest(&mut store, Format::Fanzha, &Inputs { transfers: Some(late), ..Inputs::default() }, &opts, &mut seen)
+            .unwrap();
+    assert_eq!(r.rejected(), 1);
+}

@@ -160,6 +160,48 @@ impl Ledger {
         &self.labels
     }
 
+    /// The fields in which stored transfer `ix` differs from `candidate`, whose parties are named by
+    /// account number (`from`, `to`; `candidate.from`/`to` are ignored). This is the one definition
+    /// of "the same transfer" that ingest, the live API and every other intake use to tell a
+    /// harmless retry (no differences) from a conflict under a reused `txn_id`. The names are the
+    /// interchange's field names.
+    pub fn transfer_differences(
+        &self,
+        ix: TransferIx,
+        candidate: &Transfer,
+        from: Option<&str>,
+        to: Option<&str>,
+    ) -> Vec<&'static str> {
+        let stored = self.transfer(ix);
+        // Destructured so that a new field cannot be forgotten here.
+        let Transfer {
+            ts,
+            from: stored_from,
+            to: stored_to,
+            amount,
+            currency,
+            channel,
+            region,
+            cross_border,
+            kind,
+            memo,
+        } = stored;
+        let id = |a: &Option<AccountIx>| a.map(|a| self.account_id(a));
+        let checks = [
+            ("ts", *ts == candidate.ts),
+            ("from_account", id(stored_from) == from),
+            ("to_account", id(stored_to) == to),
+            ("amount", *amount == candidate.amount),
+            ("currency", *currency == candidate.currency),
+            ("channel", *channel == candidate.channel),
+            ("region", *region == candidate.region),
+            ("cross_border", *cross_border == candidate.cross_border),
+            ("kind", *kind == candidate.kind),
+            ("memo", *memo == candidate.memo),
+        ];
+        checks.into_iter().filter(|(_, same)| !same).map(|(field, _)| field).collect()
+    }
+
     /// Earliest and latest transfer time, if there is any transfer.
     pub fn time_span(&self) -> Option<(Ts, Ts)> {
         let mut it = self.transfers.iter().map(|t| t.ts);
@@ -171,7 +213,36 @@ impl Ledger {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Fen, LabelTarget};
+    use crate::{Currency, Fen, LabelTarget, Region};
+
+    #[test]
+    fn every_field_decides_whether_two_transfers_are_the_same() {
+        let mut l = Ledger::new();
+        for id in ["A", "B", "C"] {
+            l.apply(Event::Account { id: id.into(), account: Account::external() });
+        }
+        let t = Transfer {
+            memo: Some("房租".into()),
+            ..Transfer::plain(Ts(10), Some(AccountIx(0)), Some(AccountIx(1)), Fen(500))
+        };
+        l.apply(Event::Transfer { txn_id: "T1".into(), transfer: t.clone() });
+        let ix = l.txn_ix("T1").unwrap();
+        let differs = |c: &Transfer, from: &str, to: &str| l.transfer_differences(ix, c, Some(from), Some(to));
+        assert!(differs(&Transfer { from: None, to: None, ..t.clone() }, "A", "B").is_empty(), "parties by id");
+        assert_eq!(differs(&t, "A", "C"), ["to_account"]);
+        assert_eq!(differs(&Transfer { memo: Some("货款".into()), ..t.clone() }, "A", "B"), ["memo"]);
+        let many = Transfer {
+            currency: Currency::parse("USD").unwrap(),
+            cross_border: true,
+            region: Some(Region::parse("110000").unwrap()),
+            ..t.clone()
+        };
+        assert_eq!(differs(&many, "A", "B"), ["currency", "region", "cross_border"]);
+        assert_eq!(
+            differs(&Transfer { ts: Ts(11), amount: Fen(501), ..t }, "B", "A"),
+            ["ts", "from_account", "to_account", "amount"]
+        );
+    }
 
     fn known(bank: u16) -> Account {
         Account { bank: Some(BankIx(bank)), ..Account::internal() }

@@ -28,7 +28,7 @@ pub use label::{Label, LabelTarget};
 pub use ledger::{Event, Ledger};
 pub use money::{Fen, MoneyError};
 pub use region::{Region, RegionError};
-pub use time::{Ts, TsError};
+pub use time::{Horizon, Ts, TsError, DEFAULT_MAX_SKEW_SECS};
 pub use transfer::{Channel, Currency, Transfer, TransferIx, TransferKind};
 pub use typology::{Typology, TYPOLOGIES};
 

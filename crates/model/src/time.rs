@@ -16,6 +16,45 @@ pub enum TsError {
     /// Not RFC 3339 (a date, a time and an explicit offset such as `Z` or `+08:00`).
     #[error("'{0}' is not an RFC 3339 timestamp with an offset (e.g. 2024-03-01T09:30:00+08:00)")]
     NotRfc3339(String),
+    /// Later than the horizon plus the allowed clock skew: a clock or the data is wrong.
+    #[error("{ts} is later than {horizon} plus {skew_secs} s of clock skew; a clock or the data is wrong")]
+    BeyondHorizon {
+        /// The timestamp refused.
+        ts: Ts,
+        /// The horizon (now, or the time of the extract).
+        horizon: Ts,
+        /// The skew allowed.
+        skew_secs: i64,
+    },
+}
+
+/// The clock skew allowed by default beyond a [`Horizon`]: five minutes.
+pub const DEFAULT_MAX_SKEW_SECS: i64 = 300;
+
+/// The latest time a record may carry: a horizon (now on the live path, the time of the extract at
+/// ingest) plus a tolerance for clocks that differ. One record dated 9999 would otherwise become
+/// the latest time seen and make every later record look late.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Horizon {
+    /// The horizon.
+    pub at: Ts,
+    /// Seconds a time may lie beyond it.
+    pub skew_secs: i64,
+}
+
+impl Horizon {
+    /// Now, with the default skew.
+    pub fn now() -> Horizon {
+        Horizon { at: Ts::now(), skew_secs: DEFAULT_MAX_SKEW_SECS }
+    }
+
+    /// Refuses `ts` if it is later than the horizon plus the skew.
+    pub fn check(&self, ts: Ts) -> Result<Ts, TsError> {
+        if ts.0 > self.at.0.saturating_add(self.skew_secs) {
+            return Err(TsError::BeyondHorizon { ts, horizon: self.at, skew_secs: self.skew_secs });
+        }
+        Ok(ts)
+    }
 }
 
 /// Offset of Asia/Shanghai (China Standard Time); China has kept it all year since 1991.
@@ -73,6 +112,22 @@ impl fmt::Display for Ts {
     /// Displays in UTC with its zone (`Z`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.to_rfc3339_utc())
+    }
+}
+
+#[cfg(test)]
+mod horizon_tests {
+    use super::*;
+
+    #[test]
+    fn times_beyond_the_horizon_and_skew_are_refused() {
+        let h = Horizon { at: Ts(1_000), skew_secs: 300 };
+        assert_eq!(h.check(Ts(1_300)), Ok(Ts(1_300)));
+        let err = h.check(Ts(1_301)).unwrap_err().to_string();
+        assert!(err.contains("plus 300 s"), "{err}");
+        let y9999 = Ts::parse_rfc3339("9999-12-31T00:00:00Z").unwrap();
+        assert!(Horizon::now().check(y9999).is_err());
+        assert!(Horizon { at: Ts(i64::MAX - 1), skew_secs: 300 }.check(Ts(i64::MAX)).is_ok(), "no overflow");
     }
 }
 

@@ -1,11 +1,12 @@
 //! The handlers: thin wrappers that parse, lock, call the typed core in `fanzha-check`, and answer.
 
+use crate::access::{audit_first, forbid, Caller, Scope};
 use crate::error::{parse, ApiError};
 use crate::state::{App, HeldCheck};
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
 use axum::http::request::Parts;
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use fanzha_check::lists::{Entry, EntryKind, ListName};
@@ -30,10 +31,16 @@ fn counted<T>(app: &App, r: Result<T, ApiError>) -> Result<T, ApiError> {
 }
 
 /// `POST /v1/transfers/check`: the verdict for a transfer before it executes.
-pub async fn check(State(app): Shared, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+pub async fn check(
+    State(app): Shared,
+    client: Client,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<impl IntoResponse, ApiError> {
+    app.authorize(&headers, &client, Scope::Check, "transfers.check")?;
     let started = Instant::now();
     let req: TransferRequest = counted(&app, parse(&body))?;
-    let checked = counted(&app, req.validate(Ts::now()).map_err(ApiError::from))?;
+    let checked = counted(&app, req.validate(app.horizon()).map_err(ApiError::from))?;
     let rules = app.rules.current();
     let live = app.read_live()?;
     let ledger = live.store.ledger();
@@ -60,41 +67,72 @@ pub async fn check(State(app): Shared, body: Bytes) -> Result<impl IntoResponse,
 }
 
 /// `POST /v1/transfers`: records an executed transfer (durable before the answer), so that
-/// features stay current. Unknown accounts are added as external accounts.
-pub async fn record(State(app): Shared, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+/// features stay current. The paying account must be held at the caller's bank (for a deposit, the
+/// receiving one); one the store has no bank for is recorded as held there. Unknown payees are
+/// added as external accounts.
+pub async fn record(
+    State(app): Shared,
+    client: Client,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<impl IntoResponse, ApiError> {
+    let caller = app.authorize(&headers, &client, Scope::Record, "transfers.record")?;
     let req: TransferRequest = counted(&app, parse(&body))?;
-    let r = record_inner(&app, &req);
+    let r = record_inner(&app, &caller, &req);
     let r = counted(&app, r)?;
     app.metrics.recorded();
     Ok(r)
 }
 
-fn record_inner(app: &App, req: &TransferRequest) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
-    let checked = req.validate(Ts::now())?;
+fn record_inner(
+    app: &App,
+    caller: &Caller,
+    req: &TransferRequest,
+) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+    let checked = req.validate(app.horizon())?;
     let Some(txn_id) = checked.txn_id else {
         return Err(ApiError::field(StatusCode::BAD_REQUEST, "txn_id", "required to record a transfer"));
     };
     if req.ts.is_none() {
         return Err(ApiError::field(StatusCode::BAD_REQUEST, "ts", "required to record a transfer"));
     }
+    let Some(bank) = caller.bank.as_deref() else {
+        return Err(forbid(
+            &app.denials,
+            caller,
+            "transfers.record",
+            "a key without a bank cannot record transfers".into(),
+        ));
+    };
+    let paying = if checked.transfer.kind == fanzha_model::TransferKind::Deposit { checked.to } else { checked.from };
+    let paying = paying.expect("validated: the paying side of the kind is present");
+    let detail = format!(
+        "{} -> {}, {} fen",
+        checked.from.unwrap_or("cash"),
+        checked.to.unwrap_or("cash"),
+        checked.transfer.amount.0
+    );
+    audit_first(&*app.gate, caller, "api.record", &format!("txn:{txn_id}"), detail)?;
     let mut guard = app.write_live()?;
     let live = &mut *guard;
+    let ledger = live.store.ledger();
+    let held_at =
+        ledger.account_ix(paying).and_then(|ix| ledger.account(ix).bank).map(|b| ledger.bank_code(b).to_string());
+    if let Some(other) = held_at.as_deref().filter(|&b| b != bank) {
+        let why =
+            format!("account '{paying}' is held at {other}; a key of {bank} records only its own bank's transfers");
+        return Err(forbid(&app.denials, caller, "transfers.record", why));
+    }
     if let Some(ix) = live.store.ledger().txn_ix(txn_id) {
         // A retry of the same transfer is answered as recorded; anything else under the id conflicts.
-        let ledger = live.store.ledger();
-        let old = ledger.transfer(ix);
-        let id_of = |a: Option<fanzha_model::AccountIx>| a.map(|a| ledger.account_id(a));
-        let same = old.ts == checked.transfer.ts
-            && old.amount == checked.transfer.amount
-            && id_of(old.from) == checked.from
-            && id_of(old.to) == checked.to;
-        if same {
+        let differences = live.store.ledger().transfer_differences(ix, &checked.transfer, checked.from, checked.to);
+        if differences.is_empty() {
             return Ok((StatusCode::OK, Json(json!({"recorded": txn_id, "unchanged": true}))));
         }
         return Err(ApiError::field(
             StatusCode::CONFLICT,
             "txn_id",
-            format!("'{txn_id}' is already recorded with different details"),
+            format!("'{txn_id}' is already recorded with different {}", differences.join(", ")),
         ));
     }
     if let Some(latest) = live.latest.filter(|&l| checked.transfer.ts < l) {
@@ -105,6 +143,16 @@ fn record_inner(app: &App, req: &TransferRequest) -> Result<(StatusCode, Json<se
         ));
     }
     let internal = |e: fanzha_storage::StoreError| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+    if held_at.is_none() {
+        // First claim: the store had no bank on record for the paying account.
+        if live.store.ledger().bank_ix(bank).is_none() {
+            live.store.stage(Event::Bank { code: bank.into() }).map_err(internal)?;
+        }
+        let bank_ix = live.store.ledger().bank_ix(bank);
+        let known = live.store.ledger().account_ix(paying).map(|ix| live.store.ledger().account(ix).clone());
+        let account = Account { bank: bank_ix, external: false, ..known.unwrap_or_else(Account::internal) };
+        live.store.stage(Event::Account { id: paying.into(), account }).map_err(internal)?;
+    }
     let mut transfer = checked.transfer;
     for (id, slot) in [(checked.from, &mut transfer.from), (checked.to, &mut transfer.to)] {
         if let Some(id) = id {
@@ -134,10 +182,11 @@ pub async fn healthz(State(app): Shared) -> Result<impl IntoResponse, ApiError> 
 }
 
 /// `GET /metrics` (Prometheus text format).
-pub async fn metrics(State(app): Shared) -> impl IntoResponse {
+pub async fn metrics(State(app): Shared, client: Client, headers: HeaderMap) -> Result<impl IntoResponse, ApiError> {
+    app.authorize(&headers, &client, Scope::Metrics, "metrics")?;
     let transfers = app.live.read().map(|l| l.store.ledger().transfers().len()).unwrap_or(0);
     let text = app.metrics.render(transfers, app.rules.current().version());
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text)
+    Ok(([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text))
 }
 
 /// `GET /openapi.json`.
@@ -146,7 +195,8 @@ pub async fn openapi() -> impl IntoResponse {
 }
 
 /// `GET /v1/rules`: the rule set's version and rules, and the variables rules may use.
-pub async fn rules(State(app): Shared) -> Result<impl IntoResponse, ApiError> {
+pub async fn rules(State(app): Shared, client: Client, headers: HeaderMap) -> Result<impl IntoResponse, ApiError> {
+    app.authorize(&headers, &client, Scope::RulesRead, "rules")?;
     let set = app.rules.current();
     let live = app.read_live()?;
     let rules: Vec<_> = set
@@ -169,7 +219,13 @@ pub struct ListQuery {
 }
 
 /// `GET /v1/lists[?kind=&value=]`: every list line (history included), oldest first.
-pub async fn lists(State(app): Shared, Query(q): Query<ListQuery>) -> Result<impl IntoResponse, ApiError> {
+pub async fn lists(
+    State(app): Shared,
+    client: Client,
+    headers: HeaderMap,
+    Query(q): Query<ListQuery>,
+) -> Result<impl IntoResponse, ApiError> {
+    app.authorize(&headers, &client, Scope::ListsRead, "lists")?;
     let live = app.read_live()?;
     let entries: Vec<&Entry> = live
         .checker
@@ -182,13 +238,18 @@ pub async fn lists(State(app): Shared, Query(q): Query<ListQuery>) -> Result<imp
 }
 
 /// `POST /v1/lists`: adds an entry (durable before the answer).
-pub async fn add_list_entry(State(app): Shared, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+pub async fn add_list_entry(
+    State(app): Shared,
+    client: Client,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<impl IntoResponse, ApiError> {
+    let caller = app.authorize(&headers, &client, Scope::ListsWrite, "lists.add")?;
     let entry: Entry = counted(&app, parse(&body))?;
+    let detail = format!("{} {} {}: {}", entry.list.as_str(), entry.kind.as_str(), entry.value, entry.reason);
+    audit_first(&*app.gate, &caller, "api.lists.add", "lists", detail)?;
     let mut live = app.write_live()?;
-    let r = live.checker.lists.add(entry).map_err(|e| match e {
-        fanzha_check::lists::ListError::Invalid(m) => ApiError::new(StatusCode::BAD_REQUEST, m),
-        other => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, other.to_string()),
-    });
+    let r = live.checker.lists.add(entry).map_err(list_error);
     counted(&app, r)?;
     Ok((StatusCode::CREATED, Json(json!({"added": true}))))
 }
@@ -206,16 +267,32 @@ pub struct Removal {
 }
 
 /// `POST /v1/lists/remove`: closes the open entries for a value (history is kept).
-pub async fn remove_list_entry(State(app): Shared, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+pub async fn remove_list_entry(
+    State(app): Shared,
+    client: Client,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<impl IntoResponse, ApiError> {
+    let caller = app.authorize(&headers, &client, Scope::ListsWrite, "lists.remove")?;
     let r: Removal = counted(&app, parse(&body))?;
+    let detail = format!("{} {} {} ({})", r.list.as_str(), r.kind.as_str(), r.value, r.source);
+    audit_first(&*app.gate, &caller, "api.lists.remove", "lists", detail)?;
     let mut live = app.write_live()?;
     let at = r.at.map_or_else(Ts::now, Ts);
-    let closed = live
-        .checker
-        .lists
-        .remove(r.list, r.kind, &r.value, at, &r.source)
-        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-    Ok(Json(json!({"closed": closed})))
+    let closed = live.checker.lists.remove(r.list, r.kind, &r.value, at, &r.source).map_err(list_error);
+    Ok(Json(json!({"closed": counted(&app, closed)?})))
+}
+
+/// A list or report file error as an answer: 400 for an invalid entry (naming its field), 500 for
+/// a store failure.
+fn list_error(e: fanzha_check::lists::ListError) -> ApiError {
+    match e {
+        fanzha_check::lists::ListError::Invalid(m) => {
+            let field = m.split(':').next().filter(|f| !f.contains(' ')).unwrap_or("value").to_string();
+            ApiError::field(StatusCode::BAD_REQUEST, field, m)
+        }
+        other => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, other.to_string()),
+    }
 }
 
 /// Body of `POST /v1/texts/analyze`.
@@ -236,8 +313,8 @@ impl<S: Send + Sync> FromRequestParts<S> for Client {
     }
 }
 
-fn limited(app: &App, client: &Client) -> Result<(), ApiError> {
-    if app.public_allowed(client) {
+fn limited(app: &App, client: &Client, headers: &HeaderMap) -> Result<(), ApiError> {
+    if app.public_allowed(client, headers) {
         Ok(())
     } else {
         Err(ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too many requests from this address; try again in a minute"))
@@ -245,8 +322,13 @@ fn limited(app: &App, client: &Client) -> Result<(), ApiError> {
 }
 
 /// `POST /v1/texts/analyze`: typology, probability, top three, cues and advice for one text.
-pub async fn analyze_text(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
-    limited(&app, &client)?;
+pub async fn analyze_text(
+    State(app): Shared,
+    client: Client,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<impl IntoResponse, ApiError> {
+    limited(&app, &client, &headers)?;
     let b: TextBody = counted(&app, parse(&body))?;
     let r = app.text.analyze(&b.text).map_err(|e| {
         let status = match e {
@@ -271,9 +353,10 @@ pub struct LookupQuery {
 pub async fn lookup(
     State(app): Shared,
     client: Client,
+    headers: HeaderMap,
     Query(q): Query<LookupQuery>,
 ) -> Result<impl IntoResponse, ApiError> {
-    limited(&app, &client)?;
+    limited(&app, &client, &headers)?;
     let given: Vec<(EntryKind, &String)> =
         [(EntryKind::Phone, &q.phone), (EntryKind::Url, &q.url), (EntryKind::Account, &q.account)]
             .into_iter()
@@ -299,18 +382,50 @@ pub struct ReportBody {
 }
 
 /// `POST /v1/reports`: a report from the public (一键举报), stored as evidence (durable before the answer).
-pub async fn report(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
-    limited(&app, &client)?;
+pub async fn report(
+    State(app): Shared,
+    client: Client,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<impl IntoResponse, ApiError> {
+    limited(&app, &client, &headers)?;
     let b: ReportBody = counted(&app, parse(&body))?;
     let mut live = app.write_live()?;
     let r = PublicReport { kind: b.kind, value: b.value, text: b.text, at: Ts::now().0 };
-    let added = live.reports.add(r).map_err(|e| match e {
-        fanzha_check::lists::ListError::Invalid(m) => {
-            let field = m.split(':').next().unwrap_or("value").to_string();
-            ApiError::field(StatusCode::BAD_REQUEST, field, m)
-        }
-        other => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, other.to_string()),
-    });
+    let added = live.reports.add(r).map_err(list_error);
     counted(&app, added)?;
     Ok((StatusCode::CREATED, Json(json!({"received": true}))))
+}
+
+/// Query of `GET /v1/reports`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportsQuery {
+    /// Only reports of this kind.
+    kind: Option<EntryKind>,
+    /// Only reports about this value (compared as the lists compare it).
+    value: Option<String>,
+    /// Only reports received at or after this time (UTC epoch seconds).
+    since: Option<i64>,
+    /// At most this many, newest first (default and largest: 500).
+    limit: Option<usize>,
+}
+
+/// Most public reports one `GET /v1/reports` answers with.
+const MAX_REPORTS_LISTED: usize = 500;
+
+/// `GET /v1/reports`: the public's reports for analysts and police systems, newest first.
+pub async fn reports(
+    State(app): Shared,
+    client: Client,
+    headers: HeaderMap,
+    Query(q): Query<ReportsQuery>,
+) -> Result<impl IntoResponse, ApiError> {
+    let caller = app.authorize(&headers, &client, Scope::ReportsRead, "reports")?;
+    let detail = format!("kind {:?} value {:?} since {:?}", q.kind.map(EntryKind::as_str), q.value, q.since);
+    audit_first(&*app.gate, &caller, "api.reports.view", "reports", detail)?;
+    let live = app.read_live()?;
+    let limit = q.limit.unwrap_or(MAX_REPORTS_LISTED).min(MAX_REPORTS_LISTED);
+    let found = live.reports.find(q.kind, q.value.as_deref(), q.since.map(Ts), limit);
+    Ok(Json(json!({"reports": found})))
 }

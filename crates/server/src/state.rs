@@ -1,7 +1,9 @@
 //! What the server holds: the store and the live checker behind one read-write lock (checks read,
 //! records write), the rule set (fixed, or a watched directory that hot-reloads), and metrics.
 
+use crate::access::{self, Caller, DenialLog, Gate, Scope};
 use crate::metrics::Metrics;
+use axum::http::HeaderMap;
 use fanzha_check::lists::Lists;
 use fanzha_check::lookup::PublicReports;
 use fanzha_check::Checker;
@@ -52,6 +54,27 @@ impl Rules {
     }
 }
 
+/// Settings of the API that are not about the data.
+#[derive(Debug, Clone)]
+pub struct ApiConfig {
+    /// Requests per minute one client address may make to the public endpoints.
+    pub public_per_minute: u32,
+    /// Seconds a request's `ts` may lie in the future (clocks differ a little).
+    pub max_skew_secs: i64,
+    /// Reverse proxies whose `X-Forwarded-For` is believed; from anyone else it is ignored.
+    pub trusted_proxies: Vec<IpAddr>,
+}
+
+impl Default for ApiConfig {
+    fn default() -> ApiConfig {
+        ApiConfig {
+            public_per_minute: 60,
+            max_skew_secs: fanzha_model::DEFAULT_MAX_SKEW_SECS,
+            trusted_proxies: Vec::new(),
+        }
+    }
+}
+
 /// Shared state of all handlers.
 pub struct App {
     /// Store and checker.
@@ -66,6 +89,12 @@ pub struct App {
     pub limiter: RateLimiter,
     /// Told about every check answered `hold` or `block` (the console raises an alert), if set.
     pub on_held: OnHeld,
+    /// API keys and the audit trail.
+    pub gate: Arc<dyn Gate>,
+    /// Refused calls, audited off the request path.
+    pub denials: DenialLog,
+    /// Settings.
+    pub config: ApiConfig,
 }
 
 /// A check answered `hold` or `block`, as the alert queue needs it.
@@ -121,6 +150,66 @@ impl RateLimiter {
 pub struct Poisoned;
 
 impl App {
+    /// The API over `live`, with keys checked and writes audited by `gate`.
+    pub fn new(live: Live, rules: Rules, text: Classifier, gate: Arc<dyn Gate>, config: ApiConfig) -> App {
+        App {
+            live: RwLock::new(live),
+            rules,
+            metrics: Metrics::default(),
+            text,
+            limiter: RateLimiter::new(config.public_per_minute),
+            on_held: OnHeld::default(),
+            denials: DenialLog::start(gate.clone()),
+            gate,
+            config,
+        }
+    }
+
+    /// Now, with the clock skew allowed: requests dated later are refused.
+    pub fn horizon(&self) -> fanzha_model::Horizon {
+        fanzha_model::Horizon { at: fanzha_model::Ts::now(), skew_secs: self.config.max_skew_secs }
+    }
+
+    /// The client's address: the peer's, or, when the peer is a trusted proxy, the last address
+    /// in `X-Forwarded-For` that is not one of the trusted proxies. A header from anyone else is
+    /// ignored, so it cannot be forged to dodge a per-address limit.
+    pub fn client_ip(&self, client: &crate::routes::Client, headers: &HeaderMap) -> Option<IpAddr> {
+        let peer = client.0?.ip();
+        if !self.config.trusted_proxies.contains(&peer) {
+            return Some(peer);
+        }
+        let forwarded: Vec<IpAddr> = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .filter_map(|a| a.trim().parse().ok())
+            .collect();
+        forwarded
+            .iter()
+            .rev()
+            .find(|a| !self.config.trusted_proxies.contains(a))
+            .or(forwarded.first())
+            .copied()
+            .or(Some(peer))
+    }
+
+    /// Admits a call needing `scope` (see [`access::authorize`]).
+    pub fn authorize(
+        &self,
+        headers: &HeaderMap,
+        client: &crate::routes::Client,
+        scope: Scope,
+        what: &str,
+    ) -> Result<Caller, crate::ApiError> {
+        let creds = access::Credentials { headers, client: self.client_ip(client, headers) };
+        let r = access::authorize(&*self.gate, &self.denials, &creds, scope, what);
+        if r.is_err() {
+            self.metrics.rejected();
+        }
+        r
+    }
+
     /// The store and checker, for reading.
     pub fn read_live(&self) -> Result<RwLockReadGuard<'_, Live>, Poisoned> {
         self.live.read().map_err(|_| Poisoned)
@@ -133,10 +222,10 @@ impl App {
 
     /// Whether `client` may make another request to a public endpoint now (counted as rejected
     /// when not). Requests without a known address (in-process tests) are not limited.
-    pub fn public_allowed(&self, client: &crate::routes::Client) -> bool {
-        let Some(addr) = client.0 else { return true };
+    pub fn public_allowed(&self, client: &crate::routes::Client, headers: &HeaderMap) -> bool {
+        let Some(ip) = self.client_ip(client, headers) else { return true };
         let minute = fanzha_model::Ts::now().0.max(0) as u64 / 60;
-        let ok = self.limiter.allow(addr.ip(), minute);
+        let ok = self.limiter.allow(ip, minute);
         if !ok {
             self.metrics.rejected();
         }
@@ -148,8 +237,8 @@ impl Live {
     /// Replays the store's transfers in time order into a new checker, with the lists and public
     /// reports kept in the store's directory `dir`.
     pub fn open(store: LogStore, dir: &Path) -> Result<Live, fanzha_check::lists::ListError> {
-        let lists = Lists::open(&dir.join(LISTS_FILE))?;
-        let reports = PublicReports::open(&dir.join(REPORTS_FILE))?;
+        let lists = Lists::open(&dir.join(LISTS_FILE), fanzha_storage::OpenMode::Write)?;
+        let reports = PublicReports::open(&dir.join(REPORTS_FILE), fanzha_storage::OpenMode::Write)?;
         let ledger = store.ledger();
         let graph = TemporalGraph::build(ledger);
         let mut checker = Checker::new(ledger, lists);

@@ -5,12 +5,13 @@ use axum::http::{Request, StatusCode};
 use fanzha_check::DEFAULT_RULES;
 use fanzha_model::{Account, AccountClass, Event, Fen, Region, Ts};
 use fanzha_rules::RuleSet;
-use fanzha_server::{router, App, Live, RateLimiter, Rules};
+use fanzha_server::access::key_hash;
+use fanzha_server::{router, ApiConfig, App, AuditEntry, Caller, Gate, GateError, Live, Rules, Scope};
 use fanzha_storage::{LogStore, OpenMode, Store};
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use std::path::Path;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex};
 use tower::ServiceExt;
 
 /// 2024-03-01T10:00:00+08:00
@@ -40,24 +41,72 @@ fn seed(dir: &Path) {
     store.commit().unwrap();
 }
 
-fn app(dir: &Path) -> Arc<App> {
+/// The key of ICBC's core banking in these tests: every scope.
+const ICBC_KEY: &str = "fzk_test_icbc_all";
+/// A key of CCB that may only check.
+const CCB_CHECK_KEY: &str = "fzk_test_ccb_check";
+/// A key of CCB that may record.
+const CCB_RECORD_KEY: &str = "fzk_test_ccb_record";
+
+/// The gate of these tests: three fixed keys and an audit trail in memory. (`fanzha serve` uses
+/// the console database; its own tests cover that gate.)
+#[derive(Default)]
+struct TestGate {
+    trail: Mutex<Vec<AuditEntry>>,
+    fail_audit: std::sync::atomic::AtomicBool,
+}
+
+impl Gate for TestGate {
+    fn caller(&self, hash: &str) -> Result<Option<Caller>, GateError> {
+        let keys = [
+            (ICBC_KEY, 1, "ICBC", Scope::ALL.to_vec()),
+            (CCB_CHECK_KEY, 2, "CCB", vec![Scope::Check]),
+            (CCB_RECORD_KEY, 3, "CCB", vec![Scope::Record]),
+        ];
+        Ok(keys.into_iter().find(|(k, ..)| key_hash(k) == hash).map(|(_, key_id, bank, scopes)| Caller {
+            key_id,
+            name: format!("{bank} test"),
+            bank: Some(bank.into()),
+            scopes,
+        }))
+    }
+
+    fn audit(&self, entries: &[AuditEntry]) -> Result<(), GateError> {
+        if self.fail_audit.load(std::sync::atomic::Ordering::Relaxed) {
+            return Err(GateError("disk full".into()));
+        }
+        self.trail.lock().unwrap().extend_from_slice(entries);
+        Ok(())
+    }
+}
+
+fn app_with(dir: &Path, gate: Arc<TestGate>, config: ApiConfig) -> Arc<App> {
     let store = LogStore::open(dir, OpenMode::Write).unwrap();
     let live = Live::open(store, dir).unwrap();
     let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, live.checker.schema()).unwrap();
     let text = fanzha_text::Classifier::shipped().unwrap();
-    let limiter = RateLimiter::new(1_000);
-    Arc::new(App {
-        live: RwLock::new(live),
-        rules: Rules::Fixed(Arc::new(rules)),
-        metrics: Default::default(),
-        text,
-        limiter,
-        on_held: Default::default(),
-    })
+    Arc::new(App::new(live, Rules::Fixed(Arc::new(rules)), text, gate, config))
+}
+
+fn app(dir: &Path) -> Arc<App> {
+    app_with(dir, Arc::default(), ApiConfig { public_per_minute: 1_000, ..ApiConfig::default() })
 }
 
 async fn call(app: &Arc<App>, method: &str, uri: &str, body: Option<Value>) -> (StatusCode, Value) {
-    let req = Request::builder().method(method).uri(uri).header("content-type", "application/json");
+    call_as(app, Some(ICBC_KEY), method, uri, body).await
+}
+
+async fn call_as(
+    app: &Arc<App>,
+    key: Option<&str>,
+    method: &str,
+    uri: &str,
+    body: Option<Value>,
+) -> (StatusCode, Value) {
+    let mut req = Request::builder().method(method).uri(uri).header("content-type", "application/json");
+    if let Some(k) = key {
+        req = req.header("authorization", format!("Bearer {k}"));
+    }
     let req = req.body(body.map_or(Body::empty(), |b| Body::from(b.to_string()))).unwrap();
     let resp = router(app.clone()).oneshot(req).await.unwrap();
     let status = resp.status();
@@ -249,7 +298,8 @@ async fn texts_lookups_and_public_reports() {
     assert_eq!(call(&app, "GET", "/v1/lookup?phone=1&url=x", None).await.0, StatusCode::BAD_REQUEST);
     let bad = json!({"kind": "email", "value": "a@b"});
     assert_eq!(call(&app, "POST", "/v1/reports", Some(bad)).await.1["error"]["field"], "kind");
-    let reopened = fanzha_check::lookup::PublicReports::open(&dir.path().join("reports.jsonl")).unwrap();
+    let reopened =
+        fanzha_check::lookup::PublicReports::open(&dir.path().join("reports.jsonl"), OpenMode::Read).unwrap();
     assert_eq!(reopened.about(fanzha_check::lists::EntryKind::Phone, "17012345678", Ts(i64::MAX)).len(), 3);
 }
 
@@ -258,18 +308,7 @@ async fn public_endpoints_are_rate_limited_per_address() {
     use axum::extract::connect_info::MockConnectInfo;
     let dir = tempfile::tempdir().unwrap();
     seed(dir.path());
-    let store = LogStore::open(dir.path(), OpenMode::Write).unwrap();
-    let live = Live::open(store, dir.path()).unwrap();
-    let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, live.checker.schema()).unwrap();
-    let text = fanzha_text::Classifier::shipped().unwrap();
-    let app = Arc::new(App {
-        live: RwLock::new(live),
-        rules: Rules::Fixed(Arc::new(rules)),
-        metrics: Default::default(),
-        text,
-        limiter: RateLimiter::new(3),
-        on_held: Default::default(),
-    });
+    let app = app_with(dir.path(), Arc::default(), ApiConfig { public_per_minute: 3, ..ApiConfig::default() });
     let client: std::net::SocketAddr = "203.0.113.7:5555".parse().unwrap();
     let mut statuses = Vec::new();
     for _ in 0..5 {
@@ -281,4 +320,202 @@ async fn public_endpoints_are_rate_limited_per_address() {
     // Bank-side checks are not limited.
     let check = json!({"from_account": "VICTIM", "to_account": "FRESH", "amount_fen": 1});
     assert_eq!(call(&app, "POST", "/v1/transfers/check", Some(check)).await.0, StatusCode::OK);
+}
+
+/// Issue 23, finding 7: the bank API took anonymous writes. Every protected route answers 401
+/// without a key and 403 with a key lacking the scope, does nothing, and the refusal is audited.
+#[tokio::test]
+async fn the_bank_api_needs_a_key_with_the_scope_and_refusals_are_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let gate = Arc::new(TestGate::default());
+    let app = app_with(dir.path(), gate.clone(), ApiConfig::default());
+    let entry =
+        json!({"list": "block", "kind": "account", "value": "FRESH", "reason": "r", "source": "s", "valid_from": 0});
+    let removal = json!({"list": "block", "kind": "account", "value": "FRESH", "source": "s"});
+    let transfer =
+        json!({"txn_id": "T1", "ts": iso(T0), "from_account": "VICTIM", "to_account": "FRESH", "amount_fen": 5});
+    let check = json!({"from_account": "VICTIM", "to_account": "FRESH", "amount_fen": 5});
+    let routes = [
+        ("POST", "/v1/lists", Some(entry)),
+        ("POST", "/v1/lists/remove", Some(removal)),
+        ("POST", "/v1/transfers", Some(transfer)),
+        ("POST", "/v1/transfers/check", Some(check)),
+        ("GET", "/v1/lists", None),
+        ("GET", "/v1/rules", None),
+        ("GET", "/v1/reports", None),
+        ("GET", "/metrics", None),
+    ];
+    for (method, uri, body) in &routes {
+        for key in [None, Some("fzk_made_up"), Some("")] {
+            let (status, v) = call_as(&app, key, method, uri, body.clone()).await;
+            assert_eq!(status, StatusCode::UNAUTHORIZED, "{method} {uri} with {key:?}: {v}");
+            assert!(v["error"]["message"].is_string(), "JSON error: {v}");
+        }
+        if *uri != "/v1/transfers/check" {
+            let (status, _) = call_as(&app, Some(CCB_CHECK_KEY), method, uri, body.clone()).await;
+            assert_eq!(status, StatusCode::FORBIDDEN, "{method} {uri} with a check-only key");
+        }
+    }
+    assert_eq!(
+        call_as(&app, Some(CCB_CHECK_KEY), "POST", "/v1/transfers/check", routes[3].2.clone()).await.0,
+        StatusCode::OK
+    );
+    let live = app.read_live().unwrap();
+    assert_eq!((live.store.ledger().transfers().len(), live.checker.lists.entries().len()), (0, 0), "nothing done");
+    drop(live);
+    // Refusals are written off the request path; give the writer a moment.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while gate.trail.lock().unwrap().len() < routes.len() * 3 + routes.len() - 1 {
+        assert!(std::time::Instant::now() < deadline, "refusals audited: {:?}", gate.trail.lock().unwrap().len());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let trail = gate.trail.lock().unwrap();
+    assert!(trail.iter().all(|e| e.action == "api.denied"));
+    assert!(trail.iter().any(|e| e.object == "lists.remove" && e.actor == "anonymous"));
+    assert!(trail
+        .iter()
+        .any(|e| e.object == "lists.add" && e.actor == "apikey:2 (CCB)" && e.detail.contains("lists:write")));
+}
+
+/// A bank records only transfers paid from its own accounts; writes are audited first, and a write
+/// whose audit entry cannot be stored is not done.
+#[tokio::test]
+async fn a_bank_records_only_its_own_transfers_and_every_write_is_audited_first() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let gate = Arc::new(TestGate::default());
+    let app = app_with(dir.path(), gate.clone(), ApiConfig::default());
+    let t = |id: &str, from: &str| json!({"txn_id": id, "ts": iso(T0), "from_account": from, "to_account": "FRESH", "amount_fen": 500});
+    let (status, v) = call_as(&app, Some(CCB_RECORD_KEY), "POST", "/v1/transfers", Some(t("T1", "VICTIM"))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "VICTIM is an ICBC account: {v}");
+    assert!(v["error"]["message"].as_str().unwrap().contains("ICBC"), "{v}");
+    // An account the store has no bank for is claimed by the first bank that records from it.
+    assert_eq!(
+        call_as(&app, Some(CCB_RECORD_KEY), "POST", "/v1/transfers", Some(t("T2", "NEW1"))).await.0,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        call_as(&app, Some(ICBC_KEY), "POST", "/v1/transfers", Some(t("T3", "NEW1"))).await.0,
+        StatusCode::FORBIDDEN
+    );
+    {
+        let live = app.read_live().unwrap();
+        let l = live.store.ledger();
+        let new1 = l.account(l.account_ix("NEW1").unwrap());
+        assert_eq!(new1.bank.map(|b| l.bank_code(b)), Some("CCB"));
+        assert_eq!(l.transfers().len(), 1);
+    }
+    assert!(gate
+        .trail
+        .lock()
+        .unwrap()
+        .iter()
+        .any(|e| e.action == "api.record" && e.object == "txn:T2" && e.actor == "apikey:3 (CCB)"));
+    gate.fail_audit.store(true, std::sync::atomic::Ordering::Relaxed);
+    let (status, v) = call(&app, "POST", "/v1/transfers", Some(t("T4", "VICTIM"))).await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR, "{v}");
+    let entry =
+        json!({"list": "block", "kind": "account", "value": "FRESH", "reason": "r", "source": "s", "valid_from": 0});
+    assert_eq!(call(&app, "POST", "/v1/lists", Some(entry)).await.0, StatusCode::INTERNAL_SERVER_ERROR);
+    let live = app.read_live().unwrap();
+    assert_eq!(
+        (live.store.ledger().transfers().len(), live.checker.lists.entries().len()),
+        (1, 0),
+        "not done unaudited"
+    );
+}
+
+/// Issue 23, finding 3: a retry under the same txn_id with any field changed is a conflict naming
+/// the fields (ingest uses the same definition: `Ledger::transfer_differences`).
+#[tokio::test]
+async fn retries_that_differ_in_any_field_conflict_and_name_it() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let app = app(dir.path());
+    let base = json!({"txn_id": "T1", "ts": iso(T0), "from_account": "VICTIM", "to_account": "FRESH", "amount_fen": 500,
+        "memo": "房租", "currency": "CNY", "region": "440300", "cross_border": false, "channel": "mobile"});
+    assert_eq!(call(&app, "POST", "/v1/transfers", Some(base.clone())).await.0, StatusCode::CREATED);
+    assert_eq!(call(&app, "POST", "/v1/transfers", Some(base.clone())).await.1["unchanged"], true);
+    for (field, value) in [
+        ("memo", json!("货款")),
+        ("currency", json!("USD")),
+        ("cross_border", json!(true)),
+        ("region", json!("110000")),
+        ("channel", json!("atm")),
+    ] {
+        let mut changed = base.clone();
+        changed[field] = value;
+        let (status, v) = call(&app, "POST", "/v1/transfers", Some(changed)).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{field}: {v}");
+        assert!(v["error"]["message"].as_str().unwrap().contains(field), "{field} named: {v}");
+    }
+}
+
+/// Issue 23, finding 4: a record dated 9999-12-31 was accepted, after which every later record was
+/// refused as late, forever.
+#[tokio::test]
+async fn records_from_the_future_are_refused_and_do_not_block_later_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let app = app(dir.path());
+    let at = |id: &str, ts: &str| json!({"txn_id": id, "ts": ts, "from_account": "VICTIM", "to_account": "FRESH", "amount_fen": 5});
+    let (status, v) = call(&app, "POST", "/v1/transfers", Some(at("T1", "9999-12-31T00:00:00Z"))).await;
+    assert_eq!((status, v["error"]["field"].clone()), (StatusCode::BAD_REQUEST, json!("ts")), "{v}");
+    let soon = Ts(Ts::now().0 + 600).to_string();
+    assert_eq!(
+        call(&app, "POST", "/v1/transfers", Some(at("T2", &soon))).await.0,
+        StatusCode::BAD_REQUEST,
+        "10 min ahead"
+    );
+    let (status, v) = call(&app, "POST", "/v1/transfers", Some(at("T3", &Ts::now().to_string()))).await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    let check = json!({"ts": "9999-12-31T00:00:00Z", "from_account": "VICTIM", "to_account": "FRESH", "amount_fen": 5});
+    assert_eq!(call(&app, "POST", "/v1/transfers/check", Some(check)).await.1["error"]["field"], "ts");
+}
+
+/// Issue 23, findings 6 and 9: list values that normalize to nothing and oversized fields are
+/// refused; every error on /v1 is JSON, the framework's too.
+#[tokio::test]
+async fn bounds_and_json_errors_everywhere_on_the_api() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let app = app(dir.path());
+    let entry = |value: Value| json!({"list": "block", "kind": "phone", "value": value, "reason": "r", "source": "s", "valid_from": 0});
+    let (status, v) = call(&app, "POST", "/v1/lists", Some(entry(json!("none given")))).await;
+    assert_eq!((status, v["error"]["field"].clone()), (StatusCode::BAD_REQUEST, json!("value")), "{v}");
+    let (status, v) = call(&app, "POST", "/v1/lists", Some(entry(json!("1".repeat(100_000))))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{v}");
+    assert!(v["error"]["message"].as_str().unwrap().contains("longer than"), "{v}");
+    let (status, v) = call(&app, "POST", "/v1/lists", Some(entry(json!("x".repeat(300_000))))).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{v}");
+    assert!(v["error"]["message"].is_string(), "413 is JSON: {v}");
+    let (status, v) = call(&app, "GET", "/v1/transfers", None).await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(v["error"]["message"].is_string(), "405 is JSON: {v}");
+    let (status, v) = call(&app, "GET", "/v1/nothing/here", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(v["error"]["message"].is_string(), "404 is JSON: {v}");
+    let (status, v) = call(&app, "GET", "/v1/lists?kind=email", None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(v["error"]["message"].is_string(), "a bad query is JSON: {v}");
+}
+
+/// Police systems read the public's reports (一键举报) with a key.
+#[tokio::test]
+async fn public_reports_are_read_with_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let app = app(dir.path());
+    for (value, text) in [("17012345678", "冒充公安"), ("http://x.example", "钓鱼网站"), ("170-1234-5678", "又打来了")]
+    {
+        let kind = if value.starts_with("http") { "url" } else { "phone" };
+        let r = json!({"kind": kind, "value": value, "text": text});
+        assert_eq!(call_as(&app, None, "POST", "/v1/reports", Some(r)).await.0, StatusCode::CREATED);
+    }
+    let (status, v) = call(&app, "GET", "/v1/reports?kind=phone&value=%2B8617012345678", None).await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    let texts: Vec<&str> = v["reports"].as_array().unwrap().iter().map(|r| r["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["又打来了", "冒充公安"], "newest first, phone numbers compared by digits");
+    assert_eq!(call(&app, "GET", "/v1/reports?limit=1", None).await.1["reports"].as_array().unwrap().len(), 1);
 }

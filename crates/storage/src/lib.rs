@@ -12,9 +12,15 @@
 //! durability contract.
 #![deny(missing_docs)]
 
+pub mod file;
+pub mod harness;
+pub mod lines;
 pub mod log;
+mod mark;
 mod meta;
 
+pub use file::{Fault, Faults, FileOp};
+pub use lines::LineLog;
 pub use log::{LogStore, OpenInfo, OpenMode};
 
 use fanzha_model::{Event, HolderSalt, Ledger};

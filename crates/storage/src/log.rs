@@ -15,22 +15,38 @@
 //! after it (a commit that was cut off by a crash) are not acknowledged and are discarded, so a
 //! commit is atomic. A writer truncates such a torn tail before appending; a reader just ignores it.
 //!
-//! Damage is told apart from a torn write by position: an invalid record inside a commit that
-//! more data follows, a wrong running event count, or an invalid tail longer than the largest
-//! possible commit (256 MiB; [`Store::stage`] refuses to grow one past that) is reported as
-//! [`StoreError::Corrupt`] and the store refuses to open rather than cut acknowledged data. Only
-//! damage inside the very last commit is indistinguishable from a torn write and treated as one.
+//! Damage is told apart from a torn write by position, and by the acknowledgement mark
+//! ([`crate::mark`]): the writer records, after each commit is durable, how many bytes of the log
+//! are acknowledged. At open:
+//! - an invalid record inside a commit that more data follows, or a wrong running event count, is
+//!   damage;
+//! - an invalid stretch that a valid commit follows is damage (a torn write can only be the end);
+//! - valid commits ending before the mark (a truncated or damaged acknowledged commit) is damage;
+//! - an invalid tail longer than the largest possible commit (256 MiB; [`Store::stage`] refuses to
+//!   grow one past that) is damage.
+//!
+//! Damage is reported as [`StoreError::Corrupt`] and the store refuses to open rather than cut
+//! acknowledged data; only [`OpenMode::Salvage`] reads the valid part before the damage (see
+//! [`LogStore::salvage_into`]). What is left, an invalid tail above the mark, is a commit cut off by
+//! a crash: never acknowledged, ignored by readers and cut by the next writer.
+//!
+//! # Files
+//! The writer's files go through [`crate::file`], where the crash harness can kill it at any write.
 
+use crate::file::{AppendFile, Faults};
+use crate::mark::{self, Mark, MarkFile};
 use crate::meta::{self, io_err};
 use crate::{Store, StoreError};
 use fanzha_model::{Event, HolderSalt, Ledger};
 use std::fs::{self, File, OpenOptions};
-use std::io::{BufReader, ErrorKind, Read, Seek, SeekFrom, Write};
+use std::io::{BufReader, Cursor, ErrorKind, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-const LOG_FILE: &str = "events.log";
-const LOCK_FILE: &str = "LOCK";
+/// The event log's file name inside a store directory.
+pub const LOG_FILE: &str = "events.log";
+/// The writer's lock file inside a store directory.
+pub const LOCK_FILE: &str = "LOCK";
 const MAGIC: &[u8; 16] = b"FANZHA-EVENTLOG\x01";
 const TAG_EVENT: u8 = 1;
 const TAG_END: u8 = 2;
@@ -39,6 +55,8 @@ const TAG_BEGIN: u8 = 3;
 const MAX_RECORD: u32 = 16 << 20;
 /// No commit writes more than this, so a longer invalid tail is damage, not a torn commit.
 const MAX_COMMIT_BYTES: usize = 256 << 20;
+/// Bytes of a BEGIN record (header, tag, commit length).
+const BEGIN_LEN: usize = 8 + 1 + 8;
 
 /// How to open a store directory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +67,15 @@ pub enum OpenMode {
     Write,
     /// Open an existing store for reading; never changes a file, may run beside a writer.
     Read,
+    /// Like [`OpenMode::Read`], but damage does not refuse the open: the ledger holds the valid
+    /// commits before the first damage and [`OpenInfo::damage`] says what was left out.
+    Salvage,
+}
+
+impl OpenMode {
+    fn writes(self) -> bool {
+        matches!(self, OpenMode::Create | OpenMode::Write)
+    }
 }
 
 /// What opening a store found.
@@ -66,6 +93,8 @@ pub struct OpenInfo {
     pub created: bool,
     /// Time taken to open and replay.
     pub elapsed: Duration,
+    /// With [`OpenMode::Salvage`]: the damage that stopped the replay (what a normal open refuses).
+    pub damage: Option<String>,
 }
 
 /// The embedded [`Store`]: a directory with an append-only event log.
@@ -81,27 +110,38 @@ pub struct LogStore {
 
 #[derive(Debug)]
 struct Writer {
-    file: File,
-    path: PathBuf,
-    /// Encoded staged records, written at commit.
+    log: AppendFile,
+    mark: MarkFile,
+    /// Room for the BEGIN record, then the encoded staged records; written at commit.
     buf: Vec<u8>,
     staged: usize,
     committed: u64,
+    commits: u64,
     poisoned: bool,
     /// Held for the store's lifetime; the OS releases the lock when the process dies.
     _lock: File,
 }
 
+/// Files a crash can leave in a directory before the store in it exists.
+const CREATION_LEFTOVERS: [&str; 2] = [LOCK_FILE, meta::META_TMP];
+
 impl LogStore {
     /// Opens (or, with [`OpenMode::Create`], creates) the store in `dir` and replays it.
     pub fn open(dir: impl AsRef<Path>, mode: OpenMode) -> Result<LogStore, StoreError> {
+        LogStore::open_with(dir, mode, None)
+    }
+
+    /// [`LogStore::open`] with a fault hook on every write (the crash harness; see [`crate::file`]).
+    pub fn open_with(dir: impl AsRef<Path>, mode: OpenMode, faults: Option<Faults>) -> Result<LogStore, StoreError> {
         let start = Instant::now();
         let dir = dir.as_ref().to_path_buf();
         let has_meta = dir.join(meta::META_FILE).exists();
         let mut created = false;
         if !has_meta {
             let empty_or_missing = match fs::read_dir(&dir) {
-                Ok(mut entries) => entries.next().is_none(),
+                Ok(entries) => entries
+                    .filter_map(Result::ok)
+                    .all(|e| CREATION_LEFTOVERS.iter().any(|n| e.file_name() == std::ffi::OsStr::new(n))),
                 Err(e) if e.kind() == ErrorKind::NotFound => true,
                 Err(e) => return Err(io_err(&dir, e)),
             };
@@ -119,39 +159,25 @@ impl LogStore {
             }
             created = true;
         }
-        let lock = if mode == OpenMode::Read { None } else { Some(lock(&dir)?) };
+        let lock = if mode.writes() { Some(lock(&dir)?) } else { None };
         let salt = if created { meta::create(&dir)? } else { meta::read(&dir)? };
         let path = dir.join(LOG_FILE);
-        if created || !path.exists() {
-            if mode == OpenMode::Read {
-                return Ok(LogStore { dir, salt, ledger: Ledger::new(), writer: None, info: OpenInfo::default() });
-            }
-            create_log(&path)?;
-            meta::sync_dir(&dir)?;
+        if !path.exists() && !mode.writes() {
+            return Ok(LogStore { dir, salt, ledger: Ledger::new(), writer: None, info: OpenInfo::default() });
         }
+        let acked = mark::read(&path).map_err(|e| io_err(&mark::path_of(&path), e))?;
         let mut ledger = Ledger::new();
-        let mut info = replay(&path, &mut ledger)?;
+        let mut info = if path.exists() { replay(&path, &mut ledger, acked)? } else { OpenInfo::default() };
+        if let Some(why) = info.damage.as_ref().filter(|_| mode != OpenMode::Salvage) {
+            return Err(StoreError::Corrupt(format!(
+                "{why}; the store refuses to open rather than cut acknowledged data \
+                 (`fanzha salvage` copies the valid part to a new store)"
+            )));
+        }
         info.created = created;
         let writer = match lock {
             None => None,
-            Some(lock) => {
-                let mut file = OpenOptions::new().read(true).write(true).open(&path).map_err(|e| io_err(&path, e))?;
-                let len = file.metadata().map_err(|e| io_err(&path, e))?.len();
-                if len != info.bytes {
-                    file.set_len(info.bytes).map_err(|e| io_err(&path, e))?;
-                    file.sync_all().map_err(|e| io_err(&path, e))?;
-                }
-                file.seek(SeekFrom::End(0)).map_err(|e| io_err(&path, e))?;
-                Some(Writer {
-                    file,
-                    path,
-                    buf: Vec::with_capacity(1 << 20),
-                    staged: 0,
-                    committed: info.events,
-                    poisoned: false,
-                    _lock: lock,
-                })
-            }
+            Some(lock) => Some(Writer::open(&path, &dir, &info, faults.as_ref(), lock)?),
         };
         info.elapsed = start.elapsed();
         Ok(LogStore { dir, salt, ledger, writer, info })
@@ -167,12 +193,77 @@ impl LogStore {
         &self.dir
     }
 
+    /// Copies what this store holds into a new store at `into` (which must not exist): the same
+    /// holder salt and the log's valid commits, byte for byte, so that the copy opens cleanly.
+    /// With [`OpenMode::Salvage`] this is how a damaged store is recovered up to its first damage.
+    pub fn salvage_into(&self, into: &Path) -> Result<(), StoreError> {
+        if into.exists() {
+            return Err(StoreError::NotAStore(format!(
+                "{}: already exists; salvage into a new directory",
+                into.display()
+            )));
+        }
+        fs::create_dir_all(into).map_err(|e| io_err(into, e))?;
+        meta::copy(&self.dir, into)?;
+        let from = self.dir.join(LOG_FILE);
+        let to = into.join(LOG_FILE);
+        let mut log = AppendFile::open(&to, None).map_err(|e| io_err(&to, e))?;
+        log.append(MAGIC).map_err(|e| io_err(&to, e))?;
+        let mut src = File::open(&from).map_err(|e| io_err(&from, e))?;
+        src.seek(SeekFrom::Start(MAGIC.len() as u64)).map_err(|e| io_err(&from, e))?;
+        let mut src = src.take(self.info.bytes.saturating_sub(MAGIC.len() as u64));
+        let mut chunk = vec![0u8; 1 << 20];
+        loop {
+            let n = src.read(&mut chunk).map_err(|e| io_err(&from, e))?;
+            if n == 0 {
+                break;
+            }
+            log.append(&chunk[..n]).map_err(|e| io_err(&to, e))?;
+        }
+        log.sync().map_err(|e| io_err(&to, e))?;
+        meta::sync_dir(into)
+    }
+
     fn writer(&mut self) -> Result<&mut Writer, StoreError> {
         let w = self.writer.as_mut().ok_or(StoreError::ReadOnly)?;
         if w.poisoned {
             return Err(StoreError::Poisoned);
         }
         Ok(w)
+    }
+}
+
+impl Writer {
+    /// Takes over the log for appending: cuts a torn tail (or writes the magic of a new log) and
+    /// brings the acknowledgement mark up to date.
+    fn open(
+        path: &Path,
+        dir: &Path,
+        info: &OpenInfo,
+        faults: Option<&Faults>,
+        lock: File,
+    ) -> Result<Writer, StoreError> {
+        let mut log = AppendFile::open(path, faults).map_err(|e| io_err(path, e))?;
+        if info.bytes < MAGIC.len() as u64 {
+            // A new log, or one whose creation was cut off before its magic was durable.
+            let fresh = log.truncate(0).and_then(|()| log.append(MAGIC)).and_then(|()| log.sync());
+            fresh.map_err(|e| io_err(path, e))?;
+            meta::sync_dir(dir)?;
+        } else if log.len() != info.bytes {
+            log.truncate(info.bytes).map_err(|e| io_err(path, e))?;
+        }
+        let mut mark = MarkFile::open(path, faults).map_err(|e| io_err(&mark::path_of(path), e))?;
+        mark.write(Mark { bytes: log.len(), count: info.commits }).map_err(|e| io_err(&mark::path_of(path), e))?;
+        Ok(Writer {
+            log,
+            mark,
+            buf: empty_commit(),
+            staged: 0,
+            committed: info.events,
+            commits: info.commits,
+            poisoned: false,
+            _lock: lock,
+        })
     }
 }
 
@@ -218,22 +309,37 @@ impl Store for LogStore {
             body.extend_from_slice(&total.to_le_bytes());
             body
         });
-        let mut begin = Vec::with_capacity(17);
-        let commit_len = w.buf.len() as u64;
+        let mut begin = Vec::with_capacity(BEGIN_LEN);
+        let commit_len = (w.buf.len() - BEGIN_LEN) as u64;
         encode_record(&mut begin, TAG_BEGIN, |mut body| {
             body.extend_from_slice(&commit_len.to_le_bytes());
             body
         });
-        let result = w.file.write_all(&begin).and_then(|()| w.file.write_all(&w.buf)).and_then(|()| w.file.sync_data());
+        w.buf[..BEGIN_LEN].copy_from_slice(&begin);
+        let result = w.log.append(&w.buf).and_then(|()| w.log.sync());
         if let Err(e) = result {
             w.poisoned = true;
-            return Err(io_err(&w.path, e));
+            return Err(io_err(w.log.path(), e));
         }
-        w.buf.clear();
+        w.buf.truncate(BEGIN_LEN);
         w.committed = total;
+        w.commits += 1;
         w.staged = 0;
-        Ok(())
+        // Durable now. The mark is a hint for telling damage from a torn write; if it cannot be
+        // written the commit still stands, but the caller hears of it (a retry is idempotent).
+        let acked = Mark { bytes: w.log.len(), count: w.commits };
+        w.mark.write(acked).map_err(|e| {
+            w.poisoned = true;
+            io_err(&mark::path_of(w.log.path()), e)
+        })
     }
+}
+
+/// A commit buffer with room for its BEGIN record and nothing staged.
+fn empty_commit() -> Vec<u8> {
+    let mut buf = Vec::with_capacity(1 << 20);
+    buf.resize(BEGIN_LEN, 0);
+    buf
 }
 
 fn lock(dir: &Path) -> Result<File, StoreError> {
@@ -244,11 +350,6 @@ fn lock(dir: &Path) -> Result<File, StoreError> {
         Err(fs::TryLockError::WouldBlock) => Err(StoreError::Locked(dir.display().to_string())),
         Err(fs::TryLockError::Error(e)) => Err(io_err(&path, e)),
     }
-}
-
-fn create_log(path: &Path) -> Result<(), StoreError> {
-    let mut f = File::create(path).map_err(|e| io_err(path, e))?;
-    f.write_all(MAGIC).and_then(|()| f.sync_all()).map_err(|e| io_err(path, e))
 }
 
 /// Appends one framed record; `fill` writes the body after the tag.
@@ -265,85 +366,151 @@ fn encode_record(buf: &mut Vec<u8>, tag: u8, fill: impl FnOnce(Vec<u8>) -> Vec<u
     buf[start + 4..start + 8].copy_from_slice(&crc.to_le_bytes());
 }
 
-/// Replays committed events into `ledger`; returns where the committed data ends.
-fn replay(path: &Path, ledger: &mut Ledger) -> Result<OpenInfo, StoreError> {
-    let file = File::open(path).map_err(|e| io_err(path, e))?;
-    let file_len = file.metadata().map_err(|e| io_err(path, e))?.len();
-    let mut r = BufReader::with_capacity(4 << 20, file);
-    let mut magic = [0u8; 16];
-    match r.read_exact(&mut magic) {
-        Ok(()) if &magic == MAGIC => {}
-        Ok(()) => return Err(StoreError::NotAStore(format!("{}: not a fanzha event log", path.display()))),
-        Err(e) => return Err(io_err(path, e)),
+/// What reading a commit at some position found.
+enum CommitRead {
+    /// A whole, valid commit: its events, the running count its END gives, and where it ends.
+    Whole { events: Vec<Event>, total: Option<u64>, end: u64 },
+    /// No valid commit starts here (end of file, a torn or damaged record); `whole_until` is
+    /// where the commit would end when its opening record was valid and all its bytes are there.
+    Invalid { at: u64, why: String, whole_until: Option<u64> },
+}
+
+/// Reads the commit that starts at `pos` (bytes before `limit` only).
+fn read_commit(r: &mut impl Read, body: &mut Vec<u8>, mut pos: u64, limit: u64) -> std::io::Result<CommitRead> {
+    let begin_at = pos;
+    match read_record(r, body, pos, limit)? {
+        Some(len) if body[0] == TAG_BEGIN && body.len() == 9 => pos += 8 + len,
+        Some(_) => {
+            return Ok(CommitRead::Invalid {
+                at: begin_at,
+                why: "expected a commit's opening record".into(),
+                whole_until: None,
+            })
+        }
+        None => return Ok(CommitRead::Invalid { at: begin_at, why: "invalid record".into(), whole_until: None }),
     }
-    let mut info = OpenInfo { bytes: MAGIC.len() as u64, ..OpenInfo::default() };
-    let mut pending: Vec<Event> = Vec::new();
-    let mut body = Vec::new();
-    let corrupt = |pos: u64, why: &str| StoreError::Corrupt(format!("{} at byte {pos}: {why}", path.display()));
-    'commits: loop {
-        let mut pos = info.bytes;
-        // A commit opens with BEGIN, which says how many bytes the whole commit takes.
-        match read_record(&mut r, &mut body, pos, file_len).map_err(|e| io_err(path, e))? {
-            Some(len) if body[0] == TAG_BEGIN && body.len() == 9 => pos += 8 + len,
-            _ => break,
-        }
-        let commit_len = u64::from_le_bytes(body[1..9].try_into().expect("8 bytes"));
-        let commit_end = pos.saturating_add(commit_len);
-        if commit_end > file_len {
-            break;
-        }
-        // Damage inside a commit that more data follows cannot be a torn write.
-        let damaged = |pos: u64, why: &str| {
-            if commit_end < file_len {
-                Err(corrupt(pos, why))
-            } else {
-                Ok(())
-            }
+    let commit_len = u64::from_le_bytes(body[1..9].try_into().expect("8 bytes"));
+    let commit_end = pos.saturating_add(commit_len);
+    if commit_end > limit {
+        return Ok(CommitRead::Invalid {
+            at: begin_at,
+            why: "commit runs past the end of the log".into(),
+            whole_until: None,
+        });
+    }
+    let inside = |at: u64, why: String| CommitRead::Invalid { at, why, whole_until: Some(commit_end) };
+    let mut events = Vec::new();
+    while pos < commit_end {
+        let Some(len) = read_record(r, body, pos, commit_end)? else {
+            return Ok(inside(pos, "invalid record inside a commit".into()));
         };
-        pending.clear();
-        while pos < commit_end {
-            let Some(len) = read_record(&mut r, &mut body, pos, commit_end).map_err(|e| io_err(path, e))? else {
-                damaged(pos, "invalid record inside a commit")?;
-                break 'commits;
-            };
-            pos += 8 + len;
-            match body[0] {
-                TAG_EVENT => match postcard::from_bytes::<Event>(&body[1..]) {
-                    Ok(event) => pending.push(event),
-                    Err(e) => {
-                        damaged(pos, &format!("undecodable event: {e}"))?;
-                        break 'commits;
-                    }
-                },
-                TAG_END if pos == commit_end => {
-                    let total = body.get(1..9).and_then(|b| b.try_into().ok()).map(u64::from_le_bytes);
-                    let expected = info.events + pending.len() as u64;
-                    if total != Some(expected) {
-                        return Err(corrupt(pos, &format!("commit says {total:?} events, log holds {expected}")));
-                    }
-                    ledger.reserve_transfers(pending.len());
-                    for event in pending.drain(..) {
-                        ledger.apply(event);
-                    }
-                    info.events = expected;
-                    info.commits += 1;
-                    info.bytes = pos;
-                }
-                other => {
-                    damaged(pos, &format!("unexpected record tag {other}"))?;
-                    break 'commits;
-                }
+        pos += 8 + len;
+        match body[0] {
+            TAG_EVENT => match postcard::from_bytes::<Event>(&body[1..]) {
+                Ok(event) => events.push(event),
+                Err(e) => return Ok(inside(pos, format!("undecodable event: {e}"))),
+            },
+            TAG_END if pos == commit_end => {
+                let total = body.get(1..9).and_then(|b| b.try_into().ok()).map(u64::from_le_bytes);
+                return Ok(CommitRead::Whole { events, total, end: pos });
             }
+            other => return Ok(inside(pos, format!("unexpected record tag {other}"))),
         }
     }
-    info.discarded_bytes = file_len - info.bytes;
-    if info.discarded_bytes > MAX_COMMIT_BYTES as u64 {
-        return Err(corrupt(
-            info.bytes,
-            &format!("{} bytes after the last valid commit, more than one commit can hold", info.discarded_bytes),
-        ));
+    Ok(inside(pos, "commit has no closing record".into()))
+}
+
+/// Replays committed events into `ledger`; returns where the committed data ends and, if the log is
+/// damaged (see the module docs), what the damage is.
+fn replay(path: &Path, ledger: &mut Ledger, acked: Option<Mark>) -> Result<OpenInfo, StoreError> {
+    let io = |e| io_err(path, e);
+    let file = File::open(path).map_err(io)?;
+    let file_len = file.metadata().map_err(io)?.len();
+    let mut r = BufReader::with_capacity(4 << 20, file);
+    let mut info = OpenInfo::default();
+    let acked_bytes = acked.map_or(0, |m| m.bytes);
+    let at = |pos: u64, why: &str| format!("{} at byte {pos}: {why}", path.display());
+    let mut magic = [0u8; 16];
+    let whole_magic = read_full(&mut r, &mut magic).map_err(io)?;
+    if file_len <= MAGIC.len() as u64 && !(whole_magic && &magic == MAGIC) {
+        // Creation cut off before the magic was durable: no commit, so nothing acknowledged.
+        info.discarded_bytes = file_len;
+        if acked_bytes > 0 {
+            info.damage = Some(at(0, &format!("log is {file_len} bytes long but {acked_bytes} were acknowledged")));
+        }
+        return Ok(info);
     }
+    info.bytes = MAGIC.len() as u64;
+    if &magic != MAGIC {
+        // The store's meta file is valid, so this is its log with a damaged first record.
+        info.damage = Some(at(0, "the log's magic is damaged"));
+    }
+    let mut body = Vec::new();
+    let stop = loop {
+        match read_commit(&mut r, &mut body, info.bytes, file_len).map_err(io)? {
+            CommitRead::Whole { events, total, end } => {
+                let expected = info.events + events.len() as u64;
+                if total != Some(expected) {
+                    let why = format!("commit says {total:?} events, log holds {expected}");
+                    info.damage = info.damage.or(Some(at(end, &why)));
+                    break None;
+                }
+                ledger.reserve_transfers(events.len());
+                for event in events {
+                    ledger.apply(event);
+                }
+                info.events = expected;
+                info.commits += 1;
+                info.bytes = end;
+            }
+            CommitRead::Invalid { at, why, whole_until } => break Some((at, why, whole_until)),
+        }
+    };
+    info.discarded_bytes = file_len - info.bytes;
+    // Stopped by a bad running count (damage already), or the log ends at a commit.
+    let Some((bad_at, why, whole_until)) = stop.filter(|_| info.discarded_bytes > 0 || acked_bytes > info.bytes) else {
+        return Ok(info);
+    };
+    let why = if bad_at == file_len { "the log ends".to_string() } else { why };
+    let tail_damage = if whole_until.is_some_and(|end| end < file_len) {
+        // A later write exists, so this commit's fsync had returned: it was acknowledged.
+        Some(format!("{why}, and more data follows the commit"))
+    } else if info.discarded_bytes > MAX_COMMIT_BYTES as u64 {
+        Some(format!("{} bytes after the last valid commit, more than one commit can hold", info.discarded_bytes))
+    } else if let Some(next) = later_commit(path, info.bytes, file_len).map_err(io)? {
+        Some(format!("{why}, yet a valid commit follows at byte {next}"))
+    } else if acked_bytes > info.bytes {
+        Some(format!("{why}, but the log was acknowledged up to byte {acked_bytes}"))
+    } else {
+        None // a commit cut off by a crash
+    };
+    info.damage = info.damage.or(tail_damage.map(|w| at(bad_at, &w)));
     Ok(info)
+}
+
+/// The position of the first valid commit in the log's tail after `from`, if any: proof that the
+/// invalid stretch at `from` is damage, not a torn last write.
+fn later_commit(path: &Path, from: u64, file_len: u64) -> std::io::Result<Option<u64>> {
+    let mut tail = Vec::with_capacity((file_len - from) as usize);
+    let mut f = File::open(path)?;
+    f.seek(SeekFrom::Start(from))?;
+    f.take(file_len - from).read_to_end(&mut tail)?;
+    let mut body = Vec::new();
+    for i in 1..tail.len().saturating_sub(16) {
+        // A BEGIN record: length 9, then its CRC, then tag 3 and the commit length.
+        if tail[i..i + 4] != [9, 0, 0, 0] || tail[i + 8] != TAG_BEGIN {
+            continue;
+        }
+        let crc = u32::from_le_bytes(tail[i + 4..i + 8].try_into().expect("4 bytes"));
+        if crc32fast::hash(&tail[i + 8..i + 17]) != crc {
+            continue;
+        }
+        let mut r = Cursor::new(&tail[i..]);
+        if let CommitRead::Whole { .. } = read_commit(&mut r, &mut body, 0, (tail.len() - i) as u64)? {
+            return Ok(Some(from + i as u64));
+        }
+    }
+    Ok(None)
 }
 
 /// Reads one framed record at `pos` into `body` if it is whole, within `limit` and passes its

@@ -8,13 +8,13 @@ use fanzha_check::lists::Lists;
 use fanzha_check::{Checker, DEFAULT_RULES};
 use fanzha_model::{LabelTarget, Ledger, TransferIx, Ts};
 use fanzha_rules::{Reloading, RuleSet, Schema};
-use fanzha_server::{App, Live, RateLimiter, Rules};
+use fanzha_server::{ApiConfig, App, Live, Rules};
 use fanzha_storage::{LogStore, OpenMode, Store};
 use std::collections::HashSet;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 use std::time::Duration;
 
 #[derive(ClapArgs)]
@@ -41,6 +41,13 @@ pub struct ServeArgs {
     /// instead of the store's SQLite file.
     #[arg(long, value_name = "URL")]
     console_db: Option<String>,
+    /// Seconds a request's `ts` may lie in the future before it is refused.
+    #[arg(long, default_value_t = fanzha_model::DEFAULT_MAX_SKEW_SECS)]
+    max_clock_skew: i64,
+    /// A reverse proxy whose X-Forwarded-For is believed for client addresses (repeat for several);
+    /// the header from anyone else is ignored.
+    #[arg(long, value_name = "IP")]
+    trusted_proxy: Vec<std::net::IpAddr>,
 }
 
 #[derive(ClapArgs)]
@@ -77,6 +84,8 @@ impl ServeArgs {
             public_per_minute: 60,
             secure_cookies: false,
             console_db: None,
+            max_clock_skew: fanzha_model::DEFAULT_MAX_SKEW_SECS,
+            trusted_proxy: Vec::new(),
         }
     }
 }
@@ -112,17 +121,18 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let transfers = live.store.ledger().transfers().len();
     let version = rules.current().version().to_string();
     let text = fanzha_text::Classifier::shipped()?;
-    let limiter = RateLimiter::new(args.public_per_minute);
-    let app = Arc::new(App {
-        live: RwLock::new(live),
-        rules,
-        metrics: Default::default(),
-        text,
-        limiter,
-        on_held: Default::default(),
-    });
+    anyhow::ensure!(args.max_clock_skew >= 0, "--max-clock-skew must not be negative");
+    let config = ApiConfig {
+        public_per_minute: args.public_per_minute,
+        max_skew_secs: args.max_clock_skew,
+        trusted_proxies: args.trusted_proxy.clone(),
+    };
     let console_db = fanzha_console::open_db(&args.db, args.console_db.as_deref())
         .with_context(|| "opening the console database".to_string())?;
+    let gate = fanzha_console::open_gate(&args.db, args.console_db.as_deref())
+        .with_context(|| "opening the console database for API keys".to_string())?;
+    let keys = gate.live_key_count().unwrap_or(0);
+    let app = Arc::new(App::new(live, rules, text, Arc::new(gate), config));
     let console = Arc::new(fanzha_console::Console::new(app.clone(), console_db, args.secure_cookies));
     console.listen();
     let routes = fanzha_server::router(app).merge(fanzha_console::router(console));
@@ -137,6 +147,10 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
             args.db.display()
         );
         println!("  POST /v1/transfers/check   POST /v1/transfers   GET /v1/rules   GET /openapi.json   GET /metrics");
+        println!(
+            "  API keys: {keys} live (the API needs one: fanzha apikey add --db {} --bank CODE --scope check,record)",
+            args.db.display()
+        );
     }))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -178,7 +192,7 @@ pub fn run_backtest(args: BacktestArgs) -> anyhow::Result<ExitCode> {
     let loaded = load(&args.db)?;
     let ledger = loaded.store.ledger();
     let lists_path = args.db.join(fanzha_server::state::LISTS_FILE);
-    let lists = Lists::open(&lists_path)?;
+    let lists = Lists::open(&lists_path, OpenMode::Read)?;
     let checker = Checker::new(ledger, lists);
     let rules = rule_set(args.rules.as_deref(), checker.schema())?;
     let parse = |t: &Option<String>, flag: &str| {

@@ -65,6 +65,11 @@ fn serve_console(db: &std::path::Path, addr: std::net::SocketAddr) -> anyhow::Re
         console.audit(now, "cli", "user.add", &format!("user:{name}"), role.as_str())?;
         println!("{name:<11} {:<11} {password}", role.as_str());
     }
+    // A key for ICBC's systems, to try the bank API (shown once; a new one each start).
+    let scopes = [fanzha_server::Scope::Check, fanzha_server::Scope::Record, fanzha_server::Scope::ListsRead];
+    let (_, key) = console.add_key("demo ICBC", Some("ICBC"), &scopes, "cli", now)?;
+    println!("API key of ICBC (check, record, lists:read): {key}");
+    println!("  curl -H 'Authorization: Bearer {key}' http://{addr}/v1/transfers/check -d '{{\"from_account\":\"A\",\"to_account\":\"B\",\"amount_fen\":100}}'");
     drop(console);
     crate::cmd::check::run_serve(crate::cmd::check::ServeArgs::new(db.to_path_buf(), addr))
 }

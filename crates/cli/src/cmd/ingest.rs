@@ -4,7 +4,7 @@ use crate::observer::CliObserver;
 use anyhow::Context;
 use clap::ValueEnum;
 use fanzha_ingest::{Format, IngestOptions, IngestReport, Inputs};
-use fanzha_model::Ts;
+use fanzha_model::{Horizon, Ts};
 use fanzha_storage::{LogStore, OpenMode};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,6 +49,13 @@ pub struct Args {
     /// AMLSim/AMLworld: prefix of generated transaction ids (default: file stem)
     #[arg(long)]
     id_prefix: Option<String>,
+    /// Time of the extract (RFC 3339; default now): rows dated later, beyond --max-clock-skew, are
+    /// rejected
+    #[arg(long, value_name = "TIME")]
+    horizon: Option<String>,
+    /// Seconds a row may be dated after the horizon (clocks differ a little)
+    #[arg(long, default_value_t = fanzha_model::DEFAULT_MAX_SKEW_SECS)]
+    max_clock_skew: i64,
     /// Print one JSON line per acknowledged commit on stdout
     #[arg(long)]
     report_commits: bool,
@@ -67,7 +74,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         FormatArg::Amlworld => Format::Amlworld,
     };
     let epoch = Ts::parse_rfc3339(&args.epoch).map_err(|e| anyhow::anyhow!("--epoch: {e}"))?;
-    let options = IngestOptions { batch_rows: args.batch_rows, amlsim_epoch: epoch, id_prefix: args.id_prefix };
+    let at = match &args.horizon {
+        Some(t) => Ts::parse_rfc3339(t).map_err(|e| anyhow::anyhow!("--horizon: {e}"))?,
+        None => Ts::now(),
+    };
+    anyhow::ensure!(args.max_clock_skew >= 0, "--max-clock-skew must not be negative");
+    let options = IngestOptions {
+        batch_rows: args.batch_rows,
+        amlsim_epoch: epoch,
+        id_prefix: args.id_prefix,
+        horizon: Horizon { at, skew_secs: args.max_clock_skew },
+    };
     let inputs = Inputs { accounts: args.accounts, transfers: args.transfers, labels: args.labels };
     let rejects =
         args.rejects.map(|p| std::fs::File::create(&p).with_context(|| format!("{}", p.display()))).transpose()?;

@@ -1,5 +1,7 @@
 //! One module per subcommand.
 
+pub mod apikey;
+pub mod audit;
 pub mod bench;
 pub mod check;
 pub mod demo;
@@ -8,6 +10,7 @@ pub mod features;
 pub mod gen;
 pub mod ingest;
 pub mod report;
+pub mod salvage;
 pub mod stats;
 pub mod text;
 pub mod trace;

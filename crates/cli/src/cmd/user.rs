@@ -51,7 +51,7 @@ enum What {
 
 /// Where the console's users live.
 #[derive(ClapArgs)]
-struct ConsoleStore {
+pub struct ConsoleStore {
     /// Store directory (the console database lives in it).
     #[arg(long)]
     db: PathBuf,
@@ -61,14 +61,15 @@ struct ConsoleStore {
 }
 
 impl ConsoleStore {
-    fn open(&self) -> anyhow::Result<Db> {
+    /// Opens the console database of the store.
+    pub fn open(&self) -> anyhow::Result<Db> {
         anyhow::ensure!(self.db.join("meta.json").exists(), "{} is not a fanzha store", self.db.display());
         fanzha_console::open_db(&self.db, self.console_db.as_deref())
             .with_context(|| "opening the console database".to_string())
     }
 }
 
-fn now() -> i64 {
+pub fn now() -> i64 {
     fanzha_model::Ts::now().0
 }
 

@@ -175,8 +175,10 @@ impl Checker {
             |list, kind, value: Option<&str>| value.is_some_and(|x| self.lists.lookup(list, kind, x, now).is_some());
         let holder_hex =
             |a: Option<AccountIx>| a.and_then(|a| ledger.account(a).holder.as_ref()).map(|h| h.digest.to_string());
+        // A check dated before the account was opened (a clock or the data is off) sees it as
+        // opened just now, never as a negative age.
         let age_days = |a: Option<AccountIx>| {
-            a.and_then(|a| ledger.account(a).opened_at).map(|o| (now.0 - o.0) as f64 / DAY as f64)
+            a.and_then(|a| ledger.account(a).opened_at).map(|o| (now.0 - o.0).max(0) as f64 / DAY as f64)
         };
 
         // Payer.

@@ -234,3 +234,18 @@ fn a_backtest_sees_what_live_checks_see() {
     assert_eq!((t.true_hits, t.layering_hits, t.hits), (1, hops, 1 + hops + others));
     assert_eq!(t.precision_with_layering, Some((1 + hops) as f64 / t.hits as f64));
 }
+
+/// Issue 23, finding 9: a check dated before the payee's account was opened gave a negative
+/// `age_days`; the account is now seen as opened just then.
+#[test]
+fn an_account_is_never_younger_than_zero_days() {
+    let l = ledger();
+    let checker = Checker::new(&l, Lists::in_memory());
+    let rule = "version = \"t\"\n[[rule]]\nid = \"age\"\nwhen = 'payee.age_days < 0 || payee.age_days > 0'\nverdict = \"warn\"\nweight = 0.5\nreason_zh = \"年龄\"\nreason_en = \"age\"\n";
+    let rules = RuleSet::from_str("t.toml", rule, checker.schema()).unwrap();
+    // Ten days before FRESH was opened.
+    let t = transfer(&l, "VICTIM", "FRESH", T0 - 13 * DAY, 100, "");
+    let s = Subject { transfer: &t, from_id: Some("VICTIM"), to_id: Some("FRESH"), payer: None };
+    let v = checker.check(&l, &rules, &s, &mut checker.env());
+    assert!(v.reasons.is_empty(), "age is exactly 0: {:?}", v.reasons);
+}

@@ -92,6 +92,35 @@ pub struct Case {
     pub freeze_json: String,
 }
 
+/// One page of a long list, newest or highest first: `rows` rows after skipping `number` pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    /// Which page, from 0.
+    pub number: i64,
+    /// Rows per page.
+    pub rows: i64,
+}
+
+impl Page {
+    /// Rows on a page of the console.
+    pub const ROWS: i64 = 100;
+
+    /// Page `number` (from 0; a negative number is the first page).
+    pub fn new(number: i64) -> Page {
+        Page { number: number.clamp(0, i64::MAX / Page::ROWS - 1), rows: Page::ROWS }
+    }
+
+    /// Everything at once (for totals and tests).
+    pub fn all() -> Page {
+        Page { number: 0, rows: i64::MAX }
+    }
+
+    /// The LIMIT and OFFSET values.
+    pub(crate) fn bounds(self) -> [V; 2] {
+        [V::I(self.rows), V::I(self.number.saturating_mul(self.rows))]
+    }
+}
+
 /// Status of a freeze request, in the order it usually moves.
 pub const STATUSES: [&str; 6] = ["draft", "sent", "executed", "partially_executed", "failed", "expired"];
 
@@ -269,6 +298,22 @@ fn case_row(r: &dyn Row) -> Case {
     }
 }
 
+const ALERT_COLUMNS: &str = "id, kind, subject, score, reasons, status, assignee, note, created_at";
+
+fn alert_row(r: &dyn Row) -> Alert {
+    Alert {
+        id: r.int(0),
+        kind: r.text(1),
+        subject: r.text(2),
+        score: r.float(3),
+        reasons: r.text(4),
+        status: r.text(5),
+        assignee: r.opt_text(6),
+        note: r.opt_text(7),
+        created_at: r.int(8),
+    }
+}
+
 fn s(x: &str) -> V {
     V::S(x.to_string())
 }
@@ -418,9 +463,13 @@ impl Db {
         )
     }
 
-    /// Every case, newest first.
-    pub fn cases(&mut self) -> DbResult<Vec<Case>> {
-        self.conn.query(&format!("SELECT {CASE_COLUMNS} FROM cases ORDER BY id DESC"), &[], case_row)
+    /// Cases, newest first, one page.
+    pub fn cases(&mut self, page: Page) -> DbResult<Vec<Case>> {
+        self.conn.query(
+            &format!("SELECT {CASE_COLUMNS} FROM cases ORDER BY id DESC LIMIT $1 OFFSET $2"),
+            &page.bounds(),
+            case_row,
+        )
     }
 
     /// One case.
@@ -453,24 +502,22 @@ impl Db {
         })
     }
 
-    /// Alerts not dismissed and not turned into cases (or all), highest score first.
-    pub fn alerts(&mut self, all: bool) -> DbResult<Vec<Alert>> {
+    /// Alerts not dismissed and not turned into cases (or all), highest score first, one page.
+    pub fn alerts(&mut self, all: bool, page: Page) -> DbResult<Vec<Alert>> {
+        let [limit, offset] = page.bounds();
         self.conn.query(
-            "SELECT id, kind, subject, score, reasons, status, assignee, note, created_at FROM alerts
-             WHERE $1 OR status IN ('open', 'assigned') ORDER BY score DESC, id",
-            &[V::B(all)],
-            |r| Alert {
-                id: r.int(0),
-                kind: r.text(1),
-                subject: r.text(2),
-                score: r.float(3),
-                reasons: r.text(4),
-                status: r.text(5),
-                assignee: r.opt_text(6),
-                note: r.opt_text(7),
-                created_at: r.int(8),
-            },
+            &format!(
+                "SELECT {ALERT_COLUMNS} FROM alerts WHERE $1 OR status IN ('open', 'assigned')
+                 ORDER BY score DESC, id LIMIT $2 OFFSET $3"
+            ),
+            &[V::B(all), limit, offset],
+            alert_row,
         )
+    }
+
+    /// One alert.
+    pub fn alert(&mut self, id: i64) -> DbResult<Option<Alert>> {
+        Ok(self.conn.query(&format!("SELECT {ALERT_COLUMNS} FROM alerts WHERE id = $1"), &[V::I(id)], alert_row)?.pop())
     }
 
     /// Moves an open or assigned alert to `status`; false if it is closed already or missing.
@@ -542,16 +589,28 @@ impl Db {
         )
     }
 
-    /// Freeze requests: of one case, or all; only `bank`'s when given.
-    pub fn freezes(&mut self, case_id: Option<i64>, bank: Option<&str>) -> DbResult<Vec<FreezeRow>> {
+    /// Freeze requests: of one case, or all; only `bank`'s when given; newest first, one page.
+    pub fn freezes(&mut self, case_id: Option<i64>, bank: Option<&str>, page: Page) -> DbResult<Vec<FreezeRow>> {
+        let [limit, offset] = page.bounds();
         self.conn.query(
             &format!(
                 "SELECT {FREEZE_COLUMNS} FROM freeze_requests
-                 WHERE (CAST($1 AS BIGINT) IS NULL OR case_id = $1) AND (CAST($2 AS TEXT) IS NULL OR bank = $2) ORDER BY id"
+                 WHERE (CAST($1 AS BIGINT) IS NULL OR case_id = $1) AND (CAST($2 AS TEXT) IS NULL OR bank = $2)
+                 ORDER BY id DESC LIMIT $3 OFFSET $4"
             ),
-            &[V::OI(case_id), os(bank)],
+            &[V::OI(case_id), os(bank), limit, offset],
             freeze_row,
         )
+    }
+
+    /// Money saved by all freeze requests (only `bank`'s when given), in fen.
+    pub fn saved_fen(&mut self, bank: Option<&str>) -> DbResult<i64> {
+        let rows = self.conn.query(
+            "SELECT CAST(COALESCE(SUM(saved_fen), 0) AS BIGINT) FROM freeze_requests WHERE CAST($1 AS TEXT) IS NULL OR bank = $1",
+            &[os(bank)],
+            |r| r.int(0),
+        )?;
+        Ok(rows.first().copied().unwrap_or(0))
     }
 
     /// One freeze request.
@@ -617,7 +676,7 @@ pub(crate) mod tests {
             assert!(db.credentials(evil).unwrap().is_some());
             assert!(db.raise_alert("mule", evil, 0.5, "[]", 0).unwrap());
             assert!(!db.raise_alert("mule", evil, 0.5, "[]", 0).unwrap(), "raised once");
-            assert_eq!(db.freezes(None, Some(evil)).unwrap().len(), 0);
+            assert_eq!(db.freezes(None, Some(evil), Page::all()).unwrap().len(), 0);
         }
     }
 }

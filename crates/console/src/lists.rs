@@ -7,9 +7,11 @@
 
 use crate::db::{Punishment, Role, APPEALS};
 use crate::i18n::{beijing, Lang};
-use crate::routes::{acting, allow, audited, form_text, html, now, see_other, server_error, viewer, CASE_READERS};
+use crate::routes::{
+    acting, allow, audited, form_text, html, now, see_other, server_error, viewer, PageQuery, CASE_READERS,
+};
 use crate::{pages, Console};
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use fanzha_check::lists::{Entry, EntryKind, ListName};
@@ -21,16 +23,23 @@ type Shared = State<Arc<Console>>;
 
 const EDITORS: &[Role] = &[Role::Analyst, Role::Supervisor];
 
-/// `GET /console/lists`: block/watch lists with history, and the punishment list.
-pub async fn page(State(c): Shared, headers: HeaderMap) -> Response {
+/// `GET /console/lists[?page=N]`: block/watch lists with history (newest first, a page at a time),
+/// and the punishment list.
+pub async fn page(State(c): Shared, headers: HeaderMap, Query(q): Query<PageQuery>) -> Response {
     let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "lists").map(|_| v)) {
         Ok(v) => v,
         Err(r) => return r,
     };
+    let page = q.page();
     let entries: Vec<Entry> = match c.api.read_live() {
-        Ok(live) => live.checker.lists.entries().iter().rev().cloned().collect(),
+        Ok(live) => {
+            let skip = usize::try_from(page.number.saturating_mul(page.rows)).unwrap_or(usize::MAX);
+            let rows = usize::try_from(page.rows).unwrap_or(usize::MAX);
+            live.checker.lists.entries().iter().rev().skip(skip).take(rows).cloned().collect()
+        }
         Err(e) => return server_error(e),
     };
+    let nav = pages::pager(v.lang, "/console/lists", "", page, entries.len());
     let mut db = c.db();
     if let Err(e) = db.audit(now(), &v.user.name, "lists.view", "lists", "") {
         return server_error(e);
@@ -78,6 +87,7 @@ pub async fn page(State(c): Shared, headers: HeaderMap) -> Response {
                 }
             }
         }
+        (nav)
         h2 { (lang.t("惩戒名单(买卖、出租银行卡)", "Punishment list (sold or rented out accounts)")) }
         @if v.user.role == Role::Supervisor {
             form #add-punishment method="post" action="/console/punishments" {

@@ -1,8 +1,8 @@
 //! The pages, server-rendered with maud (every interpolated value is HTML-escaped; the only raw
 //! markup is the trace SVG, which fanzha draws itself).
 
-use crate::audit::AuditRow;
-use crate::db::{Alert, Case, FreezeRow, Role, User, STATUSES};
+use crate::audit::{AuditFilter, AuditRow};
+use crate::db::{Alert, Case, FreezeRow, Page, Role, User, STATUSES};
 use crate::i18n::{beijing, yuan, Lang};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
@@ -103,6 +103,27 @@ fn status_name(lang: Lang, s: &str) -> &'static str {
     }
 }
 
+/// Links to the previous and next page of a long list at `path` (`query`: its other parameters,
+/// already encoded, e.g. `actor=wang&`); `shown` rows are on this page.
+pub fn pager(lang: Lang, path: &str, query: &str, page: Page, shown: usize) -> Markup {
+    let more = shown as i64 >= page.rows;
+    html! {
+        @if page.number > 0 || more {
+            p.pager {
+                @if page.number > 0 {
+                    a rel="prev" href={ (path) "?" (query) "page=" (page.number - 1) } { "« " (lang.t("上一页", "previous")) }
+                    " "
+                }
+                (lang.t("第", "page ")) (page.number + 1) (lang.t("页", ""))
+                @if more {
+                    " "
+                    a rel="next" href={ (path) "?" (query) "page=" (page.number + 1) } { (lang.t("下一页", "next")) " »" }
+                }
+            }
+        }
+    }
+}
+
 /// The login page.
 pub fn login(lang: Lang, error: Option<&str>) -> Markup {
     layout(
@@ -124,7 +145,7 @@ pub fn login(lang: Lang, error: Option<&str>) -> Markup {
 }
 
 /// The case list.
-pub fn cases(lang: Lang, user: &User, csrf: &str, cases: &[Case]) -> Markup {
+pub fn cases(lang: Lang, user: &User, csrf: &str, cases: &[Case], nav: Markup) -> Markup {
     layout(
         lang,
         lang.t("案件", "Cases"),
@@ -150,6 +171,7 @@ pub fn cases(lang: Lang, user: &User, csrf: &str, cases: &[Case]) -> Markup {
                     }
                 }
             }
+            (nav)
         },
     )
 }
@@ -287,8 +309,7 @@ pub fn request_table(lang: Lang, user: &User, csrf: &str, requests: &[FreezeRow]
 }
 
 /// All freeze requests the user may see.
-pub fn requests(lang: Lang, user: &User, csrf: &str, rows: &[FreezeRow]) -> Markup {
-    let frozen: i64 = rows.iter().map(|r| r.saved_fen).sum();
+pub fn requests(lang: Lang, user: &User, csrf: &str, rows: &[FreezeRow], frozen: i64, nav: Markup) -> Markup {
     layout(
         lang,
         lang.t("冻结请求", "Freeze requests"),
@@ -298,28 +319,36 @@ pub fn requests(lang: Lang, user: &User, csrf: &str, rows: &[FreezeRow]) -> Mark
             @if let Some(bank) = &user.bank { p { (lang.t("本行", "Your bank")) ": " strong { (bank) } } }
             p { (lang.t("已挽回合计", "Saved in all")) ": " strong { (yuan(frozen)) } " " (lang.t("元", "yuan")) }
             (request_table(lang, user, csrf, rows))
+            (nav)
         },
     )
 }
 
 /// The audit log.
-pub fn audit(lang: Lang, user: &User, csrf: &str, rows: &[AuditRow]) -> Markup {
+pub fn audit(lang: Lang, user: &User, csrf: &str, rows: &[AuditRow], filter: &AuditFilter, nav: Markup) -> Markup {
     layout(
         lang,
         lang.t("审计日志", "Audit log"),
         Some(user),
         csrf,
         html! {
+            form #audit-filter method="get" action="/console/audit" {
+                input name="actor" placeholder=(lang.t("用户", "user")) value=(filter.actor.as_deref().unwrap_or("")) size="12" style="min-width:8em";
+                input name="action" placeholder=(lang.t("操作(前缀)", "action (prefix)")) value=(filter.action.as_deref().unwrap_or("")) size="12" style="min-width:8em";
+                input name="object" placeholder=(lang.t("对象", "object")) value=(filter.object.as_deref().unwrap_or("")) size="12" style="min-width:8em";
+                " " button type="submit" { (lang.t("筛选", "Filter")) }
+            }
             table #audit {
                 tr { th { (lang.t("时间", "Time")) } th { (lang.t("用户", "User")) } th { (lang.t("操作", "Action")) } th { (lang.t("对象", "Object")) } th { (lang.t("详情", "Detail")) } }
                 @for r in rows { tr { td { (beijing(r.at)) } td { (r.user) } td { (r.action) } td { (r.object) } td { (r.detail) } } }
             }
+            (nav)
         },
     )
 }
 
 /// The alert queue.
-pub fn alerts(lang: Lang, user: &User, csrf: &str, rows: &[Alert], flash: Option<&str>) -> Markup {
+pub fn alerts(lang: Lang, user: &User, csrf: &str, rows: &[Alert], flash: Option<&str>, nav: Markup) -> Markup {
     let can_act = matches!(user.role, Role::Analyst | Role::Supervisor);
     layout(
         lang,
@@ -372,6 +401,7 @@ pub fn alerts(lang: Lang, user: &User, csrf: &str, rows: &[Alert], flash: Option
                     }
                 }
             }
+            (nav)
         },
     )
 }

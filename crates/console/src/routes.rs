@@ -5,8 +5,9 @@
 // the refusing path, so its size in the `Err` variant costs nothing worth boxing.
 #![allow(clippy::result_large_err)]
 
+use crate::audit::AuditFilter;
 use crate::auth::{self, COOKIE, SESSION_SECS};
-use crate::db::{Case, Role, User, STATUSES};
+use crate::db::{Case, Page, Role, User, STATUSES};
 use crate::i18n::Lang;
 use crate::{pages, Console};
 use axum::extract::{Form, Path, Query, State};
@@ -210,14 +211,35 @@ pub async fn set_lang(Query(q): Query<LangQuery>) -> Response {
 pub(crate) const CASE_READERS: &[Role] = &[Role::Analyst, Role::Supervisor, Role::Auditor];
 const CASE_WORKERS: &[Role] = &[Role::Analyst, Role::Supervisor];
 
-/// `GET /console/cases`.
-pub async fn cases(State(c): Shared, headers: HeaderMap) -> Response {
+/// Percent-encodes a query value (all but ASCII letters and digits).
+fn url_encode(v: &str) -> String {
+    v.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
+/// Query of a paged list: `?page=N` (from 0).
+#[derive(Deserialize)]
+pub struct PageQuery {
+    page: Option<i64>,
+}
+
+impl PageQuery {
+    /// The page asked for.
+    pub(crate) fn page(&self) -> Page {
+        Page::new(self.page.unwrap_or(0))
+    }
+}
+
+/// `GET /console/cases[?page=N]`.
+pub async fn cases(State(c): Shared, headers: HeaderMap, Query(q): Query<PageQuery>) -> Response {
     let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "cases").map(|_| v)) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    match c.db().cases() {
-        Ok(list) => html(StatusCode::OK, pages::cases(v.lang, &v.user, &v.csrf, &list)),
+    match c.db().cases(q.page()) {
+        Ok(list) => {
+            let nav = pages::pager(v.lang, "/console/cases", "", q.page(), list.len());
+            html(StatusCode::OK, pages::cases(v.lang, &v.user, &v.csrf, &list, nav))
+        }
         Err(e) => server_error(e),
     }
 }
@@ -322,7 +344,7 @@ pub async fn case(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>) -> 
     };
     let mut db = c.db();
     let Ok(Some(case)) = db.case(id) else { return (StatusCode::NOT_FOUND, "no such case").into_response() };
-    let requests = match db.freezes(Some(id), None) {
+    let requests = match db.freezes(Some(id), None, Page::all()) {
         Ok(r) => r,
         Err(e) => return server_error(e),
     };
@@ -354,7 +376,7 @@ pub async fn create_requests(
     };
     let mut db = c.db();
     let Ok(Some(case)) = db.case(id) else { return (StatusCode::NOT_FOUND, "no such case").into_response() };
-    if !db.freezes(Some(id), None).map(|r| r.is_empty()).unwrap_or(false) {
+    if !db.freezes(Some(id), None, Page::all()).map(|r| r.is_empty()).unwrap_or(false) {
         return see_other(&format!("/console/cases/{id}"));
     }
     let freeze: Vec<serde_json::Value> = serde_json::from_str(&case.freeze_json).unwrap_or_default();
@@ -373,8 +395,8 @@ pub async fn create_requests(
     }
 }
 
-/// `GET /console/requests`: a liaison sees only their bank's.
-pub async fn requests(State(c): Shared, headers: HeaderMap) -> Response {
+/// `GET /console/requests[?page=N]`: a liaison sees only their bank's.
+pub async fn requests(State(c): Shared, headers: HeaderMap, Query(q): Query<PageQuery>) -> Response {
     let v = match viewer(&c, &headers) {
         Ok(v) => v,
         Err(r) => return r,
@@ -387,9 +409,12 @@ pub async fn requests(State(c): Shared, headers: HeaderMap) -> Response {
     if let Err(e) = db.audit(now(), &v.user.name, "requests.view", "requests", bank.as_deref().unwrap_or("all")) {
         return server_error(e);
     }
-    match db.freezes(None, bank.as_deref()) {
-        Ok(rows) => html(StatusCode::OK, pages::requests(v.lang, &v.user, &v.csrf, &rows)),
-        Err(e) => server_error(e),
+    match (db.freezes(None, bank.as_deref(), q.page()), db.saved_fen(bank.as_deref())) {
+        (Ok(rows), Ok(saved)) => {
+            let nav = pages::pager(v.lang, "/console/requests", "", q.page(), rows.len());
+            html(StatusCode::OK, pages::requests(v.lang, &v.user, &v.csrf, &rows, saved, nav))
+        }
+        (Err(e), _) | (_, Err(e)) => server_error(e),
     }
 }
 
@@ -492,7 +517,7 @@ pub async fn dashboard(State(c): Shared, headers: HeaderMap) -> Response {
     };
     let (cases, requests) = {
         let mut db = c.db();
-        match (db.cases(), db.freezes(None, None)) {
+        match (db.cases(Page::all()), db.freezes(None, None, Page::all())) {
             (Ok(c), Ok(r)) => (c, r),
             (Err(e), _) | (_, Err(e)) => return server_error(e),
         }
@@ -504,8 +529,8 @@ pub async fn dashboard(State(c): Shared, headers: HeaderMap) -> Response {
     html(StatusCode::OK, pages::layout(v.lang, title, Some(&v.user), &v.csrf, body))
 }
 
-/// `GET /console/alerts`.
-pub async fn alerts(State(c): Shared, headers: HeaderMap) -> Response {
+/// `GET /console/alerts[?page=N]`.
+pub async fn alerts(State(c): Shared, headers: HeaderMap, Query(q): Query<PageQuery>) -> Response {
     let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "alerts").map(|_| v)) {
         Ok(v) => v,
         Err(r) => return r,
@@ -514,8 +539,11 @@ pub async fn alerts(State(c): Shared, headers: HeaderMap) -> Response {
     if let Err(e) = db.audit(now(), &v.user.name, "alerts.view", "alerts", "") {
         return server_error(e);
     }
-    match db.alerts(false) {
-        Ok(rows) => html(StatusCode::OK, pages::alerts(v.lang, &v.user, &v.csrf, &rows, None)),
+    match db.alerts(false, q.page()) {
+        Ok(rows) => {
+            let nav = pages::pager(v.lang, "/console/alerts", "", q.page(), rows.len());
+            html(StatusCode::OK, pages::alerts(v.lang, &v.user, &v.csrf, &rows, None, nav))
+        }
         Err(e) => server_error(e),
     }
 }
@@ -542,8 +570,11 @@ pub async fn refresh_alerts(State(c): Shared, headers: HeaderMap, Form(f): Form<
     };
     let mut db = c.db();
     let flash = format!("{}: {detail}", v.lang.t("新预警", "New alerts"));
-    match db.alerts(false) {
-        Ok(rows) => html(StatusCode::OK, pages::alerts(v.lang, &v.user, &v.csrf, &rows, Some(&flash))),
+    match db.alerts(false, Page::new(0)) {
+        Ok(rows) => {
+            let nav = pages::pager(v.lang, "/console/alerts", "", Page::new(0), rows.len());
+            html(StatusCode::OK, pages::alerts(v.lang, &v.user, &v.csrf, &rows, Some(&flash), nav))
+        }
         Err(e) => server_error(e),
     }
 }
@@ -571,7 +602,7 @@ pub async fn alert_action(
         _ => return (StatusCode::NOT_FOUND, "no such action").into_response(),
     };
     let mut db = c.db();
-    let subject = db.alerts(true).ok().and_then(|all| all.into_iter().find(|a| a.id == id)).map(|a| a.subject);
+    let subject = db.alert(id).ok().flatten().map(|a| a.subject);
     let changed = db.atomically(|db| {
         let changed = db.set_alert(id, status, &v.user.name, note)?;
         if changed {
@@ -592,8 +623,17 @@ pub async fn alert_action(
     }
 }
 
-/// `GET /console/audit`.
-pub async fn audit(State(c): Shared, headers: HeaderMap) -> Response {
+/// Query of `GET /console/audit`: a page, and filters by user, action prefix and object.
+#[derive(Deserialize)]
+pub struct AuditQuery {
+    page: Option<i64>,
+    actor: Option<String>,
+    action: Option<String>,
+    object: Option<String>,
+}
+
+/// `GET /console/audit[?actor=&action=&object=&page=N]`, newest first.
+pub async fn audit(State(c): Shared, headers: HeaderMap, Query(q): Query<AuditQuery>) -> Response {
     let v = match viewer(&c, &headers)
         .and_then(|v| allow(&c, &v, &[Role::Supervisor, Role::Auditor], "audit").map(|_| v))
     {
@@ -601,11 +641,26 @@ pub async fn audit(State(c): Shared, headers: HeaderMap) -> Response {
         Err(r) => return r,
     };
     let mut db = c.db();
-    if let Err(e) = db.audit(now(), &v.user.name, "audit.view", "audit", "") {
+    let given = |x: Option<String>| x.map(|x| x.trim().chars().take(200).collect::<String>()).filter(|x| !x.is_empty());
+    let filter = AuditFilter { actor: given(q.actor), action: given(q.action), object: given(q.object) };
+    let page = Page::new(q.page.unwrap_or(0));
+    let detail = format!("{filter:?} page {}", page.number);
+    if let Err(e) = db.audit(now(), &v.user.name, "audit.view", "audit", &detail) {
         return server_error(e);
     }
-    match db.audit_log(500) {
-        Ok(rows) => html(StatusCode::OK, pages::audit(v.lang, &v.user, &v.csrf, &rows)),
+    match db.audit_page(&filter, page.rows, page.number * page.rows) {
+        Ok(rows) => {
+            let enc =
+                |k: &str, v: &Option<String>| v.as_ref().map(|v| format!("{k}={}&", url_encode(v))).unwrap_or_default();
+            let query = format!(
+                "{}{}{}",
+                enc("actor", &filter.actor),
+                enc("action", &filter.action),
+                enc("object", &filter.object)
+            );
+            let nav = pages::pager(v.lang, "/console/audit", &query, page, rows.len());
+            html(StatusCode::OK, pages::audit(v.lang, &v.user, &v.csrf, &rows, &filter, nav))
+        }
         Err(e) => server_error(e),
     }
 }

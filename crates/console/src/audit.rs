@@ -76,7 +76,7 @@ pub fn chain(prev: &str, seq: i64, at: i64, actor: &str, action: &str, object: &
         h.update((field.len() as u64).to_le_bytes());
         h.update(field);
     }
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    fanzha_model::hex(&h.finalize())
 }
 
 fn s(x: &str) -> V {

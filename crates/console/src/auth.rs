@@ -20,12 +20,12 @@ pub const LOCKOUT_SECS: i64 = 15 * 60;
 pub fn random_hex(n: usize) -> String {
     let mut buf = vec![0u8; n];
     getrandom::fill(&mut buf).expect("the OS random source works");
-    buf.iter().map(|b| format!("{b:02x}")).collect()
+    fanzha_model::hex(&buf)
 }
 
 /// SHA-256 of a token, hex (what the database keeps instead of the token).
 pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    fanzha_model::hex(&Sha256::digest(token.as_bytes()))
 }
 
 /// An argon2id hash (PHC string) of `password` with a random salt.

@@ -2,17 +2,43 @@
 //!
 //! A key is `fzk_` and 48 random hex digits, shown once when issued (`fanzha apikey add`); the
 //! database keeps only its SHA-256. Issuing and revoking are audited in the same transaction and
-//! bump a counter, and the gate reloads its cache of live keys whenever that counter moved, so a
-//! key revoked from the terminal while the server runs is refused on the very next call.
+//! bump a counter; the gate keeps the live keys in memory and reloads them when the counter moved.
+//!
+//! Asking the database on every call would cost more than the check itself (a read transaction
+//! meets the writers of alerts and audit entries), so whoever changes keys then renames a signal
+//! file into the store directory ([`signal_change`], `DIR/apikeys.changed`), and the gate `stat`s
+//! that file on every call: a key revoked from the terminal while the server runs is refused on
+//! the very next call. Changes made without the signal (another host writing the same PostgreSQL
+//! database) are picked up by a database check at least once a second.
 
 use crate::auth::random_hex;
 use crate::db::Db;
 use crate::sql::{DbError, DbResult, V};
 use fanzha_server::{AuditEntry, Caller, Gate, GateError, Scope};
 use std::collections::HashMap;
-use std::sync::{Mutex, MutexGuard};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 const GENERATION: &str = "api_keys";
+/// The signal file in a store directory.
+pub const CHANGED_FILE: &str = "apikeys.changed";
+/// The gate asks the database at least this often even without a signal.
+const RECHECK: Duration = Duration::from_secs(1);
+
+/// Tells running servers of the store in `dir` that keys changed (after the change is committed).
+pub fn signal_change(dir: &Path) -> std::io::Result<()> {
+    let tmp = dir.join(format!("{CHANGED_FILE}.{}", std::process::id()));
+    std::fs::write(&tmp, fanzha_model::Ts::now().to_string())?;
+    std::fs::rename(&tmp, dir.join(CHANGED_FILE))
+}
+
+/// What identifies one version of the signal file (it is replaced by a rename each time).
+fn signature(path: &Path) -> Option<(u64, i64, i64)> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.ino(), m.mtime(), m.mtime_nsec()))
+}
 
 /// An issued key (its secret is not kept).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,18 +152,33 @@ impl Db {
     }
 }
 
+/// The live keys as the gate last read them.
+struct Cache {
+    /// The key counter they were read at (-1: never read).
+    generation: i64,
+    by_hash: HashMap<String, Arc<Caller>>,
+    /// The signal file's version seen last.
+    signal: Option<(u64, i64, i64)>,
+    /// When the database was last asked.
+    asked: Instant,
+}
+
 /// The API's gate over the console database: live keys (cached until one is issued or revoked)
 /// and the shared audit trail. It holds its own connection, so API calls do not queue behind
 /// console pages.
 pub struct DbGate {
     db: Mutex<Db>,
-    cache: Mutex<(i64, HashMap<String, Caller>)>,
+    cache: Mutex<Cache>,
+    /// The store's signal file; without one, every call asks the database.
+    signal: Option<PathBuf>,
 }
 
 impl DbGate {
-    /// A gate over `db` (open a connection of its own for it).
-    pub fn new(db: Db) -> DbGate {
-        DbGate { db: Mutex::new(db), cache: Mutex::new((-1, HashMap::new())) }
+    /// A gate over `db` (open a connection of its own for it), watching the signal file of the store
+    /// directory `dir` when given.
+    pub fn new(db: Db, dir: Option<&Path>) -> DbGate {
+        let cache = Cache { generation: -1, by_hash: HashMap::new(), signal: None, asked: Instant::now() };
+        DbGate { db: Mutex::new(db), cache: Mutex::new(cache), signal: dir.map(|d| d.join(CHANGED_FILE)) }
     }
 
     /// How many keys are live.
@@ -155,13 +196,21 @@ fn gate_error(e: DbError) -> GateError {
 }
 
 impl Gate for DbGate {
-    fn caller(&self, key_hash: &str) -> Result<Option<Caller>, GateError> {
-        let generation = self.db().key_generation().map_err(gate_error)?;
+    fn caller(&self, key_hash: &str) -> Result<Option<Arc<Caller>>, GateError> {
+        let signal = self.signal.as_deref().and_then(signature);
         let mut cache = self.cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if cache.0 != generation {
-            *cache = (generation, self.db().live_keys().map_err(gate_error)?);
+        let stale = self.signal.is_none() || signal != cache.signal || cache.asked.elapsed() >= RECHECK;
+        if stale || cache.generation < 0 {
+            let generation = self.db().key_generation().map_err(gate_error)?;
+            if generation != cache.generation {
+                let keys = self.db().live_keys().map_err(gate_error)?;
+                cache.by_hash = keys.into_iter().map(|(h, c)| (h, Arc::new(c))).collect();
+                cache.generation = generation;
+            }
+            cache.signal = signal;
+            cache.asked = Instant::now();
         }
-        Ok(cache.1.get(key_hash).cloned())
+        Ok(cache.by_hash.get(key_hash).cloned())
     }
 
     fn audit(&self, entries: &[AuditEntry]) -> Result<(), GateError> {
@@ -179,7 +228,7 @@ mod tests {
     fn keys_are_issued_checked_and_revoked_at_once() {
         let dir = tempfile::tempdir().unwrap();
         for db in backends(dir.path()) {
-            let gate = DbGate::new(db);
+            let gate = DbGate::new(db, None);
             let (id, key) =
                 gate.db().add_key("ICBC core", Some("ICBC"), &[Scope::Check, Scope::Record], "cli", 1).unwrap();
             assert!(key.starts_with("fzk_") && key.len() == 52, "{key}");

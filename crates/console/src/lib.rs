@@ -45,7 +45,7 @@ pub fn open_db(dir: &Path, url: Option<&str>) -> sql::DbResult<db::Db> {
 /// The API's gate (keys, audit trail) over its own connection to the console database (see
 /// [`open_db`]).
 pub fn open_gate(dir: &Path, url: Option<&str>) -> sql::DbResult<keys::DbGate> {
-    open_db(dir, url).map(keys::DbGate::new)
+    open_db(dir, url).map(|db| keys::DbGate::new(db, Some(dir)))
 }
 
 /// The console's state next to the API's.

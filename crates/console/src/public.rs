@@ -81,7 +81,7 @@ impl FromRequestParts<Arc<Console>> for Visitor {
     async fn from_request_parts(parts: &mut Parts, c: &Arc<Console>) -> Result<Visitor, Response> {
         let lang = lang_of(&parts.headers);
         let Ok(client) = Client::from_request_parts(parts, c).await;
-        if c.api.public_allowed(&client, &parts.headers) {
+        if c.api.public_allowed(&client) {
             Ok(Visitor { lang })
         } else {
             Err(too_many(lang))

@@ -127,7 +127,7 @@ pub async fn login(
     let lang = Lang::from_cookies(cookies(&headers));
     let name = f.get("name").map(|s| s.trim()).unwrap_or_default().to_string();
     let password = f.get("password").cloned().unwrap_or_default();
-    let address = c.api.client_ip(&client, &headers).map_or_else(|| "unknown".to_string(), |ip| ip.to_string());
+    let address = c.api.client_ip(&client).map_or_else(|| "unknown".to_string(), |ip| ip.to_string());
     let t = now();
     let (by_name, by_client) = (format!("name:{name}"), format!("client:{address}"));
     if c.logins.locked(&by_name, t) || c.logins.locked(&by_client, t) {

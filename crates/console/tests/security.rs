@@ -74,7 +74,7 @@ fn console_with(dir: &Path, config: ApiConfig, (db, gate_db): (Db, Db)) -> Arc<C
     let live = Live::open(store, dir).unwrap();
     let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, live.checker.schema()).unwrap();
     let text = fanzha_text::Classifier::shipped().unwrap();
-    let gate = Arc::new(fanzha_console::keys::DbGate::new(gate_db));
+    let gate = Arc::new(fanzha_console::keys::DbGate::new(gate_db, Some(dir)));
     let app = Arc::new(App::new(live, Rules::Fixed(Arc::new(rules)), text, gate, config));
     let c = Arc::new(Console::new(app, db, false));
     for (name, role, bank) in [

@@ -32,6 +32,17 @@ pub use time::{Horizon, Ts, TsError, DEFAULT_MAX_SKEW_SECS};
 pub use transfer::{Channel, Currency, Transfer, TransferIx, TransferKind};
 pub use typology::{Typology, TYPOLOGIES};
 
+/// Lower-case hex of `bytes` (digests, salts, tokens): the one encoder every crate uses.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    out
+}
+
 /// A value that was not one of the allowed words (used by the small enums of the model).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("'{got}' is not one of: {allowed}")]

@@ -138,7 +138,7 @@ impl ReportConfig {
         };
         Ok(ReportConfig {
             rule_version: raw.rule_version,
-            sha256: Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect(),
+            sha256: fanzha_model::hex(&Sha256::digest(text.as_bytes())),
             utc_offset_secs: raw.utc_offset_hours * 3600,
             thresholds,
             fx_to_usd,

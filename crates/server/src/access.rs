@@ -11,7 +11,7 @@
 //! path ([`DenialLog`]), so that a flood of bad calls cannot stall the server on the disk.
 
 use crate::error::ApiError;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderValue, StatusCode};
 use serde::Serialize;
 use std::net::IpAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -138,7 +138,7 @@ pub struct GateError(pub String);
 pub trait Gate: Send + Sync {
     /// The caller holding the key whose SHA-256 (hex) is `key_hash`, if that key exists and is not
     /// revoked. A revocation must show on the next call.
-    fn caller(&self, key_hash: &str) -> Result<Option<Caller>, GateError>;
+    fn caller(&self, key_hash: &str) -> Result<Option<Arc<Caller>>, GateError>;
 
     /// Appends entries to the audit trail, durably, in order.
     fn audit(&self, entries: &[AuditEntry]) -> Result<(), GateError>;
@@ -147,7 +147,7 @@ pub trait Gate: Send + Sync {
 /// SHA-256 of a key, hex: what a gate stores and looks keys up by.
 pub fn key_hash(key: &str) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(key.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    fanzha_model::hex(&Sha256::digest(key.as_bytes()))
 }
 
 /// Most refused calls kept waiting for the audit writer; beyond it they are counted and written as
@@ -196,20 +196,10 @@ impl DenialLog {
     }
 }
 
-/// Where a request came from, and with which key.
-pub struct Credentials<'a> {
-    /// The request's headers.
-    pub headers: &'a HeaderMap,
-    /// The client's address as resolved through trusted proxies.
-    pub client: Option<IpAddr>,
-}
-
-impl Credentials<'_> {
-    fn bearer(&self) -> Option<&str> {
-        let value = self.headers.get(axum::http::header::AUTHORIZATION)?.to_str().ok()?;
-        let (scheme, key) = value.trim().split_once(' ')?;
-        scheme.eq_ignore_ascii_case("bearer").then_some(key.trim()).filter(|k| !k.is_empty())
-    }
+/// The key in an `Authorization: Bearer <key>` header value.
+pub fn bearer(value: &HeaderValue) -> Option<&str> {
+    let (scheme, key) = value.to_str().ok()?.trim().split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then_some(key.trim()).filter(|k| !k.is_empty())
 }
 
 /// Admits a call that needs `scope`: the caller of a live key holding it. Otherwise answers 401
@@ -218,23 +208,19 @@ impl Credentials<'_> {
 pub fn authorize(
     gate: &dyn Gate,
     denials: &DenialLog,
-    creds: &Credentials<'_>,
+    key: Option<&str>,
+    client: Option<IpAddr>,
     scope: Scope,
     what: &str,
-) -> Result<Caller, ApiError> {
-    let now = fanzha_model::Ts::now().0;
-    let client = creds.client.map_or_else(|| "unknown".to_string(), |ip| ip.to_string());
+) -> Result<Arc<Caller>, ApiError> {
     let deny = |actor: String, status: StatusCode, why: &str| {
-        denials.push(AuditEntry {
-            at: now,
-            actor,
-            action: "api.denied".into(),
-            object: what.into(),
-            detail: format!("{why}; client {client}"),
-        });
+        let client = client.map_or_else(|| "unknown".to_string(), |ip| ip.to_string());
+        let at = fanzha_model::Ts::now().0;
+        let detail = format!("{why}; client {client}");
+        denials.push(AuditEntry { at, actor, action: "api.denied".into(), object: what.into(), detail });
         ApiError::new(status, why.to_string())
     };
-    let Some(key) = creds.bearer() else {
+    let Some(key) = key else {
         return Err(deny(
             "anonymous".into(),
             StatusCode::UNAUTHORIZED,
@@ -307,14 +293,11 @@ mod tests {
 
     #[test]
     fn bearer_keys_are_read_from_the_header() {
-        let mut h = HeaderMap::new();
-        let creds = |h: &HeaderMap| Credentials { headers: h, client: None }.bearer().map(String::from);
-        assert_eq!(creds(&h), None);
-        h.insert("authorization", "Bearer  fzk_abc ".parse().unwrap());
-        assert_eq!(creds(&h).as_deref(), Some("fzk_abc"));
-        h.insert("authorization", "Basic dXNlcg==".parse().unwrap());
-        assert_eq!(creds(&h), None);
-        h.insert("authorization", "bearer ".parse().unwrap());
-        assert_eq!(creds(&h), None);
+        let key = |v: &str| bearer(&HeaderValue::from_str(v).unwrap()).map(String::from);
+        assert_eq!(key("Bearer  fzk_abc ").as_deref(), Some("fzk_abc"));
+        assert_eq!(key("bearer fzk_abc").as_deref(), Some("fzk_abc"));
+        assert_eq!(key("Basic dXNlcg=="), None);
+        assert_eq!(key("bearer "), None);
+        assert_eq!(key("fzk_abc"), None);
     }
 }

@@ -6,7 +6,7 @@ use crate::state::{App, HeldCheck};
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use fanzha_check::lists::{Entry, EntryKind, ListName};
@@ -31,13 +31,8 @@ fn counted<T>(app: &App, r: Result<T, ApiError>) -> Result<T, ApiError> {
 }
 
 /// `POST /v1/transfers/check`: the verdict for a transfer before it executes.
-pub async fn check(
-    State(app): Shared,
-    client: Client,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<impl IntoResponse, ApiError> {
-    app.authorize(&headers, &client, Scope::Check, "transfers.check")?;
+pub async fn check(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+    app.authorize(&client, Scope::Check, "transfers.check")?;
     let started = Instant::now();
     let req: TransferRequest = counted(&app, parse(&body))?;
     let checked = counted(&app, req.validate(app.horizon()).map_err(ApiError::from))?;
@@ -70,13 +65,8 @@ pub async fn check(
 /// features stay current. The paying account must be held at the caller's bank (for a deposit, the
 /// receiving one); one the store has no bank for is recorded as held there. Unknown payees are
 /// added as external accounts.
-pub async fn record(
-    State(app): Shared,
-    client: Client,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<impl IntoResponse, ApiError> {
-    let caller = app.authorize(&headers, &client, Scope::Record, "transfers.record")?;
+pub async fn record(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+    let caller = app.authorize(&client, Scope::Record, "transfers.record")?;
     let req: TransferRequest = counted(&app, parse(&body))?;
     let r = record_inner(&app, &caller, &req);
     let r = counted(&app, r)?;
@@ -182,8 +172,8 @@ pub async fn healthz(State(app): Shared) -> Result<impl IntoResponse, ApiError> 
 }
 
 /// `GET /metrics` (Prometheus text format).
-pub async fn metrics(State(app): Shared, client: Client, headers: HeaderMap) -> Result<impl IntoResponse, ApiError> {
-    app.authorize(&headers, &client, Scope::Metrics, "metrics")?;
+pub async fn metrics(State(app): Shared, client: Client) -> Result<impl IntoResponse, ApiError> {
+    app.authorize(&client, Scope::Metrics, "metrics")?;
     let transfers = app.live.read().map(|l| l.store.ledger().transfers().len()).unwrap_or(0);
     let text = app.metrics.render(transfers, app.rules.current().version());
     Ok(([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text))
@@ -195,8 +185,8 @@ pub async fn openapi() -> impl IntoResponse {
 }
 
 /// `GET /v1/rules`: the rule set's version and rules, and the variables rules may use.
-pub async fn rules(State(app): Shared, client: Client, headers: HeaderMap) -> Result<impl IntoResponse, ApiError> {
-    app.authorize(&headers, &client, Scope::RulesRead, "rules")?;
+pub async fn rules(State(app): Shared, client: Client) -> Result<impl IntoResponse, ApiError> {
+    app.authorize(&client, Scope::RulesRead, "rules")?;
     let set = app.rules.current();
     let live = app.read_live()?;
     let rules: Vec<_> = set
@@ -222,10 +212,9 @@ pub struct ListQuery {
 pub async fn lists(
     State(app): Shared,
     client: Client,
-    headers: HeaderMap,
     Query(q): Query<ListQuery>,
 ) -> Result<impl IntoResponse, ApiError> {
-    app.authorize(&headers, &client, Scope::ListsRead, "lists")?;
+    app.authorize(&client, Scope::ListsRead, "lists")?;
     let live = app.read_live()?;
     let entries: Vec<&Entry> = live
         .checker
@@ -238,13 +227,8 @@ pub async fn lists(
 }
 
 /// `POST /v1/lists`: adds an entry (durable before the answer).
-pub async fn add_list_entry(
-    State(app): Shared,
-    client: Client,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<impl IntoResponse, ApiError> {
-    let caller = app.authorize(&headers, &client, Scope::ListsWrite, "lists.add")?;
+pub async fn add_list_entry(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+    let caller = app.authorize(&client, Scope::ListsWrite, "lists.add")?;
     let entry: Entry = counted(&app, parse(&body))?;
     let detail = format!("{} {} {}: {}", entry.list.as_str(), entry.kind.as_str(), entry.value, entry.reason);
     audit_first(&*app.gate, &caller, "api.lists.add", "lists", detail)?;
@@ -267,13 +251,8 @@ pub struct Removal {
 }
 
 /// `POST /v1/lists/remove`: closes the open entries for a value (history is kept).
-pub async fn remove_list_entry(
-    State(app): Shared,
-    client: Client,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<impl IntoResponse, ApiError> {
-    let caller = app.authorize(&headers, &client, Scope::ListsWrite, "lists.remove")?;
+pub async fn remove_list_entry(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+    let caller = app.authorize(&client, Scope::ListsWrite, "lists.remove")?;
     let r: Removal = counted(&app, parse(&body))?;
     let detail = format!("{} {} {} ({})", r.list.as_str(), r.kind.as_str(), r.value, r.source);
     audit_first(&*app.gate, &caller, "api.lists.remove", "lists", detail)?;
@@ -302,19 +281,38 @@ pub struct TextBody {
     text: String,
 }
 
-/// The client's address, when the server knows it (it does when serving a socket); an extractor.
-pub struct Client(pub Option<SocketAddr>);
+/// Who is calling, as far as the request tells: the peer's address (when serving a socket), the
+/// `X-Forwarded-For` values (believed only from a trusted proxy, see [`App::client_ip`]) and the
+/// `Authorization` value. An extractor that copies only these, not every header.
+pub struct Client {
+    /// The peer's address.
+    pub peer: Option<SocketAddr>,
+    /// The `X-Forwarded-For` values, in order.
+    pub forwarded: Vec<axum::http::HeaderValue>,
+    /// The `Authorization` value.
+    pub authorization: Option<axum::http::HeaderValue>,
+}
+
+impl Client {
+    /// The bearer key, if the request carries one.
+    pub fn key(&self) -> Option<&str> {
+        self.authorization.as_ref().and_then(crate::access::bearer)
+    }
+}
 
 impl<S: Send + Sync> FromRequestParts<S> for Client {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Client, Self::Rejection> {
-        Ok(Client(ConnectInfo::<SocketAddr>::from_request_parts(parts, state).await.ok().map(|c| c.0)))
+        let peer = ConnectInfo::<SocketAddr>::from_request_parts(parts, state).await.ok().map(|c| c.0);
+        let forwarded = parts.headers.get_all("x-forwarded-for").iter().cloned().collect();
+        let authorization = parts.headers.get(header::AUTHORIZATION).cloned();
+        Ok(Client { peer, forwarded, authorization })
     }
 }
 
-fn limited(app: &App, client: &Client, headers: &HeaderMap) -> Result<(), ApiError> {
-    if app.public_allowed(client, headers) {
+fn limited(app: &App, client: &Client) -> Result<(), ApiError> {
+    if app.public_allowed(client) {
         Ok(())
     } else {
         Err(ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too many requests from this address; try again in a minute"))
@@ -322,13 +320,8 @@ fn limited(app: &App, client: &Client, headers: &HeaderMap) -> Result<(), ApiErr
 }
 
 /// `POST /v1/texts/analyze`: typology, probability, top three, cues and advice for one text.
-pub async fn analyze_text(
-    State(app): Shared,
-    client: Client,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<impl IntoResponse, ApiError> {
-    limited(&app, &client, &headers)?;
+pub async fn analyze_text(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+    limited(&app, &client)?;
     let b: TextBody = counted(&app, parse(&body))?;
     let r = app.text.analyze(&b.text).map_err(|e| {
         let status = match e {
@@ -353,10 +346,9 @@ pub struct LookupQuery {
 pub async fn lookup(
     State(app): Shared,
     client: Client,
-    headers: HeaderMap,
     Query(q): Query<LookupQuery>,
 ) -> Result<impl IntoResponse, ApiError> {
-    limited(&app, &client, &headers)?;
+    limited(&app, &client)?;
     let given: Vec<(EntryKind, &String)> =
         [(EntryKind::Phone, &q.phone), (EntryKind::Url, &q.url), (EntryKind::Account, &q.account)]
             .into_iter()
@@ -382,13 +374,8 @@ pub struct ReportBody {
 }
 
 /// `POST /v1/reports`: a report from the public (一键举报), stored as evidence (durable before the answer).
-pub async fn report(
-    State(app): Shared,
-    client: Client,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<impl IntoResponse, ApiError> {
-    limited(&app, &client, &headers)?;
+pub async fn report(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+    limited(&app, &client)?;
     let b: ReportBody = counted(&app, parse(&body))?;
     let mut live = app.write_live()?;
     let r = PublicReport { kind: b.kind, value: b.value, text: b.text, at: Ts::now().0 };
@@ -418,10 +405,9 @@ const MAX_REPORTS_LISTED: usize = 500;
 pub async fn reports(
     State(app): Shared,
     client: Client,
-    headers: HeaderMap,
     Query(q): Query<ReportsQuery>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let caller = app.authorize(&headers, &client, Scope::ReportsRead, "reports")?;
+    let caller = app.authorize(&client, Scope::ReportsRead, "reports")?;
     let detail = format!("kind {:?} value {:?} since {:?}", q.kind.map(EntryKind::as_str), q.value, q.since);
     audit_first(&*app.gate, &caller, "api.reports.view", "reports", detail)?;
     let live = app.read_live()?;

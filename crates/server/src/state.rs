@@ -3,7 +3,6 @@
 
 use crate::access::{self, Caller, DenialLog, Gate, Scope};
 use crate::metrics::Metrics;
-use axum::http::HeaderMap;
 use fanzha_check::lists::Lists;
 use fanzha_check::lookup::PublicReports;
 use fanzha_check::Checker;
@@ -173,13 +172,13 @@ impl App {
     /// The client's address: the peer's, or, when the peer is a trusted proxy, the last address
     /// in `X-Forwarded-For` that is not one of the trusted proxies. A header from anyone else is
     /// ignored, so it cannot be forged to dodge a per-address limit.
-    pub fn client_ip(&self, client: &crate::routes::Client, headers: &HeaderMap) -> Option<IpAddr> {
-        let peer = client.0?.ip();
+    pub fn client_ip(&self, client: &crate::routes::Client) -> Option<IpAddr> {
+        let peer = client.peer?.ip();
         if !self.config.trusted_proxies.contains(&peer) {
             return Some(peer);
         }
-        let forwarded: Vec<IpAddr> = headers
-            .get_all("x-forwarded-for")
+        let forwarded: Vec<IpAddr> = client
+            .forwarded
             .iter()
             .filter_map(|v| v.to_str().ok())
             .flat_map(|v| v.split(','))
@@ -197,13 +196,11 @@ impl App {
     /// Admits a call needing `scope` (see [`access::authorize`]).
     pub fn authorize(
         &self,
-        headers: &HeaderMap,
         client: &crate::routes::Client,
         scope: Scope,
         what: &str,
-    ) -> Result<Caller, crate::ApiError> {
-        let creds = access::Credentials { headers, client: self.client_ip(client, headers) };
-        let r = access::authorize(&*self.gate, &self.denials, &creds, scope, what);
+    ) -> Result<Arc<Caller>, crate::ApiError> {
+        let r = access::authorize(&*self.gate, &self.denials, client.key(), self.client_ip(client), scope, what);
         if r.is_err() {
             self.metrics.rejected();
         }
@@ -222,8 +219,8 @@ impl App {
 
     /// Whether `client` may make another request to a public endpoint now (counted as rejected
     /// when not). Requests without a known address (in-process tests) are not limited.
-    pub fn public_allowed(&self, client: &crate::routes::Client, headers: &HeaderMap) -> bool {
-        let Some(ip) = self.client_ip(client, headers) else { return true };
+    pub fn public_allowed(&self, client: &crate::routes::Client) -> bool {
+        let Some(ip) = self.client_ip(client) else { return true };
         let minute = fanzha_model::Ts::now().0.max(0) as u64 / 60;
         let ok = self.limiter.allow(ip, minute);
         if !ok {
@@ -243,10 +240,15 @@ impl Live {
         let graph = TemporalGraph::build(ledger);
         let mut checker = Checker::new(ledger, lists);
         let mut latest = None;
+        // A record dated in the future (loaded before ingest refused such rows) must not make every
+        // later record look late: the latest time only counts times up to now.
+        let now = fanzha_model::Horizon::now();
         for e in 0..graph.edge_count() {
             let t = ledger.transfer(graph.edge(EdgeIx(e as u32)).txn);
             checker.record(ledger, t);
-            latest = Some(t.ts);
+            if now.check(t.ts).is_ok() {
+                latest = Some(t.ts);
+            }
         }
         Ok(Live { store, checker, latest, reports, graph: Mutex::new(Arc::new(graph)) })
     }

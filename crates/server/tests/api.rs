@@ -160,6 +160,27 @@ async fn operations_endpoints() {
     for path in ["/v1/transfers/check", "/v1/transfers", "/v1/lists", "/healthz", "/metrics"] {
         assert!(doc["paths"][path].is_object(), "{path} documented");
     }
+    // Each protected operation names its scope, and documents 401 and 403; public ones need none.
+    for (path, method, scope) in [
+        ("/v1/transfers/check", "post", "check"),
+        ("/v1/transfers", "post", "record"),
+        ("/v1/lists", "get", "lists:read"),
+        ("/v1/lists", "post", "lists:write"),
+        ("/v1/lists/remove", "post", "lists:write"),
+        ("/v1/reports", "get", "reports:read"),
+        ("/v1/rules", "get", "rules:read"),
+        ("/metrics", "get", "metrics"),
+    ] {
+        let op = &doc["paths"][path][method];
+        assert_eq!(op["security"][0]["apiKey"][0], scope, "{method} {path}");
+        assert!(op["responses"]["401"].is_object() && op["responses"]["403"].is_object(), "{method} {path}");
+        assert!(fanzha_server::Scope::parse(scope).is_some());
+    }
+    for (path, method) in
+        [("/v1/texts/analyze", "post"), ("/v1/lookup", "get"), ("/v1/reports", "post"), ("/healthz", "get")]
+    {
+        assert_eq!(doc["paths"][path][method]["security"], json!([]), "{method} {path} is public");
+    }
     let (_, r) = call(&app, "GET", "/v1/rules", None).await;
     assert!(r["rules"].as_array().unwrap().len() >= 15);
     assert!(r["variables"].as_array().unwrap().iter().any(|v| v["name"] == "payee.fan_in_24h"));
@@ -414,4 +435,30 @@ async fn public_reports_are_read_with_a_key() {
     let texts: Vec<&str> = v["reports"].as_array().unwrap().iter().map(|r| r["text"].as_str().unwrap()).collect();
     assert_eq!(texts, ["又打来了", "冒充公安"], "newest first, phone numbers compared by digits");
     assert_eq!(call(&app, "GET", "/v1/reports?limit=1", None).await.1["reports"].as_array().unwrap().len(), 1);
+}
+
+/// A store that already holds a record dated 9999 (from before such records were refused) does not
+/// make every later record look late after a restart.
+#[tokio::test]
+async fn a_future_record_already_in_the_store_does_not_block_recording() {
+    use fanzha_model::{Event, Fen, Transfer};
+    use fanzha_storage::LogStore;
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    {
+        let mut store = LogStore::open(dir.path(), OpenMode::Write).unwrap();
+        let l = store.ledger();
+        let t = Transfer::plain(
+            Ts::parse_rfc3339("9999-12-31T00:00:00Z").unwrap(),
+            l.account_ix("VICTIM"),
+            l.account_ix("FRESH"),
+            Fen(1),
+        );
+        store.stage(Event::Transfer { txn_id: "Y9999".into(), transfer: t }).unwrap();
+        store.commit().unwrap();
+    }
+    let app = app(dir.path());
+    let now = json!({"txn_id": "T1", "ts": Ts::now().to_string(), "from_account": "VICTIM", "to_account": "FRESH", "amount_fen": 5});
+    let (status, v) = call(&app, "POST", "/v1/transfers", Some(now)).await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
 }

@@ -42,7 +42,7 @@ pub(crate) fn create(dir: &Path) -> Result<HolderSalt, StoreError> {
     let mut salt = [0u8; 32];
     getrandom::fill(&mut salt)
         .map_err(|e| io_err(dir, std::io::Error::other(format!("no randomness for the salt: {e}"))))?;
-    let holder_salt: String = salt.iter().map(|b| format!("{b:02x}")).collect();
+    let holder_salt: String = fanzha_model::hex(&salt);
     let meta = MetaFile {
         format: FORMAT_NAME.to_string(),
         version: FORMAT_VERSION,

@@ -65,6 +65,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let name = name.unwrap_or_else(|| format!("{} {}", bank.as_deref().unwrap_or("centre"), words.join(",")));
             anyhow::ensure!(name.chars().count() <= 200, "--name must be at most 200 characters");
             let (id, key) = store.open()?.add_key(&name, bank.as_deref(), &scopes, "cli", now())?;
+            store.signal()?;
             println!("issued key {id} ({name}): bank {}, scopes {}", bank.as_deref().unwrap_or("-"), words.join(","));
             println!("send it as `Authorization: Bearer <key>`; it is shown only now:");
             println!("{key}");
@@ -88,6 +89,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         What::Revoke { store, id } => {
             anyhow::ensure!(store.open()?.revoke_key(id, "cli", now())?, "no live key {id}");
+            store.signal()?;
             println!("revoked key {id}");
         }
     }

@@ -61,6 +61,12 @@ pub struct ConsoleStore {
 }
 
 impl ConsoleStore {
+    /// Tells a server running on this store that API keys changed.
+    pub fn signal(&self) -> anyhow::Result<()> {
+        fanzha_console::keys::signal_change(&self.db)
+            .with_context(|| format!("telling running servers of {} that keys changed", self.db.display()))
+    }
+
     /// Opens the console database of the store.
     pub fn open(&self) -> anyhow::Result<Db> {
         anyhow::ensure!(self.db.join("meta.json").exists(), "{} is not a fanzha store", self.db.display());

@@ -58,17 +58,14 @@ pub struct TestGate {
 }
 
 impl Gate for TestGate {
-    fn caller(&self, hash: &str) -> Result<Option<Caller>, GateError> {
+    fn caller(&self, hash: &str) -> Result<Option<Arc<Caller>>, GateError> {
         let keys = [
             (ICBC_KEY, 1, "ICBC", Scope::ALL.to_vec()),
             (CCB_CHECK_KEY, 2, "CCB", vec![Scope::Check]),
             (CCB_RECORD_KEY, 3, "CCB", vec![Scope::Record]),
         ];
-        Ok(keys.into_iter().find(|(k, ..)| key_hash(k) == hash).map(|(_, key_id, bank, scopes)| Caller {
-            key_id,
-            name: format!("{bank} test"),
-            bank: Some(bank.into()),
-            scopes,
+        Ok(keys.into_iter().find(|(k, ..)| key_hash(k) == hash).map(|(_, key_id, bank, scopes)| {
+            Arc::new(Caller { key_id, name: format!("{bank} test"), bank: Some(bank.into()), scopes })
         }))
     }
 

@@ -9,39 +9,15 @@
 
 mod common;
 
-use common::{fanzha, ok, scenario};
+use common::{add_user, fanzha, ok, scenario, serve, Killed};
 use fantoccini::{Client, ClientBuilder, Locator};
-use std::io::{BufRead, BufReader, Write};
+
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
-
-struct Killed(Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 fn tool(name: &str) -> Option<PathBuf> {
     std::env::var_os("PATH")?.to_str()?.split(':').map(|d| Path::new(d).join(name)).find(|p| p.exists())
-}
-
-fn add_user(db: &str, name: &str, role: &str, bank: Option<&str>) {
-    let mut args = vec!["user", "add", "--db", db, "--name", name, "--role", role];
-    if let Some(b) = bank {
-        args.extend(["--bank", b]);
-    }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fanzha"))
-        .args(&args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(format!("{name}-password-1\n").as_bytes()).unwrap();
-    assert!(child.wait_with_output().unwrap().status.success());
 }
 
 /// A reported transfer: fraud-labelled, paid by an account that is not itself a mule (a victim),
@@ -129,18 +105,8 @@ async fn analyst_supervisor_liaison_and_auditor_in_a_browser() {
         add_user(&db, name, role, None);
     }
 
-    let mut server = Command::new(env!("CARGO_BIN_EXE_fanzha"))
-        .args(["serve", "--db", &db, "--addr", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(server.stdout.take().unwrap());
-    let _server = Killed(server);
-    let mut first = String::new();
-    lines.read_line(&mut first).unwrap();
-    std::thread::spawn(move || std::io::copy(&mut lines, &mut std::io::sink()));
-    let base = format!("http://{}", first.split("http://").nth(1).unwrap().trim());
+    let (_server, addr) = serve(&db, &[]);
+    let base = format!("http://{addr}");
 
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let _driver = Killed(

@@ -1,6 +1,5 @@
 //! `fanzha features` end to end: columns, values, bad rows.
 
-#[allow(dead_code)] // this test uses only `fanzha` of the shared helpers
 mod common;
 use common::fanzha;
 

@@ -3,23 +3,12 @@
 //! malformed bodies, CSRF, markup probes in every form, and the response headers. Each refusal is
 //! also looked for in the audit trail, and the trail's chain must verify at the end.
 
-#[allow(dead_code)] // this suite does not use `scenario` of the shared helpers
 mod common;
 
-use common::{fanzha, ok};
-use std::io::{BufRead, BufReader, Read, Write};
+use common::{add_user, fanzha, ok, serve, Killed};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 /// An answer: status, headers (lower-case names) and body.
 struct Answer {
@@ -122,21 +111,6 @@ fn store(dir: &Path) -> String {
     db
 }
 
-fn add_user(db: &str, name: &str, role: &str, bank: Option<&str>) {
-    let mut args = vec!["user", "add", "--db", db, "--name", name, "--role", role];
-    if let Some(b) = bank {
-        args.extend(["--bank", b]);
-    }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fanzha"))
-        .args(&args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(format!("{name}-password-1\n").as_bytes()).unwrap();
-    assert!(child.wait().unwrap().success());
-}
-
 fn key(db: &str, args: &[&str]) -> String {
     let mut all = vec!["apikey", "add", "--db", db];
     all.extend_from_slice(args);
@@ -146,23 +120,11 @@ fn key(db: &str, args: &[&str]) -> String {
 /// Requests per minute and address allowed on the public endpoints in these tests.
 const PUBLIC_PER_MINUTE: usize = 20;
 
-fn start(db: &str, extra: &[&str]) -> (Server, String) {
+fn start(db: &str, extra: &[&str]) -> (Killed, String) {
     let limit = PUBLIC_PER_MINUTE.to_string();
-    let mut args = vec!["serve", "--db", db, "--addr", "127.0.0.1:0", "--public-per-minute", &limit];
+    let mut args = vec!["--public-per-minute", limit.as_str()];
     args.extend_from_slice(extra);
-    let child = Command::new(env!("CARGO_BIN_EXE_fanzha"))
-        .args(&args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut server = Server(child);
-    let mut lines = BufReader::new(server.0.stdout.take().unwrap());
-    let mut first = String::new();
-    lines.read_line(&mut first).unwrap();
-    std::thread::spawn(move || std::io::copy(&mut lines, &mut std::io::sink()));
-    let addr = first.split("http://").nth(1).expect("the address is printed").trim().to_string();
-    (server, addr)
+    serve(db, &args)
 }
 
 /// Logs in; returns the session cookie and the CSRF token of the forms.

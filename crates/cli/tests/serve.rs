@@ -1,23 +1,13 @@
 //! `fanzha serve` as a real process on a socket: checks and records over HTTP, rules hot-reloaded from
 //! a watched file (an invalid edit keeps the old set), and `fanzha backtest` on what was recorded.
 
-#[allow(dead_code)] // this test does not use `scenario` of the shared helpers
 mod common;
 
-use common::{fanzha, ok};
-use std::io::{BufRead, BufReader, Read, Write};
+use common::{fanzha, ok, serve};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+
 use std::time::{Duration, Instant};
-
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 /// One HTTP/1.1 request without a key; returns (status, body).
 fn http(addr: &str, method: &str, path: &str, body: &str) -> (u16, String) {
@@ -58,19 +48,7 @@ fn serves_checks_and_hot_reloads_rules() {
     let db = dir.path().join("db");
     let rule_file = dir.path().join("rules.toml");
     std::fs::write(&rule_file, rules("warn", "1")).unwrap();
-    let child = Command::new(env!("CARGO_BIN_EXE_fanzha"))
-        .args(["serve", "--db", db.to_str().unwrap(), "--addr", "127.0.0.1:0", "--rules", rule_file.to_str().unwrap()])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut server = Server(child);
-    let mut lines = BufReader::new(server.0.stdout.take().unwrap());
-    let mut first = String::new();
-    lines.read_line(&mut first).unwrap();
-    // Keep reading what the server prints, so its writes never hit a closed pipe.
-    std::thread::spawn(move || std::io::copy(&mut lines, &mut std::io::sink()));
-    let addr = first.split("http://").nth(1).expect("the address is printed").trim().to_string();
+    let (server, addr) = serve(db.to_str().unwrap(), &["--rules", rule_file.to_str().unwrap()]);
 
     let check = r#"{"from_account":"A","to_account":"B","amount_fen":5000,"memo":"刷单返利"}"#;
     assert_eq!(http(&addr, "POST", "/v1/transfers/check", check).0, 401, "no key, no check");

@@ -295,6 +295,44 @@ impl Recorder {
     }
 }
 
+/// Counts the file operations of a workload by playing it once, with a counting hook.
+fn count_ops(play: impl FnOnce(Faults)) -> usize {
+    let counter = Arc::new(Mutex::new(Recorder::default()));
+    play(Recorder::hook(&counter));
+    let ops = counter.lock().unwrap_or_else(std::sync::PoisonError::into_inner).ops;
+    ops
+}
+
+/// Plays a workload that is killed at a random one of its `ops` file operations, in `dir`; then,
+/// as `fault` says, a power loss, and a second kill while `recover` (a writer's open) runs.
+/// Returns what `play` returned.
+fn crash<T>(
+    dir: &Path,
+    fault: FaultKind,
+    ops: usize,
+    rng: &mut ChaCha8Rng,
+    play: impl FnOnce(Faults) -> T,
+    recover: impl FnOnce(Faults) -> Result<(), StoreError>,
+) -> Result<T, String> {
+    let rec = Recorder { crash_at: Some(rng.random_range(0..ops.max(1))), landed: rng.random(), ..Recorder::default() };
+    let rec = Arc::new(Mutex::new(rec));
+    let played = play(Recorder::hook(&rec));
+    if fault != FaultKind::Kill {
+        rec.lock().unwrap_or_else(std::sync::PoisonError::into_inner).power_loss(dir, rng);
+    }
+    if fault == FaultKind::KillInRecovery {
+        let again = Arc::new(Mutex::new(Recorder { crash_at: Some(rng.random_range(0..3)), ..Recorder::default() }));
+        again.lock().unwrap_or_else(std::sync::PoisonError::into_inner).settle(dir);
+        match recover(Recorder::hook(&again)) {
+            Ok(()) => {}
+            Err(e) if simulated(&e) => {}
+            Err(e) => return Err(format!("recovery refused after a crash: {e}")),
+        }
+        again.lock().unwrap_or_else(std::sync::PoisonError::into_inner).power_loss(dir, rng);
+    }
+    Ok(played)
+}
+
 fn is_mark(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "acked")
 }
@@ -467,39 +505,14 @@ impl EventLogCase {
     }
 
     fn run(self, fault: FaultKind, rng: &mut ChaCha8Rng) -> Result<(Outcome, usize), String> {
-        let counter = Arc::new(Mutex::new(Recorder::default()));
-        let dry = self.dir.with_extension("dry");
-        let ops = {
-            let case = EventLogCase { dir: dry.clone(), steps: self.steps_clone() };
-            case.play(Some(Recorder::hook(&counter)));
-            let _ = std::fs::remove_dir_all(&dry);
-            counter.lock().expect("not poisoned").ops
-        };
+        let dry = EventLogCase { dir: self.dir.with_extension("dry"), steps: self.steps_clone() };
+        let ops = count_ops(|hook| drop(dry.play(Some(hook))));
+        let _ = std::fs::remove_dir_all(&dry.dir);
         match fault {
             FaultKind::Kill | FaultKind::PowerLoss | FaultKind::KillInRecovery => {
-                let rec = Arc::new(Mutex::new(Recorder {
-                    crash_at: Some(rng.random_range(0..ops.max(1))),
-                    landed: rng.random(),
-                    ..Recorder::default()
-                }));
-                let (acked, in_flight) = self.play(Some(Recorder::hook(&rec)));
+                let recover = |hook| LogStore::open_with(&self.dir, OpenMode::Write, Some(hook)).map(drop);
+                let (acked, in_flight) = crash(&self.dir, fault, ops, rng, |hook| self.play(Some(hook)), recover)?;
                 let last = *acked.last().expect("the empty state is acknowledged");
-                if fault != FaultKind::Kill {
-                    rec.lock().expect("not poisoned").power_loss(&self.dir, rng);
-                }
-                if fault == FaultKind::KillInRecovery {
-                    let again = Arc::new(Mutex::new(Recorder {
-                        crash_at: Some(rng.random_range(0..3)),
-                        ..Recorder::default()
-                    }));
-                    again.lock().expect("not poisoned").settle(&self.dir);
-                    match LogStore::open_with(&self.dir, OpenMode::Write, Some(Recorder::hook(&again))) {
-                        Ok(s) => drop(s),
-                        Err(e) if simulated(&e) => {}
-                        Err(e) => return Err(format!("recovery refused after a crash: {e}")),
-                    }
-                    again.lock().expect("not poisoned").power_loss(&self.dir, rng);
-                }
                 let outcome = self.recover(last, in_flight)?;
                 Ok((outcome, ops))
             }
@@ -664,37 +677,16 @@ impl LineCase {
     }
 
     fn run(self, fault: FaultKind, rng: &mut ChaCha8Rng) -> Result<(Outcome, usize), String> {
-        let counter = Arc::new(Mutex::new(Recorder::default()));
         let dry = self.dir().with_extension("dry").join("lines.jsonl");
-        self.play(&dry, Some(Recorder::hook(&counter)));
+        let ops = count_ops(|hook| drop(self.play(&dry, Some(hook))));
         let _ = std::fs::remove_dir_all(dry.parent().expect("in a directory"));
-        let ops = counter.lock().expect("not poisoned").ops;
         let read = |mode| LineLog::<Item>::open(&self.path, mode, None).map(|(_, items)| items);
         match fault {
             FaultKind::Kill | FaultKind::PowerLoss | FaultKind::KillInRecovery => {
-                let rec = Arc::new(Mutex::new(Recorder {
-                    crash_at: Some(rng.random_range(0..ops.max(1))),
-                    landed: rng.random(),
-                    ..Recorder::default()
-                }));
-                let (acked, in_flight) = self.play(&self.path, Some(Recorder::hook(&rec)));
+                let recover = |hook| LineLog::<Item>::open(&self.path, OpenMode::Write, Some(hook)).map(drop);
+                let (acked, in_flight) =
+                    crash(self.dir(), fault, ops, rng, |hook| self.play(&self.path, Some(hook)), recover)?;
                 let last = acked.last().cloned().unwrap_or_default();
-                if fault != FaultKind::Kill {
-                    rec.lock().expect("not poisoned").power_loss(self.dir(), rng);
-                }
-                if fault == FaultKind::KillInRecovery {
-                    let again = Arc::new(Mutex::new(Recorder {
-                        crash_at: Some(rng.random_range(0..3)),
-                        ..Recorder::default()
-                    }));
-                    again.lock().expect("not poisoned").settle(self.dir());
-                    match LineLog::<Item>::open(&self.path, OpenMode::Write, Some(Recorder::hook(&again))) {
-                        Ok(_) => {}
-                        Err(e) if simulated(&e) => {}
-                        Err(e) => return Err(format!("recovery refused after a crash: {e}")),
-                    }
-                    again.lock().expect("not poisoned").power_loss(self.dir(), rng);
-                }
                 let check = |items: &Vec<Item>| {
                     if *items == last {
                         Ok(Outcome::Exact)

@@ -1,7 +1,10 @@
-//! Running the `fanzha` binary from the end-to-end tests, and a small generated scenario.
+//! Running the `fanzha` binary from the end-to-end tests: commands, a served store, users, and a
+//! small generated scenario. Each test uses what it needs of these.
+#![allow(dead_code)]
 
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
 
 /// Runs `fanzha` with `args`.
 pub fn fanzha(args: &[&str]) -> Output {
@@ -33,4 +36,49 @@ pub fn scenario(dir: &Path, seed: &str) -> String {
         &f("labels.csv"),
     ]));
     db
+}
+
+/// A child process that is killed when dropped (a server, a browser driver).
+pub struct Killed(pub Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts `fanzha serve --db DB --addr 127.0.0.1:0 EXTRA…`; returns the process and the address it
+/// printed. What it prints later is read and dropped, so its writes never hit a closed pipe.
+pub fn serve(db: &str, extra: &[&str]) -> (Killed, String) {
+    let child = Command::new(env!("CARGO_BIN_EXE_fanzha"))
+        .args(["serve", "--db", db, "--addr", "127.0.0.1:0"])
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut server = Killed(child);
+    let mut lines = BufReader::new(server.0.stdout.take().unwrap());
+    let mut first = String::new();
+    lines.read_line(&mut first).unwrap();
+    std::thread::spawn(move || std::io::copy(&mut lines, &mut std::io::sink()));
+    let addr = first.split("http://").nth(1).expect("the address is printed").trim().to_string();
+    (server, addr)
+}
+
+/// Adds a console user whose password is `NAME-password-1`.
+pub fn add_user(db: &str, name: &str, role: &str, bank: Option<&str>) {
+    let mut args = vec!["user", "add", "--db", db, "--name", name, "--role", role];
+    if let Some(b) = bank {
+        args.extend(["--bank", b]);
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fanzha"))
+        .args(&args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(format!("{name}-password-1\n").as_bytes()).unwrap();
+    assert!(child.wait().unwrap().success());
 }

@@ -157,8 +157,16 @@ impl Lists {
         self.entries.push(e);
     }
 
-    /// Adds an entry; with a file, it is durable (written and synced) before this returns.
+    /// Adds an entry (checked by [`Lists::validate`]); with a file, it is durable (written and
+    /// synced) before this returns.
     pub fn add(&mut self, e: Entry) -> Result<(), ListError> {
+        Lists::validate(&e)?;
+        self.append(e)
+    }
+
+    /// Checks an entry as [`Lists::add`] will: every field present and bounded, a value that
+    /// normalizes to something, a span that is not reversed.
+    pub fn validate(e: &Entry) -> Result<(), ListError> {
         if e.value.trim().is_empty() || e.reason.trim().is_empty() || e.source.trim().is_empty() {
             return Err(ListError::Invalid("value, reason and source must not be empty".into()));
         }
@@ -178,6 +186,11 @@ impl Lists {
         if e.valid_to.is_some_and(|to| to < e.valid_from) {
             return Err(ListError::Invalid("valid_to must not be before valid_from".into()));
         }
+        Ok(())
+    }
+
+    /// Writes a line (durably, with a file) and indexes it.
+    fn append(&mut self, e: Entry) -> Result<(), ListError> {
         if let Some(log) = &mut self.file {
             log.append(&e)?;
         }
@@ -186,7 +199,8 @@ impl Lists {
     }
 
     /// Closes every open entry of `list` for (`kind`, `value`) at `at`, by appending closed copies.
-    /// Returns how many were closed.
+    /// Returns how many were closed. The copies are the entries as they were (written before any
+    /// bound existed, some may exceed today's), so they are not checked again.
     pub fn remove(
         &mut self,
         list: ListName,
@@ -203,13 +217,17 @@ impl Lists {
         let n = open.len();
         within("source", source, MAX_SOURCE_CHARS)?;
         for e in open {
-            self.add(e)?;
+            self.append(e)?;
         }
         Ok(n)
     }
 
+    /// The lines for (`kind`, `value`); none for a value that normalizes to nothing (entries like
+    /// that, written before they were refused, match nothing).
     fn lookup_all(&self, kind: EntryKind, value: &str) -> impl Iterator<Item = &Entry> {
-        self.by_value.get(&(kind, normalize(kind, value))).into_iter().flatten().map(|&i| &self.entries[i])
+        let key = normalize(kind, value);
+        let found = if key.is_empty() { None } else { self.by_value.get(&(kind, key)) };
+        found.into_iter().flatten().map(|&i| &self.entries[i])
     }
 
     /// The entry of `list` that names (`kind`, `value`) at time `at`, as the lists stood then: the
@@ -327,6 +345,26 @@ mod tests {
         assert!(l.lookup(ListName::Block, EntryKind::Phone, "unknown", Ts(1)).is_none());
         let url = Entry { kind: EntryKind::Url, value: "///".into(), ..entry("x", 0, None) };
         assert!(l.add(url).is_err());
+    }
+
+    /// Entries without digits written before they were refused match nothing, and still close.
+    #[test]
+    fn old_entries_that_normalize_to_nothing_match_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lists.jsonl");
+        let old = Entry { source: "s".repeat(MAX_SOURCE_CHARS), ..entry("n/a", 0, None) };
+        std::fs::write(&path, format!("{}\n", serde_json::to_string(&old).unwrap())).unwrap();
+        let mut l = Lists::open(&path, OpenMode::Write).unwrap();
+        for phone in ["", "unknown", "n/a"] {
+            assert!(l.lookup(ListName::Block, EntryKind::Phone, phone, Ts(1)).is_none(), "{phone:?}");
+        }
+        let long = Entry { source: "s".repeat(MAX_SOURCE_CHARS), ..entry("13800000000", 0, None) };
+        l.append(long).unwrap();
+        assert_eq!(
+            l.remove(ListName::Block, EntryKind::Phone, "13800000000", Ts(5), "analyst:zhao").unwrap(),
+            1,
+            "closes though its source is long"
+        );
     }
 
     /// Issue 23, finding 9: every field is bounded.

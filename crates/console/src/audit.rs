@@ -90,7 +90,9 @@ fn row_of(r: &dyn crate::sql::Row) -> AuditRow {
 const COLUMNS: &str = "seq, at, actor, action, object, detail";
 
 /// Brings an audit table from before the chain up to it (chaining the rows it holds, in order), then
-/// (re)installs the append-only `guard` triggers.
+/// (re)installs the `guard` triggers (append-only; every new row in the chain). Only a table with no
+/// chained row yet is chained this way: rows without a place that turn up later were slipped in
+/// behind the guard, and [`Db::verify_audit`] reports them instead.
 pub(crate) fn migrate(db: &mut Db, guard: &str) -> DbResult<()> {
     if db.conn.is_postgres() {
         db.conn.batch("ALTER TABLE audit ADD COLUMN IF NOT EXISTS seq BIGINT; ALTER TABLE audit ADD COLUMN IF NOT EXISTS hash TEXT;")?;
@@ -102,11 +104,16 @@ pub(crate) fn migrate(db: &mut Db, guard: &str) -> DbResult<()> {
             &format!("INSERT INTO audit_head(id, seq, hash) VALUES (1, 0, '{GENESIS}') ON CONFLICT DO NOTHING"),
             &[],
         )?;
-        let unchained = db.conn.query(
-            "SELECT id, at, actor, action, object, detail FROM audit WHERE seq IS NULL ORDER BY id",
-            &[],
-            |r| (r.int(0), r.int(1), r.text(2), r.text(3), r.text(4), r.text(5)),
-        )?;
+        let chained = head(db, false)?.0 > 0;
+        let unchained = if chained {
+            Vec::new()
+        } else {
+            db.conn.query(
+                "SELECT id, at, actor, action, object, detail FROM audit WHERE seq IS NULL ORDER BY id",
+                &[],
+                |r| (r.int(0), r.int(1), r.text(2), r.text(3), r.text(4), r.text(5)),
+            )?
+        };
         if !unchained.is_empty() {
             let drop_guard = if db.conn.is_postgres() {
                 "DROP TRIGGER IF EXISTS audit_append_only ON audit;"
@@ -177,11 +184,11 @@ impl Db {
     /// One page of audit entries matching `filter`, newest first: `limit` rows after skipping
     /// `offset`.
     pub fn audit_page(&mut self, filter: &AuditFilter, limit: i64, offset: i64) -> DbResult<Vec<AuditRow>> {
-        let prefix = filter.action.as_ref().map(|a| format!("{}%", a.replace('%', "").replace('_', "\\_")));
+        let prefix = filter.action.clone();
         self.conn.query(
             &format!(
                 "SELECT {COLUMNS} FROM audit
-                 WHERE (CAST($1 AS TEXT) IS NULL OR actor = $1) AND (CAST($2 AS TEXT) IS NULL OR action LIKE $2 ESCAPE '\\')
+                 WHERE (CAST($1 AS TEXT) IS NULL OR actor = $1) AND (CAST($2 AS TEXT) IS NULL OR substr(action, 1, length(CAST($2 AS TEXT))) = $2)
                    AND (CAST($3 AS TEXT) IS NULL OR object = $3)
                  ORDER BY seq DESC LIMIT $4 OFFSET $5"
             ),
@@ -208,24 +215,29 @@ impl Db {
     /// Recomputes the chain from the first row and compares it with every row and the head.
     pub fn verify_audit(&mut self) -> DbResult<AuditCheck> {
         let (head_seq, head_hash) = head(self, false)?;
+        let outside =
+            self.conn.query("SELECT COUNT(*) FROM audit WHERE seq IS NULL OR hash IS NULL", &[], |r| r.int(0))?;
+        if let Some(&n) = outside.first().filter(|&&n| n > 0) {
+            let broken = Some(format!("{n} rows have no place in the chain (slipped in behind its guard)"));
+            return Ok(AuditCheck { rows: 0, head: head_hash, broken });
+        }
         let mut prev = GENESIS.to_string();
         let mut last = 0i64;
         let broken = 'walk: loop {
             let rows = self.conn.query(
                 "SELECT seq, at, actor, action, object, detail, hash FROM audit WHERE seq > $1 ORDER BY seq LIMIT $2",
                 &[V::I(last), V::I(VERIFY_CHUNK)],
-                |r| (r.opt_int(0), r.int(1), r.text(2), r.text(3), r.text(4), r.text(5), r.opt_text(6)),
+                |r| (r.int(0), r.int(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6)),
             )?;
             if rows.is_empty() {
                 break None;
             }
             for (seq, at, actor, action, object, detail, hash) in rows {
-                let Some(seq) = seq else { break 'walk Some("a row has no place in the chain".to_string()) };
                 if seq != last + 1 {
                     break 'walk Some(format!("rows {}..{} are missing (deleted)", last + 1, seq - 1));
                 }
                 let expected = chain(&prev, seq, at, &actor, &action, &object, &detail);
-                if hash.as_deref() != Some(expected.as_str()) {
+                if hash != expected {
                     break 'walk Some(format!(
                         "row {seq} ({actor} {action} {object}) was changed after it was written"
                     ));
@@ -277,6 +289,28 @@ mod tests {
             db.conn.exec("DELETE FROM audit WHERE seq >= 2", &[]).unwrap();
             assert!(db.verify_audit().unwrap().broken.unwrap().contains("cut off"), "a cut end");
         }
+    }
+
+    #[test]
+    fn rows_slipped_in_behind_the_guard_are_reported_not_chained() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.sqlite");
+        let mut db = Db::open(&path).unwrap();
+        db.audit(1, "wang", "case.view", "case:1", "").unwrap();
+        assert!(
+            db.conn
+                .exec("INSERT INTO audit(at, actor, action, object, detail) VALUES (2, 'x', 'y', 'z', '')", &[])
+                .is_err(),
+            "the guard refuses a row outside the chain"
+        );
+        db.conn.batch("DROP TRIGGER audit_chained").unwrap();
+        db.conn
+            .exec("INSERT INTO audit(at, actor, action, object, detail) VALUES (2, 'x', 'forged', 'z', '')", &[])
+            .unwrap();
+        drop(db);
+        let mut again = Db::open(&path).unwrap();
+        let check = again.verify_audit().unwrap();
+        assert!(check.broken.unwrap().contains("no place in the chain"), "reported, not chained on reopen");
     }
 
     #[test]

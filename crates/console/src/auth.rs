@@ -75,6 +75,9 @@ impl LoginLimiter {
     /// Counts a failure of `key`.
     pub fn fail(&self, key: &str, now: i64) {
         let mut f = self.failures.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if f.len() > 100_000 {
+            f.retain(|_, (_, since)| now - *since < LOCKOUT_SECS);
+        }
         let e = f.entry(key.to_string()).or_insert((0, now));
         if now - e.1 >= LOCKOUT_SECS {
             *e = (0, now);

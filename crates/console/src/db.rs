@@ -235,6 +235,8 @@ CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_chained BEFORE INSERT ON audit WHEN NEW.seq IS NULL OR NEW.hash IS NULL
+  BEGIN SELECT RAISE(ABORT, 'an audit row must join the hash chain'); END;
 ";
 
 pub(crate) const POSTGRES_AUDIT_GUARD: &str = "
@@ -243,6 +245,11 @@ CREATE OR REPLACE FUNCTION fanzha_audit_append_only() RETURNS trigger LANGUAGE p
 DROP TRIGGER IF EXISTS audit_append_only ON audit;
 CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit
   FOR EACH ROW EXECUTE FUNCTION fanzha_audit_append_only();
+CREATE OR REPLACE FUNCTION fanzha_audit_chained() RETURNS trigger LANGUAGE plpgsql AS $f$
+  BEGIN IF NEW.seq IS NULL OR NEW.hash IS NULL THEN RAISE EXCEPTION 'an audit row must join the hash chain'; END IF;
+  RETURN NEW; END $f$;
+DROP TRIGGER IF EXISTS audit_chained ON audit;
+CREATE TRIGGER audit_chained BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION fanzha_audit_chained();
 ";
 
 /// The console database.
@@ -361,8 +368,16 @@ impl Db {
         };
         self.conn.batch(&begin)?;
         self.depth += 1;
-        let result = f(self);
+        // A panic inside must not leave the transaction open under later calls.
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(self)));
         self.depth -= 1;
+        let result = match result {
+            Ok(r) => r,
+            Err(panic) => {
+                let _ = self.conn.batch(&rollback);
+                std::panic::resume_unwind(panic)
+            }
+        };
         match result {
             Ok(v) => match self.conn.batch(&commit) {
                 Ok(()) => Ok(v),

@@ -127,9 +127,12 @@ pub async fn login(
     let lang = Lang::from_cookies(cookies(&headers));
     let name = f.get("name").map(|s| s.trim()).unwrap_or_default().to_string();
     let password = f.get("password").cloned().unwrap_or_default();
-    let address = c.api.client_ip(&client).map_or_else(|| "unknown".to_string(), |ip| ip.to_string());
+    let ip = c.api.client_ip(&client);
+    let address = ip.map_or_else(|| "unknown".to_string(), |ip| ip.to_string());
     let t = now();
-    let (by_name, by_client) = (format!("name:{name}"), format!("client:{address}"));
+    let name_key: String = name.chars().take(64).collect();
+    let client_key = ip.map_or_else(|| "unknown".to_string(), |ip| fanzha_server::client_key(ip).to_string());
+    let (by_name, by_client) = (format!("name:{name_key}"), format!("client:{client_key}"));
     if c.logins.locked(&by_name, t) || c.logins.locked(&by_client, t) {
         if let Err(r) = audited(&c, &name, "login.locked", "session", &address) {
             return r;

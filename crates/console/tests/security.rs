@@ -415,6 +415,7 @@ async fn alerts_need_a_worker_and_a_reason_to_dismiss() {
 #[tokio::test]
 async fn the_public_side_needs_no_account_and_is_rate_limited() {
     use axum::extract::connect_info::MockConnectInfo;
+    wait_for_a_fresh_minute();
     let dir = tempfile::tempdir().unwrap();
     seed(dir.path());
     let c = console(dir.path());
@@ -595,4 +596,13 @@ async fn long_lists_are_paged() {
     let (li, _) = session(&c, "li").await;
     let audit = send(&c, "GET", "/console/audit?actor=wang&action=alerts.", &li, "").await.body;
     assert_eq!(audit.matches("alerts.view").count(), 2, "filtered to wang's alert views");
+}
+
+/// Waits, when the wall-clock minute is about to turn, until it has turned: the public rate limit
+/// counts per minute, and a test that counts its refusals must not straddle two minutes.
+fn wait_for_a_fresh_minute() {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    if now % 60 > 40 {
+        std::thread::sleep(std::time::Duration::from_secs(61 - now % 60));
+    }
 }

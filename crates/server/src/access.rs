@@ -161,28 +161,26 @@ pub struct DenialLog {
 }
 
 impl DenialLog {
-    /// Starts the writer thread over `gate`.
+    /// Starts the writer thread over `gate`. Refusals alike in all but time (one client hammering
+    /// one route) are written as one entry with a count, so a flood costs rows by the kind, not by
+    /// the call; a batch that cannot be written is counted into the next.
     pub fn start(gate: Arc<dyn Gate>) -> DenialLog {
         let (queue, queued) = sync_channel::<AuditEntry>(DENIALS_QUEUED);
         let dropped = Arc::new(AtomicU64::new(0));
         let counted = dropped.clone();
         std::thread::spawn(move || {
             while let Ok(first) = queued.recv() {
-                let mut batch: Vec<AuditEntry> = std::iter::once(first).chain(queued.try_iter().take(999)).collect();
+                let calls: Vec<AuditEntry> = std::iter::once(first).chain(queued.try_iter().take(9_999)).collect();
+                let mut batch = coalesce(&calls);
                 let lost = counted.swap(0, Ordering::Relaxed);
                 if lost > 0 {
-                    let at = batch[0].at;
-                    let detail = format!("{lost} refused calls not itemized (queue full)");
-                    batch.push(AuditEntry {
-                        at,
-                        actor: "server".into(),
-                        action: "api.denied".into(),
-                        object: "api".into(),
-                        detail,
-                    });
+                    let detail = format!("{lost} refused calls not itemized (queue full, or not written)");
+                    let (at, actor, action, object) = (calls[0].at, "server".into(), "api.denied".into(), "api".into());
+                    batch.push(AuditEntry { at, actor, action, object, detail });
                 }
                 if let Err(e) = gate.audit(&batch) {
-                    eprintln!("audit: {} refused call(s) not written: {e}", batch.len());
+                    counted.fetch_add(calls.len() as u64, Ordering::Relaxed);
+                    eprintln!("audit: {} refused call(s) not written yet: {e}", calls.len());
                 }
             }
         });
@@ -194,6 +192,26 @@ impl DenialLog {
             self.dropped.fetch_add(1, Ordering::Relaxed);
         }
     }
+}
+
+/// One entry per kind of refusal (actor, object, detail), in first-seen order, with the count in
+/// the detail when it happened more than once.
+fn coalesce(calls: &[AuditEntry]) -> Vec<AuditEntry> {
+    let mut kinds: Vec<(AuditEntry, u64)> = Vec::new();
+    let mut index: std::collections::HashMap<(&str, &str, &str), usize> = std::collections::HashMap::new();
+    for c in calls {
+        match index.get(&(c.actor.as_str(), c.object.as_str(), c.detail.as_str())) {
+            Some(&i) => kinds[i].1 += 1,
+            None => {
+                index.insert((&c.actor, &c.object, &c.detail), kinds.len());
+                kinds.push((c.clone(), 1));
+            }
+        }
+    }
+    kinds
+        .into_iter()
+        .map(|(e, n)| if n > 1 { AuditEntry { detail: format!("{} (×{n})", e.detail), ..e } } else { e })
+        .collect()
 }
 
 /// The key in an `Authorization: Bearer <key>` header value.
@@ -239,17 +257,13 @@ pub fn authorize(
     Ok(caller)
 }
 
-/// Refuses a call by `caller` with 403, and audits the refusal (e.g. a bank recording another
-/// bank's transfer).
-pub fn forbid(denials: &DenialLog, caller: &Caller, what: &str, why: String) -> ApiError {
+/// Refuses a call by `caller` from `client` with 403, and audits the refusal (e.g. a bank recording
+/// another bank's transfer).
+pub fn forbid(denials: &DenialLog, caller: &Caller, client: Option<IpAddr>, what: &str, why: String) -> ApiError {
+    let client = client.map_or_else(|| "unknown".to_string(), |ip| ip.to_string());
     let at = fanzha_model::Ts::now().0;
-    denials.push(AuditEntry {
-        at,
-        actor: caller.actor(),
-        action: "api.denied".into(),
-        object: what.into(),
-        detail: why.clone(),
-    });
+    let detail = format!("{why}; client {client}");
+    denials.push(AuditEntry { at, actor: caller.actor(), action: "api.denied".into(), object: what.into(), detail });
     ApiError::new(StatusCode::FORBIDDEN, why)
 }
 
@@ -280,6 +294,27 @@ pub fn audit_first(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_flood_of_alike_refusals_is_one_entry_with_a_count() {
+        let e = |actor: &str, detail: &str| AuditEntry {
+            at: 1,
+            actor: actor.into(),
+            action: "api.denied".into(),
+            object: "lists.add".into(),
+            detail: detail.into(),
+        };
+        let calls = vec![
+            e("anonymous", "no key; client 1"),
+            e("apikey:2", "scope"),
+            e("anonymous", "no key; client 1"),
+            e("anonymous", "no key; client 1"),
+        ];
+        let written = coalesce(&calls);
+        assert_eq!(written.len(), 2);
+        assert_eq!(written[0].detail, "no key; client 1 (×3)");
+        assert_eq!(written[1].detail, "scope");
+    }
 
     #[test]
     fn scopes_parse_and_name_themselves() {

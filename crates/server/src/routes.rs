@@ -9,7 +9,7 @@ use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
-use fanzha_check::lists::{Entry, EntryKind, ListName};
+use fanzha_check::lists::{Entry, EntryKind, ListName, Lists, MAX_SOURCE_CHARS, MAX_VALUE_CHARS};
 use fanzha_check::lookup::PublicReport;
 use fanzha_check::request::TransferRequest;
 use fanzha_check::Subject;
@@ -68,7 +68,7 @@ pub async fn check(State(app): Shared, client: Client, body: Bytes) -> Result<im
 pub async fn record(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
     let caller = app.authorize(&client, Scope::Record, "transfers.record")?;
     let req: TransferRequest = counted(&app, parse(&body))?;
-    let r = record_inner(&app, &caller, &req);
+    let r = record_inner(&app, &caller, app.client_ip(&client), &req);
     let r = counted(&app, r)?;
     app.metrics.recorded();
     Ok(r)
@@ -77,6 +77,7 @@ pub async fn record(State(app): Shared, client: Client, body: Bytes) -> Result<i
 fn record_inner(
     app: &App,
     caller: &Caller,
+    client: Option<std::net::IpAddr>,
     req: &TransferRequest,
 ) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
     let checked = req.validate(app.horizon())?;
@@ -90,6 +91,7 @@ fn record_inner(
         return Err(forbid(
             &app.denials,
             caller,
+            client,
             "transfers.record",
             "a key without a bank cannot record transfers".into(),
         ));
@@ -106,16 +108,34 @@ fn record_inner(
     let mut guard = app.write_live()?;
     let live = &mut *guard;
     let ledger = live.store.ledger();
-    let held_at =
-        ledger.account_ix(paying).and_then(|ix| ledger.account(ix).bank).map(|b| ledger.bank_code(b).to_string());
-    if let Some(other) = held_at.as_deref().filter(|&b| b != bank) {
-        let why =
-            format!("account '{paying}' is held at {other}; a key of {bank} records only its own bank's transfers");
-        return Err(forbid(&app.denials, caller, "transfers.record", why));
+    let paying_ix = ledger.account_ix(paying);
+    let held_at = paying_ix.and_then(|ix| ledger.account(ix).bank).map(|b| ledger.bank_code(b).to_string());
+    let refusal = match (held_at.as_deref(), paying_ix) {
+        (Some(other), _) if other != bank => Some(format!(
+            "account '{paying}' is held at {other}; a key of {bank} records only its own bank's transfers"
+        )),
+        (None, Some(_)) => Some(format!(
+            "account '{paying}' is known only as a counterparty, with no bank on record; its bank's account data \
+             (`fanzha ingest --accounts`) must name it before transfers from it are recorded"
+        )),
+        _ => None,
+    };
+    if let Some(why) = refusal {
+        return Err(forbid(&app.denials, caller, client, "transfers.record", why));
     }
-    if let Some(ix) = live.store.ledger().txn_ix(txn_id) {
+    if let Some(ix) = ledger.txn_ix(txn_id) {
+        // Another bank's transfer under this id: say no more, or the answers would describe it.
+        let stored = ledger.transfer(ix);
+        let stored_paying = if stored.kind == fanzha_model::TransferKind::Deposit { stored.to } else { stored.from };
+        if stored_paying.and_then(|a| ledger.account(a).bank).map(|b| ledger.bank_code(b)) != Some(bank) {
+            return Err(ApiError::field(
+                StatusCode::CONFLICT,
+                "txn_id",
+                format!("'{txn_id}' is taken by another bank's transfer"),
+            ));
+        }
         // A retry of the same transfer is answered as recorded; anything else under the id conflicts.
-        let differences = live.store.ledger().transfer_differences(ix, &checked.transfer, checked.from, checked.to);
+        let differences = ledger.transfer_differences(ix, &checked.transfer, checked.from, checked.to);
         if differences.is_empty() {
             return Ok((StatusCode::OK, Json(json!({"recorded": txn_id, "unchanged": true}))));
         }
@@ -125,22 +145,25 @@ fn record_inner(
             format!("'{txn_id}' is already recorded with different {}", differences.join(", ")),
         ));
     }
-    if let Some(latest) = live.latest.filter(|&l| checked.transfer.ts < l) {
+    // Banks' clocks differ by up to the skew: a record that much earlier than the latest is taken
+    // (the live features see it at the latest time); one earlier still is late history.
+    let skew = app.config.max_skew_secs;
+    if let Some(latest) = live.latest.filter(|&l| checked.transfer.ts.0 < l.0.saturating_sub(skew)) {
         return Err(ApiError::field(
             StatusCode::UNPROCESSABLE_ENTITY,
             "ts",
-            format!("earlier than the latest recorded transfer ({latest}); load late history with `fanzha ingest`"),
+            format!(
+                "more than {skew} s earlier than the latest recorded transfer ({latest}); load late history with `fanzha ingest`"
+            ),
         ));
     }
     let internal = |e: fanzha_storage::StoreError| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
-    if held_at.is_none() {
-        // First claim: the store had no bank on record for the paying account.
+    if paying_ix.is_none() {
+        // First claim: an account the store did not know is recorded as held at the caller's bank.
         if live.store.ledger().bank_ix(bank).is_none() {
             live.store.stage(Event::Bank { code: bank.into() }).map_err(internal)?;
         }
-        let bank_ix = live.store.ledger().bank_ix(bank);
-        let known = live.store.ledger().account_ix(paying).map(|ix| live.store.ledger().account(ix).clone());
-        let account = Account { bank: bank_ix, external: false, ..known.unwrap_or_else(Account::internal) };
+        let account = Account { bank: live.store.ledger().bank_ix(bank), ..Account::internal() };
         live.store.stage(Event::Account { id: paying.into(), account }).map_err(internal)?;
     }
     let mut transfer = checked.transfer;
@@ -159,8 +182,9 @@ fn record_inner(
     live.store.commit().map_err(internal)?;
     let ledger = live.store.ledger();
     let ix = ledger.txn_ix(txn_id).expect("just committed");
-    live.checker.record(ledger, ledger.transfer(ix));
-    live.latest = Some(ts);
+    let latest = live.latest.map_or(ts, |l| l.max(ts));
+    live.checker.record(ledger, &fanzha_model::Transfer { ts: latest, ..ledger.transfer(ix).clone() });
+    live.latest = Some(latest);
     Ok((StatusCode::CREATED, Json(json!({"recorded": txn_id}))))
 }
 
@@ -230,6 +254,7 @@ pub async fn lists(
 pub async fn add_list_entry(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
     let caller = app.authorize(&client, Scope::ListsWrite, "lists.add")?;
     let entry: Entry = counted(&app, parse(&body))?;
+    counted(&app, Lists::validate(&entry).map_err(list_error))?;
     let detail = format!("{} {} {}: {}", entry.list.as_str(), entry.kind.as_str(), entry.value, entry.reason);
     audit_first(&*app.gate, &caller, "api.lists.add", "lists", detail)?;
     let mut live = app.write_live()?;
@@ -254,6 +279,12 @@ pub struct Removal {
 pub async fn remove_list_entry(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
     let caller = app.authorize(&client, Scope::ListsWrite, "lists.remove")?;
     let r: Removal = counted(&app, parse(&body))?;
+    for (field, value, max) in [("value", &r.value, MAX_VALUE_CHARS), ("source", &r.source, MAX_SOURCE_CHARS)] {
+        if value.chars().count() > max {
+            app.metrics.rejected();
+            return Err(ApiError::field(StatusCode::BAD_REQUEST, field, format!("longer than {max} characters")));
+        }
+    }
     let detail = format!("{} {} {} ({})", r.list.as_str(), r.kind.as_str(), r.value, r.source);
     audit_first(&*app.gate, &caller, "api.lists.remove", "lists", detail)?;
     let mut live = app.write_live()?;

@@ -127,8 +127,10 @@ impl RateLimiter {
         RateLimiter { per_minute, seen: Mutex::new(HashMap::new()) }
     }
 
-    /// Whether `ip` may make another request in minute `minute`.
+    /// Whether `ip` may make another request in minute `minute` (IPv6 addresses count by their
+    /// /64, see [`client_key`]).
     pub fn allow(&self, ip: IpAddr, minute: u64) -> bool {
+        let ip = client_key(ip);
         let mut seen = self.seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if seen.len() > 100_000 {
             seen.retain(|_, (m, _)| *m == minute);
@@ -139,6 +141,18 @@ impl RateLimiter {
         }
         slot.1 += 1;
         slot.1 <= self.per_minute
+    }
+}
+
+/// The address a per-client limit counts by: an IPv4 address (also when written IPv4-mapped), or
+/// the /64 network of an IPv6 address (one host commonly holds a whole /64).
+pub fn client_key(ip: IpAddr) -> IpAddr {
+    match ip.to_canonical() {
+        IpAddr::V6(v6) => {
+            let s = v6.segments();
+            IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
+        }
+        v4 => v4,
     }
 }
 
@@ -173,7 +187,7 @@ impl App {
     /// in `X-Forwarded-For` that is not one of the trusted proxies. A header from anyone else is
     /// ignored, so it cannot be forged to dodge a per-address limit.
     pub fn client_ip(&self, client: &crate::routes::Client) -> Option<IpAddr> {
-        let peer = client.peer?.ip();
+        let peer = client.peer?.ip().to_canonical();
         if !self.config.trusted_proxies.contains(&peer) {
             return Some(peer);
         }
@@ -182,7 +196,8 @@ impl App {
             .iter()
             .filter_map(|v| v.to_str().ok())
             .flat_map(|v| v.split(','))
-            .filter_map(|a| a.trim().parse().ok())
+            .filter_map(|a| a.trim().parse::<IpAddr>().ok())
+            .map(|a| a.to_canonical())
             .collect();
         forwarded
             .iter()

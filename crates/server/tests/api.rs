@@ -223,6 +223,7 @@ async fn texts_lookups_and_public_reports() {
 #[tokio::test]
 async fn public_endpoints_are_rate_limited_per_address() {
     use axum::extract::connect_info::MockConnectInfo;
+    wait_for_a_fresh_minute();
     let dir = tempfile::tempdir().unwrap();
     seed(dir.path());
     let app = app_with(dir.path(), Arc::default(), ApiConfig { public_per_minute: 3, ..ApiConfig::default() });
@@ -283,8 +284,15 @@ async fn the_bank_api_needs_a_key_with_the_scope_and_refusals_are_audited() {
     drop(live);
     // Refusals are written off the request path; give the writer a moment.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while gate.trail.lock().unwrap().len() < routes.len() * 3 + routes.len() - 1 {
-        assert!(std::time::Instant::now() < deadline, "refusals audited: {:?}", gate.trail.lock().unwrap().len());
+    // Alike refusals in one batch are one entry ending in "(×N)".
+    let calls = |trail: &[fanzha_server::AuditEntry]| -> usize {
+        trail
+            .iter()
+            .map(|e| e.detail.rsplit_once("(×").map_or(1, |(_, n)| n.trim_end_matches(')').parse().unwrap()))
+            .sum()
+    };
+    while calls(&gate.trail.lock().unwrap()) < routes.len() * 3 + routes.len() - 1 {
+        assert!(std::time::Instant::now() < deadline, "refusals audited: {:?}", calls(&gate.trail.lock().unwrap()));
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     let trail = gate.trail.lock().unwrap();
@@ -329,6 +337,21 @@ async fn a_bank_records_only_its_own_transfers_and_every_write_is_audited_first(
         .unwrap()
         .iter()
         .any(|e| e.action == "api.record" && e.object == "txn:T2" && e.actor == "apikey:3 (CCB)"));
+    // An account known only as a counterparty is not claimed: its bank's data must name it.
+    let to_ext =
+        json!({"txn_id": "T7", "ts": iso(T0), "from_account": "VICTIM", "to_account": "EXT9", "amount_fen": 5});
+    assert_eq!(call(&app, "POST", "/v1/transfers", Some(to_ext)).await.0, StatusCode::CREATED);
+    let from_ext =
+        json!({"txn_id": "T6", "ts": iso(T0), "from_account": "EXT9", "to_account": "VICTIM", "amount_fen": 5});
+    let (status, v) = call_as(&app, Some(CCB_RECORD_KEY), "POST", "/v1/transfers", Some(from_ext)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{v}");
+    assert!(v["error"]["message"].as_str().unwrap().contains("counterparty"), "{v}");
+    // Another bank's transfer id is taken, and the answer says nothing about that transfer.
+    let reuse = json!({"txn_id": "T7", "ts": iso(T0), "from_account": "NEW1", "to_account": "FRESH", "amount_fen": 1});
+    let (status, v) = call_as(&app, Some(CCB_RECORD_KEY), "POST", "/v1/transfers", Some(reuse)).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{v}");
+    let message = v["error"]["message"].as_str().unwrap();
+    assert!(message.contains("another bank") && !message.contains("amount") && !message.contains("to_account"), "{v}");
     gate.fail_audit.store(true, std::sync::atomic::Ordering::Relaxed);
     let (status, v) = call(&app, "POST", "/v1/transfers", Some(t("T4", "VICTIM"))).await;
     assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR, "{v}");
@@ -338,7 +361,7 @@ async fn a_bank_records_only_its_own_transfers_and_every_write_is_audited_first(
     let live = app.read_live().unwrap();
     assert_eq!(
         (live.store.ledger().transfers().len(), live.checker.lists.entries().len()),
-        (1, 0),
+        (2, 0),
         "not done unaudited"
     );
 }
@@ -387,6 +410,11 @@ async fn records_from_the_future_are_refused_and_do_not_block_later_ones() {
     );
     let (status, v) = call(&app, "POST", "/v1/transfers", Some(at("T3", &Ts::now().to_string()))).await;
     assert_eq!(status, StatusCode::CREATED, "{v}");
+    // Banks' clocks differ: a record up to the skew earlier than the latest is taken, more is late.
+    let (status, v) = call(&app, "POST", "/v1/transfers", Some(at("T4", &Ts(Ts::now().0 - 120).to_string()))).await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    let (status, _) = call(&app, "POST", "/v1/transfers", Some(at("T5", &Ts(Ts::now().0 - 3_600).to_string()))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let check = json!({"ts": "9999-12-31T00:00:00Z", "from_account": "VICTIM", "to_account": "FRESH", "amount_fen": 5});
     assert_eq!(call(&app, "POST", "/v1/transfers/check", Some(check)).await.1["error"]["field"], "ts");
 }

@@ -38,6 +38,9 @@ pub struct LineLog<T> {
     /// `None` when opened read-only.
     writer: Option<(AppendFile, MarkFile)>,
     lines: u64,
+    /// An append failed: what is on disk is no longer known, so nothing more is appended until the
+    /// file is opened again (which sorts it out).
+    poisoned: bool,
     _items: PhantomData<fn() -> T>,
 }
 
@@ -93,8 +96,8 @@ impl<T: Serialize + DeserializeOwned> LineLog<T> {
         if let Some(why) = read.damage.as_ref().filter(|_| mode != OpenMode::Salvage) {
             return Err(StoreError::Corrupt(why.clone()));
         }
-        let mut log =
-            LineLog { path: path.to_path_buf(), writer: None, lines: read.items.len() as u64, _items: PhantomData };
+        let lines = read.items.len() as u64;
+        let mut log = LineLog { path: path.to_path_buf(), writer: None, lines, poisoned: false, _items: PhantomData };
         if matches!(mode, OpenMode::Create | OpenMode::Write) {
             let io = |e| io_err(path, e);
             let mut file = AppendFile::open(path, faults.as_ref()).map_err(io)?;
@@ -110,13 +113,21 @@ impl<T: Serialize + DeserializeOwned> LineLog<T> {
         Ok((log, read.items))
     }
 
-    /// Appends `item`; it is durable before this returns.
+    /// Appends `item`; it is durable before this returns. After a failure the log refuses further
+    /// appends ([`StoreError::Poisoned`]): reopen it.
     pub fn append(&mut self, item: &T) -> Result<(), StoreError> {
+        if self.poisoned {
+            return Err(StoreError::Poisoned);
+        }
         let (file, mark) = self.writer.as_mut().ok_or(StoreError::ReadOnly)?;
         let line = encode(item);
-        file.append(line.as_bytes()).and_then(|()| file.sync()).map_err(|e| io_err(&self.path, e))?;
-        self.lines += 1;
-        mark.write(Mark { bytes: file.len(), count: self.lines }).map_err(|e| io_err(&mark::path_of(&self.path), e))
+        let written = file.append(line.as_bytes()).and_then(|()| file.sync()).map_err(|e| io_err(&self.path, e));
+        let acked = written.and_then(|()| {
+            self.lines += 1;
+            mark.write(Mark { bytes: file.len(), count: self.lines }).map_err(|e| io_err(&mark::path_of(&self.path), e))
+        });
+        self.poisoned = acked.is_err();
+        acked
     }
 
     /// The file's path.

@@ -55,8 +55,19 @@ const TAG_BEGIN: u8 = 3;
 const MAX_RECORD: u32 = 16 << 20;
 /// No commit writes more than this, so a longer invalid tail is damage, not a torn commit.
 const MAX_COMMIT_BYTES: usize = 256 << 20;
-/// Bytes of a BEGIN record (header, tag, commit length).
-const BEGIN_LEN: usize = 8 + 1 + 8;
+/// Bytes of a BEGIN record: header, tag, commit length, and the store's commit marker.
+const BEGIN_LEN: usize = 8 + 1 + 8 + 8;
+/// BEGIN bodies of logs written before the marker: tag and commit length.
+const LEGACY_BEGIN_BODY: usize = 1 + 8;
+
+/// The store's commit marker, carried by every BEGIN record: derived from the deployment's secret
+/// salt, so bytes a bank controls (a memo inside a commit cut off by a crash) cannot pose as a later
+/// commit and make the crash look like damage.
+fn commit_marker(salt: &HolderSalt) -> u64 {
+    use sha2::{Digest, Sha256};
+    let d = Sha256::new().chain_update(salt.as_bytes()).chain_update(b"fanzha commit marker").finalize();
+    u64::from_le_bytes(d[..8].try_into().expect("8 bytes"))
+}
 
 /// How to open a store directory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +106,8 @@ pub struct OpenInfo {
     pub elapsed: Duration,
     /// With [`OpenMode::Salvage`]: the damage that stopped the replay (what a normal open refuses).
     pub damage: Option<String>,
+    /// The acknowledgement mark as it was read before the replay.
+    acked_at_open: Option<Mark>,
 }
 
 /// The embedded [`Store`]: a directory with an append-only event log.
@@ -117,6 +130,8 @@ struct Writer {
     staged: usize,
     committed: u64,
     commits: u64,
+    /// The store's commit marker ([`commit_marker`]).
+    marker: u64,
     poisoned: bool,
     /// Held for the store's lifetime; the OS releases the lock when the process dies.
     _lock: File,
@@ -162,12 +177,16 @@ impl LogStore {
         let lock = if mode.writes() { Some(lock(&dir)?) } else { None };
         let salt = if created { meta::create(&dir)? } else { meta::read(&dir)? };
         let path = dir.join(LOG_FILE);
-        if !path.exists() && !mode.writes() {
-            return Ok(LogStore { dir, salt, ledger: Ledger::new(), writer: None, info: OpenInfo::default() });
+        let (mut ledger, mut info) = load(&path, &salt)?;
+        if info.damage.is_some() && !mode.writes() {
+            // A reader beside a writer can read a torn tail just as the writer cuts it and commits
+            // after it, and see the new commits follow the torn bytes. The writer's mark then moved:
+            // read again.
+            let marked = mark::read(&path).map_err(|e| io_err(&mark::path_of(&path), e))?;
+            if marked != info.acked_at_open {
+                (ledger, info) = load(&path, &salt)?;
+            }
         }
-        let acked = mark::read(&path).map_err(|e| io_err(&mark::path_of(&path), e))?;
-        let mut ledger = Ledger::new();
-        let mut info = if path.exists() { replay(&path, &mut ledger, acked)? } else { OpenInfo::default() };
         if let Some(why) = info.damage.as_ref().filter(|_| mode != OpenMode::Salvage) {
             return Err(StoreError::Corrupt(format!(
                 "{why}; the store refuses to open rather than cut acknowledged data \
@@ -175,9 +194,13 @@ impl LogStore {
             )));
         }
         info.created = created;
+        if !path.exists() && !mode.writes() {
+            info.elapsed = start.elapsed();
+            return Ok(LogStore { dir, salt, ledger, writer: None, info });
+        }
         let writer = match lock {
             None => None,
-            Some(lock) => Some(Writer::open(&path, &dir, &info, faults.as_ref(), lock)?),
+            Some(lock) => Some(Writer::open(&path, &dir, &info, faults.as_ref(), lock, commit_marker(&salt))?),
         };
         info.elapsed = start.elapsed();
         Ok(LogStore { dir, salt, ledger, writer, info })
@@ -242,6 +265,7 @@ impl Writer {
         info: &OpenInfo,
         faults: Option<&Faults>,
         lock: File,
+        marker: u64,
     ) -> Result<Writer, StoreError> {
         let mut log = AppendFile::open(path, faults).map_err(|e| io_err(path, e))?;
         if info.bytes < MAGIC.len() as u64 {
@@ -261,6 +285,7 @@ impl Writer {
             staged: 0,
             committed: info.events,
             commits: info.commits,
+            marker,
             poisoned: false,
             _lock: lock,
         })
@@ -313,6 +338,7 @@ impl Store for LogStore {
         let commit_len = (w.buf.len() - BEGIN_LEN) as u64;
         encode_record(&mut begin, TAG_BEGIN, |mut body| {
             body.extend_from_slice(&commit_len.to_le_bytes());
+            body.extend_from_slice(&w.marker.to_le_bytes());
             body
         });
         w.buf[..BEGIN_LEN].copy_from_slice(&begin);
@@ -368,35 +394,36 @@ fn encode_record(buf: &mut Vec<u8>, tag: u8, fill: impl FnOnce(Vec<u8>) -> Vec<u
 
 /// What reading a commit at some position found.
 enum CommitRead {
-    /// A whole, valid commit: its events, the running count its END gives, and where it ends.
-    Whole { events: Vec<Event>, total: Option<u64>, end: u64 },
+    /// A whole, valid commit: its events, the running count its END gives, where it ends, and
+    /// whether it opened with a BEGIN of before the marker.
+    Whole { events: Vec<Event>, total: Option<u64>, end: u64, legacy: bool },
     /// No valid commit starts here (end of file, a torn or damaged record); `whole_until` is
     /// where the commit would end when its opening record was valid and all its bytes are there.
     Invalid { at: u64, why: String, whole_until: Option<u64> },
 }
 
-/// Reads the commit that starts at `pos` (bytes before `limit` only).
-fn read_commit(r: &mut impl Read, body: &mut Vec<u8>, mut pos: u64, limit: u64) -> std::io::Result<CommitRead> {
+/// Reads the commit that starts at `pos` (bytes before `limit` only); its BEGIN must carry
+/// `marker`, or be of before the marker when `legacy_ok`.
+fn read_commit(
+    r: &mut impl Read,
+    body: &mut Vec<u8>,
+    mut pos: u64,
+    limit: u64,
+    marker: u64,
+    legacy_ok: bool,
+) -> std::io::Result<CommitRead> {
     let begin_at = pos;
+    let invalid = |why: &str| CommitRead::Invalid { at: begin_at, why: why.into(), whole_until: None };
     match read_record(r, body, pos, limit)? {
-        Some(len) if body[0] == TAG_BEGIN && body.len() == 9 => pos += 8 + len,
-        Some(_) => {
-            return Ok(CommitRead::Invalid {
-                at: begin_at,
-                why: "expected a commit's opening record".into(),
-                whole_until: None,
-            })
-        }
-        None => return Ok(CommitRead::Invalid { at: begin_at, why: "invalid record".into(), whole_until: None }),
+        Some(len) if is_begin(body, marker, legacy_ok) => pos += 8 + len,
+        Some(_) => return Ok(invalid("expected a commit's opening record")),
+        None => return Ok(invalid("invalid record")),
     }
+    let legacy = body.len() == LEGACY_BEGIN_BODY;
     let commit_len = u64::from_le_bytes(body[1..9].try_into().expect("8 bytes"));
     let commit_end = pos.saturating_add(commit_len);
     if commit_end > limit {
-        return Ok(CommitRead::Invalid {
-            at: begin_at,
-            why: "commit runs past the end of the log".into(),
-            whole_until: None,
-        });
+        return Ok(invalid("commit runs past the end of the log"));
     }
     let inside = |at: u64, why: String| CommitRead::Invalid { at, why, whole_until: Some(commit_end) };
     let mut events = Vec::new();
@@ -412,7 +439,7 @@ fn read_commit(r: &mut impl Read, body: &mut Vec<u8>, mut pos: u64, limit: u64) 
             },
             TAG_END if pos == commit_end => {
                 let total = body.get(1..9).and_then(|b| b.try_into().ok()).map(u64::from_le_bytes);
-                return Ok(CommitRead::Whole { events, total, end: pos });
+                return Ok(CommitRead::Whole { events, total, end: pos, legacy });
             }
             other => return Ok(inside(pos, format!("unexpected record tag {other}"))),
         }
@@ -420,9 +447,26 @@ fn read_commit(r: &mut impl Read, body: &mut Vec<u8>, mut pos: u64, limit: u64) 
     Ok(inside(pos, "commit has no closing record".into()))
 }
 
+/// Reads the mark, then replays the log at `path` (a missing log is a new store, unless the mark
+/// says commits were acknowledged).
+fn load(path: &Path, salt: &HolderSalt) -> Result<(Ledger, OpenInfo), StoreError> {
+    let acked = mark::read(path).map_err(|e| io_err(&mark::path_of(path), e))?;
+    let mut ledger = Ledger::new();
+    let mut info = if path.exists() {
+        replay(path, &mut ledger, acked, commit_marker(salt))?
+    } else {
+        let damage = acked
+            .filter(|m| m.bytes > 0)
+            .map(|m| format!("{} is missing, but {} bytes of it were acknowledged", path.display(), m.bytes));
+        OpenInfo { damage, ..OpenInfo::default() }
+    };
+    info.acked_at_open = acked;
+    Ok((ledger, info))
+}
+
 /// Replays committed events into `ledger`; returns where the committed data ends and, if the log is
 /// damaged (see the module docs), what the damage is.
-fn replay(path: &Path, ledger: &mut Ledger, acked: Option<Mark>) -> Result<OpenInfo, StoreError> {
+fn replay(path: &Path, ledger: &mut Ledger, acked: Option<Mark>, marker: u64) -> Result<OpenInfo, StoreError> {
     let io = |e| io_err(path, e);
     let file = File::open(path).map_err(io)?;
     let file_len = file.metadata().map_err(io)?.len();
@@ -446,9 +490,12 @@ fn replay(path: &Path, ledger: &mut Ledger, acked: Option<Mark>) -> Result<OpenI
         info.damage = Some(at(0, "the log's magic is damaged"));
     }
     let mut body = Vec::new();
+    // Commits of before the marker may open the log; once one carries the marker, all later do.
+    let mut legacy_ok = true;
     let stop = loop {
-        match read_commit(&mut r, &mut body, info.bytes, file_len).map_err(io)? {
-            CommitRead::Whole { events, total, end } => {
+        match read_commit(&mut r, &mut body, info.bytes, file_len, marker, legacy_ok).map_err(io)? {
+            CommitRead::Whole { events, total, end, legacy } => {
+                legacy_ok &= legacy;
                 let expected = info.events + events.len() as u64;
                 if total != Some(expected) {
                     let why = format!("commit says {total:?} events, log holds {expected}");
@@ -477,7 +524,7 @@ fn replay(path: &Path, ledger: &mut Ledger, acked: Option<Mark>) -> Result<OpenI
         Some(format!("{why}, and more data follows the commit"))
     } else if info.discarded_bytes > MAX_COMMIT_BYTES as u64 {
         Some(format!("{} bytes after the last valid commit, more than one commit can hold", info.discarded_bytes))
-    } else if let Some(next) = later_commit(path, info.bytes, file_len).map_err(io)? {
+    } else if let Some(next) = later_commit(path, info.bytes, file_len, marker, legacy_ok).map_err(io)? {
         Some(format!("{why}, yet a valid commit follows at byte {next}"))
     } else if acked_bytes > info.bytes {
         Some(format!("{why}, but the log was acknowledged up to byte {acked_bytes}"))
@@ -488,25 +535,36 @@ fn replay(path: &Path, ledger: &mut Ledger, acked: Option<Mark>) -> Result<OpenI
     Ok(info)
 }
 
+/// Whether a record body is a BEGIN of this store: one carrying the store's `marker`, or one of
+/// before the marker while `legacy_ok`.
+fn is_begin(body: &[u8], marker: u64, legacy_ok: bool) -> bool {
+    body[0] == TAG_BEGIN
+        && (body.len() == BEGIN_LEN - 8 && body[9..17] == marker.to_le_bytes()
+            || legacy_ok && body.len() == LEGACY_BEGIN_BODY)
+}
+
 /// The position of the first valid commit in the log's tail after `from`, if any: proof that the
 /// invalid stretch at `from` is damage, not a torn last write.
-fn later_commit(path: &Path, from: u64, file_len: u64) -> std::io::Result<Option<u64>> {
+fn later_commit(path: &Path, from: u64, file_len: u64, marker: u64, legacy_ok: bool) -> std::io::Result<Option<u64>> {
     let mut tail = Vec::with_capacity((file_len - from) as usize);
     let mut f = File::open(path)?;
     f.seek(SeekFrom::Start(from))?;
     f.take(file_len - from).read_to_end(&mut tail)?;
     let mut body = Vec::new();
-    for i in 1..tail.len().saturating_sub(16) {
-        // A BEGIN record: length 9, then its CRC, then tag 3 and the commit length.
-        if tail[i..i + 4] != [9, 0, 0, 0] || tail[i + 8] != TAG_BEGIN {
+    for i in 1..tail.len().saturating_sub(8) {
+        // A BEGIN record: its length, its CRC, then tag 3, the commit length and the marker.
+        let len = u32::from_le_bytes(tail[i..i + 4].try_into().expect("4 bytes")) as usize;
+        if !(len == BEGIN_LEN - 8 || legacy_ok && len == LEGACY_BEGIN_BODY) || i + 8 + len > tail.len() {
             continue;
         }
+        let record = &tail[i + 8..i + 8 + len];
         let crc = u32::from_le_bytes(tail[i + 4..i + 8].try_into().expect("4 bytes"));
-        if crc32fast::hash(&tail[i + 8..i + 17]) != crc {
+        if !is_begin(record, marker, legacy_ok) || crc32fast::hash(record) != crc {
             continue;
         }
         let mut r = Cursor::new(&tail[i..]);
-        if let CommitRead::Whole { .. } = read_commit(&mut r, &mut body, 0, (tail.len() - i) as u64)? {
+        if let CommitRead::Whole { .. } = read_commit(&mut r, &mut body, 0, (tail.len() - i) as u64, marker, legacy_ok)?
+        {
             return Ok(Some(from + i as u64));
         }
     }
@@ -538,5 +596,94 @@ fn read_full(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<bool> {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == ErrorKind::UnexpectedEof => Ok(false),
         Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::file::{Fault, FileOp};
+    use fanzha_model::{Account, AccountIx, Fen, Transfer, Ts};
+    use std::sync::Arc;
+
+    /// Bytes of a whole commit of before the marker (a legacy BEGIN) holding one account event,
+    /// for the account id `id`, that claims `total` events.
+    fn fake_legacy_commit(id: &str, total: u64) -> Vec<u8> {
+        let mut events = Vec::new();
+        encode_record(&mut events, TAG_EVENT, |body| {
+            postcard::to_extend(&Event::Account { id: id.into(), account: Account::external() }, body).unwrap()
+        });
+        encode_record(&mut events, TAG_END, |mut body| {
+            body.extend_from_slice(&total.to_le_bytes());
+            body
+        });
+        let mut commit = Vec::new();
+        encode_record(&mut commit, TAG_BEGIN, |mut body| {
+            body.extend_from_slice(&(events.len() as u64).to_le_bytes());
+            body
+        });
+        commit.extend_from_slice(&events);
+        commit
+    }
+
+    /// A memo can carry bytes that read as a whole commit. When a crash cuts off the commit holding
+    /// it, those bytes must not pass for a later commit (which would refuse the crash as damage):
+    /// a commit of this store carries the store's marker, which a memo cannot know.
+    #[test]
+    fn a_commit_hidden_in_a_memo_does_not_make_a_crash_look_like_damage() {
+        let dir = tempfile::tempdir().unwrap();
+        // A fake whose bytes (checksums included) are valid UTF-8, so that a memo carries them as
+        // they are: found by trying account ids.
+        let (fake, memo) = (0..1_000_000)
+            .find_map(|n| {
+                let fake = fake_legacy_commit(&format!("FAKE{n}"), n);
+                String::from_utf8(fake.clone()).ok().map(|memo| (fake, memo))
+            })
+            .unwrap();
+        {
+            let mut s = LogStore::open(dir.path(), OpenMode::Create).unwrap();
+            s.stage(Event::Account { id: "A".into(), account: Account::external() }).unwrap();
+            s.commit().unwrap();
+        }
+        // The next commit carries the memo and is cut off just after it.
+        let cut = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let hook: Faults = Arc::new(move |op: &FileOp<'_>| match op {
+            FileOp::Write { bytes, .. } if bytes.len() > 40 && !cut.swap(true, std::sync::atomic::Ordering::SeqCst) => {
+                Fault::Crash { persisted: bytes.len() - 17 } // all but the END record
+            }
+            _ => Fault::None,
+        });
+        let mut s = LogStore::open_with(dir.path(), OpenMode::Write, Some(hook)).unwrap();
+        let t = Transfer {
+            memo: Some(memo.into()),
+            ..Transfer::plain(Ts(1), Some(AccountIx(0)), Some(AccountIx(0)), Fen(1))
+        };
+        s.stage(Event::Transfer { txn_id: "T1".into(), transfer: t }).unwrap();
+        assert!(s.commit().is_err(), "the crash");
+        drop(s);
+        let log = std::fs::read(dir.path().join(LOG_FILE)).unwrap();
+        assert!(log.windows(fake.len()).any(|w| w == fake), "the fake commit's bytes are in the torn tail");
+        let s = LogStore::open(dir.path(), OpenMode::Write).expect("a crash is recovered, not refused");
+        assert_eq!(s.ledger().accounts().len(), 1);
+        assert_eq!(s.ledger().transfers().len(), 0, "the cut-off commit is gone");
+    }
+
+    /// Logs written before the marker (BEGIN records without it) are read, and grow with marked
+    /// commits.
+    #[test]
+    fn logs_from_before_the_marker_are_read_and_extended() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(LogStore::open(dir.path(), OpenMode::Create).unwrap());
+        let mut log = MAGIC.to_vec();
+        log.extend_from_slice(&fake_legacy_commit("OLD", 1));
+        std::fs::write(dir.path().join(LOG_FILE), &log).unwrap();
+        std::fs::remove_file(mark::path_of(&dir.path().join(LOG_FILE))).unwrap();
+        let mut s = LogStore::open(dir.path(), OpenMode::Write).unwrap();
+        assert!(s.ledger().account_ix("OLD").is_some());
+        s.stage(Event::Account { id: "NEW".into(), account: Account::external() }).unwrap();
+        s.commit().unwrap();
+        drop(s);
+        let s = LogStore::open(dir.path(), OpenMode::Read).unwrap();
+        assert_eq!((s.ledger().accounts().len(), s.open_info().commits), (2, 2));
     }
 }

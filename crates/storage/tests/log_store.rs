@@ -118,8 +118,8 @@ fn damage_inside_an_earlier_commit_is_refused_not_cut() {
     let dir = two_commits();
     let log = dir.path().join("events.log");
     let mut bytes = std::fs::read(&log).unwrap();
-    // magic (16), BEGIN record (8 + 9), then the first event's header (8): flip a bit of its body.
-    bytes[16 + 17 + 8 + 3] ^= 0x40;
+    // magic (16), BEGIN record (8 + 17), then the first event's header (8): flip a bit of its body.
+    bytes[16 + 25 + 8 + 3] ^= 0x40;
     std::fs::write(&log, &bytes).unwrap();
     let err = LogStore::open(dir.path(), OpenMode::Read).unwrap_err();
     assert!(matches!(err, StoreError::Corrupt(_)), "{err}");
@@ -161,7 +161,7 @@ fn a_flipped_bit_in_a_middle_commits_opening_record_refuses_the_open_and_cuts_no
     // The mark is no help here: drop it, as a power loss could.
     std::fs::remove_file(dir.path().join("events.log.acked")).unwrap();
     let good = std::fs::read(&log).unwrap();
-    for bit in 0..17 * 8 {
+    for bit in 0..25 * 8 {
         let mut bytes = good.clone();
         bytes[starts[3] + bit / 8] ^= 1 << (bit % 8);
         std::fs::write(&log, &bytes).unwrap();
@@ -237,4 +237,20 @@ fn refuses_directories_that_are_not_stores() {
     assert!(matches!(LogStore::open(dir.path().join("missing"), OpenMode::Read), Err(StoreError::NotAStore(_))));
     std::fs::write(dir.path().join("notes.txt"), "hello").unwrap();
     assert!(matches!(LogStore::open(dir.path(), OpenMode::Create), Err(StoreError::NotAStore(_))));
+}
+
+/// A log that is gone while its mark says commits were acknowledged is refused, not taken for a new
+/// store.
+#[test]
+fn a_missing_log_with_acknowledged_commits_is_refused() {
+    let dir = two_commits();
+    std::fs::remove_file(dir.path().join("events.log")).unwrap();
+    for mode in [OpenMode::Read, OpenMode::Write] {
+        let err = LogStore::open(dir.path(), mode).unwrap_err();
+        assert!(matches!(err, StoreError::Corrupt(_)), "{err}");
+    }
+    assert!(!dir.path().join("events.log").exists(), "the refused writer made no new log");
+    // Without the mark as well, nothing says a log existed: an empty store.
+    std::fs::remove_file(dir.path().join("events.log.acked")).unwrap();
+    assert_eq!(LogStore::open(dir.path(), OpenMode::Read).unwrap().ledger().transfers().len(), 0);
 }

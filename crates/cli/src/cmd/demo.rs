@@ -61,8 +61,11 @@ fn serve_console(db: &std::path::Path, addr: std::net::SocketAddr) -> anyhow::Re
             continue;
         }
         let password = generate_password();
-        console.add_user(name, role, bank, &hash_password(&password), now)?;
-        console.audit(now, "cli", "user.add", &format!("user:{name}"), role.as_str())?;
+        let hash = hash_password(&password);
+        console.atomically(|db| {
+            db.add_user(name, role, bank, &hash, now)?;
+            db.audit(now, "cli", "user.add", &format!("user:{name}"), role.as_str())
+        })?;
         println!("{name:<11} {:<11} {password}", role.as_str());
     }
     // A key for ICBC's systems, to try the bank API (shown once; a new one each start).

@@ -100,9 +100,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 (line.trim_end_matches(['\r', '\n']).to_string(), false)
             };
             anyhow::ensure!(password.chars().count() >= 10, "the password must have at least 10 characters");
-            db.add_user(&name, role, bank.as_deref(), &hash_password(&password), now())
-                .with_context(|| format!("adding user '{name}' (does it exist already?)"))?;
-            db.audit(now(), "cli", "user.add", &format!("user:{name}"), role.as_str())?;
+            let hash = hash_password(&password);
+            db.atomically(|db| {
+                db.add_user(&name, role, bank.as_deref(), &hash, now())?;
+                db.audit(now(), "cli", "user.add", &format!("user:{name}"), role.as_str())
+            })
+            .with_context(|| format!("adding user '{name}' (does it exist already?)"))?;
             println!("added {name} ({}{})", role.as_str(), bank.map(|b| format!(", bank {b}")).unwrap_or_default());
             if generated {
                 println!("password (shown once): {password}");
@@ -118,8 +121,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         What::Disable { store, name } => {
             let mut db = store.open()?;
-            anyhow::ensure!(db.disable_user(&name)?, "no user '{name}'");
-            db.audit(now(), "cli", "user.disable", &format!("user:{name}"), "")?;
+            let disabled = db.atomically(|db| {
+                let found = db.disable_user(&name)?;
+                if found {
+                    db.audit(now(), "cli", "user.disable", &format!("user:{name}"), "")?;
+                }
+                Ok(found)
+            })?;
+            anyhow::ensure!(disabled, "no user '{name}'");
             println!("disabled {name}");
         }
     }

@@ -82,3 +82,12 @@ pub fn add_user(db: &str, name: &str, role: &str, bank: Option<&str>) {
     child.stdin.take().unwrap().write_all(format!("{name}-password-1\n").as_bytes()).unwrap();
     assert!(child.wait().unwrap().success());
 }
+
+/// Waits, when the wall-clock minute is about to turn, until it has turned: the public rate limit
+/// counts per minute, and a test that counts its refusals must not straddle two minutes.
+pub fn wait_for_a_fresh_minute() {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    if now % 60 > 40 {
+        std::thread::sleep(std::time::Duration::from_secs(61 - now % 60));
+    }
+}

@@ -113,3 +113,12 @@ pub async fn call_as(
         serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
     (status, value)
 }
+
+/// Waits, when the wall-clock minute is about to turn, until it has turned: the public rate limit
+/// counts per minute, and a test that counts its refusals must not straddle two minutes.
+pub fn wait_for_a_fresh_minute() {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    if now % 60 > 40 {
+        std::thread::sleep(std::time::Duration::from_secs(61 - now % 60));
+    }
+}

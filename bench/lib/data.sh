@@ -17,3 +17,17 @@ fanzha_data_and_store() {
       --labels "$data/labels.csv" >/dev/null
   fi
 }
+
+# world_store WORK NAME COMMAND...: run COMMAND (which writes a world into WORK/NAME) and ingest its
+# accounts, transfers and labels into WORK/NAME.db, once (skipped when the store exists); uses
+# $FANZHA and the caller's log()
+world_store() {
+  local work=$1 name=$2; shift 2
+  if [ ! -f "$work/$name.db/meta.json" ]; then
+    log "generating $name"
+    "$@" >/dev/null
+    "$FANZHA" ingest --db "$work/$name.db" --accounts "$work/$name/accounts.csv" \
+      --transfers "$work/$name/transfers.csv" --labels "$work/$name/labels.csv" \
+      --horizon 2030-01-01T00:00:00Z >/dev/null
+  fi
+}

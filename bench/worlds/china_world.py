@@ -1384,7 +1384,7 @@ class World:
 
     def plan_wedding(self, host):
         rng = self.rng
-        day = rng.randrange(1, self.days - 2)
+        day = rng.randrange(1, max(2, self.days - 2))
         guests = list(host.parents) + [k for par in host.parents for k in par.kids if k is not host]
         pool = self.by_city.get(host.city, []) + self.by_city.get(host.hukou, [])
         guests += rng.sample(pool, min(len(pool), rng.randint(20, 70)))
@@ -1562,6 +1562,11 @@ class World:
             g.cards = [[] for _ in range(g.nlayers)]
             g.lanes = rng.randint(*R["lanes"])
             self.gangs.append(g)
+        deepest = max(R["layers"])
+        if all(g.nlayers < deepest for g in self.gangs):  # every run shows the longest chains too
+            g = self.gangs[0]
+            g.nlayers = deepest
+            g.cards = [[] for _ in range(deepest)]
         self.plan_cases()
         for g in self.gangs:
             self.plan_cards(g)
@@ -1614,14 +1619,20 @@ class World:
                 self.at(pay["ts"], self.ev_victim_pay, pay)
 
     def align(self, ts, cum, prof):
-        """Move ts forward into an hour the profile allows."""
+        """Move ts forward into an hour the profile allows, drawing the hour by the profile's weights
+        (snapping to the first allowed minute would make a tell-tale spike at opening time)."""
         w = PROFILES[prof]
         floor = 0.25 * max(w)
-        for _ in range(48):
-            if w[self.local_hour(ts)] >= floor:
-                return ts
-            ts = ts - ts % HOUR + HOUR + self.rng.randrange(20 * MIN)
-        return ts
+        h = self.local_hour(ts)
+        if w[h] >= floor:
+            return ts
+        later = [x for x in range(h + 1, 24) if w[x] >= floor]
+        base = midnight(ts)
+        if not later:
+            base += DAY
+            later = [x for x in range(24) if w[x] >= floor]
+        hr = self.rng.choices(later, weights=[w[x] for x in later])[0]
+        return base + hr * HOUR + self.rng.randrange(HOUR)
 
     def plan_cards(self, g):
         R, rng = self.R, self.rng
@@ -2242,6 +2253,8 @@ def main(argv=None):
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--roles", help="also write a debug CSV of what each account is (not read by fanzha)")
     args = ap.parse_args(argv)
+    if args.days < 2 or args.persons < 200:
+        ap.error("need --days >= 2 and --persons >= 200")
     start = dt.date.fromisoformat(args.start) if args.start else None
     t = time.time()
     w = World(args.seed, args.regime, args.persons, args.days, start)

@@ -5,6 +5,9 @@
 //! labelled fraud themselves (labels usually mark the victim's payment, not the hops after it).
 
 use crate::checker::{Checker, Decision, Subject, Verdict};
+use crate::suspects::Suspects;
+use fanzha_detect::mules::{score_all, MuleConfig};
+use fanzha_detect::MuleModel;
 use fanzha_graph::{EdgeIx, TemporalGraph};
 use fanzha_model::{AccountIx, Fen, Ledger, TransferIx, TransferKind, Ts};
 use fanzha_rules::RuleSet;
@@ -18,6 +21,30 @@ pub struct Span {
     pub from: Option<Ts>,
     /// Last time checked (inclusive); nothing later is replayed.
     pub to: Option<Ts>,
+}
+
+/// Batch mule detection re-run during a backtest, as the server runs it: every `every_secs` of data
+/// time, over the transfers before that moment, and its flags handed to the check
+/// ([`Checker::suspects`]).
+#[derive(Clone, Copy)]
+pub struct Rescore<'m> {
+    /// Data time between runs (seconds).
+    pub every_secs: i64,
+    /// The mule model.
+    pub model: &'m MuleModel,
+    /// How rules and model are combined.
+    pub cfg: MuleConfig,
+}
+
+/// How to replay: which transfers, scored by what, and whether detection re-runs along the way.
+#[derive(Clone, Copy, Default)]
+pub struct Replay<'a> {
+    /// The transfers checked.
+    pub span: Span,
+    /// What is known to be fraud (no precision or recall without it).
+    pub labels: Option<&'a Labels>,
+    /// Batch detection re-run during the replay (none: the check has no detection flags).
+    pub rescore: Option<Rescore<'a>>,
 }
 
 /// What is known to be fraud, to score a backtest by.
@@ -80,17 +107,19 @@ pub struct Report {
     pub rules: Vec<RuleTally>,
 }
 
-/// Replays `ledger` (in `graph`'s time order) through a new [`Checker`] and `rules`, scored by
-/// `labels` when given. `each` sees every verdict.
+/// Replays `ledger` (in `graph`'s time order) through a new [`Checker`] and `rules` as `replay`
+/// says. `each` sees every verdict.
 pub fn run(
     ledger: &Ledger,
     graph: &TemporalGraph,
     mut checker: Checker,
     rules: &RuleSet,
-    span: Span,
-    labels: Option<&Labels>,
+    replay: &Replay<'_>,
     mut each: impl FnMut(TransferIx, &Verdict),
 ) -> Report {
+    let (span, labels) = (replay.span, replay.labels);
+    // The start of the detection run the check currently reads.
+    let mut last_run: Option<i64> = None;
     let ids: Vec<String> = rules.rules().iter().map(|r| r.id().to_string()).collect();
     let mut per_rule = vec![Tally::default(); ids.len()];
     let mut overall = Tally::default();
@@ -104,6 +133,19 @@ pub fn run(
             break;
         }
         if t.kind == TransferKind::Transfer && span.from.is_none_or(|from| t.ts >= from) {
+            if let Some(r) = &replay.rescore {
+                // Runs start at multiples of `every_secs` after the first transfer and see only
+                // the transfers before that moment.
+                let first = graph.edge(EdgeIx(0)).ts.0;
+                let every = r.every_secs.max(1);
+                let start = first + (t.ts.0 - first) / every * every;
+                if start > first && last_run != Some(start) {
+                    let until = Some(Ts(start - 1));
+                    let scores = score_all(ledger, graph, until, r.model, &r.cfg, false);
+                    checker.suspects = Suspects::from_scores(&scores, until);
+                    last_run = Some(start);
+                }
+            }
             let s = Subject {
                 transfer: t,
                 from_id: t.from.map(|a| ledger.account_id(a)),

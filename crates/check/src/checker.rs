@@ -5,6 +5,7 @@
 
 use crate::lists::{EntryKind, ListName, Lists};
 use crate::request::PayerContext;
+use crate::suspects::Suspects;
 use crate::vars::Vars;
 use fanzha_detect::catalog::ix;
 use fanzha_detect::geo::{home_province, province_km};
@@ -94,6 +95,8 @@ pub struct Checker {
     mule: RuleConfig,
     /// Block and watch lists.
     pub lists: Lists,
+    /// The accounts the latest batch mule detection flagged.
+    pub suspects: Suspects,
 }
 
 impl Checker {
@@ -101,7 +104,7 @@ impl Checker {
     pub fn new(ledger: &Ledger, lists: Lists) -> Checker {
         let (schema, vars) = Vars::schema();
         let engine = FeatureEngine::new(ledger, FeatureConfig::default());
-        Checker { engine, vars, schema, mule: RuleConfig::default(), lists }
+        Checker { engine, vars, schema, mule: RuleConfig::default(), lists, suspects: Suspects::default() }
     }
 
     /// The variables rules may use (to load and validate rule sets against).
@@ -218,6 +221,16 @@ impl Checker {
             env.set_number(v.payee_holder_accounts, f[ix::HOLDER_ACCOUNTS]);
             env.set_number(v.payee_holder_opened_30d, f[ix::HOLDER_OPENED_30D]);
             env.set_number(v.payee_mule_rules, mule_rules::apply(&self.mule, &f).0);
+            let suspect = self.suspects.get(a);
+            env.set_bool(v.payee_flagged_mule, suspect.is_some());
+            env.set_opt_number(v.payee_mule_score, suspect.map(|s| s.score));
+            env.set_text(v.payee_mule_reason_zh, suspect.map_or("", |s| &s.reason_zh));
+            env.set_text(v.payee_mule_reason_en, suspect.map_or("", |s| &s.reason_en));
+            env.set_opt_number(v.payee_new_payers_7d, known(f[ix::NEW_PAYERS_RECENT]));
+            env.set_opt_number(v.payee_new_payer_share_7d, known(f[ix::NEW_PAYER_SHARE_RECENT]));
+            env.set_opt_number(v.payee_new_payer_share_before, known(f[ix::NEW_PAYER_SHARE_BEFORE]));
+            env.set_opt_number(v.payee_pass_through_7d, known(f[ix::PASS_THROUGH_RECENT]));
+            env.set_opt_number(v.payee_known_days_before, known(f[ix::KNOWN_DAYS_BEFORE]));
             let account = ledger.account(a);
             let home = account.holder.as_ref().and_then(|h| home_province(&h.masked));
             let km = account.open_region.zip(home).and_then(|(open, home)| province_km(open, home));
@@ -232,6 +245,11 @@ impl Checker {
             env.set_bool(holder, listed(list, EntryKind::Holder, payee_holder.as_deref()));
         }
     }
+}
+
+/// A feature value, or missing (NaN is how the feature engine says "unknown").
+fn known(x: f64) -> Option<f64> {
+    (!x.is_nan()).then_some(x)
 }
 
 fn decision(v: fanzha_rules::Verdict) -> Decision {

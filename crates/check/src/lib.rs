@@ -5,6 +5,7 @@
 //! - [`vars`]: the variables rules can use.
 //! - [`lists`]: point-in-time block and watch lists, durable and with history.
 //! - [`lookup`]: risk lookup of a phone number, URL or account, and the public's reports.
+//! - [`suspects`]: the accounts the latest batch mule detection flagged, read by the check.
 //! - [`checker`]: live features + lists + rules → [`Verdict`]; the one code path for live checks
 //!   and [`backtest`]s.
 //! - Rules are data: TOML files in the language of `fanzha-rules`; [`DEFAULT_RULES`] ships.
@@ -15,6 +16,7 @@ pub mod checker;
 pub mod lists;
 pub mod lookup;
 pub mod request;
+pub mod suspects;
 pub mod vars;
 
 pub use checker::{Checker, Decision, Reason, Subject, Verdict};

@@ -58,6 +58,15 @@ variables! {
     payee_holder_opened_30d: number = "payee.holder_opened_30d", "Most accounts the payee's holder opened within 30 days.";
     payee_home_km: number = "payee.home_km", "Km between where the payee's account was opened and the holder's home province.";
     payee_mule_rules: number = "payee.mule_rules", "The mule rules' score of the payee's account from its behaviour so far (0-1).";
+    payee_flagged_mule: bool = "payee.flagged_mule", "The latest mule-detection run flagged the payee's account (see docs/check.md).";
+    payee_mule_score: number = "payee.mule_score", "That run's combined mule score of the payee (0.5-1); missing when not flagged.";
+    payee_mule_reason_zh: text = "payee.mule_reason_zh", "That run's first reason for the flag, in Chinese; empty when not flagged.";
+    payee_mule_reason_en: text = "payee.mule_reason_en", "That run's first reason for the flag, in English; empty when not flagged.";
+    payee_new_payers_7d: number = "payee.new_payers_7d", "Payers the payee never dealt with before, in its last 7 days (missing while its past is unknown).";
+    payee_new_payer_share_7d: number = "payee.new_payer_share_7d", "Share of the payee's last 7 days' inflow from payers it never dealt with before (0-1).";
+    payee_new_payer_share_before: number = "payee.new_payer_share_before", "The same share before those 7 days (0-1): what was normal for it.";
+    payee_pass_through_7d: number = "payee.pass_through_7d", "Share of the payee's last 7 days' inflow that left within 1 h (0-1).";
+    payee_known_days_before: number = "payee.known_days_before", "Days of the payee's own known past before its last 7 days (its history is censored before the data starts).";
     payee_listed_block: bool = "payee.listed_block", "The payee's account is on the block list.";
     payee_listed_watch: bool = "payee.listed_watch", "The payee's account is on the watch list.";
     payee_holder_listed_block: bool = "payee.holder_listed_block", "The payee's holder is on the block list.";

@@ -1,10 +1,12 @@
 //! Every shipped rule fires on a case made for it and stays quiet on the nearest case that should not
 //! trip it; and a backtest gives the same verdicts as live checks of the same events.
 
-use fanzha_check::backtest::{self, Span};
+use fanzha_check::backtest::{self, Replay};
 use fanzha_check::lists::{Entry, EntryKind, ListName, Lists};
 use fanzha_check::request::PayerContext;
+use fanzha_check::suspects::Suspects;
 use fanzha_check::{Checker, Subject, Verdict, DEFAULT_RULES};
+use fanzha_detect::mules::MuleScore;
 use fanzha_graph::TemporalGraph;
 use fanzha_model::{Account, AccountClass, BankIx, Event, Fen, HolderSalt, Ledger, Region, Transfer, TransferKind, Ts};
 use fanzha_rules::RuleSet;
@@ -38,6 +40,8 @@ fn ledger() -> Ledger {
     for i in 0..12 {
         add(&format!("P{i}"), 0, T0 - 500 * DAY, 420100, &format!("4201051970010100{i:02}"));
     }
+    // The data reaches far back: every account's history since its opening is known.
+    l.apply(Event::HistoryFrom { bank: None, from: Ts(T0 - 1_000 * DAY) });
     l
 }
 
@@ -51,10 +55,21 @@ struct Case {
     memo: &'static str,
     at: i64,
     payer: PayerContext,
+    /// Accounts the latest mule-detection run flagged.
+    flagged: Vec<&'static str>,
 }
 
 fn base() -> Case {
-    Case { history: vec![], lists: vec![], to: "OLD", amount: 10_000, memo: "", at: T0, payer: PayerContext::default() }
+    Case {
+        history: vec![],
+        lists: vec![],
+        to: "OLD",
+        amount: 10_000,
+        memo: "",
+        at: T0,
+        payer: PayerContext::default(),
+        flagged: vec![],
+    }
 }
 
 fn transfer(l: &Ledger, from: &str, to: &str, ts: i64, fen: i64, memo: &str) -> Transfer {
@@ -83,6 +98,25 @@ fn run(case: &Case) -> Vec<String> {
         lists.add(entry).unwrap();
     }
     let mut checker = Checker::new(&l, lists);
+    let flagged: Vec<MuleScore> = case
+        .flagged
+        .iter()
+        .map(|id| MuleScore {
+            account: l.account_ix(id).unwrap(),
+            score: 0.93,
+            model: 0.9,
+            rules: 0.6,
+            flagged: true,
+            reasons: vec![fanzha_detect::rules::Reason {
+                code: "rule.mule_chain".into(),
+                message_zh: "从已标记账户X等收到5000.00元".into(),
+                message_en: "took 5000.00 yuan from flagged accounts such as X".into(),
+                weight: 0.6,
+                counterparty: Some("X".into()),
+            }],
+        })
+        .collect();
+    checker.suspects = Suspects::from_scores(&flagged, None);
     let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, checker.schema()).unwrap();
     let mut history: Vec<_> = case.history.clone();
     history.sort_by_key(|h| -h.2);
@@ -95,6 +129,19 @@ fn run(case: &Case) -> Vec<String> {
     let s = Subject { transfer: &t, from_id: Some("VICTIM"), to_id: Some(case.to), payer: Some(&case.payer) };
     let v = checker.check(&l, &rules, &s, &mut checker.env());
     v.reasons.iter().map(|r| r.code.clone()).collect()
+}
+
+/// OLD's history: paid by `regular` now and then for weeks, then in the last days by three payers it
+/// never dealt with, each sum passed on within minutes. With `regular` one of those three, the new
+/// payers were nothing new: no change.
+fn rented(regular: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> {
+    let mut h: Vec<_> = [40, 30, 20, 10].into_iter().map(|d| (regular, "OLD", d * DAY, 100_000)).collect();
+    for (k, payer) in ["P7", "P8", "P9"].into_iter().enumerate() {
+        let at = (3 - k as i64) * DAY;
+        h.push((payer, "OLD", at, 2_000_000));
+        h.push(("OLD", "P11", at - 300, 1_990_000));
+    }
+    h
 }
 
 fn payers(n: usize, to: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> {
@@ -117,9 +164,15 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("payee_watched",
             Case { lists: vec![(ListName::Watch, EntryKind::Account, "OLD", 0)], ..base() },
             Case { lists: vec![(ListName::Watch, EntryKind::Account, "FRESH", 0)], ..base() }),
+        ("payee_flagged_mule",
+            Case { flagged: vec!["OLD"], ..base() },
+            Case { flagged: vec!["FRESH"], ..base() }),
         ("payee_mule_behaviour",
             Case { history: vec![("P0", "FRESH", 1_200, 3_000_000), ("FRESH", "P1", 600, 2_900_000)], to: "FRESH", ..base() },
             Case { history: vec![("P0", "FRESH", 1_200, 3_000_000)], to: "FRESH", ..base() }),
+        ("payee_behaviour_change",
+            Case { history: rented("P0"), ..base() },
+            Case { history: rented("P9"), ..base() }),
         ("new_payee_large",
             Case { to: "FRESH", amount: 5_000_000, ..base() },
             Case { to: "FRESH", amount: 4_999_999, ..base() }),
@@ -202,7 +255,7 @@ fn a_backtest_sees_what_live_checks_see() {
     let checker = Checker::new(&l, lists());
     let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, checker.schema()).unwrap();
     let mut replayed: Vec<Verdict> = Vec::new();
-    let report = backtest::run(&l, &graph, checker, &rules, Span::default(), None, |_, v| replayed.push(v.clone()));
+    let report = backtest::run(&l, &graph, checker, &rules, &Replay::default(), |_, v| replayed.push(v.clone()));
     assert_eq!(report.checked as usize, history.len());
 
     // Live: each transfer checked as a request would be, then recorded.
@@ -224,8 +277,14 @@ fn a_backtest_sees_what_live_checks_see() {
     // mule; flagged transfers out of P1 are layering hops, not false holds.
     let labels =
         backtest::Labels { fraud: [l.txn_ix("H4").unwrap()].into(), mules: [l.account_ix("P1").unwrap()].into() };
-    let scored =
-        backtest::run(&l, &graph, Checker::new(&l, lists()), &rules, Span::default(), Some(&labels), |_, _| {});
+    let scored = backtest::run(
+        &l,
+        &graph,
+        Checker::new(&l, lists()),
+        &rules,
+        &Replay { labels: Some(&labels), ..Replay::default() },
+        |_, _| {},
+    );
     let flagged = |i: usize| replayed[i].verdict.as_str() != "pass";
     let hops = (0..history.len()).filter(|&i| flagged(i) && history[i].0 == "P1").count() as u64;
     let others = (0..history.len()).filter(|&i| flagged(i) && i != 4 && history[i].0 != "P1").count() as u64;

@@ -54,6 +54,19 @@ impl Links {
         Links { adjacent }
     }
 
+    /// The links of several account sets side by side (from different stores: no link crosses
+    /// them); positions of each part follow those of the parts before it.
+    pub fn concat(parts: Vec<Links>) -> Links {
+        let mut adjacent = Vec::new();
+        for part in parts {
+            let offset = adjacent.len() as u32;
+            adjacent.extend(
+                part.adjacent.into_iter().map(|v| v.into_iter().map(|(n, c)| (n + offset, c)).collect::<Vec<_>>()),
+            );
+        }
+        Links { adjacent }
+    }
+
     /// The counterparty on `side` of the account at `position` with the highest score, with its
     /// score and the transfers between the two on that side.
     pub fn most_suspect(&self, position: usize, side: Side, scores: &[f64]) -> Option<Suspect> {

@@ -91,6 +91,7 @@ catalog! {
     REPEAT_OUT_WINDOW = "repeat_out_window_max", "窗口内向同一收款方最多转出笔数(拆分转出)", "most outflows to one payee within one window (split payments)", Count;
     IN_WINDOW_YUAN = "in_window_yuan_max", "窗口内最大转入总额", "most money in within one window", Yuan;
     PASS_THROUGH = "pass_through", "快进快出比例(转入后短时间内转出)", "share of inflow that left soon after arriving", Share;
+    PASS_THROUGH_DAY = "pass_through_day", "当日转出比例(转入后24小时内转出)", "share of inflow that left within 24 h of arriving", Share;
     MEDIAN_DWELL_MIN = "median_dwell_min", "资金停留时间中位数", "median time money stayed", Minutes;
     NEAR_ZERO = "near_zero_ratio", "转出后余额接近零的比例", "share of outflows that left the balance near zero", Share;
     NIGHT_SHARE = "night_share", "夜间(0-6时)交易占比", "share of transactions at night (0-6 h, Beijing time)", Share;
@@ -98,6 +99,8 @@ catalog! {
     COUNTERPARTY_BANKS = "counterparty_banks", "交易对手所属银行数", "banks of counterparties", Count;
     COUNTERPARTY_PROVINCES = "counterparty_provinces", "交易对手开户省份数", "provinces where counterparties opened their accounts", Count;
     CASH_OUT_SHARE = "cash_out_share", "取现占转出比例", "share of money out taken as cash", Share;
+    CASH_WINDOW = "cash_window_max", "窗口内最多取现笔数(分批取现)", "most cash withdrawals within one window (cash taken in chunks)", Count;
+    CASH_WINDOW_YUAN = "cash_window_yuan_max", "窗口内最大取现总额", "most cash taken out within one window", Yuan;
     REMOTE_CASH_SHARE = "remote_cash_share", "异地(外省)取现比例", "share of cash taken out in another province than the account's", Share;
     CASH_OUT_KM = "cash_out_km_max", "取现地与开户地最远距离", "farthest cash withdrawal from where the account was opened", Km;
     OTHER_BANK_OUT_SHARE = "other_bank_out_share", "跨行转出比例", "share of money out sent to other banks", Share;
@@ -106,8 +109,16 @@ catalog! {
     HOLDER_BANKS = "holder_banks", "持卡人开户银行数", "banks where the holder has accounts", Count;
     HOLDER_CITIES = "holder_cities", "持卡人开户城市数", "cities where the holder opened accounts", Count;
     HOLDER_OPENED_30D = "holder_opened_30d_max", "持卡人30天内最多开户数", "most accounts the holder opened within 30 days", Count;
+    HOLDER_OPENED_NEAR = "holder_opened_near", "持卡人在本账户开户前后30天内开户数", "accounts the holder opened within 30 days before or after this one", Count;
     ACCOUNT_CLASS = "account_class", "账户类别(1/2/3类,4=对公)", "account class (I/II/III, 4 = corporate)", Code;
     ACTIVE_DAYS = "active_days", "首末笔交易间隔天数", "days between first and last transaction", Days;
+    NEW_PAYER_SHARE_RECENT = "new_payer_share_recent", "近7天转入资金中来自首次往来对象的比例", "share of the last 7 days' inflow from payers it never dealt with before", Share;
+    NEW_PAYER_SHARE_BEFORE = "new_payer_share_before", "此前转入资金中来自首次往来对象的比例", "share of its earlier inflow from payers it never dealt with before", Share;
+    NEW_PAYERS_RECENT = "new_payers_recent", "近7天首次往来的转入方数", "payers it never dealt with before, in the last 7 days", Count;
+    NEW_PAYER_PROVINCES_RECENT = "new_payer_provinces_recent", "近7天首次往来转入方的开户省份数", "provinces of those new payers' accounts", Count;
+    PASS_THROUGH_RECENT = "pass_through_recent", "近7天快进快出比例", "share of the last 7 days' inflow that left soon after arriving", Share;
+    PASS_THROUGH_BEFORE = "pass_through_before", "此前快进快出比例", "share of its earlier inflow that left soon after arriving", Share;
+    KNOWN_DAYS_BEFORE = "known_days_before", "近7天之前可观察的自身历史天数", "days of its own known past before the last 7 days", Days;
 }
 
 /// Number of the account's own features.
@@ -259,8 +270,8 @@ mod tests {
     #[test]
     fn positions_follow_the_table() {
         assert_eq!(FEATURES[ix::PASS_THROUGH].name, "pass_through");
-        assert_eq!(position("active_days"), Some(OWN_COUNT - 1));
-        assert_eq!(ix::ACTIVE_DAYS, OWN_COUNT - 1);
+        assert_eq!(position("known_days_before"), Some(OWN_COUNT - 1));
+        assert_eq!(ix::KNOWN_DAYS_BEFORE, OWN_COUNT - 1);
         assert_eq!(FEATURES.len(), FEATURE_COUNT);
         assert_eq!(position("payees_mean_pass_through"), Some(PAYEES_MEAN + ix::PASS_THROUGH));
         assert_eq!(position("shape_fan_in_in_mean"), Some(SHAPE_START));

@@ -3,6 +3,7 @@
 //! are consumed once), so it serves a live check as well as a batch pass over history.
 
 use crate::catalog::{ix, OWN_COUNT};
+use crate::change::{Change, ChangeConfig};
 use crate::geo::province_km;
 use crate::holders::HolderStats;
 use fanzha_graph::TemporalGraph;
@@ -17,6 +18,8 @@ pub struct FeatureConfig {
     pub window_secs: i64,
     /// Money that leaves within this many seconds of arriving counts as passed through.
     pub pass_through_secs: i64,
+    /// …and within this many seconds as passed on the same day (slower layering).
+    pub pass_through_day_secs: i64,
     /// An inflow at least this large is "large" (for the account age at the first one).
     pub large_inflow: Fen,
     /// A balance at or below this after an outflow is "near zero".
@@ -25,6 +28,8 @@ pub struct FeatureConfig {
     pub dormancy_secs: i64,
     /// The holder-level opening window (seconds) for `holder_opened_30d_max`.
     pub opening_window_secs: i64,
+    /// The recent span and the burn-in of the behaviour-change features.
+    pub change: ChangeConfig,
 }
 
 impl Default for FeatureConfig {
@@ -32,10 +37,12 @@ impl Default for FeatureConfig {
         FeatureConfig {
             window_secs: 86_400,
             pass_through_secs: 3_600,
+            pass_through_day_secs: 86_400,
             large_inflow: Fen(1_000_000),
             near_zero: Fen(10_000),
             dormancy_secs: 7 * 86_400,
             opening_window_secs: 30 * 86_400,
+            change: ChangeConfig::default(),
         }
     }
 }
@@ -88,6 +95,7 @@ struct State {
     payees: u32,
     lots: VecDeque<(i64, i64)>,
     passed_fast: i64,
+    passed_day: i64,
     dwell: [i64; DWELL_BUCKETS],
     win_in: Window,
     win_out: Window,
@@ -98,9 +106,16 @@ struct State {
     cp_banks: Vec<u16>,
     cp_provinces: u128,
     cash_out: i64,
+    /// Times and amounts of the cash withdrawals of the last window, and the most at once.
+    cash_window: VecDeque<(i64, i64)>,
+    cash_window_sum: i64,
+    cash_window_max: u32,
+    cash_window_max_sum: i64,
     remote_cash: i64,
     cash_km: f64,
     other_bank_out: i64,
+    /// The account against its own past.
+    change: Change,
 }
 
 /// Streaming per-account features over a ledger's accounts.
@@ -159,15 +174,27 @@ impl FeatureEngine {
             (Some(f), Some(d)) => self.pairs.insert(pair(f, d)),
             _ => false,
         };
+        // A payer the payee never dealt with, in either direction.
+        let new_payer = new_pair && from.zip(to).is_some_and(|(f, d)| !self.pairs.contains(&pair(d, f)));
         if let Some(f) = from {
             self.outflow(ledger, f, to, ts, amount, new_pair, t);
         }
         if let Some(d) = to {
-            self.inflow(ledger, d, from, ts, amount, new_pair);
+            self.inflow(ledger, d, from, ts, amount, new_pair, new_payer);
         }
     }
 
-    fn inflow(&mut self, ledger: &Ledger, a: u32, from: Option<u32>, ts: i64, amount: i64, new_pair: bool) {
+    #[allow(clippy::too_many_arguments)]
+    fn inflow(
+        &mut self,
+        ledger: &Ledger,
+        a: u32,
+        from: Option<u32>,
+        ts: i64,
+        amount: i64,
+        new_pair: bool,
+        new_payer: bool,
+    ) {
         self.touch(ledger, a, ts);
         let cfg = self.cfg;
         let cp_bank = from.and_then(|f| ledger.account(AccountIx(f)).bank);
@@ -189,6 +216,8 @@ impl FeatureEngine {
         }
         s.lots.push_back((ts, amount));
         note_counterparty(s, cp_bank.map(|b| b.0), cp_region);
+        let province = cp_region.map_or(0, |r| (r.code() / 10_000) as u8);
+        s.change.inflow(&cfg.change, ts, amount, new_payer, province);
         slide(&mut s.win_in, &mut self.in_window[0], a, from.unwrap_or(NO_PARTY), ts, amount, cfg.window_secs);
     }
 
@@ -218,9 +247,18 @@ impl FeatureEngine {
         if s.balance <= cfg.near_zero.0 {
             s.near_zero_outs += 1;
         }
-        consume_lots(s, ts, amount, cfg.pass_through_secs);
+        let fast = consume_lots(s, ts, amount, cfg.pass_through_secs, cfg.pass_through_day_secs);
+        s.change.outflow(&cfg.change, ts, fast);
         if t.kind == TransferKind::Withdrawal {
             s.cash_out += amount;
+            while s.cash_window.front().is_some_and(|&(at, _)| at <= ts - cfg.window_secs) {
+                let (_, old) = s.cash_window.pop_front().expect("checked");
+                s.cash_window_sum -= old;
+            }
+            s.cash_window.push_back((ts, amount));
+            s.cash_window_sum += amount;
+            s.cash_window_max = s.cash_window_max.max(s.cash_window.len() as u32);
+            s.cash_window_max_sum = s.cash_window_max_sum.max(s.cash_window_sum);
             if let (Some(home), Some(at)) = (account.open_region, t.region) {
                 if home.province() != at.province() {
                     s.remote_cash += amount;
@@ -241,14 +279,26 @@ impl FeatureEngine {
 
     /// Bookkeeping common to both sides: first/last use, night-time, bursts after quiet spells.
     fn touch(&mut self, ledger: &Ledger, a: u32, ts: i64) {
+        let cfg = self.cfg;
         let quiet_since = {
             let s = &self.states[a as usize];
             match s.first_ts {
                 Some(_) => s.last_ts,
-                None => ledger.account(AccountIx(a)).opened_at.map_or(ts, |o| o.0),
+                // Quiet since opening, as far as the data can tell: not before its history starts.
+                None => {
+                    let history = ledger.history_from(AccountIx(a)).map(|h| h.0);
+                    let opened = ledger.account(AccountIx(a)).opened_at.map_or(ts, |o| o.0);
+                    // Its counterparties are known from its opening inside the history, or once the
+                    // history has run for a while.
+                    let known_since = match opened_within_history(ledger, AccountIx(a)) {
+                        Some(o) if o <= ts => o,
+                        _ => history.unwrap_or(ts) + cfg.change.burn_in_secs,
+                    };
+                    self.states[a as usize].change.start(known_since);
+                    opened.max(history.unwrap_or(opened))
+                }
             }
         };
-        let cfg = self.cfg;
         let s = &mut self.states[a as usize];
         s.first_ts.get_or_insert(ts);
         s.last_ts = ts;
@@ -283,14 +333,16 @@ impl FeatureEngine {
         let yuan = |fen: i64| fen as f64 / 100.0;
         let ratio = |num: f64, den: f64| if den > 0.0 { num / den } else { f64::NAN };
         let days = |secs: i64| secs as f64 / 86_400.0;
-        f[ix::OPEN_DAYS_AT_LARGE_IN] = match (s.first_large_in, account.opened_at) {
-            (Some(at), Some(open)) => days(at - open.0),
+        // Since-opening features are known only for accounts opened inside the data's history: one
+        // opened before it may have been used before it (censored), and one "opened" after its own
+        // first transfer has a wrong opening date.
+        let opened = opened_within_history(ledger, a);
+        let since_open = |at: Option<i64>| match (at, opened) {
+            (Some(at), Some(open)) if at >= open => days(at - open),
             _ => f64::NAN,
         };
-        f[ix::QUIET_DAYS_AFTER_OPEN] = match (s.first_ts, account.opened_at) {
-            (Some(first), Some(open)) => days(first - open.0),
-            _ => f64::NAN,
-        };
+        f[ix::OPEN_DAYS_AT_LARGE_IN] = since_open(s.first_large_in);
+        f[ix::QUIET_DAYS_AFTER_OPEN] = since_open(s.first_ts);
         f[ix::IN_COUNT] = f64::from(s.in_count);
         f[ix::OUT_COUNT] = f64::from(s.out_count);
         f[ix::IN_YUAN] = yuan(s.in_sum);
@@ -320,6 +372,7 @@ impl FeatureEngine {
         f[ix::REPEAT_OUT_WINDOW] = f64::from(s.win_out.max_repeat);
         f[ix::IN_WINDOW_YUAN] = yuan(s.win_in.max_sum);
         f[ix::PASS_THROUGH] = ratio(s.passed_fast as f64, s.in_sum as f64);
+        f[ix::PASS_THROUGH_DAY] = ratio(s.passed_day as f64, s.in_sum as f64);
         f[ix::MEDIAN_DWELL_MIN] = median_dwell_minutes(&s.dwell);
         f[ix::NEAR_ZERO] = ratio(f64::from(s.near_zero_outs), f64::from(s.out_count));
         f[ix::NIGHT_SHARE] = ratio(f64::from(s.night), f64::from(s.in_count + s.out_count));
@@ -327,6 +380,8 @@ impl FeatureEngine {
         f[ix::COUNTERPARTY_BANKS] = s.cp_banks.len() as f64;
         f[ix::COUNTERPARTY_PROVINCES] = f64::from(s.cp_provinces.count_ones());
         f[ix::CASH_OUT_SHARE] = ratio(s.cash_out as f64, s.out_sum as f64);
+        f[ix::CASH_WINDOW] = f64::from(s.cash_window_max);
+        f[ix::CASH_WINDOW_YUAN] = yuan(s.cash_window_max_sum);
         f[ix::REMOTE_CASH_SHARE] = ratio(s.remote_cash as f64, s.cash_out as f64);
         f[ix::CASH_OUT_KM] = if s.cash_out > 0 && account.open_region.is_some() { s.cash_km } else { f64::NAN };
         f[ix::OTHER_BANK_OUT_SHARE] = ratio(s.other_bank_out as f64, s.out_sum as f64);
@@ -340,7 +395,25 @@ impl FeatureEngine {
             None => f64::NAN,
         };
         f[ix::ACTIVE_DAYS] = s.first_ts.map_or(f64::NAN, |first| days(s.last_ts - first));
+        if s.first_ts.is_some() {
+            let c = s.change.features(&self.cfg.change, s.last_ts);
+            f[ix::NEW_PAYER_SHARE_RECENT] = c.new_payer_share_recent;
+            f[ix::NEW_PAYER_SHARE_BEFORE] = c.new_payer_share_before;
+            f[ix::NEW_PAYERS_RECENT] = c.new_payers_recent;
+            f[ix::NEW_PAYER_PROVINCES_RECENT] = c.new_payer_provinces_recent;
+            f[ix::PASS_THROUGH_RECENT] = c.pass_through_recent;
+            f[ix::PASS_THROUGH_BEFORE] = c.pass_through_before;
+            f[ix::KNOWN_DAYS_BEFORE] = c.known_days_before;
+        }
         f
+    }
+
+    /// When account `a`'s behaviour changed, as far as the engine can tell: its first inflow from a
+    /// payer it never dealt with, within its recent span (see [`crate::change`]).
+    pub fn changed_since(&self, a: AccountIx) -> Option<Ts> {
+        let s = self.states.get(a.0 as usize)?;
+        s.first_ts?;
+        s.change.features(&self.cfg.change, s.last_ts).changed_since.map(Ts)
     }
 
     /// Whether account `a` has taken part in any transfer so far.
@@ -392,6 +465,16 @@ impl FeatureEngine {
         let (payers, inflows, in_fen) = side(&s.win_in, &self.in_window[0]);
         let (payees, outflows, out_fen) = side(&s.win_out, &self.in_window[1]);
         Recent { payers, inflows, in_fen: Fen(in_fen), payees, outflows, out_fen: Fen(out_fen) }
+    }
+}
+
+/// When account `a` was opened, if that lies inside the data's history ([`Ledger::history_from`]);
+/// `None` when the opening date is unknown or before the history starts (censored).
+pub fn opened_within_history(ledger: &Ledger, a: AccountIx) -> Option<i64> {
+    let opened = ledger.account(a).opened_at?;
+    match ledger.history_from(a) {
+        Some(h) if opened < h => None,
+        _ => Some(opened.0),
     }
 }
 
@@ -462,15 +545,21 @@ fn slide(w: &mut Window, counts: &mut FxHashMap<u64, u32>, a: u32, cp: u32, ts: 
     w.max_sum = w.max_sum.max(w.sum);
 }
 
-/// Spends the oldest lots first (FIFO) for an outflow, noting how long the money stayed.
-fn consume_lots(s: &mut State, ts: i64, amount: i64, fast_secs: i64) {
+/// Spends the oldest lots first (FIFO) for an outflow, noting how long the money stayed (and what
+/// had arrived within `day_secs`); returns the part that had arrived within `fast_secs`.
+fn consume_lots(s: &mut State, ts: i64, amount: i64, fast_secs: i64, day_secs: i64) -> i64 {
     let mut left = amount;
+    let mut fast = 0;
     while left > 0 {
         let Some(lot) = s.lots.front_mut() else { break };
         let part = left.min(lot.1);
         let stayed = ts - lot.0;
         if stayed <= fast_secs {
             s.passed_fast += part;
+            fast += part;
+        }
+        if stayed <= day_secs {
+            s.passed_day += part;
         }
         s.dwell[dwell_bucket(stayed)] += part;
         lot.1 -= part;
@@ -479,6 +568,7 @@ fn consume_lots(s: &mut State, ts: i64, amount: i64, fast_secs: i64) {
             s.lots.pop_front();
         }
     }
+    fast
 }
 
 fn dwell_bucket(secs: i64) -> usize {

@@ -15,7 +15,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 pub struct FarmingConfig {
     /// Accounts opened within the window (N).
     pub min_accounts: usize,
-    /// Distinct banks among them (B).
+    /// Distinct banks among them (B): raises the score, not needed for a flag.
     pub min_banks: usize,
     /// Distinct cities among them (C).
     pub min_cities: usize,
@@ -48,6 +48,18 @@ impl Default for FarmingConfig {
             ring_min_places: 2,
             ring_place_crowd: 5,
         }
+    }
+}
+
+impl FarmingConfig {
+    /// The card-farming pattern (one home for it: the detector and the mule rule both ask here):
+    /// at least [`Self::min_accounts`] accounts opened within the window in at least
+    /// [`Self::min_cities`] cities. Many cards at several banks of one town is how people get a
+    /// mortgage, a loan or a new job's salary card, and a migrant worker opens them in the city
+    /// where they work, far from home: neither is a farm. Banks and cards far from home only
+    /// raise the score.
+    pub fn is_farming(&self, accounts: usize, cities: usize) -> bool {
+        accounts >= self.min_accounts && cities >= self.min_cities
     }
 }
 
@@ -170,8 +182,7 @@ fn judge(
         .collect();
     let far = cards.iter().filter(|c| c.km_from_home.is_some_and(|k| k >= cfg.far_km)).count();
     let n = cards.len();
-    let spread = banks >= cfg.min_banks || cities >= cfg.min_cities || 2 * far >= n;
-    let flagged = n >= cfg.min_accounts && spread;
+    let flagged = cfg.is_farming(n, cities);
     let ratio = |x: usize, of: usize| (x as f64 / of.max(1) as f64).min(1.5);
     let raw = 0.4 * ratio(n, cfg.min_accounts)
         + 0.2 * ratio(banks, cfg.min_banks)
@@ -452,24 +463,28 @@ mod tests {
     }
 
     #[test]
-    fn cards_opened_far_from_home_count_as_spread() {
-        // Five cards at one bank, but all in Shenzhen, far from the Hubei home: flagged.
-        let far: Vec<Card> = (0..5).map(|i| Card(3, i, 0, SHENZHEN)).collect();
-        let v = verdicts(&ledger(&far, 0, &[], &[]));
-        assert!(v[0].flagged, "{:?}", v[0]);
-        assert_eq!(v[0].far_from_home, 5);
-        assert!(v[0].cards.iter().all(|c| c.km_from_home.unwrap() >= 500.0));
-        // The same cards at home are one bank in one city: not flagged.
-        let home: Vec<Card> = (0..5).map(|i| Card(3, i, 0, WUHAN)).collect();
-        let v = verdicts(&ledger(&home, 0, &[], &[]));
-        assert!(!v[0].flagged && v[0].far_from_home == 0, "{:?}", v[0]);
+    fn cards_far_from_home_in_one_city_are_no_farm() {
+        // Five cards in Shenzhen, far from the Hubei home: a migrant worker's cards where they
+        // work. Not flagged, as the same cards at home are not; the evidence says they are far.
+        let far: Vec<Card> = (0..5).map(|i| Card(3, i, (i % 3) as u16, SHENZHEN)).collect();
+        let away = verdicts(&ledger(&far, 0, &[], &[]));
+        assert_eq!(away[0].far_from_home, 5);
+        assert!(away[0].cards.iter().all(|c| c.km_from_home.unwrap() >= 500.0));
+        let home: Vec<Card> = (0..5).map(|i| Card(3, i, (i % 3) as u16, WUHAN)).collect();
+        let home = verdicts(&ledger(&home, 0, &[], &[]));
+        assert!(!away[0].flagged && !home[0].flagged && home[0].far_from_home == 0, "{away:?} {home:?}");
+        assert!(away[0].reasons.iter().any(|r| r.1.contains("5 of them more than 500 km from home")), "{away:?}");
+        // Spread over two cities, far from home: flagged.
+        let two: Vec<Card> = (0..5).map(|i| Card(3, i, 0, [SHENZHEN, WUHAN][i as usize % 2])).collect();
+        assert!(verdicts(&ledger(&two, 0, &[], &[]))[0].flagged);
     }
 
     #[test]
     fn rings_join_holders_by_shared_counterparties_or_cash_places() {
-        // Five farmers with five cards each (cards 5h..5h+5 belong to holder h).
+        // Five farmers with five cards each in two cities (cards 5h..5h+5 belong to holder h).
+        let city = |i: u32| [SHENZHEN, XIAOGAN][i as usize % 2];
         let cards: Vec<Card> =
-            (0..5u32).flat_map(|h| (0..5).map(move |i| Card(10 + h, i64::from(i), (i % 4) as u16, SHENZHEN))).collect();
+            (0..5u32).flat_map(|h| (0..5).map(move |i| Card(10 + h, i64::from(i), (i % 4) as u16, city(i)))).collect();
         let transfers = [
             // Holders 0 and 1 share two counterparties: a ring.
             (0, 0, 40),

@@ -17,11 +17,14 @@ pub struct HolderAccounts {
     pub cities: u32,
     /// Most accounts opened within one opening window.
     pub opened_in_window: u32,
+    /// Opening times of the accounts that have one, ascending.
+    opened: Vec<i64>,
 }
 
 /// Holder statistics for every holder of a ledger.
 #[derive(Debug, Default)]
 pub struct HolderStats {
+    window_secs: i64,
     by_holder: FxHashMap<HolderDigest, usize>,
     holders: Vec<(HolderDigest, HolderAccounts)>,
 }
@@ -31,7 +34,7 @@ impl HolderStats {
     /// accounts opened after it are left out (those with no opening time stay in), so the counts are
     /// the ones that could be known then.
     pub fn new(ledger: &Ledger, window_secs: i64, until: Option<Ts>) -> HolderStats {
-        let mut stats = HolderStats::default();
+        let mut stats = HolderStats { window_secs, ..HolderStats::default() };
         for (i, account) in ledger.accounts().iter().enumerate() {
             let Some(holder) = &account.holder else { continue };
             if until.zip(account.opened_at).is_some_and(|(until, opened)| opened > until) {
@@ -40,7 +43,13 @@ impl HolderStats {
             let n = stats.holders.len();
             let slot = *stats.by_holder.entry(holder.digest).or_insert(n);
             if slot == n {
-                let empty = HolderAccounts { accounts: Vec::new(), banks: 0, cities: 0, opened_in_window: 0 };
+                let empty = HolderAccounts {
+                    accounts: Vec::new(),
+                    banks: 0,
+                    cities: 0,
+                    opened_in_window: 0,
+                    opened: Vec::new(),
+                };
                 stats.holders.push((holder.digest, empty));
             }
             stats.holders[slot].1.accounts.push(AccountIx(i as u32));
@@ -62,13 +71,19 @@ impl HolderStats {
         self.by_holder.get(&digest).map(|&i| &self.holders[i].1)
     }
 
-    /// Writes the holder features of `account` into `f` (NaN when it has no holder).
+    /// Writes the holder features of `account` into `f` (NaN when it has no holder; the accounts
+    /// opened near this one are NaN too when its own opening time is unknown).
     pub fn fill(&self, account: &Account, f: &mut [f64]) {
         if let Some(h) = self.of(account) {
             f[ix::HOLDER_ACCOUNTS] = h.accounts.len() as f64;
             f[ix::HOLDER_BANKS] = f64::from(h.banks);
             f[ix::HOLDER_CITIES] = f64::from(h.cities);
             f[ix::HOLDER_OPENED_30D] = f64::from(h.opened_in_window);
+            if let Some(t) = account.opened_at {
+                let lo = h.opened.partition_point(|&u| u < t.0.saturating_sub(self.window_secs));
+                let hi = h.opened.partition_point(|&u| u <= t.0.saturating_add(self.window_secs));
+                f[ix::HOLDER_OPENED_NEAR] = (hi - lo) as f64;
+            }
         }
     }
 }
@@ -80,6 +95,7 @@ fn summarise(ledger: &Ledger, h: &mut HolderAccounts, window_secs: i64) {
     h.banks = banks as u32;
     h.cities = cities as u32;
     h.opened_in_window = busiest_window(&times, window_secs).len() as u32;
+    h.opened = times;
 }
 
 /// Distinct banks and distinct cities (prefecture-level codes of `open_region`) among `accounts`.

@@ -8,11 +8,13 @@
 //!   says why.
 //! - [`farming`] finds holders who open many cards fast and far from home, and the rings whose
 //!   cards are used together.
-//! - [`metrics`] measures any of them against labels.
+//! - [`metrics`] measures any of them against labels; [`quality`] says what in the data limits
+//!   what they can know (censored history, missing or wrong opening dates).
 #![deny(missing_docs)]
 
 pub mod association;
 pub mod catalog;
+mod change;
 pub mod context;
 mod engine;
 pub mod farming;
@@ -23,12 +25,14 @@ pub mod metrics;
 mod model;
 pub mod mules;
 mod odds;
+pub mod quality;
 pub mod rules;
 #[cfg(test)]
 mod testing;
 
 pub use catalog::{FeatureInfo, FEATURES, FEATURE_COUNT, OWN_COUNT};
+pub use change::ChangeConfig;
 pub use context::{ContextConfig, Features};
-pub use engine::{FeatureConfig, FeatureEngine, OwnFeatures, Recent};
+pub use engine::{opened_within_history, FeatureConfig, FeatureEngine, OwnFeatures, Recent};
 pub use holders::{HolderAccounts, HolderStats};
 pub use model::{ModelError, MuleModel, Provenance, TrainParams, MODEL_FORMAT, MODEL_VERSION};

@@ -2,14 +2,16 @@
 //! the reasons for each flag (rules that fired and the features that pushed the model most).
 
 use crate::association::{Links, Side};
-use crate::catalog::{show, FEATURES, FEATURE_COUNT, OWN_COUNT};
+use crate::catalog::{ix, show, FEATURES, FEATURE_COUNT, OWN_COUNT};
 use crate::context::{self, ContextConfig, Features};
 use crate::engine::{FeatureConfig, FeatureEngine, OwnFeatures};
+use crate::farming::{self, FarmerScore, FarmingConfig};
 use crate::model::MuleModel;
 use crate::odds::{inside, logit, sigmoid};
 use crate::rules::{self, Reason, RuleConfig};
-use fanzha_graph::TemporalGraph;
-use fanzha_model::{AccountIx, Ledger, Ts};
+use fanzha_graph::{EdgeIx, TemporalGraph};
+use fanzha_model::{AccountIx, Fen, Ledger, Ts};
+use rustc_hash::FxHashMap;
 
 /// How the rules and the model are combined.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -20,11 +22,21 @@ pub struct MuleConfig {
     pub rule_flag: f64,
     /// Model reasons given per flagged account.
     pub model_reasons: usize,
+    /// When money from flagged accounts flags the account it lands in.
+    pub chain: ChainConfig,
+    /// Card farming: the cards of a flagged farmer are flagged too.
+    pub farming: FarmingConfig,
 }
 
 impl Default for MuleConfig {
     fn default() -> MuleConfig {
-        MuleConfig { rules: RuleConfig::default(), rule_flag: 0.6, model_reasons: 3 }
+        MuleConfig {
+            rules: RuleConfig::default(),
+            rule_flag: 0.6,
+            model_reasons: 3,
+            chain: ChainConfig::default(),
+            farming: FarmingConfig::default(),
+        }
     }
 }
 
@@ -47,7 +59,7 @@ pub struct MuleScore {
     pub reasons: Vec<Reason>,
 }
 
-/// The accounts worth scoring: internal accounts that took part in at least one transfer.
+/// Internal accounts that took part in at least one transfer.
 pub fn active_accounts(ledger: &Ledger, engine: &FeatureEngine) -> Vec<AccountIx> {
     (0..ledger.accounts().len() as u32)
         .map(AccountIx)
@@ -55,9 +67,80 @@ pub fn active_accounts(ledger: &Ledger, engine: &FeatureEngine) -> Vec<AccountIx
         .collect()
 }
 
-/// Scores every active account of `ledger` from the transfers of `graph` up to `until` (all when
-/// `None`): replay into the feature engine, context rows and links, then [`score`], with default
-/// features.
+/// A store's accounts scored together: which, the rows they were scored from, and the verdicts,
+/// all in one order.
+pub struct Scored {
+    /// The accounts scored.
+    pub accounts: Vec<AccountIx>,
+    /// Their model rows (see [`crate::context::rows`]).
+    pub rows: Vec<Features>,
+    /// Their verdicts.
+    pub scores: Vec<MuleScore>,
+}
+
+/// The accounts worth scoring: internal accounts that took part in at least one transfer, the
+/// cards of `farmers` (cards opened to be sold are mule accounts before their first use), then
+/// `extra` (e.g. labelled accounts to evaluate on); each once, in that order.
+fn accounts_to_score(
+    ledger: &Ledger,
+    engine: &FeatureEngine,
+    farmers: &[FarmerScore],
+    extra: &[AccountIx],
+) -> Vec<AccountIx> {
+    let mut seen = vec![false; ledger.accounts().len()];
+    let active = active_accounts(ledger, engine);
+    let cards = farmers.iter().flat_map(|f| f.cards.iter().map(|c| c.account));
+    active
+        .into_iter()
+        .chain(cards)
+        .chain(extra.iter().copied())
+        .filter(|a| !std::mem::replace(&mut seen[a.0 as usize], true))
+        .collect()
+}
+
+/// Scores every account worth scoring in `ledger` from the transfers of `graph` up to `until`
+/// (all when `None`), with default features: the rules and the model on each account's rows, then
+/// what follows from the flags: the cards of flagged card farmers, and accounts that take most of
+/// their money from flagged accounts and pass it on within a day (mule chains), followed to a
+/// fixed point. `extra` accounts are scored too.
+pub fn score_store(
+    ledger: &Ledger,
+    graph: &TemporalGraph,
+    until: Option<Ts>,
+    model: &MuleModel,
+    cfg: &MuleConfig,
+    explain_all: bool,
+    extra: &[AccountIx],
+) -> Scored {
+    let engine = FeatureEngine::replay(ledger, graph, FeatureConfig::default(), until);
+    let farmers: Vec<FarmerScore> =
+        farming::farmers(ledger, graph, &cfg.farming).into_iter().filter(|f| f.flagged).collect();
+    let accounts = accounts_to_score(ledger, &engine, &farmers, extra);
+    let mut rows = context::rows(&engine, ledger, graph, until, &accounts, &ContextConfig::default());
+    let links = Links::new(graph, until, &accounts);
+    let mut scores = score(ledger, &accounts, &mut rows, &links, model, cfg, explain_all);
+    // A behaviour change says since when (the first inflow from a new payer in the recent span).
+    for s in &mut scores {
+        let since = engine.changed_since(s.account);
+        for r in s.reasons.iter_mut().filter(|r| r.code == format!("rule.{}", rules::BEHAVIOUR_CHANGE)) {
+            if let Some(day) = since.map(|t| t.to_rfc3339_shanghai()[..10].to_string()) {
+                r.message_zh = format!("自{day}起{}", r.message_zh);
+                r.message_en = format!("since {day}: {}", r.message_en);
+            }
+        }
+    }
+    let verdict = Verdict { threshold: model.threshold, rule_flag: cfg.rule_flag };
+    let position: FxHashMap<AccountIx, usize> = accounts.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+    for f in &farmers {
+        for card in &f.cards {
+            verdict.add(&mut scores[position[&card.account]], card_farmer_reason(f, cfg.farming.window_days));
+        }
+    }
+    follow_chains(ledger, graph, until, &position, &rows, &mut scores, &cfg.chain, verdict);
+    Scored { accounts, rows, scores }
+}
+
+/// [`score_store`] without extra accounts: the verdicts alone.
 pub fn score_all(
     ledger: &Ledger,
     graph: &TemporalGraph,
@@ -66,11 +149,138 @@ pub fn score_all(
     cfg: &MuleConfig,
     explain_all: bool,
 ) -> Vec<MuleScore> {
-    let engine = FeatureEngine::replay(ledger, graph, FeatureConfig::default(), until);
-    let accounts = active_accounts(ledger, &engine);
-    let mut rows = context::rows(&engine, ledger, graph, until, &accounts, &ContextConfig::default());
-    let links = Links::new(graph, until, &accounts);
-    score(ledger, &accounts, &mut rows, &links, model, cfg, explain_all)
+    score_store(ledger, graph, until, model, cfg, explain_all, &[]).scores
+}
+
+/// When money from flagged accounts flags the account it lands in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ChainConfig {
+    /// Least money (fen) in from flagged accounts…
+    pub min_inflow: Fen,
+    /// …making up at least this share of all the account's inflow…
+    pub min_share: f64,
+    /// …when the account passed at least this share of its inflow on (or took it out) within a day.
+    pub min_pass_through_day: f64,
+    /// Rounds of following (a chain of mules flags one more hop per round).
+    pub max_rounds: usize,
+}
+
+impl Default for ChainConfig {
+    fn default() -> ChainConfig {
+        ChainConfig { min_inflow: Fen(300_000), min_share: 0.5, min_pass_through_day: 0.6, max_rounds: 8 }
+    }
+}
+
+/// The two cuts a verdict is taken at.
+#[derive(Clone, Copy)]
+struct Verdict {
+    threshold: f64,
+    rule_flag: f64,
+}
+
+impl Verdict {
+    /// Adds a rule's reason to a verdict: the rule score, the flag and the combined score follow.
+    fn add(self, s: &mut MuleScore, reason: Reason) {
+        if s.reasons.iter().any(|r| r.code == reason.code) {
+            return;
+        }
+        s.rules = 1.0 - (1.0 - s.rules) * (1.0 - reason.weight);
+        s.flagged = s.model >= self.threshold || s.rules >= self.rule_flag;
+        s.score = on_cut(s.model, self.threshold).max(on_cut(s.rules, self.rule_flag));
+        let at = s.reasons.iter().position(|r| r.weight < reason.weight).unwrap_or(s.reasons.len());
+        s.reasons.insert(at, reason);
+    }
+}
+
+/// The reason given to each card of a flagged card farmer.
+fn card_farmer_reason(f: &FarmerScore, window_days: i64) -> Reason {
+    Reason {
+        code: format!("rule.{CARD_FARMER}"),
+        message_zh: format!(
+            "持卡人{}疑似批量开卡:{}天内开立{}个账户,涉及{}家银行、{}个城市",
+            f.masked, window_days, f.opened_in_window, f.banks, f.cities
+        ),
+        message_en: format!(
+            "the holder {} looks like a card farmer: {} accounts opened within {} days at {} banks in {} cities",
+            f.masked, f.opened_in_window, window_days, f.banks, f.cities
+        ),
+        weight: CHAIN_WEIGHT,
+        counterparty: None,
+    }
+}
+
+/// The code (after `rule.`) of the reason given to a card farmer's cards.
+pub const CARD_FARMER: &str = "card_farmer";
+/// The code (after `rule.`) of the reason given to a hop of a mule chain.
+pub const MULE_CHAIN: &str = "mule_chain";
+/// The weight of [`CARD_FARMER`] and [`MULE_CHAIN`]: enough to flag on its own.
+const CHAIN_WEIGHT: f64 = 0.6;
+
+/// Flags, round by round, accounts that took most of their money from flagged accounts and passed
+/// it on within a day, naming the flagged payer that sent most.
+#[allow(clippy::too_many_arguments)]
+fn follow_chains(
+    ledger: &Ledger,
+    graph: &TemporalGraph,
+    until: Option<Ts>,
+    position: &FxHashMap<AccountIx, usize>,
+    rows: &[Features],
+    scores: &mut [MuleScore],
+    cfg: &ChainConfig,
+    verdict: Verdict,
+) {
+    let until = until.unwrap_or(Ts(i64::MAX));
+    for _ in 0..cfg.max_rounds {
+        let mut found = Vec::new();
+        for (i, s) in scores.iter().enumerate() {
+            // A missing pass-through (no inflow) never passes the bar.
+            let passes_on = rows[i][ix::PASS_THROUGH_DAY] >= cfg.min_pass_through_day;
+            if s.flagged || !passes_on {
+                continue;
+            }
+            let (mut total, mut from_flagged) = (0i64, 0i64);
+            let mut by_payer: FxHashMap<AccountIx, i64> = FxHashMap::default();
+            for &e in graph.in_edges(s.account) {
+                let edge = graph.edge(EdgeIx(e));
+                if edge.ts > until {
+                    break;
+                }
+                total += edge.amount.0;
+                let Some(payer) = edge.src.filter(|p| position.get(p).is_some_and(|&j| scores[j].flagged)) else {
+                    continue;
+                };
+                from_flagged += edge.amount.0;
+                *by_payer.entry(payer).or_default() += edge.amount.0;
+            }
+            if from_flagged < cfg.min_inflow.0 || (from_flagged as f64) < cfg.min_share * total as f64 {
+                continue;
+            }
+            let (payer, _) = by_payer.into_iter().max_by_key(|&(p, v)| (v, std::cmp::Reverse(p.0))).expect("some");
+            found.push((i, payer, from_flagged, from_flagged as f64 / total as f64, rows[i][ix::PASS_THROUGH_DAY]));
+        }
+        if found.is_empty() {
+            return;
+        }
+        for (i, payer, amount, share, day) in found {
+            let (payer, yuan) = (ledger.account_id(payer), Fen(amount).to_string());
+            let reason = Reason {
+                code: format!("rule.{MULE_CHAIN}"),
+                message_zh: format!(
+                    "从已标记账户{payer}等收到{yuan}元(占转入{:.0}%),{:.0}%在一天内转出或取现",
+                    share * 100.0,
+                    day * 100.0
+                ),
+                message_en: format!(
+                    "took {yuan} yuan from flagged accounts such as {payer} ({:.0}% of its inflow) and passed {:.0}% on within a day",
+                    share * 100.0,
+                    day * 100.0
+                ),
+                weight: CHAIN_WEIGHT,
+                counterparty: Some(payer.to_string()),
+            };
+            verdict.add(&mut scores[i], reason);
+        }
+    }
 }
 
 /// Scores `accounts` from their rows (see [`crate::context::rows`]) and the links among them (the
@@ -215,7 +425,7 @@ fn score_reason(p: f64, threshold: f64) -> Reason {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::{ledger, population, trained_on_population};
+    use crate::testing::{ledger, population, trained_on_population, T0};
 
     /// [`population`]`(2)` scored by a model trained on [`population`]`(1)` (account `k` is `A{k}`),
     /// with each account's kind.
@@ -280,5 +490,79 @@ mod tests {
         assert!(named >= 90, "quiet mules flagged with a named payer: {named}");
         let missing = scores.iter().flat_map(|s| &s.reasons).filter(|r| r.message_en.contains(" is n/a ")).count();
         assert_eq!(missing, 0, "reasons state facts, not missing values");
+    }
+
+    #[test]
+    fn money_from_flagged_accounts_flags_the_hops_that_pass_it_on() {
+        // A0 is flagged; A1 takes 5,000 from it and passes it on to A2 within hours, A2 to cash;
+        // A3 takes as much from A0 but keeps it; A4 takes a little from A0 among much from A3.
+        let transfers = [(0, 1, 0, 5_000), (1, 2, 2, 4_900), (0, 3, 0, 5_000), (0, 4, 1, 1_000), (3, 4, 1, 9_000)];
+        let l = ledger(5, &transfers);
+        let graph = TemporalGraph::build(&l);
+        let accounts: Vec<AccountIx> = (0..5).map(AccountIx).collect();
+        let position = accounts.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+        let mut rows = vec![[f64::NAN; FEATURE_COUNT]; 5];
+        for (row, day) in rows.iter_mut().zip([0.0, 0.98, 0.9, 0.1, 0.95]) {
+            row[ix::PASS_THROUGH_DAY] = day;
+        }
+        let verdict = Verdict { threshold: 0.5, rule_flag: 0.6 };
+        let mut scores: Vec<MuleScore> = accounts
+            .iter()
+            .map(|&account| MuleScore { account, score: 0.0, model: 0.0, rules: 0.0, flagged: false, reasons: vec![] })
+            .collect();
+        scores[0] = MuleScore { model: 0.9, score: on_cut(0.9, 0.5), flagged: true, ..scores[0].clone() };
+        follow_chains(&l, &graph, None, &position, &rows, &mut scores, &ChainConfig::default(), verdict);
+        let flagged: Vec<bool> = scores.iter().map(|s| s.flagged).collect();
+        assert_eq!(flagged, [true, true, true, false, false]);
+        for (s, payer, yuan) in [(&scores[1], "A0", "5000.00"), (&scores[2], "A1", "4900.00")] {
+            let r = &s.reasons[0];
+            assert_eq!(r.code, "rule.mule_chain");
+            assert_eq!(r.counterparty.as_deref(), Some(payer));
+            assert!(r.message_zh.contains(&format!("{payer}等收到{yuan}元")), "{}", r.message_zh);
+            assert!(s.score >= 0.5 && s.rules >= 0.6, "{s:?}");
+        }
+        // Up to a time: A1's payment to A2 has not happened, so A2 stays unflagged.
+        let mut scores_then: Vec<MuleScore> = scores
+            .iter()
+            .map(|s| {
+                if s.account.0 == 0 {
+                    s.clone()
+                } else {
+                    MuleScore { flagged: false, rules: 0.0, score: 0.0, reasons: vec![], ..s.clone() }
+                }
+            })
+            .collect();
+        follow_chains(
+            &l,
+            &graph,
+            Some(Ts(T0 + 3_600)),
+            &position,
+            &rows,
+            &mut scores_then,
+            &ChainConfig::default(),
+            verdict,
+        );
+        assert_eq!(scores_then.iter().map(|s| s.flagged).collect::<Vec<_>>(), [true, true, false, false, false]);
+    }
+
+    #[test]
+    fn an_added_reason_keeps_the_order_and_the_flag_consistent() {
+        let verdict = Verdict { threshold: 0.7, rule_flag: 0.6 };
+        let weak = Reason {
+            code: "rule.a".into(),
+            message_zh: String::new(),
+            message_en: String::new(),
+            weight: 0.3,
+            counterparty: None,
+        };
+        let mut s =
+            MuleScore { account: AccountIx(0), score: 0.0, model: 0.2, rules: 0.0, flagged: false, reasons: vec![] };
+        verdict.add(&mut s, weak.clone());
+        assert!(!s.flagged && s.score < 0.5 && (s.rules - 0.3).abs() < 1e-12);
+        verdict.add(&mut s, weak.clone());
+        assert_eq!(s.reasons.len(), 1, "one reason once");
+        verdict.add(&mut s, Reason { code: "rule.b".into(), weight: 0.6, ..weak });
+        assert!(s.flagged && s.score >= 0.5 && (s.rules - 0.72).abs() < 1e-12);
+        assert_eq!(s.reasons.iter().map(|r| r.code.as_str()).collect::<Vec<_>>(), ["rule.b", "rule.a"]);
     }
 }

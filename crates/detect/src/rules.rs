@@ -40,10 +40,22 @@ pub struct RuleConfig {
     pub remote_cash_km: f64,
     /// Transactions within 24 h after a quiet spell.
     pub burst: f64,
-    /// Accounts a holder opened within the opening window.
-    pub holder_opened: f64,
-    /// Banks of those accounts.
-    pub holder_banks: f64,
+    /// Cash withdrawals within one window (cash taken in chunks)…
+    pub cash_chunks: f64,
+    /// …adding up to at least this many yuan…
+    pub cash_chunks_yuan: f64,
+    /// …from an account that passes at least this share of its inflow on within a day.
+    pub cash_chunks_pass_through: f64,
+    /// Behaviour change: payers never dealt with before, in the recent span…
+    pub change_new_payers: f64,
+    /// …bringing at least this share of the recent inflow…
+    pub change_new_share: f64,
+    /// …where before they brought at most this share…
+    pub change_before_share: f64,
+    /// …over at least this many days of the account's own known past…
+    pub change_known_days: f64,
+    /// …and at least this share of the recent inflow passed on at once.
+    pub change_pass_through: f64,
 }
 
 impl Default for RuleConfig {
@@ -56,8 +68,14 @@ impl Default for RuleConfig {
             fan_in: 5.0,
             remote_cash_km: 500.0,
             burst: 5.0,
-            holder_opened: 5.0,
-            holder_banks: 3.0,
+            cash_chunks: 4.0,
+            cash_chunks_yuan: 8_000.0,
+            cash_chunks_pass_through: 0.6,
+            change_new_payers: 3.0,
+            change_new_share: 0.7,
+            change_before_share: 0.35,
+            change_known_days: 7.0,
+            change_pass_through: 0.6,
         }
     }
 }
@@ -68,6 +86,10 @@ type Rule = fn(&RuleConfig, &OwnFeatures) -> Option<Reason>;
 fn reason(code: &str, weight: f64, zh: String, en: String) -> Option<Reason> {
     Some(Reason { code: format!("rule.{code}"), message_zh: zh, message_en: en, weight, counterparty: None })
 }
+
+/// The code (after `rule.`) of the behaviour-change rule; its reason is dated by
+/// [`crate::mules::score_all`].
+pub const BEHAVIOUR_CHANGE: &str = "behaviour_change";
 
 fn yuan(v: f64) -> String {
     format!("{:.0}", v)
@@ -105,6 +127,20 @@ const RULES: &[Rule] = &[
         )
     },
     |c, f| {
+        let (n, sum, day) = (f[ix::CASH_WINDOW], f[ix::CASH_WINDOW_YUAN], f[ix::PASS_THROUGH_DAY]);
+        (n >= c.cash_chunks && sum >= c.cash_chunks_yuan && day >= c.cash_chunks_pass_through).then_some(())?;
+        reason(
+            "cash_in_chunks",
+            0.45,
+            format!("24小时内分{n:.0}笔取现共{}元,{:.0}%的转入资金在一天内转出或取出", yuan(sum), day * 100.0),
+            format!(
+                "{n:.0} cash withdrawals within 24 h, {} yuan in all; {:.0}% of the money in left within a day",
+                yuan(sum),
+                day * 100.0
+            ),
+        )
+    },
+    |c, f| {
         let km = f[ix::CASH_OUT_KM];
         (km >= c.remote_cash_km).then_some(())?;
         reason(
@@ -126,13 +162,34 @@ const RULES: &[Rule] = &[
         )
     },
     |c, f| {
-        let (n, banks) = (f[ix::HOLDER_OPENED_30D], f[ix::HOLDER_BANKS]);
-        (n >= c.holder_opened && banks >= c.holder_banks).then_some(())?;
+        let (payers, provinces) = (f[ix::NEW_PAYERS_RECENT], f[ix::NEW_PAYER_PROVINCES_RECENT]);
+        let (share, before, days) =
+            (f[ix::NEW_PAYER_SHARE_RECENT], f[ix::NEW_PAYER_SHARE_BEFORE], f[ix::KNOWN_DAYS_BEFORE]);
+        let (fast, fast_before) = (f[ix::PASS_THROUGH_RECENT], f[ix::PASS_THROUGH_BEFORE]);
+        (payers >= c.change_new_payers
+            && share >= c.change_new_share
+            && before <= c.change_before_share
+            && days >= c.change_known_days
+            && fast >= c.change_pass_through)
+            .then_some(())?;
+        let fast_before = if fast_before.is_nan() { 0.0 } else { fast_before };
         reason(
-            "holder_many_cards",
-            0.3,
-            format!("持卡人30天内开立{n:.0}个账户,涉及{banks:.0}家银行(一人多卡)"),
-            format!("the holder opened {n:.0} accounts at {banks:.0} banks within 30 days (card farming)"),
+            BEHAVIOUR_CHANGE,
+            0.45,
+            format!(
+                "行为突变:近7天有{payers:.0}个从未往来的转入方(来自{provinces:.0}个省份),带来{:.0}%的转入资金,其中{:.0}%被快速转出;此前{days:.0}天首次往来的资金仅占{:.0}%、快速转出{:.0}%。疑似出租、出借或出售的账户",
+                share * 100.0,
+                fast * 100.0,
+                before * 100.0,
+                fast_before * 100.0
+            ),
+            format!(
+                "behaviour changed: in the last 7 days {payers:.0} payers it never dealt with (from {provinces:.0} provinces) brought {:.0}% of the money in, and {:.0}% passed on at once; in the {days:.0} days before, new payers brought {:.0}% and {:.0}% passed on. Looks like a rented, lent or sold account",
+                share * 100.0,
+                fast * 100.0,
+                before * 100.0,
+                fast_before * 100.0
+            ),
         )
     },
 ];
@@ -170,13 +227,21 @@ mod tests {
         let c = RuleConfig::default();
         /// (rule, other features set so only this one decides, deciding feature, threshold)
         type Case<'a> = (&'a str, &'a [(usize, f64)], usize, f64);
-        let cases: [Case; 6] = [
+        let change = [
+            (ix::NEW_PAYER_SHARE_RECENT, 0.7),
+            (ix::NEW_PAYER_SHARE_BEFORE, 0.35),
+            (ix::KNOWN_DAYS_BEFORE, 7.0),
+            (ix::PASS_THROUGH_RECENT, 0.6),
+        ];
+        let chunks = [(ix::CASH_WINDOW_YUAN, 8_000.0), (ix::PASS_THROUGH_DAY, 0.6)];
+        let cases: [Case; 7] = [
             ("new_account_large_inflow", &[(ix::IN_YUAN, 20_000.0)], ix::OPEN_DAYS_AT_LARGE_IN, 30.0),
             ("fast_in_fast_out", &[(ix::IN_YUAN, 10_000.0)], ix::PASS_THROUGH, 0.8),
             ("many_payers", &[], ix::FAN_IN_WINDOW, 5.0),
             ("remote_cash_out", &[], ix::CASH_OUT_KM, 500.0),
+            ("cash_in_chunks", &chunks, ix::CASH_WINDOW, 4.0),
             ("dormant_then_burst", &[], ix::BURST_AFTER_DORMANCY, 5.0),
-            ("holder_many_cards", &[(ix::HOLDER_BANKS, 3.0)], ix::HOLDER_OPENED_30D, 5.0),
+            ("behaviour_change", &change, ix::NEW_PAYERS_RECENT, 3.0),
         ];
         for (code, extra, col, at) in cases {
             let mut f = ordinary();

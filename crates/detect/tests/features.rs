@@ -17,7 +17,14 @@ use rand_chacha::ChaCha8Rng;
 const T0: i64 = 1_709_251_200;
 const REGIONS: [u32; 4] = [110105, 420100, 440300, 650100];
 
+/// The history settings a random ledger got: (bank code or all, start), in order.
+type Settings = Vec<(Option<String>, i64)>;
+
 fn random_ledger(rng: &mut ChaCha8Rng) -> Ledger {
+    random_ledger_with_history(rng).0
+}
+
+fn random_ledger_with_history(rng: &mut ChaCha8Rng) -> (Ledger, Settings) {
     let mut ledger = Ledger::new();
     // Mostly three banks; sometimes hundreds, as in data from many small banks.
     let banks = if rng.random_bool(0.2) { 600 } else { 3 };
@@ -31,7 +38,8 @@ fn random_ledger(rng: &mut ChaCha8Rng) -> Ledger {
         let account = Account {
             bank: Some(BankIx(rng.random_range(0..banks))),
             holder: Some(salt.holder(&format!("42010519900101{holder:04}"))),
-            opened_at: rng.random_bool(0.8).then(|| Ts(T0 - rng.random_range(0..40) * 86_400)),
+            // Opened before the data, or inside it (some after their own first transfer: bad data).
+            opened_at: rng.random_bool(0.8).then(|| Ts(T0 + rng.random_range(-40..40) * 86_400)),
             open_region: Region::new(REGIONS[rng.random_range(0..4)]),
             class: [None, Some(AccountClass::I), Some(AccountClass::II), Some(AccountClass::Corp)]
                 [rng.random_range(0..4)],
@@ -53,12 +61,43 @@ fn random_ledger(rng: &mut ChaCha8Rng) -> Ledger {
         let transfer = Transfer { region, ..Transfer::plain(Ts(ts), from, to, amount) };
         ledger.apply(Event::Transfer { txn_id: format!("T{t}").into(), transfer });
     }
-    ledger
+    // Sometimes the history's start is set, for all banks or for one.
+    let mut settings = Settings::new();
+    for _ in 0..rng.random_range(0..3) {
+        let bank: Option<String> = rng.random_bool(0.5).then(|| format!("B{}", rng.random_range(0..banks)));
+        let from = T0 + rng.random_range(-10..20) * 86_400;
+        ledger.apply(Event::HistoryFrom { bank: bank.clone().map(Into::into), from: Ts(from) });
+        settings.push((bank, from));
+    }
+    (ledger, settings)
+}
+
+/// Where account `a`'s history starts, by brute force: a setting of its bank's, else one for all
+/// banks (the latest of each wins), else the earliest transfer touching an account of its bank (any
+/// account, when it has no bank).
+fn history_reference(ledger: &Ledger, settings: &Settings, a: AccountIx) -> Option<i64> {
+    let bank = ledger.account(a).bank;
+    let code = bank.map(|b| ledger.bank_code(b).to_string());
+    let set = |want: &Option<String>| settings.iter().rev().find(|(b, _)| b == want).map(|(_, f)| *f);
+    if let Some(f) = code.clone().and_then(|c| set(&Some(c))).or_else(|| set(&None)) {
+        return Some(f);
+    }
+    let touches_bank = |t: &Transfer| [t.from, t.to].into_iter().flatten().any(|x| ledger.account(x).bank == bank);
+    let of_bank: Vec<i64> =
+        ledger.transfers().iter().filter(|t| bank.is_none() || touches_bank(t)).map(|t| t.ts.0).collect();
+    of_bank.into_iter().min().or_else(|| ledger.transfers().iter().map(|t| t.ts.0).min())
 }
 
 /// The naive reference: every feature from the account's transfers in the graph's time order.
-fn reference(ledger: &Ledger, graph: &TemporalGraph, cfg: &FeatureConfig, a: AccountIx) -> [f64; OWN_COUNT] {
+fn reference(
+    ledger: &Ledger,
+    graph: &TemporalGraph,
+    cfg: &FeatureConfig,
+    settings: &Settings,
+    a: AccountIx,
+) -> [f64; OWN_COUNT] {
     let acc = ledger.account(a);
+    let history = history_reference(ledger, settings, a);
     let all: Vec<&Transfer> =
         (0..graph.edge_count()).map(|e| ledger.transfer(graph.edge(EdgeIx(e as u32)).txn)).collect();
     let ins: Vec<&Transfer> = all.iter().copied().filter(|t| t.to == Some(a)).collect();
@@ -74,12 +113,14 @@ fn reference(ledger: &Ledger, graph: &TemporalGraph, cfg: &FeatureConfig, a: Acc
     let sum = |v: &[&Transfer]| v.iter().map(|t| t.amount.0).sum::<i64>();
     let (in_sum, out_sum) = (sum(&ins), sum(&outs));
     let opened = acc.opened_at.map(|t| t.0);
-    f[ix::OPEN_DAYS_AT_LARGE_IN] = match (ins.iter().find(|t| t.amount >= cfg.large_inflow), opened) {
-        (Some(t), Some(o)) => (t.ts.0 - o) as f64 / 86_400.0,
+    // Since opening is known only for accounts opened inside the history, and not before their use.
+    let known_open = opened.filter(|&o| history.is_none_or(|h| o >= h));
+    f[ix::OPEN_DAYS_AT_LARGE_IN] = match (ins.iter().find(|t| t.amount >= cfg.large_inflow), known_open) {
+        (Some(t), Some(o)) if t.ts.0 >= o => (t.ts.0 - o) as f64 / 86_400.0,
         _ => f64::NAN,
     };
-    f[ix::QUIET_DAYS_AFTER_OPEN] = match (touches.first(), opened) {
-        (Some(t), Some(o)) => (t - o) as f64 / 86_400.0,
+    f[ix::QUIET_DAYS_AFTER_OPEN] = match (touches.first(), known_open) {
+        (Some(&t), Some(o)) if t >= o => (t - o) as f64 / 86_400.0,
         _ => f64::NAN,
     };
     f[ix::IN_COUNT] = ins.len() as f64;
@@ -130,25 +171,33 @@ fn reference(ledger: &Ledger, graph: &TemporalGraph, cfg: &FeatureConfig, a: Acc
     f[ix::IN_WINDOW_YUAN] = yuan(win_sum);
     // FIFO by cumulative sums: the k-th matched fen out is the k-th fen in; money out while no
     // inflow is waiting came from the opening balance and matches nothing.
-    let (mut matched, mut fast) = (0i64, 0i64);
+    let (mut matched, mut fast, mut day) = (0i64, 0i64, 0i64);
     let mut dwell: Vec<(i64, i64)> = Vec::new();
     let mut bal = acc.opening_balance.0;
     let (mut near, mut arrived) = (0, 0i64);
+    // What each outflow passed on fast, in order (for the behaviour-change reference).
+    let mut fast_parts: Vec<i64> = Vec::new();
     for t in all.iter() {
         if t.from == Some(a) {
             let take = t.amount.0.min(arrived - matched);
             let mut start = 0;
+            let mut fast_here = 0;
             for i in ins.iter() {
                 let (lo, hi) = (start.max(matched), (start + i.amount.0).min(matched + take));
                 if hi > lo {
                     let stayed = t.ts.0 - i.ts.0;
                     if stayed <= cfg.pass_through_secs {
                         fast += hi - lo;
+                        fast_here += hi - lo;
+                    }
+                    if stayed <= cfg.pass_through_day_secs {
+                        day += hi - lo;
                     }
                     dwell.push((stayed, hi - lo));
                 }
                 start += i.amount.0;
             }
+            fast_parts.push(fast_here);
             matched += take.max(0);
             bal -= t.amount.0;
             if bal <= cfg.near_zero.0 {
@@ -161,13 +210,16 @@ fn reference(ledger: &Ledger, graph: &TemporalGraph, cfg: &FeatureConfig, a: Acc
         }
     }
     f[ix::PASS_THROUGH] = ratio(fast as f64, in_sum as f64);
+    f[ix::PASS_THROUGH_DAY] = ratio(day as f64, in_sum as f64);
     f[ix::MEDIAN_DWELL_MIN] = median(&mut dwell);
     f[ix::NEAR_ZERO] = ratio(near as f64, outs.len() as f64);
     let night = touches.iter().filter(|&&t| (t + 8 * 3_600).rem_euclid(86_400) < 6 * 3_600).count();
     f[ix::NIGHT_SHARE] = ratio(night as f64, touches.len() as f64);
     let mut burst = 0usize;
     for (i, &t) in touches.iter().enumerate() {
-        let prev = if i == 0 { opened.unwrap_or(t) } else { touches[i - 1] };
+        // Before its first transfer the account counts as quiet since it opened, but not before
+        // the history starts.
+        let prev = if i == 0 { opened.unwrap_or(t).max(history.unwrap_or(i64::MIN)) } else { touches[i - 1] };
         if t - prev >= cfg.dormancy_secs {
             burst = burst.max(touches[i..].iter().filter(|&&u| u - t < 86_400).count());
         }
@@ -181,6 +233,15 @@ fn reference(ledger: &Ledger, graph: &TemporalGraph, cfg: &FeatureConfig, a: Acc
     let cash: Vec<&&Transfer> = outs.iter().filter(|t| t.kind == TransferKind::Withdrawal).collect();
     let cash_sum: i64 = cash.iter().map(|t| t.amount.0).sum();
     f[ix::CASH_OUT_SHARE] = ratio(cash_sum as f64, out_sum as f64);
+    // Cash withdrawals within one window ending at each of them: the most, and the most money.
+    let (mut cash_n, mut cash_yuan) = (0usize, 0i64);
+    for (i, t) in cash.iter().enumerate() {
+        let w: Vec<&&&Transfer> = cash[..=i].iter().filter(|u| u.ts.0 > t.ts.0 - cfg.window_secs).collect();
+        cash_n = cash_n.max(w.len());
+        cash_yuan = cash_yuan.max(w.iter().map(|u| u.amount.0).sum());
+    }
+    f[ix::CASH_WINDOW] = cash_n as f64;
+    f[ix::CASH_WINDOW_YUAN] = yuan(cash_yuan);
     let home = acc.open_region.unwrap();
     let remote: i64 = cash.iter().filter(|t| t.region.unwrap().province() != home.province()).map(|t| t.amount.0).sum();
     f[ix::REMOTE_CASH_SHARE] = ratio(remote as f64, cash_sum as f64);
@@ -205,7 +266,72 @@ fn reference(ledger: &Ledger, graph: &TemporalGraph, cfg: &FeatureConfig, a: Acc
         (Some(x), Some(y)) => (y - x) as f64 / 86_400.0,
         _ => f64::NAN,
     };
+    if let (Some(&first), Some(&last)) = (touches.first(), touches.last()) {
+        change_reference(ledger, &all, a, cfg, (first, last), known_open, history, &fast_parts, &mut f);
+    }
     f
+}
+
+/// The behaviour-change columns of account `a` by brute force: every transaction of it in the
+/// graph's order as an item (an outflow before the inflow of a self-transfer), a payer "new" when
+/// no earlier transfer linked the two in either direction, the recent span the items after
+/// `last` minus the span.
+#[allow(clippy::too_many_arguments)]
+fn change_reference(
+    ledger: &Ledger,
+    all: &[&Transfer],
+    a: AccountIx,
+    cfg: &FeatureConfig,
+    (first, last): (i64, i64),
+    known_open: Option<i64>,
+    history: Option<i64>,
+    fast_parts: &[i64],
+    f: &mut [f64; OWN_COUNT],
+) {
+    let c = cfg.change;
+    let known_since = match known_open {
+        Some(o) if o <= first => o,
+        _ => history.unwrap_or(first) + c.burn_in_secs,
+    };
+    // (ts, inflow, fast, counted, new payer, province)
+    let mut items: Vec<(i64, i64, i64, bool, bool, u32)> = Vec::new();
+    let mut outs_seen = 0;
+    for (k, t) in all.iter().enumerate() {
+        if t.from == Some(a) {
+            items.push((t.ts.0, 0, fast_parts[outs_seen], false, false, 0));
+            outs_seen += 1;
+        }
+        if t.to == Some(a) {
+            let counted = t.ts.0 >= known_since;
+            let new = t.from.is_some_and(|p| {
+                p != a
+                    && !all[..k]
+                        .iter()
+                        .any(|u| (u.from, u.to) == (Some(p), Some(a)) || (u.from, u.to) == (Some(a), Some(p)))
+            });
+            let province = t.from.and_then(|p| ledger.account(p).open_region).map_or(0, |r| r.code() / 10_000);
+            items.push((t.ts.0, t.amount.0, 0, counted, counted && new, province));
+        }
+    }
+    let recent_start = last - c.recent_secs;
+    let (recent, before): (Vec<_>, Vec<_>) = items.iter().partition(|i| i.0 > recent_start);
+    let sum = |v: &[&(i64, i64, i64, bool, bool, u32)], what: fn(&(i64, i64, i64, bool, bool, u32)) -> i64| {
+        v.iter().map(|i| what(i)).sum::<i64>()
+    };
+    let share = |x: i64, y: i64| if y > 0 { x as f64 / y as f64 } else { f64::NAN };
+    let counted = |i: &(i64, i64, i64, bool, bool, u32)| if i.3 { i.1 } else { 0 };
+    let new = |i: &(i64, i64, i64, bool, bool, u32)| if i.4 { i.1 } else { 0 };
+    let r_counted = sum(&recent, counted);
+    f[ix::NEW_PAYER_SHARE_RECENT] = share(sum(&recent, new), r_counted);
+    f[ix::NEW_PAYER_SHARE_BEFORE] = share(sum(&before, new), sum(&before, counted));
+    let new_items: Vec<&&(i64, i64, i64, bool, bool, u32)> = recent.iter().filter(|i| i.4).collect();
+    f[ix::NEW_PAYERS_RECENT] = if r_counted > 0 { new_items.len() as f64 } else { f64::NAN };
+    f[ix::NEW_PAYER_PROVINCES_RECENT] =
+        if r_counted > 0 { distinct(new_items.iter().map(|i| i.5).filter(|&p| p != 0).collect()) } else { f64::NAN };
+    f[ix::PASS_THROUGH_RECENT] = share(sum(&recent, |i| i.2), sum(&recent, |i| i.1));
+    f[ix::PASS_THROUGH_BEFORE] = share(sum(&before, |i| i.2), sum(&before, |i| i.1));
+    f[ix::KNOWN_DAYS_BEFORE] =
+        if recent_start > known_since { (recent_start - known_since) as f64 / 86_400.0 } else { f64::NAN };
 }
 
 /// The number of distinct values in `v`.
@@ -221,7 +347,9 @@ fn holder_reference(ledger: &Ledger, acc: &Account, cfg: &FeatureConfig, until: 
     let known = |x: &Account| until.is_none_or(|cut| x.opened_at.is_none_or(|t| t <= cut));
     let mine: Vec<&Account> = ledger.accounts().iter().filter(|x| x.holder == acc.holder && known(x)).collect();
     if mine.is_empty() {
-        for c in [ix::HOLDER_ACCOUNTS, ix::HOLDER_BANKS, ix::HOLDER_CITIES, ix::HOLDER_OPENED_30D] {
+        for c in
+            [ix::HOLDER_ACCOUNTS, ix::HOLDER_BANKS, ix::HOLDER_CITIES, ix::HOLDER_OPENED_30D, ix::HOLDER_OPENED_NEAR]
+        {
             f[c] = f64::NAN;
         }
         return;
@@ -235,6 +363,9 @@ fn holder_reference(ledger: &Ledger, acc: &Account, cfg: &FeatureConfig, until: 
         .map(|&s| opens.iter().filter(|&&u| u >= s && u - s <= cfg.opening_window_secs).count())
         .max()
         .unwrap_or(0) as f64;
+    f[ix::HOLDER_OPENED_NEAR] = acc
+        .opened_at
+        .map_or(f64::NAN, |t| opens.iter().filter(|&&u| (u - t.0).abs() <= cfg.opening_window_secs).count() as f64);
 }
 
 /// Money-weighted median dwell, shown as the geometric middle of its power-of-two-minutes bucket.
@@ -267,10 +398,15 @@ fn random_config(rng: &mut ChaCha8Rng) -> FeatureConfig {
     FeatureConfig {
         window_secs: pick(&[3_600, 86_400, 3 * 86_400]),
         pass_through_secs: pick(&[600, 3_600, 86_400]),
+        pass_through_day_secs: pick(&[3_600, 86_400, 2 * 86_400]),
         large_inflow: Fen(pick(&[500_000, 1_000_000, 5_000_000])),
         near_zero: Fen(pick(&[0, 10_000, 100_000])),
         dormancy_secs: pick(&[86_400, 7 * 86_400, 20 * 86_400]),
         opening_window_secs: pick(&[86_400, 30 * 86_400]),
+        change: fanzha_detect::ChangeConfig {
+            recent_secs: pick(&[86_400, 7 * 86_400, 20 * 86_400]),
+            burn_in_secs: pick(&[0, 86_400, 14 * 86_400]),
+        },
     }
 }
 
@@ -283,13 +419,13 @@ fn every_feature_matches_the_naive_reference() {
     let mut exercised = [0usize; OWN_COUNT];
     for seed in 0..400 {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let ledger = random_ledger(&mut rng);
+        let (ledger, settings) = random_ledger_with_history(&mut rng);
         let cfg = random_config(&mut rng);
         let graph = TemporalGraph::build(&ledger);
         let engine = FeatureEngine::replay(&ledger, &graph, cfg, None);
         for a in 0..ledger.accounts().len() as u32 {
             let got = engine.features(&ledger, AccountIx(a));
-            let want = reference(&ledger, &graph, &cfg, AccountIx(a));
+            let want = reference(&ledger, &graph, &cfg, &settings, AccountIx(a));
             for c in 0..OWN_COUNT {
                 assert!(
                     same(got[c], want[c]),
@@ -328,7 +464,13 @@ fn replay_until_sees_only_the_past() {
                 let acc = ledger.account(AccountIx(a));
                 let mut want = [f64::NAN; OWN_COUNT];
                 holder_reference(&ledger, acc, &cfg, Some(cut), &mut want);
-                for c in [ix::HOLDER_ACCOUNTS, ix::HOLDER_BANKS, ix::HOLDER_CITIES, ix::HOLDER_OPENED_30D] {
+                for c in [
+                    ix::HOLDER_ACCOUNTS,
+                    ix::HOLDER_BANKS,
+                    ix::HOLDER_CITIES,
+                    ix::HOLDER_OPENED_30D,
+                    ix::HOLDER_OPENED_NEAR,
+                ] {
                     assert!(
                         same(f[c], want[c]),
                         "seed {seed}, account {a}, {}: {} vs {}",
@@ -354,7 +496,7 @@ fn context_columns_match_a_naive_aggregation() {
     let mut seen_shapes = 0;
     for seed in 0..150 {
         let mut rng = ChaCha8Rng::seed_from_u64(1_000 + seed);
-        let ledger = random_ledger(&mut rng);
+        let (ledger, settings) = random_ledger_with_history(&mut rng);
         let graph = TemporalGraph::build(&ledger);
         let engine = FeatureEngine::replay(&ledger, &graph, FeatureConfig::default(), None);
         let accounts: Vec<AccountIx> = (0..ledger.accounts().len() as u32).map(AccountIx).collect();
@@ -376,8 +518,10 @@ fn context_columns_match_a_naive_aggregation() {
                     .collect();
                 who.sort_unstable();
                 who.dedup();
-                let refs: Vec<[f64; OWN_COUNT]> =
-                    who.iter().map(|&n| reference(&ledger, &graph, &FeatureConfig::default(), AccountIx(n))).collect();
+                let refs: Vec<[f64; OWN_COUNT]> = who
+                    .iter()
+                    .map(|&n| reference(&ledger, &graph, &FeatureConfig::default(), &settings, AccountIx(n)))
+                    .collect();
                 for c in 0..OWN_COUNT {
                     let vals: Vec<f64> = refs.iter().map(|r| r[c]).filter(|v| !v.is_nan()).collect();
                     let want = if vals.is_empty() { f64::NAN } else { vals.iter().sum::<f64>() / vals.len() as f64 };

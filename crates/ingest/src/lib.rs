@@ -96,6 +96,9 @@ pub struct IngestOptions {
     /// Rows dated later than this (the time of the extract, default now, plus a clock skew) are
     /// refused.
     pub horizon: Horizon,
+    /// Where the sources' histories start, by bank code (`None`: every bank without its own); see
+    /// [`fanzha_model::Ledger::history_from`]. Recorded in the store before any row.
+    pub history_from: Vec<(Option<String>, Ts)>,
 }
 
 impl Default for IngestOptions {
@@ -105,6 +108,7 @@ impl Default for IngestOptions {
             amlsim_epoch: Ts::from_utc(2020, 1, 1, 0, 0, 0).expect("valid date"),
             id_prefix: None,
             horizon: Horizon::now(),
+            history_from: Vec::new(),
         }
     }
 }
@@ -124,6 +128,10 @@ pub fn ingest(
     }
     if format == Format::Amlworld && inputs.accounts.is_some() {
         return Err(IngestError::Usage("AMLworld has no accounts file; give its transactions as transfers".into()));
+    }
+    for (bank, from) in &options.history_from {
+        let event = fanzha_model::Event::HistoryFrom { bank: bank.as_deref().map(Into::into), from: *from };
+        store.stage(event)?;
     }
     let mut ing = Ingestor::new(store, obs, options.batch_rows, options.horizon);
     if let Some(path) = &inputs.accounts {

@@ -33,6 +33,15 @@ pub enum Event {
     },
     /// A positive label was attached; an equal label already present is ignored.
     Label(Label),
+    /// A source's history starts at `from`: what happened to its accounts before is not in the data
+    /// (censored, not empty). `bank` names the source; `None` sets it for every bank without its own.
+    /// The latest setting wins.
+    HistoryFrom {
+        /// The bank's code, or `None` for all.
+        bank: Option<Box<str>>,
+        /// Where its history starts.
+        from: Ts,
+    },
 }
 
 /// All accounts, transfers, institutions and labels, with id lookups.
@@ -47,6 +56,12 @@ pub struct Ledger {
     transfers: Vec<Transfer>,
     labels: Vec<Label>,
     label_set: FxHashSet<Label>,
+    /// Per bank (by index), the earliest transfer touching one of its accounts.
+    earliest_by_bank: Vec<Option<Ts>>,
+    /// The earliest transfer of all.
+    earliest: Option<Ts>,
+    /// History starts set explicitly ([`Event::HistoryFrom`]), by bank code (`None`: all banks).
+    history_set: Vec<(Option<Box<str>>, Ts)>,
 }
 
 impl Ledger {
@@ -77,6 +92,7 @@ impl Ledger {
             },
             Event::Transfer { txn_id, transfer } => {
                 if self.txn_ids.insert(txn_id) {
+                    self.note_earliest(&transfer);
                     self.transfers.push(transfer);
                     true
                 } else {
@@ -91,6 +107,46 @@ impl Ledger {
                     false
                 }
             }
+            Event::HistoryFrom { bank, from } => {
+                if self.history_set.iter().any(|(b, f)| *b == bank && *f == from) {
+                    return false;
+                }
+                self.history_set.retain(|(b, _)| *b != bank);
+                self.history_set.push((bank, from));
+                true
+            }
+        }
+    }
+
+    fn note_earliest(&mut self, t: &Transfer) {
+        let earlier = |seen: Option<Ts>| Some(seen.map_or(t.ts, |s| s.min(t.ts)));
+        self.earliest = earlier(self.earliest);
+        for a in [t.from, t.to].into_iter().flatten() {
+            if let Some(b) = self.accounts.get(a.0 as usize).and_then(|acc| acc.bank) {
+                let i = usize::from(b.0);
+                if self.earliest_by_bank.len() <= i {
+                    self.earliest_by_bank.resize(i + 1, None);
+                }
+                self.earliest_by_bank[i] = earlier(self.earliest_by_bank[i]);
+            }
+        }
+    }
+
+    /// Where the data's history of account `a` starts: its bank's setting, else the setting for all
+    /// banks ([`Event::HistoryFrom`]), else the earliest transfer touching an account of its bank (of
+    /// any account, for an account without a bank). Before it the account's history is *censored*:
+    /// an account opened earlier may have been used before, so "first use" and "quiet since
+    /// opening" are unknown for it. `None` when there is no transfer at all.
+    pub fn history_from(&self, a: AccountIx) -> Option<Ts> {
+        let bank = self.account(a).bank;
+        let code = bank.map(|b| self.bank_code(b));
+        let set = |want: Option<&str>| self.history_set.iter().find(|(b, _)| b.as_deref() == want).map(|(_, f)| *f);
+        if let Some(from) = code.and_then(|c| set(Some(c))).or_else(|| set(None)) {
+            return Some(from);
+        }
+        match bank {
+            Some(b) => self.earliest_by_bank.get(usize::from(b.0)).copied().flatten().or(self.earliest),
+            None => self.earliest,
         }
     }
 
@@ -214,6 +270,37 @@ impl Ledger {
 mod tests {
     use super::*;
     use crate::{Currency, Fen, LabelTarget, Region};
+
+    #[test]
+    fn history_starts_per_bank_by_default_and_as_set() {
+        let mut l = Ledger::new();
+        for code in ["ICBC", "CCB"] {
+            l.apply(Event::Bank { code: code.into() });
+        }
+        let at = |bank: Option<u16>| Account { bank: bank.map(crate::BankIx), ..Account::internal() };
+        for (id, bank) in [("I", Some(0)), ("C", Some(1)), ("X", None)] {
+            l.apply(Event::Account { id: id.into(), account: at(bank) });
+        }
+        let (i, c, x) = (l.account_ix("I").unwrap(), l.account_ix("C").unwrap(), l.account_ix("X").unwrap());
+        assert_eq!(l.history_from(i), None, "no transfers, no history");
+        let t = |ts: i64, from: &str, to: &str, l: &Ledger| {
+            Transfer::plain(Ts(ts), l.account_ix(from), l.account_ix(to), Fen(1))
+        };
+        let t1 = t(500, "I", "X", &l);
+        l.apply(Event::Transfer { txn_id: "1".into(), transfer: t1 });
+        let t2 = t(100, "X", "C", &l);
+        l.apply(Event::Transfer { txn_id: "2".into(), transfer: t2 });
+        assert_eq!(l.history_from(i), Some(Ts(500)));
+        assert_eq!(l.history_from(c), Some(Ts(100)));
+        assert_eq!(l.history_from(x), Some(Ts(100)), "no bank: the earliest of all");
+        l.apply(Event::HistoryFrom { bank: None, from: Ts(50) });
+        l.apply(Event::HistoryFrom { bank: Some("ICBC".into()), from: Ts(20) });
+        assert_eq!(l.history_from(i), Some(Ts(20)), "the bank's own setting");
+        assert_eq!(l.history_from(c), Some(Ts(50)), "the setting for all");
+        assert!(!l.apply(Event::HistoryFrom { bank: None, from: Ts(50) }), "the same setting changes nothing");
+        assert!(l.apply(Event::HistoryFrom { bank: None, from: Ts(60) }), "the latest wins");
+        assert_eq!(l.history_from(c), Some(Ts(60)));
+    }
 
     #[test]
     fn every_field_decides_whether_two_transfers_are_the_same() {

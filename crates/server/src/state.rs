@@ -5,7 +5,10 @@ use crate::access::{self, Caller, DenialLog, Gate, Scope};
 use crate::metrics::Metrics;
 use fanzha_check::lists::Lists;
 use fanzha_check::lookup::PublicReports;
+use fanzha_check::suspects::Suspects;
 use fanzha_check::Checker;
+use fanzha_detect::mules::{score_all, MuleConfig};
+use fanzha_detect::MuleModel;
 use fanzha_graph::{EdgeIx, TemporalGraph};
 use fanzha_rules::{Reloading, RuleSet, Watcher};
 use fanzha_storage::{LogStore, Store};
@@ -220,6 +223,42 @@ impl App {
             self.metrics.rejected();
         }
         r
+    }
+
+    /// Runs batch mule detection (the shipped model) over everything in the store and hands its
+    /// flags to the check (`payee.flagged_mule`). Checks go on meanwhile; records wait for the
+    /// scoring (seconds on a store of a few hundred thousand transfers). Returns how many accounts
+    /// are flagged.
+    pub fn rescore_mules(&self, model: &MuleModel) -> Result<usize, Poisoned> {
+        let suspects = {
+            let live = self.read_live()?;
+            let graph = live.graph();
+            let scores = score_all(live.store.ledger(), &graph, None, model, &MuleConfig::default(), false);
+            Suspects::from_scores(&scores, live.latest)
+        };
+        let n = suspects.len();
+        self.write_live()?.checker.suspects = suspects;
+        Ok(n)
+    }
+
+    /// Starts a thread that runs [`App::rescore_mules`] now and then every `every`, logging each
+    /// run to stderr; it stops when the state is poisoned.
+    pub fn spawn_rescore(self: &Arc<App>, every: std::time::Duration) -> std::thread::JoinHandle<()> {
+        let app = Arc::clone(self);
+        std::thread::spawn(move || {
+            let model = MuleModel::shipped();
+            loop {
+                let started = std::time::Instant::now();
+                match app.rescore_mules(&model) {
+                    Ok(n) => eprintln!(
+                        "mule detection: {n} accounts flagged for the check ({:.1} s)",
+                        started.elapsed().as_secs_f64()
+                    ),
+                    Err(Poisoned) => return,
+                }
+                std::thread::sleep(every);
+            }
+        })
     }
 
     /// The store and checker, for reading.

@@ -48,6 +48,10 @@ pub struct ServeArgs {
     /// the header from anyone else is ignored.
     #[arg(long, value_name = "IP")]
     trusted_proxy: Vec<std::net::IpAddr>,
+    /// Run mule detection over the store at start and then every this many minutes, and let the
+    /// check hold payments into the accounts it flags (`payee.flagged_mule`); 0 turns it off.
+    #[arg(long, value_name = "MINUTES", default_value_t = 60)]
+    rescore_minutes: u64,
 }
 
 #[derive(ClapArgs)]
@@ -68,9 +72,21 @@ pub struct BacktestArgs {
     /// Hits on transfers out of the store's labelled mule accounts are counted as layering hops.
     #[arg(long, value_name = "FILE")]
     labels: Option<PathBuf>,
+    /// Re-run mule detection (shipped model) every this many hours of data time, over the
+    /// transfers before each run, and let the check read its flags (`payee.flagged_mule`), as
+    /// `fanzha serve` does; without it the check sees no detection flags.
+    #[arg(long, value_name = "HOURS", value_parser = positive_hours)]
+    rescore_hours: Option<f64>,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
+}
+
+fn positive_hours(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(h) if (1.0 / 60.0..=24.0 * 366.0).contains(&h) => Ok(h),
+        _ => Err(format!("'{s}' is not a number of hours between 1/60 and 8,784")),
+    }
 }
 
 impl ServeArgs {
@@ -86,6 +102,7 @@ impl ServeArgs {
             console_db: None,
             max_clock_skew: fanzha_model::DEFAULT_MAX_SKEW_SECS,
             trusted_proxy: Vec::new(),
+            rescore_minutes: 60,
         }
     }
 }
@@ -133,6 +150,9 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| "opening the console database for API keys".to_string())?;
     let keys = gate.live_key_count().unwrap_or(0);
     let app = Arc::new(App::new(live, rules, text, Arc::new(gate), config));
+    if args.rescore_minutes > 0 {
+        app.spawn_rescore(Duration::from_secs(args.rescore_minutes * 60));
+    }
     let console = Arc::new(fanzha_console::Console::new(app.clone(), console_db, args.secure_cookies));
     console.listen();
     let routes = fanzha_server::router(app).merge(fanzha_console::router(console));
@@ -203,7 +223,14 @@ pub fn run_backtest(args: BacktestArgs) -> anyhow::Result<ExitCode> {
     let labels = (!fraud.is_empty())
         .then(|| backtest::Labels { fraud, mules: fanzha_detect::labels::mule_accounts(ledger).into_iter().collect() });
     let started = std::time::Instant::now();
-    let report = backtest::run(ledger, &loaded.graph, checker, &rules, span, labels.as_ref(), |_, _| {});
+    let model = fanzha_detect::MuleModel::shipped();
+    let rescore = args.rescore_hours.map(|h| backtest::Rescore {
+        every_secs: (h * 3_600.0).round() as i64,
+        model: &model,
+        cfg: fanzha_detect::mules::MuleConfig::default(),
+    });
+    let replay = backtest::Replay { span, labels: labels.as_ref(), rescore };
+    let report = backtest::run(ledger, &loaded.graph, checker, &rules, &replay, |_, _| {});
     let secs = started.elapsed().as_secs_f64();
     if args.json {
         println!("{}", serde_json::to_string(&report)?);

@@ -56,6 +56,10 @@ pub struct MulesArgs {
     /// Rows in the text output
     #[arg(long, default_value_t = 20)]
     top: usize,
+    /// Show every feature of this account (its own, its neighbours', the shapes it is in), with its
+    /// score, instead of the list: why it is or is not flagged
+    #[arg(long, value_name = "ACCOUNT")]
+    explain: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -97,6 +101,10 @@ pub struct TrainArgs {
     /// Where to write the model
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
+    /// Another store to train on as well, with its own labels (repeatable): a model trained on
+    /// several worlds learns what they share rather than one world's quirks
+    #[arg(long, value_name = "DIR")]
+    also: Vec<PathBuf>,
     /// Boosting rounds
     #[arg(long, default_value_t = TrainParams::default().iterations)]
     iterations: usize,
@@ -174,6 +182,13 @@ fn run_mules(args: MulesArgs) -> anyhow::Result<ExitCode> {
     let loaded = load(&args.source.db)?;
     let ledger = loaded.store.ledger();
     let model = model(args.model.as_deref())?;
+    if let Some(id) = &args.explain {
+        return explain(&loaded, &args.source, &model, id);
+    }
+    let warnings = fanzha_detect::quality::warnings(ledger, &loaded.graph, until(&args.source)?);
+    for w in &warnings {
+        eprintln!("warning: {}", w.message_en);
+    }
     let mut scores =
         mules::score_all(ledger, &loaded.graph, until(&args.source)?, &model, &MuleConfig::default(), args.all);
     scores.sort_by(|a, b| b.flagged.cmp(&a.flagged).then(b.score.total_cmp(&a.score)));
@@ -181,7 +196,7 @@ fn run_mules(args: MulesArgs) -> anyhow::Result<ExitCode> {
     let shown: Vec<&MuleScore> = scores.iter().filter(|s| args.all || s.flagged).collect();
     if args.json {
         let rows: Vec<_> = shown.iter().map(|s| mule_json(ledger, s)).collect();
-        let out = json!({"scored": scores.len(), "flagged": flagged, "threshold": model.threshold, "accounts": rows});
+        let out = json!({"scored": scores.len(), "flagged": flagged, "threshold": model.threshold, "warnings": warnings, "accounts": rows});
         println!("{}", serde_json::to_string(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
@@ -206,6 +221,30 @@ fn run_mules(args: MulesArgs) -> anyhow::Result<ExitCode> {
     }
     if shown.len() > args.top {
         println!("\n… {} more (use --top or --json)", shown.len() - args.top);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `detect mules --explain ACCOUNT`: every feature of one account and its verdict.
+fn explain(loaded: &Loaded, source: &Source, model: &MuleModel, id: &str) -> anyhow::Result<ExitCode> {
+    let ledger = loaded.store.ledger();
+    let account = ledger.account_ix(id).with_context(|| format!("no account '{id}' in the store"))?;
+    let cfg = MuleConfig::default();
+    let scored = mules::score_store(ledger, &loaded.graph, until(source)?, model, &cfg, true, &[account]);
+    let position = scored.accounts.iter().position(|&a| a == account).expect("extra accounts are scored");
+    let s = &scored.scores[position];
+    println!(
+        "{id}: score {:.3} (model {:.3}, rules {:.3}), {}",
+        s.score,
+        s.model,
+        s.rules,
+        if s.flagged { "flagged" } else { "not flagged" }
+    );
+    for r in &s.reasons {
+        println!("  - {}", r.message_en);
+    }
+    for (info, v) in fanzha_detect::FEATURES.iter().zip(scored.rows[position].iter()) {
+        println!("  {:<40} {}", info.name, fanzha_detect::catalog::show(info, *v, false));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -391,19 +430,28 @@ fn scope(
 }
 
 pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
-    let loaded = load(&args.source.db)?;
-    let ledger = loaded.store.ledger();
-    let as_of = AsOf::new(&loaded, &args.source)?;
-    let (accounts, labels) = scope(ledger, &as_of.engine, args.labels.as_deref())?;
-    let (mut features, links) = as_of.rows(&accounts);
+    let (mut features, mut labels, mut links) = (Vec::new(), Vec::new(), Vec::new());
+    let sources = std::iter::once((args.source.db.clone(), args.labels.as_deref()))
+        .chain(args.also.iter().map(|d| (d.clone(), None)));
+    for (db, label_file) in sources {
+        let loaded = load(&db)?;
+        let as_of = AsOf::new(&loaded, &Source { db, until: args.source.until.clone() })?;
+        let (accounts, store_labels) = scope(loaded.store.ledger(), &as_of.engine, label_file)?;
+        let (rows, store_links) = as_of.rows(&accounts);
+        features.extend(rows);
+        labels.extend(store_labels);
+        links.push(store_links);
+    }
+    let links = fanzha_detect::association::Links::concat(links);
     let params = TrainParams {
         iterations: args.iterations,
         max_depth: args.max_depth,
         folds: args.folds,
         ..TrainParams::default()
     };
+    let also: String = args.also.iter().map(|d| format!(" + {}", d.display())).collect();
     let source = format!(
-        "store {}{}{}",
+        "store {}{also}{}{}",
         args.source.db.display(),
         args.labels.as_ref().map_or(String::new(), |l| format!(", labels {}", l.display())),
         args.source.until.as_ref().map_or(String::new(), |u| format!(", until {u}")),
@@ -425,14 +473,22 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
 pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let loaded = load(&args.source.db)?;
     let ledger = loaded.store.ledger();
-    let as_of = AsOf::new(&loaded, &args.source)?;
-    let (accounts, labels) = scope(ledger, &as_of.engine, args.labels.as_deref())?;
     let model = model(args.model.as_deref())?;
-    let (mut rows, links) = as_of.rows(&accounts);
     let cfg = MuleConfig::default();
-    let all = mules::score(ledger, &accounts, &mut rows, &links, &model, &cfg, false);
+    // Labels from the file (those accounts are scored too), or else the store's for every account.
+    let file_labels: Option<FxHashMap<AccountIx, bool>> =
+        args.labels.as_deref().map(|path| read_labels(path, ledger)).transpose()?.map(|l| l.into_iter().collect());
+    let mut labelled: Vec<AccountIx> = file_labels.iter().flat_map(|m| m.keys().copied()).collect();
+    labelled.sort_unstable();
+    let store_mules = labels::mule_accounts(ledger);
+    let label = |a: &AccountIx| match &file_labels {
+        Some(m) => m.get(a).copied(),
+        None => Some(store_mules.contains(a)),
+    };
+    let until = until(&args.source)?;
+    let scored = mules::score_store(ledger, &loaded.graph, until, &model, &cfg, false, &labelled);
     let (scores, y): (Vec<MuleScore>, Vec<bool>) =
-        all.into_iter().zip(labels).filter_map(|(s, l)| l.map(|l| (s, l))).unzip();
+        scored.scores.into_iter().filter_map(|s| label(&s.account).map(|l| (s, l))).unzip();
     let model_q = quality(
         &scores.iter().map(|s| s.model).collect::<Vec<_>>(),
         &scores.iter().map(|s| s.model >= model.threshold).collect::<Vec<_>>(),

@@ -56,6 +56,11 @@ pub struct Args {
     /// Seconds a row may be dated after the horizon (clocks differ a little)
     #[arg(long, default_value_t = fanzha_model::DEFAULT_MAX_SKEW_SECS)]
     max_clock_skew: i64,
+    /// Where a source's history starts, `[BANK=]TIME` (repeatable; without BANK: every bank without
+    /// its own). Before it an account's history is censored: "first use" and "quiet since opening"
+    /// are unknown for accounts opened earlier. Default: each bank's earliest transfer
+    #[arg(long, value_name = "[BANK=]TIME")]
+    history_from: Vec<String>,
     /// Print one JSON line per acknowledged commit on stdout
     #[arg(long)]
     report_commits: bool,
@@ -79,11 +84,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => Ts::now(),
     };
     anyhow::ensure!(args.max_clock_skew >= 0, "--max-clock-skew must not be negative");
+    let history_from = args
+        .history_from
+        .iter()
+        .map(|h| {
+            let (bank, time) = match h.split_once('=') {
+                Some((b, t)) => (Some(b.trim().to_string()).filter(|b| !b.is_empty()), t),
+                None => (None, h.as_str()),
+            };
+            Ts::parse_rfc3339(time).map(|t| (bank, t)).map_err(|e| anyhow::anyhow!("--history-from '{h}': {e}"))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
     let options = IngestOptions {
         batch_rows: args.batch_rows,
         amlsim_epoch: epoch,
         id_prefix: args.id_prefix,
         horizon: Horizon { at, skew_secs: args.max_clock_skew },
+        history_from,
     };
     let inputs = Inputs { accounts: args.accounts, transfers: args.transfers, labels: args.labels };
     let rejects =

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Trains the mule model that ships with fanzha (crates/detect/model/default.json) from worlds the
+# team wrote, so it can be rebuilt and checked (docs/detection.md):
+#   W1  `fanzha gen --transfers 1000000 --seed 11` (crates/scenario)
+#   W2  bench/worlds/china_world.py --seed 1, all five regimes
+# The third world (bench/worlds3) is never trained on: it is the held-out one.
+#
+#   bench/train_shipped.sh [OUT]      OUT defaults to crates/detect/model/default.json
+# The model is compiled into the binary: rebuild after replacing it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=${1:-crates/detect/model/default.json}
+FANZHA=target/release/fanzha
+WORK=target/bench/shipped
+log() { echo "[train_shipped] $*" >&2; }
+mkdir -p "$WORK"
+cargo build --release --quiet
+
+source bench/lib/data.sh
+store() { world_store "$WORK" "$@"; }
+store w1-11 "$FANZHA" gen --transfers 1000000 --seed 11 --out "$WORK/w1-11"
+also=()
+for r in baseline rented_heavy fresh_heavy quiet_hours merchant_dense; do
+  store "w2-$r" python3 bench/worlds/china_world.py --out "$WORK/w2-$r" --seed 1 --regime "$r"
+  also+=(--also "$WORK/w2-$r.db")
+done
+log "training"
+"$FANZHA" train --db "$WORK/w1-11.db" "${also[@]}" --out "$OUT"

@@ -1,0 +1,62 @@
+//! What batch mule detection last said, for the live check to read. Detection looks at whole
+//! neighbourhoods and runs in seconds over a store, so it cannot run inside one check; the server
+//! (or a backtest) runs it every so often and hands the flagged accounts here. A victim's payment
+//! into an account that detection flagged an hour ago is then held, with detection's own reason.
+
+use fanzha_detect::mules::MuleScore;
+use fanzha_model::{AccountIx, Ts};
+use std::collections::HashMap;
+
+/// One account detection flagged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suspect {
+    /// Its combined mule score (≥ 0.5).
+    pub score: f64,
+    /// Detection's first reason, in Chinese.
+    pub reason_zh: String,
+    /// Detection's first reason, in English.
+    pub reason_en: String,
+}
+
+/// The accounts flagged by the latest detection run, and the data time it saw up to.
+#[derive(Debug, Clone, Default)]
+pub struct Suspects {
+    by_account: HashMap<AccountIx, Suspect>,
+    /// The latest transfer time the run saw (`None`: no run yet).
+    pub as_of: Option<Ts>,
+}
+
+impl Suspects {
+    /// The flagged accounts among `scores`, as detection saw the data up to `as_of`.
+    pub fn from_scores(scores: &[MuleScore], as_of: Option<Ts>) -> Suspects {
+        let by_account = scores
+            .iter()
+            .filter(|s| s.flagged)
+            .map(|s| {
+                let first = s.reasons.first();
+                let suspect = Suspect {
+                    score: s.score,
+                    reason_zh: first.map_or_else(String::new, |r| r.message_zh.clone()),
+                    reason_en: first.map_or_else(String::new, |r| r.message_en.clone()),
+                };
+                (s.account, suspect)
+            })
+            .collect();
+        Suspects { by_account, as_of }
+    }
+
+    /// Detection's verdict on `account`, if it flagged it.
+    pub fn get(&self, account: AccountIx) -> Option<&Suspect> {
+        self.by_account.get(&account)
+    }
+
+    /// How many accounts are flagged.
+    pub fn len(&self) -> usize {
+        self.by_account.len()
+    }
+
+    /// Whether none is.
+    pub fn is_empty(&self) -> bool {
+        self.by_account.is_empty()
+    }
+}

@@ -294,7 +294,8 @@ fn change_reference(
         _ => history.unwrap_or(first) + c.burn_in_secs,
     };
     // (ts, inflow, fast, counted, new payer, province)
-    let mut items: Vec<(i64, i64, i64, bool, bool, u32)> = Vec::new();
+    type Item = (i64, i64, i64, bool, bool, u32);
+    let mut items: Vec<Item> = Vec::new();
     let mut outs_seen = 0;
     for (k, t) in all.iter().enumerate() {
         if t.from == Some(a) {
@@ -315,16 +316,14 @@ fn change_reference(
     }
     let recent_start = last - c.recent_secs;
     let (recent, before): (Vec<_>, Vec<_>) = items.iter().partition(|i| i.0 > recent_start);
-    let sum = |v: &[&(i64, i64, i64, bool, bool, u32)], what: fn(&(i64, i64, i64, bool, bool, u32)) -> i64| {
-        v.iter().map(|i| what(i)).sum::<i64>()
-    };
+    let sum = |v: &[&Item], what: fn(&Item) -> i64| v.iter().map(|i| what(i)).sum::<i64>();
     let share = |x: i64, y: i64| if y > 0 { x as f64 / y as f64 } else { f64::NAN };
-    let counted = |i: &(i64, i64, i64, bool, bool, u32)| if i.3 { i.1 } else { 0 };
-    let new = |i: &(i64, i64, i64, bool, bool, u32)| if i.4 { i.1 } else { 0 };
+    let counted = |i: &Item| if i.3 { i.1 } else { 0 };
+    let new = |i: &Item| if i.4 { i.1 } else { 0 };
     let r_counted = sum(&recent, counted);
     f[ix::NEW_PAYER_SHARE_RECENT] = share(sum(&recent, new), r_counted);
     f[ix::NEW_PAYER_SHARE_BEFORE] = share(sum(&before, new), sum(&before, counted));
-    let new_items: Vec<&&(i64, i64, i64, bool, bool, u32)> = recent.iter().filter(|i| i.4).collect();
+    let new_items: Vec<&&Item> = recent.iter().filter(|i| i.4).collect();
     f[ix::NEW_PAYERS_RECENT] = if r_counted > 0 { new_items.len() as f64 } else { f64::NAN };
     f[ix::NEW_PAYER_PROVINCES_RECENT] =
         if r_counted > 0 { distinct(new_items.iter().map(|i| i.5).filter(|&p| p != 0).collect()) } else { f64::NAN };

@@ -118,8 +118,9 @@ pub fn run(
     mut each: impl FnMut(TransferIx, &Verdict),
 ) -> Report {
     let (span, labels) = (replay.span, replay.labels);
-    // The start of the detection run the check currently reads.
+    // The start of the detection run the check currently reads, and the time runs count from.
     let mut last_run: Option<i64> = None;
+    let first_ts = (graph.edge_count() > 0).then(|| graph.edge(EdgeIx(0)).ts.0);
     let ids: Vec<String> = rules.rules().iter().map(|r| r.id().to_string()).collect();
     let mut per_rule = vec![Tally::default(); ids.len()];
     let mut overall = Tally::default();
@@ -136,7 +137,7 @@ pub fn run(
             if let Some(r) = &replay.rescore {
                 // Runs start at multiples of `every_secs` after the first transfer and see only
                 // the transfers before that moment.
-                let first = graph.edge(EdgeIx(0)).ts.0;
+                let first = first_ts.expect("a transfer is being replayed");
                 let every = r.every_secs.max(1);
                 let start = first + (t.ts.0 - first) / every * every;
                 if start > first && last_run != Some(start) {

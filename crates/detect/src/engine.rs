@@ -106,11 +106,8 @@ struct State {
     cp_banks: Vec<u16>,
     cp_provinces: u128,
     cash_out: i64,
-    /// Times and amounts of the cash withdrawals of the last window, and the most at once.
-    cash_window: VecDeque<(i64, i64)>,
-    cash_window_sum: i64,
-    cash_window_max: u32,
-    cash_window_max_sum: i64,
+    /// The cash withdrawals of the last window, and the most at once.
+    win_cash: Window,
     remote_cash: i64,
     cash_km: f64,
     other_bank_out: i64,
@@ -251,14 +248,8 @@ impl FeatureEngine {
         s.change.outflow(&cfg.change, ts, fast);
         if t.kind == TransferKind::Withdrawal {
             s.cash_out += amount;
-            while s.cash_window.front().is_some_and(|&(at, _)| at <= ts - cfg.window_secs) {
-                let (_, old) = s.cash_window.pop_front().expect("checked");
-                s.cash_window_sum -= old;
-            }
-            s.cash_window.push_back((ts, amount));
-            s.cash_window_sum += amount;
-            s.cash_window_max = s.cash_window_max.max(s.cash_window.len() as u32);
-            s.cash_window_max_sum = s.cash_window_max_sum.max(s.cash_window_sum);
+            // No counterparty: the pair counts are not touched.
+            slide(&mut s.win_cash, &mut self.in_window[1], a, NO_PARTY, ts, amount, cfg.window_secs);
             if let (Some(home), Some(at)) = (account.open_region, t.region) {
                 if home.province() != at.province() {
                     s.remote_cash += amount;
@@ -380,8 +371,8 @@ impl FeatureEngine {
         f[ix::COUNTERPARTY_BANKS] = s.cp_banks.len() as f64;
         f[ix::COUNTERPARTY_PROVINCES] = f64::from(s.cp_provinces.count_ones());
         f[ix::CASH_OUT_SHARE] = ratio(s.cash_out as f64, s.out_sum as f64);
-        f[ix::CASH_WINDOW] = f64::from(s.cash_window_max);
-        f[ix::CASH_WINDOW_YUAN] = yuan(s.cash_window_max_sum);
+        f[ix::CASH_WINDOW] = f64::from(s.win_cash.max_len);
+        f[ix::CASH_WINDOW_YUAN] = yuan(s.win_cash.max_sum);
         f[ix::REMOTE_CASH_SHARE] = ratio(s.remote_cash as f64, s.cash_out as f64);
         f[ix::CASH_OUT_KM] = if s.cash_out > 0 && account.open_region.is_some() { s.cash_km } else { f64::NAN };
         f[ix::OTHER_BANK_OUT_SHARE] = ratio(s.other_bank_out as f64, s.out_sum as f64);

@@ -120,13 +120,12 @@ pub fn score_store(
     let links = Links::new(graph, until, &accounts);
     let mut scores = score(ledger, &accounts, &mut rows, &links, model, cfg, explain_all);
     // A behaviour change says since when (the first inflow from a new payer in the recent span).
+    let change_code = format!("rule.{}", rules::BEHAVIOUR_CHANGE);
     for s in &mut scores {
-        let since = engine.changed_since(s.account);
-        for r in s.reasons.iter_mut().filter(|r| r.code == format!("rule.{}", rules::BEHAVIOUR_CHANGE)) {
-            if let Some(day) = since.map(|t| t.to_rfc3339_shanghai()[..10].to_string()) {
-                r.message_zh = format!("自{day}起{}", r.message_zh);
-                r.message_en = format!("since {day}: {}", r.message_en);
-            }
+        let Some(r) = s.reasons.iter_mut().find(|r| r.code == change_code) else { continue };
+        if let Some(day) = engine.changed_since(s.account).map(|t| t.to_rfc3339_shanghai()[..10].to_string()) {
+            r.message_zh = format!("自{day}起{}", r.message_zh);
+            r.message_en = format!("since {day}: {}", r.message_en);
         }
     }
     let verdict = Verdict { threshold: model.threshold, rule_flag: cfg.rule_flag };
@@ -179,14 +178,24 @@ struct Verdict {
 }
 
 impl Verdict {
+    /// Flagged by the model's threshold or by the rules.
+    fn flagged(self, model: f64, rules: f64) -> bool {
+        model >= self.threshold || rules >= self.rule_flag
+    }
+
+    /// The combined score (see [`MuleScore::score`]).
+    fn score(self, model: f64, rules: f64) -> f64 {
+        on_cut(model, self.threshold).max(on_cut(rules, self.rule_flag))
+    }
+
     /// Adds a rule's reason to a verdict: the rule score, the flag and the combined score follow.
     fn add(self, s: &mut MuleScore, reason: Reason) {
         if s.reasons.iter().any(|r| r.code == reason.code) {
             return;
         }
         s.rules = 1.0 - (1.0 - s.rules) * (1.0 - reason.weight);
-        s.flagged = s.model >= self.threshold || s.rules >= self.rule_flag;
-        s.score = on_cut(s.model, self.threshold).max(on_cut(s.rules, self.rule_flag));
+        s.flagged = self.flagged(s.model, s.rules);
+        s.score = self.score(s.model, s.rules);
         let at = s.reasons.iter().position(|r| r.weight < reason.weight).unwrap_or(s.reasons.len());
         s.reasons.insert(at, reason);
     }
@@ -230,9 +239,13 @@ fn follow_chains(
     verdict: Verdict,
 ) {
     let until = until.unwrap_or(Ts(i64::MAX));
+    // Whom to look at: every account in the first round; after it, only the payees of the
+    // accounts the round before flagged (nothing else about anyone changed).
+    let mut candidates: Vec<usize> = (0..scores.len()).collect();
     for _ in 0..cfg.max_rounds {
         let mut found = Vec::new();
-        for (i, s) in scores.iter().enumerate() {
+        for &i in &candidates {
+            let s = &scores[i];
             // A missing pass-through (no inflow) never passes the bar.
             let passes_on = rows[i][ix::PASS_THROUGH_DAY] >= cfg.min_pass_through_day;
             if s.flagged || !passes_on {
@@ -261,6 +274,18 @@ fn follow_chains(
         if found.is_empty() {
             return;
         }
+        candidates.clear();
+        for &(i, ..) in &found {
+            for &e in graph.out_edges(scores[i].account) {
+                let edge = graph.edge(EdgeIx(e));
+                if edge.ts > until {
+                    break;
+                }
+                candidates.extend(edge.dst.and_then(|d| position.get(&d).copied()));
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
         for (i, payer, amount, share, day) in found {
             let (payer, yuan) = (ledger.account_id(payer), Fen(amount).to_string());
             let reason = Reason {
@@ -298,6 +323,7 @@ pub fn score(
 ) -> Vec<MuleScore> {
     let (first, probs) = model.stages(rows, links);
     let company = Company { ledger, accounts, links, first: &first };
+    let verdict = Verdict { threshold: model.threshold, rule_flag: cfg.rule_flag };
     accounts
         .iter()
         .enumerate()
@@ -305,7 +331,7 @@ pub fn score(
         .map(|((i, &account), (f, p))| {
             let own: &OwnFeatures = f[..OWN_COUNT].try_into().expect("rows start with the own features");
             let (r, fired) = rules::apply(&cfg.rules, own);
-            let flagged = p >= model.threshold || r >= cfg.rule_flag;
+            let flagged = verdict.flagged(p, r);
             let mut reasons = Vec::new();
             if flagged || explain_all {
                 reasons = fired;
@@ -314,8 +340,7 @@ pub fn score(
                     reasons.push(score_reason(p, model.threshold));
                 }
             }
-            let score = on_cut(p, model.threshold).max(on_cut(r, cfg.rule_flag));
-            MuleScore { account, score, model: p, rules: r, flagged, reasons }
+            MuleScore { account, score: verdict.score(p, r), model: p, rules: r, flagged, reasons }
         })
         .collect()
 }

@@ -13,24 +13,25 @@ fn classify_keeps_order_and_ids_and_reports_bad_lines() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(
-            "{\"id\":\"a1\",\"text\":\"我是公安局的，你涉嫌洗钱，马上把钱转到安全账户\"}\n\
+    let mut input = "{\"id\":\"a1\",\"text\":\"我是公安局的，你涉嫌洗钱，马上把钱转到安全账户\"}\n\
              您的验证码为382910，请勿泄露给他人。\n\
              {\"id\":7,\"text\":\"\"}\n\
              {not json\n\
              {\"id\":\"z\",\"text\":\"兼职刷单日结，先垫付后返佣\"}\n"
-                .as_bytes(),
-        )
-        .unwrap();
+        .as_bytes()
+        .to_vec();
+    // A line of binary (not UTF-8), then a good line: the good one is still answered.
+    input.extend_from_slice(b"\xff\xfe\x00binary\x80\n");
+    input.extend_from_slice("妈，我到家了，晚上回来吃饺子\r\n".as_bytes());
+    child.stdin.take().unwrap().write_all(&input).unwrap();
     let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(3), "two lines could not be analyzed");
+    assert_eq!(out.status.code(), Some(3), "three lines could not be analyzed");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("3 line(s) could not be analyzed"));
     let lines: Vec<serde_json::Value> =
         String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    assert_eq!(lines.len(), 5);
+    assert_eq!(lines.len(), 7);
+    assert_eq!(lines[5]["error"], "line 6: not UTF-8 text");
+    assert_eq!(lines[6]["typology"], "none");
     assert_eq!((lines[0]["id"].as_str(), lines[0]["typology"].as_str()), (Some("a1"), Some("police_gov")));
     assert_eq!(lines[0]["name_zh"], "冒充公检法及政府机关类");
     assert!(lines[0]["cues"].as_array().unwrap().iter().any(|c| c["text"] == "安全账户"));

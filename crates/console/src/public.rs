@@ -110,6 +110,10 @@ pub async fn check(
                     p.flash { (lang.t("未发现诈骗特征。仍请警惕陌生人要求转账。", "No sign of a scam. Still, never pay strangers who ask.")) }
                 } @else {
                     p.flash.err { strong { (lang.t("疑似诈骗", "Looks like a scam")) ": " (a.name_zh) } " (" (format!("{:.0}%", a.probability * 100.0)) ")" }
+                    @if let Some(p) = a.passage {
+                        h3 { (lang.t("露出破绽的一段", "The part that gives it away")) }
+                        blockquote.passage { (text.chars().skip(p.start).take(p.end - p.start).collect::<String>()) }
+                    }
                     h3 { (lang.t("可疑之处", "What gives it away")) }
                     ul { @for cue in &a.cues { li { mark { (cue.text) } " — " (cue.why) } } }
                     h3 { (lang.t("建议", "What to do")) }

@@ -41,6 +41,23 @@ pub struct Evaluation {
     pub confusion: Vec<Vec<u32>>,
     /// The labels of the rows and columns.
     pub labels: Vec<String>,
+    /// By shape of text (`sms`, `dialogue`, …; examples without one are left out), by name.
+    pub per_kind: Vec<KindScore>,
+}
+
+/// Scores on the texts of one shape.
+#[derive(Debug, Clone, Serialize)]
+pub struct KindScore {
+    /// The shape (`sms`, `chat`, `call`, `dialogue`, `asr`, `ocr`).
+    pub kind: String,
+    /// Texts of this shape.
+    pub examples: usize,
+    /// Share classified exactly right.
+    pub accuracy: f64,
+    /// Scam texts of this shape classified `none`, as a share of them.
+    pub missed_scam_rate: f64,
+    /// Ordinary texts of this shape classified as a scam, as a share of them.
+    pub false_alarm_rate: f64,
 }
 
 /// Evaluates the classifier on `examples`.
@@ -49,12 +66,37 @@ pub fn evaluate(c: &Classifier, examples: &[Example]) -> Evaluation {
     let k = labels.len();
     let index: HashMap<&str, usize> = labels.iter().enumerate().map(|(i, l)| (l.as_str(), i)).collect();
     let mut confusion = vec![vec![0u32; k]; k];
+    let none = index.get("none").copied();
+    // Per kind: texts, right, scams, missed, ordinary, false alarms.
+    let mut kinds: std::collections::BTreeMap<&str, [u32; 6]> = Default::default();
     for e in examples {
         let Some(&truth) = index.get(e.label.as_str()) else { continue };
-        let p = c.probabilities(&e.text);
-        let pred = (0..k).max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a))).expect("labels exist");
+        let pred = c.predict(&e.text);
         confusion[truth][pred] += 1;
+        if let Some(kind) = &e.kind {
+            let n = kinds.entry(kind.as_str()).or_default();
+            n[0] += 1;
+            n[1] += u32::from(pred == truth);
+            if Some(truth) == none {
+                n[4] += 1;
+                n[5] += u32::from(Some(pred) != none);
+            } else {
+                n[2] += 1;
+                n[3] += u32::from(Some(pred) == none);
+            }
+        }
     }
+    let share = |a: u32, b: u32| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let per_kind = kinds
+        .into_iter()
+        .map(|(kind, n)| KindScore {
+            kind: kind.to_string(),
+            examples: n[0] as usize,
+            accuracy: share(n[1], n[0]),
+            missed_scam_rate: share(n[3], n[2]),
+            false_alarm_rate: share(n[5], n[4]),
+        })
+        .collect();
     let total: u32 = confusion.iter().flatten().sum();
     let correct: u32 = (0..k).map(|i| confusion[i][i]).sum();
     let per_class: Vec<ClassScore> = (0..k)
@@ -69,7 +111,6 @@ pub fn evaluate(c: &Classifier, examples: &[Example]) -> Evaluation {
         })
         .collect();
     let with_support: Vec<&ClassScore> = per_class.iter().filter(|s| s.support > 0).collect();
-    let none = index.get("none").copied();
     let (mut scams, mut missed, mut ordinary, mut alarms) = (0u32, 0u32, 0u32, 0u32);
     for (t, row) in confusion.iter().enumerate() {
         for (p, &n) in row.iter().enumerate() {
@@ -86,7 +127,6 @@ pub fn evaluate(c: &Classifier, examples: &[Example]) -> Evaluation {
             }
         }
     }
-    let share = |a: u32, b: u32| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     Evaluation {
         examples: total as usize,
         accuracy: share(correct, total),
@@ -96,6 +136,7 @@ pub fn evaluate(c: &Classifier, examples: &[Example]) -> Evaluation {
         per_class,
         confusion,
         labels,
+        per_kind,
     }
 }
 

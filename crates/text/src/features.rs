@@ -91,7 +91,7 @@ fn pair(a: u32, b: char) -> u64 {
 pub struct Scratch {
     /// The normalized text.
     pub norm: Normalized,
-    spare: Normalized,
+    pub(crate) spare: Normalized,
     /// The normalized text with digits as `0`.
     shaped: Vec<char>,
     /// The distinct buckets, in order of first occurrence.
@@ -234,18 +234,26 @@ impl Featurizer {
         }
     }
 
-    /// Appends the features of `n` to `out`, with positions (what the explanation needs).
+    /// Appends the features of `n` to `out`, with positions.
+    #[cfg(test)]
     pub fn features(&self, n: &Normalized, out: &mut Vec<Feature>) {
-        let chars: Vec<char> = n.chars.iter().map(|&c| shape(c)).collect();
+        self.features_in(n, 0, n.chars.len(), out);
+    }
+
+    /// Appends the features of normalized characters `[from, to)` of `n` to `out`, with their
+    /// positions in the whole text.
+    pub fn features_in(&self, n: &Normalized, from: usize, to: usize, out: &mut Vec<Feature>) {
+        let chars: Vec<char> = n.chars[from..to].iter().map(|&c| shape(c)).collect();
+        let at = |i: usize| (from + i) as u32;
         for (i, &c) in chars.iter().enumerate() {
-            out.push(Feature { bucket: self.unigram(c), start: i as u32, end: i as u32 + 1 });
+            out.push(Feature { bucket: self.unigram(c), start: at(i), end: at(i + 1) });
         }
         for (i, w) in chars.windows(2).enumerate() {
-            out.push(Feature { bucket: self.bigram(w[0], w[1]), start: i as u32, end: i as u32 + 2 });
+            out.push(Feature { bucket: self.bigram(w[0], w[1]), start: at(i), end: at(i + 2) });
         }
         self.phrases(&chars, |start, end, node| {
             for &bucket in self.buckets_at(node) {
-                out.push(Feature { bucket, start: start as u32, end: end as u32 });
+                out.push(Feature { bucket, start: at(start), end: at(end) });
             }
         });
     }
@@ -253,6 +261,13 @@ impl Featurizer {
     /// The distinct buckets of `s.norm` into `s.buckets`, in order of first occurrence (the
     /// fast path: no positions, and no allocation once the scratch buffers have grown).
     pub fn distinct_buckets(&self, s: &mut Scratch) {
+        let len = s.norm.chars.len();
+        self.distinct_buckets_in(s, 0, len);
+    }
+
+    /// The distinct buckets of normalized characters `[from, to)` of `s.norm` into `s.buckets`
+    /// (a window of a long text).
+    pub fn distinct_buckets_in(&self, s: &mut Scratch, from: usize, to: usize) {
         let Scratch { norm, shaped, buckets, seen, dirty, .. } = s;
         if *dirty {
             for &b in buckets.iter() {
@@ -274,7 +289,7 @@ impl Featurizer {
         };
         shaped.clear();
         let mut prev = None;
-        for &c in &norm.chars {
+        for &c in &norm.chars[from..to] {
             let c = shape(c);
             shaped.push(c);
             add(self.unigram(c));
@@ -296,7 +311,8 @@ impl Featurizer {
         self.distinct_buckets(s);
     }
 
-    /// The distinct buckets of a text, in order of first occurrence (allocating; for training).
+    /// The distinct buckets of a text, in order of first occurrence (allocating).
+    #[cfg(test)]
     pub fn buckets_of(&self, text: &str) -> Vec<u32> {
         let mut s = Scratch::default();
         self.text_buckets(text, &mut s);
@@ -408,6 +424,20 @@ mod tests {
             assert_eq!(fast, want, "{t}");
             assert_eq!(f.buckets_of(t), s.buckets, "{t}");
             assert!(s.seen.iter().all(|&w| w == 0), "the seen bits are cleared");
+            // A window's buckets are those of the features inside it.
+            let n = normalize(t);
+            for (a, b) in crate::windows::windows(n.chars.len(), 24) {
+                f.distinct_buckets_in(&mut s, a, b);
+                let mut fast = s.buckets.clone();
+                let mut features = Vec::new();
+                f.features_in(&n, a, b, &mut features);
+                assert!(features.iter().all(|x| a as u32 <= x.start && x.end <= b as u32));
+                let mut want: Vec<u32> = features.iter().map(|x| x.bucket).collect();
+                want.sort_unstable();
+                want.dedup();
+                fast.sort_unstable();
+                assert_eq!(fast, want, "{t} [{a}, {b})");
+            }
         }
         // A text cut short leaves its bits set; the next text clears them first.
         f.text_buckets(&texts[0], &mut s);

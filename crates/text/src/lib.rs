@@ -25,9 +25,10 @@ mod lexicon;
 mod model;
 mod normalize;
 mod train;
+mod windows;
 
-pub use classifier::{Analysis, Classifier, Cue, Scored, DEFAULT_MODEL, MAX_CHARS};
-pub use eval::{disguise, evaluate, ClassScore, Evaluation, EVASIONS};
+pub use classifier::{Analysis, Classifier, Cue, Passage, Scored, DEFAULT_MODEL, MAX_CHARS};
+pub use eval::{disguise, evaluate, ClassScore, Evaluation, KindScore, EVASIONS};
 pub use model::{Model, ModelError, MODEL_FORMAT_VERSION};
 pub use normalize::{normalize, Normalized};
 pub use train::{is_test, parse_examples, train, vocabulary, Example, TrainOptions};

@@ -1,8 +1,10 @@
 //! The classifier's model: multinomial logistic regression over hashed features, trained with
 //! AdaGrad, calibrated by temperature scaling, stored in a small versioned binary file.
 //!
-//! File format (little-endian): magic `FZTXTMD1`, format version (u32, now 2), buckets (u32),
-//! classes (u32), temperature (f32), weight scale (f32), each label as u16 length + UTF-8,
+//! File format (little-endian): magic `FZTXTMD1`, format version (u32, now 3), buckets (u32),
+//! classes (u32), temperature (f32), weight scale (f32), window (u32, characters) and length
+//! power (f32) (version 3 only; a version 2 file is read as window 0, power 0: whole texts only,
+//! every feature counting 1), each label as u16 length + UTF-8,
 //! the biases (f32 per class), the vocabulary: count (u32) and each word as u16 length + UTF-8,
 //! then the non-zero buckets: count (u32) and for each the bucket (u32) and one i16 per class
 //! (weight = value × scale). Version 1 had no vocabulary (its words came from a jieba
@@ -11,8 +13,8 @@
 use thiserror::Error;
 
 const MAGIC: &[u8; 8] = b"FZTXTMD1";
-/// The model file format this build reads and writes.
-pub const MODEL_FORMAT_VERSION: u32 = 2;
+/// The model file format this build writes (it also reads version 2, which had no windows).
+pub const MODEL_FORMAT_VERSION: u32 = 3;
 
 /// A trained model.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +32,12 @@ pub struct Model {
     pub words: Vec<String>,
     /// `buckets × classes` weights, bucket-major.
     pub weights: Vec<f32>,
+    /// Long texts are also scored in windows of this many normalized characters, overlapping
+    /// by half (0: whole texts only); see `windows.rs`.
+    pub window: u32,
+    /// Each present feature of a text with `n` distinct buckets counts `(n / 100)^-length_power`
+    /// (0: every feature counts 1, as in version 2 files).
+    pub length_power: f32,
 }
 
 /// A model file that cannot be read.
@@ -39,7 +47,7 @@ pub enum ModelError {
     #[error("not a fanzha text model (bad magic)")]
     Magic,
     /// Written by another format version.
-    #[error("model format version {0}; this fanzha reads version {MODEL_FORMAT_VERSION} (retrain it with `fanzha text train`)")]
+    #[error("model format version {0}; this fanzha reads versions 2 and {MODEL_FORMAT_VERSION} (retrain it with `fanzha text train`)")]
     Version(u32),
     /// Cut short or inconsistent.
     #[error("model file is damaged: {0}")]
@@ -56,10 +64,11 @@ impl Model {
     pub fn probabilities(&self, buckets: &[u32]) -> Vec<f32> {
         let c = self.classes();
         let mut logits = self.bias.clone();
+        let x = feature_value(buckets.len(), self.length_power);
         for &b in buckets {
             let w = &self.weights[b as usize * c..(b as usize + 1) * c];
             for (l, w) in logits.iter_mut().zip(w) {
-                *l += w;
+                *l += x * w;
             }
         }
         softmax(&mut logits, self.temperature);
@@ -82,6 +91,8 @@ impl Model {
         out.extend_from_slice(&(c as u32).to_le_bytes());
         out.extend_from_slice(&self.temperature.to_le_bytes());
         out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&self.window.to_le_bytes());
+        out.extend_from_slice(&self.length_power.to_le_bytes());
         for l in &self.labels {
             out.extend_from_slice(&(l.len() as u16).to_le_bytes());
             out.extend_from_slice(l.as_bytes());
@@ -120,13 +131,17 @@ impl Model {
             return Err(ModelError::Magic);
         }
         let version = r.u32()?;
-        if version != MODEL_FORMAT_VERSION {
+        if version != MODEL_FORMAT_VERSION && version != 2 {
             return Err(ModelError::Version(version));
         }
         let buckets = r.u32()?;
         let c = r.u32()? as usize;
         let temperature = r.f32()?;
         let scale = r.f32()?;
+        let (window, length_power) = if version >= 3 { (r.u32()?, r.f32()?) } else { (0, 0.0) };
+        if !(0.0..=1.0).contains(&length_power) {
+            return Err(ModelError::Damaged("length power"));
+        }
         if c == 0 || buckets == 0 || buckets > 1 << 24 || !temperature.is_finite() || temperature <= 0.0 {
             return Err(ModelError::Damaged("header"));
         }
@@ -155,7 +170,7 @@ impl Model {
         if !r.0.is_empty() {
             return Err(ModelError::Damaged("trailing bytes"));
         }
-        Ok(Model { labels, buckets, temperature, bias, words, weights })
+        Ok(Model { labels, buckets, temperature, bias, words, weights, window, length_power })
     }
 }
 
@@ -166,6 +181,7 @@ impl Model {
 #[derive(Debug, Clone)]
 pub(crate) struct Scorer {
     classes: usize,
+    length_power: f32,
     temperature: f32,
     scale: f32,
     bias: Vec<f32>,
@@ -187,7 +203,15 @@ impl Scorer {
                 rows.extend(q);
             }
         }
-        Scorer { classes: c, temperature: m.temperature, scale, bias: m.bias.clone(), row_of, rows }
+        Scorer {
+            classes: c,
+            length_power: m.length_power,
+            temperature: m.temperature,
+            scale,
+            bias: m.bias.clone(),
+            row_of,
+            rows,
+        }
     }
 
     /// The weight of bucket `b` for class `k`, as scored.
@@ -217,12 +241,23 @@ impl Scorer {
                     }
                 }
             }
+            let x = feature_value(buckets.len(), self.length_power);
             for (l, &s) in out.iter_mut().zip(sum.iter()) {
-                *l += s as f32 * self.scale;
+                *l += s as f32 * self.scale * x;
             }
         }
         softmax(out, self.temperature);
     }
+}
+
+/// The value of each present feature of a text with `n` distinct buckets.
+/// `(n / 100)^-power`: 1 for a text of 100 distinct buckets (an SMS of about 40 characters), less
+/// for longer ones, so that a long text's many weak features do not outvote a few strong ones.
+pub(crate) fn feature_value(n: usize, power: f32) -> f32 {
+    if power == 0.0 {
+        return 1.0;
+    }
+    (n.max(1) as f32 / 100.0).powf(-power)
 }
 
 /// The scale of the 16-bit weights: the largest weight becomes `i16::MAX`.
@@ -282,11 +317,14 @@ mod tests {
             bias: vec![0.5, -0.5],
             words: vec!["刷单".into(), "安全账户".into()],
             weights: vec![0.0, 0.0, 1.0, -1.0, 0.25, 0.0, 0.0, 0.0],
+            window: 96,
+            length_power: 0.25,
         };
         let bytes = m.to_bytes();
         let back = Model::from_bytes(&bytes).unwrap();
         assert_eq!(back.labels, m.labels);
         assert_eq!(back.words, m.words);
+        assert_eq!((back.window, back.length_power), (96, 0.25));
         for (a, b) in back.weights.iter().zip(&m.weights) {
             assert!((a - b).abs() < 1e-4);
         }
@@ -297,5 +335,12 @@ mod tests {
         assert!(matches!(err, ModelError::Version(1)));
         assert!(err.to_string().contains("retrain"), "{err}");
         assert!(matches!(Model::from_bytes(b"hello world, not a model"), Err(ModelError::Magic)));
+        // A version 2 file (before windows: no window field) reads as whole texts only.
+        let mut v2 = bytes[..28].to_vec();
+        v2[8..12].copy_from_slice(&2u32.to_le_bytes());
+        v2.extend_from_slice(&bytes[36..]);
+        let old = Model::from_bytes(&v2).unwrap();
+        assert_eq!((old.window, old.length_power), (0, 0.0));
+        assert_eq!((old.labels, old.words), (m.labels.clone(), m.words.clone()));
     }
 }

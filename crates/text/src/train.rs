@@ -2,10 +2,18 @@
 //! regression by AdaGrad on deduplicated hashed features, with classes weighted by a power of
 //! their rarity, and a softmax temperature fitted on a calibration fold. Deterministic: the same
 //! data and options give the same model bytes.
+//!
+//! Long texts are also learned from in windows, the way they are scored (`windows.rs`): every
+//! window of an ordinary text is an ordinary example; a scam text's windows are not all scam
+//! (the small talk before the script is not), so a first model trained on whole texts and
+//! ordinary windows picks the windows that carry the text's typology (probability ≥ 0.5, and
+//! always the most likely one), and the model is trained again with them (multiple-instance
+//! learning in one round).
 
-use crate::features::{shape, Featurizer};
+use crate::features::{shape, Featurizer, Scratch};
 use crate::model::{softmax, Model};
 use crate::normalize::normalize;
+use crate::windows::{scam_evidence, windows};
 use crate::TextError;
 use fanzha_model::TYPOLOGIES;
 use jieba_rs::Jieba;
@@ -18,6 +26,10 @@ pub struct Example {
     pub text: String,
     /// Its typology id, or `none`.
     pub label: String,
+    /// Its shape, when the data says (`sms`, `chat`, `call`, `dialogue`, `asr`, `ocr`): for
+    /// reporting scores by shape.
+    #[serde(default)]
+    pub kind: Option<String>,
 }
 
 /// How to train.
@@ -35,11 +47,24 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Class weights are (rarity)^balance: 0 treats every example alike, 1 fully balances classes.
     pub balance: f32,
+    /// Window length in normalized characters for long texts (0: whole texts only).
+    pub window: u32,
+    /// Features of a text with `n` distinct buckets count `(n / 100)^-length_power` (0: 1 each).
+    pub length_power: f32,
 }
 
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
-        TrainOptions { buckets: 1 << 16, epochs: 40, learning_rate: 0.03, l2: 1e-4, seed: 1, balance: 0.75 }
+        TrainOptions {
+            buckets: 1 << 16,
+            epochs: 40,
+            learning_rate: 0.03,
+            l2: 1e-4,
+            seed: 1,
+            balance: 0.5,
+            window: 96,
+            length_power: 0.25,
+        }
     }
 }
 
@@ -80,22 +105,60 @@ pub fn train(examples: &[Example], opts: &TrainOptions) -> Result<Model, TextErr
     if labels.len() < 2 {
         return Err(TextError::Data { line: 0, reason: "training needs at least two labels".into() });
     }
+    let none = labels.iter().position(|l| l == "none");
     let words = vocabulary(examples);
     let featurizer = Featurizer::new(&words, opts.buckets);
-    let rows: Vec<(Vec<u32>, usize)> = examples
+    let ys: Vec<usize> = examples
         .iter()
-        .map(|e| (featurizer.buckets_of(&e.text), labels.iter().position(|l| *l == e.label).expect("known")))
+        .map(|e| labels.iter().position(|l| *l == e.label).expect("labels come from the examples"))
         .collect();
+    let parts: Vec<Vec<Vec<u32>>> = examples.iter().map(|e| parts_of(&featurizer, &e.text, opts.window)).collect();
     let calibration: Vec<bool> = examples.iter().map(|e| text_hash(&e.text) % 10 == 3).collect();
-    let fit: Vec<usize> = (0..rows.len()).filter(|&i| !calibration[i]).collect();
-    let held: Vec<usize> = (0..rows.len()).filter(|&i| calibration[i]).collect();
-    let first = sgd(&rows, &fit, labels.clone(), opts);
-    let temperature = fit_temperature(&first, &rows, &held);
+    // Rows (buckets, label) and the example each came from: whole texts, ordinary texts' windows.
+    let mut rows: Vec<(Vec<u32>, usize)> = Vec::new();
+    let mut from: Vec<usize> = Vec::new();
+    for (i, p) in parts.iter().enumerate() {
+        let take = if Some(ys[i]) == none { p.len() } else { 1 };
+        for b in &p[..take] {
+            rows.push((b.clone(), ys[i]));
+            from.push(i);
+        }
+    }
+    let fit_rows = |from: &[usize]| (0..from.len()).filter(|&r| !calibration[from[r]]).collect::<Vec<_>>();
+    if parts.iter().zip(&ys).any(|(p, &y)| p.len() > 1 && Some(y) != none) {
+        let first = sgd(&rows, &from, &fit_rows(&from), labels.clone(), opts);
+        for (i, p) in parts.iter().enumerate().filter(|(i, p)| p.len() > 1 && Some(ys[*i]) != none) {
+            let own: Vec<f32> = p[1..].iter().map(|b| first.probabilities(b)[ys[i]]).collect();
+            let top = (0..own.len()).max_by(|&a, &b| own[a].total_cmp(&own[b]).then(b.cmp(&a))).expect("windows");
+            for (w, &q) in own.iter().enumerate() {
+                if q >= 0.5 || w == top {
+                    rows.push((p[w + 1].clone(), ys[i]));
+                    from.push(i);
+                }
+            }
+        }
+    }
+    let fit = fit_rows(&from);
+    let second = sgd(&rows, &from, &fit, labels.clone(), opts);
+    let held: Vec<usize> = (0..examples.len()).filter(|&i| calibration[i]).collect();
+    let temperature = fit_temperature(&second, &parts, &ys, &held, none);
     let all: Vec<usize> = (0..rows.len()).collect();
-    let mut model = sgd(&rows, &all, labels, opts);
+    let mut model = sgd(&rows, &from, &all, labels, opts);
     model.temperature = temperature;
     model.words = words;
     Ok(model)
+}
+
+/// A text's distinct buckets: the whole text first, then each of its windows.
+fn parts_of(featurizer: &Featurizer, text: &str, window: u32) -> Vec<Vec<u32>> {
+    let mut s = Scratch::default();
+    featurizer.text_buckets(text, &mut s);
+    let mut parts = vec![s.buckets.clone()];
+    for (a, b) in windows(s.norm.chars.len(), window as usize) {
+        featurizer.distinct_buckets_in(&mut s, a, b);
+        parts.push(s.buckets.clone());
+    }
+    parts
 }
 
 /// The words jieba (no HMM) cuts the normalized texts (digits as `0`) into, of two or more
@@ -114,13 +177,26 @@ pub fn vocabulary(examples: &[Example]) -> Vec<String> {
     words.into_iter().collect()
 }
 
-fn sgd(rows: &[(Vec<u32>, usize)], use_rows: &[usize], labels: Vec<String>, opts: &TrainOptions) -> Model {
+/// Multinomial logistic regression by AdaGrad on `use_rows` of `rows` (buckets, label), `from`
+/// naming each row's text.
+fn sgd(
+    rows: &[(Vec<u32>, usize)],
+    from: &[usize],
+    use_rows: &[usize],
+    labels: Vec<String>,
+    opts: &TrainOptions,
+) -> Model {
     let c = labels.len();
+    // Classes are weighted by how many texts they have, not rows: a long text's windows
+    // do not make its class look common.
     let mut counts = vec![0usize; c];
+    let mut seen = rustc_hash::FxHashSet::default();
     for &i in use_rows {
-        counts[rows[i].1] += 1;
+        if seen.insert(from[i]) {
+            counts[rows[i].1] += 1;
+        }
     }
-    let n = use_rows.len().max(1) as f32;
+    let n = counts.iter().sum::<usize>().max(1) as f32;
     let class_weight: Vec<f32> =
         counts.iter().map(|&k| if k == 0 { 0.0 } else { (n / (c as f32 * k as f32)).powf(opts.balance) }).collect();
     let mut m = Model {
@@ -130,6 +206,8 @@ fn sgd(rows: &[(Vec<u32>, usize)], use_rows: &[usize], labels: Vec<String>, opts
         bias: vec![0.0; c],
         words: Vec::new(),
         weights: vec![0.0; opts.buckets as usize * c],
+        window: opts.window,
+        length_power: opts.length_power,
     };
     let mut g2 = vec![1e-6f32; m.weights.len()];
     let mut g2_bias = vec![1e-6f32; c];
@@ -145,9 +223,10 @@ fn sgd(rows: &[(Vec<u32>, usize)], use_rows: &[usize], labels: Vec<String>, opts
         for &i in &order {
             let (buckets, y) = (&rows[i].0, rows[i].1);
             let mut p = m.bias.clone();
+            let x = crate::model::feature_value(buckets.len(), opts.length_power);
             for &b in buckets {
                 for (k, pk) in p.iter_mut().enumerate() {
-                    *pk += m.weights[b as usize * c + k];
+                    *pk += x * m.weights[b as usize * c + k];
                 }
             }
             softmax(&mut p, 1.0);
@@ -158,7 +237,7 @@ fn sgd(rows: &[(Vec<u32>, usize)], use_rows: &[usize], labels: Vec<String>, opts
                 m.bias[k] -= opts.learning_rate * g / g2_bias[k].sqrt();
                 for &b in buckets {
                     let at = b as usize * c + k;
-                    let grad = g + opts.l2 * m.weights[at];
+                    let grad = g * x + opts.l2 * m.weights[at];
                     g2[at] += grad * grad;
                     m.weights[at] -= opts.learning_rate * grad / g2[at].sqrt();
                 }
@@ -168,16 +247,36 @@ fn sgd(rows: &[(Vec<u32>, usize)], use_rows: &[usize], labels: Vec<String>, opts
     m
 }
 
-/// The temperature minimizing the negative log-likelihood of the held rows (golden-section
-/// search on log T); 1 when there is nothing to calibrate on.
-fn fit_temperature(m: &Model, rows: &[(Vec<u32>, usize)], held: &[usize]) -> f32 {
+/// The temperature minimizing the negative log-likelihood of the held examples, each scored as
+/// a classifier scores it (the whole text or the window with the most evidence of a scam), by
+/// golden-section search on log T; 1 when there is nothing to calibrate on.
+fn fit_temperature(m: &Model, parts: &[Vec<Vec<u32>>], ys: &[usize], held: &[usize], none: Option<usize>) -> f32 {
     if held.is_empty() {
         return 1.0;
     }
+    let mut raw = m.clone();
+    raw.temperature = 1.0;
+    // Logits (log-probabilities at T = 1) of every part of every held example, computed once.
+    let logits: Vec<Vec<Vec<f32>>> = held
+        .iter()
+        .map(|&i| parts[i].iter().map(|b| raw.probabilities(b).iter().map(|p| p.max(1e-30).ln()).collect()).collect())
+        .collect();
     let nll = |t: f32| -> f64 {
-        let mut probe = m.clone();
-        probe.temperature = t;
-        held.iter().map(|&i| -(probe.probabilities(&rows[i].0)[rows[i].1].max(1e-9) as f64).ln()).sum()
+        let mut total = 0f64;
+        for (k, &i) in held.iter().enumerate() {
+            let mut best: Option<(f32, Vec<f32>)> = None;
+            for l in &logits[k] {
+                let mut p = l.clone();
+                softmax(&mut p, t);
+                let e = scam_evidence(&p, none);
+                if best.as_ref().is_none_or(|(b, _)| e > *b) {
+                    best = Some((e, p));
+                }
+            }
+            let p = best.expect("every text has its whole").1;
+            total -= (p[ys[i]].max(1e-9) as f64).ln();
+        }
+        total
     };
     let (mut lo, mut hi) = ((0.05f32).ln(), (10f32).ln());
     let phi = 0.618_034f32;

@@ -65,7 +65,8 @@ enum What {
     /// and the time to load the shipped model
     Text {
         /// Texts to classify (JSON Lines with `text`, e.g. data/text/corpus.jsonl); SMS-length
-        /// texts (at most 70 characters) are used, cycled to --messages
+        /// texts (at most 70 characters) are used, cycled to --messages, and all of them joined
+        /// into 2,000-character transcripts for the long-text latency
         #[arg(long)]
         data: PathBuf,
         /// Messages to classify
@@ -368,7 +369,13 @@ fn report_throughput(db: &std::path::Path, from: &str, to: &str) -> anyhow::Resu
     }))
 }
 
-/// Times model loading and classification of short messages on one thread.
+/// Characters of each long text `fanzha bench text` times.
+const LONG_CHARS: usize = 2_000;
+/// How many long texts it times.
+const LONG_TEXTS: usize = 2_000;
+
+/// Times model loading, classification of short messages, and explained classification of
+/// 2,000-character transcripts (latency percentiles), on one thread.
 fn text_throughput(data: &std::path::Path, n: usize) -> anyhow::Result<serde_json::Value> {
     let start = Instant::now();
     let classifier = fanzha_text::Classifier::shipped()?;
@@ -385,8 +392,7 @@ fn text_throughput(data: &std::path::Path, n: usize) -> anyhow::Result<serde_jso
     let none = classifier.model().labels.iter().position(|l| l == "none");
     let start = Instant::now();
     for t in texts.iter().cycle().take(n) {
-        let p = classifier.probabilities(t);
-        flagged += usize::from(p.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)).map(|(k, _)| k) != none);
+        flagged += usize::from(Some(classifier.predict(t)) != none);
     }
     let fast_secs = start.elapsed().as_secs_f64();
     let start = Instant::now();
@@ -394,8 +400,39 @@ fn text_throughput(data: &std::path::Path, n: usize) -> anyhow::Result<serde_jso
         classifier.analyze(t)?;
     }
     let full_secs = start.elapsed().as_secs_f64();
+    // Long texts: the data's texts joined in order (one per line, as a pasted chat log or call
+    // transcript) into transcripts of exactly 2,000 characters, scored whole and in windows.
+    let all: Vec<String> = corpus
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()?.get("text")?.as_str().map(str::to_string))
+        .collect();
+    let mut transcripts: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for t in all.iter().cycle().take(all.len().max(1) * 4) {
+        current.push_str(t);
+        current.push('\n');
+        if current.chars().count() >= LONG_CHARS {
+            transcripts.push(current.chars().take(LONG_CHARS).collect());
+            current.clear();
+            if transcripts.len() == LONG_TEXTS {
+                break;
+            }
+        }
+    }
+    let mut latency_ms: Vec<f64> = Vec::with_capacity(transcripts.len());
+    for t in &transcripts {
+        let start = Instant::now();
+        classifier.analyze(t)?;
+        latency_ms.push(start.elapsed().as_secs_f64() * 1e3);
+    }
+    let long_total: f64 = latency_ms.iter().sum();
     Ok(serde_json::json!({
         "bench": "text_classify",
+        "long_texts": transcripts.len(),
+        "long_chars": LONG_CHARS,
+        "long_texts_per_sec": transcripts.len() as f64 / (long_total / 1e3).max(1e-9),
+        "long_p50_ms": percentile(&mut latency_ms, 0.5),
+        "long_p99_ms": percentile(&mut latency_ms, 0.99),
         "messages": n,
         "distinct_texts": texts.len(),
         "mean_chars": chars as f64 / texts.len() as f64,

@@ -28,11 +28,11 @@ enum What {
         #[arg(long)]
         model: Option<PathBuf>,
     },
-    /// Train a model on the training split of a JSON Lines file of {"text", "label"}
+    /// Train a model on the training split of JSON Lines files of {"text", "label"}
     Train {
-        /// Training data (JSON Lines: text, label)
-        #[arg(long)]
-        data: PathBuf,
+        /// Training data (JSON Lines: text, label, optional kind); repeat for several files
+        #[arg(long, required = true)]
+        data: Vec<PathBuf>,
         /// Where to write the model
         #[arg(long)]
         out: PathBuf,
@@ -51,12 +51,24 @@ enum What {
         /// Class balance: 0 = every example alike, 1 = classes weighted equally
         #[arg(long, default_value_t = TrainOptions::default().balance)]
         balance: f32,
+        /// Window for long texts, in normalized characters (0: whole texts only)
+        #[arg(long, default_value_t = TrainOptions::default().window)]
+        window: u32,
+        /// Features of a text with n distinct buckets count (n / 100)^-POWER (0: 1 each)
+        #[arg(long, default_value_t = TrainOptions::default().length_power)]
+        length_power: f32,
+        /// Train on every text, held-out split included (for a model evaluated on other data)
+        #[arg(long)]
+        all: bool,
     },
     /// Evaluate a model on the held-out split, as written and disguised
     Eval {
-        /// Labelled data (JSON Lines: text, label); its held-out split is used
+        /// Labelled data (JSON Lines: text, label, optional kind); its held-out split is used
+        #[arg(long, required = true)]
+        data: Vec<PathBuf>,
+        /// Evaluate on every text, not only the held-out split (data the model never saw)
         #[arg(long)]
-        data: PathBuf,
+        all: bool,
         /// Model file (default: the model fanzha ships)
         #[arg(long)]
         model: Option<PathBuf>,
@@ -69,11 +81,21 @@ enum What {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.what {
         What::Classify { input, json, model } => classify(input.as_deref(), json, model.as_deref()),
-        What::Train { data, out, epochs, buckets, learning_rate, l2, balance } => {
+        What::Train { data, out, epochs, buckets, learning_rate, l2, balance, window, length_power, all } => {
+            anyhow::ensure!((0.0..=1.0).contains(&length_power), "--length-power must be between 0 and 1");
             let examples = read_examples(&data)?;
             let (train_set, test_set): (Vec<Example>, Vec<Example>) =
-                examples.into_iter().partition(|e| !is_test(&e.text));
-            let opts = TrainOptions { epochs, buckets, learning_rate, l2, balance, ..TrainOptions::default() };
+                examples.into_iter().partition(|e| all || !is_test(&e.text));
+            let opts = TrainOptions {
+                epochs,
+                buckets,
+                learning_rate,
+                l2,
+                balance,
+                window,
+                length_power,
+                ..TrainOptions::default()
+            };
             let start = Instant::now();
             let model = train(&train_set, &opts)?;
             let secs = start.elapsed().as_secs_f64();
@@ -89,6 +111,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 out.display(),
                 bytes.len() / 1024
             );
+            if all {
+                return Ok(ExitCode::SUCCESS);
+            }
             println!(
                 "held-out split ({} texts): macro-F1 {:.3}, accuracy {:.3}, missed scams {:.1}%, false alarms {:.1}%",
                 e.examples,
@@ -99,9 +124,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        What::Eval { data, model, json } => {
+        What::Eval { data, all, model, json } => {
             let c = load(model.as_deref())?;
-            let test: Vec<Example> = read_examples(&data)?.into_iter().filter(|e| is_test(&e.text)).collect();
+            let test: Vec<Example> = read_examples(&data)?.into_iter().filter(|e| all || is_test(&e.text)).collect();
             let plain = evaluate(&c, &test);
             let disguised: Vec<(&str, fanzha_text::Evaluation)> = EVASIONS
                 .iter()
@@ -109,7 +134,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     let set: Vec<Example> = test
                         .iter()
                         .filter(|e| e.label != "none")
-                        .map(|e| Example { text: disguise(&e.text, kind), label: e.label.clone() })
+                        .map(|e| Example { text: disguise(&e.text, kind), ..e.clone() })
                         .collect();
                     (kind, evaluate(&c, &set))
                 })
@@ -121,7 +146,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     .collect();
                 println!("{}", serde_json::to_string_pretty(&json!({"held_out": plain, "evasion": evasion}))?);
             } else {
-                print_eval(&plain);
+                print_eval(&plain, if all { "all texts" } else { "held-out split" });
                 println!("\nDisguised scam texts of the held-out split:");
                 for (kind, e) in &disguised {
                     println!(
@@ -137,9 +162,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn read_examples(path: &Path) -> anyhow::Result<Vec<Example>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    parse_examples(&text).with_context(|| path.display().to_string())
+/// The examples of every file, in order; an error names the file and line.
+fn read_examples(paths: &[PathBuf]) -> anyhow::Result<Vec<Example>> {
+    let mut out = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        out.extend(parse_examples(&text).with_context(|| path.display().to_string())?);
+    }
+    Ok(out)
 }
 
 fn load(model: Option<&Path>) -> anyhow::Result<Classifier> {
@@ -164,8 +194,20 @@ fn classify(input: Option<&Path>, json: bool, model: Option<&Path>) -> anyhow::R
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = 0;
-    for (n, line) in reader.lines().enumerate() {
-        let line = line.with_context(|| format!("line {}: not UTF-8 text", n + 1))?;
+    for (n, line) in reader.split(b'\n').enumerate() {
+        let line = line.with_context(|| format!("reading line {}", n + 1))?;
+        let line = match String::from_utf8(line) {
+            Ok(l) => l.strip_suffix('\r').map(str::to_string).unwrap_or(l),
+            Err(_) => {
+                failed += 1;
+                let e = format!("line {}: not UTF-8 text", n + 1);
+                match json {
+                    true => writeln!(out, "{}", json!({"id": serde_json::Value::Null, "error": e}))?,
+                    false => writeln!(out, "error: {e}")?,
+                }
+                continue;
+            }
+        };
         let (id, text) = if line.trim_start().starts_with('{') {
             match serde_json::from_str::<serde_json::Value>(&line) {
                 Ok(v) => (
@@ -217,9 +259,9 @@ fn classify(input: Option<&Path>, json: bool, model: Option<&Path>) -> anyhow::R
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_eval(e: &fanzha_text::Evaluation) {
+fn print_eval(e: &fanzha_text::Evaluation, what: &str) {
     println!(
-        "held-out split: {} texts, macro-F1 {:.3}, accuracy {:.3}, missed scams {:.1}%, false alarms {:.1}%\n",
+        "{what}: {} texts, macro-F1 {:.3}, accuracy {:.3}, missed scams {:.1}%, false alarms {:.1}%\n",
         e.examples,
         e.macro_f1,
         e.accuracy,
@@ -229,6 +271,19 @@ fn print_eval(e: &fanzha_text::Evaluation) {
     println!("  {:<20} {:>9} {:>7} {:>6} {:>8}", "label", "precision", "recall", "F1", "support");
     for s in &e.per_class {
         println!("  {:<20} {:>9.3} {:>7.3} {:>6.3} {:>8}", s.label, s.precision, s.recall, s.f1, s.support);
+    }
+    if !e.per_kind.is_empty() {
+        println!("\n  {:<10} {:>6} {:>9} {:>7} {:>13}", "shape", "texts", "accuracy", "missed", "false alarms");
+        for k in &e.per_kind {
+            println!(
+                "  {:<10} {:>6} {:>9.3} {:>6.1}% {:>12.1}%",
+                k.kind,
+                k.examples,
+                k.accuracy,
+                100.0 * k.missed_scam_rate,
+                100.0 * k.false_alarm_rate
+            );
+        }
     }
     if e.labels.is_empty() {
         return;

@@ -128,7 +128,7 @@ pub fn run(
     let (mut checked, mut positives) = (0u64, 0u64);
     let mut env = checker.env();
     for e in 0..graph.edge_count() {
-        let txn = graph.edge(EdgeIx(e as u32)).txn;
+        let txn = graph.edge(EdgeIx::of(e)).txn;
         let t = ledger.transfer(txn);
         if span.to.is_some_and(|to| t.ts > to) {
             break;

@@ -15,10 +15,8 @@ use fanzha_model::{AccountIx, Ledger, Transfer};
 use fanzha_rules::{Env, RuleSet, Schema};
 use serde::Serialize;
 
-/// Seconds east of UTC of Beijing time.
-const BEIJING: i64 = 8 * 3_600;
 /// The live window of the `*_24h` variables.
-const DAY: i64 = 86_400;
+const DAY: i64 = fanzha_model::DAY_SECS;
 
 /// What to do with the transfer, mildest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -159,7 +157,7 @@ impl Checker {
         let now = t.ts;
         env.clear();
         env.set_number(v.amount_fen, t.amount.0 as f64);
-        env.set_number(v.hour, ((now.0 + BEIJING).rem_euclid(DAY) / 3_600) as f64);
+        env.set_number(v.hour, f64::from(now.beijing_hour()));
         env.set_text(v.channel, t.channel.map_or("", |c| c.as_str()));
         env.set_text(v.kind, t.kind.as_str());
         env.set_text(v.memo, t.memo.as_deref().unwrap_or(""));

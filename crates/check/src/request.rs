@@ -1,13 +1,9 @@
 //! A transfer as a check or a record request carries it (the interchange fields, amount as integer
-//! fen, empty accounts as null, optional payer context), and its validation into a [`Transfer`].
+//! fen, empty accounts as null, optional payer context), and its validation into a transfer by the
+//! rules every way in shares ([`fanzha_model::TransferFields`]).
 
-use fanzha_model::{Channel, Currency, Fen, Horizon, Region, Transfer, TransferKind, Ts};
+use fanzha_model::{Amount, Horizon, TransferFields};
 use serde::Deserialize;
-
-/// Longest account id or transaction id accepted.
-pub const MAX_ID_CHARS: usize = 64;
-/// Longest memo accepted.
-pub const MAX_MEMO_CHARS: usize = 512;
 
 /// The request body of `POST /v1/transfers/check` and `POST /v1/transfers`.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -53,100 +49,45 @@ pub struct PayerContext {
     pub phone: Option<String>,
 }
 
-/// A request field that is wrong, and why.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{field}: {message}")]
-pub struct FieldError {
-    /// The JSON field name.
-    pub field: &'static str,
-    /// What is wrong with it.
-    pub message: String,
-}
-
-fn bad(field: &'static str, message: impl Into<String>) -> FieldError {
-    FieldError { field, message: message.into() }
-}
-
-fn bounded<'a>(field: &'static str, value: &'a Option<String>, max: usize) -> Result<Option<&'a str>, FieldError> {
-    match value.as_deref().map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(v) if v.chars().count() > max => Err(bad(field, format!("longer than {max} characters"))),
-        Some(v) => Ok(Some(v)),
-    }
-}
-
+/// A request field that is wrong, and why (the model's one kind of field error).
+pub use fanzha_model::FieldError;
 /// The validated request: the transfer (parties not yet resolved) and the account ids.
-#[derive(Debug, Clone)]
-pub struct Checked<'r> {
-    /// The transfer with `from`/`to` still empty.
-    pub transfer: Transfer,
-    /// Transaction id, if given.
-    pub txn_id: Option<&'r str>,
-    /// Payer account id.
-    pub from: Option<&'r str>,
-    /// Payee account id.
-    pub to: Option<&'r str>,
-}
+pub use fanzha_model::ValidTransfer as Checked;
 
 impl TransferRequest {
     /// Validates every field; `now.at` (the current time) stands in for a missing `ts`, and a `ts`
     /// later than `now` plus its clock skew is refused.
     pub fn validate(&self, now: Horizon) -> Result<Checked<'_>, FieldError> {
-        let ts = match self.ts.as_deref() {
-            None => now.at,
-            Some(t) => Ts::parse_rfc3339(t).and_then(|ts| now.check(ts)).map_err(|e| bad("ts", e.to_string()))?,
+        let fields = TransferFields {
+            txn_id: self.txn_id.as_deref(),
+            ts: self.ts.as_deref(),
+            amount: Some(Amount::Fen(self.amount_fen)),
+            from_account: self.from_account.as_deref(),
+            to_account: self.to_account.as_deref(),
+            currency: self.currency.as_deref(),
+            channel: self.channel.as_deref(),
+            region: self.region.as_deref(),
+            kind: self.kind.as_deref(),
+            memo: self.memo.as_deref(),
+            cross_border: self.cross_border,
         };
-        if self.amount_fen <= 0 || self.amount_fen > Fen::MAX_INPUT.0 {
-            return Err(bad("amount_fen", format!("must be greater than 0 and at most {}", Fen::MAX_INPUT.0)));
-        }
-        let kind = self.kind.as_deref().map(TransferKind::parse).transpose().map_err(|e| bad("kind", e.to_string()))?;
-        let kind = kind.unwrap_or_default();
-        let from = bounded("from_account", &self.from_account, MAX_ID_CHARS)?;
-        let to = bounded("to_account", &self.to_account, MAX_ID_CHARS)?;
-        kind.check_parties(from.is_some(), to.is_some()).map_err(|e| {
-            let from_wrong = match kind {
-                TransferKind::Deposit => from.is_some(),
-                TransferKind::Transfer | TransferKind::Withdrawal => from.is_none(),
-            };
-            bad(if from_wrong { "from_account" } else { "to_account" }, e)
-        })?;
-        let memo = bounded("memo", &self.memo, MAX_MEMO_CHARS)?;
-        let transfer = Transfer {
-            ts,
-            from: None,
-            to: None,
-            amount: Fen(self.amount_fen),
-            currency: self
-                .currency
-                .as_deref()
-                .map(Currency::parse)
-                .transpose()
-                .map_err(|e| bad("currency", e.to_string()))?
-                .unwrap_or_default(),
-            channel: self
-                .channel
-                .as_deref()
-                .map(Channel::parse)
-                .transpose()
-                .map_err(|e| bad("channel", e.to_string()))?,
-            region: self.region.as_deref().map(Region::parse).transpose().map_err(|e| bad("region", e.to_string()))?,
-            cross_border: self.cross_border.unwrap_or(false),
-            kind,
-            memo: memo.map(Into::into),
-        };
+        let checked = fields.validate(now, Some(now.at))?;
         if let Some(p) = &self.payer {
             if p.age.is_some_and(|a| a > 130) {
-                return Err(bad("payer.age", "must be at most 130"));
+                return Err(FieldError::new("payer.age", "must be at most 130"));
             }
-            bounded("payer.phone", &p.phone, 32)?;
+            if p.phone.as_deref().is_some_and(|phone| phone.trim().chars().nth(32).is_some()) {
+                return Err(FieldError::new("payer.phone", "longer than 32 characters"));
+            }
         }
-        Ok(Checked { transfer, txn_id: bounded("txn_id", &self.txn_id, MAX_ID_CHARS)?, from, to })
+        Ok(checked)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use fanzha_model::{Fen, Ts};
 
     fn req(json: &str) -> TransferRequest {
         serde_json::from_str(json).expect("parses")

@@ -79,7 +79,7 @@ fn province(ledger: &Ledger, account: &str) -> String {
 
 /// The ISO week of an epoch time in Beijing time, e.g. `2024-W09`.
 fn week(ts: i64) -> String {
-    let days = (ts + 8 * 3_600).div_euclid(86_400);
+    let days = fanzha_model::Ts(ts).beijing_day();
     // 1970-01-01 was a Thursday; ISO weeks start on Monday and belong to the year of their Thursday.
     let thursday = days - (days + 3).rem_euclid(7) + 3;
     let date = fanzha_model::Ts(thursday * 86_400).to_string();
@@ -103,8 +103,7 @@ pub fn page(lang: Lang, ledger: &Ledger, cases: &[Case], requests: &[FreezeRow])
         e.0 += 1;
         e.1 += c.traced_fen;
     }
-    let name =
-        |id: &str| crate::pages::TYPOLOGIES.iter().find(|t| t.0 == id).map_or(id.to_string(), |t| t.1.to_string());
+    let name = |id: &str| crate::i18n::typology_name(lang, id);
     let bars = |m: Vec<(String, (usize, i64))>| -> Vec<Bar> {
         m.into_iter()
             .map(|(label, (n, fen))| Bar { label, value: fen as f64, text: format!("{n} · ¥{}", yuan(fen)) })

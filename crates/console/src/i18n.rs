@@ -37,22 +37,22 @@ impl Lang {
 
 /// Fen as yuan with two decimals and thousands separators, e.g. `12,345.60`.
 pub fn yuan(fen: i64) -> String {
-    let sign = if fen < 0 { "-" } else { "" };
-    let fen = fen.unsigned_abs();
-    let whole = (fen / 100).to_string();
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
+    fanzha_model::Fen(fen).grouped()
+}
+
+/// A typology's name in `lang` (the model's catalogue; `none` on a case means "other"); an
+/// unknown id as it is.
+pub fn typology_name(lang: Lang, id: &str) -> String {
+    match fanzha_model::Typology::by_id(id) {
+        Some(t) if t.id == "none" => lang.t("其他", "other").to_string(),
+        Some(t) => lang.t(t.name_zh, t.name_en).to_string(),
+        None => id.to_string(),
     }
-    format!("{sign}{grouped}.{:02}", fen % 100)
 }
 
 /// UTC epoch seconds in Beijing time with the zone, e.g. `2024-03-01 10:00 (UTC+8)`.
 pub fn beijing(ts: i64) -> String {
-    let t = fanzha_model::Ts(ts + 8 * 3_600).to_string();
+    let t = fanzha_model::Ts(ts).to_rfc3339_shanghai();
     format!("{} {} (UTC+8)", &t[..10], &t[11..16])
 }
 

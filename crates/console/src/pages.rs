@@ -3,31 +3,8 @@
 
 use crate::audit::{AuditFilter, AuditRow};
 use crate::db::{Alert, Case, FreezeRow, Page, Role, User, STATUSES};
-use crate::i18n::{beijing, yuan, Lang};
+use crate::i18n::{beijing, typology_name, yuan, Lang};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
-
-/// The typologies a case can be filed under (ids of the domain notes), with Chinese names.
-pub const TYPOLOGIES: [(&str, &str); 19] = [
-    ("police_gov", "冒充公检法及政府机关类"),
-    ("brushing", "刷单返利类"),
-    ("ecommerce_cs", "冒充电商物流客服类"),
-    ("investment", "虚假网络投资理财类"),
-    ("loan_card", "贷款、代办信用卡类"),
-    ("credit_record", "虚假征信类"),
-    ("shopping_service", "虚假购物、服务类"),
-    ("leader_acquaintance", "冒充领导、熟人类"),
-    ("game_trade", "网络游戏产品虚假交易类"),
-    ("romance", "网络婚恋、交友类"),
-    ("military_purchase", "冒充军警购物类诈骗"),
-    ("net_black", "网黑案件"),
-    ("prize", "中奖类"),
-    ("parcel", "快递类"),
-    ("subsidy_refund", "社保补贴/购车购房退税类"),
-    ("accident_kidnap", "车祸/住院/绑架类"),
-    ("phone_bill", "电话欠费类"),
-    ("fake_job", "虚假招聘类"),
-    ("none", "其他"),
-];
 
 const STYLE: &str = "body{font-family:system-ui,'Noto Sans CJK SC',sans-serif;margin:0;color:#222}
 header{background:#8b1a1a;color:#fff;padding:.6em 1.2em;display:flex;gap:1.2em;align-items:center}
@@ -163,7 +140,7 @@ pub fn cases(lang: Lang, user: &User, csrf: &str, cases: &[Case], nav: Markup) -
                     tr {
                         td { (c.id) }
                         td { a href={ "/console/cases/" (c.id) } { (c.title) } }
-                        td { (typology_name(&c.typology)) }
+                        td { (typology_name(lang, &c.typology)) }
                         td { (c.victim) }
                         td.num { (yuan(c.traced_fen)) }
                         td.num { (yuan(c.held_fen)) }
@@ -174,10 +151,6 @@ pub fn cases(lang: Lang, user: &User, csrf: &str, cases: &[Case], nav: Markup) -
             (nav)
         },
     )
-}
-
-fn typology_name(id: &str) -> &str {
-    TYPOLOGIES.iter().find(|t| t.0 == id).map_or(id, |t| t.1)
 }
 
 /// The new-case form.
@@ -206,7 +179,7 @@ pub fn new_case_with(lang: Lang, user: &User, csrf: &str, error: Option<&str>, t
                 input #reported_at name="reported_at" maxlength="25" placeholder="2024-03-01 12:00";
                 label for="typology" { (lang.t("诈骗类型", "Typology")) }
                 select #typology name="typology" {
-                    @for (id, zh) in TYPOLOGIES { option value=(id) { (zh) " (" (id) ")" } }
+                    @for t in fanzha_model::TYPOLOGIES { option value=(t.id) { (typology_name(lang, t.id)) " (" (t.id) ")" } }
                 }
                 label for="narrative" { (lang.t("案情", "Narrative")) }
                 textarea #narrative name="narrative" rows="4" maxlength="4000" {}
@@ -233,7 +206,7 @@ pub fn case(
         Some(user),
         csrf,
         html! {
-            p { (lang.t("类型", "Typology")) ": " (typology_name(&c.typology)) " · "
+            p { (lang.t("类型", "Typology")) ": " (typology_name(lang, &c.typology)) " · "
                 (lang.t("受害人账户", "Victim account")) ": " (c.victim) " · "
                 (lang.t("报案交易", "Reported transfers")) ": " (c.txns) }
             p { (lang.t("资金状态截至", "Money shown as of")) " " (beijing(c.as_of)) }

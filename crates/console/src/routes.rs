@@ -271,15 +271,14 @@ pub async fn create_case(State(c): Shared, headers: HeaderMap, Form(f): Form<Has
             .lang
             .t("标题、受害人账户和交易号必须填写。", "Title, victim account and transaction ids are required."));
     }
-    if !pages::TYPOLOGIES.iter().any(|t| t.0 == typology) {
+    if fanzha_model::Typology::by_id(&typology).is_none() {
         return bad(v.lang.t("请选择诈骗类型。", "Choose a typology."));
     }
     let reported = field("reported_at", 25);
     let as_of = if reported.is_empty() {
         None
     } else {
-        let rfc = format!("{}:00+08:00", reported.replace(' ', "T"));
-        match fanzha_model::Ts::parse_rfc3339(&rfc) {
+        match fanzha_model::Ts::parse_beijing_wall_clock(&reported) {
             Ok(t) => Some(t),
             Err(_) => {
                 return bad(v

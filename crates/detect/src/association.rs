@@ -26,7 +26,7 @@ impl Links {
             position[a.0 as usize] = i as u32;
         }
         let transfers = (0..end).filter_map(|e| {
-            let edge = graph.edge(EdgeIx(e as u32));
+            let edge = graph.edge(EdgeIx::of(e));
             let (s, d) = (position[edge.src?.0 as usize], position[edge.dst?.0 as usize]);
             (s != u32::MAX && d != u32::MAX).then_some((s, d))
         });

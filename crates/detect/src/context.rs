@@ -26,7 +26,7 @@ pub struct ContextConfig {
 
 impl Default for ContextConfig {
     fn default() -> ContextConfig {
-        const DAY: i64 = 86_400;
+        const DAY: i64 = fanzha_model::DAY_SECS;
         let bins = Bins::new(vec![1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 50]).expect("increasing bounds");
         let on = |days: i64| Pattern { enabled: true, window: days * DAY, bins: bins.clone() };
         ContextConfig {
@@ -83,7 +83,7 @@ fn neighbours(graph: &TemporalGraph, end: usize) -> (Vec<Vec<u32>>, Vec<Vec<u32>
     let n = graph.account_count();
     let (mut payers, mut payees) = (vec![Vec::new(); n], vec![Vec::new(); n]);
     for e in 0..end {
-        let edge = graph.edge(EdgeIx(e as u32));
+        let edge = graph.edge(EdgeIx::of(e));
         if let (Some(s), Some(d)) = (edge.src, edge.dst) {
             if s != d {
                 payers[d.0 as usize].push(s.0);
@@ -116,7 +116,7 @@ fn shapes(graph: &TemporalGraph, end: usize, cfg: &Config) -> Vec<[f64; SHAPE_CO
     let mut edges = Vec::new();
     let mut ends = Vec::new();
     for e in 0..end {
-        let edge = graph.edge(EdgeIx(e as u32));
+        let edge = graph.edge(EdgeIx::of(e));
         if let (Some(s), Some(d)) = (edge.src, edge.dst) {
             edges.push(Edge { src: i64::from(s.0), dst: i64::from(d.0), time: edge.ts.0 });
             ends.push((s.0 as usize, d.0 as usize));

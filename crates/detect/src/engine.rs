@@ -55,8 +55,6 @@ pub type OwnFeatures = [f64; OWN_COUNT];
 const DWELL_BUCKETS: usize = 20;
 /// Money lots kept per account before the oldest are written off as "stayed long".
 const MAX_LOTS: usize = 4_096;
-/// Seconds east of UTC of Beijing time, for "night" and for days.
-pub(crate) const BEIJING: i64 = 8 * 3_600;
 
 /// The sliding-window view of one direction (in or out) of one account.
 #[derive(Debug, Default, Clone)]
@@ -152,7 +150,7 @@ impl FeatureEngine {
         let mut engine = FeatureEngine::as_of(ledger, cfg, until);
         let end = graph.edges_until(until);
         for e in 0..end {
-            let edge = graph.edge(fanzha_graph::EdgeIx(e as u32));
+            let edge = graph.edge(fanzha_graph::EdgeIx::of(e));
             engine.observe(ledger, ledger.transfer(edge.txn));
         }
         engine
@@ -293,7 +291,7 @@ impl FeatureEngine {
         let s = &mut self.states[a as usize];
         s.first_ts.get_or_insert(ts);
         s.last_ts = ts;
-        if (ts + BEIJING).rem_euclid(86_400) < 6 * 3_600 {
+        if Ts(ts).beijing_hour() < 6 {
             s.night += 1;
         }
         if ts - quiet_since >= cfg.dormancy_secs {

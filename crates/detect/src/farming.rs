@@ -3,7 +3,6 @@
 //! (the same counterparties, cash taken out at the same places on the same days), as when one
 //! network buys sets of cards from several farmers.
 
-use crate::engine::BEIJING;
 use crate::geo::{home_province, province_km};
 use crate::holders::{banks_and_cities, busiest_window, HolderStats};
 use fanzha_graph::TemporalGraph;
@@ -125,7 +124,7 @@ pub struct CashPlace {
 impl CashPlace {
     /// The place and China-time day of a withdrawal at `ts` in `region`.
     pub fn new(region: Region, ts: Ts) -> CashPlace {
-        CashPlace { region, day: Ts((ts.0 + BEIJING).div_euclid(86_400) * 86_400 - BEIJING) }
+        CashPlace { region, day: Ts::beijing_midnight(ts.beijing_day()) }
     }
 }
 
@@ -234,7 +233,7 @@ pub fn rings(ledger: &Ledger, graph: &TemporalGraph, holders: &[&FarmerScore], c
         .accounts()
         .iter()
         .enumerate()
-        .filter_map(|(i, a)| Some((AccountIx(i as u32), *index.get(&a.holder.as_ref()?.digest)?)))
+        .filter_map(|(i, a)| Some((AccountIx::of(i), *index.get(&a.holder.as_ref()?.digest)?)))
         .collect();
     let mut cards: Vec<(AccountIx, usize)> = owner.iter().map(|(&a, &h)| (a, h)).collect();
     cards.sort_unstable();

@@ -52,7 +52,7 @@ impl HolderStats {
                 };
                 stats.holders.push((holder.digest, empty));
             }
-            stats.holders[slot].1.accounts.push(AccountIx(i as u32));
+            stats.holders[slot].1.accounts.push(AccountIx::of(i));
         }
         for (_, h) in &mut stats.holders {
             summarise(ledger, h, window_secs);

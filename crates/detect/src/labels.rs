@@ -1,7 +1,7 @@
 //! Ground truth for evaluation and training, read from the labels a source carried: which accounts
 //! are mules and which holders farm cards. Detection itself never reads labels.
 
-use fanzha_model::{AccountIx, HolderDigest, LabelTarget, Ledger};
+use fanzha_model::{AccountIx, HolderDigest, LabelTarget, Ledger, TransferIx};
 use rustc_hash::FxHashSet;
 
 /// Account labels that mean "this account carried illicit money": the generator's `mule`,
@@ -11,6 +11,9 @@ pub const MULE_ACCOUNT_LABELS: &[&str] = &["mule", "isFraud"];
 pub const MULE_TRANSFER_LABELS: &[&str] = &["Is Laundering"];
 /// The holder label of a card farmer (the generator's `card_farmer`).
 pub const FARMER_LABEL: &str = "card_farmer";
+/// The transfer label of a payment obtained by fraud (the generator's `fraud`: a victim's payment
+/// or a later hop of its money).
+pub const FRAUD_LABEL: &str = "fraud";
 
 /// Accounts labelled as mules (directly, or as an end of a laundering transfer).
 pub fn mule_accounts(ledger: &Ledger) -> FxHashSet<AccountIx> {
@@ -40,4 +43,113 @@ pub fn farmer_holders(ledger: &Ledger) -> FxHashSet<HolderDigest> {
             _ => None,
         })
         .collect()
+}
+
+/// Transfers labelled [`FRAUD_LABEL`].
+pub fn fraud_transfers(ledger: &Ledger) -> FxHashSet<TransferIx> {
+    transfers_labelled(ledger, |name| name == FRAUD_LABEL)
+}
+
+/// Transfers the store labels as fraud (any transfer label).
+pub fn labelled_transfers(ledger: &Ledger) -> FxHashSet<TransferIx> {
+    transfers_labelled(ledger, |_| true)
+}
+
+/// Transfers with a label whose name `keep` accepts.
+fn transfers_labelled(ledger: &Ledger, keep: impl Fn(&str) -> bool) -> FxHashSet<TransferIx> {
+    ledger
+        .labels()
+        .iter()
+        .filter_map(|l| match l.target {
+            LabelTarget::Transfer(t) if keep(&l.name) => Some(t),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A bad row of a label file: its 1-based line and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadRow {
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong.
+    pub reason: String,
+}
+
+/// Labels read from a file, resolved against a store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileLabels<T> {
+    /// Each id the store knows, with its label, in file order.
+    pub labels: Vec<(T, bool)>,
+    /// Rows whose id the store does not know.
+    pub unknown: usize,
+}
+
+/// Reads `id,label` rows: label `1`, `true` or `fraud`, or `0` or `false`; blank lines and `#`
+/// comments skipped; a first line whose label is none of those is a header. Every bad row is
+/// returned (with its line), so nothing is trained or scored on half a file.
+pub fn parse_rows(text: &str) -> Result<Vec<(usize, &str, bool)>, Vec<BadRow>> {
+    let (mut out, mut bad) = (Vec::new(), Vec::new());
+    let first = first_row(text);
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((id, label)) = line.split_once(',') else {
+            bad.push(BadRow { line: n + 1, reason: "expected `id,label`".into() });
+            continue;
+        };
+        let label = match label.trim() {
+            "1" | "true" | "fraud" => true,
+            "0" | "false" => false,
+            _ if n == first => continue, // a header
+            other => {
+                bad.push(BadRow { line: n + 1, reason: format!("label '{other}' is not 1, 0, true or false") });
+                continue;
+            }
+        };
+        out.push((n + 1, id.trim(), label));
+    }
+    if bad.is_empty() {
+        Ok(out)
+    } else {
+        Err(bad)
+    }
+}
+
+/// The index of the first line that is neither blank nor a comment.
+fn first_row(text: &str) -> usize {
+    text.lines().position(|l| !l.trim().is_empty() && !l.trim().starts_with('#')).unwrap_or(0)
+}
+
+/// `account_id,label` rows resolved to the store's accounts.
+pub fn account_labels(text: &str, ledger: &Ledger) -> Result<FileLabels<AccountIx>, Vec<BadRow>> {
+    let rows = parse_rows(text)?;
+    let labels: Vec<(AccountIx, bool)> =
+        rows.iter().filter_map(|&(_, id, l)| ledger.account_ix(id).map(|a| (a, l))).collect();
+    Ok(FileLabels { unknown: rows.len() - labels.len(), labels })
+}
+
+/// `txn_id,label` rows resolved to the store's transfers.
+pub fn transfer_labels(text: &str, ledger: &Ledger) -> Result<FileLabels<TransferIx>, Vec<BadRow>> {
+    let rows = parse_rows(text)?;
+    let labels: Vec<(TransferIx, bool)> =
+        rows.iter().filter_map(|&(_, id, l)| ledger.txn_ix(id).map(|t| (t, l))).collect();
+    Ok(FileLabels { unknown: rows.len() - labels.len(), labels })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_rows_with_a_header_comments_and_every_bad_row_named() {
+        let rows = parse_rows("# mules\naccount_id,label\nA,1\n\nB, false\nC,fraud\n").unwrap();
+        assert_eq!(rows, vec![(3, "A", true), (5, "B", false), (6, "C", true)]);
+        assert_eq!(parse_rows("A,1\nB,0").unwrap().len(), 2, "no header");
+        let bad = parse_rows("txn_id,label\nA,1\nB\nC,maybe\n").unwrap_err();
+        assert_eq!(bad.iter().map(|b| b.line).collect::<Vec<_>>(), vec![3, 4]);
+        assert_eq!(bad[1].reason, "label 'maybe' is not 1, 0, true or false");
+    }
 }

@@ -17,6 +17,7 @@ pub mod catalog;
 mod change;
 pub mod context;
 mod engine;
+pub mod evaluation;
 pub mod farming;
 pub mod geo;
 mod holders;

@@ -30,14 +30,14 @@ pub fn warnings(ledger: &Ledger, graph: &TemporalGraph, until: Option<Ts>) -> Ve
     // First and last transfer of each account, in the data up to `until`.
     let mut span: Vec<Option<(i64, i64)>> = vec![None; ledger.accounts().len()];
     for e in 0..end {
-        let edge = graph.edge(fanzha_graph::EdgeIx(e as u32));
+        let edge = graph.edge(fanzha_graph::EdgeIx::of(e));
         let t = ledger.transfer(edge.txn);
         for a in [t.from, t.to].into_iter().flatten() {
             let s = &mut span[a.0 as usize];
             *s = Some(s.map_or((t.ts.0, t.ts.0), |(first, _)| (first, t.ts.0)));
         }
     }
-    let active = || span.iter().enumerate().filter_map(|(i, s)| s.map(|s| (AccountIx(i as u32), s)));
+    let active = || span.iter().enumerate().filter_map(|(i, s)| s.map(|s| (AccountIx::of(i), s)));
     let own = |a: AccountIx| !ledger.account(a).external;
     let mut out = Vec::new();
     let undated = active().filter(|&(a, _)| own(a) && ledger.account(a).opened_at.is_none()).count();

@@ -98,8 +98,7 @@ fn reference(
 ) -> [f64; OWN_COUNT] {
     let acc = ledger.account(a);
     let history = history_reference(ledger, settings, a);
-    let all: Vec<&Transfer> =
-        (0..graph.edge_count()).map(|e| ledger.transfer(graph.edge(EdgeIx(e as u32)).txn)).collect();
+    let all: Vec<&Transfer> = (0..graph.edge_count()).map(|e| ledger.transfer(graph.edge(EdgeIx::of(e)).txn)).collect();
     let ins: Vec<&Transfer> = all.iter().copied().filter(|t| t.to == Some(a)).collect();
     let outs: Vec<&Transfer> = all.iter().copied().filter(|t| t.from == Some(a)).collect();
     // Each side of a transfer is one touch (a self-transfer touches twice).
@@ -568,7 +567,7 @@ fn recent_activity_matches_a_scan() {
         let graph = TemporalGraph::build(&ledger);
         let mut engine = FeatureEngine::new(&ledger, cfg);
         let timeline: Vec<&Transfer> =
-            (0..graph.edge_count()).map(|e| ledger.transfer(graph.edge(EdgeIx(e as u32)).txn)).collect();
+            (0..graph.edge_count()).map(|e| ledger.transfer(graph.edge(EdgeIx::of(e)).txn)).collect();
         for (i, t) in timeline.iter().enumerate() {
             engine.observe(&ledger, t);
             let next = timeline.get(i + 1).map_or(i64::MAX, |n| n.ts.0);

@@ -18,6 +18,13 @@ use fanzha_model::{AccountIx, Fen, Ledger, TransferIx, TransferKind, Ts};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct EdgeIx(pub u32);
 
+impl EdgeIx {
+    /// The index of the `i`-th edge; edges are transfers, which the ledger keeps within `u32`.
+    pub fn of(i: usize) -> EdgeIx {
+        EdgeIx(u32::try_from(i).expect("the ledger admits no more transfers than a u32 indexes"))
+    }
+}
+
 /// One money movement as the graph sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Edge {
@@ -145,7 +152,7 @@ impl TemporalGraph {
 
     /// The first edge later than `t`: edges `0..end_after(t)` are those at or before `t`.
     pub fn end_after(&self, t: Ts) -> EdgeIx {
-        EdgeIx(self.ts.partition_point(|&x| x <= t.0) as u32)
+        EdgeIx::of(self.ts.partition_point(|&x| x <= t.0))
     }
 
     /// How many edges lie at or before `until` (all of them when `None`): edges `0..n` in time order.

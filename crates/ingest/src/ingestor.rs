@@ -11,11 +11,6 @@ use fanzha_model::{Account, AccountIx, BankIx, Event, Horizon, Label, LabelTarge
 use fanzha_storage::Store;
 use rustc_hash::FxHashSet;
 
-/// Longest account number, institution code, or id accepted.
-pub(crate) const MAX_ID_CHARS: usize = 64;
-/// Longest memo accepted.
-pub(crate) const MAX_MEMO_CHARS: usize = 512;
-
 /// What one row did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Outcome {
@@ -70,6 +65,12 @@ impl<'a> Ingestor<'a> {
         }
     }
 
+    /// The latest time a record may carry (the time of the extract plus the clock skew).
+    pub fn horizon(&self) -> Horizon {
+        self.horizon
+    }
+
+    /// The store being written.
     pub fn store(&self) -> &dyn Store {
         &*self.store
     }
@@ -137,7 +138,7 @@ impl<'a> Ingestor<'a> {
             return Err(format!("bank: too many institutions, cannot add '{code}'"));
         }
         self.stage(Event::Bank { code: code.into() })?;
-        Ok(BankIx((self.store.ledger().bank_count() - 1) as u16))
+        Ok(BankIx::of(self.store.ledger().bank_count() - 1))
     }
 
     /// The index of an account number, recording it as external when it is new.
@@ -146,7 +147,7 @@ impl<'a> Ingestor<'a> {
             return Ok(ix);
         }
         self.stage(Event::Account { id: id.into(), account: Account::external() })?;
-        Ok(AccountIx((self.store.ledger().accounts().len() - 1) as u32))
+        Ok(AccountIx::of(self.store.ledger().accounts().len() - 1))
     }
 
     /// Defines an account from an account row. `bank` and `holder_identity` are resolved here;
@@ -217,7 +218,7 @@ impl<'a> Ingestor<'a> {
         rec.transfer.from = rec.from.map(|id| self.account_ref(id)).transpose()?;
         rec.transfer.to = rec.to.map(|id| self.account_ref(id)).transpose()?;
         self.stage(Event::Transfer { txn_id: rec.txn_id.into(), transfer: rec.transfer })?;
-        Ok((Outcome::Stored, TransferIx((self.store.ledger().transfers().len() - 1) as u32)))
+        Ok((Outcome::Stored, TransferIx::of(self.store.ledger().transfers().len() - 1)))
     }
 
     /// Attaches a positive label.

@@ -1,10 +1,10 @@
 //! fanzha interchange format v1 (`accounts` and `transfers`, CSV or JSON Lines; see
 //! `docs/formats.md`).
 
-use crate::fields::{bounded, optional, positive_amount, region, required, timestamp, yes_no};
-use crate::ingestor::{Ingestor, Outcome, TransferRecord, MAX_ID_CHARS, MAX_MEMO_CHARS};
+use crate::fields::{bounded, optional, region, required, timestamp, yes_no};
+use crate::ingestor::{Ingestor, Outcome, TransferRecord};
 use crate::input::{Row, Schema};
-use fanzha_model::{Account, AccountClass, AccountStatus, Channel, Currency, Fen, Transfer, TransferKind};
+use fanzha_model::{Account, AccountClass, AccountStatus, Amount, Fen, TransferFields, MAX_ID_CHARS};
 
 /// accounts.csv; `status` is fanzha's extension (default `active`).
 pub(crate) const ACCOUNTS: Schema = Schema {
@@ -59,36 +59,30 @@ pub(crate) fn account(ing: &mut Ingestor<'_>, row: &dyn Row) -> Result<Outcome, 
     ing.put_account(id, Some(bank), Some(holder), account)
 }
 
-/// One transfer row.
+/// One transfer row (validated by [`TransferFields::validate`], the rules the live API shares).
 pub(crate) fn transfer(ing: &mut Ingestor<'_>, row: &dyn Row) -> Result<Outcome, String> {
-    let txn_id = bounded(required(row, 0, "txn_id")?, MAX_ID_CHARS, "txn_id")?;
-    let ts = timestamp(row, 1, "ts")?;
     let amount = match (row.get(2), row.get(10)) {
-        (Some(yuan), _) => positive_amount(yuan, "amount")?,
-        (None, Some(fen)) => {
-            let fen: i64 = fen.parse().map_err(|_| format!("amount_fen: '{fen}' is not a whole number of fen"))?;
-            if fen <= 0 || fen > Fen::MAX_INPUT.0 {
-                return Err(format!("amount_fen: {fen} must be greater than 0 and at most {}", Fen::MAX_INPUT.0));
-            }
-            Fen(fen)
-        }
-        (None, None) => return Err("amount: missing (required)".into()),
+        (Some(yuan), _) => Some(Amount::Yuan(yuan)),
+        (None, Some(fen)) => Some(Amount::Fen(
+            fen.trim().parse().map_err(|_| format!("amount_fen: '{fen}' is not a whole number of fen"))?,
+        )),
+        (None, None) => None,
     };
-    let from = row.get(3).map(|a| bounded(a, MAX_ID_CHARS, "from_account")).transpose()?;
-    let to = row.get(4).map(|a| bounded(a, MAX_ID_CHARS, "to_account")).transpose()?;
-    let kind = optional(row, 8, "kind", TransferKind::parse)?.unwrap_or_default();
-    let memo = row.get(9).map(|m| bounded(m, MAX_MEMO_CHARS, "memo")).transpose()?;
-    let transfer = Transfer {
-        ts,
-        from: None,
-        to: None,
+    let fields = TransferFields {
+        txn_id: Some(required(row, 0, "txn_id")?),
+        ts: row.get(1),
         amount,
-        currency: optional(row, 5, "currency", Currency::parse)?.unwrap_or_default(),
-        channel: optional(row, 6, "channel", Channel::parse)?,
-        region: region(row, 7, "region")?,
-        cross_border: optional(row, 11, "cross_border", yes_no)?.unwrap_or(false),
-        kind,
-        memo: memo.map(Into::into),
+        from_account: row.get(3),
+        to_account: row.get(4),
+        currency: row.get(5),
+        channel: row.get(6),
+        region: row.get(7),
+        kind: row.get(8),
+        memo: row.get(9),
+        cross_border: optional(row, 11, "cross_border", yes_no)?,
     };
-    ing.put_transfer(TransferRecord { txn_id, from, to, transfer }).map(|(outcome, _)| outcome)
+    let v = fields.validate(ing.horizon(), None).map_err(|e| e.to_string())?;
+    let txn_id = v.txn_id.ok_or("txn_id: missing (required)")?;
+    ing.put_transfer(TransferRecord { txn_id, from: v.from, to: v.to, transfer: v.transfer })
+        .map(|(outcome, _)| outcome)
 }

@@ -2,9 +2,10 @@
 //! Labels are never features; detection must not read them.
 
 use crate::fields::{bounded, required};
-use crate::ingestor::{Ingestor, Outcome, MAX_ID_CHARS};
+use crate::ingestor::{Ingestor, Outcome};
 use crate::input::{Row, Schema};
 use fanzha_model::LabelTarget;
+use fanzha_model::MAX_ID_CHARS;
 
 pub(crate) const LABELS: Schema = Schema { columns: &["kind", "id", "label"], required: 3 };
 

@@ -8,10 +8,26 @@ use serde::{Deserialize, Serialize};
 #[serde(transparent)]
 pub struct AccountIx(pub u32);
 
+impl AccountIx {
+    /// The index of the `i`-th account; `i` must be below [`crate::Ledger`]'s account count, which
+    /// [`crate::Ledger::admits`] keeps within `u32`.
+    pub fn of(i: usize) -> AccountIx {
+        AccountIx(u32::try_from(i).expect("the ledger admits no more accounts than a u32 indexes"))
+    }
+}
+
 /// Dense index of an institution code in a [`crate::Ledger`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct BankIx(pub u16);
+
+impl BankIx {
+    /// The index of the `i`-th bank; `i` must be below [`crate::Ledger`]'s bank count, which
+    /// [`crate::Ledger::admits`] keeps within `u16`.
+    pub fn of(i: usize) -> BankIx {
+        BankIx(u16::try_from(i).expect("the ledger admits no more banks than a u16 indexes"))
+    }
+}
 
 /// Personal account classes (I, II, III) under PBOC rules, or a corporate account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

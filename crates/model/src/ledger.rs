@@ -64,10 +64,50 @@ pub struct Ledger {
     history_set: Vec<(Option<Box<str>>, Ts)>,
 }
 
+/// An event the ledger cannot take: the index space of what it adds is full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum CapacityError {
+    /// [`BankIx`] is 16 bits.
+    #[error("the store already holds {0} institution codes, the most a bank index can name")]
+    Banks(usize),
+    /// [`AccountIx`] is 32 bits.
+    #[error("the store already holds {0} accounts, the most an account index can name")]
+    Accounts(usize),
+    /// [`TransferIx`] is 32 bits.
+    #[error("the store already holds {0} transfers, the most a transfer index can name")]
+    Transfers(usize),
+}
+
+/// Banks a ledger can index.
+pub const MAX_BANKS: usize = u16::MAX as usize + 1;
+/// Accounts, and transfers, a ledger can index.
+pub const MAX_ACCOUNTS: usize = u32::MAX as usize + 1;
+
 impl Ledger {
     /// An empty ledger.
     pub fn new() -> Ledger {
         Ledger::default()
+    }
+
+    /// Whether `event` fits: one that adds a bank, an account or a transfer needs a free index
+    /// (the store asks before writing it, so every index in the ledger converts without loss).
+    pub fn admits(&self, event: &Event) -> Result<(), CapacityError> {
+        self.admits_within(event, MAX_BANKS, MAX_ACCOUNTS)
+    }
+
+    fn admits_within(&self, event: &Event, banks: usize, accounts: usize) -> Result<(), CapacityError> {
+        match event {
+            Event::Bank { code } if !self.banks.contains(code) && self.banks.len() >= banks => {
+                Err(CapacityError::Banks(self.banks.len()))
+            }
+            Event::Account { id, .. } if !self.account_ids.contains(id) && self.account_ids.len() >= accounts => {
+                Err(CapacityError::Accounts(self.account_ids.len()))
+            }
+            Event::Transfer { txn_id, .. } if !self.txn_ids.contains(txn_id) && self.txn_ids.len() >= accounts => {
+                Err(CapacityError::Transfers(self.txn_ids.len()))
+            }
+            _ => Ok(()),
+        }
     }
 
     /// Applies one event. Returns true when the ledger changed.
@@ -158,7 +198,7 @@ impl Ledger {
 
     /// Index of an institution code.
     pub fn bank_ix(&self, code: &str) -> Option<BankIx> {
-        self.banks.get_index_of(code).map(|i| BankIx(i as u16))
+        self.banks.get_index_of(code).map(BankIx::of)
     }
 
     /// An institution code.
@@ -173,7 +213,7 @@ impl Ledger {
 
     /// Index of an account number.
     pub fn account_ix(&self, id: &str) -> Option<AccountIx> {
-        self.account_ids.get_index_of(id).map(|i| AccountIx(i as u32))
+        self.account_ids.get_index_of(id).map(AccountIx::of)
     }
 
     /// An account.
@@ -193,7 +233,7 @@ impl Ledger {
 
     /// Index of a transaction id.
     pub fn txn_ix(&self, txn_id: &str) -> Option<TransferIx> {
-        self.txn_ids.get_index_of(txn_id).map(|i| TransferIx(i as u32))
+        self.txn_ids.get_index_of(txn_id).map(TransferIx::of)
     }
 
     /// A transfer.
@@ -268,6 +308,27 @@ impl Ledger {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_index_that_would_wrap_is_refused_before_it_is_written() {
+        let mut l = Ledger::new();
+        for b in 0..3 {
+            l.apply(Event::Bank { code: format!("B{b}").into() });
+        }
+        let new_bank = Event::Bank { code: "NEW".into() };
+        assert_eq!(l.admits_within(&new_bank, 3, 10), Err(CapacityError::Banks(3)));
+        assert_eq!(l.admits_within(&Event::Bank { code: "B1".into() }, 3, 10), Ok(()), "a known bank adds nothing");
+        assert!(CapacityError::Banks(65_536).to_string().contains("65536 institution codes"));
+        assert_eq!(l.admits(&new_bank), Ok(()));
+        // At the real bound: 65,536 banks are indexed 0..=65,535; the next would wrap to 0.
+        for b in 3..MAX_BANKS {
+            l.apply(Event::Bank { code: format!("B{b}").into() });
+        }
+        assert_eq!(l.bank_ix("B65535"), Some(BankIx(65_535)));
+        assert_eq!(l.admits(&new_bank), Err(CapacityError::Banks(MAX_BANKS)));
+        let account = Event::Account { id: "A".into(), account: Account::external() };
+        assert_eq!(l.admits_within(&account, MAX_BANKS, 0), Err(CapacityError::Accounts(0)));
+    }
+
     use super::*;
     use crate::{Currency, Fen, LabelTarget, Region};
 

@@ -14,6 +14,7 @@
 
 mod account;
 mod holder;
+mod intake;
 mod label;
 mod ledger;
 mod money;
@@ -24,11 +25,12 @@ mod typology;
 
 pub use account::{Account, AccountClass, AccountIx, AccountStatus, BankIx};
 pub use holder::{Holder, HolderDigest, HolderSalt};
+pub use intake::{Amount, FieldError, TransferFields, ValidTransfer, MAX_ID_CHARS, MAX_MEMO_CHARS};
 pub use label::{Label, LabelTarget};
-pub use ledger::{Event, Ledger};
+pub use ledger::{CapacityError, Event, Ledger, MAX_ACCOUNTS, MAX_BANKS};
 pub use money::{Fen, MoneyError};
 pub use region::{Region, RegionError};
-pub use time::{Horizon, Ts, TsError, DEFAULT_MAX_SKEW_SECS};
+pub use time::{Horizon, Ts, TsError, BEIJING_OFFSET_SECS, DAY_SECS, DEFAULT_MAX_SKEW_SECS};
 pub use transfer::{Channel, Currency, Transfer, TransferIx, TransferKind};
 pub use typology::{Typology, TYPOLOGIES};
 

@@ -87,6 +87,28 @@ impl Fen {
     }
 }
 
+impl Fen {
+    /// Yuan with two decimals and thousands separators, for people: `-1,234,567.89`. The one
+    /// formatter of money for display ([`Display`](fmt::Display) writes the same without separators,
+    /// for files and machines).
+    pub fn grouped(self) -> String {
+        let plain = self.to_string();
+        let (sign, digits) = plain.strip_prefix('-').map_or(("", plain.as_str()), |d| ("-", d));
+        let (whole, cents) = digits.split_once('.').unwrap_or((digits, "00"));
+        let mut out = String::with_capacity(plain.len() + whole.len() / 3);
+        out.push_str(sign);
+        for (i, c) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out.push('.');
+        out.push_str(cents);
+        out
+    }
+}
+
 impl fmt::Display for Fen {
     /// Writes decimal yuan with two decimals, e.g. `-1200.50`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -147,6 +169,22 @@ mod tests {
         }
         assert!(matches!(Fen::parse_yuan("99999999999999"), Err(MoneyError::TooLarge(_))));
         assert!(matches!(Fen::parse_yuan("1.001"), Err(MoneyError::TooManyDecimals(_))));
+    }
+
+    #[test]
+    fn groups_thousands_for_people() {
+        for (fen, want) in [
+            (0, "0.00"),
+            (5, "0.05"),
+            (-5, "-0.05"),
+            (99_999, "999.99"),
+            (100_000, "1,000.00"),
+            (123_456_789, "1,234,567.89"),
+            (-123_456_789, "-1,234,567.89"),
+            (i64::MIN, "-92,233,720,368,547,758.08"),
+        ] {
+            assert_eq!(Fen(fen).grouped(), want);
+        }
     }
 
     #[test]

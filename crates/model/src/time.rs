@@ -57,8 +57,16 @@ impl Horizon {
     }
 }
 
-/// Offset of Asia/Shanghai (China Standard Time); China has kept it all year since 1991.
-pub(crate) const SHANGHAI: UtcOffset = match UtcOffset::from_hms(8, 0, 0) {
+/// Seconds east of UTC of Beijing time (China Standard Time, Asia/Shanghai, UTC+8 all year since
+/// 1991): the day boundary of reports and daily limits, "night", and every time shown to a user.
+/// The one definition; use the `beijing_*` methods of [`Ts`] rather than this offset.
+pub const BEIJING_OFFSET_SECS: i64 = 8 * 3_600;
+
+/// Seconds in a day.
+pub const DAY_SECS: i64 = 86_400;
+
+/// [`BEIJING_OFFSET_SECS`] as an offset for formatting.
+const SHANGHAI: UtcOffset = match UtcOffset::from_whole_seconds(BEIJING_OFFSET_SECS as i32) {
     Ok(o) => o,
     Err(_) => panic!("valid offset"),
 };
@@ -88,6 +96,50 @@ impl Ts {
         let date = time::Date::from_calendar_date(year, month, day).ok()?;
         let t = time::Time::from_hms(hour, minute, second).ok()?;
         Some(Ts(date.with_time(t).assume_utc().unix_timestamp()))
+    }
+
+    /// The Beijing calendar day containing this moment, in days since 1970-01-01.
+    ///
+    /// ```
+    /// use fanzha_model::Ts;
+    /// let late = Ts::parse_rfc3339("2024-03-01T23:30:00+08:00").unwrap();
+    /// let early = Ts::parse_rfc3339("2024-03-02T00:30:00+08:00").unwrap();
+    /// assert_eq!(early.beijing_day(), late.beijing_day() + 1); // one UTC day, two Beijing days
+    /// assert_eq!(Ts::beijing_midnight(early.beijing_day()).to_rfc3339_shanghai(), "2024-03-02T00:00:00+08:00");
+    /// ```
+    pub fn beijing_day(self) -> i64 {
+        self.0.saturating_add(BEIJING_OFFSET_SECS).div_euclid(DAY_SECS)
+    }
+
+    /// A Beijing wall-clock time as people type it, `2024-03-01 12:00` (or with seconds, or a `T`
+    /// instead of the space).
+    ///
+    /// ```
+    /// use fanzha_model::Ts;
+    /// let t = Ts::parse_beijing_wall_clock("2024-03-01 12:00").unwrap();
+    /// assert_eq!(t.to_rfc3339_shanghai(), "2024-03-01T12:00:00+08:00");
+    /// assert!(Ts::parse_beijing_wall_clock("2024-03-01 12:00+08:00").is_err(), "no offset: it is Beijing time");
+    /// ```
+    pub fn parse_beijing_wall_clock(text: &str) -> Result<Ts, TsError> {
+        let t = text.trim().replacen(' ', "T", 1);
+        let t = if t.len() == 16 { format!("{t}:00Z") } else { format!("{t}Z") };
+        let utc = Ts::parse_rfc3339(&t).map_err(|_| TsError::NotRfc3339(text.to_string()))?;
+        Ok(Ts(utc.0 - BEIJING_OFFSET_SECS))
+    }
+
+    /// The moment Beijing calendar day `day` (as [`Ts::beijing_day`] counts) begins.
+    pub fn beijing_midnight(day: i64) -> Ts {
+        Ts(day.saturating_mul(DAY_SECS).saturating_sub(BEIJING_OFFSET_SECS))
+    }
+
+    /// Seconds since the Beijing midnight that began this moment's day, 0 to 86,399.
+    pub fn beijing_second_of_day(self) -> i64 {
+        self.0.saturating_add(BEIJING_OFFSET_SECS).rem_euclid(DAY_SECS)
+    }
+
+    /// The hour of the day in Beijing, 0 to 23.
+    pub fn beijing_hour(self) -> u8 {
+        (self.beijing_second_of_day() / 3_600) as u8
     }
 
     /// RFC 3339 in UTC, e.g. `2024-03-01T01:30:00Z`.

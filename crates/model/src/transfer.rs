@@ -9,6 +9,14 @@ use std::fmt;
 #[serde(transparent)]
 pub struct TransferIx(pub u32);
 
+impl TransferIx {
+    /// The index of the `i`-th transfer; `i` must be below [`crate::Ledger`]'s transfer count,
+    /// which [`crate::Ledger::admits`] keeps within `u32`.
+    pub fn of(i: usize) -> TransferIx {
+        TransferIx(u32::try_from(i).expect("the ledger admits no more transfers than a u32 indexes"))
+    }
+}
+
 /// What moved: money between two accounts, cash out of one, or cash into one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum TransferKind {

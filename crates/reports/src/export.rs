@@ -425,7 +425,7 @@ mod tests {
         let salt = HolderSalt::new([1; 32]);
         for (i, id) in ["A", "B", "C", "D"].iter().enumerate() {
             let account = Account {
-                bank: Some(BankIx((i % 2) as u16)),
+                bank: Some(BankIx::of(i % 2)),
                 holder: Some(salt.holder(&format!("11010519900101{:04}", i % 3))),
                 class: Some(AccountClass::I),
                 ..Account::internal()

@@ -520,7 +520,7 @@ fn customer_index(ledger: &Ledger) -> (Vec<u32>, Vec<u32>) {
                 None => fresh,
             };
             if id == fresh {
-                first_account.push(AccountIx(i as u32));
+                first_account.push(AccountIx::of(i));
             }
             id
         })

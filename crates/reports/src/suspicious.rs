@@ -147,8 +147,9 @@ pub fn suspicious_reports(
     narrative: Option<String>,
 ) -> Result<Vec<SuspiciousReport>, CaseError> {
     let l = tracer.ledger();
-    let typology = Typology::by_id(&case.typology)
-        .ok_or_else(|| CaseError::Case(format!("typology: '{}' is not a typology id of domain.md", case.typology)))?;
+    let typology = Typology::by_id(&case.typology).ok_or_else(|| {
+        CaseError::Case(format!("typology: '{}' is not a typology id of docs/domain.md", case.typology))
+    })?;
     let reported = Ts::parse_rfc3339(&case.reported_at).map_err(|e| CaseError::Case(format!("reported_at: {e}")))?;
     let seeds = tracer.resolve_txns(case.reported_txns.iter().map(String::as_str)).map_err(|missing| {
         CaseError::Case(format!("reported_txns: unknown transaction id(s) {}", missing.join(", ")))

@@ -165,25 +165,13 @@ pub(crate) fn plain_number(n: f64) -> String {
     s
 }
 
-/// Fen as yuan with 2 decimals and thousands separators: `123456789` → `1,234,567.89`.
+/// Fen as yuan with 2 decimals and thousands separators: `123456789` → `1,234,567.89` (by
+/// [`Fen::grouped`](fanzha_model::Fen::grouped), rounded to the fen; `inf`/`NaN` as they are).
 pub(crate) fn yuan(fen: f64) -> String {
-    let s = format!("{:.2}", fen / 100.0);
-    let (sign, digits) = s.strip_prefix('-').map_or(("", s.as_str()), |d| ("-", d));
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    if !int.bytes().all(|b| b.is_ascii_digit()) {
-        return s; // inf
+    if !fen.is_finite() || fen.abs() >= i64::MAX as f64 {
+        return format!("{}", fen / 100.0);
     }
-    let mut out = String::with_capacity(s.len() + int.len() / 3);
-    out.push_str(sign);
-    for (k, ch) in int.chars().enumerate() {
-        if k > 0 && (int.len() - k) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out.push('.');
-    out.push_str(frac);
-    out
+    fanzha_model::Fen(fen.round() as i64).grouped()
 }
 
 #[cfg(test)]

@@ -3,22 +3,19 @@
 use fanzha_model::Ts;
 
 /// Seconds in a day.
-pub(crate) const DAY: i64 = 86_400;
+pub(crate) const DAY: i64 = fanzha_model::DAY_SECS;
 /// Seconds in an hour.
 pub(crate) const HOUR: i64 = 3_600;
 /// Seconds in a minute.
 pub(crate) const MINUTE: i64 = 60;
-/// Offset of China Standard Time from UTC.
-const OFFSET: i64 = 8 * HOUR;
-
 /// Number of the local (Shanghai) calendar day containing `ts`, counted from 1970-01-01.
 pub(crate) fn local_day(ts: i64) -> i64 {
-    (ts + OFFSET).div_euclid(DAY)
+    Ts(ts).beijing_day()
 }
 
 /// The moment local day `day` begins.
 pub(crate) fn midnight(day: i64) -> i64 {
-    day * DAY - OFFSET
+    Ts::beijing_midnight(day).0
 }
 
 /// One local calendar day of the simulation.

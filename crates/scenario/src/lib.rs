@@ -68,7 +68,7 @@ pub struct ScenarioSummary {
     pub card_farmers: u32,
     /// Sum of the victim payments, in fen.
     pub fraud_fen: i64,
-    /// Fraud cases in which the victim paid, by typology id (domain.md), in a fixed order.
+    /// Fraud cases in which the victim paid, by typology id (docs/domain.md), in a fixed order.
     pub cases_by_typology: Vec<(&'static str, u32)>,
 }
 

@@ -1,4 +1,4 @@
-//! Fraud typologies (ids of domain.md) and how their victims pay: how many times, how much, how
+//! Fraud typologies (ids of docs/domain.md) and how their victims pay: how many times, how much, how
 //! far apart, through which channel, with which memo, and who tends to fall for them.
 
 use crate::calendar::{DAY, HOUR, MINUTE};
@@ -6,7 +6,7 @@ use fanzha_model::Channel;
 
 /// How one typology of case unfolds on the victim's side.
 pub(crate) struct Typology {
-    /// Canonical id (domain.md).
+    /// Canonical id (docs/domain.md).
     pub id: &'static str,
     /// Relative frequency among cases.
     pub weight: u32,

@@ -298,7 +298,7 @@ impl Live {
         // later record look late: the latest time only counts times up to now.
         let now = fanzha_model::Horizon::now();
         for e in 0..graph.edge_count() {
-            let t = ledger.transfer(graph.edge(EdgeIx(e as u32)).txn);
+            let t = ledger.transfer(graph.edge(EdgeIx::of(e)).txn);
             checker.record(ledger, t);
             if now.check(t.ts).is_ok() {
                 latest = Some(t.ts);

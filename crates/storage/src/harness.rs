@@ -416,11 +416,11 @@ fn digest(ledger: &Ledger) -> Digest {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     ledger.bank_count().hash(&mut h);
     for (i, a) in ledger.accounts().iter().enumerate() {
-        ledger.account_id(AccountIx(i as u32)).hash(&mut h);
+        ledger.account_id(AccountIx::of(i)).hash(&mut h);
         format!("{a:?}").hash(&mut h);
     }
     for (i, t) in ledger.transfers().iter().enumerate() {
-        ledger.txn_id(fanzha_model::TransferIx(i as u32)).hash(&mut h);
+        ledger.txn_id(fanzha_model::TransferIx::of(i)).hash(&mut h);
         format!("{t:?}").hash(&mut h);
     }
     format!("{:?}", ledger.labels()).hash(&mut h);

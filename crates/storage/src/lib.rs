@@ -54,6 +54,9 @@ pub enum StoreError {
     /// The store was opened read-only.
     #[error("store was opened read-only")]
     ReadOnly,
+    /// The event would add a bank, account or transfer past what the indexes can name.
+    #[error(transparent)]
+    Full(#[from] fanzha_model::CapacityError),
 }
 
 /// A durable home for the ledger.

@@ -302,6 +302,7 @@ impl Store for LogStore {
     }
 
     fn stage(&mut self, event: Event) -> Result<bool, StoreError> {
+        self.ledger.admits(&event)?;
         let w = self.writer()?;
         let mark = w.buf.len();
         if mark > MAX_COMMIT_BYTES - MAX_RECORD as usize {

@@ -1,4 +1,4 @@
-//! The curated cue lexicon: phrases that mark each typology (from domain.md and the field
+//! The curated cue lexicon: phrases that mark each typology (from docs/domain.md and the field
 //! essays), in normalized (simplified, lower-case, no spaces) form. They are found in a text
 //! together with the model's vocabulary words (`features.rs`).
 

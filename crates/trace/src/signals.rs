@@ -9,7 +9,7 @@ use fanzha_model::{AccountIx, Ts};
 use serde::Serialize;
 
 const HOUR: i64 = 3600;
-const DAY: i64 = 24 * HOUR;
+const DAY: i64 = fanzha_model::DAY_SECS;
 /// Accounts younger than this when traced money reached them count as new.
 const NEW_ACCOUNT_DAYS: i64 = 90;
 /// Median time from an arrival to the next departure at or under this is pass-through (快进快出).

@@ -103,7 +103,7 @@ impl<'a> Tracer<'a> {
         if n == 0 {
             return Err(TraceError::Empty);
         }
-        Ok(self.graph.edge(EdgeIx(n as u32 - 1)).ts)
+        Ok(self.graph.edge(EdgeIx::of(n - 1)).ts)
     }
 
     /// `a`'s balance just before edge `e`: its opening balance, then every transfer in and out

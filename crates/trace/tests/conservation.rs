@@ -119,7 +119,7 @@ fn naive(b: &Book, seeds: &[TransferIx], policy: Policy) -> Outcome {
     for (i, t) in l.transfers().iter().enumerate() {
         let internal = |a: Option<AccountIx>| a.filter(|a| !l.account(*a).external);
         let mut carried = internal(t.from).map_or(0, |f| n.withdraw(f.0 as usize, t.amount.0));
-        if seeds.contains(&TransferIx(i as u32)) {
+        if seeds.contains(&TransferIx::of(i)) {
             out.traced += t.amount.0 - carried;
             carried = t.amount.0;
         }

@@ -6,7 +6,7 @@ use crate::observer::CliObserver;
 use anyhow::Context;
 use fanzha_graph::TemporalGraph;
 use fanzha_ingest::{Format, IngestOptions, Inputs};
-use fanzha_model::{AccountIx, LabelTarget, TransferIx};
+use fanzha_model::{AccountIx, TransferIx};
 use fanzha_storage::{LogStore, OpenMode, Store};
 use fanzha_trace::{Forward, Policy, Tracer};
 use std::collections::HashSet;
@@ -185,7 +185,7 @@ fn check_latency(db: &std::path::Path, n: usize, seed: u64) -> anyhow::Result<se
     // The store's lists, as `fanzha serve` and `fanzha backtest` use them.
     let mut checker = Checker::new(ledger, Lists::open(&db.join(fanzha_server::state::LISTS_FILE), OpenMode::Read)?);
     for e in 0..graph.edge_count() {
-        checker.record(ledger, ledger.transfer(graph.edge(fanzha_graph::EdgeIx(e as u32)).txn));
+        checker.record(ledger, ledger.transfer(graph.edge(fanzha_graph::EdgeIx::of(e)).txn));
     }
     let replay_secs = replay.elapsed().as_secs_f64();
     let rules = fanzha_rules::RuleSet::from_str("default.toml", fanzha_check::DEFAULT_RULES, checker.schema())
@@ -256,23 +256,12 @@ fn trace_latency(
     let start = Instant::now();
     let tracer = Tracer::new(ledger, &loaded.graph);
     let index_secs = start.elapsed().as_secs_f64();
-    let mules: HashSet<AccountIx> = ledger
-        .labels()
-        .iter()
-        .filter_map(|l| match l.target {
-            LabelTarget::Account(a) if &*l.name == "mule" => Some(a),
-            _ => None,
-        })
-        .collect();
-    let victims: Vec<TransferIx> = ledger
-        .labels()
-        .iter()
-        .filter_map(|l| match l.target {
-            LabelTarget::Transfer(t) if &*l.name == "fraud" => Some(t),
-            _ => None,
-        })
+    let mules: HashSet<AccountIx> = fanzha_detect::labels::mule_accounts(ledger).into_iter().collect();
+    let mut victims: Vec<TransferIx> = fanzha_detect::labels::fraud_transfers(ledger)
+        .into_iter()
         .filter(|&t| ledger.transfer(t).from.is_some_and(|f| !mules.contains(&f) && !ledger.account(f).external))
         .collect();
+    victims.sort_unstable();
     anyhow::ensure!(
         !victims.is_empty(),
         "no fraud-labelled victim transfers in {}: ingest a generated scenario with its labels",

@@ -6,7 +6,7 @@ use clap::Args as ClapArgs;
 use fanzha_check::backtest::{self, Span};
 use fanzha_check::lists::Lists;
 use fanzha_check::{Checker, DEFAULT_RULES};
-use fanzha_model::{LabelTarget, Ledger, TransferIx, Ts};
+use fanzha_model::{Ledger, TransferIx, Ts};
 use fanzha_rules::{Reloading, RuleSet, Schema};
 use fanzha_server::{ApiConfig, App, Live, Rules};
 use fanzha_storage::{LogStore, OpenMode, Store};
@@ -175,37 +175,19 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Fraud transfers: from a `txn_id,label` file, or the store's transfer labels.
+/// Fraud transfers: the `1` rows of a `txn_id,label` file (see
+/// [`fanzha_detect::labels::parse_rows`]), or the store's transfer labels.
 fn fraud_transfers(ledger: &Ledger, file: Option<&Path>) -> anyhow::Result<HashSet<TransferIx>> {
     let Some(path) = file else {
-        return Ok(ledger
-            .labels()
-            .iter()
-            .filter_map(|l| match l.target {
-                LabelTarget::Transfer(t) => Some(t),
-                _ => None,
-            })
-            .collect());
+        return Ok(fanzha_detect::labels::labelled_transfers(ledger).into_iter().collect());
     };
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let mut out = HashSet::new();
-    for (i, line) in text.lines().enumerate().skip(1) {
-        let mut parts = line.split(',');
-        let (Some(id), Some(label)) = (parts.next(), parts.next()) else {
-            anyhow::bail!("{}:{}: expected txn_id,label", path.display(), i + 1);
-        };
-        match (label.trim(), ledger.txn_ix(id.trim())) {
-            ("1" | "true" | "fraud", Some(ix)) => {
-                out.insert(ix);
-            }
-            ("1" | "true" | "fraud", None) => {
-                eprintln!("note: {}:{}: '{id}' is not in this store", path.display(), i + 1)
-            }
-            ("0" | "false", _) => {}
-            (other, _) => anyhow::bail!("{}:{}: label '{other}' is not 1/0", path.display(), i + 1),
-        }
+    let read = fanzha_detect::labels::transfer_labels(&text, ledger)
+        .map_err(|bad| crate::cmd::detect::bad_rows(path, &bad))?;
+    if read.unknown > 0 {
+        eprintln!("note: {} transaction id(s) in {} are not in this store", read.unknown, path.display());
     }
-    Ok(out)
+    Ok(read.labels.into_iter().filter(|&(_, fraud)| fraud).map(|(t, _)| t).collect())
 }
 
 pub fn run_backtest(args: BacktestArgs) -> anyhow::Result<ExitCode> {
@@ -254,7 +236,7 @@ pub fn run_backtest(args: BacktestArgs) -> anyhow::Result<ExitCode> {
     for r in report.rules.iter().chain(std::iter::once(&overall)) {
         let t = &r.tally;
         println!(
-            "{:<28} {:>6} {:>8} {:>6} {:>9} {:>7} {:>6} {:>14.2} {:>9} {:>9}",
+            "{:<28} {:>6} {:>8} {:>6} {:>9} {:>7} {:>6} {:>14} {:>9} {:>9}",
             r.id,
             r.verdict,
             t.hits,
@@ -262,7 +244,7 @@ pub fn run_backtest(args: BacktestArgs) -> anyhow::Result<ExitCode> {
             pct(t.precision),
             pct(t.recall),
             pct(t.f1),
-            t.held_fen as f64 / 100.0,
+            fanzha_model::Fen(t.held_fen).to_string(),
             t.layering_hits,
             pct(t.precision_with_layering)
         );

@@ -9,7 +9,7 @@ use super::{gen, ingest, stats::Stats, trace};
 use crate::observer::CliObserver;
 use fanzha_graph::{EdgeIx, TemporalGraph};
 use fanzha_ingest::{Format, IngestOptions, Inputs};
-use fanzha_model::{AccountIx, LabelTarget, Ledger, TransferIx, Ts};
+use fanzha_model::{AccountIx, Ledger, TransferIx, Ts};
 use fanzha_scenario::ScenarioConfig;
 use fanzha_storage::Store;
 use fanzha_trace::{Backward, Forward, Policy, Tracer};
@@ -112,15 +112,7 @@ fn walkthrough(args: &Args) -> anyhow::Result<ExitCode> {
     );
 
     println!("\n== 5. first look: accounts paid by the most different payers within 24 hours ==");
-    let mules: HashSet<AccountIx> = ledger
-        .labels()
-        .iter()
-        .filter(|l| &*l.name == "mule")
-        .filter_map(|l| match l.target {
-            LabelTarget::Account(a) => Some(a),
-            _ => None,
-        })
-        .collect();
+    let mules: HashSet<AccountIx> = fanzha_detect::labels::mule_accounts(ledger).into_iter().collect();
     let mut ranked: Vec<(usize, AccountIx)> =
         (0..graph.account_count() as u32).map(AccountIx).map(|a| (max_payers_in_a_day(&graph, a), a)).collect();
     ranked.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
@@ -235,13 +227,8 @@ fn detection(ledger: &Ledger, graph: &TemporalGraph, db: &std::path::Path) {
 
 /// The largest fraud-labelled payment made by an account that is not itself a mule: a victim's.
 fn largest_victim_payment(ledger: &Ledger, mules: &HashSet<AccountIx>) -> Option<TransferIx> {
-    ledger
-        .labels()
-        .iter()
-        .filter_map(|l| match l.target {
-            LabelTarget::Transfer(t) if &*l.name == "fraud" => Some(t),
-            _ => None,
-        })
+    fanzha_detect::labels::fraud_transfers(ledger)
+        .into_iter()
         .filter(|&t| ledger.transfer(t).from.is_some_and(|f| !mules.contains(&f)))
         .max_by_key(|&t| (ledger.transfer(t).amount, std::cmp::Reverse(t.0)))
 }

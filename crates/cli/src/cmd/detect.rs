@@ -2,12 +2,14 @@
 //! who farms cards, and how well the detector does against labels.
 
 use crate::cmd::trace::{load, Loaded};
-use anyhow::{bail, Context};
+use anyhow::Context;
 use fanzha_detect::association::Links;
 use fanzha_detect::farming::{self, FarmerScore, FarmingConfig, Ring};
-use fanzha_detect::metrics::{quality, Quality};
+use fanzha_detect::metrics::Quality;
 use fanzha_detect::mules::{self, MuleConfig, MuleScore};
-use fanzha_detect::{context, labels, ContextConfig, FeatureConfig, FeatureEngine, Features, MuleModel, TrainParams};
+use fanzha_detect::{
+    context, evaluation, labels, ContextConfig, FeatureConfig, FeatureEngine, Features, MuleModel, TrainParams,
+};
 use fanzha_model::{AccountIx, Ledger, Ts};
 use fanzha_storage::Store;
 use rustc_hash::FxHashMap;
@@ -366,67 +368,21 @@ fn ring_json(ledger: &Ledger, r: &Ring, masked: &FxHashMap<fanzha_model::HolderD
     json!({"holders": holders, "shared_counterparties": shared, "shared_cash_places": places})
 }
 
-/// Reads `account_id,label` rows (header optional; label 1/0/true/false); reports bad rows with
-/// file, line and reason and stops, so a model is never trained on half a file.
+/// Reads an `account_id,label` file (see [`labels::parse_rows`]); bad rows are reported with
+/// file, line and reason and stop the run, so a model is never trained on half a file.
 fn read_labels(path: &Path, ledger: &Ledger) -> anyhow::Result<Vec<(AccountIx, bool)>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let (mut out, mut bad, mut unknown) = (Vec::new(), Vec::new(), 0usize);
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') || (n == 0 && line.starts_with("account")) {
-            continue;
-        }
-        let Some((id, label)) = line.split_once(',') else {
-            bad.push(format!("{}:{}: expected `account_id,label`", path.display(), n + 1));
-            continue;
-        };
-        let label = match label.trim() {
-            "1" | "true" => true,
-            "0" | "false" => false,
-            other => {
-                bad.push(format!("{}:{}: label '{other}' is not 1, 0, true or false", path.display(), n + 1));
-                continue;
-            }
-        };
-        match ledger.account_ix(id.trim()) {
-            Some(a) => out.push((a, label)),
-            None => unknown += 1,
-        }
+    let read = labels::account_labels(&text, ledger).map_err(|bad| bad_rows(path, &bad))?;
+    if read.unknown > 0 {
+        eprintln!("note: {} account id(s) in {} are not in this store", read.unknown, path.display());
     }
-    if !bad.is_empty() {
-        bail!("{} bad row(s):\n{}", bad.len(), bad.join("\n"));
-    }
-    if unknown > 0 {
-        eprintln!("note: {unknown} account id(s) in {} are not in this store", path.display());
-    }
-    Ok(out)
+    Ok(read.labels)
 }
 
-/// The accounts scored together, with each one's label if it has one: every active account, then
-/// the labelled ones not among them. Labels come from `file`, or else from the store's labels for
-/// every active account.
-fn scope(
-    ledger: &Ledger,
-    engine: &FeatureEngine,
-    file: Option<&Path>,
-) -> anyhow::Result<(Vec<AccountIx>, Vec<Option<bool>>)> {
-    let mut accounts = mules::active_accounts(ledger, engine);
-    let Some(path) = file else {
-        let mules = labels::mule_accounts(ledger);
-        let labels = accounts.iter().map(|a| Some(mules.contains(a))).collect();
-        return Ok((accounts, labels));
-    };
-    let mut position: FxHashMap<AccountIx, usize> = accounts.iter().enumerate().map(|(i, &a)| (a, i)).collect();
-    let mut labels = vec![None; accounts.len()];
-    for (a, l) in read_labels(path, ledger)? {
-        let i = *position.entry(a).or_insert_with(|| {
-            accounts.push(a);
-            labels.push(None);
-            accounts.len() - 1
-        });
-        labels[i] = Some(l);
-    }
-    Ok((accounts, labels))
+/// Bad label rows as one error naming the file and each line.
+pub(crate) fn bad_rows(path: &Path, bad: &[labels::BadRow]) -> anyhow::Error {
+    let rows: Vec<String> = bad.iter().map(|b| format!("{}:{}: {}", path.display(), b.line, b.reason)).collect();
+    anyhow::anyhow!("{} bad row(s):\n{}", rows.len(), rows.join("\n"))
 }
 
 pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
@@ -436,7 +392,8 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     for (db, label_file) in sources {
         let loaded = load(&db)?;
         let as_of = AsOf::new(&loaded, &Source { db, until: args.source.until.clone() })?;
-        let (accounts, store_labels) = scope(loaded.store.ledger(), &as_of.engine, label_file)?;
+        let file = label_file.map(|path| read_labels(path, loaded.store.ledger())).transpose()?;
+        let (accounts, store_labels) = evaluation::scope(loaded.store.ledger(), &as_of.engine, file.as_deref());
         let (rows, store_links) = as_of.rows(&accounts);
         features.extend(rows);
         labels.extend(store_labels);
@@ -475,36 +432,11 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let ledger = loaded.store.ledger();
     let model = model(args.model.as_deref())?;
     let cfg = MuleConfig::default();
-    // Labels from the file (those accounts are scored too), or else the store's for every account.
-    let file_labels: Option<FxHashMap<AccountIx, bool>> =
-        args.labels.as_deref().map(|path| read_labels(path, ledger)).transpose()?.map(|l| l.into_iter().collect());
-    let mut labelled: Vec<AccountIx> = file_labels.iter().flat_map(|m| m.keys().copied()).collect();
-    labelled.sort_unstable();
-    let store_mules = labels::mule_accounts(ledger);
-    let label = |a: &AccountIx| match &file_labels {
-        Some(m) => m.get(a).copied(),
-        None => Some(store_mules.contains(a)),
-    };
+    let file = args.labels.as_deref().map(|path| read_labels(path, ledger)).transpose()?;
     let until = until(&args.source)?;
-    let scored = mules::score_store(ledger, &loaded.graph, until, &model, &cfg, false, &labelled);
-    let (scores, y): (Vec<MuleScore>, Vec<bool>) =
-        scored.scores.into_iter().filter_map(|s| label(&s.account).map(|l| (s, l))).unzip();
-    let model_q = quality(
-        &scores.iter().map(|s| s.model).collect::<Vec<_>>(),
-        &scores.iter().map(|s| s.model >= model.threshold).collect::<Vec<_>>(),
-        &y,
-    );
-    let rules_q = quality(
-        &scores.iter().map(|s| s.rules).collect::<Vec<_>>(),
-        &scores.iter().map(|s| s.rules >= cfg.rule_flag).collect::<Vec<_>>(),
-        &y,
-    );
-    let combined_q = quality(
-        &scores.iter().map(|s| s.score).collect::<Vec<_>>(),
-        &scores.iter().map(|s| s.flagged).collect::<Vec<_>>(),
-        &y,
-    );
-    let farmers = farmer_quality(&loaded);
+    let q = evaluation::mule_quality(ledger, &loaded.graph, until, &model, &cfg, file.as_deref());
+    let (combined_q, model_q, rules_q) = (q.combined, q.model, q.rules);
+    let farmers = evaluation::farmer_quality(ledger, &loaded.graph, &FarmingConfig::default());
     if args.json {
         let out =
             json!({"mules": {"combined": combined_q, "model": model_q, "rules": rules_q}, "card_farmers": farmers});
@@ -525,23 +457,4 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
 
 fn print_quality(name: &str, q: &Quality) {
     println!("  {name:<9} {:>8} {:>9.3} {:>7.3} {:>7.3} {:>7.3}", q.flagged, q.precision, q.recall, q.f1, q.pr_auc);
-}
-
-/// The card-farming detector against the store's `card_farmer` labels, when it has any.
-fn farmer_quality(loaded: &Loaded) -> Option<Quality> {
-    let ledger = loaded.store.ledger();
-    let truth = labels::farmer_holders(ledger);
-    if truth.is_empty() {
-        return None;
-    }
-    let all = farming::farmers(ledger, &loaded.graph, &FarmingConfig::default());
-    let mut y: Vec<bool> = all.iter().map(|f| truth.contains(&f.holder)).collect();
-    let mut scores: Vec<f64> = all.iter().map(|f| f.score).collect();
-    let mut flags: Vec<bool> = all.iter().map(|f| f.flagged).collect();
-    // Labelled farmers with fewer than two accounts were never scored: they count as missed.
-    let missed = truth.len() - y.iter().filter(|&&l| l).count();
-    y.extend(std::iter::repeat_n(true, missed));
-    scores.extend(std::iter::repeat_n(0.0, missed));
-    flags.extend(std::iter::repeat_n(false, missed));
-    Some(quality(&scores, &flags, &y))
 }

@@ -58,12 +58,15 @@ def main():
     cmd = [a.fanzha, "text", "classify", "--json"] + (["--model", a.model] if a.model else []) + ["-"]
     out = subprocess.run(cmd, input=lines.encode(), capture_output=True, check=False).stdout.decode()
     pred, scam = [None] * len(texts), [False] * len(texts)
+    errors = 0
     for line in out.splitlines():
         d = json.loads(line)
+        if "error" in d:
+            errors += 1  # counted as `none` below, and reported
         typ = d.get("typology", "none")
         scam[d["id"]] = typ != "none"
         pred[d["id"]] = next((g for g, (_, _, ids) in enumerate(GROUPS) if typ in ids), -1)
-    report = {"texts": len(texts), "groups": {}}
+    report = {"texts": len(texts), "errors": errors, "groups": {}}
     f1s = []
     for g, (name, _, _) in enumerate(GROUPS):
         tp = sum(1 for t, p in zip(truth, pred) if t == g and p == g)

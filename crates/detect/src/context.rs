@@ -166,7 +166,7 @@ mod tests {
     fn rows_of(l: &Ledger, until: Option<Ts>) -> Vec<Features> {
         let g = TemporalGraph::build(l);
         let engine = FeatureEngine::replay(l, &g, FeatureConfig::default(), until);
-        let all: Vec<AccountIx> = (0..l.accounts().len() as u32).map(AccountIx).collect();
+        let all: Vec<AccountIx> = (0..l.accounts().len()).map(AccountIx::of).collect();
         rows(&engine, l, &g, until, &all, &ContextConfig::default())
     }
 

@@ -86,7 +86,7 @@ pub struct FileLabels<T> {
 }
 
 /// Reads `id,label` rows: label `1`, `true` or `fraud`, or `0` or `false`; blank lines and `#`
-/// comments skipped; a first line whose label is none of those is a header. Every bad row is
+/// comments skipped; a first row whose label column says `label` is a header. Every bad row is
 /// returned (with its line), so nothing is trained or scored on half a file.
 pub fn parse_rows(text: &str) -> Result<Vec<(usize, &str, bool)>, Vec<BadRow>> {
     let (mut out, mut bad) = (Vec::new(), Vec::new());
@@ -103,9 +103,9 @@ pub fn parse_rows(text: &str) -> Result<Vec<(usize, &str, bool)>, Vec<BadRow>> {
         let label = match label.trim() {
             "1" | "true" | "fraud" => true,
             "0" | "false" => false,
-            _ if n == first => continue, // a header
+            header if n == first && header.eq_ignore_ascii_case("label") => continue,
             other => {
-                bad.push(BadRow { line: n + 1, reason: format!("label '{other}' is not 1, 0, true or false") });
+                bad.push(BadRow { line: n + 1, reason: format!("label '{other}' is not 1, 0, true, false or fraud") });
                 continue;
             }
         };
@@ -150,6 +150,8 @@ mod tests {
         assert_eq!(parse_rows("A,1\nB,0").unwrap().len(), 2, "no header");
         let bad = parse_rows("txn_id,label\nA,1\nB\nC,maybe\n").unwrap_err();
         assert_eq!(bad.iter().map(|b| b.line).collect::<Vec<_>>(), vec![3, 4]);
-        assert_eq!(bad[1].reason, "label 'maybe' is not 1, 0, true or false");
+        assert_eq!(bad[1].reason, "label 'maybe' is not 1, 0, true, false or fraud");
+        let bad = parse_rows("A,yes\nB,1\n").unwrap_err();
+        assert_eq!(bad[0].line, 1, "a first row is a header only if it says so");
     }
 }

@@ -61,8 +61,8 @@ pub struct MuleScore {
 
 /// Internal accounts that took part in at least one transfer.
 pub fn active_accounts(ledger: &Ledger, engine: &FeatureEngine) -> Vec<AccountIx> {
-    (0..ledger.accounts().len() as u32)
-        .map(AccountIx)
+    (0..ledger.accounts().len())
+        .map(AccountIx::of)
         .filter(|&a| !ledger.account(a).external && engine.is_active(a))
         .collect()
 }
@@ -464,7 +464,7 @@ mod tests {
         model.threshold = threshold.unwrap_or(model.threshold);
         let (mut rows, links, kinds) = population(2);
         let l = ledger(kinds.len(), &[]);
-        let accounts: Vec<AccountIx> = (0..kinds.len() as u32).map(AccountIx).collect();
+        let accounts: Vec<AccountIx> = (0..kinds.len()).map(AccountIx::of).collect();
         (score(&l, &accounts, &mut rows, &links, &model, &MuleConfig::default(), false), kinds)
     }
 

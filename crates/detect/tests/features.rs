@@ -497,7 +497,7 @@ fn context_columns_match_a_naive_aggregation() {
         let (ledger, settings) = random_ledger_with_history(&mut rng);
         let graph = TemporalGraph::build(&ledger);
         let engine = FeatureEngine::replay(&ledger, &graph, FeatureConfig::default(), None);
-        let accounts: Vec<AccountIx> = (0..ledger.accounts().len() as u32).map(AccountIx).collect();
+        let accounts: Vec<AccountIx> = (0..ledger.accounts().len()).map(AccountIx::of).collect();
         let rows = context::rows(&engine, &ledger, &graph, None, &accounts, &cfg);
         let mut order: Vec<usize> = (0..ledger.transfers().len()).collect();
         order.sort_by_key(|&i| ledger.transfers()[i].ts);

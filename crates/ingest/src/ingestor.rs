@@ -134,9 +134,6 @@ impl<'a> Ingestor<'a> {
         if let Some(ix) = self.store.ledger().bank_ix(code) {
             return Ok(ix);
         }
-        if self.store.ledger().bank_count() >= usize::from(u16::MAX) {
-            return Err(format!("bank: too many institutions, cannot add '{code}'"));
-        }
         self.stage(Event::Bank { code: code.into() })?;
         Ok(BankIx::of(self.store.ledger().bank_count() - 1))
     }

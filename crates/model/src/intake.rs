@@ -85,14 +85,16 @@ fn bounded<'a>(field: &'static str, value: Option<&'a str>, max: usize) -> Resul
     }
 }
 
-/// Parses an optional field, naming it in the error.
+/// Parses an optional field, naming it in the error; given but blank is an error (a reader that
+/// means "absent" passes `None`, as CSV readers do for an empty cell).
 fn parsed<T, E: std::fmt::Display>(
     field: &'static str,
     value: Option<&str>,
     parse: impl Fn(&str) -> Result<T, E>,
 ) -> Result<Option<T>, FieldError> {
     match value.map(str::trim) {
-        None | Some("") => Ok(None),
+        None => Ok(None),
+        Some("") => Err(FieldError::new(field, "is empty: give a value or leave the field out")),
         Some(v) => parse(v).map(Some).map_err(|e| FieldError::new(field, e.to_string())),
     }
 }
@@ -192,6 +194,8 @@ mod tests {
         let cases: Vec<(TransferFields, &str)> = vec![
             (TransferFields { txn_id: Some(&long), ..fields() }, "txn_id: longer than 64"),
             (TransferFields { ts: None, ..fields() }, "ts: missing (required)"),
+            (TransferFields { ts: Some(" "), ..fields() }, "ts: is empty"),
+            (TransferFields { currency: Some(""), ..fields() }, "currency: is empty"),
             (TransferFields { ts: Some("2024-03-01 10:00"), ..fields() }, "ts: '2024-03-01 10:00' is not an RFC 3339"),
             (TransferFields { ts: Some("2030-01-01T00:00:00Z"), ..fields() }, "ts: 2030-01-01T00:00:00Z is later than"),
             (TransferFields { amount: None, ..fields() }, "amount: missing (required)"),

@@ -78,10 +78,12 @@ pub enum CapacityError {
     Transfers(usize),
 }
 
-/// Banks a ledger can index.
-pub const MAX_BANKS: usize = u16::MAX as usize + 1;
-/// Accounts, and transfers, a ledger can index.
-pub const MAX_ACCOUNTS: usize = u32::MAX as usize + 1;
+/// Banks a ledger can index: 0 to 65,534 (the top value, `u16::MAX`, means "no bank" in packed
+/// columns elsewhere).
+pub const MAX_BANKS: usize = u16::MAX as usize;
+/// Accounts, and transfers, a ledger can index: 0 to `u32::MAX - 1` (`u32::MAX` means "no
+/// account", i.e. cash, in the graph's columns).
+pub const MAX_ACCOUNTS: usize = u32::MAX as usize;
 
 impl Ledger {
     /// An empty ledger.
@@ -317,13 +319,13 @@ mod tests {
         let new_bank = Event::Bank { code: "NEW".into() };
         assert_eq!(l.admits_within(&new_bank, 3, 10), Err(CapacityError::Banks(3)));
         assert_eq!(l.admits_within(&Event::Bank { code: "B1".into() }, 3, 10), Ok(()), "a known bank adds nothing");
-        assert!(CapacityError::Banks(65_536).to_string().contains("65536 institution codes"));
+        assert!(CapacityError::Banks(65_535).to_string().contains("65535 institution codes"));
         assert_eq!(l.admits(&new_bank), Ok(()));
-        // At the real bound: 65,536 banks are indexed 0..=65,535; the next would wrap to 0.
+        // At the real bound: 65,535 banks are indexed 0..=65,534; u16::MAX stays free for "no bank".
         for b in 3..MAX_BANKS {
             l.apply(Event::Bank { code: format!("B{b}").into() });
         }
-        assert_eq!(l.bank_ix("B65535"), Some(BankIx(65_535)));
+        assert_eq!(l.bank_ix("B65534"), Some(BankIx(65_534)));
         assert_eq!(l.admits(&new_bank), Err(CapacityError::Banks(MAX_BANKS)));
         let account = Event::Account { id: "A".into(), account: Account::external() };
         assert_eq!(l.admits_within(&account, MAX_BANKS, 0), Err(CapacityError::Accounts(0)));

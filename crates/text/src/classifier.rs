@@ -190,7 +190,7 @@ impl Classifier {
             let best = typology(verdict);
             let top = order.iter().take(3).map(|&k| Scored { typology: typology(k).id, probability: p[k] }).collect();
             let (from, to) = kept.unwrap_or((0, s.norm.chars.len()));
-            let passage = kept.map(|(from, to)| {
+            let passage = kept.filter(|_| best.id != "none").map(|(from, to)| {
                 let (start, end) = s.norm.source_span(from, to);
                 Passage { start, end }
             });

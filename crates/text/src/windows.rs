@@ -13,7 +13,7 @@
 pub(crate) fn windows(len: usize, window: usize) -> impl Iterator<Item = (usize, usize)> {
     let long = window > 0 && len > window;
     let stride = (window / 2).max(1);
-    let starts = if long { len.div_ceil(stride).saturating_sub(1).max(1) } else { 0 };
+    let starts = if long { (len - window).div_ceil(stride) + 1 } else { 0 };
     (0..starts).map(move |k| {
         let start = (k * stride).min(len - window);
         (start, start + window)
@@ -38,16 +38,19 @@ mod tests {
         assert_eq!(windows(96, 96).count(), 0);
         assert_eq!(windows(500, 0).count(), 0);
         assert_eq!(windows(97, 96).collect::<Vec<_>>(), vec![(0, 96), (1, 97)]);
-        for len in 97..700 {
-            let w: Vec<_> = windows(len, 96).collect();
-            assert_eq!(w[0].0, 0);
-            assert_eq!(w.last().unwrap().1, len, "{len}");
-            assert!(w.iter().all(|&(a, b)| b - a == 96 && b <= len));
-            // Every stretch of 48 characters lies inside some window.
-            for s in 0..len - 48 {
-                assert!(w.iter().any(|&(a, b)| a <= s && s + 48 <= b), "{len} {s}");
+        for window in [2, 3, 7, 96, 97] {
+            let half = window / 2;
+            for len in window + 1..window * 8 {
+                let w: Vec<_> = windows(len, window).collect();
+                assert_eq!(w[0].0, 0);
+                assert_eq!(w.last().unwrap().1, len, "{window} {len}");
+                assert!(w.iter().all(|&(a, b)| b - a == window && b <= len));
+                // Every stretch of half a window lies inside some window.
+                for s in 0..len - half {
+                    assert!(w.iter().any(|&(a, b)| a <= s && s + half <= b), "{window} {len} {s}");
+                }
+                assert!(w.windows(2).all(|p| p[0].0 < p[1].0), "{window} {len}: no window twice");
             }
-            assert!(w.windows(2).all(|p| p[0].0 < p[1].0), "{len}: no window twice");
         }
     }
 }

@@ -67,7 +67,7 @@ impl<'a> Tracer<'a> {
     pub fn new(ledger: &'a Ledger, graph: &'a TemporalGraph) -> Tracer<'a> {
         let mut in_after = Vec::with_capacity(graph.edge_count());
         let mut out_after = Vec::with_capacity(graph.edge_count());
-        for a in (0..graph.account_count() as u32).map(AccountIx) {
+        for a in (0..graph.account_count()).map(AccountIx::of) {
             let opening = ledger.account(a).opening_balance.0;
             running_balances(graph, a, opening, &mut in_after, &mut out_after);
         }

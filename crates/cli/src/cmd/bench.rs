@@ -397,7 +397,10 @@ fn text_throughput(data: &std::path::Path, n: usize) -> anyhow::Result<serde_jso
         .collect();
     let mut transcripts: Vec<String> = Vec::new();
     let mut current = String::new();
-    for t in all.iter().cycle().take(all.len().max(1) * 4) {
+    // Cycled until LONG_TEXTS transcripts are built; each pass over the data starts the texts at
+    // a different place in a transcript, so the transcripts differ.
+    let passes = LONG_TEXTS * LONG_CHARS / all.iter().map(|t| t.chars().count() + 1).sum::<usize>().max(1) + 1;
+    for t in all.iter().cycle().take(all.len() * passes) {
         current.push_str(t);
         current.push('\n');
         if current.chars().count() >= LONG_CHARS {

@@ -114,7 +114,7 @@ fn walkthrough(args: &Args) -> anyhow::Result<ExitCode> {
     println!("\n== 5. first look: accounts paid by the most different payers within 24 hours ==");
     let mules: HashSet<AccountIx> = fanzha_detect::labels::mule_accounts(ledger).into_iter().collect();
     let mut ranked: Vec<(usize, AccountIx)> =
-        (0..graph.account_count() as u32).map(AccountIx).map(|a| (max_payers_in_a_day(&graph, a), a)).collect();
+        (0..graph.account_count()).map(AccountIx::of).map(|a| (max_payers_in_a_day(&graph, a), a)).collect();
     ranked.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
     println!("{:<22} {:<8} {:<8} {:>7}  planted mule?", "account", "bank", "opened", "payers");
     for &(payers, a) in ranked.iter().filter(|(_, a)| !is_corporate(ledger, *a)).take(8) {

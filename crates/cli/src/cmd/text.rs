@@ -144,10 +144,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     .iter()
                     .map(|(k, e)| (k.to_string(), json!({"examples": e.examples, "accuracy": e.accuracy, "missed_scam_rate": e.missed_scam_rate})))
                     .collect();
-                println!("{}", serde_json::to_string_pretty(&json!({"held_out": plain, "evasion": evasion}))?);
+                // `held_out` holds the scores of what was evaluated: the held-out split, or with
+                // `--all` every text (`split` says which).
+                let split = if all { "all" } else { "held_out" };
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&json!({"split": split, "held_out": plain, "evasion": evasion}))?
+                );
             } else {
                 print_eval(&plain, if all { "all texts" } else { "held-out split" });
-                println!("\nDisguised scam texts of the held-out split:");
+                println!("\nDisguised scam texts of the {}:", if all { "files" } else { "held-out split" });
                 for (kind, e) in &disguised {
                     println!(
                         "  {kind:<12} {} texts: accuracy {:.3}, missed {:.1}%",

@@ -30,7 +30,7 @@ pub fn detect(ledger: &Ledger, graph: &TemporalGraph) -> Found {
         let json = serde_json::to_string(&reasons).expect("strings serialize");
         found.push(("mule".into(), ledger.account_id(s.account).into(), s.score, json));
     }
-    for f in farming::farmers(ledger, graph, &FarmingConfig::default()).iter().filter(|f| f.flagged) {
+    for f in farming::farmers(ledger, graph, &FarmingConfig::default(), None).iter().filter(|f| f.flagged) {
         let json = serde_json::to_string(&f.reasons).expect("strings serialize");
         found.push(("card_farmer".into(), f.masked.clone(), f.score, json));
     }

@@ -82,14 +82,19 @@ pub fn mule_quality(
     }
 }
 
-/// The card-farming detector against the store's `card_farmer` labels, when it has any.
-/// Labelled farmers with fewer than two accounts were never scored: they count as missed.
-pub fn farmer_quality(ledger: &Ledger, graph: &TemporalGraph, cfg: &FarmingConfig) -> Option<Quality> {
+/// The card-farming detector as of `until` against the store's `card_farmer` labels, when it has
+/// any. Labelled farmers with fewer than two accounts were never scored: they count as missed.
+pub fn farmer_quality(
+    ledger: &Ledger,
+    graph: &TemporalGraph,
+    cfg: &FarmingConfig,
+    until: Option<Ts>,
+) -> Option<Quality> {
     let truth = labels::farmer_holders(ledger);
     if truth.is_empty() {
         return None;
     }
-    let all = farming::farmers(ledger, graph, cfg);
+    let all = farming::farmers(ledger, graph, cfg, until);
     let mut y: Vec<bool> = all.iter().map(|f| truth.contains(&f.holder)).collect();
     let mut scores: Vec<f64> = all.iter().map(|f| f.score).collect();
     let mut flags: Vec<bool> = all.iter().map(|f| f.flagged).collect();

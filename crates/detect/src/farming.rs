@@ -6,7 +6,7 @@
 use crate::geo::{home_province, province_km};
 use crate::holders::{banks_and_cities, busiest_window, HolderStats};
 use fanzha_graph::TemporalGraph;
-use fanzha_model::{AccountIx, HolderDigest, Ledger, Region, TransferKind, Ts};
+use fanzha_model::{AccountIx, HolderDigest, Ledger, Region, TransferKind, Ts, DAY_SECS};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Thresholds of the card-farming detector (configuration, defaults from the domain notes).
@@ -128,21 +128,31 @@ impl CashPlace {
     }
 }
 
-fn first_use(graph: &TemporalGraph, a: AccountIx) -> Option<Ts> {
-    let first = |edges: &[u32]| edges.first().map(|&e| graph.edge(fanzha_graph::EdgeIx(e)).ts);
+/// The prefix of an account's edge list (in time order) up to `until` (all when `None`).
+fn upto<'g>(graph: &TemporalGraph, edges: &'g [u32], until: Option<Ts>) -> &'g [u32] {
+    match until {
+        None => edges,
+        Some(u) => &edges[..edges.partition_point(|&e| graph.edge(fanzha_graph::EdgeIx(e)).ts <= u)],
+    }
+}
+
+/// The first time `a` moved money, if it did by `until` (all data when `None`).
+fn first_use(graph: &TemporalGraph, a: AccountIx, until: Option<Ts>) -> Option<Ts> {
+    let first = |edges: &[u32]| upto(graph, edges, until).first().map(|&e| graph.edge(fanzha_graph::EdgeIx(e)).ts);
     match (first(graph.in_edges(a)), first(graph.out_edges(a))) {
         (Some(x), Some(y)) => Some(x.min(y)),
         (x, y) => x.or(y),
     }
 }
 
-/// Scores every holder with at least two accounts; highest score first.
-pub fn farmers(ledger: &Ledger, graph: &TemporalGraph, cfg: &FarmingConfig) -> Vec<FarmerScore> {
-    let stats = HolderStats::new(ledger, cfg.window_days * 86_400, None);
+/// Scores every holder with at least two accounts, as of `until` (all data when `None`: accounts
+/// opened later are not counted and later transfers not seen); highest score first.
+pub fn farmers(ledger: &Ledger, graph: &TemporalGraph, cfg: &FarmingConfig, until: Option<Ts>) -> Vec<FarmerScore> {
+    let stats = HolderStats::new(ledger, cfg.window_days * DAY_SECS, until);
     let mut out: Vec<FarmerScore> = stats
         .iter()
         .filter(|(_, h)| h.accounts.len() >= 2)
-        .map(|(d, h)| judge(ledger, graph, cfg, *d, &h.accounts))
+        .map(|(d, h)| judge(ledger, graph, cfg, *d, &h.accounts, until))
         .collect();
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(b.opened_in_window.cmp(&a.opened_in_window)));
     out
@@ -154,6 +164,7 @@ fn judge(
     cfg: &FarmingConfig,
     holder: HolderDigest,
     accounts: &[AccountIx],
+    until: Option<Ts>,
 ) -> FarmerScore {
     let window = cfg.window_days * 86_400;
     let dated: Vec<(i64, AccountIx)> =
@@ -176,7 +187,7 @@ fn judge(
                 (Some(h), Some(r)) => province_km(h, r),
                 _ => None,
             };
-            OpenedCard { account: a, opened_at: acc.opened_at, km_from_home: km, first_use: first_use(graph, a) }
+            OpenedCard { account: a, opened_at: acc.opened_at, km_from_home: km, first_use: first_use(graph, a, until) }
         })
         .collect();
     let far = cards.iter().filter(|c| c.km_from_home.is_some_and(|k| k >= cfg.far_km)).count();
@@ -227,7 +238,13 @@ fn judge(
 /// non-hub counterparties (a card of one paying a card of another counts), or took cash out at the
 /// same place on at least `cfg.ring_min_places` of the same days (places and days with the cards of
 /// more than `cfg.ring_place_crowd` holders do not count). Largest ring first.
-pub fn rings(ledger: &Ledger, graph: &TemporalGraph, holders: &[&FarmerScore], cfg: &FarmingConfig) -> Vec<Ring> {
+pub fn rings(
+    ledger: &Ledger,
+    graph: &TemporalGraph,
+    holders: &[&FarmerScore],
+    cfg: &FarmingConfig,
+    until: Option<Ts>,
+) -> Vec<Ring> {
     let index: FxHashMap<HolderDigest, usize> = holders.iter().enumerate().map(|(h, f)| (f.holder, h)).collect();
     let owner: FxHashMap<AccountIx, usize> = ledger
         .accounts()
@@ -237,14 +254,15 @@ pub fn rings(ledger: &Ledger, graph: &TemporalGraph, holders: &[&FarmerScore], c
         .collect();
     let mut cards: Vec<(AccountIx, usize)> = owner.iter().map(|(&a, &h)| (a, h)).collect();
     cards.sort_unstable();
-    let shared: FxHashMap<(usize, usize), Vec<AccountIx>> = counterparty_links(graph, &cards, &owner, cfg)
+    let shared: FxHashMap<(usize, usize), Vec<AccountIx>> = counterparty_links(graph, &cards, &owner, cfg, until)
         .into_iter()
         .filter(|(_, v)| v.len() >= cfg.ring_min_shared.max(1))
         .collect();
-    let places: FxHashMap<(usize, usize), Vec<CashPlace>> = place_links(ledger, graph, &cards, cfg.ring_place_crowd)
-        .into_iter()
-        .filter(|(_, v)| distinct_days(v) >= cfg.ring_min_places.max(1))
-        .collect();
+    let places: FxHashMap<(usize, usize), Vec<CashPlace>> =
+        place_links(ledger, graph, &cards, cfg.ring_place_crowd, until)
+            .into_iter()
+            .filter(|(_, v)| distinct_days(v) >= cfg.ring_min_places.max(1))
+            .collect();
 
     let mut parent: Vec<usize> = (0..holders.len()).collect();
     fn root(parent: &mut [usize], mut x: usize) -> usize {
@@ -298,14 +316,14 @@ fn counterparty_links(
     cards: &[(AccountIx, usize)],
     owner: &FxHashMap<AccountIx, usize>,
     cfg: &FarmingConfig,
+    until: Option<Ts>,
 ) -> FxHashMap<(usize, usize), Vec<AccountIx>> {
     // Counterparty -> the holders whose cards dealt with it.
     let mut touched: FxHashMap<AccountIx, FxHashSet<usize>> = FxHashMap::default();
     for &(card, h) in cards {
-        let partners = graph
-            .out_edges(card)
+        let partners = upto(graph, graph.out_edges(card), until)
             .iter()
-            .chain(graph.in_edges(card))
+            .chain(upto(graph, graph.in_edges(card), until))
             .filter_map(|&e| {
                 let edge = graph.edge(fanzha_graph::EdgeIx(e));
                 if edge.src == Some(card) {
@@ -316,7 +334,9 @@ fn counterparty_links(
             })
             .filter(|&p| owner.get(&p) != Some(&h));
         for p in partners {
-            if graph.out_edges(p).len() + graph.in_edges(p).len() > cfg.ring_hub_degree {
+            if upto(graph, graph.out_edges(p), until).len() + upto(graph, graph.in_edges(p), until).len()
+                > cfg.ring_hub_degree
+            {
                 continue;
             }
             let set = touched.entry(p).or_default();
@@ -336,10 +356,11 @@ fn place_links(
     graph: &TemporalGraph,
     cards: &[(AccountIx, usize)],
     crowd: usize,
+    until: Option<Ts>,
 ) -> FxHashMap<(usize, usize), Vec<CashPlace>> {
     let mut touched: FxHashMap<CashPlace, FxHashSet<usize>> = FxHashMap::default();
     for &(card, h) in cards {
-        for &e in graph.out_edges(card) {
+        for &e in upto(graph, graph.out_edges(card), until) {
             let t = ledger.transfer(graph.edge(fanzha_graph::EdgeIx(e)).txn);
             if let (TransferKind::Withdrawal, Some(region)) = (t.kind, t.region) {
                 touched.entry(CashPlace::new(region, t.ts)).or_default().insert(h);
@@ -434,7 +455,7 @@ mod tests {
     }
 
     fn verdicts(l: &Ledger) -> Vec<FarmerScore> {
-        farmers(l, &TemporalGraph::build(l), &FarmingConfig::default())
+        farmers(l, &TemporalGraph::build(l), &FarmingConfig::default(), None)
     }
 
     #[test]
@@ -459,6 +480,27 @@ mod tests {
         assert!(spree.reasons[0].0.contains("30天内开立6个账户,涉及3家银行、2个城市"), "{:?}", spree.reasons);
         assert!(!slow.flagged && slow.score < 0.5, "{slow:?}");
         assert_eq!(slow.opened_in_window, 1);
+    }
+
+    #[test]
+    fn judged_as_of_a_time_later_cards_and_transfers_are_not_seen() {
+        // Six cards opened on days 0, 2, …, 10 in two cities; the first card first used on day 20.
+        let cards: Vec<Card> =
+            (0..6).map(|i| Card(1, 2 * i, (i % 3) as u16, [WUHAN, XIAOGAN][i as usize % 2])).collect();
+        let l = ledger(&cards, 1, &[(0, 0, 20)], &[(0, 21, WUHAN), (1, 21, WUHAN)]);
+        let g = TemporalGraph::build(&l);
+        let cfg = FarmingConfig::default();
+        let now = farmers(&l, &g, &cfg, None);
+        assert!(now[0].flagged && now[0].opened_in_window == 6);
+        assert_eq!(now[0].cards[0].first_use, Some(Ts(T0 + 20 * DAY)));
+        // As of day 5, three cards existed: not yet a farm, and none had been used.
+        let early = farmers(&l, &g, &cfg, Some(Ts(T0 + 5 * DAY)));
+        assert_eq!(early[0].opened_in_window, 3, "{early:?}");
+        assert!(!early[0].flagged && early[0].cards.iter().all(|c| c.first_use.is_none()), "{early:?}");
+        // As of day 15: all six, still unused; nothing of days 15 to 19 changes the verdict.
+        let before_use = farmers(&l, &g, &cfg, Some(Ts(T0 + 15 * DAY)));
+        assert!(before_use[0].flagged && before_use[0].cards.iter().all(|c| c.first_use.is_none()));
+        assert_eq!(before_use, farmers(&l, &g, &cfg, Some(Ts(T0 + 19 * DAY))));
     }
 
     #[test]
@@ -517,11 +559,11 @@ mod tests {
         let l = ledger(&cards, 4, &transfers, &cash);
         let g = TemporalGraph::build(&l);
         let cfg = FarmingConfig::default();
-        let all = farmers(&l, &g, &cfg);
+        let all = farmers(&l, &g, &cfg, None);
         assert!(all.iter().all(|f| f.flagged));
         let holder = |card: u32| l.account(AccountIx(card)).holder.as_ref().unwrap().digest;
         let refs: Vec<&FarmerScore> = all.iter().collect();
-        let rings = rings(&l, &g, &refs, &cfg);
+        let rings = rings(&l, &g, &refs, &cfg, None);
         let mut found: Vec<Vec<HolderDigest>> = rings.iter().map(|r| r.holders.clone()).collect();
         for r in &mut found {
             r.sort();
@@ -553,9 +595,9 @@ mod tests {
                 (0..holders).flat_map(|h| [(5 * h, 40, SHENZHEN), (5 * h + 1, 41, SHENZHEN)]).collect();
             let l = ledger(&cards, 0, &[], &cash);
             let g = TemporalGraph::build(&l);
-            let all = farmers(&l, &g, &FarmingConfig::default());
+            let all = farmers(&l, &g, &FarmingConfig::default(), None);
             let refs: Vec<&FarmerScore> = all.iter().collect();
-            rings(&l, &g, &refs, &FarmingConfig::default()).iter().map(|r| r.holders.len()).collect::<Vec<_>>()
+            rings(&l, &g, &refs, &FarmingConfig::default(), None).iter().map(|r| r.holders.len()).collect::<Vec<_>>()
         };
         assert_eq!(ring_of(6), Vec::<usize>::new());
         assert_eq!(ring_of(5), vec![5]);

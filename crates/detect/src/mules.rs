@@ -114,7 +114,7 @@ pub fn score_store(
 ) -> Scored {
     let engine = FeatureEngine::replay(ledger, graph, FeatureConfig::default(), until);
     let farmers: Vec<FarmerScore> =
-        farming::farmers(ledger, graph, &cfg.farming).into_iter().filter(|f| f.flagged).collect();
+        farming::farmers(ledger, graph, &cfg.farming, until).into_iter().filter(|f| f.flagged).collect();
     let accounts = accounts_to_score(ledger, &engine, &farmers, extra);
     let mut rows = context::rows(&engine, ledger, graph, until, &accounts, &ContextConfig::default());
     let links = Links::new(graph, until, &accounts);

@@ -215,7 +215,7 @@ fn detection(ledger: &Ledger, graph: &TemporalGraph, db: &std::path::Path) {
         println!("  {:<22} {:.2}  {why}", ledger.account_id(s.account), s.score);
     }
     let farmers: Vec<_> =
-        farming::farmers(ledger, graph, &FarmingConfig::default()).into_iter().filter(|f| f.flagged).collect();
+        farming::farmers(ledger, graph, &FarmingConfig::default(), None).into_iter().filter(|f| f.flagged).collect();
     let planted_farmers = labels::farmer_holders(ledger);
     let found = farmers.iter().filter(|f| planted_farmers.contains(&f.holder)).count();
     println!("{} card farmers flagged ({found} of {} planted)", farmers.len(), planted_farmers.len());

@@ -75,6 +75,9 @@ pub struct FarmingArgs {
     /// List every holder with two or more accounts, not only the flagged ones
     #[arg(long)]
     all: bool,
+    /// Judge as of this time (RFC 3339): later accounts and transfers are not seen
+    #[arg(long)]
+    until: Option<String>,
     /// Accounts opened within the window (N)
     #[arg(long, default_value_t = FarmingConfig::default().min_accounts)]
     min_accounts: usize,
@@ -278,9 +281,10 @@ fn run_farming(args: FarmingArgs) -> anyhow::Result<ExitCode> {
         window_days: args.window_days,
         ..FarmingConfig::default()
     };
-    let all = farming::farmers(ledger, &loaded.graph, &cfg);
+    let until = args.until.as_deref().map(Ts::parse_rfc3339).transpose().context("--until")?;
+    let all = farming::farmers(ledger, &loaded.graph, &cfg, until);
     let flagged: Vec<&FarmerScore> = all.iter().filter(|f| f.flagged).collect();
-    let rings = farming::rings(ledger, &loaded.graph, &flagged, &cfg);
+    let rings = farming::rings(ledger, &loaded.graph, &flagged, &cfg, until);
     let shown: Vec<&FarmerScore> = all.iter().filter(|f| args.all || f.flagged).collect();
     let masked: FxHashMap<_, _> = all.iter().map(|f| (f.holder, f.masked.as_str())).collect();
     if args.json {
@@ -436,7 +440,7 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let until = until(&args.source)?;
     let q = evaluation::mule_quality(ledger, &loaded.graph, until, &model, &cfg, file.as_deref());
     let (combined_q, model_q, rules_q) = (q.combined, q.model, q.rules);
-    let farmers = evaluation::farmer_quality(ledger, &loaded.graph, &FarmingConfig::default());
+    let farmers = evaluation::farmer_quality(ledger, &loaded.graph, &FarmingConfig::default(), until);
     if args.json {
         let out =
             json!({"mules": {"combined": combined_q, "model": model_q, "rules": rules_q}, "card_farmers": farmers});

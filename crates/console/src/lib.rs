@@ -110,6 +110,8 @@ fn alert_of(h: fanzha_server::HeldCheck) -> (String, String, f64, String) {
 /// The console's routes.
 pub fn router(console: Arc<Console>) -> Router {
     Router::new()
+        // The root is the console's front door (a public visitor follows its link to /public).
+        .route("/", get(|| async { axum::response::Redirect::to("/console") }))
         .route("/console", get(routes::home))
         .route("/console/login", get(routes::login_page).post(routes::login))
         .route("/console/logout", post(routes::logout))

@@ -154,6 +154,9 @@ async fn nothing_without_a_session() {
     let r = send(&c, "POST", "/console/login", "", "name=wang&password=wrong").await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert!(r.cookie.is_empty());
+    // The root leads to the console (which asks for a login), not to a 404.
+    let r = send(&c, "GET", "/", "", "").await;
+    assert_eq!((r.status, r.location.as_str()), (StatusCode::SEE_OTHER, "/console"));
 }
 
 #[tokio::test]

@@ -166,6 +166,7 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
             "  console: http://{addr}/console   (users: fanzha user add --db {} --name NAME --role ROLE)",
             args.db.display()
         );
+        println!("  public:  http://{addr}/public    (text check, risk lookup, reports; no account)");
         println!("  POST /v1/transfers/check   POST /v1/transfers   GET /v1/rules   GET /openapi.json   GET /metrics");
         println!(
             "  API keys: {keys} live (the API needs one: fanzha apikey add --db {} --bank CODE --scope check,record)",

@@ -199,22 +199,19 @@ MULE_KINDS = ["rented", "student", "farmer", "shell", "dormant"]
 AFFINITY = {"rented": (1.4, 1.0, .8), "student": (1.0, 1.0, 1.2), "farmer": (.4, 1.2, 1.6),
             "shell": (3.0, 1.0, .2), "dormant": (.8, 1.0, 1.3)}
 
+DEFAULT_VARIANT = dict(mix={"rented": .30, "student": .22, "farmer": .20, "shell": .12, "dormant": .16},
+                       speed={"fast": .5, "medium": .35, "slow": .15}, gangs=7, merchants=360, busy=1.0,
+                       camo=.15)
+# Each variant is the default with what it changes.
 VARIANTS = {
-    "default": dict(mix={"rented": .30, "student": .22, "farmer": .20, "shell": .12, "dormant": .16},
-                    speed={"fast": .5, "medium": .35, "slow": .15}, gangs=7, merchants=360, busy=1.0,
-                    camo=.15),
-    "slow_gangs": dict(mix={"rented": .30, "student": .22, "farmer": .20, "shell": .12, "dormant": .16},
-                       speed={"fast": .05, "medium": .25, "slow": .70}, gangs=7, merchants=360, busy=1.0,
-                       camo=.45),
-    "shell_heavy": dict(mix={"rented": .12, "student": .08, "farmer": .08, "shell": .42, "dormant": .30},
-                        speed={"fast": .45, "medium": .35, "slow": .20}, gangs=7, merchants=360, busy=1.0,
-                        camo=.2),
-    "students": dict(mix={"rented": .10, "student": .66, "farmer": .08, "shell": .06, "dormant": .10},
-                     speed={"fast": .5, "medium": .35, "slow": .15}, gangs=7, merchants=360, busy=1.0,
-                     camo=.15),
-    "busy_city": dict(mix={"rented": .30, "student": .22, "farmer": .20, "shell": .12, "dormant": .16},
-                      speed={"fast": .5, "medium": .35, "slow": .15}, gangs=7, merchants=760, busy=2.0,
-                      camo=.15),
+    "default": DEFAULT_VARIANT,
+    "slow_gangs": {**DEFAULT_VARIANT, "speed": {"fast": .05, "medium": .25, "slow": .70}, "camo": .45},
+    "shell_heavy": {**DEFAULT_VARIANT,
+                    "mix": {"rented": .12, "student": .08, "farmer": .08, "shell": .42, "dormant": .30},
+                    "speed": {"fast": .45, "medium": .35, "slow": .20}, "camo": .2},
+    "students": {**DEFAULT_VARIANT,
+                 "mix": {"rented": .10, "student": .66, "farmer": .08, "shell": .06, "dormant": .10}},
+    "busy_city": {**DEFAULT_VARIANT, "merchants": 760, "busy": 2.0},
 }
 
 

@@ -125,17 +125,18 @@ fn first_row(text: &str) -> usize {
 
 /// `account_id,label` rows resolved to the store's accounts.
 pub fn account_labels(text: &str, ledger: &Ledger) -> Result<FileLabels<AccountIx>, Vec<BadRow>> {
-    let rows = parse_rows(text)?;
-    let labels: Vec<(AccountIx, bool)> =
-        rows.iter().filter_map(|&(_, id, l)| ledger.account_ix(id).map(|a| (a, l))).collect();
-    Ok(FileLabels { unknown: rows.len() - labels.len(), labels })
+    resolved(text, |id| ledger.account_ix(id))
 }
 
 /// `txn_id,label` rows resolved to the store's transfers.
 pub fn transfer_labels(text: &str, ledger: &Ledger) -> Result<FileLabels<TransferIx>, Vec<BadRow>> {
+    resolved(text, |id| ledger.txn_ix(id))
+}
+
+/// The rows of `text` whose id `find` knows, and how many it does not.
+fn resolved<T>(text: &str, find: impl Fn(&str) -> Option<T>) -> Result<FileLabels<T>, Vec<BadRow>> {
     let rows = parse_rows(text)?;
-    let labels: Vec<(TransferIx, bool)> =
-        rows.iter().filter_map(|&(_, id, l)| ledger.txn_ix(id).map(|t| (t, l))).collect();
+    let labels: Vec<(T, bool)> = rows.iter().filter_map(|&(_, id, l)| find(id).map(|x| (x, l))).collect();
     Ok(FileLabels { unknown: rows.len() - labels.len(), labels })
 }
 

@@ -40,39 +40,38 @@ pub fn warnings(ledger: &Ledger, graph: &TemporalGraph, until: Option<Ts>) -> Ve
     let active = || span.iter().enumerate().filter_map(|(i, s)| s.map(|s| (AccountIx::of(i), s)));
     let own = |a: AccountIx| !ledger.account(a).external;
     let mut out = Vec::new();
+    let mut warn = |code, accounts: usize, message_zh: String, message_en: String| {
+        if accounts > 0 {
+            out.push(DataWarning { code, accounts, message_zh, message_en });
+        }
+    };
     let undated = active().filter(|&(a, _)| own(a) && ledger.account(a).opened_at.is_none()).count();
-    if undated > 0 {
-        out.push(DataWarning {
-            code: "no_opening_date",
-            accounts: undated,
-            message_zh: format!("{undated} 个账户没有开户日期:与开户时间相关的特征未知"),
-            message_en: format!("{undated} accounts have no opening date: their since-opening features are unknown"),
-        });
-    }
+    warn(
+        "no_opening_date",
+        undated,
+        format!("{undated} 个账户没有开户日期:与开户时间相关的特征未知"),
+        format!("{undated} accounts have no opening date: their since-opening features are unknown"),
+    );
     let early = active().filter(|&(a, (first, _))| ledger.account(a).opened_at.is_some_and(|o| o.0 > first)).count();
-    if early > 0 {
-        out.push(DataWarning {
-            code: "opened_after_use",
-            accounts: early,
-            message_zh: format!("{early} 个账户的开户日期晚于其首笔交易(开户日期有误):与开户时间相关的特征未知"),
-            message_en: format!(
-                "{early} accounts were opened after their own first transfer (the opening date is wrong): their since-opening features are unknown"
-            ),
-        });
-    }
+    warn(
+        "opened_after_use",
+        early,
+        format!("{early} 个账户的开户日期晚于其首笔交易(开户日期有误):与开户时间相关的特征未知"),
+        format!(
+            "{early} accounts were opened after their own first transfer (the opening date is wrong): their since-opening features are unknown"
+        ),
+    );
     let short = active()
         .filter(|&(a, (_, last))| ledger.history_from(a).is_some_and(|h| last - h.0 < SHORT_HISTORY_SECS))
         .count();
-    if short > 0 {
-        out.push(DataWarning {
-            code: "short_history",
-            accounts: short,
-            message_zh: format!("{short} 个账户所属来源的数据历史不足2天:需要历史对比的特征不可靠"),
-            message_en: format!(
-                "{short} accounts come from a source with less than 2 days of history: features that compare an account with its past are unreliable"
-            ),
-        });
-    }
+    warn(
+        "short_history",
+        short,
+        format!("{short} 个账户所属来源的数据历史不足2天:需要历史对比的特征不可靠"),
+        format!(
+            "{short} accounts come from a source with less than 2 days of history: features that compare an account with its past are unreliable"
+        ),
+    );
     out
 }
 

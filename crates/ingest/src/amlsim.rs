@@ -5,7 +5,7 @@
 //! transaction's id is `<prefix>:<line>` (prefix: the file stem unless given). `isFraud = 1`
 //! becomes the account label `isFraud`, kept for evaluation only.
 
-use crate::fields::{positive_amount, required};
+use crate::fields::{named, required};
 use crate::ingestor::{Ingestor, Outcome, TransferRecord};
 use crate::input::{Row, Schema};
 use fanzha_model::{Account, Fen, LabelTarget, Transfer, Ts};
@@ -48,7 +48,7 @@ pub(crate) fn transaction(
 ) -> Result<Outcome, String> {
     let from = required(row, 0, "sourceNodeId")?;
     let to = required(row, 1, "targetNodeId")?;
-    let amount = positive_amount(required(row, 2, "value")?, "value")?;
+    let amount = Fen::parse_positive_yuan(required(row, 2, "value")?).map_err(named("value"))?;
     let step: i64 = required(row, 3, "time")?.parse().map_err(|_| "time: not a whole step number".to_string())?;
     if !(0..=1_000_000).contains(&step) {
         return Err(format!("time: step {step} is out of range"));

@@ -1,7 +1,7 @@
 //! Turning a row's text fields into model values, with reasons that name the field.
 
 use crate::input::Row;
-use fanzha_model::{Fen, Region, Ts};
+use fanzha_model::{Region, Ts};
 use std::fmt::Display;
 
 /// The text of a required field.
@@ -41,15 +41,6 @@ pub(crate) fn yes_no(text: &str) -> Result<bool, String> {
         "false" | "0" | "no" => Ok(false),
         _ => Err(format!("'{text}' is not one of: true, false, 1, 0, yes, no")),
     }
-}
-
-/// A strictly positive amount in decimal yuan.
-pub(crate) fn positive_amount(text: &str, name: &'static str) -> Result<Fen, String> {
-    let fen = Fen::parse_yuan(text).map_err(named(name))?;
-    if fen.0 <= 0 {
-        return Err(format!("{name}: '{text}' must be greater than 0"));
-    }
-    Ok(fen)
 }
 
 /// A text field no longer than `max` characters.

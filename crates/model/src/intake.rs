@@ -112,11 +112,7 @@ impl<'a> TransferFields<'a> {
         let amount = match self.amount {
             None => return Err(FieldError::new("amount", "missing (required)")),
             Some(Amount::Yuan(text)) => {
-                let fen = Fen::parse_yuan(text).map_err(|e| FieldError::new("amount", e.to_string()))?;
-                if fen.0 <= 0 {
-                    return Err(FieldError::new("amount", format!("'{}' must be greater than 0", text.trim())));
-                }
-                fen
+                Fen::parse_positive_yuan(text).map_err(|e| FieldError::new("amount", e.to_string()))?
             }
             Some(Amount::Fen(fen)) => {
                 if fen <= 0 || fen > Fen::MAX_INPUT.0 {

@@ -26,6 +26,9 @@ pub enum MoneyError {
     /// Larger than [`Fen::MAX_INPUT`].
     #[error("'{0}' is too large")]
     TooLarge(String),
+    /// Zero or negative where an amount must be positive.
+    #[error("'{0}' must be greater than 0")]
+    NotPositive(String),
 }
 
 impl Fen {
@@ -33,6 +36,14 @@ impl Fen {
     pub const ZERO: Fen = Fen(0);
     /// The largest amount accepted from input: one trillion yuan.
     pub const MAX_INPUT: Fen = Fen(100_000_000_000_000);
+
+    /// [`Fen::parse_yuan`], refusing zero and negative amounts (a transfer's amount).
+    pub fn parse_positive_yuan(text: &str) -> Result<Fen, MoneyError> {
+        match Fen::parse_yuan(text)? {
+            fen if fen.0 > 0 => Ok(fen),
+            _ => Err(MoneyError::NotPositive(text.trim().to_string())),
+        }
+    }
 
     /// Parses decimal yuan such as `12`, `12.3`, `-0.05` or `1200.50` into fen, exactly.
     ///
@@ -160,6 +171,9 @@ mod tests {
         assert_eq!(Fen::parse_yuan("-0.05").unwrap(), Fen(-5));
         assert_eq!(Fen::parse_yuan(" 7.00 ").unwrap(), Fen(700));
         assert_eq!(Fen::parse_yuan("0000012.10").unwrap(), Fen(1210));
+        assert_eq!(Fen::parse_positive_yuan(" 0.01 ").unwrap(), Fen(1));
+        assert_eq!(Fen::parse_positive_yuan(" -5 ").unwrap_err().to_string(), "'-5' must be greater than 0");
+        assert_eq!(Fen::parse_positive_yuan("0").unwrap_err(), MoneyError::NotPositive("0".into()));
     }
 
     #[test]

@@ -370,11 +370,11 @@ fn text_throughput(data: &std::path::Path, n: usize) -> anyhow::Result<serde_jso
     let classifier = fanzha_text::Classifier::shipped()?;
     let load_secs = start.elapsed().as_secs_f64();
     let corpus = std::fs::read_to_string(data).with_context(|| format!("reading {}", data.display()))?;
-    let texts: Vec<String> = corpus
+    let all: Vec<String> = corpus
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()?.get("text")?.as_str().map(str::to_string))
-        .filter(|t| t.chars().count() <= 70)
         .collect();
+    let texts: Vec<String> = all.iter().filter(|t| t.chars().count() <= 70).cloned().collect();
     anyhow::ensure!(!texts.is_empty(), "no texts of at most 70 characters in {}", data.display());
     let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
     let mut flagged = 0usize;
@@ -391,10 +391,6 @@ fn text_throughput(data: &std::path::Path, n: usize) -> anyhow::Result<serde_jso
     let full_secs = start.elapsed().as_secs_f64();
     // Long texts: the data's texts joined in order (one per line, as a pasted chat log or call
     // transcript) into transcripts of exactly 2,000 characters, scored whole and in windows.
-    let all: Vec<String> = corpus
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()?.get("text")?.as_str().map(str::to_string))
-        .collect();
     let mut transcripts: Vec<String> = Vec::new();
     let mut current = String::new();
     // Cycled until LONG_TEXTS transcripts are built; each pass over the data starts the texts at

@@ -9,11 +9,13 @@ use crate::suspects::Suspects;
 use crate::vars::Vars;
 use fanzha_detect::catalog::ix;
 use fanzha_detect::geo::{home_province, province_km};
+use fanzha_detect::mules::live_score;
 use fanzha_detect::rules::{self as mule_rules, RuleConfig};
-use fanzha_detect::{FeatureConfig, FeatureEngine};
+use fanzha_detect::{FeatureConfig, FeatureEngine, MuleModel};
 use fanzha_model::{AccountIx, Ledger, Transfer};
 use fanzha_rules::{Env, RuleSet, Schema};
 use serde::Serialize;
+use std::sync::Arc;
 
 /// The live window of the `*_24h` variables.
 const DAY: i64 = fanzha_model::DAY_SECS;
@@ -95,6 +97,8 @@ pub struct Checker {
     pub lists: Lists,
     /// The accounts the latest batch mule detection flagged.
     pub suspects: Suspects,
+    /// The mule model whose live stage scores each payee as it stands (none: not scored).
+    model: Option<Arc<MuleModel>>,
 }
 
 impl Checker {
@@ -102,7 +106,18 @@ impl Checker {
     pub fn new(ledger: &Ledger, lists: Lists) -> Checker {
         let (schema, vars) = Vars::schema();
         let engine = FeatureEngine::new(ledger, FeatureConfig::default());
-        Checker { engine, vars, schema, mule: RuleConfig::default(), lists, suspects: Suspects::default() }
+        Checker { engine, vars, schema, mule: RuleConfig::default(), lists, suspects: Suspects::default(), model: None }
+    }
+
+    /// The mule model the check scores payees with, if any.
+    pub fn model(&self) -> Option<&Arc<MuleModel>> {
+        self.model.as_ref()
+    }
+
+    /// The same checker, scoring each payee with `model`'s live stage (`payee.model_score`).
+    pub fn with_model(mut self, model: Arc<MuleModel>) -> Checker {
+        self.model = Some(model);
+        self
     }
 
     /// The variables rules may use (to load and validate rule sets against).
@@ -224,6 +239,15 @@ impl Checker {
             env.set_opt_number(v.payee_mule_score, suspect.map(|s| s.score));
             env.set_text(v.payee_mule_reason_zh, suspect.map_or("", |s| &s.reason_zh));
             env.set_text(v.payee_mule_reason_en, suspect.map_or("", |s| &s.reason_en));
+            // The model learnt from customer accounts; an external account's features show only
+            // the part of its life seen from here (a utility's or a shop's inflows at another bank).
+            if let Some(model) = self.model.as_ref().filter(|_| !ledger.account(a).external) {
+                let live = live_score(model, &f, 1);
+                let first = live.reasons.first();
+                env.set_number(v.payee_model_score, live.score);
+                env.set_text(v.payee_model_reason_zh, first.map_or("", |r| &r.message_zh));
+                env.set_text(v.payee_model_reason_en, first.map_or("", |r| &r.message_en));
+            }
             env.set_opt_number(v.payee_new_payers_7d, known(f[ix::NEW_PAYERS_RECENT]));
             env.set_opt_number(v.payee_new_payer_share_7d, known(f[ix::NEW_PAYER_SHARE_RECENT]));
             env.set_opt_number(v.payee_new_payer_share_before, known(f[ix::NEW_PAYER_SHARE_BEFORE]));

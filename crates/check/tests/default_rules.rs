@@ -7,9 +7,11 @@ use fanzha_check::request::PayerContext;
 use fanzha_check::suspects::Suspects;
 use fanzha_check::{Checker, Subject, Verdict, DEFAULT_RULES};
 use fanzha_detect::mules::MuleScore;
+use fanzha_detect::MuleModel;
 use fanzha_graph::TemporalGraph;
 use fanzha_model::{Account, AccountClass, BankIx, Event, Fen, HolderSalt, Ledger, Region, Transfer, TransferKind, Ts};
 use fanzha_rules::RuleSet;
+use std::sync::{Arc, OnceLock};
 
 /// 2024-03-01T10:00:00+08:00
 const T0: i64 = 1_709_258_400;
@@ -57,6 +59,8 @@ struct Case {
     payer: PayerContext,
     /// Accounts the latest mule-detection run flagged.
     flagged: Vec<&'static str>,
+    /// The check scores payees with the shipped mule model's live stage.
+    model: bool,
 }
 
 fn base() -> Case {
@@ -69,6 +73,7 @@ fn base() -> Case {
         at: T0,
         payer: PayerContext::default(),
         flagged: vec![],
+        model: false,
     }
 }
 
@@ -98,6 +103,9 @@ fn run(case: &Case) -> Vec<String> {
         lists.add(entry).unwrap();
     }
     let mut checker = Checker::new(&l, lists);
+    if case.model {
+        checker = checker.with_model(shipped_model());
+    }
     let flagged: Vec<MuleScore> = case
         .flagged
         .iter()
@@ -144,6 +152,35 @@ fn rented(regular: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> 
     h
 }
 
+/// The shipped mule model, read once for all cases.
+fn shipped_model() -> Arc<MuleModel> {
+    static MODEL: OnceLock<Arc<MuleModel>> = OnceLock::new();
+    MODEL.get_or_init(|| Arc::new(MuleModel::shipped())).clone()
+}
+
+/// A mule at work: `to` took 30,000 yuan from each of six payers it never dealt with over the
+/// last day, and passed each on within minutes.
+fn mule_at_work(to: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> {
+    let mut h = Vec::new();
+    for (k, payer) in ["P0", "P1", "P2", "P3", "P4", "P5"].into_iter().enumerate() {
+        let at = 20 * 3_600 - k as i64 * 3 * 3_600;
+        h.push((payer, to, at, 3_000_000));
+        h.push((to, "P11", at - 300, 2_990_000));
+    }
+    h
+}
+
+/// An ordinary account: a salary from P0 every 30 days since opening, rent and shopping out.
+fn ordinary(to: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> {
+    let mut h = Vec::new();
+    for m in 1..=12 {
+        h.push(("P0", to, m * 30 * DAY, 800_000));
+        h.push((to, "P1", m * 30 * DAY - 2 * DAY, 300_000));
+        h.push((to, "P2", m * 30 * DAY - 9 * DAY, 45_000));
+    }
+    h
+}
+
 fn payers(n: usize, to: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> {
     const P: [&str; 12] = ["P0", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11"];
     (0..n).map(|i| (P[i], to, 3_600 - i as i64 * 60, 50_000)).collect()
@@ -167,6 +204,9 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("payee_flagged_mule",
             Case { flagged: vec!["OLD"], ..base() },
             Case { flagged: vec!["FRESH"], ..base() }),
+        ("payee_model_mule",
+            Case { history: mule_at_work("FRESH"), to: "FRESH", model: true, ..base() },
+            Case { history: ordinary("OLD"), model: true, ..base() }),
         ("payee_mule_behaviour",
             Case { history: vec![("P0", "FRESH", 1_200, 3_000_000), ("FRESH", "P1", 600, 2_900_000)], to: "FRESH", ..base() },
             Case { history: vec![("P0", "FRESH", 1_200, 3_000_000)], to: "FRESH", ..base() }),

@@ -19,6 +19,7 @@ pub mod context;
 mod engine;
 pub mod evaluation;
 pub mod farming;
+mod forest;
 pub mod geo;
 mod holders;
 pub mod labels;
@@ -28,6 +29,7 @@ pub mod mules;
 mod odds;
 pub mod quality;
 pub mod rules;
+pub mod snapshots;
 #[cfg(test)]
 mod testing;
 

@@ -3,13 +3,17 @@
 //! association columns made from the first-stage scores of its counterparties (see
 //! [`crate::association`]). Each stage is the bag of its per-fold fits; the decision threshold is
 //! chosen on their out-of-fold scores; the model is stored in a versioned JSON file that names its
-//! features.
+//! features. A third, *live* stage reads only the account's own columns, which the transfer check
+//! keeps up to date with every transfer: it scores a payee between two batch runs.
 
 use crate::association::{self, Links};
-use crate::catalog::{ASSOCIATION_START, FEATURES, FEATURE_COUNT};
+use crate::catalog::{ASSOCIATION_START, FEATURES, FEATURE_COUNT, OWN_COUNT};
 use crate::context::Features;
+use crate::engine::OwnFeatures;
+use crate::forest::Forest;
 use crate::metrics::{near_best_f1_threshold, F1_SLACK};
 use crate::odds::sigmoid;
+use crate::snapshots::LiveRows;
 use forust_ml::gradientbooster::{ContributionsMethod, GradientBooster};
 use forust_ml::objective::ObjectiveType;
 use forust_ml::Matrix;
@@ -19,7 +23,7 @@ use std::path::Path;
 /// What the `format` field of a model file says.
 pub const MODEL_FORMAT: &str = "fanzha.mule-model";
 /// The model file version this build writes and reads.
-pub const MODEL_VERSION: u32 = 3;
+pub const MODEL_VERSION: u32 = 4;
 
 /// The model that ships with fanzha, trained on generated scenarios (see docs/detection.md).
 const SHIPPED: &str = include_str!("../model/default.json");
@@ -99,6 +103,8 @@ struct ModelFile {
     provenance: Provenance,
     first_stage: Vec<serde_json::Value>,
     second_stage: Vec<serde_json::Value>,
+    live_threshold: f64,
+    live_stage: Vec<serde_json::Value>,
 }
 
 /// A trained mule model. Each stage is a bag of trees, one per training fold, whose log-odds are
@@ -109,8 +115,14 @@ pub struct MuleModel {
     first: Bag,
     /// Scores from every column.
     second: Bag,
+    /// Scores from the own columns alone (see [`MuleModel::live_probability`]).
+    live: Bag,
+    /// The live stage's trees, flat, for scoring one account per check.
+    live_forest: Forest,
     /// Probability at or above which an account is flagged.
     pub threshold: f64,
+    /// Live-stage probability at or above which an account is flagged between batch runs.
+    pub live_threshold: f64,
     /// Where it came from.
     pub provenance: Provenance,
 }
@@ -126,16 +138,21 @@ fn booster(p: &TrainParams) -> GradientBooster {
 }
 
 /// Column-major copy of the first `width` columns of `rows`, as forust expects.
-fn columns(rows: &[&Features], width: usize) -> Vec<f64> {
+fn columns<R: AsRef<[f64]>>(rows: &[&R], width: usize) -> Vec<f64> {
     let mut data = Vec::with_capacity(rows.len() * width);
     for c in 0..width {
-        data.extend(rows.iter().map(|r| r[c]));
+        data.extend(rows.iter().map(|r| r.as_ref()[c]));
     }
     data
 }
 
 /// Trees over the first `width` columns of `rows`.
-fn fit(rows: &[&Features], labels: &[bool], width: usize, p: &TrainParams) -> Result<GradientBooster, ModelError> {
+fn fit<R: AsRef<[f64]>>(
+    rows: &[&R],
+    labels: &[bool],
+    width: usize,
+    p: &TrainParams,
+) -> Result<GradientBooster, ModelError> {
     let data = columns(rows, width);
     let matrix = Matrix::new(&data, rows.len(), width);
     let y: Vec<f64> = labels.iter().map(|&l| f64::from(u8::from(l))).collect();
@@ -158,8 +175,8 @@ fn has_both(labels: &[bool]) -> bool {
 /// and their out-of-fold probabilities, one per labelled row (`None` where a fold could not be
 /// fitted): each fold is scored by the trees that did not see it. With no fold fitted, the bag is
 /// one fit on all labelled rows.
-fn out_of_fold(
-    rows: &[Features],
+fn out_of_fold<R: AsRef<[f64]>>(
+    rows: &[R],
     labelled: &[(usize, bool)],
     width: usize,
     p: &TrainParams,
@@ -180,7 +197,7 @@ fn out_of_fold(
             continue;
         }
         let member = Bag { width, members: vec![fit(&fit_rows, &fit_labels, width, p)?] };
-        let held: Vec<&Features> = out.iter().map(|&k| &rows[labelled[k].0]).collect();
+        let held: Vec<&R> = out.iter().map(|&k| &rows[labelled[k].0]).collect();
         for (k, s) in out.into_iter().zip(member.probabilities(&held)) {
             scores[k] = Some(s);
         }
@@ -188,7 +205,7 @@ fn out_of_fold(
     }
     if bag.members.is_empty() {
         // Too few positives for any fold to hold out: one fit on every labelled row.
-        let (all, labels): (Vec<&Features>, Vec<bool>) = labelled.iter().map(|&(i, l)| (&rows[i], l)).unzip();
+        let (all, labels): (Vec<&R>, Vec<bool>) = labelled.iter().map(|&(i, l)| (&rows[i], l)).unzip();
         bag.members.push(fit(&all, &labels, width, p)?);
     }
     Ok((bag, scores))
@@ -200,11 +217,14 @@ impl MuleModel {
     /// filled here. The first stage learns from the labelled rows; the second stage, from the
     /// same rows with association columns made of out-of-fold first-stage scores. Each stage keeps
     /// its fold fits as its bag. The threshold is chosen on the second stage's out-of-fold scores
-    /// by [`near_best_f1_threshold`].
+    /// by [`near_best_f1_threshold`]. The live stage learns from `live`, the labelled accounts'
+    /// own features at several moments (see [`crate::snapshots`]); its cut is chosen on its own
+    /// out-of-fold scores, as the second stage's is.
     pub fn train(
         rows: &mut [Features],
         labels: &[Option<bool>],
         links: &Links,
+        live: &LiveRows,
         params: &TrainParams,
         source: String,
     ) -> Result<MuleModel, ModelError> {
@@ -238,8 +258,23 @@ impl MuleModel {
         } else {
             near_best_f1_threshold(&held_scores, &held_labels, F1_SLACK)
         };
+        // The live stage and its cut, from its own out-of-fold scores.
+        let live_labelled: Vec<(usize, bool)> = live.labels.iter().copied().enumerate().collect();
+        if !has_both(&live.labels) {
+            let positives = live.labels.iter().filter(|&&l| l).count();
+            return Err(ModelError::OneClass { positives, rows: live.labels.len() });
+        }
+        let (live, held) = out_of_fold(&live.rows, &live_labelled, OWN_COUNT, params)?;
+        let (held_scores, held_labels): (Vec<f64>, Vec<bool>) =
+            live_labelled.iter().zip(held).filter_map(|(&(_, l), s)| s.map(|s| (s, l))).unzip();
+        let live_threshold = if held_labels.iter().filter(|&&l| l).count() < 5 {
+            0.5
+        } else {
+            near_best_f1_threshold(&held_scores, &held_labels, F1_SLACK)
+        };
         let provenance = Provenance { rows: labelled.len(), positives, source };
-        Ok(MuleModel { first, second, threshold, provenance })
+        let live_forest = Forest::new(&live.members);
+        Ok(MuleModel { first, second, live, live_forest, threshold, live_threshold, provenance })
     }
 
     /// The probability of being a mule, per row. `rows` and `links` cover the accounts together;
@@ -255,6 +290,25 @@ impl MuleModel {
         let first = self.first.probabilities(&rows.iter().collect::<Vec<_>>());
         association::fill(rows, links, &first);
         (first, self.second.probabilities(&rows.iter().collect::<Vec<_>>()))
+    }
+
+    /// The live stage's probability that the account with these own features is a mule.
+    pub fn live_probability(&self, own: &OwnFeatures) -> f64 {
+        // The members' mean log-odds, as `Bag::probabilities` takes it, from the flat copy.
+        let sum = self.live_forest.scores(own).fold(0.0, |sum, x| sum + x);
+        sigmoid(sum / self.live.members.len() as f64)
+    }
+
+    /// Each own feature's contribution (in log-odds) to the live stage's score: the path
+    /// contributions (Saabas: the change of a node's weight along the row's path), cheap enough
+    /// for a check, where exact Shapley values cost milliseconds.
+    pub fn live_contributions(&self, own: &OwnFeatures) -> [f64; OWN_COUNT] {
+        let mut out = [0.0; OWN_COUNT];
+        let share = 1.0 / self.live.members.len() as f64;
+        for c in self.live_forest.contributions(own) {
+            out.iter_mut().zip(c).for_each(|(o, c)| *o += c * share);
+        }
+        out
     }
 
     /// Each feature's contribution (Shapley values, in log-odds) to the row's score; the row's
@@ -290,6 +344,8 @@ impl MuleModel {
             provenance: self.provenance.clone(),
             first_stage: dump(&self.first)?,
             second_stage: dump(&self.second)?,
+            live_threshold: self.live_threshold,
+            live_stage: dump(&self.live)?,
         };
         serde_json::to_string(&file).map_err(|e| ModelError::Format(e.to_string()))
     }
@@ -307,8 +363,10 @@ impl MuleModel {
             )));
         }
         let file: ModelFile = serde_json::from_str(text).map_err(|e| ModelError::Format(e.to_string()))?;
-        if !(0.0..=1.0).contains(&file.threshold) {
-            return Err(ModelError::Format(format!("threshold {} is not a probability", file.threshold)));
+        for (name, t) in [("threshold", file.threshold), ("live_threshold", file.live_threshold)] {
+            if !(0.0..=1.0).contains(&t) {
+                return Err(ModelError::Format(format!("{name} {t} is not a probability")));
+            }
         }
         let expected: Vec<&str> = FEATURES.iter().map(|f| f.name.as_ref()).collect();
         if file.features != expected {
@@ -327,10 +385,14 @@ impl MuleModel {
                 .map_err(|e| ModelError::Format(format!("trees: {e}")))?;
             Ok(Bag { width, members })
         };
+        let live = bag(&file.live_stage, OWN_COUNT)?;
         Ok(MuleModel {
             first: bag(&file.first_stage, ASSOCIATION_START)?,
             second: bag(&file.second_stage, FEATURE_COUNT)?,
+            live_forest: Forest::new(&live.members),
+            live,
             threshold: file.threshold,
+            live_threshold: file.live_threshold,
             provenance: file.provenance,
         })
     }
@@ -363,7 +425,7 @@ struct Bag {
 
 impl Bag {
     /// The probability of each of `rows`.
-    fn probabilities(&self, rows: &[&Features]) -> Vec<f64> {
+    fn probabilities<R: AsRef<[f64]>>(&self, rows: &[&R]) -> Vec<f64> {
         if rows.is_empty() {
             return Vec::new();
         }
@@ -382,7 +444,7 @@ impl Bag {
 mod tests {
     use super::*;
     use crate::catalog::ASSOCIATION_COUNT;
-    use crate::testing::{params, population, trained_on_population};
+    use crate::testing::{live_of, params, population, trained_on_population};
 
     #[test]
     fn the_second_stage_finds_mules_known_only_by_their_payers() {
@@ -410,12 +472,14 @@ mod tests {
         // Only every other account is labelled; the rest still get first-stage scores.
         let labels: Vec<Option<bool>> =
             kinds.iter().enumerate().map(|(i, &k)| (i % 2 == 0).then_some(k != 0)).collect();
-        let model = MuleModel::train(&mut rows, &labels, &links, &params(), "half".into()).unwrap();
+        let live = live_of(&rows, &labels);
+        let model = MuleModel::train(&mut rows, &labels, &links, &live, &params(), "half".into()).unwrap();
         assert_eq!(model.provenance.rows, 1_000);
         assert!(rows.iter().all(|r| !r[ASSOCIATION_START + 4].is_nan()), "every row got association columns");
         let one_class: Vec<Option<bool>> = labels.iter().map(|l| l.map(|_| false)).collect();
+        let live = live_of(&rows, &one_class);
         assert!(matches!(
-            MuleModel::train(&mut rows, &one_class, &links, &params(), String::new()),
+            MuleModel::train(&mut rows, &one_class, &links, &live, &params(), String::new()),
             Err(ModelError::OneClass { positives: 0, rows: 1_000 })
         ));
     }
@@ -433,28 +497,64 @@ mod tests {
         let neg = kinds.iter().position(|&k| k == 0).unwrap();
         let labels: Vec<Option<bool>> =
             (0..kinds.len()).map(|i| (i == pos).then_some(true).or((i == neg).then_some(false))).collect();
-        let model = MuleModel::train(&mut rows, &labels, &links, &params(), "two".into()).unwrap();
+        let live = live_of(&rows, &labels);
+        let model = MuleModel::train(&mut rows, &labels, &links, &live, &params(), "two".into()).unwrap();
         assert_eq!((model.first.members.len(), model.second.members.len()), (1, 1));
         assert_eq!(model.threshold, 0.5);
+    }
+
+    #[test]
+    fn the_flat_live_trees_score_as_forust_does_to_the_bit() {
+        let model = trained_on_population(7);
+        let (rows, _, _) = population(8);
+        let mut own_rows: Vec<OwnFeatures> = rows.iter().map(|r| r[..OWN_COUNT].try_into().unwrap()).collect();
+        // Values on and around the splits, and missing ones.
+        for (i, row) in own_rows.iter_mut().enumerate() {
+            if i % 3 == 0 {
+                row[i % OWN_COUNT] = f64::NAN;
+            }
+            if i % 5 == 0 {
+                row[0] = 0.6;
+            }
+        }
+        let refs: Vec<&OwnFeatures> = own_rows.iter().collect();
+        let expected = model.live.probabilities(&refs);
+        for (row, want) in own_rows.iter().zip(expected) {
+            assert_eq!(model.live_probability(row).to_bits(), want.to_bits());
+        }
+        for row in own_rows.iter().step_by(37) {
+            let flat = model.live_forest.contributions(row);
+            for (b, mine) in model.live.members.iter().zip(flat) {
+                let theirs =
+                    b.predict_contributions(&Matrix::new(row, 1, OWN_COUNT), ContributionsMethod::Weight, false);
+                assert_eq!(mine, theirs[..OWN_COUNT], "forust adds a bias column last");
+            }
+        }
     }
 
     #[test]
     fn model_files_round_trip_and_old_versions_are_refused() {
         let (mut rows, links, kinds) = population(4);
         let labels: Vec<Option<bool>> = kinds.iter().map(|&k| Some(k != 0)).collect();
-        let model = MuleModel::train(&mut rows, &labels, &links, &params(), "round trip".into()).unwrap();
+        let live = live_of(&rows, &labels);
+        let model = MuleModel::train(&mut rows, &labels, &links, &live, &params(), "round trip".into()).unwrap();
         let back = MuleModel::from_json(&model.to_json().unwrap()).unwrap();
         let (mut a, mut b) = (rows.clone(), rows);
         assert_eq!(model.probabilities(&mut a, &links), back.probabilities(&mut b, &links));
         assert_eq!(back.threshold, model.threshold);
+        assert_eq!(back.live_threshold, model.live_threshold);
+        let own: OwnFeatures = a[0][..OWN_COUNT].try_into().unwrap();
+        assert_eq!(back.live_probability(&own), model.live_probability(&own));
         assert_eq!(back.provenance.source, "round trip");
         let mut file: serde_json::Value = serde_json::from_str(&model.to_json().unwrap()).unwrap();
         file["threshold"] = 1.5.into();
         let err = MuleModel::from_json(&file.to_string()).err().unwrap().to_string();
         assert!(err.contains("not a probability"), "{err}");
-        let old = r#"{"format":"fanzha.mule-model","version":2,"features":[],"threshold":0.5}"#;
-        let err = MuleModel::from_json(old).err().unwrap().to_string();
-        assert!(err.contains("version 2") && err.contains("retrain"), "{err}");
+        for version in [2, 3] {
+            let old = format!(r#"{{"format":"fanzha.mule-model","version":{version},"features":[],"threshold":0.5}}"#);
+            let err = MuleModel::from_json(&old).err().unwrap().to_string();
+            assert!(err.contains(&format!("version {version}")) && err.contains("retrain"), "{err}");
+        }
         assert!(MuleModel::shipped().threshold > 0.0);
     }
 }

@@ -2,7 +2,7 @@
 //! the reasons for each flag (rules that fired and the features that pushed the model most).
 
 use crate::association::{Links, Side};
-use crate::catalog::{ix, show, FEATURES, FEATURE_COUNT, OWN_COUNT};
+use crate::catalog::{ix, show, FEATURES, OWN_COUNT};
 use crate::context::{self, ContextConfig, Features};
 use crate::engine::{FeatureConfig, FeatureEngine, OwnFeatures};
 use crate::farming::{self, FarmerScore, FarmingConfig};
@@ -384,11 +384,46 @@ fn model_reasons<'a>(
     n: usize,
     suspect: impl Fn(usize) -> Option<(Side, &'a str, f64, u32)>,
 ) -> Vec<Reason> {
-    let contributions = model.contributions(f);
+    feature_reasons(&model.contributions(f), f, n, suspect)
+}
+
+/// The live stage's verdict on one account from its own features as they stand now (see
+/// [`MuleModel::live_probability`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LiveScore {
+    /// The live stage's probability.
+    pub probability: f64,
+    /// The probability shifted so that the live cut sits at 0.5 (see [`on_cut`]).
+    pub score: f64,
+    /// At or above the live cut.
+    pub flagged: bool,
+    /// The features that raised the score most, for a flagged account (else empty).
+    pub reasons: Vec<Reason>,
+}
+
+/// Scores an account's own features with the model's live stage; up to `reasons` reasons when
+/// flagged.
+pub fn live_score(model: &MuleModel, own: &OwnFeatures, reasons: usize) -> LiveScore {
+    let probability = model.live_probability(own);
+    let flagged = probability >= model.live_threshold;
+    let reasons =
+        if flagged { feature_reasons(&model.live_contributions(own), own, reasons, |_| None) } else { Vec::new() };
+    LiveScore { probability, score: on_cut(probability, model.live_threshold), flagged, reasons }
+}
+
+/// The features (the first `values.len()` of [`FEATURES`]) with a value that raised a score most,
+/// by their `contributions`, as sentences with their values; `suspect` names the counterparty
+/// behind an association column.
+fn feature_reasons<'a>(
+    contributions: &[f64],
+    values: &[f64],
+    n: usize,
+    suspect: impl Fn(usize) -> Option<(Side, &'a str, f64, u32)>,
+) -> Vec<Reason> {
     // A missing value ("has no payees") moves the model but is no fact to check: left out. Small
     // contributions are left out too, unless nothing larger raised the score.
     let mut order: Vec<usize> =
-        (0..FEATURE_COUNT).filter(|&i| contributions[i] >= MIN_SHOWN_CONTRIBUTION && !f[i].is_nan()).collect();
+        (0..values.len()).filter(|&i| contributions[i] >= MIN_SHOWN_CONTRIBUTION && !values[i].is_nan()).collect();
     order.sort_by(|&a, &b| contributions[b].total_cmp(&contributions[a]));
     let large = order.iter().take_while(|&&i| contributions[i] > MIN_CONTRIBUTION).count();
     order
@@ -396,11 +431,12 @@ fn model_reasons<'a>(
         .take(n.min(large.max(1)))
         .map(|i| {
             let info = &FEATURES[i];
-            let mut message_zh = format!("{}为{}(模型贡献 +{:.2})", info.zh, show(info, f[i], true), contributions[i]);
+            let mut message_zh =
+                format!("{}为{}(模型贡献 +{:.2})", info.zh, show(info, values[i], true), contributions[i]);
             let mut message_en = format!(
                 "{} is {} (adds {:.2} to the model's log-odds)",
                 info.en,
-                show(info, f[i], false),
+                show(info, values[i], false),
                 contributions[i]
             );
             let who = suspect(i);
@@ -450,6 +486,7 @@ fn score_reason(p: f64, threshold: f64) -> Reason {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::FEATURE_COUNT;
     use crate::testing::{ledger, population, trained_on_population, T0};
 
     /// [`population`]`(2)` scored by a model trained on [`population`]`(1)` (account `k` is `A{k}`),

@@ -1,9 +1,11 @@
 //! Small hand-made ledgers for the unit tests.
 
 use crate::association::Links;
-use crate::catalog::FEATURE_COUNT;
+use crate::catalog::{FEATURE_COUNT, OWN_COUNT};
 use crate::context::Features;
+use crate::engine::OwnFeatures;
 use crate::model::{MuleModel, TrainParams};
+use crate::snapshots::LiveRows;
 use fanzha_model::{Account, AccountIx, Event, Fen, Ledger, Transfer, Ts};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -56,5 +58,18 @@ pub(crate) fn params() -> TrainParams {
 pub(crate) fn trained_on_population(seed: u64) -> MuleModel {
     let (mut rows, links, kinds) = population(seed);
     let labels: Vec<Option<bool>> = kinds.iter().map(|&k| Some(k != 0)).collect();
-    MuleModel::train(&mut rows, &labels, &links, &params(), "test".into()).unwrap()
+    let live = live_of(&rows, &labels);
+    MuleModel::train(&mut rows, &labels, &links, &live, &params(), "test".into()).unwrap()
+}
+
+/// The own columns of the labelled `rows`, as the live stage's rows.
+pub(crate) fn live_of(rows: &[Features], labels: &[Option<bool>]) -> LiveRows {
+    let mut live = LiveRows::default();
+    for (r, l) in rows.iter().zip(labels) {
+        let Some(l) = *l else { continue };
+        let own: OwnFeatures = r[..OWN_COUNT].try_into().expect("rows start with the own columns");
+        live.rows.push(own);
+        live.labels.push(l);
+    }
+    live
 }

@@ -246,7 +246,8 @@ impl App {
     pub fn spawn_rescore(self: &Arc<App>, every: std::time::Duration) -> std::thread::JoinHandle<()> {
         let app = Arc::clone(self);
         std::thread::spawn(move || {
-            let model = MuleModel::shipped();
+            let Ok(model) = app.read_live().map(|l| l.checker.model().cloned()) else { return };
+            let model = model.unwrap_or_else(|| Arc::new(MuleModel::shipped()));
             loop {
                 let started = std::time::Instant::now();
                 match app.rescore_mules(&model) {
@@ -292,7 +293,7 @@ impl Live {
         let reports = PublicReports::open(&dir.join(REPORTS_FILE), fanzha_storage::OpenMode::Write)?;
         let ledger = store.ledger();
         let graph = TemporalGraph::build(ledger);
-        let mut checker = Checker::new(ledger, lists);
+        let mut checker = Checker::new(ledger, lists).with_model(Arc::new(MuleModel::shipped()));
         let mut latest = None;
         // A record dated in the future (loaded before ingest refused such rows) must not make every
         // later record look late: the latest time only counts times up to now.

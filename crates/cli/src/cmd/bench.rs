@@ -183,7 +183,8 @@ fn check_latency(db: &std::path::Path, n: usize, seed: u64) -> anyhow::Result<se
     let graph = TemporalGraph::build(ledger);
     let replay = Instant::now();
     // The store's lists, as `fanzha serve` and `fanzha backtest` use them.
-    let mut checker = Checker::new(ledger, Lists::open(&db.join(fanzha_server::state::LISTS_FILE), OpenMode::Read)?);
+    let lists = Lists::open(&db.join(fanzha_server::state::LISTS_FILE), OpenMode::Read)?;
+    let mut checker = Checker::new(ledger, lists).with_model(std::sync::Arc::new(fanzha_detect::MuleModel::shipped()));
     for e in 0..graph.edge_count() {
         checker.record(ledger, ledger.transfer(graph.edge(fanzha_graph::EdgeIx::of(e)).txn));
     }

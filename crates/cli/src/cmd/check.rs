@@ -72,11 +72,14 @@ pub struct BacktestArgs {
     /// Hits on transfers out of the store's labelled mule accounts are counted as layering hops.
     #[arg(long, value_name = "FILE")]
     labels: Option<PathBuf>,
-    /// Re-run mule detection (shipped model) every this many hours of data time, over the
-    /// transfers before each run, and let the check read its flags (`payee.flagged_mule`), as
-    /// `fanzha serve` does; without it the check sees no detection flags.
+    /// Re-run mule detection every this many hours of data time, over the transfers before each
+    /// run, and let the check read its flags (`payee.flagged_mule`), as `fanzha serve` does;
+    /// without it the check sees no detection flags.
     #[arg(long, value_name = "HOURS", value_parser = positive_hours)]
     rescore_hours: Option<f64>,
+    /// Mule model file for the live payee score and the detection runs (default: the shipped one).
+    #[arg(long, value_name = "FILE")]
+    model: Option<PathBuf>,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -196,7 +199,8 @@ pub fn run_backtest(args: BacktestArgs) -> anyhow::Result<ExitCode> {
     let ledger = loaded.store.ledger();
     let lists_path = args.db.join(fanzha_server::state::LISTS_FILE);
     let lists = Lists::open(&lists_path, OpenMode::Read)?;
-    let checker = Checker::new(ledger, lists);
+    let model = std::sync::Arc::new(crate::cmd::detect::load_model(args.model.as_deref())?);
+    let checker = Checker::new(ledger, lists).with_model(model.clone());
     let rules = rule_set(args.rules.as_deref(), checker.schema())?;
     let parse = |t: &Option<String>, flag: &str| {
         t.as_deref().map(|t| Ts::parse_rfc3339(t).map_err(|e| anyhow::anyhow!("--{flag} '{t}': {e}"))).transpose()
@@ -206,7 +210,6 @@ pub fn run_backtest(args: BacktestArgs) -> anyhow::Result<ExitCode> {
     let labels = (!fraud.is_empty())
         .then(|| backtest::Labels { fraud, mules: fanzha_detect::labels::mule_accounts(ledger).into_iter().collect() });
     let started = std::time::Instant::now();
-    let model = fanzha_detect::MuleModel::shipped();
     let rescore = args.rescore_hours.map(|h| backtest::Rescore {
         every_secs: (h * 3_600.0).round() as i64,
         model: &model,

@@ -7,6 +7,7 @@ use fanzha_detect::association::Links;
 use fanzha_detect::farming::{self, FarmerScore, FarmingConfig, Ring};
 use fanzha_detect::metrics::Quality;
 use fanzha_detect::mules::{self, MuleConfig, MuleScore};
+use fanzha_detect::snapshots::{live_rows, LiveRows};
 use fanzha_detect::{
     context, evaluation, labels, ContextConfig, FeatureConfig, FeatureEngine, Features, MuleModel, TrainParams,
 };
@@ -119,7 +120,14 @@ pub struct TrainArgs {
     /// Folds: each stage is fitted once per fold on the others, and the fits are its bag.
     #[arg(long, default_value_t = TrainParams::default().folds, value_parser = clap::value_parser!(u64).range(2..=20))]
     folds: u64,
+    /// Moments of each store at which the live stage (the check's payee score) learns the
+    /// accounts' own features as they stood then
+    #[arg(long, default_value_t = LIVE_MOMENTS, value_parser = clap::value_parser!(u64).range(1..=30))]
+    moments: u64,
 }
+
+/// Default of `fanzha train --moments`.
+const LIVE_MOMENTS: u64 = 4;
 
 #[derive(clap::Args)]
 pub struct EvalArgs {
@@ -147,7 +155,8 @@ fn until(source: &Source) -> anyhow::Result<Option<Ts>> {
     source.until.as_deref().map(|t| Ts::parse_rfc3339(t).map_err(|e| anyhow::anyhow!("--until '{t}': {e}"))).transpose()
 }
 
-fn model(path: Option<&Path>) -> anyhow::Result<MuleModel> {
+/// The mule model at `path`, or the shipped one.
+pub fn load_model(path: Option<&Path>) -> anyhow::Result<MuleModel> {
     match path {
         Some(p) => MuleModel::load(p).with_context(|| format!("loading model {}", p.display())),
         None => Ok(MuleModel::shipped()),
@@ -186,7 +195,7 @@ impl<'l> AsOf<'l> {
 fn run_mules(args: MulesArgs) -> anyhow::Result<ExitCode> {
     let loaded = load(&args.source.db)?;
     let ledger = loaded.store.ledger();
-    let model = model(args.model.as_deref())?;
+    let model = load_model(args.model.as_deref())?;
     if let Some(id) = &args.explain {
         return explain(&loaded, &args.source, &model, id);
     }
@@ -391,6 +400,7 @@ pub(crate) fn bad_rows(path: &Path, bad: &[labels::BadRow]) -> anyhow::Error {
 
 pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     let (mut features, mut labels, mut links) = (Vec::new(), Vec::new(), Vec::new());
+    let mut live = LiveRows::default();
     let sources = std::iter::once((args.source.db.clone(), args.labels.as_deref()))
         .chain(args.also.iter().map(|d| (d.clone(), None)));
     for (db, label_file) in sources {
@@ -399,6 +409,8 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         let file = label_file.map(|path| read_labels(path, loaded.store.ledger())).transpose()?;
         let (accounts, store_labels) = evaluation::scope(loaded.store.ledger(), &as_of.engine, file.as_deref());
         let (rows, store_links) = as_of.rows(&accounts);
+        let moments = usize::try_from(args.moments).expect("at most 30");
+        live.extend(live_rows(loaded.store.ledger(), &loaded.graph, as_of.until, &accounts, &store_labels, moments));
         features.extend(rows);
         labels.extend(store_labels);
         links.push(store_links);
@@ -418,14 +430,16 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         args.source.until.as_ref().map_or(String::new(), |u| format!(", until {u}")),
     );
     let started = std::time::Instant::now();
-    let model = MuleModel::train(&mut features, &labels, &links, &params, source)?;
+    let model = MuleModel::train(&mut features, &labels, &links, &live, &params, source)?;
     model.save(&args.out)?;
     println!(
-        "trained on {} accounts ({} positive) in {:.1} s; threshold {:.3}; wrote {}",
+        "trained on {} accounts ({} positive) and {} live rows in {:.1} s; threshold {:.3}, live {:.3}; wrote {}",
         model.provenance.rows,
         model.provenance.positives,
+        live.rows.len(),
         started.elapsed().as_secs_f64(),
         model.threshold,
+        model.live_threshold,
         args.out.display()
     );
     Ok(ExitCode::SUCCESS)
@@ -434,7 +448,7 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
 pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let loaded = load(&args.source.db)?;
     let ledger = loaded.store.ledger();
-    let model = model(args.model.as_deref())?;
+    let model = load_model(args.model.as_deref())?;
     let cfg = MuleConfig::default();
     let file = args.labels.as_deref().map(|path| read_labels(path, ledger)).transpose()?;
     let until = until(&args.source)?;

@@ -127,11 +127,15 @@ pub fn run(
     let mut verdicts = [0u64; 4];
     let (mut checked, mut positives) = (0u64, 0u64);
     let mut env = checker.env();
+    let mut holders = HolderClock::new(ledger);
     for e in 0..graph.edge_count() {
         let txn = graph.edge(EdgeIx::of(e)).txn;
         let t = ledger.transfer(txn);
         if span.to.is_some_and(|to| t.ts > to) {
             break;
+        }
+        if holders.due(t.ts) {
+            checker.holders_as_of(ledger, t.ts);
         }
         if t.kind == TransferKind::Transfer && span.from.is_none_or(|from| t.ts >= from) {
             if let Some(r) = &replay.rescore {
@@ -194,6 +198,43 @@ pub fn run(
             .enumerate()
             .map(|(i, (id, tally))| RuleTally { id, verdict: rules.rules()[i].verdict().as_str().to_string(), tally })
             .collect(),
+    }
+}
+
+/// When a replay recounts the holders' accounts, so that a holder's count never includes an
+/// account opened after the transfer being judged: at the first transfer, then after an account
+/// opened, at most once an hour of data time (so a count may lag an opening by up to an hour,
+/// never run ahead of it).
+struct HolderClock {
+    /// Opening times of the ledger's accounts, ascending.
+    openings: Vec<i64>,
+    /// How many of them the last count saw.
+    seen: usize,
+    /// When the last count was made.
+    counted_at: Option<i64>,
+}
+
+impl HolderClock {
+    const EVERY_SECS: i64 = 3_600;
+
+    fn new(ledger: &Ledger) -> HolderClock {
+        let mut openings: Vec<i64> = ledger.accounts().iter().filter_map(|a| a.opened_at.map(|t| t.0)).collect();
+        openings.sort_unstable();
+        HolderClock { openings, seen: 0, counted_at: None }
+    }
+
+    /// Whether to recount as of `now` (and if so, the count is taken to be made).
+    fn due(&mut self, now: Ts) -> bool {
+        let opened = self.openings.partition_point(|&o| o <= now.0);
+        let due = match self.counted_at {
+            None => true,
+            Some(at) => opened > self.seen && now.0 - at >= Self::EVERY_SECS,
+        };
+        if due {
+            self.seen = opened;
+            self.counted_at = Some(now.0);
+        }
+        due
     }
 }
 

@@ -135,6 +135,12 @@ impl Checker {
         self.engine.observe(ledger, t);
     }
 
+    /// Counts only the accounts opened by `now` in the holder features (for replays of history:
+    /// see [`FeatureEngine::holders_as_of`]).
+    pub fn holders_as_of(&mut self, ledger: &Ledger, now: fanzha_model::Ts) {
+        self.engine.holders_as_of(ledger, now);
+    }
+
     /// Checks `s` against `rules`; `env` is scratch space reused between calls.
     pub fn check(&self, ledger: &Ledger, rules: &RuleSet, s: &Subject<'_>, env: &mut Env) -> Verdict {
         self.fill(ledger, s, env);

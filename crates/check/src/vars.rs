@@ -62,8 +62,8 @@ variables! {
     payee_mule_score: number = "payee.mule_score", "That run's combined mule score of the payee (0.5-1); missing when not flagged.";
     payee_mule_reason_zh: text = "payee.mule_reason_zh", "That run's first reason for the flag, in Chinese; empty when not flagged.";
     payee_mule_reason_en: text = "payee.mule_reason_en", "That run's first reason for the flag, in English; empty when not flagged.";
-    payee_model_score: number = "payee.model_score", "The mule model's live score of the payee from its behaviour so far, shifted so that its cut is 0.5 (0-1; missing without a model).";
-    payee_model_reason_zh: text = "payee.model_reason_zh", "What raised that score most, in Chinese; empty below the cut.";
+    payee_model_score: number = "payee.model_score", "The mule model's live score of the payee from its behaviour so far, shifted so that its cut is 0.5 (0-1; missing without a model and for external accounts).";
+    payee_model_reason_zh: text = "payee.model_reason_zh", "What raised that score most (or the score and the cut), in Chinese; empty below the cut.";
     payee_model_reason_en: text = "payee.model_reason_en", "What raised that score most, in English; empty below the cut.";
     payee_new_payers_7d: number = "payee.new_payers_7d", "Payers the payee never dealt with before, in its last 7 days (missing while its past is unknown).";
     payee_new_payer_share_7d: number = "payee.new_payer_share_7d", "Share of the payee's last 7 days' inflow from payers it never dealt with before (0-1).";

@@ -415,6 +415,13 @@ impl FeatureEngine {
         self.pairs.contains(&pair(from.0, to.0))
     }
 
+    /// Recounts the holders' accounts leaving out those opened after `now`. An engine made by
+    /// [`FeatureEngine::new`] counts every account of the ledger, which is right for a live
+    /// service (its ledger is the present) and a look-ahead for a replay of history.
+    pub fn holders_as_of(&mut self, ledger: &Ledger, now: Ts) {
+        self.holders = HolderStats::new(ledger, self.cfg.opening_window_secs, Some(now));
+    }
+
     /// Makes room for accounts added to the ledger since the engine was made.
     pub fn grow(&mut self, ledger: &Ledger) {
         let known = self.states.len();

@@ -39,12 +39,12 @@ const LEAF: u32 = u32::MAX;
 
 impl Forest {
     /// The flat copy of `boosters` (those used for prediction: all trees up to the booster's
-    /// prediction iteration). Missing values must be NaN, forust's default.
+    /// prediction iteration). Missing values must be NaN, forust's default (model files are
+    /// checked for it on load).
     pub fn new<'a>(boosters: impl IntoIterator<Item = &'a GradientBooster>) -> Forest {
         let mut nodes = Vec::new();
         let mut out = Vec::new();
         for b in boosters {
-            debug_assert!(b.missing.is_nan(), "missing values are NaN");
             let used = b.prediction_iteration.unwrap_or(b.trees.len()).min(b.trees.len());
             let mut roots = Vec::with_capacity(used);
             for tree in &b.trees[..used] {

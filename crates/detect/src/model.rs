@@ -173,11 +173,13 @@ fn has_both(labels: &[bool]) -> bool {
 
 /// Trees over the first `width` columns fitted once per fold on the other folds' labelled rows,
 /// and their out-of-fold probabilities, one per labelled row (`None` where a fold could not be
-/// fitted): each fold is scored by the trees that did not see it. With no fold fitted, the bag is
-/// one fit on all labelled rows.
+/// fitted): each fold is scored by the trees that did not see it. The `k`-th labelled row is in
+/// the fold of its group `group(k)` (rows of one account share a group, so that no account is on
+/// both sides). With no fold fitted, the bag is one fit on all labelled rows.
 fn out_of_fold<R: AsRef<[f64]>>(
     rows: &[R],
     labelled: &[(usize, bool)],
+    group: impl Fn(usize) -> usize,
     width: usize,
     p: &TrainParams,
 ) -> Result<(Bag, Vec<Option<f64>>), ModelError> {
@@ -186,7 +188,7 @@ fn out_of_fold<R: AsRef<[f64]>>(
     for fold in 0..p.folds.max(2) {
         let (mut fit_rows, mut fit_labels, mut out) = (vec![], vec![], vec![]);
         for (k, &(i, l)) in labelled.iter().enumerate() {
-            if bucket(k, p.folds) == fold {
+            if bucket(group(k), p.folds) == fold {
                 out.push(k);
             } else {
                 fit_rows.push(&rows[i]);
@@ -235,7 +237,7 @@ impl MuleModel {
         }
         // First-stage scores: out of fold for the labelled rows, so that the second stage learns
         // from scores like those it will see on new accounts; from the whole bag for the rest.
-        let (first, held) = out_of_fold(rows, &labelled, ASSOCIATION_START, params)?;
+        let (first, held) = out_of_fold(rows, &labelled, |k| k, ASSOCIATION_START, params)?;
         let mut scores = first.probabilities(&rows.iter().collect::<Vec<_>>());
         for (&(i, _), s) in labelled.iter().zip(held) {
             if let Some(s) = s {
@@ -245,7 +247,7 @@ impl MuleModel {
         association::fill(rows, links, &scores);
 
         // The threshold, from the second stage's out-of-fold scores.
-        let (second, held) = out_of_fold(rows, &labelled, FEATURE_COUNT, params)?;
+        let (second, held) = out_of_fold(rows, &labelled, |k| k, FEATURE_COUNT, params)?;
         let (mut held_scores, mut held_labels) = (vec![], vec![]);
         for (&(_, l), s) in labelled.iter().zip(held) {
             if let Some(s) = s {
@@ -264,7 +266,7 @@ impl MuleModel {
             let positives = live.labels.iter().filter(|&&l| l).count();
             return Err(ModelError::OneClass { positives, rows: live.labels.len() });
         }
-        let (live, held) = out_of_fold(&live.rows, &live_labelled, OWN_COUNT, params)?;
+        let (live, held) = out_of_fold(&live.rows, &live_labelled, |k| live.groups[k], OWN_COUNT, params)?;
         let (held_scores, held_labels): (Vec<f64>, Vec<bool>) =
             live_labelled.iter().zip(held).filter_map(|(&(_, l), s)| s.map(|s| (s, l))).unzip();
         let live_threshold = if held_labels.iter().filter(|&&l| l).count() < 5 {
@@ -378,11 +380,14 @@ impl MuleModel {
             if stage.is_empty() {
                 return Err(ModelError::Format("a stage without trees".into()));
             }
-            let members = stage
+            let members: Vec<GradientBooster> = stage
                 .iter()
                 .map(|v| GradientBooster::from_json(&v.to_string()))
                 .collect::<Result<_, _>>()
                 .map_err(|e| ModelError::Format(format!("trees: {e}")))?;
+            if members.iter().any(|b| !b.missing.is_nan()) {
+                return Err(ModelError::Format("trees that read a missing value other than NaN".into()));
+            }
             Ok(Bag { width, members })
         };
         let live = bag(&file.live_stage, OWN_COUNT)?;

@@ -335,7 +335,8 @@ pub fn score(
             let mut reasons = Vec::new();
             if flagged || explain_all {
                 reasons = fired;
-                reasons.extend(model_reasons(model, f, cfg.model_reasons, |column| company.suspect(i, column)));
+                let contributions = model.contributions(f);
+                reasons.extend(feature_reasons(&contributions, f, cfg.model_reasons, |c| company.suspect(i, c)));
                 if flagged && reasons.is_empty() {
                     reasons.push(score_reason(p, model.threshold));
                 }
@@ -376,39 +377,30 @@ impl Company<'_> {
     }
 }
 
-/// The features with a value that raised the model's score most, as sentences with their values;
-/// `suspect` names the counterparty behind an association column.
-fn model_reasons<'a>(
-    model: &MuleModel,
-    f: &Features,
-    n: usize,
-    suspect: impl Fn(usize) -> Option<(Side, &'a str, f64, u32)>,
-) -> Vec<Reason> {
-    feature_reasons(&model.contributions(f), f, n, suspect)
-}
-
 /// The live stage's verdict on one account from its own features as they stand now (see
 /// [`MuleModel::live_probability`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LiveScore {
-    /// The live stage's probability.
-    pub probability: f64,
-    /// The probability shifted so that the live cut sits at 0.5 (see [`on_cut`]).
+    /// The live stage's probability shifted so that its cut sits at 0.5 (see [`on_cut`]): flagged
+    /// at or above 0.5.
     pub score: f64,
-    /// At or above the live cut.
-    pub flagged: bool,
-    /// The features that raised the score most, for a flagged account (else empty).
+    /// For a flagged account, the features that raised the score most, or else the score and the
+    /// cut; empty when not flagged.
     pub reasons: Vec<Reason>,
 }
 
 /// Scores an account's own features with the model's live stage; up to `reasons` reasons when
 /// flagged.
 pub fn live_score(model: &MuleModel, own: &OwnFeatures, reasons: usize) -> LiveScore {
-    let probability = model.live_probability(own);
-    let flagged = probability >= model.live_threshold;
-    let reasons =
-        if flagged { feature_reasons(&model.live_contributions(own), own, reasons, |_| None) } else { Vec::new() };
-    LiveScore { probability, score: on_cut(probability, model.live_threshold), flagged, reasons }
+    let p = model.live_probability(own);
+    let mut why = Vec::new();
+    if p >= model.live_threshold {
+        why = feature_reasons(&model.live_contributions(own), own, reasons, |_| None);
+        if why.is_empty() {
+            why.push(score_reason(p, model.live_threshold));
+        }
+    }
+    LiveScore { score: on_cut(p, model.live_threshold), reasons: why }
 }
 
 /// The features (the first `values.len()` of [`FEATURES`]) with a value that raised a score most,

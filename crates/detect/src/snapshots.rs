@@ -8,7 +8,7 @@ use crate::engine::{FeatureConfig, FeatureEngine, OwnFeatures};
 use crate::labels;
 use fanzha_graph::{EdgeIx, TemporalGraph};
 use fanzha_model::{AccountIx, Ledger, Ts};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Own-feature rows with their labels, for [`crate::MuleModel::train`]'s live stage.
 #[derive(Debug, Clone, Default)]
@@ -17,6 +17,9 @@ pub struct LiveRows {
     pub rows: Vec<OwnFeatures>,
     /// Whether that account is a mule (`true`) at that moment.
     pub labels: Vec<bool>,
+    /// Which account the row is of (the same number for all its moments, unique across stores),
+    /// so that training keeps each account's rows in one fold.
+    pub groups: Vec<usize>,
 }
 
 impl LiveRows {
@@ -24,15 +27,17 @@ impl LiveRows {
     pub fn extend(&mut self, other: LiveRows) {
         self.rows.extend(other.rows);
         self.labels.extend(other.labels);
+        self.groups.extend(other.groups);
     }
 }
 
 /// The rows of the labelled `accounts` (labels aligned, `None`: unknown, left out) at `moments`
-/// evenly spread moments of the store's transfers up to `until` (the last is `until` itself, or
-/// the last transfer). An account enters a moment's rows once it has taken part in a transfer. A
+/// evenly spread moments between the store's first transfer and its last at or before `until`
+/// (the last moment). An account enters a moment's rows once it has taken part in a transfer. A
 /// mule enters as positive only once it has taken fraud money (a transfer labelled fraud, or money
-/// from another mule): before that, a rented account still behaves as its owner did, and a row
-/// that calls ordinary behaviour a mule's would teach the stage to flag ordinary accounts.
+/// from another account labelled a mule here): before that, a rented account still behaves as its
+/// owner did, and a row that calls ordinary behaviour a mule's would teach the stage to flag
+/// ordinary accounts. The `i`-th account's rows are of group `first_group + i`.
 pub fn live_rows(
     ledger: &Ledger,
     graph: &TemporalGraph,
@@ -40,6 +45,7 @@ pub fn live_rows(
     accounts: &[AccountIx],
     account_labels: &[Option<bool>],
     moments: usize,
+    first_group: usize,
 ) -> LiveRows {
     let end = graph.edges_until(until);
     let mut out = LiveRows::default();
@@ -48,25 +54,32 @@ pub fn live_rows(
     }
     let first = graph.edge(EdgeIx(0)).ts.0;
     let last = graph.edge(EdgeIx::of(end - 1)).ts.0;
-    let in_the_act = fraud_money_since(ledger, graph, end);
+    let mules: FxHashSet<AccountIx> =
+        accounts.iter().zip(account_labels).filter(|(_, l)| **l == Some(true)).map(|(&a, _)| a).collect();
+    let in_the_act = fraud_money_since(ledger, graph, end, &mules);
     for k in 1..=moments {
         let at = Ts(first + (last - first) * k as i64 / moments as i64);
         let engine = FeatureEngine::replay(ledger, graph, FeatureConfig::default(), Some(at));
-        for (&a, &label) in accounts.iter().zip(account_labels) {
+        for (i, (&a, &label)) in accounts.iter().zip(account_labels).enumerate() {
             let Some(mule) = label else { continue };
             if !engine.is_active(a) || (mule && in_the_act.get(&a).is_none_or(|&since| since > at)) {
                 continue;
             }
             out.rows.push(engine.features(ledger, a));
             out.labels.push(mule);
+            out.groups.push(first_group + i);
         }
     }
     out
 }
 
-/// When each labelled mule first took fraud money, among the first `end` edges.
-fn fraud_money_since(ledger: &Ledger, graph: &TemporalGraph, end: usize) -> FxHashMap<AccountIx, Ts> {
-    let mules = labels::mule_accounts(ledger);
+/// When each of `mules` first took fraud money, among the first `end` edges.
+fn fraud_money_since(
+    ledger: &Ledger,
+    graph: &TemporalGraph,
+    end: usize,
+    mules: &FxHashSet<AccountIx>,
+) -> FxHashMap<AccountIx, Ts> {
     let fraud = labels::fraud_transfers(ledger);
     let mut since = FxHashMap::default();
     for e in 0..end {
@@ -96,12 +109,17 @@ mod tests {
         let g = TemporalGraph::build(&l);
         let accounts: Vec<AccountIx> = (0..5).map(AccountIx).collect();
         let labels = [Some(false), Some(false), None, Some(true), Some(false)];
-        let rows = live_rows(&l, &g, None, &accounts, &labels, 3);
+        let rows = live_rows(&l, &g, None, &accounts, &labels, 3, 10);
         // Moments at day 1, 2 and 3 (T0 + 24 h, + 48 h, + 72 h): A0 and A1 at each; A3 from day 2
         // (it took the victim's payment then); A4 at day 3; A2 has no label.
         assert_eq!(rows.labels, [false, false, false, false, true, false, false, true, false]);
         assert_eq!(rows.rows.len(), rows.labels.len());
-        let rows = live_rows(&l, &g, Some(Ts(T0 + 24 * 3_600)), &accounts, &labels, 1);
+        assert_eq!(rows.groups, [10, 11, 10, 11, 13, 10, 11, 13, 14], "one group per account");
+        // The labels given decide who is a mule, not the store's.
+        let relabelled = [Some(false), Some(true), None, Some(false), Some(false)];
+        let rows_then = live_rows(&l, &g, None, &accounts, &relabelled, 3, 0);
+        assert!(rows_then.labels.iter().all(|&m| !m), "A1 took no fraud money: never positive");
+        let rows = live_rows(&l, &g, Some(Ts(T0 + 24 * 3_600)), &accounts, &labels, 1, 0);
         assert_eq!(rows.labels, [false, false], "only what was seen by the time given");
     }
 }

@@ -65,11 +65,12 @@ pub(crate) fn trained_on_population(seed: u64) -> MuleModel {
 /// The own columns of the labelled `rows`, as the live stage's rows.
 pub(crate) fn live_of(rows: &[Features], labels: &[Option<bool>]) -> LiveRows {
     let mut live = LiveRows::default();
-    for (r, l) in rows.iter().zip(labels) {
+    for (i, (r, l)) in rows.iter().zip(labels).enumerate() {
         let Some(l) = *l else { continue };
         let own: OwnFeatures = r[..OWN_COUNT].try_into().expect("rows start with the own columns");
         live.rows.push(own);
         live.labels.push(l);
+        live.groups.push(i);
     }
     live
 }

@@ -121,7 +121,7 @@ pub struct TrainArgs {
     #[arg(long, default_value_t = TrainParams::default().folds, value_parser = clap::value_parser!(u64).range(2..=20))]
     folds: u64,
     /// Moments of each store at which the live stage (the check's payee score) learns the
-    /// accounts' own features as they stood then
+    /// accounts' own features as they stood then.
     #[arg(long, default_value_t = LIVE_MOMENTS, value_parser = clap::value_parser!(u64).range(1..=30))]
     moments: u64,
 }
@@ -401,6 +401,7 @@ pub(crate) fn bad_rows(path: &Path, bad: &[labels::BadRow]) -> anyhow::Error {
 pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     let (mut features, mut labels, mut links) = (Vec::new(), Vec::new(), Vec::new());
     let mut live = LiveRows::default();
+    let moments = usize::try_from(args.moments).expect("at most 30");
     let sources = std::iter::once((args.source.db.clone(), args.labels.as_deref()))
         .chain(args.also.iter().map(|d| (d.clone(), None)));
     for (db, label_file) in sources {
@@ -409,8 +410,8 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         let file = label_file.map(|path| read_labels(path, loaded.store.ledger())).transpose()?;
         let (accounts, store_labels) = evaluation::scope(loaded.store.ledger(), &as_of.engine, file.as_deref());
         let (rows, store_links) = as_of.rows(&accounts);
-        let moments = usize::try_from(args.moments).expect("at most 30");
-        live.extend(live_rows(loaded.store.ledger(), &loaded.graph, as_of.until, &accounts, &store_labels, moments));
+        let (ledger, first_group) = (loaded.store.ledger(), features.len());
+        live.extend(live_rows(ledger, &loaded.graph, as_of.until, &accounts, &store_labels, moments, first_group));
         features.extend(rows);
         labels.extend(store_labels);
         links.push(store_links);

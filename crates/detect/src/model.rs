@@ -171,6 +171,18 @@ fn has_both(labels: &[bool]) -> bool {
     labels.iter().any(|&l| l) && !labels.iter().all(|&l| l)
 }
 
+/// The decision threshold from a stage's out-of-fold scores `held` of the `labelled` rows (aligned;
+/// `None`: not scored) by [`near_best_f1_threshold`]; 0.5 with fewer than 5 positives scored.
+fn held_out_threshold(labelled: &[(usize, bool)], held: Vec<Option<f64>>) -> f64 {
+    let (scores, labels): (Vec<f64>, Vec<bool>) =
+        labelled.iter().zip(held).filter_map(|(&(_, l), s)| s.map(|s| (s, l))).unzip();
+    if labels.iter().filter(|&&l| l).count() < 5 {
+        0.5
+    } else {
+        near_best_f1_threshold(&scores, &labels, F1_SLACK)
+    }
+}
+
 /// Trees over the first `width` columns fitted once per fold on the other folds' labelled rows,
 /// and their out-of-fold probabilities, one per labelled row (`None` where a fold could not be
 /// fitted): each fold is scored by the trees that did not see it. The `k`-th labelled row is in
@@ -248,18 +260,7 @@ impl MuleModel {
 
         // The threshold, from the second stage's out-of-fold scores.
         let (second, held) = out_of_fold(rows, &labelled, |k| k, FEATURE_COUNT, params)?;
-        let (mut held_scores, mut held_labels) = (vec![], vec![]);
-        for (&(_, l), s) in labelled.iter().zip(held) {
-            if let Some(s) = s {
-                held_scores.push(s);
-                held_labels.push(l);
-            }
-        }
-        let threshold = if held_labels.iter().filter(|&&l| l).count() < 5 {
-            0.5
-        } else {
-            near_best_f1_threshold(&held_scores, &held_labels, F1_SLACK)
-        };
+        let threshold = held_out_threshold(&labelled, held);
         // The live stage and its cut, from its own out-of-fold scores.
         let live_labelled: Vec<(usize, bool)> = live.labels.iter().copied().enumerate().collect();
         if !has_both(&live.labels) {
@@ -267,13 +268,7 @@ impl MuleModel {
             return Err(ModelError::OneClass { positives, rows: live.labels.len() });
         }
         let (live, held) = out_of_fold(&live.rows, &live_labelled, |k| live.groups[k], OWN_COUNT, params)?;
-        let (held_scores, held_labels): (Vec<f64>, Vec<bool>) =
-            live_labelled.iter().zip(held).filter_map(|(&(_, l), s)| s.map(|s| (s, l))).unzip();
-        let live_threshold = if held_labels.iter().filter(|&&l| l).count() < 5 {
-            0.5
-        } else {
-            near_best_f1_threshold(&held_scores, &held_labels, F1_SLACK)
-        };
+        let live_threshold = held_out_threshold(&live_labelled, held);
         let provenance = Provenance { rows: labelled.len(), positives, source };
         let live_forest = Forest::new(&live.members);
         Ok(MuleModel { first, second, live, live_forest, threshold, live_threshold, provenance })

@@ -143,7 +143,7 @@ impl Checker {
 
     /// Checks `s` against `rules`; `env` is scratch space reused between calls.
     pub fn check(&self, ledger: &Ledger, rules: &RuleSet, s: &Subject<'_>, env: &mut Env) -> Verdict {
-        self.fill(ledger, s, env);
+        self.fill(ledger, rules, s, env);
         let mut hits = Vec::new();
         rules.evaluate(env, &mut hits);
         let mut fired: Vec<_> = hits.iter().map(|&i| &rules.rules()[i]).collect();
@@ -171,8 +171,8 @@ impl Checker {
         Verdict { verdict, score, reasons, typology, rule_version: rules.version().to_string() }
     }
 
-    /// Sets every variable for `s`.
-    fn fill(&self, ledger: &Ledger, s: &Subject<'_>, env: &mut Env) {
+    /// Sets every variable for `s` (the model's live score only when `rules` read it).
+    fn fill(&self, ledger: &Ledger, rules: &RuleSet, s: &Subject<'_>, env: &mut Env) {
         let v = &self.vars;
         let t = s.transfer;
         let now = t.ts;
@@ -247,7 +247,11 @@ impl Checker {
             env.set_text(v.payee_mule_reason_en, suspect.map_or("", |s| &s.reason_en));
             // The model learnt from customer accounts; an external account's features show only
             // the part of its life seen from here (a utility's or a shop's inflows at another bank).
-            if let Some(model) = self.model.as_ref().filter(|_| !ledger.account(a).external) {
+            // Scoring takes most of a check's time: only when a rule reads the score or its reason.
+            let wanted = rules.reads(v.payee_model_score)
+                || rules.reads(v.payee_model_reason_zh)
+                || rules.reads(v.payee_model_reason_en);
+            if let Some(model) = self.model.as_ref().filter(|_| wanted && !ledger.account(a).external) {
                 let live = live_score(model, &f, 1);
                 let first = live.reasons.first();
                 env.set_number(v.payee_model_score, live.score);

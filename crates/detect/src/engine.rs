@@ -422,9 +422,11 @@ impl FeatureEngine {
         self.holders = HolderStats::new(ledger, self.cfg.opening_window_secs, Some(now));
     }
 
-    /// Makes room for accounts added to the ledger since the engine was made.
+    /// Makes room for accounts added to the ledger since the engine was made, and counts them in
+    /// their holders' features (a holder opening a fifth card shows on all five at once).
     pub fn grow(&mut self, ledger: &Ledger) {
         let known = self.states.len();
+        self.holders.extend(ledger, known);
         self.states.extend(
             ledger.accounts()[known..].iter().map(|a| State { balance: a.opening_balance.0, ..State::default() }),
         );

@@ -36,28 +36,41 @@ impl HolderStats {
     pub fn new(ledger: &Ledger, window_secs: i64, until: Option<Ts>) -> HolderStats {
         let mut stats = HolderStats { window_secs, ..HolderStats::default() };
         for (i, account) in ledger.accounts().iter().enumerate() {
-            let Some(holder) = &account.holder else { continue };
             if until.zip(account.opened_at).is_some_and(|(until, opened)| opened > until) {
                 continue;
             }
-            let n = stats.holders.len();
-            let slot = *stats.by_holder.entry(holder.digest).or_insert(n);
-            if slot == n {
-                let empty = HolderAccounts {
-                    accounts: Vec::new(),
-                    banks: 0,
-                    cities: 0,
-                    opened_in_window: 0,
-                    opened: Vec::new(),
-                };
-                stats.holders.push((holder.digest, empty));
-            }
-            stats.holders[slot].1.accounts.push(AccountIx::of(i));
+            stats.push(account, i);
         }
         for (_, h) in &mut stats.holders {
             summarise(ledger, h, window_secs);
         }
         stats
+    }
+
+    /// Counts the accounts from index `first` to the end of the ledger too (accounts opened since
+    /// the stats were made), recounting only the holders they belong to.
+    pub fn extend(&mut self, ledger: &Ledger, first: usize) {
+        let Some(added) = ledger.accounts().get(first..) else { return };
+        let mut touched: Vec<usize> = added.iter().zip(first..).filter_map(|(a, i)| self.push(a, i)).collect();
+        touched.sort_unstable();
+        touched.dedup();
+        for slot in touched {
+            summarise(ledger, &mut self.holders[slot].1, self.window_secs);
+        }
+    }
+
+    /// Adds account number `i` to its holder's list (not yet summarised); the holder's slot, if it has one.
+    fn push(&mut self, account: &Account, i: usize) -> Option<usize> {
+        let holder = account.holder.as_ref()?;
+        let n = self.holders.len();
+        let slot = *self.by_holder.entry(holder.digest).or_insert(n);
+        if slot == n {
+            let empty =
+                HolderAccounts { accounts: Vec::new(), banks: 0, cities: 0, opened_in_window: 0, opened: Vec::new() };
+            self.holders.push((holder.digest, empty));
+        }
+        self.holders[slot].1.accounts.push(AccountIx::of(i));
+        Some(slot)
     }
 
     /// Every holder with their accounts.

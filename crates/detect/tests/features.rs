@@ -485,6 +485,51 @@ fn replay_until_sees_only_the_past() {
     assert!(cut_off_accounts > 20, "the cuts must leave accounts out: {cut_off_accounts}");
 }
 
+/// Accounts that reach the ledger after the engine was made (a live service's new customers) count
+/// in their holders' columns, on their own rows and on the holder's older accounts alike.
+#[test]
+fn accounts_added_later_count_in_their_holders_columns() {
+    let cfg = FeatureConfig::default();
+    let holder_columns =
+        [ix::HOLDER_ACCOUNTS, ix::HOLDER_BANKS, ix::HOLDER_CITIES, ix::HOLDER_OPENED_30D, ix::HOLDER_OPENED_NEAR];
+    let mut late_accounts = 0;
+    for seed in 0..60 {
+        let mut rng = ChaCha8Rng::seed_from_u64(7_000 + seed);
+        let full = random_ledger(&mut rng);
+        // The same events, with the engine made when only the first accounts were known.
+        let first = rng.random_range(1..=full.accounts().len());
+        let mut ledger = Ledger::new();
+        for b in 0..full.bank_count() {
+            ledger.apply(Event::Bank { code: full.bank_code(BankIx::of(b)).into() });
+        }
+        let account = |i: usize| Event::Account {
+            id: full.account_id(AccountIx::of(i)).into(),
+            account: full.account(AccountIx::of(i)).clone(),
+        };
+        for i in 0..first {
+            ledger.apply(account(i));
+        }
+        let mut engine = FeatureEngine::new(&ledger, cfg);
+        for i in first..full.accounts().len() {
+            ledger.apply(account(i));
+            late_accounts += 1;
+        }
+        for t in full.transfers() {
+            engine.observe(&ledger, t);
+        }
+        engine.grow(&ledger);
+        for a in 0..ledger.accounts().len() {
+            let f = engine.features(&ledger, AccountIx::of(a));
+            let mut want = [f64::NAN; OWN_COUNT];
+            holder_reference(&ledger, ledger.account(AccountIx::of(a)), &cfg, None, &mut want);
+            for c in holder_columns {
+                assert!(same(f[c], want[c]), "seed {seed}, account {a}, {}: {} vs {}", FEATURES[c].name, f[c], want[c]);
+            }
+        }
+    }
+    assert!(late_accounts > 50, "accounts must arrive late: {late_accounts}");
+}
+
 /// The context columns (neighbour averages and shape aggregates) against a naive recomputation:
 /// neighbours from a scan of every transfer, their features from [`reference`], shape counts from
 /// `fanzha-patterns` on the transfers in time order, aggregated per account by brute force.

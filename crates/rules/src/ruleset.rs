@@ -1,6 +1,6 @@
 //! Rule sets: TOML files of rules, validated and compiled together, with a content version.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 use crate::compile::Condition;
 use crate::env::{Env, Value};
 use crate::error::{LoadError, LoadErrors};
-use crate::schema::{closest, Layout, Schema};
+use crate::schema::{closest, Layout, Schema, Var};
 use crate::template::{Lang, Template};
 
 /// What a rule asks for when it hits. A check with no hits passes.
@@ -112,6 +112,8 @@ pub struct RuleSet {
     rules: Vec<Rule>,
     version: String,
     layout: Layout,
+    /// Every variable an enabled rule reads, in its condition or its reasons.
+    read: HashSet<Var>,
 }
 
 /// One rule file's name and text.
@@ -158,6 +160,12 @@ impl RuleSet {
     /// All rules, enabled or not, in file and then file order; hit indices point here.
     pub fn rules(&self) -> &[Rule] {
         &self.rules
+    }
+
+    /// Whether an enabled rule reads `var`, in its condition or its reasons: a caller may leave a
+    /// costly variable unset when none does.
+    pub fn reads(&self, var: impl Into<Var>) -> bool {
+        self.read.contains(&var.into())
     }
 
     /// Number of rules, enabled or not.
@@ -283,7 +291,12 @@ fn build(sources: &[Source], schema: &Schema, mut errors: Vec<LoadError>) -> Res
     }
     let hash = hasher.finalize();
     let short: String = hash[..4].iter().map(|b| format!("{b:02x}")).collect();
-    Ok(RuleSet { rules, version: format!("{}+{short}", versions.join(",")), layout: schema.layout() })
+    let read = rules
+        .iter()
+        .filter(|r| r.enabled)
+        .flat_map(|r| r.when.vars().map(|(_, v)| v).chain(r.reason_zh.vars()).chain(r.reason_en.vars()))
+        .collect();
+    Ok(RuleSet { rules, version: format!("{}+{short}", versions.join(",")), layout: schema.layout(), read })
 }
 
 /// Collects errors for one file.

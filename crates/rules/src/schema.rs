@@ -55,6 +55,24 @@ pub enum Var {
     Text(TextVar),
 }
 
+impl From<NumberVar> for Var {
+    fn from(v: NumberVar) -> Var {
+        Var::Number(v)
+    }
+}
+
+impl From<BoolVar> for Var {
+    fn from(v: BoolVar) -> Var {
+        Var::Bool(v)
+    }
+}
+
+impl From<TextVar> for Var {
+    fn from(v: TextVar) -> Var {
+        Var::Text(v)
+    }
+}
+
 impl Var {
     /// The variable's type.
     pub fn ty(self) -> Type {

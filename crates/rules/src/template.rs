@@ -84,6 +84,14 @@ impl Template {
         &self.source
     }
 
+    /// The variables the template shows.
+    pub fn vars(&self) -> impl Iterator<Item = Var> + '_ {
+        self.parts.iter().filter_map(|p| match p {
+            Part::Var(var, _) => Some(*var),
+            Part::Lit(_) => None,
+        })
+    }
+
     /// Renders the template with `env`'s values.
     pub fn render(&self, env: &Env, lang: Lang) -> String {
         let mut out = String::with_capacity(self.source.len() + 16);

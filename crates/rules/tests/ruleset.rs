@@ -320,3 +320,15 @@ fn version_changes_with_any_edit() {
     let other = RuleSet::from_str("s.toml", &base, &schema).unwrap();
     assert_ne!(other.version(), v(&base));
 }
+
+#[test]
+fn knows_which_variables_its_enabled_rules_read() {
+    let (schema, v) = schema();
+    let set = RuleSet::from_str("rules.toml", GOOD, &schema).unwrap();
+    // Conditions and reasons of enabled rules.
+    assert!(set.reads(v.age_days) && set.reads(v.amount) && set.reads(v.mule));
+    assert!(set.reads(v.pass_through), "read only by a reason");
+    // Only the disabled rule reads the memo; nothing reads the fan-in.
+    assert!(!set.reads(v.memo));
+    assert!(!set.reads(v.fan_in));
+}

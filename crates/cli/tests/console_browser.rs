@@ -216,9 +216,24 @@ async fn analyst_supervisor_liaison_and_auditor_in_a_browser() {
         assert_eq!(r.attr("data-bank").await.unwrap().as_deref(), Some(bank.as_str()));
     }
     shot(&c, "liaison-requests").await;
-    c.find(Locator::Css("#requests input[name=saved_yuan]")).await.unwrap().send_keys("100.00").await.unwrap();
-    click_and_load(&c, "#requests form button").await;
-    assert!(c.source().await.unwrap().contains("已执行"));
+    // The request page lists what to freeze; the notice prints; the outcome is recorded there.
+    click_and_load(&c, "#requests a.open").await;
+    let targets = c.find_all(Locator::Css("#request-accounts tr.target")).await.unwrap();
+    assert!(!targets.is_empty(), "the accounts to freeze are listed");
+    assert!(c.source().await.unwrap().contains("法律依据"), "with the legal basis");
+    shot(&c, "liaison-request").await;
+    let request_url = c.current_url().await.unwrap();
+    click_and_load(&c, "#print-notice").await;
+    assert!(c.find(Locator::Css("#notice-title")).await.is_ok(), "the notice opens");
+    shot(&c, "freeze-notice").await;
+    c.goto(request_url.as_str()).await.unwrap();
+    c.find(Locator::Css("#status option[value=partially_executed]")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#saved_yuan")).await.unwrap().send_keys("99999999").await.unwrap();
+    click_and_load(&c, "#outcome-form button").await;
+    assert!(c.find(Locator::Css("#outcome-error")).await.is_ok(), "more than requested is refused, with a reason");
+    c.find(Locator::Css("#status option[value=executed]")).await.unwrap().click().await.unwrap();
+    click_and_load(&c, "#outcome-form button").await;
+    assert!(c.find(Locator::Css("#request-summary")).await.unwrap().text().await.unwrap().contains("已执行"));
     c.goto(case_url.as_str()).await.unwrap();
     assert!(c.source().await.unwrap().contains("无权访问"), "a liaison cannot open cases");
     logout(&c).await;

@@ -17,6 +17,7 @@ pub mod audit;
 pub mod auth;
 pub mod dashboard;
 pub mod db;
+mod freeze;
 pub mod i18n;
 pub mod keys;
 mod lists;
@@ -119,10 +120,13 @@ pub fn router(console: Arc<Console>) -> Router {
         .route("/console/cases", get(routes::cases).post(routes::create_case))
         .route("/console/cases/new", get(routes::new_case_page))
         .route("/console/cases/{id}", get(routes::case))
-        .route("/console/cases/{id}/freeze", post(routes::create_requests))
-        .route("/console/requests", get(routes::requests))
-        .route("/console/requests/{id}/approve", post(routes::approve))
-        .route("/console/requests/{id}/outcome", post(routes::outcome))
+        .route("/console/cases/{id}/freeze", post(freeze::create))
+        .route("/console/requests", get(freeze::list))
+        .route("/console/requests/{id}", get(freeze::show))
+        .route("/console/requests/{id}/notice", get(freeze::notice))
+        .route("/console/requests/{id}/notice.csv", get(freeze::notice_csv))
+        .route("/console/requests/{id}/approve", post(freeze::approve))
+        .route("/console/requests/{id}/outcome", post(freeze::outcome))
         .route("/console/audit", get(routes::audit))
         .route("/console/dashboard", get(routes::dashboard))
         .route("/console/lists", get(lists::page).post(lists::add))

@@ -4,6 +4,8 @@
 use crate::audit::{AuditFilter, AuditRow};
 use crate::db::{Alert, Case, FreezeRow, Page, Role, User, STATUSES};
 use crate::i18n::{beijing, typology_name, yuan, Lang};
+use crate::routes::CaseForm;
+use fanzha_trace::{FreezeRequest, FreezeTarget, Stop, Urgency};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 const STYLE: &str = "body{font-family:system-ui,'Noto Sans CJK SC',sans-serif;margin:0;color:#222}
@@ -80,6 +82,24 @@ fn status_name(lang: Lang, s: &str) -> &'static str {
     }
 }
 
+/// How soon money is likely to move, in `lang`.
+fn urgency_name(lang: Lang, u: Urgency) -> &'static str {
+    match u {
+        Urgency::High => lang.t("高", "high"),
+        Urgency::Medium => lang.t("中", "medium"),
+        Urgency::Low => lang.t("低", "low"),
+    }
+}
+
+/// Why the trace stopped at an account, in `lang`: the bank must check the balance itself.
+fn stop_name(lang: Lang, s: Stop) -> &'static str {
+    match s {
+        Stop::Hub => lang.t("枢纽账户(商户或支付机构),请行内核查", "a hub (merchant or payment firm): check inside"),
+        Stop::MaxHops => lang.t("已达追踪层数上限,资金可能已转出", "the hop limit: the money may have moved on"),
+        Stop::WorkLimit => lang.t("追踪计算量已达上限,资金可能已转出", "the work limit: the money may have moved on"),
+    }
+}
+
 /// Links to the previous and next page of a long list at `path` (`query`: its other parameters,
 /// already encoded, e.g. `actor=wang&`); `shown` rows are on this page.
 pub fn pager(lang: Lang, path: &str, query: &str, page: Page, shown: usize) -> Markup {
@@ -153,36 +173,32 @@ pub fn cases(lang: Lang, user: &User, csrf: &str, cases: &[Case], nav: Markup) -
     )
 }
 
-/// The new-case form.
-pub fn new_case(lang: Lang, user: &User, csrf: &str, error: Option<&str>) -> Markup {
-    new_case_with(lang, user, csrf, error, "")
-}
-
-/// The new-case form with the title filled in.
-pub fn new_case_with(lang: Lang, user: &User, csrf: &str, error: Option<&str>, title: &str) -> Markup {
+/// The new-case form, filled with `form` (empty, from an alert, or as posted with `error`).
+pub fn new_case(lang: Lang, user: &User, csrf: &str, error: Option<&str>, form: &CaseForm) -> Markup {
     layout(
         lang,
         lang.t("新建案件", "New case"),
         Some(user),
         csrf,
         html! {
-            @if let Some(e) = error { p.flash.err { (e) } }
+            @if let Some(e) = error { p.flash.err #case-error { (e) } }
             form #case-form method="post" action="/console/cases" {
                 input type="hidden" name="csrf" value=(csrf);
+                @if !form.alert.is_empty() { input type="hidden" name="alert" value=(form.alert); }
                 label for="title" { (lang.t("标题", "Title")) }
-                input #title name="title" required maxlength="200" value=(title);
+                input #title name="title" required maxlength="200" value=(form.title);
                 label for="victim" { (lang.t("受害人账户", "Victim account")) }
-                input #victim name="victim" required maxlength="64";
+                input #victim name="victim" required maxlength="64" value=(form.victim);
                 label for="txns" { (lang.t("被骗转账的交易号(逗号分隔)", "Reported transaction ids (comma-separated)")) }
-                input #txns name="txns" required maxlength="2000";
+                input #txns name="txns" required maxlength="2000" value=(form.txns);
                 label for="reported_at" { (lang.t("报案时间(北京时间,如 2024-03-01 12:00;留空为最新数据)", "Reported at (Beijing time, e.g. 2024-03-01 12:00; empty: the latest data)")) }
-                input #reported_at name="reported_at" maxlength="25" placeholder="2024-03-01 12:00";
+                input #reported_at name="reported_at" maxlength="25" placeholder="2024-03-01 12:00" value=(form.reported_at);
                 label for="typology" { (lang.t("诈骗类型", "Typology")) }
                 select #typology name="typology" {
-                    @for t in fanzha_model::TYPOLOGIES { option value=(t.id) { (typology_name(lang, t.id)) " (" (t.id) ")" } }
+                    @for t in fanzha_model::TYPOLOGIES { option value=(t.id) selected[t.id == form.typology] { (typology_name(lang, t.id)) " (" (t.id) ")" } }
                 }
                 label for="narrative" { (lang.t("案情", "Narrative")) }
-                textarea #narrative name="narrative" rows="4" maxlength="4000" {}
+                textarea #narrative name="narrative" rows="4" maxlength="4000" { (form.narrative) }
                 p { button type="submit" { (lang.t("立案并追踪资金", "Open the case and trace the money")) } }
             }
         },
@@ -195,7 +211,7 @@ pub fn case(
     user: &User,
     csrf: &str,
     c: &Case,
-    freeze: &[serde_json::Value],
+    freeze: &[FreezeRequest],
     requests: &[FreezeRow],
     timeline: &[AuditRow],
 ) -> Markup {
@@ -218,13 +234,13 @@ pub fn case(
             table #freeze-list {
                 tr { th { (lang.t("银行", "Bank")) } th { (lang.t("账户", "Account")) } th { (lang.t("持卡人", "Holder")) } th.num { (lang.t("金额(元)", "Amount (yuan)")) } th { (lang.t("紧急程度", "Urgency")) } }
                 @for bank in freeze {
-                    @for a in bank["accounts"].as_array().into_iter().flatten() {
+                    @for a in &bank.accounts {
                         tr {
-                            td { (bank["bank"].as_str().unwrap_or("?")) }
-                            td { (a["account"].as_str().unwrap_or("")) }
-                            td { (a["holder"].as_str().unwrap_or("")) }
-                            td.num { (yuan(a["amount_fen"].as_i64().unwrap_or(0))) }
-                            td { (a["urgency"].as_str().unwrap_or("")) }
+                            td { (bank.bank.as_deref().unwrap_or("?")) }
+                            td { (a.account) }
+                            td { (a.holder.as_deref().unwrap_or("")) }
+                            td.num { (yuan(a.amount_fen)) }
+                            td { (urgency_name(lang, a.urgency)) }
                         }
                     }
                 }
@@ -253,7 +269,7 @@ pub fn request_table(lang: Lang, user: &User, csrf: &str, requests: &[FreezeRow]
                  th { (lang.t("状态", "Status")) } th.num { (lang.t("挽回(元)", "Saved (yuan)")) } th { (lang.t("操作", "Action")) } }
             @for r in requests {
                 tr.request data-bank=(r.bank.as_deref().unwrap_or("")) {
-                    td { (r.id) }
+                    td { a.open href={ "/console/requests/" (r.id) } { "#" (r.id) } }
                     td { @if user.role == Role::Liaison { (r.case_id) } @else { a href={ "/console/cases/" (r.case_id) } { (r.case_id) } } }
                     td { (r.bank.as_deref().unwrap_or("?")) }
                     td.num { (yuan(r.total_fen)) }
@@ -266,12 +282,9 @@ pub fn request_table(lang: Lang, user: &User, csrf: &str, requests: &[FreezeRow]
                                 button.approve type="submit" { (lang.t("批准并发送", "Approve and send")) }
                             }
                         }
-                        @if r.status == "sent" && matches!(user.role, Role::Liaison | Role::Supervisor) {
-                            form.inline method="post" action={ "/console/requests/" (r.id) "/outcome" } {
-                                input type="hidden" name="csrf" value=(csrf);
-                                select name="status" { @for s in &STATUSES[2..] { option value=(s) { (status_name(lang, s)) } } }
-                                input name="saved_yuan" placeholder=(lang.t("挽回金额(元)", "saved (yuan)")) size="10" style="min-width:6em";
-                                button type="submit" { (lang.t("登记结果", "Record outcome")) }
+                        @if r.status != "draft" && matches!(user.role, Role::Liaison | Role::Supervisor) {
+                            a.answer href={ "/console/requests/" (r.id) "#outcome" } {
+                                @if r.status == "sent" { (lang.t("查看并登记结果", "Open and record the outcome")) } @else { (lang.t("查看或更正", "Open or correct")) }
                             }
                         }
                     }
@@ -295,6 +308,153 @@ pub fn requests(lang: Lang, user: &User, csrf: &str, rows: &[FreezeRow], frozen:
             (nav)
         },
     )
+}
+
+/// One freeze request as its bank reads it: the accounts to stop or freeze with masked holders and
+/// amounts, the case's typology and the legal basis (not the victim or the story), links to the
+/// notice and the CSV, the outcome form (`error` above it when an answer was refused) and its history.
+#[allow(clippy::too_many_arguments)]
+pub fn request(
+    lang: Lang,
+    user: &User,
+    csrf: &str,
+    r: &FreezeRow,
+    case: &Case,
+    accounts: &[FreezeTarget],
+    timeline: &[AuditRow],
+    error: Option<&str>,
+) -> Markup {
+    let bank = r.bank.as_deref().unwrap_or("?");
+    let answers = r.status != "draft" && matches!(user.role, Role::Liaison | Role::Supervisor);
+    let correcting = STATUSES[2..].contains(&r.status.as_str());
+    let title = format!("{} #{} · {bank}", lang.t("冻结请求", "Freeze request"), r.id);
+    layout(
+        lang,
+        &title,
+        Some(user),
+        csrf,
+        html! {
+            p #request-summary {
+                (lang.t("状态", "Status")) ": " strong.status { (status_name(lang, &r.status)) } " · "
+                (lang.t("请求金额", "Requested")) " " strong { (yuan(r.total_fen)) } " " (lang.t("元", "yuan")) " · "
+                (lang.t("已挽回", "Saved")) " " strong #saved { (yuan(r.saved_fen)) } " " (lang.t("元", "yuan"))
+                @if let Some(who) = &r.approved_by { " · " (lang.t("批准人", "Approved by")) " " (who) }
+                " · " (lang.t("更新于", "Updated")) " " (beijing(r.updated_at))
+            }
+            p {
+                (lang.t("案件", "Case")) " "
+                @if user.role == Role::Liaison { "#" (case.id) } @else { a href={ "/console/cases/" (case.id) } { "#" (case.id) } }
+                " · " (lang.t("诈骗类型", "Typology")) ": " (typology_name(lang, &case.typology))
+                " · " (lang.t("资金状态截至", "Money shown as of")) " " (beijing(case.as_of))
+            }
+            p { (lang.t("法律依据", "Legal basis")) ": " (lang.t(crate::freeze::LEGAL_BASIS_ZH, crate::freeze::LEGAL_BASIS_EN)) }
+            p {
+                @if r.status != "draft" {
+                    a #print-notice href={ "/console/requests/" (r.id) "/notice" } { (lang.t("打印止付/冻结通知书", "Print the stop-payment / freeze notice")) }
+                    " · "
+                }
+                a #export-csv href={ "/console/requests/" (r.id) "/notice.csv" } { (lang.t("导出 CSV", "Export CSV")) }
+            }
+            (target_table(lang, r, accounts))
+            @if answers {
+                h2 #outcome { @if correcting { (lang.t("更正结果", "Correct the outcome")) } @else { (lang.t("登记结果", "Record the outcome")) } }
+                @if let Some(e) = error { p.flash.err #outcome-error { (e) } }
+                form #outcome-form method="post" action={ "/console/requests/" (r.id) "/outcome" } {
+                    input type="hidden" name="csrf" value=(csrf);
+                    label for="status" { (lang.t("结果", "Outcome")) }
+                    select #status name="status" {
+                        @for st in &STATUSES[2..] { option value=(st) selected[*st == r.status] { (status_name(lang, st)) } }
+                    }
+                    label for="saved_yuan" { (lang.t("挽回金额(元;已执行可不填,即全部;失败、过期不填)", "Saved, in yuan (leave empty: all when executed, none when failed or expired)")) }
+                    input #saved_yuan name="saved_yuan" inputmode="decimal";
+                    @if correcting {
+                        label for="reason" { (lang.t("更正理由(必填)", "Why it is corrected (required)")) }
+                        input #reason name="reason" maxlength="500" required;
+                    }
+                    p { button type="submit" { (lang.t("提交", "Submit")) } }
+                }
+            } @else if let Some(e) = error {
+                p.flash.err #outcome-error { (e) }
+            }
+            h2 { (lang.t("处理记录", "History")) }
+            ol #timeline {
+                @for t in timeline { li { (beijing(t.at)) " · " (t.user) " · " (t.action) " " (t.detail) } }
+            }
+        },
+    )
+}
+
+/// The accounts of a request with their total.
+fn target_table(lang: Lang, r: &FreezeRow, accounts: &[FreezeTarget]) -> Markup {
+    html! {
+        table #request-accounts {
+            tr { th { "#" } th { (lang.t("账户", "Account")) } th { (lang.t("持卡人(脱敏)", "Holder (masked)")) } th.num { (lang.t("涉案金额(元)", "Amount (yuan)")) }
+                 th { (lang.t("紧急程度", "Urgency")) } th { (lang.t("说明", "Note")) } }
+            @for (i, a) in accounts.iter().enumerate() {
+                tr.target {
+                    td { (i + 1) }
+                    td.account { (a.account) }
+                    td { (a.holder.as_deref().unwrap_or("")) }
+                    td.num { (yuan(a.amount_fen)) }
+                    td { (urgency_name(lang, a.urgency)) }
+                    td { @if let Some(stop) = a.stopped { (stop_name(lang, stop)) } }
+                }
+            }
+            tr { td {} td { strong { (lang.t("合计", "Total")) } } td {} td.num { strong { (yuan(r.total_fen)) } } td {} td {} }
+        }
+    }
+}
+
+const PRINT_STYLE: &str =
+    "body{font-family:'Noto Serif CJK SC','Songti SC',serif;max-width:780px;margin:2em auto;color:#000}
+h1{text-align:center;font-size:1.6em;letter-spacing:.2em}.no{text-align:right}table{border-collapse:collapse;width:100%}
+td,th{border:1px solid #000;padding:.3em .4em;text-align:left}.num{text-align:right;font-variant-numeric:tabular-nums}
+.receipt td{height:2.2em}.sign{margin-top:3em;text-align:right}@media print{.screen{display:none}}";
+
+/// The stop-payment / freeze notice to one bank, as a page to print (no navigation; the browser's
+/// print turns it into paper or PDF).
+pub fn notice(lang: Lang, r: &FreezeRow, case: &Case, accounts: &[FreezeTarget]) -> Markup {
+    let bank = r.bank.as_deref().unwrap_or("?");
+    html! {
+        (DOCTYPE)
+        html lang=(lang.code()) {
+            head {
+                meta charset="utf-8";
+                title { (lang.t("止付/冻结通知书", "Stop-payment / freeze notice")) " #" (r.id) }
+                style { (PreEscaped(PRINT_STYLE)) }
+            }
+            body {
+                p.screen { a href={ "/console/requests/" (r.id) } { "« " (lang.t("返回请求", "back to the request")) } " · " (lang.t("用浏览器打印或另存为 PDF", "print it, or save it as PDF, from the browser")) }
+                h1 #notice-title { (lang.t("止付/冻结通知书", "Stop-payment / freeze notice")) }
+                p.no { (lang.t("编号", "No.")) " FZ-" (case.id) "-" (r.id) }
+                p { strong { (bank) } (lang.t(":", ":")) }
+                p {
+                    (lang.t("我中心在办理一起", "In a case of ")) strong { (typology_name(lang, &case.typology)) }
+                    (lang.t("电信网络诈骗案件(案件编号 ", " telecom fraud (case no. ")) (case.id)
+                    (lang.t(")中,经资金追踪,发现下列贵单位账户中留存涉案资金。根据", ") the money was traced to the accounts of your institution below. Under "))
+                    (lang.t(crate::freeze::LEGAL_BASIS_ZH, crate::freeze::LEGAL_BASIS_EN))
+                    (lang.t(",请对下列账户中的涉案资金立即予以止付或冻结,并回执执行结果。", ", please stop or freeze the money in these accounts at once and return the outcome below."))
+                }
+                p { (lang.t("资金状态截至", "Money shown as of")) " " (beijing(case.as_of)) (lang.t(";标注“说明”的账户请先核查余额。", "; check the balance of any account with a note first.")) }
+                (target_table(lang, r, accounts))
+                p.sign {
+                    (lang.t("批准人", "Approved by")) ": " (r.approved_by.as_deref().unwrap_or("")) br;
+                    (lang.t("签发日期", "Issued")) ": " (beijing(r.updated_at))
+                }
+                h2 { (lang.t("回执", "Receipt")) }
+                table.receipt {
+                    tr { th { (lang.t("执行结果", "Outcome")) } td { (lang.t("□ 已执行  □ 部分执行  □ 失败", "□ executed  □ partially executed  □ failed")) } }
+                    tr { th { (lang.t("冻结金额(元)", "Frozen (yuan)")) } td {} }
+                    tr { th { (lang.t("经办人、日期", "Officer, date")) } td {} }
+                }
+            }
+        }
+    }
+}
+
+/// A message in the frame (not found, not yet possible).
+pub fn message(lang: Lang, title: &str, user: &User, csrf: &str, text: &str) -> Markup {
+    layout(lang, title, Some(user), csrf, html! { p.flash.err { (text) } })
 }
 
 /// The audit log.
@@ -351,7 +511,7 @@ pub fn alerts(lang: Lang, user: &User, csrf: &str, rows: &[Alert], flash: Option
                         td { (a.subject) }
                         td.num { (format!("{:.2}", a.score)) }
                         td { ul { @for (zh, en) in &reasons { li { (lang.t(zh, en)) } } } }
-                        td { (a.status) @if let Some(who) = &a.assignee { " · " (who) } @if let Some(n) = &a.note { " · " (n) } }
+                        td { (a.status) @if let Some(who) = &a.assignee { " · " (who) } @if let Some(n) = &a.note { " · " @if let Some(case) = n.strip_prefix("case:") { a href={ "/console/cases/" (case) } { (lang.t("案件", "case")) " #" (case) } } @else { (n) } } }
                         td {
                             @if can_act {
                                 @if a.status == "open" {

@@ -7,7 +7,7 @@
 
 use crate::audit::AuditFilter;
 use crate::auth::{self, COOKIE, SESSION_SECS};
-use crate::db::{Case, Page, Role, User, STATUSES};
+use crate::db::{Case, Page, Role, User};
 use crate::i18n::Lang;
 use crate::{pages, Console};
 use axum::extract::{Form, Path, Query, State};
@@ -78,9 +78,21 @@ pub(crate) fn allow(c: &Console, v: &Viewer, roles: &[Role], what: &str) -> Resu
     Err(html(StatusCode::FORBIDDEN, pages::forbidden(v.lang, &v.user, &v.csrf, why)))
 }
 
+/// A posted form: it carries the session's CSRF token.
+pub(crate) trait Posted {
+    /// The `csrf` field, if sent.
+    fn csrf(&self) -> Option<&str>;
+}
+
+impl Posted for HashMap<String, String> {
+    fn csrf(&self) -> Option<&str> {
+        self.get("csrf").map(String::as_str)
+    }
+}
+
 /// Refuses a form post whose CSRF token is not the session's.
-pub(crate) fn csrf_ok(v: &Viewer, form: &HashMap<String, String>) -> Result<(), Response> {
-    match form.get("csrf") {
+pub(crate) fn csrf_ok(v: &Viewer, form: &impl Posted) -> Result<(), Response> {
+    match form.csrf() {
         Some(t) if auth::same(t, &v.csrf) => Ok(()),
         _ => Err((StatusCode::FORBIDDEN, "missing or wrong CSRF token; reload the page and try again").into_response()),
     }
@@ -92,7 +104,7 @@ pub(crate) fn acting(
     headers: &HeaderMap,
     roles: &[Role],
     what: &str,
-    form: &HashMap<String, String>,
+    form: &impl Posted,
 ) -> Result<Viewer, Response> {
     let v = viewer(c, headers)?;
     allow(c, &v, roles, what)?;
@@ -212,7 +224,7 @@ pub async fn set_lang(Query(q): Query<LangQuery>) -> Response {
 }
 
 pub(crate) const CASE_READERS: &[Role] = &[Role::Analyst, Role::Supervisor, Role::Auditor];
-const CASE_WORKERS: &[Role] = &[Role::Analyst, Role::Supervisor];
+pub(crate) const CASE_WORKERS: &[Role] = &[Role::Analyst, Role::Supervisor];
 
 /// Percent-encodes a query value (all but ASCII letters and digits).
 fn url_encode(v: &str) -> String {
@@ -250,22 +262,75 @@ pub async fn cases(State(c): Shared, headers: HeaderMap, Query(q): Query<PageQue
 /// `GET /console/cases/new`.
 pub async fn new_case_page(State(c): Shared, headers: HeaderMap) -> Response {
     match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_WORKERS, "cases/new").map(|_| v)) {
-        Ok(v) => html(StatusCode::OK, pages::new_case(v.lang, &v.user, &v.csrf, None)),
+        Ok(v) => html(StatusCode::OK, pages::new_case(v.lang, &v.user, &v.csrf, None, &CaseForm::default())),
         Err(r) => r,
     }
 }
 
-/// `POST /console/cases`: opens a case and traces the reported transfers at once.
-pub async fn create_case(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
+/// The new-case form, as posted and as shown again with an error. Every field may be missing, so
+/// that the session, the role and the CSRF token are checked before anything the form says.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CaseForm {
+    csrf: String,
+    /// Short title.
+    pub title: String,
+    /// The victim's account.
+    pub victim: String,
+    /// The reported transaction ids, separated by commas or spaces.
+    pub txns: String,
+    /// Beijing wall-clock time of the report, or empty.
+    pub reported_at: String,
+    /// A typology id.
+    pub typology: String,
+    /// The story.
+    pub narrative: String,
+    /// The alert the case is opened from (its id), or empty.
+    pub alert: String,
+}
+
+impl Posted for CaseForm {
+    fn csrf(&self) -> Option<&str> {
+        Some(&self.csrf)
+    }
+}
+
+impl CaseForm {
+    /// Each field trimmed and cut to its length limit.
+    fn bounded(self) -> CaseForm {
+        let cut = |s: String, max: usize| s.trim().chars().take(max).collect::<String>();
+        CaseForm {
+            csrf: self.csrf,
+            title: cut(self.title, 200),
+            victim: cut(self.victim, 64),
+            txns: cut(self.txns, 2000),
+            reported_at: cut(self.reported_at, 25),
+            typology: cut(self.typology, 40),
+            narrative: cut(self.narrative, 4000),
+            alert: cut(self.alert, 20),
+        }
+    }
+}
+
+/// `POST /console/cases`: opens a case and traces the reported transfers at once. A case opened
+/// from an alert closes the alert in the same transaction (an abandoned form leaves it open).
+pub async fn create_case(State(c): Shared, headers: HeaderMap, Form(f): Form<CaseForm>) -> Response {
     let v = match acting(&c, &headers, CASE_WORKERS, "cases/new", &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    let field = |k: &str, max: usize| form_text(&f, k, max);
-    let (title, victim, txns, narrative) =
-        (field("title", 200), field("victim", 64), field("txns", 2000), field("narrative", 4000));
-    let typology = field("typology", 40);
-    let bad = |msg: &str| html(StatusCode::BAD_REQUEST, pages::new_case(v.lang, &v.user, &v.csrf, Some(msg)));
+    let f = f.bounded();
+    let bad = |msg: &str| html(StatusCode::BAD_REQUEST, pages::new_case(v.lang, &v.user, &v.csrf, Some(msg), &f));
+    let (title, victim, txns, narrative, typology) =
+        (f.title.clone(), f.victim.clone(), f.txns.clone(), f.narrative.clone(), f.typology.clone());
+    let alert = if f.alert.is_empty() {
+        None
+    } else {
+        match f.alert.parse::<i64>() {
+            Ok(id) => Some(id),
+            Err(_) => return bad(v.lang.t("预警编号无效。", "The alert id is not a number.")),
+        }
+    };
     if title.is_empty() || victim.is_empty() || txns.is_empty() {
         return bad(v
             .lang
@@ -274,11 +339,10 @@ pub async fn create_case(State(c): Shared, headers: HeaderMap, Form(f): Form<Has
     if fanzha_model::Typology::by_id(&typology).is_none() {
         return bad(v.lang.t("请选择诈骗类型。", "Choose a typology."));
     }
-    let reported = field("reported_at", 25);
-    let as_of = if reported.is_empty() {
+    let as_of = if f.reported_at.is_empty() {
         None
     } else {
-        match fanzha_model::Ts::parse_beijing_wall_clock(&reported) {
+        match fanzha_model::Ts::parse_beijing_wall_clock(&f.reported_at) {
             Ok(t) => Some(t),
             Err(_) => {
                 return bad(v
@@ -330,6 +394,12 @@ pub async fn create_case(State(c): Shared, headers: HeaderMap, Form(f): Form<Has
     let created = c.db().atomically(|db| {
         let id = db.add_case(&case)?;
         db.audit(now(), &v.user.name, "case.create", &format!("case:{id}"), &case.txns)?;
+        // An alert someone else closed meanwhile stays as they left it.
+        if let Some(alert) = alert {
+            if db.set_alert(alert, "case", &v.user.name, Some(&format!("case:{id}")))? {
+                db.audit(now(), &v.user.name, "alert.case", &format!("alert:{alert}"), &format!("case:{id}"))?;
+            }
+        }
         Ok(id)
     });
     match created {
@@ -361,154 +431,11 @@ pub async fn case(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>) -> 
         Err(e) => return server_error(e),
     };
     drop(db);
-    let freeze: Vec<serde_json::Value> = serde_json::from_str(&case.freeze_json).unwrap_or_default();
+    let freeze: Vec<fanzha_trace::FreezeRequest> = match serde_json::from_str(&case.freeze_json) {
+        Ok(f) => f,
+        Err(e) => return server_error(format!("case {id}: freeze list unreadable: {e}")),
+    };
     html(StatusCode::OK, pages::case(v.lang, &v.user, &v.csrf, &case, &freeze, &requests, &timeline))
-}
-
-/// `POST /console/cases/{id}/freeze`: one draft request per bank of the case's freeze list.
-pub async fn create_requests(
-    State(c): Shared,
-    headers: HeaderMap,
-    Path(id): Path<i64>,
-    Form(f): Form<HashMap<String, String>>,
-) -> Response {
-    let v = match acting(&c, &headers, CASE_WORKERS, "freeze.create", &f) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    let mut db = c.db();
-    let Ok(Some(case)) = db.case(id) else { return (StatusCode::NOT_FOUND, "no such case").into_response() };
-    if !db.freezes(Some(id), None, Page::all()).map(|r| r.is_empty()).unwrap_or(false) {
-        return see_other(&format!("/console/cases/{id}"));
-    }
-    let freeze: Vec<serde_json::Value> = serde_json::from_str(&case.freeze_json).unwrap_or_default();
-    let drafted = db.atomically(|db| {
-        for bank in &freeze {
-            let accounts = bank["accounts"].to_string();
-            let total = bank["total_fen"].as_i64().unwrap_or(0);
-            let rid = db.add_freeze(id, bank["bank"].as_str(), &accounts, total, now())?;
-            db.audit(now(), &v.user.name, "freeze.create", &format!("request:{rid}"), &format!("case:{id}"))?;
-        }
-        Ok(())
-    });
-    match drafted {
-        Ok(()) => see_other(&format!("/console/cases/{id}")),
-        Err(e) => server_error(e),
-    }
-}
-
-/// `GET /console/requests[?page=N]`: a liaison sees only their bank's.
-pub async fn requests(State(c): Shared, headers: HeaderMap, Query(q): Query<PageQuery>) -> Response {
-    let v = match viewer(&c, &headers) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    let bank = match v.user.role {
-        Role::Liaison => Some(v.user.bank.clone().unwrap_or_default()),
-        _ => None,
-    };
-    let mut db = c.db();
-    if let Err(e) = db.audit(now(), &v.user.name, "requests.view", "requests", bank.as_deref().unwrap_or("all")) {
-        return server_error(e);
-    }
-    match (db.freezes(None, bank.as_deref(), q.page()), db.saved_fen(bank.as_deref())) {
-        (Ok(rows), Ok(saved)) => {
-            let nav = pages::pager(v.lang, "/console/requests", "", q.page(), rows.len());
-            html(StatusCode::OK, pages::requests(v.lang, &v.user, &v.csrf, &rows, saved, nav))
-        }
-        (Err(e), _) | (_, Err(e)) => server_error(e),
-    }
-}
-
-/// `POST /console/requests/{id}/approve`: a supervisor sends a draft request.
-pub async fn approve(
-    State(c): Shared,
-    headers: HeaderMap,
-    Path(id): Path<i64>,
-    Form(f): Form<HashMap<String, String>>,
-) -> Response {
-    let v = match acting(&c, &headers, &[Role::Supervisor], "freeze.approve", &f) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    let mut db = c.db();
-    match db.freeze(id) {
-        Ok(Some(r)) if r.status == "draft" => {
-            let approved = db.atomically(|db| {
-                db.set_freeze_status(id, "sent", Some(&v.user.name), None, now())?;
-                db.audit(
-                    now(),
-                    &v.user.name,
-                    "freeze.approve",
-                    &format!("request:{id}"),
-                    r.bank.as_deref().unwrap_or(""),
-                )
-            });
-            match approved {
-                Ok(()) => see_other(&format!("/console/cases/{}", r.case_id)),
-                Err(e) => server_error(e),
-            }
-        }
-        Ok(Some(_)) => (StatusCode::CONFLICT, "only a draft request can be approved").into_response(),
-        Ok(None) => (StatusCode::NOT_FOUND, "no such request").into_response(),
-        Err(e) => server_error(e),
-    }
-}
-
-/// `POST /console/requests/{id}/outcome`: the bank's answer (executed, partially executed, failed,
-/// expired) and the money actually frozen; a liaison only for their bank.
-pub async fn outcome(
-    State(c): Shared,
-    headers: HeaderMap,
-    Path(id): Path<i64>,
-    Form(f): Form<HashMap<String, String>>,
-) -> Response {
-    let v = match acting(&c, &headers, &[Role::Liaison, Role::Supervisor], "freeze.outcome", &f) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    let status = f.get("status").map(String::as_str).unwrap_or("");
-    if !STATUSES[2..].contains(&status) {
-        return (StatusCode::BAD_REQUEST, "status must be executed, partially_executed, failed or expired")
-            .into_response();
-    }
-    let saved = f.get("saved_yuan").map(|s| s.trim()).filter(|s| !s.is_empty());
-    let saved_fen = match saved.map(fanzha_model::Fen::parse_yuan) {
-        None => 0,
-        Some(Ok(fen)) if fen.0 >= 0 => fen.0,
-        Some(_) => {
-            return (StatusCode::BAD_REQUEST, "saved_yuan must be an amount in yuan, e.g. 1234.50").into_response()
-        }
-    };
-    let mut db = c.db();
-    match db.freeze(id) {
-        Ok(Some(r)) if r.status == "sent" => {
-            if v.user.role == Role::Liaison && r.bank != v.user.bank {
-                if let Err(e) = db.audit(now(), &v.user.name, "denied", &format!("request:{id}"), "other bank") {
-                    return server_error(e);
-                }
-                return (StatusCode::FORBIDDEN, "this request is addressed to another bank").into_response();
-            }
-            let saved_fen = saved_fen.min(r.total_fen);
-            let answered = db.atomically(|db| {
-                db.set_freeze_status(id, status, None, Some(saved_fen), now())?;
-                db.audit(
-                    now(),
-                    &v.user.name,
-                    "freeze.outcome",
-                    &format!("request:{id}"),
-                    &format!("{status} {saved_fen}"),
-                )
-            });
-            match answered {
-                Ok(()) => see_other("/console/requests"),
-                Err(e) => server_error(e),
-            }
-        }
-        Ok(Some(_)) => (StatusCode::CONFLICT, "only a sent request can get an outcome").into_response(),
-        Ok(None) => (StatusCode::NOT_FOUND, "no such request").into_response(),
-        Err(e) => server_error(e),
-    }
 }
 
 /// `GET /console/dashboard`.
@@ -600,11 +527,10 @@ pub async fn alert_action(
             return (StatusCode::BAD_REQUEST, "a dismissal needs a reason").into_response();
         }
         "dismiss" => ("dismissed", Some(reason.as_str())),
-        "case" => ("case", None),
+        "case" => return case_from_alert(&c, &v, id),
         _ => return (StatusCode::NOT_FOUND, "no such action").into_response(),
     };
     let mut db = c.db();
-    let subject = db.alert(id).ok().flatten().map(|a| a.subject);
     let changed = db.atomically(|db| {
         let changed = db.set_alert(id, status, &v.user.name, note)?;
         if changed {
@@ -613,17 +539,61 @@ pub async fn alert_action(
         Ok(changed)
     });
     match changed {
-        Ok(true) => {
-            if status == "case" {
-                let title = format!("{} {}", v.lang.t("预警立案", "Case from alert"), subject.unwrap_or_default());
-                return html(StatusCode::OK, pages::new_case_with(v.lang, &v.user, &v.csrf, None, &title));
-            }
-            see_other("/console/alerts")
-        }
+        Ok(true) => see_other("/console/alerts"),
         Ok(false) => (StatusCode::CONFLICT, "the alert is closed already, or does not exist").into_response(),
         Err(e) => server_error(e),
     }
 }
+
+/// The new-case form filled from an open alert: its subject in the title, its reasons in the
+/// narrative and, for a mule account, the latest transfers into it as the ones to trace. The alert
+/// stays open until the case is created.
+fn case_from_alert(c: &Console, v: &Viewer, id: i64) -> Response {
+    let alert = match c.db().alert(id) {
+        Ok(Some(a)) if matches!(a.status.as_str(), "open" | "assigned") => a,
+        Ok(_) => return (StatusCode::CONFLICT, "the alert is closed already, or does not exist").into_response(),
+        Err(e) => return server_error(e),
+    };
+    let reasons: Vec<(String, String)> = serde_json::from_str(&alert.reasons).unwrap_or_default();
+    let mut narrative = format!(
+        "{} #{id} ({}, {} {:.2}): {}",
+        v.lang.t("来自预警", "From alert"),
+        alert.subject,
+        v.lang.t("评分", "score"),
+        alert.score,
+        alert.kind
+    );
+    for (zh, en) in &reasons {
+        narrative.push_str("\n- ");
+        narrative.push_str(v.lang.t(zh, en));
+    }
+    let txns = if alert.kind == "mule" {
+        let Ok(live) = c.api.read_live() else { return server_error(fanzha_server::Poisoned) };
+        let ledger = live.store.ledger();
+        let graph = live.graph();
+        ledger.account_ix(&alert.subject).map_or_else(String::new, |a| {
+            let into = graph.in_edges(a);
+            let latest = &into[into.len().saturating_sub(ALERT_TXNS)..];
+            let ids: Vec<&str> =
+                latest.iter().map(|&e| ledger.txn_id(graph.edge(fanzha_graph::EdgeIx(e)).txn)).collect();
+            ids.join(",")
+        })
+    } else {
+        String::new()
+    };
+    let form = CaseForm {
+        title: format!("{} {}", v.lang.t("预警立案", "Case from alert"), alert.subject),
+        txns,
+        typology: "none".into(),
+        narrative,
+        alert: id.to_string(),
+        ..CaseForm::default()
+    };
+    html(StatusCode::OK, pages::new_case(v.lang, &v.user, &v.csrf, None, &form))
+}
+
+/// How many of a mule account's latest incoming transfers a case from its alert traces.
+const ALERT_TXNS: usize = 20;
 
 /// Query of `GET /console/audit`: a page, and filters by user, action prefix and object.
 #[derive(Deserialize)]

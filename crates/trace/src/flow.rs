@@ -7,7 +7,7 @@ use fanzha_model::{AccountIx, Fen, TransferIx, Ts};
 ///
 /// Stopping never loses money: what the account received is reported as held there, so the
 /// trace stays conserved; the reason says the money may have moved on since.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stop {
     /// The account was reached at the hop limit.

@@ -2,11 +2,11 @@
 
 use crate::report::HeldRow;
 use crate::{Stop, Urgency};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One institution's request: the accounts it must stop or freeze, most urgent first.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FreezeRequest {
     /// Institution code (`null` when the data does not say).
     pub bank: Option<String>,
@@ -17,7 +17,7 @@ pub struct FreezeRequest {
 }
 
 /// One account to stop or freeze.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FreezeTarget {
     /// Account number.
     pub account: String,

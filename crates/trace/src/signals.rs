@@ -48,7 +48,7 @@ impl MuleStatus {
 }
 
 /// How soon money held in an account is likely to move on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Urgency {
     /// It usually keeps money for days, or never sent any.

@@ -1,0 +1,196 @@
+//! The centre's workflows end to end, in process. The freeze request as the bank's liaison works it:
+//! the request's accounts, masked holders, amounts, typology and legal basis; the printable notice
+//! and the CSV; outcomes checked against the request and corrected only with a reason, every step
+//! audited. A case opened from an alert: the alert closes only when the case exists.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::*;
+use fanzha_console::db::Page;
+
+/// Opens a case from the victim's transfer, drafts the requests and returns (ICBC's, CCB's) ids.
+async fn case_with_requests(c: &std::sync::Arc<fanzha_console::Console>) -> (i64, i64) {
+    let (wang, csrf) = session(c, "wang").await;
+    let form = format!(
+        "csrf={csrf}&title={}&victim=V&txns=T0&typology=police_gov&narrative={}",
+        enc("受害人王某某报案"),
+        enc("对方自称警察")
+    );
+    let r = send(c, "POST", "/console/cases", &wang, &form).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = send(c, "POST", "/console/cases/1/freeze", &wang, &format!("csrf={csrf}")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let requests = c.db().freezes(Some(1), None, Page::all()).unwrap();
+    let id = |bank: &str| requests.iter().find(|r| r.bank.as_deref() == Some(bank)).expect("a request per bank").id;
+    (id("ICBC"), id("CCB"))
+}
+
+#[tokio::test]
+async fn the_liaison_reads_prints_and_answers_its_banks_request() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let c = console(dir.path());
+    let (icbc, ccb) = case_with_requests(&c).await;
+    let (bank, bank_csrf) = session(&c, "icbc").await;
+
+    // A draft has no notice and takes no outcome yet.
+    let page = send(&c, "GET", &format!("/console/requests/{icbc}"), &bank, "").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.body.contains("id=\"outcome-form\""), "no outcome form on a draft");
+    let r = send(&c, "GET", &format!("/console/requests/{icbc}/notice"), &bank, "").await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.body.contains("<header>"), "the refusal is a page in the frame");
+    let r = send(
+        &c,
+        "POST",
+        &format!("/console/requests/{icbc}/outcome"),
+        &bank,
+        &format!("csrf={bank_csrf}&status=executed"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+
+    let (li, li_csrf) = session(&c, "li").await;
+    for id in [icbc, ccb] {
+        let r = send(&c, "POST", &format!("/console/requests/{id}/approve"), &li, &format!("csrf={li_csrf}")).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+    }
+
+    // What to freeze: the account, its masked holder, the amount, the typology and the legal basis;
+    // not the victim's story.
+    let page = send(&c, "GET", &format!("/console/requests/{icbc}"), &bank, "").await.body;
+    assert!(page.contains("<td class=\"account\">M1</td>"), "{page}");
+    assert!(page.contains("4201**********1234"), "masked holder");
+    assert!(!page.contains("420105199001011234"), "never the full identity number");
+    assert!(page.contains("10,000.00"), "the amount held at ICBC");
+    assert!(page.contains("冒充公检法"), "the typology");
+    assert!(page.contains("刑事诉讼法"), "the legal basis");
+    assert!(!page.contains("对方自称警察") && !page.contains("受害人王某某"), "not the case's story");
+    let notice = send(&c, "GET", &format!("/console/requests/{icbc}/notice"), &bank, "").await;
+    assert_eq!(notice.status, StatusCode::OK);
+    assert!(notice.body.contains("止付/冻结通知书") && notice.body.contains("M1") && notice.body.contains("FZ-1-"));
+    let csv = send(&c, "GET", &format!("/console/requests/{icbc}/notice.csv"), &bank, "").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let lines: Vec<&str> = csv.body.lines().collect();
+    assert_eq!(lines[0], "bank,bank_total_fen,account,holder,amount_fen,urgency,stopped");
+    assert!(lines[1].starts_with("ICBC,1000000,M1,4201**********1234,1000000,"), "{}", lines[1]);
+
+    // Another bank's request: refused and audited, in every form.
+    for uri in [
+        format!("/console/requests/{ccb}"),
+        format!("/console/requests/{ccb}/notice"),
+        format!("/console/requests/{ccb}/notice.csv"),
+    ] {
+        assert_eq!(send(&c, "GET", &uri, &bank, "").await.status, StatusCode::FORBIDDEN, "{uri}");
+    }
+
+    // Outcomes are checked against the 10,000 yuan requested; a refusal says why and changes nothing.
+    let answer = |form: String| {
+        let c = c.clone();
+        let bank = bank.clone();
+        async move { send(&c, "POST", &format!("/console/requests/{icbc}/outcome"), &bank, &form).await }
+    };
+    let r = answer(format!("csrf={bank_csrf}&status=partially_executed&saved_yuan=999999")).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("id=\"outcome-error\"") && r.body.contains("10,000.00"), "{}", r.body);
+    let stored = c.db().freeze(icbc).unwrap().unwrap();
+    assert_eq!((stored.status.as_str(), stored.saved_fen), ("sent", 0), "nothing changed");
+    let r = answer(format!("csrf={bank_csrf}&status=partially_executed&saved_yuan=4000")).await;
+    assert_eq!((r.status, r.location.as_str()), (StatusCode::SEE_OTHER, format!("/console/requests/{icbc}").as_str()));
+    let stored = c.db().freeze(icbc).unwrap().unwrap();
+    assert_eq!((stored.status.as_str(), stored.saved_fen), ("partially_executed", 400_000));
+
+    // A correction needs a reason; the change is audited with before and after.
+    let r = answer(format!("csrf={bank_csrf}&status=executed")).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(c.db().freeze(icbc).unwrap().unwrap().saved_fen, 400_000);
+    let r = answer(format!("csrf={bank_csrf}&status=executed&reason={}", enc("补充冻结到账资金"))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let stored = c.db().freeze(icbc).unwrap().unwrap();
+    assert_eq!((stored.status.as_str(), stored.saved_fen), ("executed", 1_000_000));
+    let log = c.db().audit_log(1000).unwrap();
+    let correction = log.iter().find(|a| a.action == "freeze.correct").expect("the correction is audited");
+    assert_eq!(correction.detail, "partially_executed 400000 -> executed 1000000: 补充冻结到账资金");
+    for action in ["request.view", "request.notice", "request.export", "freeze.outcome", "denied"] {
+        assert!(log.iter().any(|a| a.action == action && a.user == "icbc"), "{action} audited");
+    }
+
+    // The money saved reaches the bank's list and the dashboard.
+    let list = send(&c, "GET", "/console/requests", &bank, "").await.body;
+    assert!(list.contains("10,000.00"), "saved in all");
+    let dashboard = send(&c, "GET", "/console/dashboard", &li, "").await.body;
+    assert!(dashboard.contains("¥10,000.00"), "the dashboard counts it");
+}
+
+#[tokio::test]
+async fn only_the_answering_roles_record_outcomes() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let c = console(dir.path());
+    let (icbc, _) = case_with_requests(&c).await;
+    let (li, li_csrf) = session(&c, "li").await;
+    send(&c, "POST", &format!("/console/requests/{icbc}/approve"), &li, &format!("csrf={li_csrf}")).await;
+    for user in ["wang", "zhao"] {
+        let (cookie, csrf) = session(&c, user).await;
+        assert_eq!(send(&c, "GET", &format!("/console/requests/{icbc}"), &cookie, "").await.status, StatusCode::OK);
+        let r = send(
+            &c,
+            "POST",
+            &format!("/console/requests/{icbc}/outcome"),
+            &cookie,
+            &format!("csrf={csrf}&status=failed"),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{user}");
+    }
+    // The supervisor may answer for a bank; the wrong token does nothing.
+    let r = send(&c, "POST", &format!("/console/requests/{icbc}/outcome"), &li, "csrf=0&status=failed").await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r =
+        send(&c, "POST", &format!("/console/requests/{icbc}/outcome"), &li, &format!("csrf={li_csrf}&status=failed"))
+            .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(c.db().freeze(icbc).unwrap().unwrap().status, "failed");
+    assert_eq!(send(&c, "GET", "/console/requests/999", &li, "").await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_case_from_an_alert_carries_the_account_and_closes_the_alert_only_once_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let c = console(dir.path());
+    c.db().raise_alert("mule", "M1", 0.93, r#"[["快进快出","fast in, fast out"]]"#, 0).unwrap();
+    let id = c.db().alerts(false, Page::all()).unwrap()[0].id;
+    let (wang, csrf) = session(&c, "wang").await;
+
+    // The form comes filled from the alert: the account, its reasons, the transfers into it.
+    let r = send(&c, "POST", &format!("/console/alerts/{id}/case"), &wang, &format!("csrf={csrf}")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains(&format!("name=\"alert\" value=\"{id}\"")), "{}", r.body);
+    assert!(r.body.contains("id=\"txns\" name=\"txns\" required maxlength=\"2000\" value=\"T0\""), "{}", r.body);
+    assert!(r.body.contains("快进快出") && r.body.contains("M1"));
+    assert_eq!(c.db().alert(id).unwrap().unwrap().status, "open", "showing the form changes nothing");
+
+    // A refused form keeps what was typed, and the alert stays open.
+    let form = |victim: &str| {
+        format!(
+            "csrf={csrf}&alert={id}&title={}&victim={victim}&txns=T0&typology=police_gov&narrative=x",
+            enc("预警立案 M1")
+        )
+    };
+    let r = send(&c, "POST", "/console/cases", &wang, &form("")).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("id=\"case-error\"") && r.body.contains("预警立案 M1") && r.body.contains("value=\"T0\""));
+    assert!(r.body.contains("<option value=\"police_gov\" selected>"), "the typology chosen stays chosen");
+    assert_eq!(c.db().alert(id).unwrap().unwrap().status, "open");
+
+    // Opened: the alert points at the case.
+    let r = send(&c, "POST", "/console/cases", &wang, &form("V")).await;
+    assert_eq!((r.status, r.location.as_str()), (StatusCode::SEE_OTHER, "/console/cases/1"), "{}", r.body);
+    let alert = c.db().alert(id).unwrap().unwrap();
+    assert_eq!((alert.status.as_str(), alert.note.as_deref()), ("case", Some("case:1")));
+    assert!(c.db().audit_log(100).unwrap().iter().any(|a| a.action == "alert.case" && a.detail == "case:1"));
+    let r = send(&c, "POST", &format!("/console/alerts/{id}/case"), &wang, &format!("csrf={csrf}")).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "a closed alert opens no second case");
+}

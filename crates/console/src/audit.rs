@@ -83,8 +83,15 @@ fn s(x: &str) -> V {
     V::S(x.to_string())
 }
 
-fn row_of(r: &dyn crate::sql::Row) -> AuditRow {
-    AuditRow { seq: r.int(0), at: r.int(1), user: r.text(2), action: r.text(3), object: r.text(4), detail: r.text(5) }
+fn row_of(r: &dyn crate::sql::Row) -> crate::sql::DbResult<AuditRow> {
+    Ok(AuditRow {
+        seq: r.int(0)?,
+        at: r.int(1)?,
+        user: r.text(2)?,
+        action: r.text(3)?,
+        object: r.text(4)?,
+        detail: r.text(5)?,
+    })
 }
 
 const COLUMNS: &str = "seq, at, actor, action, object, detail";
@@ -96,7 +103,7 @@ const COLUMNS: &str = "seq, at, actor, action, object, detail";
 pub(crate) fn migrate(db: &mut Db, guard: &str) -> DbResult<()> {
     if db.conn.is_postgres() {
         db.conn.batch("ALTER TABLE audit ADD COLUMN IF NOT EXISTS seq BIGINT; ALTER TABLE audit ADD COLUMN IF NOT EXISTS hash TEXT;")?;
-    } else if db.conn.query("SELECT seq, hash FROM audit WHERE 1 = 0", &[], |_| ()).is_err() {
+    } else if db.conn.query("SELECT seq, hash FROM audit WHERE 1 = 0", &[], |_| Ok(())).is_err() {
         db.conn.batch("ALTER TABLE audit ADD COLUMN seq BIGINT; ALTER TABLE audit ADD COLUMN hash TEXT;")?;
     }
     db.atomically(|db| {
@@ -111,7 +118,7 @@ pub(crate) fn migrate(db: &mut Db, guard: &str) -> DbResult<()> {
             db.conn.query(
                 "SELECT id, at, actor, action, object, detail FROM audit WHERE seq IS NULL ORDER BY id",
                 &[],
-                |r| (r.int(0), r.int(1), r.text(2), r.text(3), r.text(4), r.text(5)),
+                |r| Ok((r.int(0)?, r.int(1)?, r.text(2)?, r.text(3)?, r.text(4)?, r.text(5)?)),
             )?
         };
         if !unchained.is_empty() {
@@ -139,7 +146,7 @@ pub(crate) fn migrate(db: &mut Db, guard: &str) -> DbResult<()> {
 fn head(db: &mut Db, lock: bool) -> DbResult<(i64, String)> {
     let lock = if lock && db.conn.is_postgres() { " FOR UPDATE" } else { "" };
     let rows = db.conn.query(&format!("SELECT seq, hash FROM audit_head WHERE id = 1{lock}"), &[], |r| {
-        (r.opt_int(0), r.opt_text(1))
+        Ok((r.opt_int(0)?, r.opt_text(1)?))
     })?;
     match rows.into_iter().next() {
         Some((Some(seq), Some(hash))) => Ok((seq, hash)),
@@ -227,7 +234,7 @@ impl Db {
             let rows = self.conn.query(
                 "SELECT seq, at, actor, action, object, detail, hash FROM audit WHERE seq > $1 ORDER BY seq LIMIT $2",
                 &[V::I(last), V::I(VERIFY_CHUNK)],
-                |r| (r.int(0), r.int(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6)),
+                |r| Ok((r.int(0)?, r.int(1)?, r.text(2)?, r.text(3)?, r.text(4)?, r.text(5)?, r.text(6)?)),
             )?;
             if rows.is_empty() {
                 break None;

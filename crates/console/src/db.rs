@@ -259,66 +259,67 @@ pub struct Db {
     depth: u32,
 }
 
-fn user_row(r: &dyn Row) -> User {
-    User {
-        id: r.int(0),
-        name: r.text(1),
-        role: Role::parse(&r.text(2)).unwrap_or(Role::Auditor),
-        bank: r.opt_text(3),
-        disabled: r.int(4) != 0,
-    }
+fn user_row(r: &dyn Row) -> DbResult<User> {
+    Ok(User {
+        id: r.int(0)?,
+        name: r.text(1)?,
+        role: Role::parse(&r.text(2)?)
+            .ok_or_else(|| DbError::Invalid(format!("user {}: unknown role", r.int(0).unwrap_or(-1))))?,
+        bank: r.opt_text(3)?,
+        disabled: r.int(4)? != 0,
+    })
 }
 
-fn freeze_row(r: &dyn Row) -> FreezeRow {
-    FreezeRow {
-        id: r.int(0),
-        case_id: r.int(1),
-        bank: r.opt_text(2),
-        accounts: r.text(3),
-        total_fen: r.int(4),
-        status: r.text(5),
-        approved_by: r.opt_text(6),
-        saved_fen: r.int(7),
-        updated_at: r.int(8),
-    }
+fn freeze_row(r: &dyn Row) -> DbResult<FreezeRow> {
+    Ok(FreezeRow {
+        id: r.int(0)?,
+        case_id: r.int(1)?,
+        bank: r.opt_text(2)?,
+        accounts: r.text(3)?,
+        total_fen: r.int(4)?,
+        status: r.text(5)?,
+        approved_by: r.opt_text(6)?,
+        saved_fen: r.int(7)?,
+        updated_at: r.int(8)?,
+    })
 }
 
 const FREEZE_COLUMNS: &str = "id, case_id, bank, accounts, total_fen, status, approved_by, saved_fen, updated_at";
 const CASE_COLUMNS: &str =
     "id, title, victim, txns, typology, narrative, created_by, created_at, as_of, traced_fen, held_fen, svg, freeze_json";
 
-fn case_row(r: &dyn Row) -> Case {
-    Case {
-        id: r.int(0),
-        title: r.text(1),
-        victim: r.text(2),
-        txns: r.text(3),
-        typology: r.text(4),
-        narrative: r.text(5),
-        created_by: r.text(6),
-        created_at: r.int(7),
-        as_of: r.int(8),
-        traced_fen: r.int(9),
-        held_fen: r.int(10),
-        svg: r.text(11),
-        freeze_json: r.text(12),
-    }
+fn case_row(r: &dyn Row) -> DbResult<Case> {
+    Ok(Case {
+        id: r.int(0)?,
+        title: r.text(1)?,
+        victim: r.text(2)?,
+        txns: r.text(3)?,
+        typology: r.text(4)?,
+        narrative: r.text(5)?,
+        created_by: r.text(6)?,
+        created_at: r.int(7)?,
+        as_of: r.int(8)?,
+        traced_fen: r.int(9)?,
+        held_fen: r.int(10)?,
+        svg: r.text(11)?,
+        freeze_json: r.text(12)?,
+    })
 }
 
 const ALERT_COLUMNS: &str = "id, kind, subject, score, reasons, status, assignee, note, created_at";
 
-fn alert_row(r: &dyn Row) -> Alert {
-    Alert {
-        id: r.int(0),
-        kind: r.text(1),
-        subject: r.text(2),
-        score: r.float(3),
-        reasons: r.text(4),
-        status: r.text(5),
-        assignee: r.opt_text(6),
-        note: r.opt_text(7),
-        created_at: r.int(8),
-    }
+fn alert_row(r: &dyn Row) -> DbResult<Alert> {
+    Ok(Alert {
+        id: r.int(0)?,
+        kind: r.text(1)?,
+        subject: r.text(2)?,
+        score: r.float(3)?,
+        reasons: r.text(4)?,
+        status: r.text(5)?,
+        assignee: r.opt_text(6)?,
+        note: r.opt_text(7)?,
+        created_at: r.int(8)?,
+    })
 }
 
 fn s(x: &str) -> V {
@@ -425,7 +426,7 @@ impl Db {
         let rows = self.conn.query(
             "SELECT id, name, role, bank, disabled, pw_hash FROM users WHERE name = $1",
             &[s(name)],
-            |r| (user_row(r), r.text(5)),
+            |r| Ok((user_row(r)?, r.text(5)?)),
         )?;
         Ok(rows.into_iter().next())
     }
@@ -445,7 +446,7 @@ impl Db {
             "SELECT u.id, u.name, u.role, u.bank, u.disabled, s.csrf FROM sessions s JOIN users u ON u.id = s.user_id
              WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled = 0",
             &[s(token_hash), V::I(now)],
-            |r| (user_row(r), r.text(5)),
+            |r| Ok((user_row(r)?, r.text(5)?)),
         )?;
         Ok(rows.into_iter().next())
     }
@@ -566,16 +567,18 @@ impl Db {
         self.conn.query(
             "SELECT id, person, accounts, reason, starts_at, ends_at, appeal, appeal_note, created_by FROM punishments ORDER BY id DESC",
             &[],
-            |r| Punishment {
-                id: r.int(0),
-                person: r.text(1),
-                accounts: r.text(2),
-                reason: r.text(3),
-                starts_at: r.int(4),
-                ends_at: r.opt_int(5),
-                appeal: r.text(6),
-                appeal_note: r.opt_text(7),
-                created_by: r.text(8),
+            |r| {
+                Ok(Punishment {
+                id: r.int(0)?,
+                person: r.text(1)?,
+                accounts: r.text(2)?,
+                reason: r.text(3)?,
+                starts_at: r.int(4)?,
+                ends_at: r.opt_int(5)?,
+                appeal: r.text(6)?,
+                appeal_note: r.opt_text(7)?,
+                created_by: r.text(8)?,
+                })
             },
         )
     }
@@ -678,6 +681,18 @@ pub(crate) mod tests {
             assert!(db.conn.exec("UPDATE audit SET actor = 'x'", &[]).is_err());
             assert!(db.conn.exec("DELETE FROM audit", &[]).is_err());
             assert_eq!(db.audit_log(10).unwrap().len(), 1);
+        }
+    }
+
+    #[test]
+    fn a_null_or_mistyped_column_is_an_error_not_a_default() {
+        let dir = tempfile::tempdir().unwrap();
+        for mut db in backends(dir.path()) {
+            assert!(db.conn.query("SELECT CAST(NULL AS BIGINT)", &[], |r| r.int(0)).is_err());
+            assert!(db.conn.query("SELECT CAST(NULL AS TEXT)", &[], |r| r.text(0)).is_err());
+            assert!(db.conn.query("SELECT 'x'", &[], |r| r.int(0)).is_err());
+            assert!(db.conn.query("SELECT 1", &[], |r| r.int(3)).is_err(), "no such column");
+            assert_eq!(db.conn.query("SELECT CAST(NULL AS BIGINT)", &[], |r| r.opt_int(0)).unwrap(), vec![None]);
         }
     }
 

@@ -112,7 +112,7 @@ impl Db {
         let rows = self.conn.query(
             "SELECT id, name, bank, scopes, created_by, created_at, revoked_at FROM api_keys ORDER BY id DESC",
             &[],
-            |r| (r.int(0), r.text(1), r.opt_text(2), r.text(3), r.text(4), r.int(5), r.opt_int(6)),
+            |r| Ok((r.int(0)?, r.text(1)?, r.opt_text(2)?, r.text(3)?, r.text(4)?, r.int(5)?, r.opt_int(6)?)),
         )?;
         rows.into_iter()
             .map(|(id, name, bank, scopes, created_by, created_at, revoked_at)| {
@@ -142,7 +142,7 @@ impl Db {
         let rows = self.conn.query(
             "SELECT id, name, bank, scopes, key_hash FROM api_keys WHERE revoked_at IS NULL",
             &[],
-            |r| (r.int(0), r.text(1), r.opt_text(2), r.text(3), r.text(4)),
+            |r| Ok((r.int(0)?, r.text(1)?, r.opt_text(2)?, r.text(3)?, r.text(4)?)),
         )?;
         rows.into_iter()
             .map(|(key_id, name, bank, scopes, hash)| {

@@ -39,39 +39,39 @@ pub enum V {
     B(bool),
 }
 
-/// Reads columns of a result row by position.
+/// Reads columns of a result row by position. A NULL in a non-null read, a mistyped or a missing
+/// column is an error, never a default.
 pub trait Row {
     /// An integer column.
-    fn int(&self, i: usize) -> i64;
+    fn int(&self, i: usize) -> DbResult<i64>;
     /// A nullable integer column.
-    fn opt_int(&self, i: usize) -> Option<i64>;
+    fn opt_int(&self, i: usize) -> DbResult<Option<i64>>;
     /// A text column.
-    fn text(&self, i: usize) -> String;
+    fn text(&self, i: usize) -> DbResult<String>;
     /// A nullable text column.
-    fn opt_text(&self, i: usize) -> Option<String>;
+    fn opt_text(&self, i: usize) -> DbResult<Option<String>>;
     /// A float column.
-    fn float(&self, i: usize) -> f64;
+    fn float(&self, i: usize) -> DbResult<f64>;
 }
 
-/// Implements [`Row`] with the backend's fallible getter; a NULL or mistyped column reads as the
-/// type's default (the schema makes that impossible for NOT NULL columns).
+/// Implements [`Row`] with the backend's fallible getter.
 macro_rules! row {
     ($ty:ty, $get:ident) => {
         impl Row for $ty {
-            fn int(&self, i: usize) -> i64 {
-                self.$get(i).unwrap_or_default()
+            fn int(&self, i: usize) -> DbResult<i64> {
+                Ok(self.$get(i)?)
             }
-            fn opt_int(&self, i: usize) -> Option<i64> {
-                self.$get(i).unwrap_or_default()
+            fn opt_int(&self, i: usize) -> DbResult<Option<i64>> {
+                Ok(self.$get(i)?)
             }
-            fn text(&self, i: usize) -> String {
-                self.$get(i).unwrap_or_default()
+            fn text(&self, i: usize) -> DbResult<String> {
+                Ok(self.$get(i)?)
             }
-            fn opt_text(&self, i: usize) -> Option<String> {
-                self.$get(i).unwrap_or_default()
+            fn opt_text(&self, i: usize) -> DbResult<Option<String>> {
+                Ok(self.$get(i)?)
             }
-            fn float(&self, i: usize) -> f64 {
-                self.$get(i).unwrap_or_default()
+            fn float(&self, i: usize) -> DbResult<f64> {
+                Ok(self.$get(i)?)
             }
         }
     };
@@ -202,7 +202,7 @@ impl Conn {
     }
 
     /// Runs a query and maps every row.
-    pub fn query<T: Send>(&mut self, sql: &str, params: &[V], map: fn(&dyn Row) -> T) -> DbResult<Vec<T>> {
+    pub fn query<T: Send>(&mut self, sql: &str, params: &[V], map: fn(&dyn Row) -> DbResult<T>) -> DbResult<Vec<T>> {
         match self {
             Conn::Sqlite(c) => {
                 let values = sqlite_values(params);
@@ -211,13 +211,13 @@ impl Conn {
                 let mut rows = st.query(refs.as_slice())?;
                 let mut out = Vec::new();
                 while let Some(r) = rows.next()? {
-                    out.push(map(r));
+                    out.push(map(r)?);
                 }
                 Ok(out)
             }
             Conn::Postgres(c) => {
                 let rows = off_runtime(|| c.client().query(sql, &pg_values(params)))?;
-                Ok(rows.iter().map(|r| map(r)).collect())
+                rows.iter().map(|r| map(r)).collect()
             }
         }
     }

@@ -10,7 +10,8 @@
 use crate::db::{Case, FreezeRow, Page, Role, STATUSES};
 use crate::i18n::Lang;
 use crate::routes::{
-    acting, allow, audited, html, now, see_other, server_error, viewer, PageQuery, Viewer, CASE_READERS, CASE_WORKERS,
+    acting, allow, audited, html, now, refused, see_other, server_error, viewer, PageQuery, Viewer, CASE_READERS,
+    CASE_WORKERS,
 };
 use crate::{pages, Console};
 use axum::extract::{Form, Path, Query, State};
@@ -133,7 +134,7 @@ fn readable(c: &Console, v: &Viewer, id: i64, what: &str) -> Result<(FreezeRow, 
         })
     };
     let Some((r, case)) = found.map_err(server_error)? else {
-        return Err(not_found(v, v.lang.t("没有这个冻结请求。", "There is no such freeze request.")));
+        return Err(refused(v, StatusCode::NOT_FOUND, "没有这个冻结请求。", "There is no such freeze request."));
     };
     if v.user.role == Role::Liaison && r.bank != v.user.bank {
         audited(c, &v.user.name, "denied", &format!("request:{id}"), "other bank")?;
@@ -141,11 +142,6 @@ fn readable(c: &Console, v: &Viewer, id: i64, what: &str) -> Result<(FreezeRow, 
         return Err(html(StatusCode::FORBIDDEN, pages::forbidden(v.lang, &v.user, &v.csrf, why)));
     }
     Ok((r, case))
-}
-
-fn not_found(v: &Viewer, why: &str) -> Response {
-    let title = v.lang.t("未找到", "Not found");
-    html(StatusCode::NOT_FOUND, pages::message(v.lang, title, &v.user, &v.csrf, why))
 }
 
 /// The accounts of a request, as the trace listed them.
@@ -167,7 +163,7 @@ pub async fn create(
     let mut db = c.db();
     let case = match db.case(id) {
         Ok(Some(case)) => case,
-        Ok(None) => return not_found(&v, v.lang.t("没有这个案件。", "There is no such case.")),
+        Ok(None) => return refused(&v, StatusCode::NOT_FOUND, "没有这个案件。", "There is no such case."),
         Err(e) => return server_error(e),
     };
     match db.freezes(Some(id), None, Page::all()) {
@@ -322,8 +318,10 @@ pub async fn approve(
                 Err(e) => server_error(e),
             }
         }
-        Ok(Some(_)) => (StatusCode::CONFLICT, "only a draft request can be approved").into_response(),
-        Ok(None) => not_found(&v, v.lang.t("没有这个冻结请求。", "There is no such freeze request.")),
+        Ok(Some(_)) => {
+            refused(&v, StatusCode::CONFLICT, "只有待审批的请求可以批准。", "Only a draft request can be approved.")
+        }
+        Ok(None) => refused(&v, StatusCode::NOT_FOUND, "没有这个冻结请求。", "There is no such freeze request."),
         Err(e) => server_error(e),
     }
 }

@@ -8,12 +8,13 @@
 use crate::db::{Punishment, Role, APPEALS};
 use crate::i18n::{beijing, Lang};
 use crate::routes::{
-    acting, allow, audited, form_text, html, now, see_other, server_error, viewer, PageQuery, CASE_READERS,
+    acting, allow, audited, form_text, html, now, refused, see_other, server_error, viewer, PageQuery, Viewer,
+    CASE_READERS,
 };
 use crate::{pages, Console};
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use fanzha_check::lists::{Entry, EntryKind, ListName};
 use maud::html;
 use std::collections::HashMap;
@@ -129,12 +130,16 @@ fn punishment_row(lang: Lang, csrf: &str, role: Role, p: &Punishment) -> maud::M
 }
 
 /// The list and kind of a list form.
-fn list_and_kind(f: &HashMap<String, String>) -> Result<(ListName, EntryKind), Response> {
+fn list_and_kind(v: &Viewer, f: &HashMap<String, String>) -> Result<(ListName, EntryKind), Response> {
     let get = |k: &str| f.get(k).map(|s| s.trim()).unwrap_or_default();
     match (ListName::parse(get("list")), EntryKind::parse(get("kind"))) {
         (Some(l), Some(k)) => Ok((l, k)),
-        _ => Err((StatusCode::BAD_REQUEST, "list must be block or watch; kind account, holder, phone or url")
-            .into_response()),
+        _ => Err(refused(
+            v,
+            StatusCode::BAD_REQUEST,
+            "名单须为黑名单或观察名单;类别须为账户、持有人、电话或网址。",
+            "The list must be block or watch; the kind account, holder, phone or url.",
+        )),
     }
 }
 
@@ -144,7 +149,7 @@ pub async fn add(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<Str
         Ok(v) => v,
         Err(r) => return r,
     };
-    let (list, kind) = match list_and_kind(&f) {
+    let (list, kind) = match list_and_kind(&v, &f) {
         Ok(x) => x,
         Err(r) => return r,
     };
@@ -167,7 +172,12 @@ pub async fn add(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<Str
         Err(e) => Err(e.to_string()),
     };
     if let Err(e) = added {
-        return (StatusCode::BAD_REQUEST, e).into_response();
+        return refused(
+            &v,
+            StatusCode::BAD_REQUEST,
+            &format!("无法加入名单:{e}"),
+            &format!("Cannot add to the list: {e}"),
+        );
     }
     see_other("/console/lists")
 }
@@ -178,7 +188,7 @@ pub async fn remove(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<
         Ok(v) => v,
         Err(r) => return r,
     };
-    let (list, kind) = match list_and_kind(&f) {
+    let (list, kind) = match list_and_kind(&v, &f) {
         Ok(x) => x,
         Err(r) => return r,
     };
@@ -210,13 +220,13 @@ pub async fn punish(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<
     let get = |k: &str, max: usize| form_text(&f, k, max);
     let (person, reason) = (get("person", 64), get("reason", 1000));
     if person.is_empty() || reason.is_empty() {
-        return (StatusCode::BAD_REQUEST, "person and reason are required").into_response();
+        return refused(&v, StatusCode::BAD_REQUEST, "人员和理由必须填写。", "Person and reason are required.");
     }
     let days = get("days", 5);
     let ends_at = match days.parse::<i64>() {
         _ if days.is_empty() => None,
         Ok(d) if d > 0 => Some(now() + d * 86_400),
-        _ => return (StatusCode::BAD_REQUEST, "days must be a positive whole number").into_response(),
+        _ => return refused(&v, StatusCode::BAD_REQUEST, "天数须为正整数。", "Days must be a positive whole number."),
     };
     let p = Punishment {
         id: 0,
@@ -252,7 +262,12 @@ pub async fn appeal(
     };
     let appeal = f.get("appeal").map(String::as_str).unwrap_or("");
     if !APPEALS.contains(&appeal) {
-        return (StatusCode::BAD_REQUEST, "appeal must be none, filed, upheld or overturned").into_response();
+        return refused(
+            &v,
+            StatusCode::BAD_REQUEST,
+            "申诉状态须为无、已申诉、维持或撤销。",
+            "The appeal must be none, filed, upheld or overturned.",
+        );
     }
     let note = form_text(&f, "note", 500);
     let changed = c.db().atomically(|db| {
@@ -270,7 +285,7 @@ pub async fn appeal(
     });
     match changed {
         Ok(true) => see_other("/console/lists"),
-        Ok(false) => (StatusCode::NOT_FOUND, "no such entry").into_response(),
+        Ok(false) => refused(&v, StatusCode::NOT_FOUND, "没有这个条目。", "There is no such entry."),
         Err(e) => server_error(e),
     }
 }

@@ -90,11 +90,26 @@ impl Posted for HashMap<String, String> {
     }
 }
 
+/// A refusal as a page in the frame, in the viewer's language.
+pub(crate) fn refused(v: &Viewer, status: StatusCode, zh: &str, en: &str) -> Response {
+    let title = match status {
+        StatusCode::NOT_FOUND => v.lang.t("未找到", "Not found"),
+        StatusCode::FORBIDDEN => v.lang.t("无权访问", "Not allowed"),
+        _ => v.lang.t("无法完成", "Not done"),
+    };
+    html(status, pages::message(v.lang, title, &v.user, &v.csrf, v.lang.t(zh, en)))
+}
+
 /// Refuses a form post whose CSRF token is not the session's.
 pub(crate) fn csrf_ok(v: &Viewer, form: &impl Posted) -> Result<(), Response> {
     match form.csrf() {
         Some(t) if auth::same(t, &v.csrf) => Ok(()),
-        _ => Err((StatusCode::FORBIDDEN, "missing or wrong CSRF token; reload the page and try again").into_response()),
+        _ => Err(refused(
+            v,
+            StatusCode::FORBIDDEN,
+            "表单令牌缺失或错误,请刷新页面后重试。",
+            "Missing or wrong CSRF token; reload the page and try again.",
+        )),
     }
 }
 
@@ -415,7 +430,11 @@ pub async fn case(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>) -> 
         Err(r) => return r,
     };
     let mut db = c.db();
-    let Ok(Some(case)) = db.case(id) else { return (StatusCode::NOT_FOUND, "no such case").into_response() };
+    let case = match db.case(id) {
+        Ok(Some(case)) => case,
+        Ok(None) => return refused(&v, StatusCode::NOT_FOUND, "没有这个案件。", "There is no such case."),
+        Err(e) => return server_error(e),
+    };
     let requests = match db.freezes(Some(id), None, Page::all()) {
         Ok(r) => r,
         Err(e) => return server_error(e),
@@ -524,11 +543,11 @@ pub async fn alert_action(
     let (status, note) = match action.as_str() {
         "assign" => ("assigned", None),
         "dismiss" if reason.is_empty() => {
-            return (StatusCode::BAD_REQUEST, "a dismissal needs a reason").into_response();
+            return refused(&v, StatusCode::BAD_REQUEST, "排除预警须说明理由。", "A dismissal needs a reason.");
         }
         "dismiss" => ("dismissed", Some(reason.as_str())),
         "case" => return case_from_alert(&c, &v, id),
-        _ => return (StatusCode::NOT_FOUND, "no such action").into_response(),
+        _ => return refused(&v, StatusCode::NOT_FOUND, "没有这个操作。", "There is no such action."),
     };
     let mut db = c.db();
     let changed = db.atomically(|db| {
@@ -540,7 +559,7 @@ pub async fn alert_action(
     });
     match changed {
         Ok(true) => see_other("/console/alerts"),
-        Ok(false) => (StatusCode::CONFLICT, "the alert is closed already, or does not exist").into_response(),
+        Ok(false) => refused(&v, StatusCode::CONFLICT, CLOSED_ZH, CLOSED_EN),
         Err(e) => server_error(e),
     }
 }
@@ -551,7 +570,7 @@ pub async fn alert_action(
 fn case_from_alert(c: &Console, v: &Viewer, id: i64) -> Response {
     let alert = match c.db().alert(id) {
         Ok(Some(a)) if matches!(a.status.as_str(), "open" | "assigned") => a,
-        Ok(_) => return (StatusCode::CONFLICT, "the alert is closed already, or does not exist").into_response(),
+        Ok(_) => return refused(v, StatusCode::CONFLICT, CLOSED_ZH, CLOSED_EN),
         Err(e) => return server_error(e),
     };
     let reasons: Vec<(String, String)> = serde_json::from_str(&alert.reasons).unwrap_or_default();
@@ -591,6 +610,9 @@ fn case_from_alert(c: &Console, v: &Viewer, id: i64) -> Response {
     };
     html(StatusCode::OK, pages::new_case(v.lang, &v.user, &v.csrf, None, &form))
 }
+
+const CLOSED_ZH: &str = "该预警已关闭或不存在。";
+const CLOSED_EN: &str = "The alert is closed already, or does not exist.";
 
 /// How many of a mule account's latest incoming transfers a case from its alert traces.
 const ALERT_TXNS: usize = 20;

@@ -152,7 +152,16 @@ async fn only_the_answering_roles_record_outcomes() {
             .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(c.db().freeze(icbc).unwrap().unwrap().status, "failed");
-    assert_eq!(send(&c, "GET", "/console/requests/999", &li, "").await.status, StatusCode::NOT_FOUND);
+    let missing = send(&c, "GET", "/console/requests/999", &li, "").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(
+        missing.body.contains("<header>") && missing.body.contains("没有这个冻结请求"),
+        "a page in the frame, in Chinese"
+    );
+    let english = format!("{li}; lang=en");
+    let r = send(&c, "POST", "/console/alerts/1/dismiss", &english, &format!("csrf={li_csrf}&reason=")).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("<header>") && r.body.contains("A dismissal needs a reason."), "{}", r.body);
 }
 
 #[tokio::test]

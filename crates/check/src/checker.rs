@@ -9,9 +9,9 @@ use crate::suspects::Suspects;
 use crate::vars::Vars;
 use fanzha_detect::catalog::ix;
 use fanzha_detect::geo::{home_province, province_km};
-use fanzha_detect::mules::live_score;
+use fanzha_detect::mules::{live_score, LiveScore};
 use fanzha_detect::rules::{self as mule_rules, RuleConfig};
-use fanzha_detect::{FeatureConfig, FeatureEngine, MuleModel};
+use fanzha_detect::{FeatureConfig, FeatureEngine, MuleModel, OwnFeatures};
 use fanzha_model::{AccountIx, Ledger, Transfer};
 use fanzha_rules::{Env, RuleSet, Schema};
 use serde::Serialize;
@@ -141,6 +141,25 @@ impl Checker {
         self.engine.holders_as_of(ledger, now);
     }
 
+    /// Account `a`'s own features from everything recorded so far.
+    pub fn features(&self, ledger: &Ledger, a: AccountIx) -> OwnFeatures {
+        self.engine.features(ledger, a)
+    }
+
+    /// The mule model's live score of account `a` as it stands, with up to `reasons` reasons (see
+    /// [`live_score`]); `None` without a model and for external accounts.
+    pub fn live_score(&self, ledger: &Ledger, a: AccountIx, reasons: usize) -> Option<LiveScore> {
+        self.scored(ledger, a, &self.engine.features(ledger, a), reasons)
+    }
+
+    /// [`Checker::live_score`] over features already computed.
+    fn scored(&self, ledger: &Ledger, a: AccountIx, f: &OwnFeatures, reasons: usize) -> Option<LiveScore> {
+        // The model learnt from customer accounts; an external account's features show only the
+        // part of its life seen from here (a utility's or a shop's inflows at another bank).
+        let model = self.model.as_ref().filter(|_| !ledger.account(a).external)?;
+        Some(live_score(model, f, reasons))
+    }
+
     /// Checks `s` against `rules`; `env` is scratch space reused between calls.
     pub fn check(&self, ledger: &Ledger, rules: &RuleSet, s: &Subject<'_>, env: &mut Env) -> Verdict {
         self.fill(ledger, rules, s, env);
@@ -245,14 +264,11 @@ impl Checker {
             env.set_opt_number(v.payee_mule_score, suspect.map(|s| s.score));
             env.set_text(v.payee_mule_reason_zh, suspect.map_or("", |s| &s.reason_zh));
             env.set_text(v.payee_mule_reason_en, suspect.map_or("", |s| &s.reason_en));
-            // The model learnt from customer accounts; an external account's features show only
-            // the part of its life seen from here (a utility's or a shop's inflows at another bank).
             // Scoring takes most of a check's time: only when a rule reads the score or its reason.
             let wanted = rules.reads(v.payee_model_score)
                 || rules.reads(v.payee_model_reason_zh)
                 || rules.reads(v.payee_model_reason_en);
-            if let Some(model) = self.model.as_ref().filter(|_| wanted && !ledger.account(a).external) {
-                let live = live_score(model, &f, 1);
+            if let Some(live) = wanted.then(|| self.scored(ledger, a, &f, 1)).flatten() {
                 let first = live.reasons.first();
                 env.set_number(v.payee_model_score, live.score);
                 env.set_text(v.payee_model_reason_zh, first.map_or("", |r| &r.message_zh));

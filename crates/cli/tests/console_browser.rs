@@ -178,6 +178,13 @@ async fn analyst_supervisor_liaison_and_auditor_in_a_browser() {
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "user text is escaped");
     assert!(!page.contains("<script>alert(1)"));
     shot(&c, "case").await;
+    // Each account on the freeze list opens its page: risk, cases, transfers.
+    click_and_load(&c, "#freeze-list a.account").await;
+    assert!(c.current_url().await.unwrap().path().starts_with("/console/accounts/"));
+    c.find(Locator::Css("#risk")).await.expect("the account's risk is shown");
+    c.find(Locator::Css("#transfers")).await.expect("and its transfers");
+    shot(&c, "account").await;
+    c.goto(case_url.as_str()).await.unwrap();
 
     // Freeze requests, one per bank.
     click_and_load(&c, "#create-requests").await;

@@ -70,11 +70,14 @@ pub fn bar_chart(id: &str, bars: &[Bar]) -> Markup {
 }
 
 fn province(ledger: &Ledger, account: &str) -> String {
-    let code = ledger.account_ix(account).and_then(|a| ledger.account(a).open_region).map(|r| r.code() / 10_000);
-    match code {
-        Some(c) => PROVINCES.iter().find(|p| p.0 == c).map_or(format!("{c}"), |p| p.1.to_string()),
-        None => "?".into(),
-    }
+    let region = ledger.account_ix(account).and_then(|a| ledger.account(a).open_region);
+    region.map_or_else(|| "?".into(), |r| province_name(r.code()))
+}
+
+/// The province of a six-digit region code, by name (the code when unknown).
+pub fn province_name(region: u32) -> String {
+    let code = region / 10_000;
+    PROVINCES.iter().find(|p| p.0 == code).map_or(format!("{code}"), |p| p.1.to_string())
 }
 
 /// The ISO week of an epoch time in Beijing time, e.g. `2024-W09`.

@@ -322,6 +322,11 @@ fn alert_row(r: &dyn Row) -> DbResult<Alert> {
     })
 }
 
+/// `x` with the LIKE wildcards and the escape character escaped (`ESCAPE '\'`).
+fn like_escaped(x: &str) -> String {
+    x.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
 fn s(x: &str) -> V {
     V::S(x.to_string())
 }
@@ -491,6 +496,40 @@ impl Db {
     /// One case.
     pub fn case(&mut self, id: i64) -> DbResult<Option<Case>> {
         Ok(self.conn.query(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = $1"), &[V::I(id)], case_row)?.pop())
+    }
+
+    /// Cases where `account` is the victim or on the freeze list, newest first.
+    pub fn cases_about(&mut self, account: &str) -> DbResult<Vec<Case>> {
+        let listed = format!("%\"account\":{}%", like_escaped(&serde_json::to_string(account).expect("a string")));
+        self.conn.query(
+            &format!(
+                "SELECT {CASE_COLUMNS} FROM cases WHERE victim = $1 OR freeze_json LIKE $2 ESCAPE '\\' ORDER BY id DESC"
+            ),
+            &[s(account), s(&listed)],
+            case_row,
+        )
+    }
+
+    /// Cases whose title, victim or reported transfers contain `text`, newest first, at most 50.
+    pub fn search_cases(&mut self, text: &str) -> DbResult<Vec<Case>> {
+        let pattern = format!("%{}%", like_escaped(text));
+        self.conn.query(
+            &format!(
+                "SELECT {CASE_COLUMNS} FROM cases WHERE title LIKE $1 ESCAPE '\\' OR victim LIKE $1 ESCAPE '\\'
+                 OR txns LIKE $1 ESCAPE '\\' ORDER BY id DESC LIMIT 50"
+            ),
+            &[s(&pattern)],
+            case_row,
+        )
+    }
+
+    /// Alerts about `subject` (an account id or a masked holder), any status.
+    pub fn alerts_about(&mut self, subject: &str) -> DbResult<Vec<Alert>> {
+        self.conn.query(
+            &format!("SELECT {ALERT_COLUMNS} FROM alerts WHERE subject = $1 ORDER BY id DESC"),
+            &[s(subject)],
+            alert_row,
+        )
     }
 
     /// Raises an alert unless one for the same subject exists; true if raised.

@@ -50,6 +50,25 @@ pub fn typology_name(lang: Lang, id: &str) -> String {
     }
 }
 
+/// A list's name in `lang`.
+pub fn list_name(lang: Lang, list: fanzha_check::lists::ListName) -> &'static str {
+    match list {
+        fanzha_check::lists::ListName::Block => lang.t("拦截", "block"),
+        fanzha_check::lists::ListName::Watch => lang.t("关注", "watch"),
+    }
+}
+
+/// What a list entry names, in `lang`.
+pub fn kind_name(lang: Lang, kind: fanzha_check::lists::EntryKind) -> &'static str {
+    use fanzha_check::lists::EntryKind;
+    match kind {
+        EntryKind::Account => lang.t("账户", "account"),
+        EntryKind::Holder => lang.t("持有人", "holder"),
+        EntryKind::Phone => lang.t("电话", "phone"),
+        EntryKind::Url => lang.t("网址", "URL"),
+    }
+}
+
 /// UTC epoch seconds in Beijing time with the zone, e.g. `2024-03-01 10:00 (UTC+8)`.
 pub fn beijing(ts: i64) -> String {
     let t = fanzha_model::Ts(ts).to_rfc3339_shanghai();

@@ -17,6 +17,7 @@ pub mod audit;
 pub mod auth;
 pub mod dashboard;
 pub mod db;
+mod entity;
 mod freeze;
 pub mod i18n;
 pub mod keys;
@@ -127,6 +128,9 @@ pub fn router(console: Arc<Console>) -> Router {
         .route("/console/requests/{id}/notice.csv", get(freeze::notice_csv))
         .route("/console/requests/{id}/approve", post(freeze::approve))
         .route("/console/requests/{id}/outcome", post(freeze::outcome))
+        .route("/console/search", get(entity::search))
+        .route("/console/accounts/{id}", get(entity::account))
+        .route("/console/reports", get(entity::reports))
         .route("/console/audit", get(routes::audit))
         .route("/console/dashboard", get(routes::dashboard))
         .route("/console/lists", get(lists::page).post(lists::add))

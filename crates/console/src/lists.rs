@@ -6,7 +6,7 @@
 #![allow(clippy::result_large_err)]
 
 use crate::db::{Punishment, Role, APPEALS};
-use crate::i18n::{beijing, Lang};
+use crate::i18n::{beijing, kind_name, list_name, Lang};
 use crate::routes::{
     acting, allow, audited, form_text, html, now, refused, see_other, server_error, viewer, PageQuery, Viewer,
     CASE_READERS,
@@ -59,7 +59,7 @@ pub async fn page(State(c): Shared, headers: HeaderMap, Query(q): Query<PageQuer
             form #add-entry method="post" action="/console/lists" {
                 input type="hidden" name="csrf" value=(v.csrf);
                 select name="list" { option value="block" { (lang.t("拦截", "block")) } option value="watch" { (lang.t("关注", "watch")) } }
-                select name="kind" { @for k in EntryKind::ALL { option value=(k.as_str()) { (k.as_str()) } } }
+                select name="kind" { @for k in EntryKind::ALL { option value=(k.as_str()) { (kind_name(lang, k)) } } }
                 input name="value" placeholder=(lang.t("账户/手机号/网址", "account / phone / URL")) required maxlength="256" style="min-width:12em";
                 input name="reason" placeholder=(lang.t("理由", "reason")) required maxlength="500" style="min-width:12em";
                 button type="submit" { (lang.t("加入", "Add")) }
@@ -70,8 +70,8 @@ pub async fn page(State(c): Shared, headers: HeaderMap, Query(q): Query<PageQuer
                  th { (lang.t("来源", "Source")) } th { (lang.t("生效", "From")) } th { (lang.t("截止", "Until")) } th {} }
             @for e in &entries {
                 tr {
-                    td { (if e.list == ListName::Block { lang.t("拦截", "block") } else { lang.t("关注", "watch") }) }
-                    td { (e.kind.as_str()) } td { (e.value) } td { (e.reason) } td { (e.source) }
+                    td { (list_name(lang, e.list)) }
+                    td { (kind_name(lang, e.kind)) } td { (e.value) } td { (e.reason) } td { (e.source) }
                     td { (beijing(e.valid_from)) }
                     td { @if let Some(to) = e.valid_to { (beijing(to)) } }
                     td {

@@ -3,8 +3,11 @@
 
 use crate::audit::{AuditFilter, AuditRow};
 use crate::db::{Alert, Case, FreezeRow, Page, Role, User, STATUSES};
-use crate::i18n::{beijing, typology_name, yuan, Lang};
+use crate::entity::{AccountHit, AccountView, Found, TransferRow};
+use crate::i18n::{beijing, kind_name, list_name, typology_name, yuan, Lang};
 use crate::routes::CaseForm;
+use fanzha_check::lists::Entry;
+use fanzha_check::lookup::PublicReport;
 use fanzha_trace::{FreezeRequest, FreezeTarget, Stop, Urgency};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
@@ -38,6 +41,7 @@ pub fn layout(lang: Lang, title: &str, user: Option<&User>, csrf: &str, body: Ma
                             a href="/console/alerts" { (lang.t("预警", "Alerts")) }
                             a href="/console/cases" { (lang.t("案件", "Cases")) }
                             a href="/console/lists" { (lang.t("名单", "Lists")) }
+                            a href="/console/reports" { (lang.t("群众举报", "Reports")) }
                         }
                         a href="/console/requests" { (lang.t("冻结请求", "Freeze requests")) }
                         @if u.role != Role::Liaison {
@@ -47,6 +51,11 @@ pub fn layout(lang: Lang, title: &str, user: Option<&User>, csrf: &str, body: Ma
                             a href="/console/audit" { (lang.t("审计日志", "Audit log")) }
                         }
                         span.spacer {}
+                        @if u.role != Role::Liaison {
+                            form.inline #header-search method="get" action="/console/search" {
+                                input name="q" maxlength="64" placeholder=(lang.t("查账户、交易、手机号…", "account, transfer, phone…")) style="min-width:14em";
+                            }
+                        }
                         a href={ "/console/lang?to=" (lang.t("en", "zh")) } { (lang.t("English", "中文")) }
                         span { (u.name) " (" (role_name(lang, u.role)) ")" }
                         form.inline method="post" action="/console/logout" {
@@ -205,7 +214,9 @@ pub fn new_case(lang: Lang, user: &User, csrf: &str, error: Option<&str>, form: 
     )
 }
 
-/// One case: the trace graph, the freeze list by bank, and its requests.
+/// One case: the trace graph, the freeze list by bank (each account linked to its page), other
+/// cases sharing its accounts (`related`: id, title, the accounts shared), and its requests.
+#[allow(clippy::too_many_arguments)]
 pub fn case(
     lang: Lang,
     user: &User,
@@ -214,6 +225,7 @@ pub fn case(
     freeze: &[FreezeRequest],
     requests: &[FreezeRow],
     timeline: &[AuditRow],
+    related: &[(i64, String, Vec<String>)],
 ) -> Markup {
     let can_act = matches!(user.role, Role::Analyst | Role::Supervisor);
     layout(
@@ -237,11 +249,20 @@ pub fn case(
                     @for a in &bank.accounts {
                         tr {
                             td { (bank.bank.as_deref().unwrap_or("?")) }
-                            td { (a.account) }
+                            td { (account_link(&a.account)) }
                             td { (a.holder.as_deref().unwrap_or("")) }
                             td.num { (yuan(a.amount_fen)) }
                             td { (urgency_name(lang, a.urgency)) }
                         }
+                    }
+                }
+            }
+            @if !related.is_empty() {
+                h2 { (lang.t("相关案件(共用账户)", "Related cases (shared accounts)")) }
+                ul #related-cases {
+                    @for (other, title, shared) in related {
+                        li { a href={ "/console/cases/" (other) } { "#" (other) " " (title) } " · " (lang.t("共用", "shares")) " "
+                             @for (i, acc) in shared.iter().enumerate() { @if i > 0 { ", " } (account_link(acc)) } }
                     }
                 }
             }
@@ -452,6 +473,162 @@ pub fn notice(lang: Lang, r: &FreezeRow, case: &Case, accounts: &[FreezeTarget])
     }
 }
 
+/// A link to an account's page.
+fn account_link(id: &str) -> Markup {
+    html! { a.account href={ "/console/accounts/" (crate::routes::url_encode(id)) } { (id) } }
+}
+
+fn account_hits(lang: Lang, hits: &[AccountHit]) -> Markup {
+    html! {
+        table.accounts {
+            tr { th { (lang.t("账户", "Account")) } th { (lang.t("银行", "Bank")) } th { (lang.t("持卡人(脱敏)", "Holder (masked)")) } }
+            @for h in hits { tr { td { (account_link(&h.id)) } td { (h.bank.as_deref().unwrap_or("")) } td { (h.holder.as_deref().unwrap_or("")) } } }
+        }
+    }
+}
+
+fn transfer_rows(lang: Lang, rows: &[TransferRow], own: Option<&str>) -> Markup {
+    let party = |p: &Option<String>| html! { @if let Some(p) = p { @if Some(p.as_str()) == own { (p) } @else { (account_link(p)) } } @else { (lang.t("现金", "cash")) } };
+    html! {
+        table #transfers {
+            tr { th { (lang.t("时间", "Time")) } th { (lang.t("交易号", "Transaction")) } th { (lang.t("付款方", "Payer")) } th { (lang.t("收款方", "Payee")) }
+                 th.num { (lang.t("金额(元)", "Amount (yuan)")) } th { (lang.t("渠道", "Channel")) } }
+            @for t in rows {
+                tr { td { (beijing(t.ts)) } td { (t.txn) } td { (party(&t.from)) } td { (party(&t.to)) } td.num { (yuan(t.amount_fen)) } td { (t.channel.unwrap_or("")) } }
+            }
+        }
+    }
+}
+
+fn entry_rows(lang: Lang, entries: &[Entry]) -> Markup {
+    html! {
+        table.listed {
+            tr { th { (lang.t("名单", "List")) } th { (lang.t("类型", "Kind")) } th { (lang.t("值", "Value")) } th { (lang.t("理由", "Reason")) }
+                 th { (lang.t("来源", "Source")) } th { (lang.t("生效", "From")) } th { (lang.t("截止", "Until")) } }
+            @for e in entries {
+                tr { td { (list_name(lang, e.list)) } td { (kind_name(lang, e.kind)) } td { (e.value) } td { (e.reason) } td { (e.source) }
+                     td { (beijing(e.valid_from)) } td { @if let Some(to) = e.valid_to { (beijing(to)) } } }
+            }
+        }
+    }
+}
+
+fn report_rows(lang: Lang, reports: &[PublicReport]) -> Markup {
+    html! {
+        ul.reports { @for r in reports { li { (beijing(r.at)) " · " (kind_name(lang, r.kind)) " " (r.value) ": " (r.text) } } }
+    }
+}
+
+fn case_links(lang: Lang, cases: &[Case]) -> Markup {
+    html! {
+        ul.cases { @for c in cases { li { a href={ "/console/cases/" (c.id) } { "#" (c.id) " " (c.title) } " · " (typology_name(lang, &c.typology)) " · " (beijing(c.created_at)) } } }
+    }
+}
+
+/// The search page: the box, and what it found.
+pub fn search(lang: Lang, user: &User, csrf: &str, q: &str, found: &Found) -> Markup {
+    let nothing = found.accounts.is_empty()
+        && found.transfers.is_empty()
+        && found.cases.is_empty()
+        && found.listed.is_empty()
+        && found.reports.is_empty();
+    layout(
+        lang,
+        lang.t("查询", "Search"),
+        Some(user),
+        csrf,
+        html! {
+            form #search-form method="get" action="/console/search" {
+                input #q name="q" value=(q) maxlength="64" placeholder=(lang.t("账户、交易号、身份证号、手机号、网址或案件", "account, transaction, identity number, phone, URL or case"));
+                " " button type="submit" { (lang.t("查询", "Search")) }
+            }
+            @if !q.is_empty() && nothing { p.flash { (lang.t("没有找到。", "Nothing found.")) } }
+            @if !found.accounts.is_empty() { h2 { (lang.t("账户", "Accounts")) } (account_hits(lang, &found.accounts)) }
+            @if !found.transfers.is_empty() { h2 { (lang.t("交易", "Transfers")) } (transfer_rows(lang, &found.transfers, None)) }
+            @if !found.cases.is_empty() { h2 { (lang.t("案件", "Cases")) } (case_links(lang, &found.cases)) }
+            @if !found.listed.is_empty() { h2 { (lang.t("名单", "Lists")) } (entry_rows(lang, &found.listed)) }
+            @if !found.reports.is_empty() { h2 { (lang.t("群众举报", "Public reports")) } (report_rows(lang, &found.reports)) }
+        },
+    )
+}
+
+/// One account whole.
+pub fn account(lang: Lang, user: &User, csrf: &str, a: &AccountView) -> Markup {
+    layout(
+        lang,
+        &format!("{} {}", lang.t("账户", "Account"), a.id),
+        Some(user),
+        csrf,
+        html! {
+            table #account-facts {
+                tr { th { (lang.t("银行", "Bank")) } td { (a.bank.as_deref().unwrap_or("?")) @if a.external { " (" (lang.t("外部账户,仅作为交易对手出现", "external: seen only as a counterparty")) ")" } } }
+                tr { th { (lang.t("持卡人(脱敏)", "Holder (masked)")) } td { (a.holder.as_deref().unwrap_or("")) } }
+                tr { th { (lang.t("开户", "Opened")) } td {
+                    @if let Some(t) = a.opened_at { (beijing(t)) }
+                    @if let Some(r) = a.region { " · " (crate::dashboard::province_name(r)) " (" (r) ")" }
+                    @if let Some(k) = a.class { " · " (lang.t("类别", "class")) " " (k) }
+                } }
+                @if let Some((accounts, banks)) = a.holder_counts {
+                    tr { th { (lang.t("同一持卡人", "Same holder")) } td { (accounts) " " (lang.t("个账户,", "accounts at ")) (banks) " " (lang.t("家银行", "banks")) } }
+                }
+            }
+            h2 { (lang.t("风险", "Risk")) }
+            div #risk {
+                @if let Some(live) = &a.live {
+                    p { (lang.t("模型实时评分", "Mule model, live score")) ": " strong #live-score { (format!("{:.2}", live.score)) }
+                        " (" (lang.t("0.5 及以上为可疑", "0.5 and above is flagged")) ")" }
+                    @if !live.reasons.is_empty() { ul { @for r in &live.reasons { li { (lang.t(&r.message_zh, &r.message_en)) } } } }
+                }
+                @if let Some((score, zh, en)) = &a.flagged {
+                    p { strong { (lang.t("最近一次批量检测标记为涉诈账户", "Flagged as a mule by the latest batch detection")) } " (" (format!("{score:.2}")) "): " (lang.t(zh, en)) }
+                }
+                @if a.live.is_none() && a.flagged.is_none() { p { (lang.t("未评分(外部账户)。", "Not scored (external account).")) } }
+            }
+            @if !a.listed.is_empty() { h2 { (lang.t("名单", "Lists")) } (entry_rows(lang, &a.listed)) }
+            @if !a.siblings.is_empty() { h2 { (lang.t("同一持卡人的其他账户", "The holder's other accounts")) } (account_hits(lang, &a.siblings)) }
+            @if !a.cases.is_empty() { h2 { (lang.t("涉及案件", "Cases")) } (case_links(lang, &a.cases)) }
+            @if !a.alerts.is_empty() {
+                h2 { (lang.t("预警", "Alerts")) }
+                ul #account-alerts { @for al in &a.alerts { li { "#" (al.id) " · " (format!("{:.2}", al.score)) " · " (alert_status(lang, &al.status)) " · " (beijing(al.created_at)) } } }
+            }
+            @if !a.reports.is_empty() { h2 { (lang.t("群众举报", "Public reports")) } (report_rows(lang, &a.reports)) }
+            h2 { (lang.t("最近交易", "Latest transfers")) }
+            (transfer_rows(lang, &a.transfers, Some(&a.id)))
+        },
+    )
+}
+
+/// The public's reports, each value linked to a search for it.
+pub fn public_reports(lang: Lang, user: &User, csrf: &str, reports: &[PublicReport], nav: Markup) -> Markup {
+    layout(
+        lang,
+        lang.t("群众举报", "Public reports"),
+        Some(user),
+        csrf,
+        html! {
+            table #public-reports {
+                tr { th { (lang.t("时间", "Time")) } th { (lang.t("类型", "Kind")) } th { (lang.t("对象", "Value")) } th { (lang.t("举报内容", "What was reported")) } }
+                @for r in reports {
+                    tr { td { (beijing(r.at)) } td { (kind_name(lang, r.kind)) }
+                         td { a href={ "/console/search?q=" (crate::routes::url_encode(&r.value)) } { (r.value) } } td { (r.text) } }
+                }
+            }
+            (nav)
+        },
+    )
+}
+
+/// An alert's status in `lang`.
+pub fn alert_status(lang: Lang, s: &str) -> &'static str {
+    match s {
+        "open" => lang.t("待处理", "open"),
+        "assigned" => lang.t("已认领", "taken"),
+        "dismissed" => lang.t("已排除", "dismissed"),
+        "case" => lang.t("已立案", "case opened"),
+        _ => lang.t("未知", "unknown"),
+    }
+}
+
 /// A message in the frame (not found, not yet possible).
 pub fn message(lang: Lang, title: &str, user: &User, csrf: &str, text: &str) -> Markup {
     layout(lang, title, Some(user), csrf, html! { p.flash.err { (text) } })
@@ -511,7 +688,7 @@ pub fn alerts(lang: Lang, user: &User, csrf: &str, rows: &[Alert], flash: Option
                         td { (a.subject) }
                         td.num { (format!("{:.2}", a.score)) }
                         td { ul { @for (zh, en) in &reasons { li { (lang.t(zh, en)) } } } }
-                        td { (a.status) @if let Some(who) = &a.assignee { " · " (who) } @if let Some(n) = &a.note { " · " @if let Some(case) = n.strip_prefix("case:") { a href={ "/console/cases/" (case) } { (lang.t("案件", "case")) " #" (case) } } @else { (n) } } }
+                        td { (alert_status(lang, &a.status)) @if let Some(who) = &a.assignee { " · " (who) } @if let Some(n) = &a.note { " · " @if let Some(case) = n.strip_prefix("case:") { a href={ "/console/cases/" (case) } { (lang.t("案件", "case")) " #" (case) } } @else { (n) } } }
                         td {
                             @if can_act {
                                 @if a.status == "open" {

@@ -242,7 +242,7 @@ pub(crate) const CASE_READERS: &[Role] = &[Role::Analyst, Role::Supervisor, Role
 pub(crate) const CASE_WORKERS: &[Role] = &[Role::Analyst, Role::Supervisor];
 
 /// Percent-encodes a query value (all but ASCII letters and digits).
-fn url_encode(v: &str) -> String {
+pub(crate) fn url_encode(v: &str) -> String {
     v.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
 }
 
@@ -449,12 +449,28 @@ pub async fn case(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>) -> 
         Ok(rows) => rows.into_iter().filter(|r| r.action != "case.view").collect(),
         Err(e) => return server_error(e),
     };
-    drop(db);
     let freeze: Vec<fanzha_trace::FreezeRequest> = match serde_json::from_str(&case.freeze_json) {
         Ok(f) => f,
         Err(e) => return server_error(format!("case {id}: freeze list unreadable: {e}")),
     };
-    html(StatusCode::OK, pages::case(v.lang, &v.user, &v.csrf, &case, &freeze, &requests, &timeline))
+    // Other cases whose victim or freeze list names an account of this one's.
+    let mut related: Vec<(i64, String, Vec<String>)> = Vec::new();
+    for account in freeze.iter().flat_map(|b| &b.accounts).map(|a| &a.account) {
+        let others = match db.cases_about(account) {
+            Ok(o) => o,
+            Err(e) => return server_error(e),
+        };
+        for other in others.into_iter().filter(|o| o.id != id) {
+            match related.iter_mut().find(|r| r.0 == other.id) {
+                Some(r) => r.2.push(account.clone()),
+                None => related.push((other.id, other.title, vec![account.clone()])),
+            }
+        }
+    }
+    drop(db);
+    related.sort_by_key(|r| std::cmp::Reverse(r.0));
+    let page = pages::case(v.lang, &v.user, &v.csrf, &case, &freeze, &requests, &timeline, &related);
+    html(StatusCode::OK, page)
 }
 
 /// `GET /console/dashboard`.

@@ -203,3 +203,65 @@ async fn a_case_from_an_alert_carries_the_account_and_closes_the_alert_only_once
     let r = send(&c, "POST", &format!("/console/alerts/{id}/case"), &wang, &format!("csrf={csrf}")).await;
     assert_eq!(r.status, StatusCode::CONFLICT, "a closed alert opens no second case");
 }
+
+#[tokio::test]
+async fn search_and_the_account_page_bring_together_what_is_known() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let c = console(dir.path());
+    let (wang, csrf) = session(&c, "wang").await;
+    // Two cases over the same money share accounts; the public reported one of them.
+    for title in ["first", "second"] {
+        let form = format!("csrf={csrf}&title={title}&victim=V&txns=T0&typology=police_gov&narrative=x");
+        assert_eq!(send(&c, "POST", "/console/cases", &wang, &form).await.status, StatusCode::SEE_OTHER);
+    }
+    let report = fanzha_check::lookup::PublicReport {
+        kind: fanzha_check::lists::EntryKind::Account,
+        value: "M1".into(),
+        text: "对方冒充警察让我转到这个账户".into(),
+        at: T0 + 3_600,
+    };
+    c.api.write_live().unwrap().reports.add(report).unwrap();
+
+    // An exact account goes to its page; an identity number finds the holder's accounts; a
+    // transaction id finds the transfer and the cases that reported it.
+    let r = send(&c, "GET", "/console/search?q=M1", &wang, "").await;
+    assert_eq!((r.status, r.location.as_str()), (StatusCode::SEE_OTHER, "/console/accounts/M1"));
+    let r = send(&c, "GET", "/console/search?q=420105199001011234", &wang, "").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("href=\"/console/accounts/M1\"") && !r.body.contains("href=\"/console/accounts/M2\""));
+    let r = send(&c, "GET", "/console/search?q=T0", &wang, "").await;
+    assert!(
+        r.body.contains("href=\"/console/accounts/V\"") && r.body.contains("href=\"/console/cases/2\""),
+        "{}",
+        r.body
+    );
+    let r = send(&c, "GET", "/console/search?q=nothing-like-this", &wang, "").await;
+    assert!(r.body.contains("没有找到"));
+
+    // The account page: holder masked, risk, cases, the public's report, transfers both ways.
+    let page = send(&c, "GET", "/console/accounts/M1", &wang, "").await.body;
+    assert!(page.contains("4201**********1234") && !page.contains("420105199001011234"));
+    assert!(page.contains("id=\"live-score\""), "the model's live score");
+    assert!(page.contains("href=\"/console/cases/1\"") && page.contains("href=\"/console/cases/2\""));
+    assert!(page.contains("对方冒充警察让我转到这个账户"));
+    assert!(page.contains(">T0<") && page.contains(">T1<"), "in and out");
+    assert!(page.contains("href=\"/console/accounts/M2\""), "the counterparty is a link");
+
+    // The cases link to each other through the accounts they share; the reports have their page.
+    let case = send(&c, "GET", "/console/cases/1", &wang, "").await.body;
+    assert!(case.contains("id=\"related-cases\"") && case.contains("href=\"/console/cases/2\""), "{case}");
+    let reports = send(&c, "GET", "/console/reports", &wang, "").await.body;
+    assert!(reports.contains("对方冒充警察让我转到这个账户") && reports.contains("/console/search?q=M1"));
+
+    // A bank's liaison sees none of it; every look is audited.
+    let (bank, _) = session(&c, "icbc").await;
+    for uri in ["/console/search?q=M1", "/console/accounts/M1", "/console/reports"] {
+        assert_eq!(send(&c, "GET", uri, &bank, "").await.status, StatusCode::FORBIDDEN, "{uri}");
+    }
+    assert_eq!(send(&c, "GET", "/console/accounts/NOPE", &wang, "").await.status, StatusCode::NOT_FOUND);
+    let log = c.db().audit_log(1000).unwrap();
+    for action in ["search", "account.view", "reports.view"] {
+        assert!(log.iter().any(|a| a.action == action && a.user == "wang"), "{action} audited");
+    }
+}

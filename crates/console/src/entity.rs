@@ -1,0 +1,311 @@
+//! Search and the account page: find an account, a transfer, a holder, a phone number or a case
+//! from one box, and see one account whole — who holds it, how risky it looks now and why, the
+//! lists it is on, the holder's other accounts, the cases and alerts it appears in, what the public
+//! reported about it, and its latest transfers with links to each counterparty.
+
+// A refusal is the finished response; see `routes`.
+#![allow(clippy::result_large_err)]
+
+use crate::db::{Alert, Case};
+use crate::routes::{allow, html, now, refused, see_other, server_error, viewer, PageQuery, Viewer, CASE_READERS};
+use crate::{pages, Console};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use fanzha_check::lists::{Entry, EntryKind, Lists};
+use fanzha_check::lookup::PublicReport;
+use fanzha_detect::catalog::ix;
+use fanzha_detect::mules::LiveScore;
+use fanzha_graph::EdgeIx;
+use fanzha_model::{AccountIx, Ledger, Ts};
+use fanzha_storage::Store;
+use serde::Deserialize;
+use std::sync::Arc;
+
+type Shared = State<Arc<Console>>;
+
+/// Accounts whose id contains the text searched, at most.
+const ACCOUNT_HITS: usize = 50;
+/// Transfers shown on an account page (the latest, in and out).
+const TRANSFERS_SHOWN: usize = 50;
+
+/// The search box's query.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SearchQuery {
+    /// What was typed.
+    pub q: String,
+}
+
+/// One account found.
+pub struct AccountHit {
+    /// Account id.
+    pub id: String,
+    /// Bank code.
+    pub bank: Option<String>,
+    /// Masked holder.
+    pub holder: Option<String>,
+}
+
+/// One transfer, as a row of a search or an account page.
+pub struct TransferRow {
+    /// Transaction id.
+    pub txn: String,
+    /// When (UTC epoch seconds).
+    pub ts: i64,
+    /// Payer (`None`: cash).
+    pub from: Option<String>,
+    /// Payee (`None`: cash).
+    pub to: Option<String>,
+    /// Amount in fen.
+    pub amount_fen: i64,
+    /// Channel, if known.
+    pub channel: Option<&'static str>,
+}
+
+/// What one search found.
+#[derive(Default)]
+pub struct Found {
+    /// Accounts: the one named, the holder's, or those whose id contains the text.
+    pub accounts: Vec<AccountHit>,
+    /// The transfer named.
+    pub transfers: Vec<TransferRow>,
+    /// Cases whose title, victim or reported transfers contain the text.
+    pub cases: Vec<Case>,
+    /// List entries for the text as an account, phone number or URL.
+    pub listed: Vec<Entry>,
+    /// Public reports about it.
+    pub reports: Vec<PublicReport>,
+}
+
+/// Everything the account page shows.
+pub struct AccountView {
+    /// Account id.
+    pub id: String,
+    /// Bank code.
+    pub bank: Option<String>,
+    /// Masked holder.
+    pub holder: Option<String>,
+    /// Opened (UTC epoch seconds).
+    pub opened_at: Option<i64>,
+    /// Region code where it was opened.
+    pub region: Option<u32>,
+    /// Account class (`I`, `II`, `III`, `corp`).
+    pub class: Option<&'static str>,
+    /// Known only as a counterparty of the banks whose data fanzha has.
+    pub external: bool,
+    /// The mule model's live score and reasons (none for external accounts).
+    pub live: Option<LiveScore>,
+    /// The latest batch detection's flag: score and reasons in Chinese and English.
+    pub flagged: Option<(f64, String, String)>,
+    /// The holder's accounts and banks in all, as counted by the live features.
+    pub holder_counts: Option<(f64, f64)>,
+    /// List entries for the account or its holder, current or past.
+    pub listed: Vec<Entry>,
+    /// The holder's other accounts.
+    pub siblings: Vec<AccountHit>,
+    /// The latest transfers in and out, newest first.
+    pub transfers: Vec<TransferRow>,
+    /// Public reports about the account.
+    pub reports: Vec<PublicReport>,
+    /// Cases it appears in.
+    pub cases: Vec<Case>,
+    /// Alerts about it.
+    pub alerts: Vec<Alert>,
+}
+
+fn hit(ledger: &Ledger, a: AccountIx) -> AccountHit {
+    let account = ledger.account(a);
+    AccountHit {
+        id: ledger.account_id(a).to_string(),
+        bank: account.bank.map(|b| ledger.bank_code(b).to_string()),
+        holder: account.holder.as_ref().map(|h| h.masked.to_string()),
+    }
+}
+
+fn transfer_row(ledger: &Ledger, t: fanzha_model::TransferIx) -> TransferRow {
+    let x = ledger.transfer(t);
+    TransferRow {
+        txn: ledger.txn_id(t).to_string(),
+        ts: x.ts.0,
+        from: x.from.map(|a| ledger.account_id(a).to_string()),
+        to: x.to.map(|a| ledger.account_id(a).to_string()),
+        amount_fen: x.amount.0,
+        channel: x.channel.map(|c| c.as_str()),
+    }
+}
+
+/// Whether `q` reads as a mainland identity number (15 or 18 characters, digits and a final X).
+fn looks_like_identity(q: &str) -> bool {
+    let n = q.chars().count();
+    (n == 15 || n == 18) && q.char_indices().all(|(i, c)| c.is_ascii_digit() || (i == n - 1 && matches!(c, 'X' | 'x')))
+}
+
+/// Entries of `lists` (any time) for `value` as `kind`.
+fn entries(lists: &Lists, kind: EntryKind, value: &str) -> Vec<Entry> {
+    let key = Lists::normalize(kind, value);
+    lists.entries().iter().filter(|e| e.kind == kind && Lists::normalize(kind, &e.value) == key).cloned().collect()
+}
+
+/// `GET /console/search?q=…`: one exact account goes straight to its page.
+pub async fn search(State(c): Shared, headers: HeaderMap, Query(q): Query<SearchQuery>) -> Response {
+    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "search").map(|_| v)) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let q: String = q.q.trim().chars().take(64).collect();
+    if q.is_empty() {
+        return html(StatusCode::OK, pages::search(v.lang, &v.user, &v.csrf, "", &Found::default()));
+    }
+    if let Err(e) = c.db().audit(now(), &v.user.name, "search", "search", &q) {
+        return server_error(e);
+    }
+    let mut found = Found::default();
+    {
+        let Ok(live) = c.api.read_live() else { return server_error(fanzha_server::Poisoned) };
+        let ledger = live.store.ledger();
+        if let Some(a) = ledger.account_ix(&q) {
+            found.accounts.push(hit(ledger, a));
+        }
+        if let Some(t) = ledger.txn_ix(&q) {
+            found.transfers.push(transfer_row(ledger, t));
+        }
+        if looks_like_identity(&q) {
+            // Holders are stored as salted digests: the number typed is hashed the same way.
+            let digest = live.store.salt().holder(&q).digest;
+            let mine = ledger
+                .accounts()
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.holder.as_ref().is_some_and(|h| h.digest == digest));
+            found.accounts.extend(mine.map(|(i, _)| hit(ledger, AccountIx::of(i))));
+        } else if q.chars().count() >= 4 && found.accounts.is_empty() {
+            let ids = (0..ledger.accounts().len()).map(AccountIx::of).filter(|&a| ledger.account_id(a).contains(&q));
+            found.accounts.extend(ids.take(ACCOUNT_HITS).map(|a| hit(ledger, a)));
+        }
+        for kind in [EntryKind::Account, EntryKind::Phone, EntryKind::Url] {
+            found.listed.extend(entries(&live.checker.lists, kind, &q));
+        }
+        found.reports = live.reports.find(None, Some(&q), None, 20).into_iter().cloned().collect();
+    }
+    match c.db().search_cases(&q) {
+        Ok(cases) => found.cases = cases,
+        Err(e) => return server_error(e),
+    }
+    let only_account = found.accounts.len() == 1 && found.transfers.is_empty() && found.cases.is_empty();
+    if only_account && found.accounts[0].id == q {
+        return see_other(&format!("/console/accounts/{}", crate::routes::url_encode(&q)));
+    }
+    html(StatusCode::OK, pages::search(v.lang, &v.user, &v.csrf, &q, &found))
+}
+
+/// `GET /console/accounts/{id}`: one account whole (viewing it is audited: it shows personal data).
+pub async fn account(State(c): Shared, headers: HeaderMap, Path(id): Path<String>) -> Response {
+    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "account").map(|_| v)) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let view = match account_view(&c, &v, &id) {
+        Ok(view) => view,
+        Err(r) => return r,
+    };
+    html(StatusCode::OK, pages::account(v.lang, &v.user, &v.csrf, &view))
+}
+
+/// `GET /console/reports[?page=N]`: what the public reported (一键举报), newest first, each value
+/// linked to a search for it (audited: reports name phone numbers and accounts).
+pub async fn reports(State(c): Shared, headers: HeaderMap, Query(q): Query<PageQuery>) -> Response {
+    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "reports").map(|_| v)) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let page = q.page();
+    let (skip, rows) = (page.number.saturating_mul(page.rows), page.rows);
+    let shown: Vec<PublicReport> = {
+        let Ok(live) = c.api.read_live() else { return server_error(fanzha_server::Poisoned) };
+        let until = usize::try_from(skip.saturating_add(rows)).unwrap_or(usize::MAX);
+        let newest = live.reports.find(None, None, None, until);
+        newest.into_iter().skip(usize::try_from(skip).unwrap_or(usize::MAX)).cloned().collect()
+    };
+    if let Err(e) = c.db().audit(now(), &v.user.name, "reports.view", "reports", &format!("page {}", page.number)) {
+        return server_error(e);
+    }
+    let nav = pages::pager(v.lang, "/console/reports", "", page, shown.len());
+    html(StatusCode::OK, pages::public_reports(v.lang, &v.user, &v.csrf, &shown, nav))
+}
+
+fn account_view(c: &Console, v: &Viewer, id: &str) -> Result<AccountView, Response> {
+    let mut view = {
+        let live = c.api.read_live().map_err(server_error)?;
+        let ledger = live.store.ledger();
+        let Some(a) = ledger.account_ix(id) else {
+            return Err(refused(v, StatusCode::NOT_FOUND, "没有这个账户。", "There is no such account."));
+        };
+        let account = ledger.account(a);
+        let graph = live.graph();
+        let mut edges: Vec<u32> = graph.in_edges(a).iter().chain(graph.out_edges(a)).copied().collect();
+        edges.sort_unstable_by(|x, y| y.cmp(x));
+        edges.dedup();
+        let transfers =
+            edges.iter().take(TRANSFERS_SHOWN).map(|&e| transfer_row(ledger, graph.edge(EdgeIx(e)).txn)).collect();
+        let features = (!account.external).then(|| live.checker.features(ledger, a));
+        let holder_counts = features
+            .filter(|f| !f[ix::HOLDER_ACCOUNTS].is_nan())
+            .map(|f| (f[ix::HOLDER_ACCOUNTS], f[ix::HOLDER_BANKS]));
+        let mut listed = entries(&live.checker.lists, EntryKind::Account, id);
+        let mut siblings = Vec::new();
+        if let Some(h) = &account.holder {
+            listed.extend(entries(&live.checker.lists, EntryKind::Holder, &h.digest.to_string()));
+            let same = ledger
+                .accounts()
+                .iter()
+                .enumerate()
+                .filter(|(i, x)| *i != a.0 as usize && x.holder.as_ref().is_some_and(|y| y.digest == h.digest));
+            siblings = same.map(|(i, _)| hit(ledger, AccountIx::of(i))).collect();
+        }
+        AccountView {
+            id: id.to_string(),
+            bank: account.bank.map(|b| ledger.bank_code(b).to_string()),
+            holder: account.holder.as_ref().map(|h| h.masked.to_string()),
+            opened_at: account.opened_at.map(|t| t.0),
+            region: account.open_region.map(|r| r.code()),
+            class: account.class.map(|k| k.as_str()),
+            external: account.external,
+            live: live.checker.live_score(ledger, a, 3),
+            flagged: live.checker.suspects.get(a).map(|s| (s.score, s.reason_zh.clone(), s.reason_en.clone())),
+            holder_counts,
+            listed,
+            siblings,
+            transfers,
+            reports: live
+                .reports
+                .about(EntryKind::Account, id, Ts(now()))
+                .into_iter()
+                .rev()
+                .take(20)
+                .cloned()
+                .collect(),
+            cases: Vec::new(),
+            alerts: Vec::new(),
+        }
+    };
+    let mut db = c.db();
+    db.audit(now(), &v.user.name, "account.view", &format!("account:{id}"), "").map_err(server_error)?;
+    view.cases = db.cases_about(id).map_err(server_error)?;
+    view.alerts = db.alerts_about(id).map_err(server_error)?;
+    Ok(view)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identity_numbers_are_told_from_account_ids() {
+        assert!(looks_like_identity("42010519900101123X"));
+        assert!(looks_like_identity("420105900101123"));
+        assert!(!looks_like_identity("6222021234567890"), "16 digits: a card number");
+        assert!(!looks_like_identity("4201051990010112X4"), "X only at the end");
+        assert!(!looks_like_identity("M1"));
+    }
+}

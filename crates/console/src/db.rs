@@ -90,6 +90,26 @@ pub struct Case {
     pub svg: String,
     /// The trace's freeze requests per bank (JSON from `fanzha-trace`).
     pub freeze_json: String,
+    /// One of [`CASE_STATUSES`].
+    pub status: String,
+    /// Who works it (its opener, until someone takes it or a supervisor assigns it).
+    pub assignee: Option<String>,
+    /// Why it was closed.
+    pub closed_note: Option<String>,
+}
+
+/// Case states: `open` while worked, `closed` with a note.
+pub const CASE_STATUSES: [&str; 2] = ["open", "closed"];
+
+/// Which cases a list shows (each filter when given).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CaseFilter {
+    /// One of [`CASE_STATUSES`].
+    pub status: Option<String>,
+    /// Worked by this user.
+    pub assignee: Option<String>,
+    /// Of this typology.
+    pub typology: Option<String>,
 }
 
 /// One page of a long list, newest or highest first: `rows` rows after skipping `number` pages.
@@ -207,7 +227,8 @@ CREATE TABLE IF NOT EXISTS sessions(
 CREATE TABLE IF NOT EXISTS cases(
   id {ID}, title TEXT NOT NULL, victim TEXT NOT NULL, txns TEXT NOT NULL,
   typology TEXT NOT NULL, narrative TEXT NOT NULL, created_by TEXT NOT NULL, created_at BIGINT NOT NULL,
-  as_of BIGINT NOT NULL, traced_fen BIGINT NOT NULL, held_fen BIGINT NOT NULL, svg TEXT NOT NULL, freeze_json TEXT NOT NULL);
+  as_of BIGINT NOT NULL, traced_fen BIGINT NOT NULL, held_fen BIGINT NOT NULL, svg TEXT NOT NULL, freeze_json TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open', assignee TEXT, closed_note TEXT);
 CREATE TABLE IF NOT EXISTS freeze_requests(
   id {ID}, case_id BIGINT NOT NULL REFERENCES cases(id), bank TEXT, accounts TEXT NOT NULL,
   total_fen BIGINT NOT NULL, status TEXT NOT NULL, approved_by TEXT, saved_fen BIGINT NOT NULL DEFAULT 0,
@@ -286,7 +307,8 @@ fn freeze_row(r: &dyn Row) -> DbResult<FreezeRow> {
 
 const FREEZE_COLUMNS: &str = "id, case_id, bank, accounts, total_fen, status, approved_by, saved_fen, updated_at";
 const CASE_COLUMNS: &str =
-    "id, title, victim, txns, typology, narrative, created_by, created_at, as_of, traced_fen, held_fen, svg, freeze_json";
+    "id, title, victim, txns, typology, narrative, created_by, created_at, as_of, traced_fen, held_fen, \
+                            svg, freeze_json, status, assignee, closed_note";
 
 fn case_row(r: &dyn Row) -> DbResult<Case> {
     Ok(Case {
@@ -303,6 +325,9 @@ fn case_row(r: &dyn Row) -> DbResult<Case> {
         held_fen: r.int(10)?,
         svg: r.text(11)?,
         freeze_json: r.text(12)?,
+        status: r.text(13)?,
+        assignee: r.opt_text(14)?,
+        closed_note: r.opt_text(15)?,
     })
 }
 
@@ -325,6 +350,22 @@ fn alert_row(r: &dyn Row) -> DbResult<Alert> {
 /// `x` with the LIKE wildcards and the escape character escaped (`ESCAPE '\'`).
 fn like_escaped(x: &str) -> String {
     x.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+/// Gives a case table made before cases had a status its status, assignee and note columns (every
+/// old case open, worked by its opener).
+fn migrate_cases(db: &mut Db) -> DbResult<()> {
+    if db.conn.query("SELECT status, assignee, closed_note FROM cases WHERE 1 = 0", &[], |_| Ok(())).is_ok() {
+        return Ok(());
+    }
+    db.atomically(|db| {
+        db.conn.batch(
+            "ALTER TABLE cases ADD COLUMN status TEXT NOT NULL DEFAULT 'open';
+             ALTER TABLE cases ADD COLUMN assignee TEXT; ALTER TABLE cases ADD COLUMN closed_note TEXT;",
+        )?;
+        db.conn.exec("UPDATE cases SET assignee = created_by", &[])?;
+        Ok(())
+    })
 }
 
 fn s(x: &str) -> V {
@@ -355,6 +396,7 @@ impl Db {
         };
         conn.batch(&TABLES.replace("{ID}", id))?;
         let mut db = Db { conn, depth: 0 };
+        migrate_cases(&mut db)?;
         crate::audit::migrate(&mut db, guard)?;
         Ok(db)
     }
@@ -465,8 +507,8 @@ impl Db {
     /// Stores a case; returns its id.
     pub fn add_case(&mut self, c: &Case) -> DbResult<i64> {
         self.insert(
-            "INSERT INTO cases(title, victim, txns, typology, narrative, created_by, created_at, as_of, traced_fen, held_fen, svg, freeze_json)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+            "INSERT INTO cases(title, victim, txns, typology, narrative, created_by, created_at, as_of, traced_fen, held_fen, svg, freeze_json, status, assignee)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'open', $6)",
             &[
                 s(&c.title),
                 s(&c.victim),
@@ -486,11 +528,36 @@ impl Db {
 
     /// Cases, newest first, one page.
     pub fn cases(&mut self, page: Page) -> DbResult<Vec<Case>> {
+        self.cases_where(&CaseFilter::default(), page)
+    }
+
+    /// Cases that pass `filter`, newest first, one page.
+    pub fn cases_where(&mut self, filter: &CaseFilter, page: Page) -> DbResult<Vec<Case>> {
+        let [limit, offset] = page.bounds();
         self.conn.query(
-            &format!("SELECT {CASE_COLUMNS} FROM cases ORDER BY id DESC LIMIT $1 OFFSET $2"),
-            &page.bounds(),
+            &format!(
+                "SELECT {CASE_COLUMNS} FROM cases WHERE (CAST($1 AS TEXT) IS NULL OR status = $1)
+                 AND (CAST($2 AS TEXT) IS NULL OR assignee = $2) AND (CAST($3 AS TEXT) IS NULL OR typology = $3)
+                 ORDER BY id DESC LIMIT $4 OFFSET $5"
+            ),
+            &[
+                os(filter.status.as_deref()),
+                os(filter.assignee.as_deref()),
+                os(filter.typology.as_deref()),
+                limit,
+                offset,
+            ],
             case_row,
         )
+    }
+
+    /// Sets a case's status, assignee and closing note; false if there is no such case.
+    pub fn set_case(&mut self, id: i64, status: &str, assignee: Option<&str>, note: Option<&str>) -> DbResult<bool> {
+        let n = self.conn.exec(
+            "UPDATE cases SET status = $2, assignee = $3, closed_note = $4 WHERE id = $1",
+            &[V::I(id), s(status), os(assignee), os(note)],
+        )?;
+        Ok(n > 0)
     }
 
     /// One case.
@@ -733,6 +800,28 @@ pub(crate) mod tests {
             assert!(db.conn.query("SELECT 1", &[], |r| r.int(3)).is_err(), "no such column");
             assert_eq!(db.conn.query("SELECT CAST(NULL AS BIGINT)", &[], |r| r.opt_int(0)).unwrap(), vec![None]);
         }
+    }
+
+    #[test]
+    fn cases_made_before_case_states_are_open_and_worked_by_their_opener() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.sqlite");
+        {
+            let old = rusqlite::Connection::open(&path).unwrap();
+            old.execute_batch(
+                "CREATE TABLE cases(id INTEGER PRIMARY KEY, title TEXT NOT NULL, victim TEXT NOT NULL, txns TEXT NOT NULL,
+                 typology TEXT NOT NULL, narrative TEXT NOT NULL, created_by TEXT NOT NULL, created_at BIGINT NOT NULL,
+                 as_of BIGINT NOT NULL, traced_fen BIGINT NOT NULL, held_fen BIGINT NOT NULL, svg TEXT NOT NULL,
+                 freeze_json TEXT NOT NULL);
+                 INSERT INTO cases VALUES (1, 't', 'V', 'T0', 'none', '', 'wang', 0, 0, 0, 0, '', '[]');",
+            )
+            .unwrap();
+        }
+        let mut db = Db::open(&path).unwrap();
+        let case = db.case(1).unwrap().unwrap();
+        assert_eq!((case.status.as_str(), case.assignee.as_deref(), case.closed_note), ("open", Some("wang"), None));
+        drop(db);
+        assert_eq!(Db::open(&path).unwrap().case(1).unwrap().unwrap().status, "open", "migrated once");
     }
 
     #[test]

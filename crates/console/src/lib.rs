@@ -15,6 +15,7 @@
 pub mod alerts;
 pub mod audit;
 pub mod auth;
+mod cases;
 pub mod dashboard;
 pub mod db;
 mod entity;
@@ -118,9 +119,11 @@ pub fn router(console: Arc<Console>) -> Router {
         .route("/console/login", get(routes::login_page).post(routes::login))
         .route("/console/logout", post(routes::logout))
         .route("/console/lang", get(routes::set_lang))
-        .route("/console/cases", get(routes::cases).post(routes::create_case))
-        .route("/console/cases/new", get(routes::new_case_page))
-        .route("/console/cases/{id}", get(routes::case))
+        .route("/console/cases", get(cases::list).post(cases::create))
+        .route("/console/cases.csv", get(cases::export))
+        .route("/console/cases/new", get(cases::new_page))
+        .route("/console/cases/{id}", get(cases::show))
+        .route("/console/cases/{id}/status", post(cases::change))
         .route("/console/cases/{id}/freeze", post(freeze::create))
         .route("/console/requests", get(freeze::list))
         .route("/console/requests/{id}", get(freeze::show))

@@ -2,10 +2,10 @@
 //! markup is the trace SVG, which fanzha draws itself).
 
 use crate::audit::{AuditFilter, AuditRow};
+use crate::cases::{CaseForm, CasesQuery};
 use crate::db::{Alert, Case, FreezeRow, Page, Role, User, STATUSES};
 use crate::entity::{AccountHit, AccountView, Found, TransferRow};
 use crate::i18n::{beijing, kind_name, list_name, typology_name, yuan, Lang};
-use crate::routes::CaseForm;
 use fanzha_check::lists::Entry;
 use fanzha_check::lookup::PublicReport;
 use fanzha_trace::{FreezeRequest, FreezeTarget, Stop, Urgency};
@@ -150,8 +150,8 @@ pub fn login(lang: Lang, error: Option<&str>) -> Markup {
     )
 }
 
-/// The case list.
-pub fn cases(lang: Lang, user: &User, csrf: &str, cases: &[Case], nav: Markup) -> Markup {
+/// The case list with its filters (`q`) and an export link.
+pub fn cases(lang: Lang, user: &User, csrf: &str, cases: &[Case], q: &CasesQuery, nav: Markup) -> Markup {
     layout(
         lang,
         lang.t("案件", "Cases"),
@@ -161,18 +161,39 @@ pub fn cases(lang: Lang, user: &User, csrf: &str, cases: &[Case], nav: Markup) -
             @if user.role != Role::Auditor {
                 p { a href="/console/cases/new" { (lang.t("+ 根据受害人报案新建案件", "+ New case from a victim report")) } }
             }
-            table {
+            form #case-filter method="get" action="/console/cases" {
+                select name="status" {
+                    option value="open" selected[q.status.is_empty() || q.status == "open"] { (case_status(lang, "open")) }
+                    option value="closed" selected[q.status == "closed"] { (case_status(lang, "closed")) }
+                    option value="all" selected[q.status == "all"] { (lang.t("全部", "all")) }
+                }
+                " "
+                select name="assignee" {
+                    option value="" { (lang.t("所有承办人", "anyone's")) }
+                    option value="me" selected[q.assignee == "me"] { (lang.t("我的", "mine")) }
+                }
+                " "
+                select name="typology" {
+                    option value="" { (lang.t("所有类型", "any typology")) }
+                    @for t in fanzha_model::TYPOLOGIES { option value=(t.id) selected[q.typology == t.id] { (typology_name(lang, t.id)) } }
+                }
+                " " button type="submit" { (lang.t("筛选", "Filter")) }
+                " " a #export-cases href={ "/console/cases.csv?" (q.query_string()) } { (lang.t("导出 CSV", "Export CSV")) }
+            }
+            table #cases {
                 tr { th { "#" } th { (lang.t("标题", "Title")) } th { (lang.t("类型", "Typology")) }
                      th { (lang.t("受害人账户", "Victim account")) } th.num { (lang.t("涉案金额(元)", "Traced (yuan)")) }
-                     th.num { (lang.t("可冻结(元)", "Freezable (yuan)")) } th { (lang.t("创建", "Opened")) } }
+                     th.num { (lang.t("可冻结(元)", "Freezable (yuan)")) } th { (lang.t("状态", "Status")) } th { (lang.t("承办人", "Assignee")) } th { (lang.t("创建", "Opened")) } }
                 @for c in cases {
-                    tr {
+                    tr.case data-status=(c.status) {
                         td { (c.id) }
                         td { a href={ "/console/cases/" (c.id) } { (c.title) } }
                         td { (typology_name(lang, &c.typology)) }
                         td { (c.victim) }
                         td.num { (yuan(c.traced_fen)) }
                         td.num { (yuan(c.held_fen)) }
+                        td { (case_status(lang, &c.status)) }
+                        td { (c.assignee.as_deref().unwrap_or("")) }
                         td { (beijing(c.created_at)) " · " (c.created_by) }
                     }
                 }
@@ -180,6 +201,52 @@ pub fn cases(lang: Lang, user: &User, csrf: &str, cases: &[Case], nav: Markup) -
             (nav)
         },
     )
+}
+
+/// A case's status in `lang`.
+fn case_status(lang: Lang, s: &str) -> &'static str {
+    match s {
+        "open" => lang.t("办理中", "open"),
+        _ => lang.t("已结案", "closed"),
+    }
+}
+
+/// What a case worker may do with a case now: take, assign (supervisors), close with a note, reopen.
+fn case_actions(lang: Lang, user: &User, csrf: &str, c: &Case) -> Markup {
+    let action = format!("/console/cases/{}/status", c.id);
+    html! {
+        @if c.status == "open" {
+            @if c.assignee.as_deref() != Some(user.name.as_str()) {
+                form.inline method="post" action=(action) {
+                    input type="hidden" name="csrf" value=(csrf);
+                    input type="hidden" name="action" value="take";
+                    button #take-case type="submit" { (lang.t("由我承办", "Take it")) }
+                }
+                " "
+            }
+            @if user.role == Role::Supervisor {
+                form.inline method="post" action=(action) {
+                    input type="hidden" name="csrf" value=(csrf);
+                    input type="hidden" name="action" value="assign";
+                    input name="to" placeholder=(lang.t("指派给(用户名)", "assign to (user name)")) maxlength="64" style="min-width:10em";
+                    button type="submit" { (lang.t("指派", "Assign")) }
+                }
+                " "
+            }
+            form.inline #close-case method="post" action=(action) {
+                input type="hidden" name="csrf" value=(csrf);
+                input type="hidden" name="action" value="close";
+                input name="note" placeholder=(lang.t("结案说明(必填)", "why it is closed (required)")) maxlength="1000" required style="min-width:14em";
+                button type="submit" { (lang.t("结案", "Close")) }
+            }
+        } @else {
+            form.inline method="post" action=(action) {
+                input type="hidden" name="csrf" value=(csrf);
+                input type="hidden" name="action" value="reopen";
+                button #reopen-case type="submit" { (lang.t("重新办理", "Reopen")) }
+            }
+        }
+    }
 }
 
 /// The new-case form, filled with `form` (empty, from an alert, or as posted with `error`).
@@ -237,6 +304,10 @@ pub fn case(
             p { (lang.t("类型", "Typology")) ": " (typology_name(lang, &c.typology)) " · "
                 (lang.t("受害人账户", "Victim account")) ": " (c.victim) " · "
                 (lang.t("报案交易", "Reported transfers")) ": " (c.txns) }
+            p #case-status { (lang.t("状态", "Status")) ": " strong { (case_status(lang, &c.status)) }
+                " · " (lang.t("承办人", "Assignee")) ": " (c.assignee.as_deref().unwrap_or("—"))
+                @if let Some(n) = &c.closed_note { " · " (lang.t("结案说明", "Closed because")) ": " (n) } }
+            @if can_act { p { (case_actions(lang, user, csrf, c)) } }
             p { (lang.t("资金状态截至", "Money shown as of")) " " (beijing(c.as_of)) }
             p { (c.narrative) }
             p { (lang.t("追踪金额", "Traced")) " " strong { (yuan(c.traced_fen)) } " " (lang.t("元,其中仍在账户中(可冻结)", "yuan, of which still in accounts (freezable)")) " " strong.held { (yuan(c.held_fen)) } " " (lang.t("元", "yuan")) }

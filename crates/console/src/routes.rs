@@ -7,7 +7,7 @@
 
 use crate::audit::AuditFilter;
 use crate::auth::{self, COOKIE, SESSION_SECS};
-use crate::db::{Case, Page, Role, User};
+use crate::db::{Page, Role, User};
 use crate::i18n::Lang;
 use crate::{pages, Console};
 use axum::extract::{Form, Path, Query, State};
@@ -16,7 +16,6 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use fanzha_server::Client;
 use fanzha_storage::Store;
-use fanzha_trace::{Forward, Tracer};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -259,220 +258,6 @@ impl PageQuery {
     }
 }
 
-/// `GET /console/cases[?page=N]`.
-pub async fn cases(State(c): Shared, headers: HeaderMap, Query(q): Query<PageQuery>) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "cases").map(|_| v)) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    match c.db().cases(q.page()) {
-        Ok(list) => {
-            let nav = pages::pager(v.lang, "/console/cases", "", q.page(), list.len());
-            html(StatusCode::OK, pages::cases(v.lang, &v.user, &v.csrf, &list, nav))
-        }
-        Err(e) => server_error(e),
-    }
-}
-
-/// `GET /console/cases/new`.
-pub async fn new_case_page(State(c): Shared, headers: HeaderMap) -> Response {
-    match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_WORKERS, "cases/new").map(|_| v)) {
-        Ok(v) => html(StatusCode::OK, pages::new_case(v.lang, &v.user, &v.csrf, None, &CaseForm::default())),
-        Err(r) => r,
-    }
-}
-
-/// The new-case form, as posted and as shown again with an error. Every field may be missing, so
-/// that the session, the role and the CSRF token are checked before anything the form says.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct CaseForm {
-    csrf: String,
-    /// Short title.
-    pub title: String,
-    /// The victim's account.
-    pub victim: String,
-    /// The reported transaction ids, separated by commas or spaces.
-    pub txns: String,
-    /// Beijing wall-clock time of the report, or empty.
-    pub reported_at: String,
-    /// A typology id.
-    pub typology: String,
-    /// The story.
-    pub narrative: String,
-    /// The alert the case is opened from (its id), or empty.
-    pub alert: String,
-}
-
-impl Posted for CaseForm {
-    fn csrf(&self) -> Option<&str> {
-        Some(&self.csrf)
-    }
-}
-
-impl CaseForm {
-    /// Each field trimmed and cut to its length limit.
-    fn bounded(self) -> CaseForm {
-        let cut = |s: String, max: usize| s.trim().chars().take(max).collect::<String>();
-        CaseForm {
-            csrf: self.csrf,
-            title: cut(self.title, 200),
-            victim: cut(self.victim, 64),
-            txns: cut(self.txns, 2000),
-            reported_at: cut(self.reported_at, 25),
-            typology: cut(self.typology, 40),
-            narrative: cut(self.narrative, 4000),
-            alert: cut(self.alert, 20),
-        }
-    }
-}
-
-/// `POST /console/cases`: opens a case and traces the reported transfers at once. A case opened
-/// from an alert closes the alert in the same transaction (an abandoned form leaves it open).
-pub async fn create_case(State(c): Shared, headers: HeaderMap, Form(f): Form<CaseForm>) -> Response {
-    let v = match acting(&c, &headers, CASE_WORKERS, "cases/new", &f) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    let f = f.bounded();
-    let bad = |msg: &str| html(StatusCode::BAD_REQUEST, pages::new_case(v.lang, &v.user, &v.csrf, Some(msg), &f));
-    let (title, victim, txns, narrative, typology) =
-        (f.title.clone(), f.victim.clone(), f.txns.clone(), f.narrative.clone(), f.typology.clone());
-    let alert = if f.alert.is_empty() {
-        None
-    } else {
-        match f.alert.parse::<i64>() {
-            Ok(id) => Some(id),
-            Err(_) => return bad(v.lang.t("预警编号无效。", "The alert id is not a number.")),
-        }
-    };
-    if title.is_empty() || victim.is_empty() || txns.is_empty() {
-        return bad(v
-            .lang
-            .t("标题、受害人账户和交易号必须填写。", "Title, victim account and transaction ids are required."));
-    }
-    if fanzha_model::Typology::by_id(&typology).is_none() {
-        return bad(v.lang.t("请选择诈骗类型。", "Choose a typology."));
-    }
-    let as_of = if f.reported_at.is_empty() {
-        None
-    } else {
-        match fanzha_model::Ts::parse_beijing_wall_clock(&f.reported_at) {
-            Ok(t) => Some(t),
-            Err(_) => {
-                return bad(v
-                    .lang
-                    .t("报案时间格式应为 2024-03-01 12:00。", "Reported at: write it as 2024-03-01 12:00."))
-            }
-        }
-    };
-    let ids: Vec<String> =
-        txns.split([',', ' ', '，']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
-    let traced = {
-        let live = match c.api.read_live() {
-            Ok(l) => l,
-            Err(e) => return server_error(e),
-        };
-        let ledger = live.store.ledger();
-        let graph = live.graph();
-        let tracer = Tracer::new(ledger, &graph);
-        match tracer.resolve_txns(ids.iter().map(String::as_str)) {
-            Err(missing) => Err(missing.join(", ")),
-            Ok(seeds) => tracer
-                .forward(&Forward { as_of, ..Forward::new(seeds) })
-                .map(|t| tracer.report(&t))
-                .map_err(|e| e.to_string()),
-        }
-    };
-    let report = match traced {
-        Ok(r) => r,
-        Err(why) => {
-            let msg = format!("{}: {why}", v.lang.t("无法追踪这些交易", "These transfers cannot be traced"));
-            return bad(&msg);
-        }
-    };
-    let case = Case {
-        id: 0,
-        title,
-        victim,
-        txns: ids.join(","),
-        typology,
-        narrative,
-        created_by: v.user.name.clone(),
-        created_at: now(),
-        as_of: report.as_of_ts,
-        traced_fen: report.traced_fen,
-        held_fen: report.held_fen,
-        svg: fanzha_trace::to_svg(&report),
-        freeze_json: serde_json::to_string(&report.freeze).unwrap_or_else(|_| "[]".into()),
-    };
-    let created = c.db().atomically(|db| {
-        let id = db.add_case(&case)?;
-        db.audit(now(), &v.user.name, "case.create", &format!("case:{id}"), &case.txns)?;
-        // An alert someone else closed meanwhile stays as they left it.
-        if let Some(alert) = alert {
-            if db.set_alert(alert, "case", &v.user.name, Some(&format!("case:{id}")))? {
-                db.audit(now(), &v.user.name, "alert.case", &format!("alert:{alert}"), &format!("case:{id}"))?;
-            }
-        }
-        Ok(id)
-    });
-    match created {
-        Ok(id) => see_other(&format!("/console/cases/{id}")),
-        Err(e) => server_error(e),
-    }
-}
-
-/// `GET /console/cases/{id}`.
-pub async fn case(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "case").map(|_| v)) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    let mut db = c.db();
-    let case = match db.case(id) {
-        Ok(Some(case)) => case,
-        Ok(None) => return refused(&v, StatusCode::NOT_FOUND, "没有这个案件。", "There is no such case."),
-        Err(e) => return server_error(e),
-    };
-    let requests = match db.freezes(Some(id), None, Page::all()) {
-        Ok(r) => r,
-        Err(e) => return server_error(e),
-    };
-    // Viewing a case shows personal data (accounts, masked holders): it is audited, or not shown.
-    if let Err(e) = db.audit(now(), &v.user.name, "case.view", &format!("case:{id}"), "") {
-        return server_error(e);
-    }
-    let objects: Vec<String> =
-        std::iter::once(format!("case:{id}")).chain(requests.iter().map(|r| format!("request:{}", r.id))).collect();
-    let timeline: Vec<_> = match db.audit_about(&objects) {
-        Ok(rows) => rows.into_iter().filter(|r| r.action != "case.view").collect(),
-        Err(e) => return server_error(e),
-    };
-    let freeze: Vec<fanzha_trace::FreezeRequest> = match serde_json::from_str(&case.freeze_json) {
-        Ok(f) => f,
-        Err(e) => return server_error(format!("case {id}: freeze list unreadable: {e}")),
-    };
-    // Other cases whose victim or freeze list names an account of this one's.
-    let mut related: Vec<(i64, String, Vec<String>)> = Vec::new();
-    for account in freeze.iter().flat_map(|b| &b.accounts).map(|a| &a.account) {
-        let others = match db.cases_about(account) {
-            Ok(o) => o,
-            Err(e) => return server_error(e),
-        };
-        for other in others.into_iter().filter(|o| o.id != id) {
-            match related.iter_mut().find(|r| r.0 == other.id) {
-                Some(r) => r.2.push(account.clone()),
-                None => related.push((other.id, other.title, vec![account.clone()])),
-            }
-        }
-    }
-    drop(db);
-    related.sort_by_key(|r| std::cmp::Reverse(r.0));
-    let page = pages::case(v.lang, &v.user, &v.csrf, &case, &freeze, &requests, &timeline, &related);
-    html(StatusCode::OK, page)
-}
-
 /// `GET /console/dashboard`.
 pub async fn dashboard(State(c): Shared, headers: HeaderMap) -> Response {
     let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "dashboard").map(|_| v)) {
@@ -562,7 +347,7 @@ pub async fn alert_action(
             return refused(&v, StatusCode::BAD_REQUEST, "排除预警须说明理由。", "A dismissal needs a reason.");
         }
         "dismiss" => ("dismissed", Some(reason.as_str())),
-        "case" => return case_from_alert(&c, &v, id),
+        "case" => return crate::cases::from_alert(&c, &v, id),
         _ => return refused(&v, StatusCode::NOT_FOUND, "没有这个操作。", "There is no such action."),
     };
     let mut db = c.db();
@@ -580,58 +365,8 @@ pub async fn alert_action(
     }
 }
 
-/// The new-case form filled from an open alert: its subject in the title, its reasons in the
-/// narrative and, for a mule account, the latest transfers into it as the ones to trace. The alert
-/// stays open until the case is created.
-fn case_from_alert(c: &Console, v: &Viewer, id: i64) -> Response {
-    let alert = match c.db().alert(id) {
-        Ok(Some(a)) if matches!(a.status.as_str(), "open" | "assigned") => a,
-        Ok(_) => return refused(v, StatusCode::CONFLICT, CLOSED_ZH, CLOSED_EN),
-        Err(e) => return server_error(e),
-    };
-    let reasons: Vec<(String, String)> = serde_json::from_str(&alert.reasons).unwrap_or_default();
-    let mut narrative = format!(
-        "{} #{id} ({}, {} {:.2}): {}",
-        v.lang.t("来自预警", "From alert"),
-        alert.subject,
-        v.lang.t("评分", "score"),
-        alert.score,
-        alert.kind
-    );
-    for (zh, en) in &reasons {
-        narrative.push_str("\n- ");
-        narrative.push_str(v.lang.t(zh, en));
-    }
-    let txns = if alert.kind == "mule" {
-        let Ok(live) = c.api.read_live() else { return server_error(fanzha_server::Poisoned) };
-        let ledger = live.store.ledger();
-        let graph = live.graph();
-        ledger.account_ix(&alert.subject).map_or_else(String::new, |a| {
-            let into = graph.in_edges(a);
-            let latest = &into[into.len().saturating_sub(ALERT_TXNS)..];
-            let ids: Vec<&str> =
-                latest.iter().map(|&e| ledger.txn_id(graph.edge(fanzha_graph::EdgeIx(e)).txn)).collect();
-            ids.join(",")
-        })
-    } else {
-        String::new()
-    };
-    let form = CaseForm {
-        title: format!("{} {}", v.lang.t("预警立案", "Case from alert"), alert.subject),
-        txns,
-        typology: "none".into(),
-        narrative,
-        alert: id.to_string(),
-        ..CaseForm::default()
-    };
-    html(StatusCode::OK, pages::new_case(v.lang, &v.user, &v.csrf, None, &form))
-}
-
-const CLOSED_ZH: &str = "该预警已关闭或不存在。";
-const CLOSED_EN: &str = "The alert is closed already, or does not exist.";
-
-/// How many of a mule account's latest incoming transfers a case from its alert traces.
-const ALERT_TXNS: usize = 20;
+pub(crate) const CLOSED_ZH: &str = "该预警已关闭或不存在。";
+pub(crate) const CLOSED_EN: &str = "The alert is closed already, or does not exist.";
 
 /// Query of `GET /console/audit`: a page, and filters by user, action prefix and object.
 #[derive(Deserialize)]

@@ -265,3 +265,72 @@ async fn search_and_the_account_page_bring_together_what_is_known() {
         assert!(log.iter().any(|a| a.action == action && a.user == "wang"), "{action} audited");
     }
 }
+
+#[tokio::test]
+async fn cases_are_taken_assigned_closed_with_a_note_filtered_and_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let c = console(dir.path());
+    let (wang, wang_csrf) = session(&c, "wang").await;
+    for title in ["first", "second"] {
+        let form = format!("csrf={wang_csrf}&title={title}&victim=V&txns=T0&typology=police_gov&narrative=x");
+        assert_eq!(send(&c, "POST", "/console/cases", &wang, &form).await.status, StatusCode::SEE_OTHER);
+    }
+    let case = |id| c.db().case(id).unwrap().unwrap();
+    assert_eq!((case(1).status.as_str(), case(1).assignee.as_deref()), ("open", Some("wang")), "its opener works it");
+    let change = |cookie: String, id: i64, form: String| {
+        let c = c.clone();
+        async move { send(&c, "POST", &format!("/console/cases/{id}/status"), &cookie, &form).await }
+    };
+
+    // Only a supervisor assigns, and only to someone who works cases.
+    let r = change(wang.clone(), 1, format!("csrf={wang_csrf}&action=assign&to=wang")).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let (li, li_csrf) = session(&c, "li").await;
+    let r = change(li.clone(), 1, format!("csrf={li_csrf}&action=assign&to=zhao")).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "an auditor works no cases");
+    let r = change(li.clone(), 1, format!("csrf={li_csrf}&action=take")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(case(1).assignee.as_deref(), Some("li"));
+    let r = change(li.clone(), 1, format!("csrf={li_csrf}&action=assign&to=wang")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(case(1).assignee.as_deref(), Some("wang"));
+
+    // Closing needs a note; a closed case leaves the default list and can be reopened.
+    let r = change(wang.clone(), 1, format!("csrf={wang_csrf}&action=close&note=")).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = change(wang.clone(), 1, format!("csrf={wang_csrf}&action=close&note={}", enc("资金已全部冻结返还"))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!((case(1).status.as_str(), case(1).closed_note.as_deref()), ("closed", Some("资金已全部冻结返还")));
+    let r = change(wang.clone(), 1, format!("csrf={wang_csrf}&action=close&note=again")).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    let open = send(&c, "GET", "/console/cases", &wang, "").await.body;
+    assert!(!open.contains("href=\"/console/cases/1\"") && open.contains("href=\"/console/cases/2\""));
+    let closed = send(&c, "GET", "/console/cases?status=closed", &wang, "").await.body;
+    assert!(closed.contains("href=\"/console/cases/1\"") && !closed.contains("href=\"/console/cases/2\""));
+    let mine = send(&c, "GET", "/console/cases?status=all&assignee=me", &li, "").await.body;
+    assert!(!mine.contains("href=\"/console/cases/1\""), "case 1 is wang's now");
+
+    // The export follows the filter.
+    let csv = send(&c, "GET", "/console/cases.csv?status=all", &wang, "").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let lines: Vec<&str> = csv.body.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", csv.body);
+    assert!(lines[0].starts_with("id,title,typology,victim"));
+    assert!(
+        lines[2].starts_with("1,first,police_gov,V,T0,")
+            && lines[2].contains(",closed,wang,")
+            && lines[2].ends_with("资金已全部冻结返还")
+    );
+    assert!(lines[2].contains("+08:00"), "times in Beijing time with the offset");
+
+    let r = change(wang.clone(), 1, format!("csrf={wang_csrf}&action=reopen")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!((case(1).status.as_str(), case(1).closed_note.as_deref()), ("open", None));
+    let (zhao, zhao_csrf) = session(&c, "zhao").await;
+    assert_eq!(change(zhao, 1, format!("csrf={zhao_csrf}&action=take")).await.status, StatusCode::FORBIDDEN);
+    let log = c.db().audit_log(1000).unwrap();
+    for action in ["case.take", "case.assign", "case.close", "case.reopen", "cases.export"] {
+        assert!(log.iter().any(|a| a.action == action), "{action} audited");
+    }
+}

@@ -1,12 +1,31 @@
-//! The alert queue's source: mule accounts and card farmers flagged by `fanzha-detect` (rules, the
-//! shipped model, the card-farming detector) over the store as it stands, raised once per subject.
+//! The alert queue: its source (mule accounts and card farmers flagged by `fanzha-detect` — rules,
+//! the shipped model, the card-farming detector — over the store as it stands, raised once per
+//! subject; held transfer checks), and its handlers (filter, sort, take, dismiss with a reason, one
+//! at a time or ticked in bulk, open a case).
 
-use crate::db::Db;
+// A refusal is the finished response; see `routes`.
+#![allow(clippy::result_large_err)]
+
+use crate::db::{AlertFilter, AlertStatus, Db, Page, ALERT_KINDS};
+use crate::routes::{
+    acting, allow, form_text, html, now, refused, see_other, server_error, url_encode, viewer, Viewer, CASE_READERS,
+    CASE_WORKERS, CLOSED_EN, CLOSED_ZH,
+};
+use crate::{pages, Console};
+use axum::extract::{Form, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use fanzha_detect::farming::{self, FarmingConfig};
 use fanzha_detect::mules::{self, MuleConfig};
 use fanzha_detect::MuleModel;
 use fanzha_graph::TemporalGraph;
 use fanzha_model::Ledger;
+use fanzha_storage::Store;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+type Shared = State<Arc<Console>>;
 
 /// Alerts raised by one refresh.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -49,4 +68,172 @@ pub fn raise(db: &mut Db, found: &Found, at: i64) -> crate::sql::DbResult<Raised
         }
     }
     Ok(raised)
+}
+
+/// Query of the alert queue: a page, filters and the order.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AlertsQuery {
+    page: Option<i64>,
+    /// `mule`, `card_farmer`, `transfer`, or empty for any.
+    pub kind: String,
+    /// `open` (open or taken: the default), `mine` (taken by the viewer), `dismissed`, `case`, `all`.
+    pub status: String,
+    /// `score` (highest first: the default) or `newest`.
+    pub sort: String,
+}
+
+impl AlertsQuery {
+    fn filter(&self, me: &str) -> AlertFilter {
+        AlertFilter {
+            kind: ALERT_KINDS.contains(&self.kind.as_str()).then(|| self.kind.clone()),
+            status: match self.status.as_str() {
+                "all" => AlertStatus::Any,
+                "mine" => AlertStatus::TakenBy(me.to_string()),
+                "dismissed" | "case" => AlertStatus::Is(self.status.clone()),
+                _ => AlertStatus::Open,
+            },
+            newest_first: self.sort == "newest",
+        }
+    }
+
+    /// The filters and order as a query string (for the pager), e.g. `kind=mule&`.
+    pub fn query_string(&self) -> String {
+        [("kind", &self.kind), ("status", &self.status), ("sort", &self.sort)]
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| format!("{k}={}&", url_encode(v)))
+            .collect()
+    }
+}
+
+/// `GET /console/alerts[?kind=&status=&sort=&page=N]`.
+pub async fn queue(State(c): Shared, headers: HeaderMap, Query(q): Query<AlertsQuery>) -> Response {
+    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "alerts").map(|_| v)) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    show(&c, &v, &q, None)
+}
+
+/// The queue page for `q`, audited as a view.
+fn show(c: &Console, v: &Viewer, q: &AlertsQuery, flash: Option<&str>) -> Response {
+    let page = Page::new(q.page.unwrap_or(0));
+    let mut db = c.db();
+    if let Err(e) = db.audit(now(), &v.user.name, "alerts.view", "alerts", &q.query_string()) {
+        return server_error(e);
+    }
+    match db.alerts_where(&q.filter(&v.user.name), page) {
+        Ok(rows) => {
+            let nav = pages::pager(v.lang, "/console/alerts", &q.query_string(), page, rows.len());
+            html(StatusCode::OK, pages::alerts(v.lang, &v.user, &v.csrf, &rows, q, flash, nav))
+        }
+        Err(e) => server_error(e),
+    }
+}
+
+/// `POST /console/alerts/refresh`: runs detection over the store and raises new alerts.
+pub async fn refresh(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
+    let v = match acting(&c, &headers, CASE_WORKERS, "alerts.refresh", &f) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let found = {
+        let Ok(live) = c.api.read_live() else { return server_error(fanzha_server::Poisoned) };
+        detect(live.store.ledger(), &live.graph())
+    };
+    let raised = c.db().atomically(|db| {
+        let raised = raise(db, &found, now())?;
+        let detail = format!("{} mule, {} card_farmer", raised.mules, raised.farmers);
+        db.audit(now(), &v.user.name, "alerts.refresh", "alerts", &detail)?;
+        Ok(raised)
+    });
+    match raised {
+        Ok(r) => {
+            let flash = format!(
+                "{}: {} {}, {} {}",
+                v.lang.t("新预警", "New alerts"),
+                r.mules,
+                v.lang.t("个涉诈账户", "mule accounts"),
+                r.farmers,
+                v.lang.t("个一人多卡", "card farmers")
+            );
+            show(&c, &v, &AlertsQuery::default(), Some(&flash))
+        }
+        Err(e) => server_error(e),
+    }
+}
+
+/// What an alert action does: the new status, and whether it needs a reason.
+fn action(name: &str) -> Option<(&'static str, bool)> {
+    match name {
+        "assign" => Some(("assigned", false)),
+        "dismiss" => Some(("dismissed", true)),
+        _ => None,
+    }
+}
+
+/// Takes or dismisses `ids` (a dismissal needs a reason), each audited; how many changed.
+fn act(c: &Console, v: &Viewer, name: &str, ids: &[i64], reason: &str) -> Result<usize, Response> {
+    let Some((status, needs_reason)) = action(name) else {
+        return Err(refused(v, StatusCode::NOT_FOUND, "没有这个操作。", "There is no such action."));
+    };
+    if needs_reason && reason.is_empty() {
+        return Err(refused(v, StatusCode::BAD_REQUEST, "排除预警须说明理由。", "A dismissal needs a reason."));
+    }
+    let note = needs_reason.then_some(reason);
+    let changed = c.db().atomically(|db| {
+        let mut n = 0;
+        for &id in ids {
+            if db.set_alert(id, status, &v.user.name, note)? {
+                db.audit(now(), &v.user.name, &format!("alert.{name}"), &format!("alert:{id}"), reason)?;
+                n += 1;
+            }
+        }
+        Ok(n)
+    });
+    changed.map_err(server_error)
+}
+
+/// `POST /console/alerts/{id}/{assign|dismiss|case}`: take it, dismiss it with a reason, or turn
+/// it into a case (the new-case form, filled from the alert).
+pub async fn one(
+    State(c): Shared,
+    headers: HeaderMap,
+    Path((id, name)): Path<(i64, String)>,
+    Form(f): Form<HashMap<String, String>>,
+) -> Response {
+    let v = match acting(&c, &headers, CASE_WORKERS, "alerts.act", &f) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    if name == "case" {
+        return crate::cases::from_alert(&c, &v, id);
+    }
+    match act(&c, &v, &name, &[id], &form_text(&f, "reason", 500)) {
+        Ok(1) => see_other("/console/alerts"),
+        Ok(_) => refused(&v, StatusCode::CONFLICT, CLOSED_ZH, CLOSED_EN),
+        Err(r) => r,
+    }
+}
+
+/// `POST /console/alerts/bulk`: takes or dismisses (with one reason) every alert ticked.
+pub async fn bulk(State(c): Shared, headers: HeaderMap, Form(f): Form<Vec<(String, String)>>) -> Response {
+    let v = match acting(&c, &headers, CASE_WORKERS, "alerts.act", &f) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let field = |k: &str| f.iter().find(|(key, _)| key == k).map_or("", |(_, x)| x.trim());
+    let ids: Vec<i64> = f.iter().filter(|(k, _)| k == "id").filter_map(|(_, x)| x.parse().ok()).collect();
+    if ids.is_empty() {
+        return refused(&v, StatusCode::BAD_REQUEST, "请先勾选预警。", "Tick the alerts first.");
+    }
+    let reason: String = field("reason").chars().take(500).collect();
+    match act(&c, &v, field("action"), &ids, &reason) {
+        Ok(n) => {
+            let flash = format!("{} {n} / {}", v.lang.t("已处理", "Done:"), ids.len());
+            show(&c, &v, &AlertsQuery::default(), Some(&flash))
+        }
+        Err(r) => r,
+    }
 }

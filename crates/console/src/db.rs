@@ -190,6 +190,33 @@ pub struct Alert {
     pub created_at: i64,
 }
 
+/// The kinds of alert: a mule account, a card farmer (a holder), a held transfer check.
+pub const ALERT_KINDS: [&str; 3] = ["mule", "card_farmer", "transfer"];
+
+/// Which alerts by state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AlertStatus {
+    /// Open or taken: still to be worked.
+    Open,
+    /// Taken by this user.
+    TakenBy(String),
+    /// In exactly this state (`dismissed`, `case`).
+    Is(String),
+    /// Every state.
+    Any,
+}
+
+/// Which alerts a queue shows, and in what order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlertFilter {
+    /// One of [`ALERT_KINDS`], or any.
+    pub kind: Option<String>,
+    /// By state.
+    pub status: AlertStatus,
+    /// Newest first instead of highest score first.
+    pub newest_first: bool,
+}
+
 /// Appeal states of a punishment-list entry.
 pub const APPEALS: [&str; 4] = ["none", "filed", "upheld", "overturned"];
 
@@ -624,17 +651,31 @@ impl Db {
         })
     }
 
-    /// Alerts not dismissed and not turned into cases (or all), highest score first, one page.
-    pub fn alerts(&mut self, all: bool, page: Page) -> DbResult<Vec<Alert>> {
+    /// Alerts that pass `filter`, highest score (or newest) first, one page.
+    pub fn alerts_where(&mut self, filter: &AlertFilter, page: Page) -> DbResult<Vec<Alert>> {
         let [limit, offset] = page.bounds();
+        let (state, taken_by) = match &filter.status {
+            AlertStatus::Any => ("any", None),
+            AlertStatus::Open => ("open", None),
+            AlertStatus::TakenBy(who) => ("assigned", Some(who.as_str())),
+            AlertStatus::Is(s) => (s.as_str(), None),
+        };
         self.conn.query(
             &format!(
-                "SELECT {ALERT_COLUMNS} FROM alerts WHERE $1 OR status IN ('open', 'assigned')
-                 ORDER BY score DESC, id LIMIT $2 OFFSET $3"
+                "SELECT {ALERT_COLUMNS} FROM alerts WHERE (CAST($1 AS TEXT) IS NULL OR kind = $1)
+                 AND ($2 = 'any' OR ($2 = 'open' AND status IN ('open', 'assigned')) OR status = $2)
+                 AND (CAST($3 AS TEXT) IS NULL OR assignee = $3)
+                 ORDER BY CASE WHEN $4 THEN id ELSE 0 END DESC, score DESC, id LIMIT $5 OFFSET $6"
             ),
-            &[V::B(all), limit, offset],
+            &[os(filter.kind.as_deref()), s(state), os(taken_by), V::B(filter.newest_first), limit, offset],
             alert_row,
         )
+    }
+
+    /// Alerts not dismissed and not turned into cases (or all), highest score first, one page.
+    pub fn alerts(&mut self, all: bool, page: Page) -> DbResult<Vec<Alert>> {
+        let status = if all { AlertStatus::Any } else { AlertStatus::Open };
+        self.alerts_where(&AlertFilter { kind: None, status, newest_first: false }, page)
     }
 
     /// One alert.

@@ -1,9 +1,10 @@
 //! The pages, server-rendered with maud (every interpolated value is HTML-escaped; the only raw
 //! markup is the trace SVG, which fanzha draws itself).
 
+use crate::alerts::AlertsQuery;
 use crate::audit::{AuditFilter, AuditRow};
 use crate::cases::{CaseForm, CasesQuery};
-use crate::db::{Alert, Case, FreezeRow, Page, Role, User, STATUSES};
+use crate::db::{Alert, Case, FreezeRow, Page, Role, User, ALERT_KINDS, STATUSES};
 use crate::entity::{AccountHit, AccountView, Found, TransferRow};
 use crate::i18n::{beijing, kind_name, list_name, typology_name, yuan, Lang};
 use fanzha_check::lists::Entry;
@@ -728,40 +729,80 @@ pub fn audit(lang: Lang, user: &User, csrf: &str, rows: &[AuditRow], filter: &Au
     )
 }
 
-/// The alert queue.
-pub fn alerts(lang: Lang, user: &User, csrf: &str, rows: &[Alert], flash: Option<&str>, nav: Markup) -> Markup {
+/// The alert queue: filters and order (`q`), detection refresh, a bulk form the rows' boxes belong
+/// to, and per-row actions.
+#[allow(clippy::too_many_arguments)]
+pub fn alerts(
+    lang: Lang,
+    user: &User,
+    csrf: &str,
+    rows: &[Alert],
+    q: &AlertsQuery,
+    flash: Option<&str>,
+    nav: Markup,
+) -> Markup {
     let can_act = matches!(user.role, Role::Analyst | Role::Supervisor);
+    let kind_name = |k: &str| match k {
+        "mule" => lang.t("涉诈账户", "mule account"),
+        "transfer" => lang.t("拦截/延迟的转账", "held transfer"),
+        _ => lang.t("一人多卡", "card farmer"),
+    };
     layout(
         lang,
         lang.t("预警", "Alerts"),
         Some(user),
         csrf,
         html! {
-            @if let Some(f) = flash { p.flash { (f) } }
+            @if let Some(f) = flash { p.flash #flash { (f) } }
             @if can_act {
                 form method="post" action="/console/alerts/refresh" {
                     input type="hidden" name="csrf" value=(csrf);
                     button #refresh type="submit" { (lang.t("运行检测,更新预警", "Run detection and refresh alerts")) }
                 }
             }
+            form #alert-filter method="get" action="/console/alerts" {
+                select name="kind" {
+                    option value="" { (lang.t("所有类型", "every kind")) }
+                    @for k in ALERT_KINDS { option value=(k) selected[q.kind == k] { (kind_name(k)) } }
+                }
+                " "
+                select name="status" {
+                    @for (value, zh, en) in [("open", "待处理及已认领", "open or taken"), ("mine", "我认领的", "taken by me"), ("dismissed", "已排除", "dismissed"), ("case", "已立案", "case opened"), ("all", "全部", "all")] {
+                        option value=(value) selected[q.status == value || (q.status.is_empty() && value == "open")] { (lang.t(zh, en)) }
+                    }
+                }
+                " "
+                select name="sort" {
+                    option value="score" { (lang.t("按评分", "highest score first")) }
+                    option value="newest" selected[q.sort == "newest"] { (lang.t("按时间", "newest first")) }
+                }
+                " " button type="submit" { (lang.t("筛选", "Filter")) }
+            }
+            @if can_act {
+                form #bulk method="post" action="/console/alerts/bulk" {
+                    input type="hidden" name="csrf" value=(csrf);
+                    (lang.t("勾选的预警:", "Ticked alerts: "))
+                    select name="action" { option value="assign" { (lang.t("认领", "take")) } option value="dismiss" { (lang.t("排除", "dismiss")) } }
+                    " " input name="reason" placeholder=(lang.t("排除理由", "reason to dismiss")) maxlength="500" style="min-width:12em";
+                    " " button type="submit" { (lang.t("执行", "Apply")) }
+                }
+            }
             table #alerts {
-                tr { th { "#" } th { (lang.t("类型", "Kind")) } th { (lang.t("对象", "Subject")) } th.num { (lang.t("评分", "Score")) }
-                     th { (lang.t("原因", "Reasons")) } th { (lang.t("状态", "Status")) } th { (lang.t("操作", "Action")) } }
+                tr { th {} th { "#" } th { (lang.t("类型", "Kind")) } th { (lang.t("对象", "Subject")) } th.num { (lang.t("评分", "Score")) }
+                     th { (lang.t("原因", "Reasons")) } th { (lang.t("状态", "Status")) } th { (lang.t("时间", "Raised")) } th { (lang.t("操作", "Action")) } }
                 @for a in rows {
                     @let reasons: Vec<(String, String)> = serde_json::from_str(&a.reasons).unwrap_or_default();
                     tr.alert data-kind=(a.kind) {
+                        td { @if can_act && matches!(a.status.as_str(), "open" | "assigned") { input type="checkbox" name="id" value=(a.id) form="bulk"; } }
                         td { (a.id) }
-                        td { (match a.kind.as_str() {
-                            "mule" => lang.t("涉诈账户", "mule account"),
-                            "transfer" => lang.t("拦截/延迟的转账", "held transfer"),
-                            _ => lang.t("一人多卡", "card farmer"),
-                        }) }
-                        td { (a.subject) }
-                        td.num { (format!("{:.2}", a.score)) }
+                        td { (kind_name(&a.kind)) }
+                        td { @if a.kind == "mule" { (account_link(&a.subject)) } @else { (a.subject) } }
+                        td.num { (format!("{:.3}", a.score)) }
                         td { ul { @for (zh, en) in &reasons { li { (lang.t(zh, en)) } } } }
                         td { (alert_status(lang, &a.status)) @if let Some(who) = &a.assignee { " · " (who) } @if let Some(n) = &a.note { " · " @if let Some(case) = n.strip_prefix("case:") { a href={ "/console/cases/" (case) } { (lang.t("案件", "case")) " #" (case) } } @else { (n) } } }
+                        td { (beijing(a.created_at)) }
                         td {
-                            @if can_act {
+                            @if can_act && matches!(a.status.as_str(), "open" | "assigned") {
                                 @if a.status == "open" {
                                     form.inline method="post" action={ "/console/alerts/" (a.id) "/assign" } {
                                         input type="hidden" name="csrf" value=(csrf);

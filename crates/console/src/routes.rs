@@ -10,7 +10,7 @@ use crate::auth::{self, COOKIE, SESSION_SECS};
 use crate::db::{Page, Role, User};
 use crate::i18n::Lang;
 use crate::{pages, Console};
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{Form, Query, State};
 use axum::http::header::{COOKIE as COOKIE_HEADER, LOCATION, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
@@ -86,6 +86,12 @@ pub(crate) trait Posted {
 impl Posted for HashMap<String, String> {
     fn csrf(&self) -> Option<&str> {
         self.get("csrf").map(String::as_str)
+    }
+}
+
+impl Posted for Vec<(String, String)> {
+    fn csrf(&self) -> Option<&str> {
+        self.iter().find(|(k, _)| k == "csrf").map(|(_, v)| v.as_str())
     }
 }
 
@@ -276,93 +282,6 @@ pub async fn dashboard(State(c): Shared, headers: HeaderMap) -> Response {
     drop(live);
     let title = v.lang.t("总览", "Dashboard");
     html(StatusCode::OK, pages::layout(v.lang, title, Some(&v.user), &v.csrf, body))
-}
-
-/// `GET /console/alerts[?page=N]`.
-pub async fn alerts(State(c): Shared, headers: HeaderMap, Query(q): Query<PageQuery>) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "alerts").map(|_| v)) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    let mut db = c.db();
-    if let Err(e) = db.audit(now(), &v.user.name, "alerts.view", "alerts", "") {
-        return server_error(e);
-    }
-    match db.alerts(false, q.page()) {
-        Ok(rows) => {
-            let nav = pages::pager(v.lang, "/console/alerts", "", q.page(), rows.len());
-            html(StatusCode::OK, pages::alerts(v.lang, &v.user, &v.csrf, &rows, None, nav))
-        }
-        Err(e) => server_error(e),
-    }
-}
-
-/// `POST /console/alerts/refresh`: runs detection over the store and raises new alerts.
-pub async fn refresh_alerts(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
-    let v = match acting(&c, &headers, CASE_WORKERS, "alerts.refresh", &f) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    let found = {
-        let Ok(live) = c.api.read_live() else { return server_error(fanzha_server::Poisoned) };
-        crate::alerts::detect(live.store.ledger(), &live.graph())
-    };
-    let raised = c.db().atomically(|db| {
-        let raised = crate::alerts::raise(db, &found, now())?;
-        let detail = format!("{} mule, {} card_farmer", raised.mules, raised.farmers);
-        db.audit(now(), &v.user.name, "alerts.refresh", "alerts", &detail)?;
-        Ok(detail)
-    });
-    let detail = match raised {
-        Ok(d) => d,
-        Err(e) => return server_error(e),
-    };
-    let mut db = c.db();
-    let flash = format!("{}: {detail}", v.lang.t("新预警", "New alerts"));
-    match db.alerts(false, Page::new(0)) {
-        Ok(rows) => {
-            let nav = pages::pager(v.lang, "/console/alerts", "", Page::new(0), rows.len());
-            html(StatusCode::OK, pages::alerts(v.lang, &v.user, &v.csrf, &rows, Some(&flash), nav))
-        }
-        Err(e) => server_error(e),
-    }
-}
-
-/// `POST /console/alerts/{id}/{assign|dismiss|case}`: take it, dismiss it with a reason, or turn
-/// it into a case (the new-case form, with the subject in the title).
-pub async fn alert_action(
-    State(c): Shared,
-    headers: HeaderMap,
-    Path((id, action)): Path<(i64, String)>,
-    Form(f): Form<HashMap<String, String>>,
-) -> Response {
-    let v = match acting(&c, &headers, CASE_WORKERS, "alerts.act", &f) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    let reason = form_text(&f, "reason", 500);
-    let (status, note) = match action.as_str() {
-        "assign" => ("assigned", None),
-        "dismiss" if reason.is_empty() => {
-            return refused(&v, StatusCode::BAD_REQUEST, "排除预警须说明理由。", "A dismissal needs a reason.");
-        }
-        "dismiss" => ("dismissed", Some(reason.as_str())),
-        "case" => return crate::cases::from_alert(&c, &v, id),
-        _ => return refused(&v, StatusCode::NOT_FOUND, "没有这个操作。", "There is no such action."),
-    };
-    let mut db = c.db();
-    let changed = db.atomically(|db| {
-        let changed = db.set_alert(id, status, &v.user.name, note)?;
-        if changed {
-            db.audit(now(), &v.user.name, &format!("alert.{action}"), &format!("alert:{id}"), &reason)?;
-        }
-        Ok(changed)
-    });
-    match changed {
-        Ok(true) => see_other("/console/alerts"),
-        Ok(false) => refused(&v, StatusCode::CONFLICT, CLOSED_ZH, CLOSED_EN),
-        Err(e) => server_error(e),
-    }
 }
 
 pub(crate) const CLOSED_ZH: &str = "该预警已关闭或不存在。";

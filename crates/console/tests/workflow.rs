@@ -334,3 +334,58 @@ async fn cases_are_taken_assigned_closed_with_a_note_filtered_and_exported() {
         assert!(log.iter().any(|a| a.action == action), "{action} audited");
     }
 }
+
+#[tokio::test]
+async fn the_alert_queue_filters_sorts_and_acts_in_bulk() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let c = console(dir.path());
+    for (i, kind) in ["mule", "mule", "card_farmer", "transfer"].into_iter().enumerate() {
+        c.db().raise_alert(kind, &format!("S{i}"), 0.5 + i as f64 / 10.0, "[]", i as i64).unwrap();
+    }
+    let (wang, csrf) = session(&c, "wang").await;
+    let ids = |body: &str| -> Vec<String> {
+        body.split("<tr class=\"alert\"")
+            .skip(1)
+            .map(|row| row.split("<td>").nth(2).unwrap().split('<').next().unwrap().to_string())
+            .collect()
+    };
+    let page = send(&c, "GET", "/console/alerts", &wang, "").await.body;
+    assert_eq!(ids(&page), ["4", "3", "2", "1"], "highest score first");
+    let page = send(&c, "GET", "/console/alerts?kind=mule&sort=newest", &wang, "").await.body;
+    assert_eq!(ids(&page), ["2", "1"], "mules only, newest first");
+
+    // Bulk: a dismissal needs a reason; taking many at once; "mine" shows them.
+    let r =
+        send(&c, "POST", "/console/alerts/bulk", &wang, &format!("csrf={csrf}&action=dismiss&reason=&id=1&id=2")).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r =
+        send(&c, "POST", "/console/alerts/bulk", &wang, &format!("csrf={csrf}&action=assign&reason=&id=1&id=3")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("2 / 2"), "{}", r.body);
+    let mine = send(&c, "GET", "/console/alerts?status=mine", &wang, "").await.body;
+    assert_eq!(ids(&mine), ["3", "1"]);
+    let r = send(
+        &c,
+        "POST",
+        "/console/alerts/bulk",
+        &wang,
+        &format!("csrf={csrf}&action=dismiss&reason={}&id=1&id=2&id=4", enc("正常商户")),
+    )
+    .await;
+    assert!(r.body.contains("3 / 3"));
+    let dismissed = send(&c, "GET", "/console/alerts?status=dismissed", &wang, "").await.body;
+    assert_eq!(ids(&dismissed), ["4", "2", "1"]);
+    assert_eq!(ids(&send(&c, "GET", "/console/alerts", &wang, "").await.body), ["3"]);
+    let r = send(&c, "POST", "/console/alerts/bulk", &wang, &format!("csrf={csrf}&action=dismiss&reason=x")).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "nothing ticked");
+    let (zhao, zhao_csrf) = session(&c, "zhao").await;
+    let r = send(&c, "POST", "/console/alerts/bulk", &zhao, &format!("csrf={zhao_csrf}&action=assign&id=3")).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let log = c.db().audit_log(1000).unwrap();
+    assert_eq!(
+        log.iter().filter(|a| a.action == "alert.dismiss" && a.detail == "正常商户").count(),
+        3,
+        "each alert audited"
+    );
+}

@@ -495,6 +495,13 @@ impl Db {
         Ok(n > 0)
     }
 
+    /// Sets a user's password hash and ends their sessions; false if there is no such user.
+    pub fn set_password(&mut self, name: &str, pw_hash: &str) -> DbResult<bool> {
+        let n = self.conn.exec("UPDATE users SET pw_hash = $2 WHERE name = $1", &[s(name), s(pw_hash)])?;
+        self.conn.exec("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE name = $1)", &[s(name)])?;
+        Ok(n > 0)
+    }
+
     /// The user and password hash for a login name.
     pub fn credentials(&mut self, name: &str) -> DbResult<Option<(User, String)>> {
         let rows = self.conn.query(

@@ -503,3 +503,19 @@ fn wait_for_a_fresh_minute() {
         std::thread::sleep(std::time::Duration::from_secs(61 - now % 60));
     }
 }
+
+#[tokio::test]
+async fn a_reset_password_replaces_the_old_one_and_ends_the_sessions() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let c = console(dir.path());
+    let (wang, _) = session(&c, "wang").await;
+    let hash = fanzha_console::auth::hash_password("a-brand-new-password");
+    assert!(c.db().set_password("wang", &hash).unwrap());
+    assert!(!c.db().set_password("nobody", &hash).unwrap());
+    assert_eq!(send(&c, "GET", "/console/cases", &wang, "").await.location, "/console/login", "the session ended");
+    let old = send(&c, "POST", "/console/login", "", "name=wang&password=wang-password-1").await;
+    assert_eq!(old.status, StatusCode::UNAUTHORIZED);
+    let new = send(&c, "POST", "/console/login", "", "name=wang&password=a-brand-new-password").await;
+    assert_eq!(new.status, StatusCode::SEE_OTHER);
+}

@@ -1,4 +1,4 @@
-//! `fanzha user add|list|disable`: console users, managed from the terminal (every change audited).
+//! `fanzha user add|list|disable|reset`: console users, managed from the terminal (every change audited).
 
 use anyhow::Context;
 use clap::{Args as ClapArgs, Subcommand};
@@ -39,6 +39,18 @@ enum What {
         #[command(flatten)]
         store: ConsoleStore,
     },
+    /// Set a new password for a user (read from stdin, or generated as for `add`) and end their
+    /// sessions. A disabled user stays disabled.
+    Reset {
+        #[command(flatten)]
+        store: ConsoleStore,
+        /// Login name.
+        #[arg(long)]
+        name: String,
+        /// Generate a password and print it.
+        #[arg(long)]
+        generate: bool,
+    },
     /// Disable a user and end their sessions.
     Disable {
         #[command(flatten)]
@@ -75,6 +87,21 @@ impl ConsoleStore {
     }
 }
 
+/// A new password: one line from stdin, or generated (with `generate`, or when stdin is a
+/// terminal); whether it was generated (and must be shown).
+fn new_password(generate: bool) -> anyhow::Result<(String, bool)> {
+    let stdin = std::io::stdin();
+    let (password, generated) = if generate || stdin.is_terminal() {
+        (generate_password(), true)
+    } else {
+        let mut line = String::new();
+        stdin.lock().read_line(&mut line)?;
+        (line.trim_end_matches(['\r', '\n']).to_string(), false)
+    };
+    anyhow::ensure!(password.chars().count() >= 10, "the password must have at least 10 characters");
+    Ok((password, generated))
+}
+
 pub fn now() -> i64 {
     fanzha_model::Ts::now().0
 }
@@ -91,15 +118,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             );
             anyhow::ensure!(role != Role::Liaison || bank.is_some(), "a liaison needs --bank CODE");
             let mut db = store.open()?;
-            let stdin = std::io::stdin();
-            let (password, generated) = if generate || stdin.is_terminal() {
-                (generate_password(), true)
-            } else {
-                let mut line = String::new();
-                stdin.lock().read_line(&mut line)?;
-                (line.trim_end_matches(['\r', '\n']).to_string(), false)
-            };
-            anyhow::ensure!(password.chars().count() >= 10, "the password must have at least 10 characters");
+            let (password, generated) = new_password(generate)?;
             let hash = hash_password(&password);
             db.atomically(|db| {
                 db.add_user(&name, role, bank.as_deref(), &hash, now())?;
@@ -107,6 +126,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             })
             .with_context(|| format!("adding user '{name}' (does it exist already?)"))?;
             println!("added {name} ({}{})", role.as_str(), bank.map(|b| format!(", bank {b}")).unwrap_or_default());
+            if generated {
+                println!("password (shown once): {password}");
+            }
+        }
+        What::Reset { store, name, generate } => {
+            let mut db = store.open()?;
+            let (password, generated) = new_password(generate)?;
+            let hash = hash_password(&password);
+            let found = db.atomically(|db| {
+                let found = db.set_password(&name, &hash)?;
+                if found {
+                    db.audit(now(), "cli", "user.reset", &format!("user:{name}"), "")?;
+                }
+                Ok(found)
+            })?;
+            anyhow::ensure!(found, "no user '{name}'");
+            println!("new password set for {name}; their sessions are ended");
             if generated {
                 println!("password (shown once): {password}");
             }

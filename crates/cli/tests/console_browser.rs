@@ -201,7 +201,7 @@ async fn analyst_supervisor_liaison_and_auditor_in_a_browser() {
     click_and_load(&c, "button.approve").await;
     assert!(c.source().await.unwrap().contains("已发送"));
     let timeline = c.find(Locator::Css("#timeline")).await.unwrap().text().await.unwrap();
-    for step in ["case.create", "freeze.create", "freeze.approve"] {
+    for step in ["立案", "生成冻结请求", "批准并发送冻结请求"] {
         assert!(timeline.contains(step), "{step} on the case timeline: {timeline}");
     }
     shot(&c, "case-approved").await;

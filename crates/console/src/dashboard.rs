@@ -7,38 +7,38 @@ use fanzha_model::Ledger;
 use maud::{html, Markup};
 use std::collections::BTreeMap;
 
-const PROVINCES: [(u32, &str); 31] = [
-    (11, "北京"),
-    (12, "天津"),
-    (13, "河北"),
-    (14, "山西"),
-    (15, "内蒙古"),
-    (21, "辽宁"),
-    (22, "吉林"),
-    (23, "黑龙江"),
-    (31, "上海"),
-    (32, "江苏"),
-    (33, "浙江"),
-    (34, "安徽"),
-    (35, "福建"),
-    (36, "江西"),
-    (37, "山东"),
-    (41, "河南"),
-    (42, "湖北"),
-    (43, "湖南"),
-    (44, "广东"),
-    (45, "广西"),
-    (46, "海南"),
-    (50, "重庆"),
-    (51, "四川"),
-    (52, "贵州"),
-    (53, "云南"),
-    (54, "西藏"),
-    (61, "陕西"),
-    (62, "甘肃"),
-    (63, "青海"),
-    (64, "宁夏"),
-    (65, "新疆"),
+const PROVINCES: [(u32, &str, &str); 31] = [
+    (11, "北京", "Beijing"),
+    (12, "天津", "Tianjin"),
+    (13, "河北", "Hebei"),
+    (14, "山西", "Shanxi"),
+    (15, "内蒙古", "Inner Mongolia"),
+    (21, "辽宁", "Liaoning"),
+    (22, "吉林", "Jilin"),
+    (23, "黑龙江", "Heilongjiang"),
+    (31, "上海", "Shanghai"),
+    (32, "江苏", "Jiangsu"),
+    (33, "浙江", "Zhejiang"),
+    (34, "安徽", "Anhui"),
+    (35, "福建", "Fujian"),
+    (36, "江西", "Jiangxi"),
+    (37, "山东", "Shandong"),
+    (41, "河南", "Henan"),
+    (42, "湖北", "Hubei"),
+    (43, "湖南", "Hunan"),
+    (44, "广东", "Guangdong"),
+    (45, "广西", "Guangxi"),
+    (46, "海南", "Hainan"),
+    (50, "重庆", "Chongqing"),
+    (51, "四川", "Sichuan"),
+    (52, "贵州", "Guizhou"),
+    (53, "云南", "Yunnan"),
+    (54, "西藏", "Tibet"),
+    (61, "陕西", "Shaanxi"),
+    (62, "甘肃", "Gansu"),
+    (63, "青海", "Qinghai"),
+    (64, "宁夏", "Ningxia"),
+    (65, "新疆", "Xinjiang"),
 ];
 
 /// One bar: label, value, and the text printed after it.
@@ -69,15 +69,15 @@ pub fn bar_chart(id: &str, bars: &[Bar]) -> Markup {
     }
 }
 
-fn province(ledger: &Ledger, account: &str) -> String {
+fn province(lang: Lang, ledger: &Ledger, account: &str) -> String {
     let region = ledger.account_ix(account).and_then(|a| ledger.account(a).open_region);
-    region.map_or_else(|| "?".into(), |r| province_name(r.code()))
+    region.map_or_else(|| "?".into(), |r| province_name(lang, r.code()))
 }
 
-/// The province of a six-digit region code, by name (the code when unknown).
-pub fn province_name(region: u32) -> String {
+/// The province of a six-digit region code, by name in `lang` (the code when unknown).
+pub fn province_name(lang: Lang, region: u32) -> String {
     let code = region / 10_000;
-    PROVINCES.iter().find(|p| p.0 == code).map_or(format!("{code}"), |p| p.1.to_string())
+    PROVINCES.iter().find(|p| p.0 == code).map_or(format!("{code}"), |p| lang.t(p.1, p.2).to_string())
 }
 
 /// The ISO week of an epoch time in Beijing time, e.g. `2024-W09`.
@@ -97,7 +97,9 @@ pub fn page(lang: Lang, ledger: &Ledger, cases: &[Case], requests: &[FreezeRow])
     let mut by_week: BTreeMap<String, (usize, i64)> = BTreeMap::new();
     let mut by_province: BTreeMap<String, (usize, i64)> = BTreeMap::new();
     for c in cases {
-        for (map_entry, key) in [(&mut by_week, week(c.created_at)), (&mut by_province, province(ledger, &c.victim))] {
+        for (map_entry, key) in
+            [(&mut by_week, week(c.created_at)), (&mut by_province, province(lang, ledger, &c.victim))]
+        {
             let e = map_entry.entry(key).or_default();
             e.0 += 1;
             e.1 += c.traced_fen;

@@ -6,7 +6,7 @@ use crate::audit::{AuditFilter, AuditRow};
 use crate::cases::{CaseForm, CasesQuery};
 use crate::db::{Alert, Case, FreezeRow, Page, Role, User, ALERT_KINDS, STATUSES};
 use crate::entity::{AccountHit, AccountView, Found, TransferRow};
-use crate::i18n::{beijing, kind_name, list_name, typology_name, yuan, Lang};
+use crate::i18n::{action_name, beijing, kind_name, list_name, typology_name, yuan, Lang};
 use fanzha_check::lists::Entry;
 use fanzha_check::lookup::PublicReport;
 use fanzha_trace::{FreezeRequest, FreezeTarget, Stop, Urgency};
@@ -22,8 +22,15 @@ td,th{border-bottom:1px solid #ddd;padding:.35em .5em;text-align:left;vertical-a
 form.inline{display:inline}label{display:block;margin:.5em 0 .2em}input,select,textarea{font:inherit;padding:.3em;min-width:24em}
 .graph{overflow:auto;border:1px solid #ddd;margin:1em 0}.spacer{flex:1}";
 
-/// The frame of every signed-in page.
+/// The frame of every page, with the language toggle (back to `/console/cases` when signed in,
+/// to the public page otherwise: see [`layout_at`]).
 pub fn layout(lang: Lang, title: &str, user: Option<&User>, csrf: &str, body: Markup) -> Markup {
+    let here = if user.is_some() { "/console/cases" } else { "/public" };
+    layout_at(lang, title, user, csrf, here, body)
+}
+
+/// The frame of every page; the language toggle comes back to `here`.
+pub fn layout_at(lang: Lang, title: &str, user: Option<&User>, csrf: &str, here: &str, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang=(lang.code()) {
@@ -57,13 +64,15 @@ pub fn layout(lang: Lang, title: &str, user: Option<&User>, csrf: &str, body: Ma
                                 input name="q" maxlength="64" placeholder=(lang.t("查账户、交易、手机号…", "account, transfer, phone…")) style="min-width:14em";
                             }
                         }
-                        a href={ "/console/lang?to=" (lang.t("en", "zh")) } { (lang.t("English", "中文")) }
                         span { (u.name) " (" (role_name(lang, u.role)) ")" }
                         form.inline method="post" action="/console/logout" {
                             input type="hidden" name="csrf" value=(csrf);
                             button type="submit" { (lang.t("退出", "Log out")) }
                         }
+                    } @else {
+                        span.spacer {}
                     }
+                    a #lang-toggle href={ "/console/lang?to=" (lang.t("en", "zh")) "&back=" (crate::routes::url_encode(here)) } { (lang.t("English", "中文")) }
                 }
                 main { h1 { (title) } (body) }
             }
@@ -133,11 +142,12 @@ pub fn pager(lang: Lang, path: &str, query: &str, page: Page, shown: usize) -> M
 
 /// The login page.
 pub fn login(lang: Lang, error: Option<&str>) -> Markup {
-    layout(
+    layout_at(
         lang,
         lang.t("登录", "Log in"),
         None,
         "",
+        "/console/login",
         html! {
             @if let Some(e) = error { p.flash.err { (e) } }
             form method="post" action="/console/login" {
@@ -348,7 +358,7 @@ pub fn case(
             (request_table(lang, user, csrf, requests))
             h2 { (lang.t("案件时间线", "Case timeline")) }
             ol #timeline {
-                @for t in timeline { li { (beijing(t.at)) " · " (t.user) " · " (t.action) " · " (t.object) " " (t.detail) } }
+                @for t in timeline { li { (beijing(t.at)) " · " (t.user) " · " (action_name(lang, &t.action)) " · " (t.object) " " (t.detail) } }
             }
         },
     )
@@ -471,7 +481,7 @@ pub fn request(
             }
             h2 { (lang.t("处理记录", "History")) }
             ol #timeline {
-                @for t in timeline { li { (beijing(t.at)) " · " (t.user) " · " (t.action) " " (t.detail) } }
+                @for t in timeline { li { (beijing(t.at)) " · " (t.user) " · " (action_name(lang, &t.action)) " " (t.detail) } }
             }
         },
     )
@@ -637,7 +647,7 @@ pub fn account(lang: Lang, user: &User, csrf: &str, a: &AccountView) -> Markup {
                 tr { th { (lang.t("持卡人(脱敏)", "Holder (masked)")) } td { (a.holder.as_deref().unwrap_or("")) } }
                 tr { th { (lang.t("开户", "Opened")) } td {
                     @if let Some(t) = a.opened_at { (beijing(t)) }
-                    @if let Some(r) = a.region { " · " (crate::dashboard::province_name(r)) " (" (r) ")" }
+                    @if let Some(r) = a.region { " · " (crate::dashboard::province_name(lang, r)) " (" (r) ")" }
                     @if let Some(k) = a.class { " · " (lang.t("类别", "class")) " " (k) }
                 } }
                 @if let Some((accounts, banks)) = a.holder_counts {
@@ -722,7 +732,7 @@ pub fn audit(lang: Lang, user: &User, csrf: &str, rows: &[AuditRow], filter: &Au
             }
             table #audit {
                 tr { th { (lang.t("时间", "Time")) } th { (lang.t("用户", "User")) } th { (lang.t("操作", "Action")) } th { (lang.t("对象", "Object")) } th { (lang.t("详情", "Detail")) } }
-                @for r in rows { tr { td { (beijing(r.at)) } td { (r.user) } td { (r.action) } td { (r.object) } td { (r.detail) } } }
+                @for r in rows { tr { td { (beijing(r.at)) } td { (r.user) } td { (action_name(lang, &r.action)) " " code { (r.action) } } td { (r.object) } td { (r.detail) } } }
             }
             (nav)
         },

@@ -109,7 +109,7 @@ pub async fn check(
                 @if a.typology == "none" {
                     p.flash { (lang.t("未发现诈骗特征。仍请警惕陌生人要求转账。", "No sign of a scam. Still, never pay strangers who ask.")) }
                 } @else {
-                    p.flash.err { strong { (lang.t("疑似诈骗", "Looks like a scam")) ": " (a.name_zh) } " (" (format!("{:.0}%", a.probability * 100.0)) ")" }
+                    p.flash.err { strong { (lang.t("疑似诈骗", "Looks like a scam")) ": " (crate::i18n::typology_name(lang, a.typology)) } " (" (format!("{:.0}%", a.probability * 100.0)) ")" }
                     @if let Some(p) = a.passage {
                         h3 { (lang.t("露出破绽的一段", "The part that gives it away")) }
                         blockquote.passage { (text.chars().skip(p.start).take(p.end - p.start).collect::<String>()) }

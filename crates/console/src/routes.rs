@@ -228,18 +228,30 @@ pub async fn logout(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<
     r
 }
 
-/// Query of `GET /console/lang`.
+/// Query of `GET /console/lang`: the language, and the page to go back to.
 #[derive(Deserialize)]
 pub struct LangQuery {
     to: String,
+    #[serde(default)]
+    back: String,
 }
 
-/// `GET /console/lang?to=en|zh`: switches the language.
+/// `GET /console/lang?to=en|zh[&back=/path]`: switches the language of the console and the public
+/// side (the cookie is for the whole site) and goes back to the page it came from (only a console
+/// or public page; the case list otherwise).
 pub async fn set_lang(Query(q): Query<LangQuery>) -> Response {
     let value = if q.to == "en" { "en" } else { "zh" };
-    let mut r = see_other("/console/cases");
-    let cookie = format!("lang={value}; Path=/console; SameSite=Strict; Max-Age=31536000");
+    let local = |p: &str| {
+        (p == "/public" || p.starts_with("/public/") || p == "/console" || p.starts_with("/console/"))
+            && !p.contains("//")
+            && p.chars().all(|c| c.is_ascii_graphic())
+    };
+    let back = if local(&q.back) { q.back.as_str() } else { "/console/cases" };
+    let mut r = see_other(back);
+    let cookie = format!("lang={value}; Path=/; SameSite=Strict; Max-Age=31536000");
     r.headers_mut().insert(SET_COOKIE, HeaderValue::from_str(&cookie).expect("ascii cookie"));
+    // The cookie used to be the console's alone; an old one would shadow the new on its pages.
+    r.headers_mut().append(SET_COOKIE, HeaderValue::from_static("lang=; Path=/console; Max-Age=0"));
     r
 }
 

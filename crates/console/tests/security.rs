@@ -519,3 +519,31 @@ async fn a_reset_password_replaces_the_old_one_and_ends_the_sessions() {
     let new = send(&c, "POST", "/console/login", "", "name=wang&password=a-brand-new-password").await;
     assert_eq!(new.status, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn the_language_toggle_is_everywhere_and_goes_back_only_to_this_site() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let c = console(dir.path());
+    for page in ["/console/login", "/public"] {
+        let body = send(&c, "GET", page, "", "").await.body;
+        assert!(body.contains("id=\"lang-toggle\""), "{page} has the toggle");
+    }
+    let r = send(&c, "GET", "/console/lang?to=en&back=%2Fpublic", "", "").await;
+    assert_eq!((r.status, r.location.as_str()), (StatusCode::SEE_OTHER, "/public"));
+    assert!(r.cookie.starts_with("lang=en; Path=/;"), "one cookie for the console and the public side: {}", r.cookie);
+    for evil in ["https%3A%2F%2Fevil.example", "%2F%2Fevil.example", "%2Fconsole%2F%2Fevil.example", "%2Fetc"] {
+        let r = send(&c, "GET", &format!("/console/lang?to=en&back={evil}"), "", "").await;
+        assert_eq!(r.location, "/console/cases", "{evil}");
+    }
+    // The public side and the audit trail read in the language chosen.
+    let public = send(&c, "GET", "/public", "lang=en", "").await.body;
+    assert!(public.contains("Is this message a scam?"));
+    let (wang, csrf) = session(&c, "wang").await;
+    let form = format!("csrf={csrf}&title=t&victim=V&txns=T0&typology=police_gov&narrative=x");
+    send(&c, "POST", "/console/cases", &wang, &form).await;
+    let case = send(&c, "GET", "/console/cases/1", &format!("{wang}; lang=en"), "").await.body;
+    assert!(case.contains("opened the case") && !case.contains(" case.create "), "timeline in words");
+    let case = send(&c, "GET", "/console/cases/1", &wang, "").await.body;
+    assert!(case.contains("立案"));
+}

@@ -350,7 +350,7 @@ pub async fn create(State(c): Shared, headers: HeaderMap, Form(f): Form<CaseForm
         as_of: report.as_of_ts,
         traced_fen: report.traced_fen,
         held_fen: report.held_fen,
-        svg: fanzha_trace::to_svg(&report),
+        svg: fanzha_trace::to_svg_with(&report, Some("/console/accounts/")),
         freeze_json: serde_json::to_string(&report.freeze).expect("freeze requests serialize"),
         status: "open".into(),
         assignee: Some(v.user.name.clone()),

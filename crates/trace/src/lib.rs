@@ -37,10 +37,10 @@ pub use flow::{CashOut, Exit, FlowEdge, Held, Stop, Trace, Work};
 pub use forward::Forward;
 pub use freeze::{freeze_requests, write_freeze_csv, FreezeRequest, FreezeTarget};
 pub use policy::{Policy, UnknownPolicy};
-pub use render::{to_dot, to_svg};
+pub use render::{to_dot, to_svg, to_svg_with};
 pub use report::{
     CashOutRow, EdgeRow, ExitRow, HeldRow, NodeRow, OriginRow, ProvenanceReport, TraceReport, PROVENANCE_SCHEMA,
-    TRACE_SCHEMA,
+    SMALL_HELD_FEN, TRACE_SCHEMA,
 };
 pub use signals::{AccountSignals, MuleStatus, Urgency};
 pub use tracer::{Limits, TraceError, Tracer};

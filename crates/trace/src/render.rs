@@ -25,13 +25,21 @@ struct NodeInfo {
 
 struct Picture {
     nodes: BTreeMap<Node, NodeInfo>,
-    /// (from, to) -> (traced fen, transfers)
-    links: BTreeMap<(Node, Node), (i64, u32)>,
+    /// (from, to) -> the traced money that went that way
+    links: BTreeMap<(Node, Node), Link>,
+}
+
+/// The traced money between two boxes: how much, in how many transfers, from when.
+#[derive(Default)]
+struct Link {
+    fen: i64,
+    transfers: u32,
+    first_ts: Option<i64>,
 }
 
 fn picture(r: &TraceReport) -> Picture {
     let mut nodes: BTreeMap<Node, NodeInfo> = BTreeMap::new();
-    let mut links: BTreeMap<(Node, Node), (i64, u32)> = BTreeMap::new();
+    let mut links: BTreeMap<(Node, Node), Link> = BTreeMap::new();
     let banks: BTreeMap<&str, Option<&String>> =
         r.nodes.iter().map(|n| (n.account.as_str(), n.bank.as_ref())).collect();
     let mut touch = |n: Node, column: u32| {
@@ -50,8 +58,9 @@ fn picture(r: &TraceReport) -> Picture {
         touch(to.clone(), e.hop);
         if let Some(f) = from {
             let link = links.entry((f, to)).or_default();
-            link.0 += e.traced_fen;
-            link.1 += 1;
+            link.fen += e.traced_fen;
+            link.transfers += 1;
+            link.first_ts = Some(link.first_ts.map_or(e.ts, |t| t.min(e.ts)));
         }
     }
     for e in r.edges.iter().filter(|e| e.seed) {
@@ -83,14 +92,19 @@ fn picture(r: &TraceReport) -> Picture {
     Picture { nodes, links }
 }
 
+/// Fen as yuan with thousands separators, as people read amounts.
+fn grouped(fen: i64) -> String {
+    fanzha_model::Fen(fen).grouped()
+}
+
 fn label(n: &Node, info: &NodeInfo) -> (String, String) {
     match n {
-        Node::Cash(_) => ("现金 cash".to_string(), format!("¥{}", TraceReport::yuan(info.cash_fen))),
+        Node::Cash(_) => ("现金 cash".to_string(), format!("¥{}", grouped(info.cash_fen))),
         Node::Account(a) => {
-            let tail: String = a.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+            let tail: String = a.chars().rev().take(10).collect::<Vec<_>>().into_iter().rev().collect();
             let bank = info.bank.clone().unwrap_or_default();
             let second = if info.held_fen > 0 {
-                format!("held ¥{}", TraceReport::yuan(info.held_fen))
+                format!("留存 held ¥{}", grouped(info.held_fen))
             } else if info.exit {
                 "exit 流出".to_string()
             } else if info.victim {
@@ -98,7 +112,8 @@ fn label(n: &Node, info: &NodeInfo) -> (String, String) {
             } else {
                 String::new()
             };
-            (format!("…{tail} {bank}").trim_end().to_string(), second)
+            let shown = if tail.chars().count() < a.chars().count() { format!("…{tail}") } else { tail };
+            (format!("{shown} {bank}").trim_end().to_string(), second)
         }
     }
 }
@@ -128,8 +143,9 @@ pub fn to_dot(r: &TraceReport) -> String {
         let _ =
             writeln!(s, "  \"{}\" [label=\"{}\\n{}\", {}];", node_id(n), dot_escape(&top), dot_escape(&bottom), style);
     }
-    for ((f, t), (fen, n)) in &p.links {
-        let times = if *n > 1 { format!(" ({n}x)") } else { String::new() };
+    for ((f, t), link) in &p.links {
+        let (fen, n) = (&link.fen, link.transfers);
+        let times = if n > 1 { format!(" ({n}x)") } else { String::new() };
         let _ = writeln!(
             s,
             "  \"{}\" -> \"{}\" [label=\"¥{}{}\"];",
@@ -165,26 +181,76 @@ fn bank_colour(bank: Option<&str>) -> String {
     format!("hsl({}, 55%, 88%)", h % 360)
 }
 
-const COL_W: i64 = 270;
+const COL_W: i64 = 232;
 const ROW_H: i64 = 58;
-const BOX_W: i64 = 180;
+const BOX_W: i64 = 170;
 const BOX_H: i64 = 42;
 const MARGIN: i64 = 20;
+const LEGEND_H: i64 = 30;
 
-/// A self-contained SVG of the flow, one column per hop: victim on the left, then each layer
-/// of accounts; boxes filled by bank colour, red border for held money (freeze targets),
-/// orange for cash withdrawn, dashed for exits; links as wide as the log of the traced amount.
-pub fn to_svg(r: &TraceReport) -> String {
-    let p = picture(r);
-    let mut rows: BTreeMap<u32, i64> = BTreeMap::new();
-    let mut pos: BTreeMap<&Node, (i64, i64)> = BTreeMap::new();
+/// Rows of each column: column 0 as listed, every later column ordered by where the money came
+/// from (the money-weighted mean row of each box's payers), so links cross as little as a single
+/// sweep can make them.
+fn layout(p: &Picture) -> BTreeMap<&Node, (u32, i64)> {
+    let mut columns: BTreeMap<u32, Vec<&Node>> = BTreeMap::new();
     for (n, info) in &p.nodes {
-        let row = rows.entry(info.column).or_default();
-        pos.insert(n, (MARGIN + info.column as i64 * COL_W, MARGIN + 30 + *row * ROW_H));
-        *row += 1;
+        columns.entry(info.column).or_default().push(n);
     }
-    let width = MARGIN * 2 + (rows.keys().max().copied().unwrap_or(0) as i64 + 1) * COL_W;
-    let height = MARGIN * 2 + 30 + rows.values().max().copied().unwrap_or(1) * ROW_H;
+    let mut at: BTreeMap<&Node, (u32, i64)> = BTreeMap::new();
+    for (&column, members) in &mut columns {
+        let mut keyed: Vec<(f64, &Node)> = members
+            .iter()
+            .map(|&n| {
+                let (mut sum, mut weight) = (0.0, 0.0);
+                for ((f, t), link) in &p.links {
+                    if t == n {
+                        if let Some(&(_, row)) = at.get(f).filter(|(c, _)| *c < column) {
+                            let w = link.fen.max(1) as f64;
+                            sum += row as f64 * w;
+                            weight += w;
+                        }
+                    }
+                }
+                (if weight > 0.0 { sum / weight } else { f64::INFINITY }, n)
+            })
+            .collect();
+        keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+        for (row, (_, n)) in keyed.into_iter().enumerate() {
+            at.insert(n, (column, row as i64));
+        }
+    }
+    at
+}
+
+/// Month, day and time in Beijing time, e.g. `03-01 10:05`.
+fn beijing_short(ts: i64) -> String {
+    let t = fanzha_model::Ts(ts).to_rfc3339_shanghai();
+    format!("{} {}", &t[5..10], &t[11..16])
+}
+
+/// A self-contained SVG of the flow (see [`to_svg_with`]), with no links.
+pub fn to_svg(r: &TraceReport) -> String {
+    to_svg_with(r, None)
+}
+
+/// A self-contained SVG of the flow, one column per hop: victim on the left, then each layer of
+/// accounts, ordered to keep links from crossing; boxes filled by bank colour, red border for held
+/// money (freeze targets), orange for cash withdrawn, dashed for exits; links as wide as the log of
+/// the traced amount, labelled with it and the time of the first transfer (Beijing time); each box
+/// names its whole account in a tooltip and, with `account_href`, links to `account_href` + the
+/// account id (percent-encoded). Labels are in Chinese and English; a legend closes the drawing.
+pub fn to_svg_with(r: &TraceReport, account_href: Option<&str>) -> String {
+    let p = picture(r);
+    let at = layout(&p);
+    let pos = |n: &Node| {
+        let (column, row) = at[n];
+        (MARGIN + column as i64 * COL_W, MARGIN + 30 + row * ROW_H)
+    };
+    let columns = at.values().map(|&(c, _)| c).max().map_or(1, |c| c as i64 + 1);
+    let rows = at.values().map(|&(_, r)| r + 1).max().unwrap_or(1);
+    // At least as wide as the legend.
+    let width = (MARGIN * 2 + columns * COL_W - (COL_W - BOX_W)).max(1000);
+    let height = MARGIN * 2 + 30 + rows * ROW_H + LEGEND_H;
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -192,36 +258,40 @@ pub fn to_svg(r: &TraceReport) -> String {
     );
     let _ = writeln!(
         s,
-        "<text x=\"{MARGIN}\" y=\"{}\" font-size=\"14\">{} · traced ¥{} · held ¥{} · cash ¥{} · exits ¥{} · as of {}</text>",
+        "<text x=\"{MARGIN}\" y=\"{}\" font-size=\"13\">{} · 追踪 traced ¥{} · 留存 held ¥{} · 取现 cash ¥{} · 流出 exits ¥{} · 截至 as of {}</text>",
         MARGIN + 8,
         r.policy,
-        TraceReport::yuan(r.traced_fen),
-        TraceReport::yuan(r.held_fen),
-        TraceReport::yuan(r.cash_out_fen),
-        TraceReport::yuan(r.exits_fen),
+        grouped(r.traced_fen),
+        grouped(r.held_fen),
+        grouped(r.cash_out_fen),
+        grouped(r.exits_fen),
         xml_escape(&r.as_of)
     );
-    for ((f, t), (fen, _)) in &p.links {
-        let (fx, fy) = pos[f];
-        let (tx, ty) = pos[t];
+    let mut labels = String::new();
+    for ((f, t), link) in &p.links {
+        let (fx, fy) = pos(f);
+        let (tx, ty) = pos(t);
         let (x1, y1, x2, y2) = (fx + BOX_W, fy + BOX_H / 2, tx, ty + BOX_H / 2);
-        let width = 1.0 + ((*fen as f64 / 100.0).max(1.0)).log10();
+        let stroke = 1.0 + ((link.fen as f64 / 100.0).max(1.0)).log10();
         let mid = (x1 + x2) / 2;
+        let when = link.first_ts.map(beijing_short).unwrap_or_default();
+        let times = if link.transfers > 1 { format!(" ×{}", link.transfers) } else { String::new() };
         let _ = writeln!(
             s,
-            "<path d=\"M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}\" fill=\"none\" stroke=\"#c0392b\" stroke-opacity=\"0.6\" stroke-width=\"{width:.1}\"><title>¥{}</title></path>",
-            TraceReport::yuan(*fen)
+            "<path d=\"M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}\" fill=\"none\" stroke=\"#c0392b\" stroke-opacity=\"0.55\" stroke-width=\"{stroke:.1}\"><title>¥{} · {when}{times}</title></path>",
+            grouped(link.fen)
         );
+        // Labels sit on the curve's middle, over a white halo, drawn after every link.
         let _ = writeln!(
-            s,
-            "<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#555\" text-anchor=\"end\">¥{}</text>",
-            x2 - 6,
-            y2 - 4,
-            TraceReport::yuan(*fen)
+            labels,
+            "<text x=\"{mid}\" y=\"{}\" font-size=\"10\" fill=\"#333\" text-anchor=\"middle\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">¥{} · {when}{times}</text>",
+            (y1 + y2) / 2 - 3,
+            grouped(link.fen)
         );
     }
+    s.push_str(&labels);
     for (n, info) in &p.nodes {
-        let (x, y) = pos[n];
+        let (x, y) = pos(n);
         let (top, bottom) = label(n, info);
         let (fill, stroke, extra) = match n {
             Node::Cash(_) => ("#f5b041".to_string(), "#b9770e", ""),
@@ -231,10 +301,19 @@ pub fn to_svg(r: &TraceReport) -> String {
             Node::Account(_) if info.exit => ("#eeeeee".to_string(), "#777777", " stroke-dasharray=\"4 3\""),
             Node::Account(_) => (bank_colour(info.bank.as_deref()), "#555555", ""),
         };
+        let (Node::Account(id) | Node::Cash(id)) = n;
+        let tip = format!("{id} {} {bottom}", info.bank.as_deref().unwrap_or(""));
+        let (open, close) = match (n, account_href) {
+            (Node::Account(id), Some(prefix)) => {
+                (format!("<a href=\"{}{}\">", xml_escape(prefix), percent_encode(id)), "</a>")
+            }
+            _ => (String::new(), ""),
+        };
         let _ = writeln!(
             s,
-            "<g><rect x=\"{x}\" y=\"{y}\" width=\"{BOX_W}\" height=\"{BOX_H}\" rx=\"5\" fill=\"{fill}\" stroke=\"{stroke}\"{extra}/>\
-<text x=\"{}\" y=\"{}\">{}</text><text x=\"{}\" y=\"{}\" fill=\"#333\">{}</text></g>",
+            "{open}<g><title>{}</title><rect x=\"{x}\" y=\"{y}\" width=\"{BOX_W}\" height=\"{BOX_H}\" rx=\"5\" fill=\"{fill}\" stroke=\"{stroke}\"{extra}/>\
+<text x=\"{}\" y=\"{}\">{}</text><text x=\"{}\" y=\"{}\" fill=\"#333\">{}</text></g>{close}",
+            xml_escape(tip.trim()),
             x + 6,
             y + 17,
             xml_escape(&top),
@@ -243,6 +322,40 @@ pub fn to_svg(r: &TraceReport) -> String {
             xml_escape(&bottom)
         );
     }
+    legend(&mut s, height - LEGEND_H + 4);
     s.push_str("</svg>\n");
     s
+}
+
+/// The key to the boxes, on one line at `y`.
+fn legend(s: &mut String, y: i64) {
+    let items = [
+        ("#ffffff", "#c0392b", " stroke-width=\"3\"", "留存,应冻结 held: freeze"),
+        ("#f5b041", "#b9770e", "", "取现 cash withdrawn"),
+        ("#eeeeee", "#777777", " stroke-dasharray=\"4 3\"", "流出(支付机构等) exit"),
+        ("#ffffff", "#555555", "", "经过 passed through (底色 = 银行 fill = bank)"),
+    ];
+    let mut x = MARGIN;
+    for (fill, stroke, extra, text) in items {
+        let _ = writeln!(
+            s,
+            "<rect x=\"{x}\" y=\"{y}\" width=\"18\" height=\"12\" rx=\"2\" fill=\"{fill}\" stroke=\"{stroke}\"{extra}/><text x=\"{}\" y=\"{}\" font-size=\"11\">{text}</text>",
+            x + 24,
+            y + 10
+        );
+        x += 24 + 8 * text.chars().count() as i64 + 24;
+    }
+}
+
+/// Percent-encodes all but ASCII letters, digits, `-`, `_` and `.` (for an account id in a link).
+fn percent_encode(v: &str) -> String {
+    v.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.') {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }

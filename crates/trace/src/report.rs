@@ -149,6 +149,10 @@ pub struct EdgeRow {
     pub seed: bool,
 }
 
+/// Traced money below this (¥100) makes an account a low-urgency freeze target whatever its
+/// signals: it is listed, after the accounts worth the effort.
+pub const SMALL_HELD_FEN: i64 = 10_000;
+
 impl Tracer<'_> {
     /// Resolves and ranks a trace.
     pub fn report(&self, trace: &Trace) -> TraceReport {
@@ -163,6 +167,8 @@ impl Tracer<'_> {
                 let account = l.account(h.account);
                 let AccountSignals { mule, reasons, pass_through_secs, urgency, .. } =
                     self.signals(h.account, h.since, trace.as_of);
+                // A freeze costs the bank and the centre more than a few yuan saves.
+                let urgency = if h.amount.0 < SMALL_HELD_FEN { urgency.min(Urgency::Low) } else { urgency };
                 HeldRow {
                     account: id(h.account),
                     bank: bank(h.account),

@@ -96,7 +96,7 @@ pub enum Risk {
     Unknown,
     /// One or two public reports.
     Low,
-    /// On the watch list, or three or more public reports.
+    /// On the watch list, flagged by the latest mule detection, or three or more public reports.
     Medium,
     /// On the block list.
     High,
@@ -113,20 +113,29 @@ pub struct Lookup<'a> {
     pub risk: Risk,
     /// List entries that apply now.
     pub listed: Vec<&'a Entry>,
+    /// Flagged as a mule account by the latest batch detection (accounts only).
+    pub suspected: bool,
     /// Public reports about it.
     pub reports: usize,
     /// The latest few reports' texts and times.
     pub recent_reports: Vec<&'a PublicReport>,
 }
 
-/// Looks `value` up at time `at`.
-pub fn lookup<'a>(lists: &'a Lists, reports: &'a PublicReports, kind: EntryKind, value: &'a str, at: Ts) -> Lookup<'a> {
+/// Looks `value` up at time `at`; `suspected` says the latest mule detection flagged it.
+pub fn lookup<'a>(
+    lists: &'a Lists,
+    reports: &'a PublicReports,
+    suspected: bool,
+    kind: EntryKind,
+    value: &'a str,
+    at: Ts,
+) -> Lookup<'a> {
     let listed: Vec<&Entry> =
         [ListName::Block, ListName::Watch].into_iter().filter_map(|l| lists.lookup(l, kind, value, at)).collect();
     let about = reports.about(kind, value, at);
     let risk = if listed.iter().any(|e| e.list == ListName::Block) {
         Risk::High
-    } else if !listed.is_empty() || about.len() >= 3 {
+    } else if !listed.is_empty() || suspected || about.len() >= 3 {
         Risk::Medium
     } else if !about.is_empty() {
         Risk::Low
@@ -134,7 +143,7 @@ pub fn lookup<'a>(lists: &'a Lists, reports: &'a PublicReports, kind: EntryKind,
         Risk::Unknown
     };
     let recent_reports = about.iter().rev().take(5).copied().collect();
-    Lookup { kind, value, risk, listed, reports: about.len(), recent_reports }
+    Lookup { kind, value, risk, listed, suspected, reports: about.len(), recent_reports }
 }
 
 #[cfg(test)]
@@ -148,7 +157,7 @@ mod tests {
         let mut reports = PublicReports::open(&path, OpenMode::Create).unwrap();
         let mut lists = Lists::in_memory();
         let phone = "+86 170-1234-5678";
-        assert_eq!(lookup(&lists, &reports, EntryKind::Phone, phone, Ts(100)).risk, Risk::Unknown);
+        assert_eq!(lookup(&lists, &reports, false, EntryKind::Phone, phone, Ts(100)).risk, Risk::Unknown);
         for at in [10, 20, 30] {
             let r =
                 PublicReport {
@@ -156,8 +165,8 @@ mod tests {
                 };
             reports.add(r).unwrap();
         }
-        assert_eq!(lookup(&lists, &reports, EntryKind::Phone, phone, Ts(15)).risk, Risk::Low, "as of then");
-        let l = lookup(&lists, &reports, EntryKind::Phone, phone, Ts(100));
+        assert_eq!(lookup(&lists, &reports, false, EntryKind::Phone, phone, Ts(15)).risk, Risk::Low, "as of then");
+        let l = lookup(&lists, &reports, false, EntryKind::Phone, phone, Ts(100));
         assert_eq!((l.risk, l.reports, l.recent_reports[0].at), (Risk::Medium, 3, 30));
         let entry = Entry {
             list: ListName::Block,
@@ -169,7 +178,7 @@ mod tests {
             valid_to: None,
         };
         lists.add(entry).unwrap();
-        assert_eq!(lookup(&lists, &reports, EntryKind::Phone, phone, Ts(100)).risk, Risk::High);
+        assert_eq!(lookup(&lists, &reports, false, EntryKind::Phone, phone, Ts(100)).risk, Risk::High);
         let reopened = PublicReports::open(&path, OpenMode::Read).unwrap();
         assert_eq!(reopened.about(EntryKind::Phone, phone, Ts(100)).len(), 3, "durable");
         let long =

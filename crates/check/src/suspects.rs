@@ -60,3 +60,10 @@ impl Suspects {
         self.by_account.is_empty()
     }
 }
+
+/// Flags given one by one (e.g. from another detector), with no run time.
+impl FromIterator<(AccountIx, Suspect)> for Suspects {
+    fn from_iter<I: IntoIterator<Item = (AccountIx, Suspect)>>(flags: I) -> Suspects {
+        Suspects { by_account: flags.into_iter().collect(), as_of: None }
+    }
+}

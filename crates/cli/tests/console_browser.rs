@@ -71,6 +71,17 @@ async fn click_and_load(c: &Client, selector: &str) {
     }
 }
 
+/// Waits until an element matching `selector` is on the page (after a form post).
+async fn wait_for(c: &Client, selector: &str) {
+    for _ in 0..200 {
+        if c.find(Locator::Css(selector)).await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("{selector} never appeared");
+}
+
 async fn login(c: &Client, base: &str, name: &str) {
     c.goto(&format!("{base}/console/login")).await.unwrap();
     c.find(Locator::Css("#name")).await.unwrap().send_keys(name).await.unwrap();
@@ -157,10 +168,15 @@ async fn analyst_supervisor_liaison_and_auditor_in_a_browser() {
     click_and_load(&c, "#alerts button.dismiss").await;
     assert_eq!(c.find_all(Locator::Css("#alerts tr.alert")).await.unwrap().len(), alerts.len() - 1, "dismissed");
 
-    // The analyst opens a case from the victim's transfer; the trace runs at once.
-    c.goto(&format!("{base}/console/cases/new")).await.unwrap();
-    c.find(Locator::Css("#title")).await.unwrap().send_keys("受害人报案:冒充公检法").await.unwrap();
+    // The analyst opens a case from a mule account's alert: the form comes filled from it; the
+    // victim's report names the transfer to trace, and the trace runs at once.
+    let mule_row = c.find(Locator::Css("#alerts tr.alert[data-kind=mule]")).await.unwrap();
+    let mule = mule_row.find(Locator::Css("a.account")).await.unwrap().text().await.unwrap();
+    mule_row.find(Locator::Css("button.open-case")).await.unwrap().click().await.unwrap();
+    wait_for(&c, "#case-form").await;
+    assert!(c.find(Locator::Css("#title")).await.unwrap().prop("value").await.unwrap().unwrap().contains(&mule));
     c.find(Locator::Css("#victim")).await.unwrap().send_keys(&victim).await.unwrap();
+    c.find(Locator::Css("#txns")).await.unwrap().clear().await.unwrap();
     c.find(Locator::Css("#txns")).await.unwrap().send_keys(&txn).await.unwrap();
     c.find(Locator::Css("#reported_at")).await.unwrap().send_keys(&reported).await.unwrap();
     c.find(Locator::Css("#narrative"))
@@ -178,6 +194,14 @@ async fn analyst_supervisor_liaison_and_auditor_in_a_browser() {
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "user text is escaped");
     assert!(!page.contains("<script>alert(1)"));
     shot(&c, "case").await;
+    c.goto(&format!("{base}/console/alerts?status=case")).await.unwrap();
+    assert!(!c.find_all(Locator::Css("#alerts tr.alert")).await.unwrap().is_empty(), "the alert became the case");
+    // A search finds the mule's account; its page shows why it was flagged.
+    c.goto(&format!("{base}/console/search?q={mule}")).await.unwrap();
+    assert!(c.current_url().await.unwrap().path().starts_with("/console/accounts/"), "straight to the account");
+    let reasons = c.find_all(Locator::Css("#account-alerts li li")).await.unwrap();
+    assert!(!reasons.is_empty(), "the mule reasons are on its page");
+    c.goto(case_url.as_str()).await.unwrap();
     // Each account on the freeze list opens its page: risk, cases, transfers.
     click_and_load(&c, "#freeze-list a.account").await;
     assert!(c.current_url().await.unwrap().path().starts_with("/console/accounts/"));
@@ -238,9 +262,10 @@ async fn analyst_supervisor_liaison_and_auditor_in_a_browser() {
     c.find(Locator::Css("#saved_yuan")).await.unwrap().send_keys("99999999").await.unwrap();
     click_and_load(&c, "#outcome-form button").await;
     assert!(c.find(Locator::Css("#outcome-error")).await.is_ok(), "more than requested is refused, with a reason");
-    c.find(Locator::Css("#status option[value=executed]")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#status option[value=partially_executed]")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#saved_yuan")).await.unwrap().send_keys("1.00").await.unwrap();
     click_and_load(&c, "#outcome-form button").await;
-    assert!(c.find(Locator::Css("#request-summary")).await.unwrap().text().await.unwrap().contains("已执行"));
+    assert!(c.find(Locator::Css("#request-summary")).await.unwrap().text().await.unwrap().contains("部分执行"));
     c.goto(case_url.as_str()).await.unwrap();
     assert!(c.source().await.unwrap().contains("无权访问"), "a liaison cannot open cases");
     logout(&c).await;
@@ -248,8 +273,11 @@ async fn analyst_supervisor_liaison_and_auditor_in_a_browser() {
     assert!(c.find_all(Locator::Css("#requests tr.request")).await.unwrap().is_empty(), "another bank sees nothing");
     logout(&c).await;
 
-    // The auditor reads the audit log; it names every step.
+    // The auditor reads the audit log; it names every step. The money saved is on the dashboard.
     login(&c, &base, "zhao").await;
+    c.goto(&format!("{base}/console/dashboard")).await.unwrap();
+    let money = c.find(Locator::Css("#chart-money")).await.unwrap().text().await.unwrap();
+    assert!(money.contains("¥1.00"), "saved money on the dashboard: {money}");
     c.goto(&format!("{base}/console/audit")).await.unwrap();
     let audit = c.find(Locator::Css("#audit")).await.unwrap().text().await.unwrap();
     for action in

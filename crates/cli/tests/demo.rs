@@ -33,3 +33,34 @@ fn demo_generates_ingests_and_finds_planted_mules() {
     assert!(v["accounts"].as_u64().unwrap() > v["external_accounts"].as_u64().unwrap());
     assert!(v["labels"].as_u64().unwrap() > 0);
 }
+
+/// `fanzha demo --serve` leaves work for every demo user: a case with approved requests, alerts.
+#[test]
+fn the_served_demo_has_work_waiting_for_every_user() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fanzha"))
+        .args(["demo", "--seed", "3", "--serve", "127.0.0.1:0", "--dir"])
+        .arg(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut seen = Vec::new();
+    for line in BufReader::new(child.stdout.take().unwrap()).lines() {
+        let line = line.unwrap();
+        let served = line.starts_with("fanzha serving");
+        seen.push(line);
+        if served {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let work = seen.iter().find(|l| l.starts_with("work waiting:")).unwrap_or_else(|| panic!("{seen:#?}"));
+    let requests: usize = work.split(" with ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
+    assert!(work.contains("case #1") && requests >= 1, "{work}");
+    let mules: usize =
+        work.split("requests (one per bank), ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
+    assert!(mules >= 1, "{work}");
+}

@@ -5,7 +5,7 @@
 // A refusal is the finished response; see `routes`.
 #![allow(clippy::result_large_err)]
 
-use crate::db::{Case, CaseFilter, Page, Role, CASE_STATUSES};
+use crate::db::{Case, CaseFilter, Db, Page, Role, CASE_STATUSES};
 use crate::routes::{
     acting, allow, html, now, refused, see_other, server_error, url_encode, viewer, Posted, Viewer, CASE_READERS,
     CASE_WORKERS, CLOSED_EN, CLOSED_ZH,
@@ -15,6 +15,8 @@ use axum::extract::{Form, Path, Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use fanzha_graph::TemporalGraph;
+use fanzha_model::Ledger;
 use fanzha_storage::Store;
 use fanzha_trace::{Forward, Tracer};
 use serde::Deserialize;
@@ -315,62 +317,100 @@ pub async fn create(State(c): Shared, headers: HeaderMap, Form(f): Form<CaseForm
     };
     let ids: Vec<String> =
         txns.split([',', ' ', '，']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
-    let traced = {
+    let case = NewCase { title, victim, txns: ids, typology, narrative, as_of, alert };
+    let opened = {
         let live = match c.api.read_live() {
             Ok(l) => l,
             Err(e) => return server_error(e),
         };
-        let ledger = live.store.ledger();
         let graph = live.graph();
-        let tracer = Tracer::new(ledger, &graph);
-        match tracer.resolve_txns(ids.iter().map(String::as_str)) {
-            Err(missing) => Err(missing.join(", ")),
-            Ok(seeds) => tracer
-                .forward(&Forward { as_of, ..Forward::new(seeds) })
-                .map(|t| tracer.report(&t))
-                .map_err(|e| e.to_string()),
-        }
+        open_case(&mut c.db(), live.store.ledger(), &graph, &case, &v.user.name, now())
     };
-    let report = match traced {
-        Ok(r) => r,
-        Err(why) => {
-            let msg = format!("{}: {why}", v.lang.t("无法追踪这些交易", "These transfers cannot be traced"));
-            return bad(&msg);
+    match opened {
+        Ok(id) => see_other(&format!("/console/cases/{id}")),
+        Err(OpenError::Untraceable(why)) => {
+            bad(&format!("{}: {why}", v.lang.t("无法追踪这些交易", "These transfers cannot be traced")))
         }
-    };
-    let case = Case {
+        Err(OpenError::Db(e)) => server_error(e),
+    }
+}
+
+/// A case to open, as checked from the form (or made by `fanzha demo`).
+#[derive(Debug, Clone)]
+pub struct NewCase {
+    /// Short title.
+    pub title: String,
+    /// The victim's account.
+    pub victim: String,
+    /// The reported transaction ids.
+    pub txns: Vec<String>,
+    /// A typology id.
+    pub typology: String,
+    /// The story.
+    pub narrative: String,
+    /// Trace as of the report (`None`: the latest data).
+    pub as_of: Option<fanzha_model::Ts>,
+    /// The alert it comes from.
+    pub alert: Option<i64>,
+}
+
+/// Why a case was not opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// A transaction id is unknown, or the trace refused.
+    #[error("{0}")]
+    Untraceable(String),
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] crate::sql::DbError),
+}
+
+/// Traces the case's transfers in `ledger` and stores the case with its trace, worked by `who`,
+/// audited; a case from an alert closes the alert in the same transaction (one someone else closed
+/// meanwhile stays as they left it). Returns the case id.
+pub fn open_case(
+    db: &mut Db,
+    ledger: &Ledger,
+    graph: &TemporalGraph,
+    case: &NewCase,
+    who: &str,
+    at: i64,
+) -> Result<i64, OpenError> {
+    let tracer = Tracer::new(ledger, graph);
+    let seeds =
+        tracer.resolve_txns(case.txns.iter().map(String::as_str)).map_err(|m| OpenError::Untraceable(m.join(", ")))?;
+    let trace = tracer
+        .forward(&Forward { as_of: case.as_of, ..Forward::new(seeds) })
+        .map_err(|e| OpenError::Untraceable(e.to_string()))?;
+    let report = tracer.report(&trace);
+    let row = Case {
         id: 0,
-        title,
-        victim,
-        txns: ids.join(","),
-        typology,
-        narrative,
-        created_by: v.user.name.clone(),
-        created_at: now(),
+        title: case.title.clone(),
+        victim: case.victim.clone(),
+        txns: case.txns.join(","),
+        typology: case.typology.clone(),
+        narrative: case.narrative.clone(),
+        created_by: who.to_string(),
+        created_at: at,
         as_of: report.as_of_ts,
         traced_fen: report.traced_fen,
         held_fen: report.held_fen,
         svg: fanzha_trace::to_svg_with(&report, Some("/console/accounts/")),
         freeze_json: serde_json::to_string(&report.freeze).expect("freeze requests serialize"),
         status: "open".into(),
-        assignee: Some(v.user.name.clone()),
+        assignee: Some(who.to_string()),
         closed_note: None,
     };
-    let created = c.db().atomically(|db| {
-        let id = db.add_case(&case)?;
-        db.audit(now(), &v.user.name, "case.create", &format!("case:{id}"), &case.txns)?;
-        // An alert someone else closed meanwhile stays as they left it.
-        if let Some(alert) = alert {
-            if db.set_alert(alert, "case", &v.user.name, Some(&format!("case:{id}")))? {
-                db.audit(now(), &v.user.name, "alert.case", &format!("alert:{alert}"), &format!("case:{id}"))?;
+    Ok(db.atomically(|db| {
+        let id = db.add_case(&row)?;
+        db.audit(at, who, "case.create", &format!("case:{id}"), &row.txns)?;
+        if let Some(alert) = case.alert {
+            if db.set_alert(alert, "case", who, Some(&format!("case:{id}")))? {
+                db.audit(at, who, "alert.case", &format!("alert:{alert}"), &format!("case:{id}"))?;
             }
         }
         Ok(id)
-    });
-    match created {
-        Ok(id) => see_other(&format!("/console/cases/{id}")),
-        Err(e) => server_error(e),
-    }
+    })?)
 }
 
 /// `GET /console/cases/{id}`.

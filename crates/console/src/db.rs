@@ -190,8 +190,9 @@ pub struct Alert {
     pub created_at: i64,
 }
 
-/// The kinds of alert: a mule account, a card farmer (a holder), a held transfer check.
-pub const ALERT_KINDS: [&str; 3] = ["mule", "card_farmer", "transfer"];
+/// The kinds of alert: a mule account, a card farmer (a holder), a held transfer check, a public
+/// report (一键举报).
+pub const ALERT_KINDS: [&str; 4] = ["mule", "card_farmer", "transfer", "report"];
 
 /// Which alerts by state.
 #[derive(Debug, Clone, PartialEq, Eq)]

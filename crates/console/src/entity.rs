@@ -147,7 +147,7 @@ fn entries(lists: &Lists, kind: EntryKind, value: &str) -> Vec<Entry> {
     lists.entries().iter().filter(|e| e.kind == kind && Lists::normalize(kind, &e.value) == key).cloned().collect()
 }
 
-/// `GET /console/search?q=…`: one exact account goes straight to its page.
+/// `GET /console/search?q=…`: an account's exact id goes straight to its page.
 pub async fn search(State(c): Shared, headers: HeaderMap, Query(q): Query<SearchQuery>) -> Response {
     let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "search").map(|_| v)) {
         Ok(v) => v,
@@ -192,8 +192,8 @@ pub async fn search(State(c): Shared, headers: HeaderMap, Query(q): Query<Search
         Ok(cases) => found.cases = cases,
         Err(e) => return server_error(e),
     }
-    let only_account = found.accounts.len() == 1 && found.transfers.is_empty() && found.cases.is_empty();
-    if only_account && found.accounts[0].id == q {
+    // An account's exact id goes to its page (which lists its cases), unless it is a transaction id too.
+    if found.transfers.is_empty() && found.accounts.iter().any(|a| a.id == q) {
         return see_other(&format!("/console/accounts/{}", crate::routes::url_encode(&q)));
     }
     html(StatusCode::OK, pages::search(v.lang, &v.user, &v.csrf, &q, &found))

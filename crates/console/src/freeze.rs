@@ -7,19 +7,20 @@
 // A refusal is the finished response; see `routes`.
 #![allow(clippy::result_large_err)]
 
-use crate::db::{Case, FreezeRow, Page, Role, STATUSES};
+use crate::db::{Case, Db, FreezeRow, Page, Role, STATUSES};
 use crate::i18n::Lang;
 use crate::routes::{
     acting, allow, audited, html, now, refused, see_other, server_error, viewer, PageQuery, Viewer, CASE_READERS,
     CASE_WORKERS,
 };
+use crate::sql::{DbError, DbResult};
 use crate::{pages, Console};
 use axum::extract::{Form, Path, Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use fanzha_model::Fen;
-use fanzha_trace::{FreezeRequest, FreezeTarget};
+use fanzha_trace::{FreezeRequest, FreezeTarget, SMALL_HELD_FEN};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -166,27 +167,51 @@ pub async fn create(
         Ok(None) => return refused(&v, StatusCode::NOT_FOUND, "没有这个案件。", "There is no such case."),
         Err(e) => return server_error(e),
     };
-    match db.freezes(Some(id), None, Page::all()) {
-        Ok(existing) if !existing.is_empty() => return see_other(&format!("/console/cases/{id}")),
-        Ok(_) => {}
-        Err(e) => return server_error(e),
-    }
-    let freeze: Vec<FreezeRequest> = match serde_json::from_str(&case.freeze_json) {
-        Ok(f) => f,
-        Err(e) => return server_error(format!("case {id}: freeze list unreadable: {e}")),
-    };
-    let drafted = db.atomically(|db| {
-        for bank in &freeze {
-            let accounts = serde_json::to_string(&bank.accounts).expect("freeze targets serialize");
-            let rid = db.add_freeze(id, bank.bank.as_deref(), &accounts, bank.total_fen, now())?;
-            db.audit(now(), &v.user.name, "freeze.create", &format!("request:{rid}"), &format!("case:{id}"))?;
-        }
-        Ok(())
-    });
-    match drafted {
-        Ok(()) => see_other(&format!("/console/cases/{id}")),
+    match draft_requests(&mut db, &case, &v.user.name, now()) {
+        Ok(_) => see_other(&format!("/console/cases/{id}")),
         Err(e) => server_error(e),
     }
+}
+
+/// Drafts one request per bank of `case`'s freeze list, as `who` (audited); money under the floor
+/// ([`SMALL_HELD_FEN`]) stays on the case's list but is not asked for (a freeze costs more). A case
+/// that has requests already gets none. Returns the new requests' ids.
+pub fn draft_requests(db: &mut Db, case: &Case, who: &str, at: i64) -> DbResult<Vec<i64>> {
+    let freeze: Vec<FreezeRequest> = serde_json::from_str(&case.freeze_json)
+        .map_err(|e| DbError::Invalid(format!("case {}: freeze list unreadable: {e}", case.id)))?;
+    db.atomically(|db| {
+        let mut ids = Vec::new();
+        if !db.freezes(Some(case.id), None, Page::all())?.is_empty() {
+            return Ok(ids);
+        }
+        for bank in &freeze {
+            let (asked, small): (Vec<&FreezeTarget>, Vec<&FreezeTarget>) =
+                bank.accounts.iter().partition(|a| a.amount_fen >= SMALL_HELD_FEN);
+            if asked.is_empty() {
+                continue;
+            }
+            let total: i64 = asked.iter().map(|a| a.amount_fen).sum();
+            let accounts = serde_json::to_string(&asked).expect("freeze targets serialize");
+            let rid = db.add_freeze(case.id, bank.bank.as_deref(), &accounts, total, at)?;
+            let detail =
+                format!("case:{}, {} accounts, {} under the floor not asked for", case.id, asked.len(), small.len());
+            db.audit(at, who, "freeze.create", &format!("request:{rid}"), &detail)?;
+            ids.push(rid);
+        }
+        Ok(ids)
+    })
+}
+
+/// Sends draft request `id`, approved by `who` (audited); false if it is not a draft.
+pub fn approve_request(db: &mut Db, id: i64, who: &str, at: i64) -> DbResult<bool> {
+    db.atomically(|db| match db.freeze(id)? {
+        Some(r) if r.status == "draft" => {
+            db.set_freeze_status(id, "sent", Some(who), None, at)?;
+            db.audit(at, who, "freeze.approve", &format!("request:{id}"), r.bank.as_deref().unwrap_or(""))?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    })
 }
 
 /// `GET /console/requests[?page=N]`: a liaison sees only their bank's.
@@ -301,27 +326,18 @@ pub async fn approve(
         Err(r) => return r,
     };
     let mut db = c.db();
-    match db.freeze(id) {
-        Ok(Some(r)) if r.status == "draft" => {
-            let approved = db.atomically(|db| {
-                db.set_freeze_status(id, "sent", Some(&v.user.name), None, now())?;
-                db.audit(
-                    now(),
-                    &v.user.name,
-                    "freeze.approve",
-                    &format!("request:{id}"),
-                    r.bank.as_deref().unwrap_or(""),
-                )
-            });
-            match approved {
-                Ok(()) => see_other(&format!("/console/cases/{}", r.case_id)),
-                Err(e) => server_error(e),
-            }
+    let case_id = match db.freeze(id) {
+        Ok(Some(r)) => r.case_id,
+        Ok(None) => {
+            return refused(&v, StatusCode::NOT_FOUND, "没有这个冻结请求。", "There is no such freeze request.")
         }
-        Ok(Some(_)) => {
+        Err(e) => return server_error(e),
+    };
+    match approve_request(&mut db, id, &v.user.name, now()) {
+        Ok(true) => see_other(&format!("/console/cases/{case_id}")),
+        Ok(false) => {
             refused(&v, StatusCode::CONFLICT, "只有待审批的请求可以批准。", "Only a draft request can be approved.")
         }
-        Ok(None) => refused(&v, StatusCode::NOT_FOUND, "没有这个冻结请求。", "There is no such freeze request."),
         Err(e) => server_error(e),
     }
 }

@@ -33,6 +33,9 @@ use axum::Router;
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+pub use cases::{open_case, NewCase, OpenError};
+pub use freeze::{approve_request, draft_requests};
+
 /// The console database file inside a store directory.
 pub const DB_FILE: &str = "console.sqlite";
 
@@ -114,7 +117,7 @@ fn alert_of(h: fanzha_server::HeldCheck) -> (String, String, f64, String) {
 pub fn router(console: Arc<Console>) -> Router {
     Router::new()
         // The root is the console's front door (a public visitor follows its link to /public).
-        .route("/", get(|| async { axum::response::Redirect::to("/console") }))
+        .route("/", get(routes::landing))
         .route("/console", get(routes::home))
         .route("/console/login", get(routes::login_page).post(routes::login))
         .route("/console/logout", post(routes::logout))

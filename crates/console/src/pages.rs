@@ -140,6 +140,28 @@ pub fn pager(lang: Lang, path: &str, query: &str, page: Page, shown: usize) -> M
     }
 }
 
+/// The landing page at `/`: the console, the public side, the API and its documentation.
+pub fn landing(lang: Lang) -> Markup {
+    layout_at(
+        lang,
+        lang.t("反诈平台", "fanzha"),
+        None,
+        "",
+        "/",
+        html! {
+            ul #landing {
+                li { a href="/console" { (lang.t("反诈中心控制台", "The anti-fraud centre's console")) } " — "
+                     (lang.t("案件、资金追踪、冻结请求、预警(需登录)", "cases, traces, freeze requests, alerts (sign-in)")) }
+                li { a href="/public" { (lang.t("防骗查询", "Is it a scam?")) } " — "
+                     (lang.t("检查短信、查询号码和账户、一键举报(无需登录)", "check a message, look up a number or account, report a scam (no sign-in)")) }
+                li { a href="/openapi.json" { (lang.t("银行接口文档(OpenAPI)", "The banks' API (OpenAPI)")) } " — "
+                     (lang.t("转账检查、记录、名单,需 API 密钥", "transfer checks, records, lists; an API key is needed")) }
+                li { a href="/healthz" { (lang.t("运行状态", "Health")) } }
+            }
+        },
+    )
+}
+
 /// The login page.
 pub fn login(lang: Lang, error: Option<&str>) -> Markup {
     layout_at(
@@ -671,7 +693,13 @@ pub fn account(lang: Lang, user: &User, csrf: &str, a: &AccountView) -> Markup {
             @if !a.cases.is_empty() { h2 { (lang.t("涉及案件", "Cases")) } (case_links(lang, &a.cases)) }
             @if !a.alerts.is_empty() {
                 h2 { (lang.t("预警", "Alerts")) }
-                ul #account-alerts { @for al in &a.alerts { li { "#" (al.id) " · " (format!("{:.2}", al.score)) " · " (alert_status(lang, &al.status)) " · " (beijing(al.created_at)) } } }
+                ul #account-alerts {
+                    @for al in &a.alerts {
+                        @let reasons: Vec<(String, String)> = serde_json::from_str(&al.reasons).unwrap_or_default();
+                        li { "#" (al.id) " · " (format!("{:.3}", al.score)) " · " (alert_status(lang, &al.status)) " · " (beijing(al.created_at))
+                             ul { @for (zh, en) in &reasons { li { (lang.t(zh, en)) } } } }
+                    }
+                }
             }
             @if !a.reports.is_empty() { h2 { (lang.t("群众举报", "Public reports")) } (report_rows(lang, &a.reports)) }
             h2 { (lang.t("最近交易", "Latest transfers")) }
@@ -755,6 +783,7 @@ pub fn alerts(
     let kind_name = |k: &str| match k {
         "mule" => lang.t("涉诈账户", "mule account"),
         "transfer" => lang.t("拦截/延迟的转账", "held transfer"),
+        "report" => lang.t("群众举报", "public report"),
         _ => lang.t("一人多卡", "card farmer"),
     };
     layout(
@@ -806,7 +835,13 @@ pub fn alerts(
                         td { @if can_act && matches!(a.status.as_str(), "open" | "assigned") { input type="checkbox" name="id" value=(a.id) form="bulk"; } }
                         td { (a.id) }
                         td { (kind_name(&a.kind)) }
-                        td { @if a.kind == "mule" { (account_link(&a.subject)) } @else { (a.subject) } }
+                        td {
+                            @match a.kind.as_str() {
+                                "mule" => (account_link(&a.subject)),
+                                "report" => a href={ "/console/search?q=" (crate::routes::url_encode(&a.subject)) } { (a.subject) },
+                                _ => (a.subject),
+                            }
+                        }
                         td.num { (format!("{:.3}", a.score)) }
                         td { ul { @for (zh, en) in &reasons { li { (lang.t(zh, en)) } } } }
                         td { (alert_status(lang, &a.status)) @if let Some(who) = &a.assignee { " · " (who) } @if let Some(n) = &a.note { " · " @if let Some(case) = n.strip_prefix("case:") { a href={ "/console/cases/" (case) } { (lang.t("案件", "case")) " #" (case) } } @else { (n) } } }

@@ -9,7 +9,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use fanzha_check::lists::EntryKind;
-use fanzha_check::lookup::{lookup, PublicReport, Risk};
+use fanzha_check::lookup::{PublicReport, Risk};
 use fanzha_server::Client;
 use maud::{html, Markup};
 use std::collections::HashMap;
@@ -23,6 +23,16 @@ fn page(lang: Lang, body: Markup) -> Response {
 fn too_many(lang: Lang) -> Response {
     let msg = lang.t("请求过于频繁,请一分钟后再试。", "Too many requests; try again in a minute.");
     (StatusCode::TOO_MANY_REQUESTS, page(lang, html! { p.flash.err { (msg) } })).into_response()
+}
+
+/// The alert row (kind, subject, score, reasons) of a public report: unverified, so it ranks below
+/// detection's alerts.
+fn report_alert(r: &PublicReport) -> (String, String, f64, String) {
+    let text: String = r.text.chars().take(200).collect();
+    let what = crate::i18n::kind_name(Lang::Zh, r.kind);
+    let what_en = crate::i18n::kind_name(Lang::En, r.kind);
+    let reasons = [(format!("群众举报({what}):{text}"), format!("Public report ({what_en}): {text}"))];
+    ("report".into(), r.value.clone(), 0.3, serde_json::to_string(&reasons).expect("strings serialize"))
 }
 
 /// The kinds the public may look up or report: phone numbers, URLs and accounts (not holders).
@@ -139,10 +149,12 @@ pub async fn find(
     let Ok(live) = c.api.read_live() else {
         return (StatusCode::INTERNAL_SERVER_ERROR, fanzha_server::Poisoned.to_string()).into_response();
     };
-    let now = fanzha_model::Ts::now();
-    let found = lookup(&live.checker.lists, &live.reports, kind, value, now);
+    let found = live.lookup(kind, value);
     let risk = match found.risk {
         Risk::High => lang.t("高风险:已被列入止付/拦截名单", "High risk: on the block list"),
+        Risk::Medium if found.suspected => {
+            lang.t("中风险:反诈模型发现该账户交易异常", "Medium risk: its transfers look like a mule account's")
+        }
         Risk::Medium => lang.t("中风险:被关注或多次举报", "Medium risk: watched, or reported several times"),
         Risk::Low => lang.t("低风险:有少量举报", "Low risk: a few reports"),
         Risk::Unknown => lang.t("暂无风险记录(不代表安全)", "Nothing on record (which does not mean safe)"),
@@ -173,10 +185,13 @@ pub async fn report(
         text: f.get("text").cloned().unwrap_or_default(),
         at,
     };
+    let alert = report_alert(&r);
     let added = match c.api.write_live() {
         Ok(mut live) => live.reports.add(r).map_err(|e| e.to_string()),
         Err(e) => Err(e.to_string()),
     };
+    // Analysts see it in the alert queue: one alert per value reported, however often.
+    let added = added.and_then(|()| c.db().raise_alerts(&[alert], at).map(|_| ()).map_err(|e| e.to_string()));
     let body = match added {
         Ok(()) => {
             html! { p.flash #thanks { (lang.t("已收到您的举报,谢谢!", "Thank you; your report has been received.")) } (forms(lang)) }

@@ -137,6 +137,12 @@ pub(crate) fn form_text(form: &HashMap<String, String>, key: &str, max: usize) -
     form.get(key).map(|s| s.trim().chars().take(max).collect()).unwrap_or_default()
 }
 
+/// `GET /`: what this server offers, for a person who typed its address.
+pub async fn landing(headers: HeaderMap) -> Response {
+    let lang = Lang::from_cookies(cookies(&headers));
+    html(StatusCode::OK, pages::landing(lang))
+}
+
 /// `GET /console`.
 pub async fn home() -> Response {
     see_other("/console/cases")
@@ -242,7 +248,7 @@ pub struct LangQuery {
 pub async fn set_lang(Query(q): Query<LangQuery>) -> Response {
     let value = if q.to == "en" { "en" } else { "zh" };
     let local = |p: &str| {
-        (p == "/public" || p.starts_with("/public/") || p == "/console" || p.starts_with("/console/"))
+        (p == "/" || p == "/public" || p.starts_with("/public/") || p == "/console" || p.starts_with("/console/"))
             && !p.contains("//")
             && p.chars().all(|c| c.is_ascii_graphic())
     };

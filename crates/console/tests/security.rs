@@ -48,9 +48,12 @@ async fn nothing_without_a_session() {
     let r = send(&c, "POST", "/console/login", "", "name=wang&password=wrong").await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert!(r.cookie.is_empty());
-    // The root leads to the console (which asks for a login), not to a 404.
+    // The root names what the server offers, not a 404.
     let r = send(&c, "GET", "/", "", "").await;
-    assert_eq!((r.status, r.location.as_str()), (StatusCode::SEE_OTHER, "/console"));
+    assert_eq!(r.status, StatusCode::OK);
+    for link in ["href=\"/console\"", "href=\"/public\"", "href=\"/openapi.json\""] {
+        assert!(r.body.contains(link), "{link}");
+    }
 }
 
 #[tokio::test]

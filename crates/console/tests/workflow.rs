@@ -8,6 +8,7 @@ mod common;
 use axum::http::StatusCode;
 use common::*;
 use fanzha_console::db::Page;
+use fanzha_storage::Store;
 
 /// Opens a case from the victim's transfer, drafts the requests and returns (ICBC's, CCB's) ids.
 async fn case_with_requests(c: &std::sync::Arc<fanzha_console::Console>) -> (i64, i64) {
@@ -388,4 +389,46 @@ async fn the_alert_queue_filters_sorts_and_acts_in_bulk() {
         3,
         "each alert audited"
     );
+}
+
+#[tokio::test]
+async fn detection_and_public_reports_reach_the_lookup_and_the_queue() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let c = console(dir.path());
+    let lookup = |value: &'static str| {
+        let c = c.clone();
+        async move { send(&c, "GET", &format!("/public/lookup?kind=account&value={value}"), "", "").await.body }
+    };
+    assert!(lookup("M1").await.contains("暂无风险记录"));
+    {
+        let mut live = c.api.write_live().unwrap();
+        let m1 = live.store.ledger().account_ix("M1").unwrap();
+        let flag = fanzha_check::suspects::Suspect {
+            score: 0.9,
+            reason_zh: "快进快出".into(),
+            reason_en: "fast in, fast out".into(),
+        };
+        live.checker.suspects = [(m1, flag)].into_iter().collect();
+    }
+    let found = lookup("M1").await;
+    assert!(
+        found.contains("中风险") && found.contains("反诈模型"),
+        "a flagged mule is not 'nothing on record': {found}"
+    );
+    assert!(lookup("M2").await.contains("暂无风险记录"), "only the flagged one");
+
+    // A public report becomes one alert per value, below detection's alerts.
+    for text in ["对方冒充客服让我转账", "又有人让我转到这个账户"] {
+        let r = send(&c, "POST", "/public/report", "", &format!("kind=account&value=M2&text={}", enc(text))).await;
+        assert_eq!(r.status, StatusCode::OK);
+    }
+    let alerts = c.db().alerts(false, Page::all()).unwrap();
+    let reported: Vec<_> = alerts.iter().filter(|a| a.kind == "report").collect();
+    assert_eq!(reported.len(), 1, "one alert per value reported");
+    assert_eq!(reported[0].subject, "M2");
+    assert!(reported[0].reasons.contains("对方冒充客服让我转账"));
+    let (wang, _) = session(&c, "wang").await;
+    let queue = send(&c, "GET", "/console/alerts?kind=report", &wang, "").await.body;
+    assert!(queue.contains("群众举报") && queue.contains("/console/search?q=M2"), "{queue}");
 }

@@ -390,7 +390,7 @@ pub async fn lookup(
         return Err(ApiError::new(StatusCode::BAD_REQUEST, "give exactly one of phone, url, account"));
     };
     let live = app.read_live()?;
-    let found = fanzha_check::lookup::lookup(&live.checker.lists, &live.reports, kind, value, Ts::now());
+    let found = live.lookup(kind, value);
     Ok(Json(serde_json::to_value(found).expect("lookups serialize")))
 }
 

@@ -3,8 +3,8 @@
 
 use crate::access::{self, Caller, DenialLog, Gate, Scope};
 use crate::metrics::Metrics;
-use fanzha_check::lists::Lists;
-use fanzha_check::lookup::PublicReports;
+use fanzha_check::lists::{EntryKind, Lists};
+use fanzha_check::lookup::{Lookup, PublicReports};
 use fanzha_check::suspects::Suspects;
 use fanzha_check::Checker;
 use fanzha_detect::mules::{score_all, MuleConfig};
@@ -286,6 +286,22 @@ impl App {
 }
 
 impl Live {
+    /// What is known about `value` now: lists, public reports and, for an account, the latest
+    /// batch mule detection's flag (the public lookup and `/v1/lookup` both answer with this).
+    pub fn lookup<'a>(&'a self, kind: EntryKind, value: &'a str) -> Lookup<'a> {
+        let ledger = self.store.ledger();
+        let suspected = kind == EntryKind::Account
+            && ledger.account_ix(value).is_some_and(|a| self.checker.suspects.get(a).is_some());
+        fanzha_check::lookup::lookup(
+            &self.checker.lists,
+            &self.reports,
+            suspected,
+            kind,
+            value,
+            fanzha_model::Ts::now(),
+        )
+    }
+
     /// Replays the store's transfers in time order into a new checker, with the lists and public
     /// reports kept in the store's directory `dir`.
     pub fn open(store: LogStore, dir: &Path) -> Result<Live, fanzha_check::lists::ListError> {

@@ -68,6 +68,7 @@ fn serve_console(db: &std::path::Path, addr: std::net::SocketAddr) -> anyhow::Re
         })?;
         println!("{name:<11} {:<11} {password}", role.as_str());
     }
+    seed_work(db, &mut console, now)?;
     // A key for ICBC's systems, to try the bank API (shown once; a new one each start).
     let scopes = [fanzha_server::Scope::Check, fanzha_server::Scope::Record, fanzha_server::Scope::ListsRead];
     let (_, key) = console.add_key("demo ICBC", Some("ICBC"), &scopes, "cli", now)?;
@@ -75,6 +76,46 @@ fn serve_console(db: &std::path::Path, addr: std::net::SocketAddr) -> anyhow::Re
     println!("  curl -H 'Authorization: Bearer {key}' http://{addr}/v1/transfers/check -d '{{\"from_account\":\"A\",\"to_account\":\"B\",\"amount_fen\":100}}'");
     drop(console);
     crate::cmd::check::run_serve(crate::cmd::check::ServeArgs::new(db.to_path_buf(), addr))
+}
+
+/// Work for every demo user on first login (once per console database): the largest victim
+/// payment reported two hours later as a case (the analyst's), its freeze requests drafted and
+/// approved (each bank's liaison has one to answer), and detection's alerts waiting in the queue.
+fn seed_work(db: &std::path::Path, console: &mut fanzha_console::db::Db, now: i64) -> anyhow::Result<()> {
+    use fanzha_console::db::Page;
+    if !console.cases(Page::new(0))?.is_empty() {
+        return Ok(());
+    }
+    let store = fanzha_storage::LogStore::open(db, fanzha_storage::OpenMode::Read)?;
+    let ledger = store.ledger();
+    let graph = TemporalGraph::build(ledger);
+    let mules: HashSet<AccountIx> = fanzha_detect::labels::mule_accounts(ledger).into_iter().collect();
+    let raised = fanzha_console::alerts::raise(console, &fanzha_console::alerts::detect(ledger, &graph), now)?;
+    let Some(seed) = largest_victim_payment(ledger, &mules) else { return Ok(()) };
+    let t = ledger.transfer(seed);
+    let victim = t.from.map_or_else(String::new, |a| ledger.account_id(a).to_string());
+    let case = fanzha_console::NewCase {
+        title: "受害人报案:转账至“安全账户” (demo)".into(),
+        victim,
+        txns: vec![ledger.txn_id(seed).to_string()],
+        typology: "police_gov".into(),
+        narrative: "演示案件:受害人在付款两小时后报案。Demo case: the victim reported two hours after paying.".into(),
+        as_of: Some(Ts(t.ts.0 + 2 * 3600)),
+        alert: None,
+    };
+    let id = fanzha_console::open_case(console, ledger, &graph, &case, "analyst", now)?;
+    let opened = console.case(id)?.ok_or_else(|| anyhow::anyhow!("case {id} was just stored"))?;
+    let requests = fanzha_console::draft_requests(console, &opened, "analyst", now)?;
+    for &r in &requests {
+        fanzha_console::approve_request(console, r, "supervisor", now)?;
+    }
+    println!(
+        "work waiting: case #{id} with {} approved freeze requests (one per bank), {} mule and {} card-farmer alerts",
+        requests.len(),
+        raised.mules,
+        raised.farmers
+    );
+    Ok(())
 }
 
 fn walkthrough(args: &Args) -> anyhow::Result<ExitCode> {

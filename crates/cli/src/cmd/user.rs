@@ -41,6 +41,7 @@ enum What {
     },
     /// Set a new password for a user (read from stdin, or generated as for `add`) and end their
     /// sessions. A disabled user stays disabled.
+    #[command(alias = "passwd")]
     Reset {
         #[command(flatten)]
         store: ConsoleStore,

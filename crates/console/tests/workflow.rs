@@ -12,12 +12,14 @@ use fanzha_storage::Store;
 
 /// Opens a case from the victim's transfer, drafts the requests and returns (ICBC's, CCB's) ids.
 async fn case_with_requests(c: &std::sync::Arc<fanzha_console::Console>) -> (i64, i64) {
+    case_titled(c, "受害人王某某报案", "对方自称警察").await
+}
+
+/// [`case_with_requests`] with the title and story given.
+async fn case_titled(c: &std::sync::Arc<fanzha_console::Console>, title: &str, story: &str) -> (i64, i64) {
     let (wang, csrf) = session(c, "wang").await;
-    let form = format!(
-        "csrf={csrf}&title={}&victim=V&txns=T0&typology=police_gov&narrative={}",
-        enc("受害人王某某报案"),
-        enc("对方自称警察")
-    );
+    let form =
+        format!("csrf={csrf}&title={}&victim=V&txns=T0&typology=police_gov&narrative={}", enc(title), enc(story));
     let r = send(c, "POST", "/console/cases", &wang, &form).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let r = send(c, "POST", "/console/cases/1/freeze", &wang, &format!("csrf={csrf}")).await;
@@ -431,4 +433,83 @@ async fn detection_and_public_reports_reach_the_lookup_and_the_queue() {
     let (wang, _) = session(&c, "wang").await;
     let queue = send(&c, "GET", "/console/alerts?kind=report", &wang, "").await.body;
     assert!(queue.contains("群众举报") && queue.contains("/console/search?q=M2"), "{queue}");
+}
+
+/// Runs of Chinese text (with some context) outside the trace drawing, which is bilingual by
+/// design, and outside the language toggle, which names the other language in its own script: an
+/// English page must have none.
+fn untranslated(body: &str) -> Vec<String> {
+    let mut text = body.replace(">中文</a>", "></a>");
+    while let (Some(a), Some(b)) = (text.find("<svg"), text.find("</svg>")) {
+        if b < a {
+            break;
+        }
+        text.replace_range(a..b + 6, "");
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let cjk = |c: char| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c)
+    };
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if cjk(chars[i]) {
+            let start = i;
+            while i < chars.len() && cjk(chars[i]) {
+                i += 1;
+            }
+            runs.push(chars[start.saturating_sub(40)..(i + 10).min(chars.len())].iter().collect());
+        } else {
+            i += 1;
+        }
+    }
+    runs
+}
+
+#[tokio::test]
+async fn every_page_in_english_has_no_untranslated_text() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let c = console(dir.path());
+    c.db().raise_alert("mule", "M1", 0.93, r#"[["快进快出","fast in, fast out"]]"#, 0).unwrap();
+    // What users type stays as typed: the data here is in English.
+    let (icbc, ccb) = case_titled(&c, "Reported by the victim", "A caller claimed to be police").await;
+    let (li, li_csrf) = session(&c, "li").await;
+    for id in [icbc, ccb] {
+        send(&c, "POST", &format!("/console/requests/{id}/approve"), &li, &format!("csrf={li_csrf}")).await;
+    }
+    let english = format!("{li}; lang=en");
+    let mut pages = vec![
+        "/".to_string(),
+        "/public".into(),
+        "/console/login".into(),
+        "/console/cases".into(),
+        "/console/cases?status=all".into(),
+        "/console/cases/new".into(),
+        "/console/cases/1".into(),
+        "/console/requests".into(),
+        "/console/alerts".into(),
+        "/console/alerts?status=all".into(),
+        "/console/lists".into(),
+        "/console/dashboard".into(),
+        "/console/audit".into(),
+        "/console/search?q=T0".into(),
+        "/console/accounts/M1".into(),
+        "/console/reports".into(),
+        "/console/cases/99".into(),
+    ];
+    for id in [icbc, ccb] {
+        pages.push(format!("/console/requests/{id}"));
+        pages.push(format!("/console/requests/{id}/notice"));
+    }
+    for page in &pages {
+        let cookie =
+            if page.starts_with("/console") && page != "/console/login" { english.as_str() } else { "lang=en" };
+        let r = send(&c, "GET", page, cookie, "").await;
+        assert!(r.status.is_success() || r.status == StatusCode::NOT_FOUND, "{page}: {}", r.status);
+        let left = untranslated(&r.body);
+        assert!(left.is_empty(), "{page} shows untranslated text:\n{}", left.join("\n"));
+    }
 }

@@ -97,7 +97,7 @@ PY
   tail -1 "$OUT"
 }
 for path in /console/alerts "/console/alerts?status=all&sort=newest&page=50" /console/cases \
-  "/console/cases?status=all&page=5" /console/cases/500 /console/dashboard "/console/search?q=$ACCOUNT" \
+  "/console/cases?status=all&page=5" /console/cases/500 /console/dashboard "/console/search?q=${ACCOUNT:0:10}" \
   "/console/accounts/$ACCOUNT" /console/requests /console/lists /console/reports; do
   page "$ANALYST" "$path"
 done

@@ -289,6 +289,19 @@ async fn analyst_supervisor_liaison_and_auditor_in_a_browser() {
     c.goto(&format!("{base}/console/lang?to=en")).await.unwrap();
     assert!(c.source().await.unwrap().contains("Cases"), "English toggle");
     shot(&c, "cases-en").await;
+    // The main pages in English too (screenshots of both languages for the docs).
+    for (page, name) in [
+        (case_url.path().to_string(), "case-en"),
+        ("/console/alerts".to_string(), "alerts-en"),
+        ("/console/dashboard".to_string(), "dashboard-en"),
+        (format!("/console/accounts/{mule}"), "account-en"),
+        ("/console/audit".to_string(), "audit-en"),
+        ("/public".to_string(), "public-en"),
+    ] {
+        c.goto(&format!("{base}{page}")).await.unwrap();
+        assert!(c.find(Locator::Css("#lang-toggle")).await.is_ok(), "{page} renders");
+        shot(&c, name).await;
+    }
     c.close().await.unwrap();
     ok(&fanzha(&["user", "list", "--db", &db]));
 }

@@ -8,8 +8,8 @@
 
 use crate::db::{AlertFilter, AlertStatus, Db, Page, ALERT_KINDS};
 use crate::routes::{
-    acting, allow, form_text, html, now, refused, see_other, server_error, url_encode, viewer, Viewer, CASE_READERS,
-    CASE_WORKERS, CLOSED_EN, CLOSED_ZH,
+    acting, allow, bounded, html, now, refused, see_other, server_error, url_encode, viewer, CsrfForm, ReasonForm,
+    Viewer, CASE_READERS, CASE_WORKERS, CLOSED_EN, CLOSED_ZH,
 };
 use crate::{pages, Console};
 use axum::extract::{Form, Path, Query, State};
@@ -22,7 +22,6 @@ use fanzha_graph::TemporalGraph;
 use fanzha_model::Ledger;
 use fanzha_storage::Store;
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 type Shared = State<Arc<Console>>;
@@ -133,7 +132,7 @@ fn show(c: &Console, v: &Viewer, q: &AlertsQuery, flash: Option<&str>) -> Respon
 }
 
 /// `POST /console/alerts/refresh`: runs detection over the store and raises new alerts.
-pub async fn refresh(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
+pub async fn refresh(State(c): Shared, headers: HeaderMap, Form(f): Form<CsrfForm>) -> Response {
     let v = match acting(&c, &headers, CASE_WORKERS, "alerts.refresh", &f) {
         Ok(v) => v,
         Err(r) => return r,
@@ -201,7 +200,7 @@ pub async fn one(
     State(c): Shared,
     headers: HeaderMap,
     Path((id, name)): Path<(i64, String)>,
-    Form(f): Form<HashMap<String, String>>,
+    Form(f): Form<ReasonForm>,
 ) -> Response {
     let v = match acting(&c, &headers, CASE_WORKERS, "alerts.act", &f) {
         Ok(v) => v,
@@ -210,7 +209,7 @@ pub async fn one(
     if name == "case" {
         return crate::cases::from_alert(&c, &v, id);
     }
-    match act(&c, &v, &name, &[id], &form_text(&f, "reason", 500)) {
+    match act(&c, &v, &name, &[id], &bounded(&f.reason, 500)) {
         Ok(1) => see_other("/console/alerts"),
         Ok(_) => refused(&v, StatusCode::CONFLICT, CLOSED_ZH, CLOSED_EN),
         Err(r) => r,

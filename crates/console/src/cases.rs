@@ -7,8 +7,8 @@
 
 use crate::db::{Case, CaseFilter, Db, Page, Role, CASE_STATUSES};
 use crate::routes::{
-    acting, allow, html, now, refused, see_other, server_error, url_encode, viewer, Posted, Viewer, CASE_READERS,
-    CASE_WORKERS, CLOSED_EN, CLOSED_ZH,
+    acting, allow, html, now, refused, see_other, server_error, url_encode, viewer, Viewer, CASE_READERS, CASE_WORKERS,
+    CLOSED_EN, CLOSED_ZH,
 };
 use crate::{pages, Console};
 use axum::extract::{Form, Path, Query, State};
@@ -157,11 +157,7 @@ pub struct ChangeForm {
     note: String,
 }
 
-impl Posted for ChangeForm {
-    fn csrf(&self) -> Option<&str> {
-        Some(&self.csrf)
-    }
-}
+crate::routes::posted!(ChangeForm);
 
 /// `POST /console/cases/{id}/status`: take, assign, close or reopen a case (audited).
 pub async fn change(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>, Form(f): Form<ChangeForm>) -> Response {
@@ -253,11 +249,7 @@ pub struct CaseForm {
     pub alert: String,
 }
 
-impl Posted for CaseForm {
-    fn csrf(&self) -> Option<&str> {
-        Some(&self.csrf)
-    }
-}
+crate::routes::posted!(CaseForm);
 
 impl CaseForm {
     /// Each field trimmed and cut to its length limit.

@@ -277,6 +277,9 @@ CREATE TABLE IF NOT EXISTS api_keys(
   id {ID}, name TEXT NOT NULL, bank TEXT, scopes TEXT NOT NULL, key_hash TEXT NOT NULL UNIQUE,
   created_by TEXT NOT NULL, created_at BIGINT NOT NULL, revoked_at BIGINT);
 CREATE TABLE IF NOT EXISTS counters(name TEXT PRIMARY KEY, value BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS case_accounts(
+  account TEXT NOT NULL, case_id BIGINT NOT NULL REFERENCES cases(id), PRIMARY KEY(account, case_id));
+CREATE INDEX IF NOT EXISTS alerts_by_score ON alerts(score DESC, id);
 ";
 
 pub(crate) const SQLITE_AUDIT_GUARD: &str = "
@@ -383,9 +386,24 @@ fn like_escaped(x: &str) -> String {
 /// Gives a case table made before cases had a status its status, assignee and note columns (every
 /// old case open, worked by its opener).
 fn migrate_cases(db: &mut Db) -> DbResult<()> {
-    if db.conn.query("SELECT status, assignee, closed_note FROM cases WHERE 1 = 0", &[], |_| Ok(())).is_ok() {
-        return Ok(());
+    if db.conn.query("SELECT status, assignee, closed_note FROM cases WHERE 1 = 0", &[], |_| Ok(())).is_err() {
+        add_case_states(db)?;
     }
+    // Cases stored before their accounts were indexed (or written by another tool) get indexed.
+    let unindexed = db.conn.query(
+        &format!("SELECT {CASE_COLUMNS} FROM cases WHERE id NOT IN (SELECT case_id FROM case_accounts)"),
+        &[],
+        case_row,
+    )?;
+    db.atomically(|db| {
+        for c in &unindexed {
+            db.index_case_accounts(c.id, c)?;
+        }
+        Ok(())
+    })
+}
+
+fn add_case_states(db: &mut Db) -> DbResult<()> {
     db.atomically(|db| {
         db.conn.batch(
             "ALTER TABLE cases ADD COLUMN status TEXT NOT NULL DEFAULT 'open';
@@ -541,6 +559,14 @@ impl Db {
 
     /// Stores a case; returns its id.
     pub fn add_case(&mut self, c: &Case) -> DbResult<i64> {
+        self.atomically(|db| {
+            let id = db.insert_case(c)?;
+            db.index_case_accounts(id, c)?;
+            Ok(id)
+        })
+    }
+
+    fn insert_case(&mut self, c: &Case) -> DbResult<i64> {
         self.insert(
             "INSERT INTO cases(title, victim, txns, typology, narrative, created_by, created_at, as_of, traced_fen, held_fen, svg, freeze_json, status, assignee)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'open', $6)",
@@ -559,6 +585,22 @@ impl Db {
                 s(&c.freeze_json),
             ],
         )
+    }
+
+    /// Records which accounts case `id` names: its victim and its freeze list (for
+    /// [`Db::cases_about`]).
+    fn index_case_accounts(&mut self, id: i64, c: &Case) -> DbResult<()> {
+        let freeze: Vec<fanzha_trace::FreezeRequest> = serde_json::from_str(&c.freeze_json)
+            .map_err(|e| DbError::Invalid(format!("case {id}: freeze list unreadable: {e}")))?;
+        let mut accounts: Vec<&str> = std::iter::once(c.victim.as_str())
+            .chain(freeze.iter().flat_map(|b| &b.accounts).map(|a| a.account.as_str()))
+            .collect();
+        accounts.sort_unstable();
+        accounts.dedup();
+        for a in accounts {
+            self.conn.exec("INSERT INTO case_accounts(account, case_id) VALUES ($1, $2)", &[s(a), V::I(id)])?;
+        }
+        Ok(())
     }
 
     /// Cases, newest first, one page.
@@ -602,12 +644,12 @@ impl Db {
 
     /// Cases where `account` is the victim or on the freeze list, newest first.
     pub fn cases_about(&mut self, account: &str) -> DbResult<Vec<Case>> {
-        let listed = format!("%\"account\":{}%", like_escaped(&serde_json::to_string(account).expect("a string")));
         self.conn.query(
             &format!(
-                "SELECT {CASE_COLUMNS} FROM cases WHERE victim = $1 OR freeze_json LIKE $2 ESCAPE '\\' ORDER BY id DESC"
+                "SELECT {CASE_COLUMNS} FROM cases WHERE id IN (SELECT case_id FROM case_accounts WHERE account = $1)
+                 ORDER BY id DESC"
             ),
-            &[s(account), s(&listed)],
+            &[s(account)],
             case_row,
         )
     }
@@ -668,14 +710,15 @@ impl Db {
             AlertStatus::TakenBy(who) => ("assigned", Some(who.as_str())),
             AlertStatus::Is(s) => (s.as_str(), None),
         };
+        let order = if filter.newest_first { "id DESC" } else { "score DESC, id" };
         self.conn.query(
             &format!(
                 "SELECT {ALERT_COLUMNS} FROM alerts WHERE (CAST($1 AS TEXT) IS NULL OR kind = $1)
                  AND ($2 = 'any' OR ($2 = 'open' AND status IN ('open', 'assigned')) OR status = $2)
                  AND (CAST($3 AS TEXT) IS NULL OR assignee = $3)
-                 ORDER BY CASE WHEN $4 THEN id ELSE 0 END DESC, score DESC, id LIMIT $5 OFFSET $6"
+                 ORDER BY {order} LIMIT $4 OFFSET $5"
             ),
-            &[os(filter.kind.as_deref()), s(state), os(taken_by), V::B(filter.newest_first), limit, offset],
+            &[os(filter.kind.as_deref()), s(state), os(taken_by), limit, offset],
             alert_row,
         )
     }
@@ -869,6 +912,7 @@ pub(crate) mod tests {
         let mut db = Db::open(&path).unwrap();
         let case = db.case(1).unwrap().unwrap();
         assert_eq!((case.status.as_str(), case.assignee.as_deref(), case.closed_note), ("open", Some("wang"), None));
+        assert_eq!(db.cases_about("V").unwrap().len(), 1, "its accounts are indexed");
         drop(db);
         assert_eq!(Db::open(&path).unwrap().case(1).unwrap().unwrap().status, "open", "migrated once");
     }

@@ -10,8 +10,8 @@
 use crate::db::{Case, Db, FreezeRow, Page, Role, STATUSES};
 use crate::i18n::Lang;
 use crate::routes::{
-    acting, allow, audited, html, now, refused, see_other, server_error, viewer, PageQuery, Viewer, CASE_READERS,
-    CASE_WORKERS,
+    acting, allow, audited, html, now, refused, see_other, server_error, viewer, CsrfForm, PageQuery, Viewer,
+    CASE_READERS, CASE_WORKERS,
 };
 use crate::sql::{DbError, DbResult};
 use crate::{pages, Console};
@@ -22,7 +22,6 @@ use axum::response::{IntoResponse, Response};
 use fanzha_model::Fen;
 use fanzha_trace::{FreezeRequest, FreezeTarget, SMALL_HELD_FEN};
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 type Shared = State<Arc<Console>>;
@@ -151,12 +150,7 @@ fn targets(r: &FreezeRow) -> Result<Vec<FreezeTarget>, Response> {
 }
 
 /// `POST /console/cases/{id}/freeze`: one draft request per bank of the case's freeze list.
-pub async fn create(
-    State(c): Shared,
-    headers: HeaderMap,
-    Path(id): Path<i64>,
-    Form(f): Form<HashMap<String, String>>,
-) -> Response {
+pub async fn create(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>, Form(f): Form<CsrfForm>) -> Response {
     let v = match acting(&c, &headers, CASE_WORKERS, "freeze.create", &f) {
         Ok(v) => v,
         Err(r) => return r,
@@ -315,12 +309,7 @@ pub async fn notice_csv(State(c): Shared, headers: HeaderMap, Path(id): Path<i64
 }
 
 /// `POST /console/requests/{id}/approve`: a supervisor sends a draft request.
-pub async fn approve(
-    State(c): Shared,
-    headers: HeaderMap,
-    Path(id): Path<i64>,
-    Form(f): Form<HashMap<String, String>>,
-) -> Response {
+pub async fn approve(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>, Form(f): Form<CsrfForm>) -> Response {
     let v = match acting(&c, &headers, &[Role::Supervisor], "freeze.approve", &f) {
         Ok(v) => v,
         Err(r) => return r,
@@ -354,11 +343,7 @@ pub struct OutcomeForm {
     reason: String,
 }
 
-impl crate::routes::Posted for OutcomeForm {
-    fn csrf(&self) -> Option<&str> {
-        Some(&self.csrf)
-    }
-}
+crate::routes::posted!(OutcomeForm);
 
 /// `POST /console/requests/{id}/outcome`: the bank's answer (executed, partially executed, failed,
 /// expired) and the money actually frozen, checked against the request; a liaison only for their

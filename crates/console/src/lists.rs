@@ -8,7 +8,7 @@
 use crate::db::{Punishment, Role, APPEALS};
 use crate::i18n::{beijing, kind_name, list_name, Lang};
 use crate::routes::{
-    acting, allow, audited, form_text, html, now, refused, see_other, server_error, viewer, PageQuery, Viewer,
+    acting, allow, audited, bounded, html, now, refused, see_other, server_error, viewer, PageQuery, Viewer,
     CASE_READERS,
 };
 use crate::{pages, Console};
@@ -17,7 +17,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use fanzha_check::lists::{Entry, EntryKind, ListName};
 use maud::html;
-use std::collections::HashMap;
+use serde::Deserialize;
 use std::sync::Arc;
 
 type Shared = State<Arc<Console>>;
@@ -129,10 +129,42 @@ fn punishment_row(lang: Lang, csrf: &str, role: Role, p: &Punishment) -> maud::M
     }
 }
 
+/// The form that adds or removes a list entry.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EntryForm {
+    csrf: String,
+    list: String,
+    kind: String,
+    value: String,
+    reason: String,
+}
+
+/// The form that lists a person on the punishment list.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PunishForm {
+    csrf: String,
+    person: String,
+    accounts: String,
+    reason: String,
+    days: String,
+}
+
+/// The form that records an appeal's state.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AppealForm {
+    csrf: String,
+    appeal: String,
+    note: String,
+}
+
+crate::routes::posted!(EntryForm, PunishForm, AppealForm);
+
 /// The list and kind of a list form.
-fn list_and_kind(v: &Viewer, f: &HashMap<String, String>) -> Result<(ListName, EntryKind), Response> {
-    let get = |k: &str| f.get(k).map(|s| s.trim()).unwrap_or_default();
-    match (ListName::parse(get("list")), EntryKind::parse(get("kind"))) {
+fn list_and_kind(v: &Viewer, f: &EntryForm) -> Result<(ListName, EntryKind), Response> {
+    match (ListName::parse(f.list.trim()), EntryKind::parse(f.kind.trim())) {
         (Some(l), Some(k)) => Ok((l, k)),
         _ => Err(refused(
             v,
@@ -144,7 +176,7 @@ fn list_and_kind(v: &Viewer, f: &HashMap<String, String>) -> Result<(ListName, E
 }
 
 /// `POST /console/lists`: adds a block or watch entry, valid from now (durable, audited).
-pub async fn add(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
+pub async fn add(State(c): Shared, headers: HeaderMap, Form(f): Form<EntryForm>) -> Response {
     let v = match acting(&c, &headers, EDITORS, "lists.add", &f) {
         Ok(v) => v,
         Err(r) => return r,
@@ -156,8 +188,8 @@ pub async fn add(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<Str
     let entry = Entry {
         list,
         kind,
-        value: form_text(&f, "value", 256),
-        reason: form_text(&f, "reason", 500),
+        value: bounded(&f.value, 256),
+        reason: bounded(&f.reason, 500),
         source: format!("console:{}", v.user.name),
         valid_from: now(),
         valid_to: None,
@@ -183,7 +215,7 @@ pub async fn add(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<Str
 }
 
 /// `POST /console/lists/remove`: closes the open entries for a value from now (history kept).
-pub async fn remove(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
+pub async fn remove(State(c): Shared, headers: HeaderMap, Form(f): Form<EntryForm>) -> Response {
     let v = match acting(&c, &headers, EDITORS, "lists.remove", &f) {
         Ok(v) => v,
         Err(r) => return r,
@@ -192,7 +224,7 @@ pub async fn remove(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<
         Ok(x) => x,
         Err(r) => return r,
     };
-    let value = form_text(&f, "value", 256);
+    let value = bounded(&f.value, 256);
     let source = format!("console:{}", v.user.name);
     if let Err(r) =
         audited(&c, &v.user.name, "lists.remove", "lists", &format!("{} {} {value}", list.as_str(), kind.as_str()))
@@ -212,17 +244,16 @@ pub async fn remove(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<
 }
 
 /// `POST /console/punishments`: a supervisor lists a person (audited).
-pub async fn punish(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
+pub async fn punish(State(c): Shared, headers: HeaderMap, Form(f): Form<PunishForm>) -> Response {
     let v = match acting(&c, &headers, &[Role::Supervisor], "punishments.add", &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    let get = |k: &str, max: usize| form_text(&f, k, max);
-    let (person, reason) = (get("person", 64), get("reason", 1000));
+    let (person, reason) = (bounded(&f.person, 64), bounded(&f.reason, 1000));
     if person.is_empty() || reason.is_empty() {
         return refused(&v, StatusCode::BAD_REQUEST, "人员和理由必须填写。", "Person and reason are required.");
     }
-    let days = get("days", 5);
+    let days = bounded(&f.days, 5);
     let ends_at = match days.parse::<i64>() {
         _ if days.is_empty() => None,
         Ok(d) if d > 0 => Some(now() + d * 86_400),
@@ -231,7 +262,7 @@ pub async fn punish(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<
     let p = Punishment {
         id: 0,
         person,
-        accounts: get("accounts", 1000),
+        accounts: bounded(&f.accounts, 1000),
         reason,
         starts_at: now(),
         ends_at,
@@ -250,17 +281,12 @@ pub async fn punish(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<
 }
 
 /// `POST /console/punishments/{id}/appeal`: records an appeal's state (audited).
-pub async fn appeal(
-    State(c): Shared,
-    headers: HeaderMap,
-    Path(id): Path<i64>,
-    Form(f): Form<HashMap<String, String>>,
-) -> Response {
+pub async fn appeal(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>, Form(f): Form<AppealForm>) -> Response {
     let v = match acting(&c, &headers, &[Role::Supervisor], "punishments.appeal", &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    let appeal = f.get("appeal").map(String::as_str).unwrap_or("");
+    let appeal = f.appeal.trim();
     if !APPEALS.contains(&appeal) {
         return refused(
             &v,
@@ -269,7 +295,7 @@ pub async fn appeal(
             "The appeal must be none, filed, upheld or overturned.",
         );
     }
-    let note = form_text(&f, "note", 500);
+    let note = bounded(&f.note, 500);
     let changed = c.db().atomically(|db| {
         let changed = db.set_appeal(id, appeal, &note, now())?;
         if changed {

@@ -12,7 +12,7 @@ use fanzha_check::lists::EntryKind;
 use fanzha_check::lookup::{PublicReport, Risk};
 use fanzha_server::Client;
 use maud::{html, Markup};
-use std::collections::HashMap;
+use serde::Deserialize;
 use std::sync::Arc;
 
 fn page(lang: Lang, body: Markup) -> Response {
@@ -33,6 +33,16 @@ fn report_alert(r: &PublicReport) -> (String, String, f64, String) {
     let what_en = crate::i18n::kind_name(Lang::En, r.kind);
     let reasons = [(format!("群众举报({what}):{text}"), format!("Public report ({what_en}): {text}"))];
     ("report".into(), r.value.clone(), 0.3, serde_json::to_string(&reasons).expect("strings serialize"))
+}
+
+/// What the public side's forms send: a message to check, a value to look up, or a report (each
+/// field may be missing).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PublicForm {
+    kind: String,
+    value: String,
+    text: String,
 }
 
 /// The kinds the public may look up or report: phone numbers, URLs and accounts (not holders).
@@ -106,12 +116,8 @@ pub async fn home(headers: HeaderMap) -> Response {
 }
 
 /// `POST /public/check`: the text classifier's verdict, cues and advice.
-pub async fn check(
-    State(c): State<Arc<Console>>,
-    Visitor { lang }: Visitor,
-    Form(f): Form<HashMap<String, String>>,
-) -> Response {
-    let text = f.get("text").cloned().unwrap_or_default();
+pub async fn check(State(c): State<Arc<Console>>, Visitor { lang }: Visitor, Form(f): Form<PublicForm>) -> Response {
+    let text = f.text;
     let body = match c.api.text.analyze(&text) {
         Err(e) => html! { p.flash.err { (e.to_string()) } },
         Ok(a) => html! {
@@ -136,14 +142,8 @@ pub async fn check(
 }
 
 /// `GET /public/lookup?kind=&value=`.
-pub async fn find(
-    State(c): State<Arc<Console>>,
-    Visitor { lang }: Visitor,
-    Query(q): Query<HashMap<String, String>>,
-) -> Response {
-    let (Some(kind), Some(value)) =
-        (q.get("kind").and_then(|k| kind_of(k)), q.get("value").filter(|v| !v.trim().is_empty()))
-    else {
+pub async fn find(State(c): State<Arc<Console>>, Visitor { lang }: Visitor, Query(q): Query<PublicForm>) -> Response {
+    let (Some(kind), Some(value)) = (kind_of(&q.kind), Some(q.value.as_str()).filter(|v| !v.trim().is_empty())) else {
         return (StatusCode::BAD_REQUEST, page(lang, forms(lang))).into_response();
     };
     let Ok(live) = c.api.read_live() else {
@@ -170,21 +170,12 @@ pub async fn find(
 }
 
 /// `POST /public/report`.
-pub async fn report(
-    State(c): State<Arc<Console>>,
-    Visitor { lang }: Visitor,
-    Form(f): Form<HashMap<String, String>>,
-) -> Response {
-    let Some(kind) = f.get("kind").and_then(|k| kind_of(k)) else {
+pub async fn report(State(c): State<Arc<Console>>, Visitor { lang }: Visitor, Form(f): Form<PublicForm>) -> Response {
+    let Some(kind) = kind_of(&f.kind) else {
         return (StatusCode::BAD_REQUEST, page(lang, forms(lang))).into_response();
     };
     let at = fanzha_model::Ts::now().0;
-    let r = PublicReport {
-        kind,
-        value: f.get("value").cloned().unwrap_or_default(),
-        text: f.get("text").cloned().unwrap_or_default(),
-        at,
-    };
+    let r = PublicReport { kind, value: f.value, text: f.text, at };
     let alert = report_alert(&r);
     let added = match c.api.write_live() {
         Ok(mut live) => live.reports.add(r).map_err(|e| e.to_string()),

@@ -17,7 +17,6 @@ use axum::response::{Html, IntoResponse, Response};
 use fanzha_server::Client;
 use fanzha_storage::Store;
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 type Shared = State<Arc<Console>>;
@@ -83,11 +82,35 @@ pub(crate) trait Posted {
     fn csrf(&self) -> Option<&str>;
 }
 
-impl Posted for HashMap<String, String> {
-    fn csrf(&self) -> Option<&str> {
-        self.get("csrf").map(String::as_str)
-    }
+/// Implements [`Posted`] for forms with a `csrf` field.
+macro_rules! posted {
+    ($($form:ty),*) => {
+        $(impl crate::routes::Posted for $form {
+            fn csrf(&self) -> Option<&str> {
+                Some(&self.csrf)
+            }
+        })*
+    };
 }
+pub(crate) use posted;
+
+/// A form that carries only the CSRF token (log out, run detection, approve, draft requests).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CsrfForm {
+    csrf: String,
+}
+
+/// A form with a reason (dismissing an alert).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ReasonForm {
+    csrf: String,
+    /// Why.
+    pub reason: String,
+}
+
+posted!(CsrfForm, ReasonForm);
 
 impl Posted for Vec<(String, String)> {
     fn csrf(&self) -> Option<&str> {
@@ -132,9 +155,9 @@ pub(crate) fn acting(
     Ok(v)
 }
 
-/// A form field, trimmed and cut to `max` characters (empty when missing).
-pub(crate) fn form_text(form: &HashMap<String, String>, key: &str, max: usize) -> String {
-    form.get(key).map(|s| s.trim().chars().take(max).collect()).unwrap_or_default()
+/// A form field's text trimmed and cut to `max` characters.
+pub(crate) fn bounded(text: &str, max: usize) -> String {
+    text.trim().chars().take(max).collect()
 }
 
 /// `GET /`: what this server offers, for a person who typed its address.
@@ -153,18 +176,21 @@ pub async fn login_page(headers: HeaderMap) -> Response {
     html(StatusCode::OK, pages::login(Lang::from_cookies(cookies(&headers)), None))
 }
 
+/// The login form.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LoginForm {
+    name: String,
+    password: String,
+}
+
 /// `POST /console/login`. Failed logins are limited per account name and per client address
 /// (the socket's, or a trusted proxy's `X-Forwarded-For`; a forged header from anyone else is
 /// ignored).
-pub async fn login(
-    State(c): Shared,
-    client: Client,
-    headers: HeaderMap,
-    Form(f): Form<HashMap<String, String>>,
-) -> Response {
+pub async fn login(State(c): Shared, client: Client, headers: HeaderMap, Form(f): Form<LoginForm>) -> Response {
     let lang = Lang::from_cookies(cookies(&headers));
-    let name = f.get("name").map(|s| s.trim()).unwrap_or_default().to_string();
-    let password = f.get("password").cloned().unwrap_or_default();
+    let name = f.name.trim().to_string();
+    let password = f.password;
     let ip = c.api.client_ip(&client);
     let address = ip.map_or_else(|| "unknown".to_string(), |ip| ip.to_string());
     let t = now();
@@ -213,7 +239,7 @@ pub async fn login(
 }
 
 /// `POST /console/logout`.
-pub async fn logout(State(c): Shared, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
+pub async fn logout(State(c): Shared, headers: HeaderMap, Form(f): Form<CsrfForm>) -> Response {
     let v = match viewer(&c, &headers) {
         Ok(v) => v,
         Err(r) => return r,

@@ -160,6 +160,24 @@ impl Ts {
     }
 }
 
+/// A span of time as people read it, in Chinese (`3小时12分钟`, `2天4小时`, `40分钟`) and in
+/// English (`3h 12m`, `2d 04h`, `40m`): days and hours when a day or more, else hours and minutes.
+///
+/// ```
+/// use fanzha_model::duration_text;
+/// assert_eq!(duration_text(3 * 3_600 + 12 * 60), ("3小时12分钟".to_string(), "3h 12m".to_string()));
+/// assert_eq!(duration_text(2 * 86_400 + 4 * 3_600).1, "2d 04h");
+/// assert_eq!(duration_text(40 * 60).0, "40分钟");
+/// ```
+pub fn duration_text(secs: i64) -> (String, String) {
+    let (d, h, m) = (secs / DAY_SECS, secs % DAY_SECS / 3_600, secs % 3_600 / 60);
+    match (d, h) {
+        (0, 0) => (format!("{m}分钟"), format!("{m}m")),
+        (0, _) => (format!("{h}小时{m}分钟"), format!("{h}h {m:02}m")),
+        _ => (format!("{d}天{h}小时"), format!("{d}d {h:02}h")),
+    }
+}
+
 impl fmt::Display for Ts {
     /// Displays in UTC with its zone (`Z`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

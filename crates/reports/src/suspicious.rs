@@ -283,16 +283,6 @@ fn yuan(fen: i64) -> String {
     Fen(fen).to_string()
 }
 
-/// "3小时12分钟" style durations.
-fn duration_zh(secs: i64) -> String {
-    let (d, h, m) = (secs / 86_400, secs % 86_400 / 3_600, (secs % 3_600) / 60);
-    match (d, h) {
-        (0, 0) => format!("{m}分钟"),
-        (0, _) => format!("{h}小时{m}分钟"),
-        _ => format!("{d}天{h}小时"),
-    }
-}
-
 #[allow(clippy::too_many_arguments)]
 fn draft_narrative(
     institution: &str,
@@ -330,7 +320,7 @@ fn draft_narrative(
         if let (Some(first_in), Some(last_out)) = (ins.first(), outs.last()) {
             line += &format!(
                 "，随后在{}内分{}笔转出{}元",
-                duration_zh(last_out.ts - first_in.ts),
+                fanzha_model::duration_text(last_out.ts - first_in.ts).0,
                 outs.len(),
                 yuan(a.sent_fen + a.cash_fen)
             );

@@ -156,16 +156,6 @@ fn read_accounts(path: &Path, find: impl Fn(&str) -> Option<AccountIx>) -> anyho
     Ok(out)
 }
 
-/// Seconds as `3d 4h`, `5h 12m` or `40m`.
-pub fn duration(secs: i64) -> String {
-    let (d, h, m) = (secs / 86_400, secs % 86_400 / 3_600, secs % 3_600 / 60);
-    match (d, h) {
-        (0, 0) => format!("{m}m"),
-        (0, _) => format!("{h}h {m:02}m"),
-        _ => format!("{d}d {h:02}h"),
-    }
-}
-
 fn yuan(fen: i64) -> String {
     Fen(fen).to_string()
 }
@@ -206,7 +196,7 @@ pub fn print_trace(r: &TraceReport, top: usize) {
                 h.region.map_or("-".to_string(), |r| r.to_string()),
                 h.holder.as_deref().unwrap_or("-"),
                 yuan(h.amount_fen),
-                duration(h.dwell_secs),
+                fanzha_model::duration_text(h.dwell_secs).1,
                 h.hop,
                 h.mule.as_str(),
                 h.urgency.as_str(),

@@ -466,12 +466,12 @@ pub(crate) fn from_alert(c: &Console, v: &Viewer, id: i64) -> Response {
     };
     let reasons: Vec<(String, String)> = serde_json::from_str(&alert.reasons).unwrap_or_default();
     let mut narrative = format!(
-        "{} #{id} ({}, {} {:.2}): {}",
+        "{} #{id} ({}, {} {:.3}): {}",
         v.lang.t("来自预警", "From alert"),
         alert.subject,
         v.lang.t("评分", "score"),
         alert.score,
-        alert.kind
+        pages::alert_kind(v.lang, &alert.kind)
     );
     for (zh, en) in &reasons {
         narrative.push_str("\n- ");

@@ -13,8 +13,9 @@ use fanzha_trace::{FreezeRequest, FreezeTarget, Stop, Urgency};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 const STYLE: &str = "body{font-family:system-ui,'Noto Sans CJK SC',sans-serif;margin:0;color:#222}
-header{background:#8b1a1a;color:#fff;padding:.6em 1.2em;display:flex;gap:1.2em;align-items:center}
-header a,header button{color:#fff;text-decoration:none;background:none;border:0;font:inherit;cursor:pointer}
+header{background:#8b1a1a;color:#fff;padding:.6em 1.2em;display:flex;flex-wrap:wrap;gap:.4em 1em;align-items:center}
+header a,header button{color:#fff;text-decoration:none;background:none;border:0;font:inherit;cursor:pointer;white-space:nowrap}
+header span,header strong{white-space:nowrap}header input{min-width:8em;width:11em}
 main{padding:1em 1.5em;max-width:1200px}table{border-collapse:collapse;width:100%}
 td,th{border-bottom:1px solid #ddd;padding:.35em .5em;text-align:left;vertical-align:top}
 .num{text-align:right;font-variant-numeric:tabular-nums}.status{font-weight:bold}
@@ -61,7 +62,7 @@ pub fn layout_at(lang: Lang, title: &str, user: Option<&User>, csrf: &str, here:
                         span.spacer {}
                         @if u.role != Role::Liaison {
                             form.inline #header-search method="get" action="/console/search" {
-                                input name="q" maxlength="64" placeholder=(lang.t("查账户、交易、手机号…", "account, transfer, phone…")) style="min-width:14em";
+                                input name="q" maxlength="64" placeholder=(lang.t("查账户、交易、手机号…", "account, transfer, phone…"));
                             }
                         }
                         span { (u.name) " (" (role_name(lang, u.role)) ")" }
@@ -728,6 +729,16 @@ pub fn public_reports(lang: Lang, user: &User, csrf: &str, reports: &[PublicRepo
     )
 }
 
+/// What an alert is about, in `lang`.
+pub fn alert_kind(lang: Lang, kind: &str) -> &'static str {
+    match kind {
+        "mule" => lang.t("涉诈账户", "mule account"),
+        "transfer" => lang.t("拦截/延迟的转账", "held transfer"),
+        "report" => lang.t("群众举报", "public report"),
+        _ => lang.t("一人多卡", "card farmer"),
+    }
+}
+
 /// An alert's status in `lang`.
 pub fn alert_status(lang: Lang, s: &str) -> &'static str {
     match s {
@@ -780,12 +791,7 @@ pub fn alerts(
     nav: Markup,
 ) -> Markup {
     let can_act = matches!(user.role, Role::Analyst | Role::Supervisor);
-    let kind_name = |k: &str| match k {
-        "mule" => lang.t("涉诈账户", "mule account"),
-        "transfer" => lang.t("拦截/延迟的转账", "held transfer"),
-        "report" => lang.t("群众举报", "public report"),
-        _ => lang.t("一人多卡", "card farmer"),
-    };
+    let kind_name = |k: &str| alert_kind(lang, k);
     layout(
         lang,
         lang.t("预警", "Alerts"),

@@ -104,7 +104,7 @@ fn label(n: &Node, info: &NodeInfo) -> (String, String) {
             let tail: String = a.chars().rev().take(10).collect::<Vec<_>>().into_iter().rev().collect();
             let bank = info.bank.clone().unwrap_or_default();
             let second = if info.held_fen > 0 {
-                format!("留存 held ¥{}", grouped(info.held_fen))
+                format!("留存 held {}", grouped(info.held_fen))
             } else if info.exit {
                 "exit 流出".to_string()
             } else if info.victim {
@@ -181,9 +181,9 @@ fn bank_colour(bank: Option<&str>) -> String {
     format!("hsl({}, 55%, 88%)", h % 360)
 }
 
-const COL_W: i64 = 232;
+const COL_W: i64 = 250;
 const ROW_H: i64 = 58;
-const BOX_W: i64 = 170;
+const BOX_W: i64 = 152;
 const BOX_H: i64 = 42;
 const MARGIN: i64 = 20;
 const LEGEND_H: i64 = 30;
@@ -281,11 +281,13 @@ pub fn to_svg_with(r: &TraceReport, account_href: Option<&str>) -> String {
             "<path d=\"M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}\" fill=\"none\" stroke=\"#c0392b\" stroke-opacity=\"0.55\" stroke-width=\"{stroke:.1}\"><title>¥{} · {when}{times}</title></path>",
             grouped(link.fen)
         );
-        // Labels sit on the curve's middle, over a white halo, drawn after every link.
+        // Labels sit on the curve's middle in two short lines (amount; time and count), over a
+        // white halo, drawn after every link so no link crosses one.
+        let y = (y1 + y2) / 2;
         let _ = writeln!(
             labels,
-            "<text x=\"{mid}\" y=\"{}\" font-size=\"10\" fill=\"#333\" text-anchor=\"middle\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">¥{} · {when}{times}</text>",
-            (y1 + y2) / 2 - 3,
+            "<text x=\"{mid}\" y=\"{}\" font-size=\"10\" fill=\"#333\" text-anchor=\"middle\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\"><tspan x=\"{mid}\">¥{}</tspan><tspan x=\"{mid}\" dy=\"11\">{when}{times}</tspan></text>",
+            y - 4,
             grouped(link.fen)
         );
     }

@@ -35,7 +35,10 @@ fn boxes_follow_the_money_and_name_their_whole_account() {
     assert!(box_y(&svg, "P") < box_y(&svg, "Q"));
     assert!(box_y(&svg, "Y 6222 0212 3456 7890") < box_y(&svg, "X"), "Y follows P, above X");
     assert!(svg.contains("<a href=\"/console/accounts/Y%206222%200212%203456%207890\">"), "linked, encoded");
-    assert!(svg.contains("¥20,000.00 · 03-01 08:10"), "amount and Beijing time on the link");
+    assert!(
+        svg.contains(">¥20,000.00</tspan>") && svg.contains(">03-01 08:10</tspan>"),
+        "amount and Beijing time on the link"
+    );
     assert!(svg.contains("取现 cash withdrawn") && svg.contains("留存,应冻结 held: freeze"), "a legend");
     assert!(!to_svg_with(&report, None).contains("<a "), "no links unless asked");
 }

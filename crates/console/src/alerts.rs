@@ -8,8 +8,8 @@
 
 use crate::db::{AlertFilter, AlertStatus, Db, Page, ALERT_KINDS};
 use crate::routes::{
-    acting, allow, bounded, html, now, refused, see_other, server_error, url_encode, viewer, CsrfForm, ReasonForm,
-    Viewer, CASE_READERS, CASE_WORKERS, CLOSED_EN, CLOSED_ZH,
+    acting, allow, bounded, csv_download, html, now, refused, see_other, server_error, url_encode, viewer, CsrfForm,
+    ReasonForm, Viewer, CASE_READERS, CASE_WORKERS, CLOSED_EN, CLOSED_ZH,
 };
 use crate::{pages, Console};
 use axum::extract::{Form, Path, Query, State};
@@ -113,6 +113,43 @@ pub async fn queue(State(c): Shared, headers: HeaderMap, Query(q): Query<AlertsQ
         Err(r) => return r,
     };
     show(&c, &v, &q, None)
+}
+
+/// `GET /console/alerts.csv[?kind=&status=&sort=]`: every alert the filter shows, as CSV (audited).
+pub async fn export(State(c): Shared, headers: HeaderMap, Query(q): Query<AlertsQuery>) -> Response {
+    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "alerts.export").map(|_| v)) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let mut db = c.db();
+    if let Err(e) = db.audit(now(), &v.user.name, "alerts.export", "alerts", &q.query_string()) {
+        return server_error(e);
+    }
+    let rows = match db.alerts_where(&q.filter(&v.user.name), Page::all()) {
+        Ok(rows) => rows,
+        Err(e) => return server_error(e),
+    };
+    drop(db);
+    let lines = rows.into_iter().map(|a| {
+        let reasons: Vec<(String, String)> = serde_json::from_str(&a.reasons).unwrap_or_default();
+        let zh: Vec<&str> = reasons.iter().map(|r| r.0.as_str()).collect();
+        let en: Vec<&str> = reasons.iter().map(|r| r.1.as_str()).collect();
+        vec![
+            a.id.to_string(),
+            a.kind,
+            a.subject,
+            format!("{:.3}", a.score),
+            a.status,
+            a.assignee.unwrap_or_default(),
+            a.note.unwrap_or_default(),
+            fanzha_model::Ts(a.created_at).to_rfc3339_shanghai(),
+            zh.join("; "),
+            en.join("; "),
+        ]
+    });
+    let header =
+        ["id", "kind", "subject", "score", "status", "assignee", "note", "created_at", "reasons_zh", "reasons_en"];
+    csv_download("alerts.csv", &header, lines)
 }
 
 /// The queue page for `q`, audited as a view.

@@ -7,18 +7,17 @@
 
 use crate::db::{Case, CaseFilter, Db, Page, Role, CASE_STATUSES};
 use crate::routes::{
-    acting, allow, html, now, refused, see_other, server_error, url_encode, viewer, Viewer, CASE_READERS, CASE_WORKERS,
-    CLOSED_EN, CLOSED_ZH,
+    acting, allow, csv_download, html, now, refused, see_other, server_error, url_encode, viewer, Viewer, CASE_READERS,
+    CASE_WORKERS, CLOSED_EN, CLOSED_ZH,
 };
 use crate::{pages, Console};
 use axum::extract::{Form, Path, Query, State};
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use fanzha_graph::TemporalGraph;
 use fanzha_model::Ledger;
 use fanzha_storage::Store;
-use fanzha_trace::{Forward, Tracer};
+use fanzha_trace::{Forward, Policy, TraceReport, Tracer};
 use serde::Deserialize;
 use std::sync::Arc;
 
@@ -97,20 +96,25 @@ pub async fn export(State(c): Shared, headers: HeaderMap, Query(q): Query<CasesQ
         return server_error(e);
     }
     drop(db);
-    match cases_csv(&cases) {
-        Ok(body) => (
-            [(CONTENT_TYPE, "text/csv; charset=utf-8"), (CONTENT_DISPOSITION, "attachment; filename=\"cases.csv\"")],
-            body,
-        )
-            .into_response(),
-        Err(e) => server_error(e),
-    }
-}
-
-/// Cases as CSV, one row each.
-fn cases_csv(cases: &[Case]) -> Result<Vec<u8>, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
+    let time = |t: i64| fanzha_model::Ts(t).to_rfc3339_shanghai();
+    let rows = cases.iter().map(|c| {
+        vec![
+            c.id.to_string(),
+            c.title.clone(),
+            c.typology.clone(),
+            c.victim.clone(),
+            c.txns.clone(),
+            c.traced_fen.to_string(),
+            c.held_fen.to_string(),
+            c.status.clone(),
+            c.assignee.clone().unwrap_or_default(),
+            c.created_by.clone(),
+            time(c.created_at),
+            time(c.as_of),
+            c.closed_note.clone().unwrap_or_default(),
+        ]
+    });
+    let header = [
         "id",
         "title",
         "typology",
@@ -124,26 +128,8 @@ fn cases_csv(cases: &[Case]) -> Result<Vec<u8>, csv::Error> {
         "created_at",
         "as_of",
         "closed_note",
-    ])?;
-    for c in cases {
-        let time = |t: i64| fanzha_model::Ts(t).to_rfc3339_shanghai();
-        w.write_record([
-            c.id.to_string().as_str(),
-            &c.title,
-            &c.typology,
-            &c.victim,
-            &c.txns,
-            &c.traced_fen.to_string(),
-            &c.held_fen.to_string(),
-            &c.status,
-            c.assignee.as_deref().unwrap_or(""),
-            &c.created_by,
-            &time(c.created_at),
-            &time(c.as_of),
-            c.closed_note.as_deref().unwrap_or(""),
-        ])?;
-    }
-    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+    ];
+    csv_download("cases.csv", &header, rows)
 }
 
 /// The form that moves a case: `take` it, `assign` it `to` someone (supervisors), `close` it with
@@ -368,13 +354,7 @@ pub fn open_case(
     who: &str,
     at: i64,
 ) -> Result<i64, OpenError> {
-    let tracer = Tracer::new(ledger, graph);
-    let seeds =
-        tracer.resolve_txns(case.txns.iter().map(String::as_str)).map_err(|m| OpenError::Untraceable(m.join(", ")))?;
-    let trace = tracer
-        .forward(&Forward { as_of: case.as_of, ..Forward::new(seeds) })
-        .map_err(|e| OpenError::Untraceable(e.to_string()))?;
-    let report = tracer.report(&trace);
+    let report = trace(ledger, graph, &case.txns, case.as_of, Policy::default()).map_err(OpenError::Untraceable)?;
     let row = Case {
         id: 0,
         title: case.title.clone(),
@@ -405,8 +385,33 @@ pub fn open_case(
     })?)
 }
 
-/// `GET /console/cases/{id}`.
-pub async fn show(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>) -> Response {
+/// Traces `txns` forward under `policy` as of `as_of` (the latest data when `None`).
+fn trace(
+    ledger: &Ledger,
+    graph: &TemporalGraph,
+    txns: &[String],
+    as_of: Option<fanzha_model::Ts>,
+    policy: Policy,
+) -> Result<TraceReport, String> {
+    let tracer = Tracer::new(ledger, graph);
+    let seeds = tracer.resolve_txns(txns.iter().map(String::as_str)).map_err(|m| m.join(", "))?;
+    let trace = tracer.forward(&Forward { as_of, policy, ..Forward::new(seeds) }).map_err(|e| e.to_string())?;
+    Ok(tracer.report(&trace))
+}
+
+/// Query of a case page: another view of its trace (not saved; its requests keep the trace made
+/// when it was opened).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CaseView {
+    /// A tracing policy (`fifo`, `lifo`, `pro_rata`, `poison`, `libr`); empty: the case's own trace.
+    pub policy: String,
+    /// `latest` to trace as of the latest data instead of the report time.
+    pub as_of: String,
+}
+
+/// `GET /console/cases/{id}[?policy=&as_of=latest]`.
+pub async fn show(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>, Query(view): Query<CaseView>) -> Response {
     let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "case").map(|_| v)) {
         Ok(v) => v,
         Err(r) => return r,
@@ -431,10 +436,53 @@ pub async fn show(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>) -> 
         Ok(rows) => rows.into_iter().filter(|r| r.action != "case.view").collect(),
         Err(e) => return server_error(e),
     };
-    let freeze: Vec<fanzha_trace::FreezeRequest> = match serde_json::from_str(&case.freeze_json) {
+    let mut freeze: Vec<fanzha_trace::FreezeRequest> = match serde_json::from_str(&case.freeze_json) {
         Ok(f) => f,
         Err(e) => return server_error(format!("case {id}: freeze list unreadable: {e}")),
     };
+    let mut case = case;
+    let mut note = None;
+    let latest = view.as_of == "latest";
+    if !view.policy.is_empty() || latest {
+        let Ok(policy) =
+            view.policy
+                .parse::<Policy>()
+                .or_else(|e| if view.policy.is_empty() { Ok(Policy::default()) } else { Err(e) })
+        else {
+            return refused(&v, StatusCode::BAD_REQUEST, "没有这种追踪规则。", "There is no such tracing policy.");
+        };
+        let as_of = (!latest).then_some(fanzha_model::Ts(case.as_of));
+        let txns: Vec<String> = case.txns.split(',').map(String::from).collect();
+        let retraced = {
+            let Ok(live) = c.api.read_live() else { return server_error(fanzha_server::Poisoned) };
+            let graph = live.graph();
+            trace(live.store.ledger(), &graph, &txns, as_of, policy)
+        };
+        match retraced {
+            Ok(report) => {
+                case.svg = fanzha_trace::to_svg_with(&report, Some("/console/accounts/"));
+                case.traced_fen = report.traced_fen;
+                case.held_fen = report.held_fen;
+                case.as_of = report.as_of_ts;
+                freeze = report.freeze;
+                note = Some(format!(
+                    "{} {policy}",
+                    v.lang.t(
+                        "另一视图(未保存;冻结请求仍按立案时的追踪):规则",
+                        "Another view (not saved; the requests keep the trace made when the case was opened): policy"
+                    )
+                ));
+            }
+            Err(why) => {
+                return refused(
+                    &v,
+                    StatusCode::BAD_REQUEST,
+                    &format!("无法重新追踪:{why}"),
+                    &format!("Cannot trace again: {why}"),
+                )
+            }
+        }
+    }
     // Other cases whose victim or freeze list names an account of this one's.
     let mut related: Vec<(i64, String, Vec<String>)> = Vec::new();
     for account in freeze.iter().flat_map(|b| &b.accounts).map(|a| &a.account) {
@@ -451,7 +499,7 @@ pub async fn show(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>) -> 
     }
     drop(db);
     related.sort_by_key(|r| std::cmp::Reverse(r.0));
-    let page = pages::case(v.lang, &v.user, &v.csrf, &case, &freeze, &requests, &timeline, &related);
+    let page = pages::case(v.lang, &v.user, &v.csrf, &case, &freeze, &requests, &timeline, &related, note.as_deref());
     html(StatusCode::OK, page)
 }
 

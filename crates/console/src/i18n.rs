@@ -106,6 +106,8 @@ pub fn action_name(lang: Lang, code: &str) -> String {
         ("punishment.add", "列入惩戒名单", "added to the punishment list"),
         ("punishment.appeal", "登记申诉", "recorded an appeal"),
         ("audit.view", "查看审计日志", "viewed the audit log"),
+        ("audit.export", "导出审计日志", "exported the audit log"),
+        ("alerts.export", "导出预警", "exported alerts"),
         ("user.add", "添加用户", "added a user"),
         ("user.disable", "停用用户", "disabled a user"),
         ("user.reset", "重置密码", "reset a password"),

@@ -327,6 +327,7 @@ pub fn case(
     requests: &[FreezeRow],
     timeline: &[AuditRow],
     related: &[(i64, String, Vec<String>)],
+    view: Option<&str>,
 ) -> Markup {
     let can_act = matches!(user.role, Role::Analyst | Role::Supervisor);
     layout(
@@ -346,6 +347,20 @@ pub fn case(
             p { (c.narrative) }
             p { (lang.t("追踪金额", "Traced")) " " strong { (yuan(c.traced_fen)) } " " (lang.t("元,其中仍在账户中(可冻结)", "yuan, of which still in accounts (freezable)")) " " strong.held { (yuan(c.held_fen)) } " " (lang.t("元", "yuan")) }
             h2 { (lang.t("资金流向图", "Where the money went")) }
+            form #trace-view method="get" action={ "/console/cases/" (c.id) } {
+                (lang.t("换一种追踪规则或时点查看:", "See it under another policy or time: "))
+                select name="policy" {
+                    @for p in fanzha_trace::Policy::ALL { option value=(p.as_str()) { (p.as_str()) } }
+                }
+                " "
+                select name="as_of" {
+                    option value="report" { (lang.t("截至报案时", "as of the report")) }
+                    option value="latest" { (lang.t("截至最新数据", "as of the latest data")) }
+                }
+                " " button type="submit" { (lang.t("查看", "Show")) }
+                " " a href={ "/console/cases/" (c.id) } { (lang.t("立案时的追踪", "the trace made at opening")) }
+            }
+            @if let Some(note) = view { p.flash #trace-view-note { (note) } }
             div.graph #trace-graph { (PreEscaped(&c.svg)) }
             h2 { (lang.t("按银行分组的冻结名单", "Freeze list by bank")) }
             table #freeze-list {
@@ -755,6 +770,14 @@ pub fn message(lang: Lang, title: &str, user: &User, csrf: &str, text: &str) -> 
     layout(lang, title, Some(user), csrf, html! { p.flash.err { (text) } })
 }
 
+/// The audit filter as a query string, e.g. `actor=wang&`.
+pub fn audit_query(filter: &AuditFilter) -> String {
+    [("actor", &filter.actor), ("action", &filter.action), ("object", &filter.object)]
+        .iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}&", crate::routes::url_encode(v))))
+        .collect()
+}
+
 /// The audit log.
 pub fn audit(lang: Lang, user: &User, csrf: &str, rows: &[AuditRow], filter: &AuditFilter, nav: Markup) -> Markup {
     layout(
@@ -768,6 +791,7 @@ pub fn audit(lang: Lang, user: &User, csrf: &str, rows: &[AuditRow], filter: &Au
                 input name="action" placeholder=(lang.t("操作(前缀)", "action (prefix)")) value=(filter.action.as_deref().unwrap_or("")) size="12" style="min-width:8em";
                 input name="object" placeholder=(lang.t("对象", "object")) value=(filter.object.as_deref().unwrap_or("")) size="12" style="min-width:8em";
                 " " button type="submit" { (lang.t("筛选", "Filter")) }
+                " " a #export-audit href={ "/console/audit.csv?" (audit_query(filter)) } { (lang.t("导出 CSV", "Export CSV")) }
             }
             table #audit {
                 tr { th { (lang.t("时间", "Time")) } th { (lang.t("用户", "User")) } th { (lang.t("操作", "Action")) } th { (lang.t("对象", "Object")) } th { (lang.t("详情", "Detail")) } }
@@ -822,6 +846,7 @@ pub fn alerts(
                     option value="newest" selected[q.sort == "newest"] { (lang.t("按时间", "newest first")) }
                 }
                 " " button type="submit" { (lang.t("筛选", "Filter")) }
+                " " a #export-alerts href={ "/console/alerts.csv?" (q.query_string()) } { (lang.t("导出 CSV", "Export CSV")) }
             }
             @if can_act {
                 form #bulk method="post" action="/console/alerts/bulk" {

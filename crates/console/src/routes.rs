@@ -11,7 +11,7 @@ use crate::db::{Page, Role, User};
 use crate::i18n::Lang;
 use crate::{pages, Console};
 use axum::extract::{Form, Query, State};
-use axum::http::header::{COOKIE as COOKIE_HEADER, LOCATION, SET_COOKIE};
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, COOKIE as COOKIE_HEADER, LOCATION, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use fanzha_server::Client;
@@ -153,6 +153,20 @@ pub(crate) fn acting(
     allow(c, &v, roles, what)?;
     csrf_ok(&v, form)?;
     Ok(v)
+}
+
+/// A CSV download named `file`: the header, then one line per row (fields quoted as CSV needs).
+pub(crate) fn csv_download(file: &str, header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Response {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let written = w.write_record(header).and_then(|()| rows.into_iter().try_for_each(|r| w.write_record(&r)));
+    match written.map_err(|e| e.to_string()).and_then(|()| w.into_inner().map_err(|e| e.to_string())) {
+        Ok(body) => {
+            let disposition = format!("attachment; filename=\"{file}\"");
+            let headers = [(CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (CONTENT_DISPOSITION, disposition)];
+            (headers, body).into_response()
+        }
+        Err(e) => server_error(e),
+    }
 }
 
 /// A form field's text trimmed and cut to `max` characters.
@@ -340,6 +354,38 @@ pub struct AuditQuery {
     object: Option<String>,
 }
 
+impl AuditQuery {
+    /// The filter it asks for.
+    fn filter(&self) -> AuditFilter {
+        let given = |x: &Option<String>| x.as_ref().map(|x| bounded(x, 200)).filter(|x| !x.is_empty());
+        AuditFilter { actor: given(&self.actor), action: given(&self.action), object: given(&self.object) }
+    }
+}
+
+/// `GET /console/audit.csv[?actor=&action=&object=]`: the filtered log as CSV, newest first (audited).
+pub async fn audit_export(State(c): Shared, headers: HeaderMap, Query(q): Query<AuditQuery>) -> Response {
+    let v = match viewer(&c, &headers)
+        .and_then(|v| allow(&c, &v, &[Role::Supervisor, Role::Auditor], "audit.export").map(|_| v))
+    {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let filter = q.filter();
+    let mut db = c.db();
+    if let Err(e) = db.audit(now(), &v.user.name, "audit.export", "audit", &format!("{filter:?}")) {
+        return server_error(e);
+    }
+    let rows = match db.audit_page(&filter, i64::MAX, 0) {
+        Ok(rows) => rows,
+        Err(e) => return server_error(e),
+    };
+    drop(db);
+    let lines = rows.into_iter().map(|r| {
+        vec![r.seq.to_string(), fanzha_model::Ts(r.at).to_rfc3339_shanghai(), r.user, r.action, r.object, r.detail]
+    });
+    csv_download("audit.csv", &["seq", "at", "user", "action", "object", "detail"], lines)
+}
+
 /// `GET /console/audit[?actor=&action=&object=&page=N]`, newest first.
 pub async fn audit(State(c): Shared, headers: HeaderMap, Query(q): Query<AuditQuery>) -> Response {
     let v = match viewer(&c, &headers)
@@ -349,8 +395,7 @@ pub async fn audit(State(c): Shared, headers: HeaderMap, Query(q): Query<AuditQu
         Err(r) => return r,
     };
     let mut db = c.db();
-    let given = |x: Option<String>| x.map(|x| x.trim().chars().take(200).collect::<String>()).filter(|x| !x.is_empty());
-    let filter = AuditFilter { actor: given(q.actor), action: given(q.action), object: given(q.object) };
+    let filter = q.filter();
     let page = Page::new(q.page.unwrap_or(0));
     let detail = format!("{filter:?} page {}", page.number);
     if let Err(e) = db.audit(now(), &v.user.name, "audit.view", "audit", &detail) {
@@ -358,15 +403,7 @@ pub async fn audit(State(c): Shared, headers: HeaderMap, Query(q): Query<AuditQu
     }
     match db.audit_page(&filter, page.rows, page.number * page.rows) {
         Ok(rows) => {
-            let enc =
-                |k: &str, v: &Option<String>| v.as_ref().map(|v| format!("{k}={}&", url_encode(v))).unwrap_or_default();
-            let query = format!(
-                "{}{}{}",
-                enc("actor", &filter.actor),
-                enc("action", &filter.action),
-                enc("object", &filter.object)
-            );
-            let nav = pages::pager(v.lang, "/console/audit", &query, page, rows.len());
+            let nav = pages::pager(v.lang, "/console/audit", &pages::audit_query(&filter), page, rows.len());
             html(StatusCode::OK, pages::audit(v.lang, &v.user, &v.csrf, &rows, &filter, nav))
         }
         Err(e) => server_error(e),

@@ -251,6 +251,12 @@ async fn search_and_the_account_page_bring_together_what_is_known() {
     assert!(page.contains(">T0<") && page.contains(">T1<"), "in and out");
     assert!(page.contains("href=\"/console/accounts/M2\""), "the counterparty is a link");
 
+    // The trace can be seen under another policy or as of the latest data, without saving it.
+    let view = send(&c, "GET", "/console/cases/1?policy=lifo&as_of=latest", &wang, "").await;
+    assert_eq!(view.status, StatusCode::OK);
+    assert!(view.body.contains("id=\"trace-view-note\"") && view.body.contains("lifo"), "{}", view.body);
+    assert_eq!(send(&c, "GET", "/console/cases/1?policy=bogus", &wang, "").await.status, StatusCode::BAD_REQUEST);
+    assert!(!send(&c, "GET", "/console/cases/1", &wang, "").await.body.contains("trace-view-note"), "not saved");
     // The cases link to each other through the accounts they share; the reports have their page.
     let case = send(&c, "GET", "/console/cases/1", &wang, "").await.body;
     assert!(case.contains("id=\"related-cases\"") && case.contains("href=\"/console/cases/2\""), "{case}");
@@ -382,6 +388,15 @@ async fn the_alert_queue_filters_sorts_and_acts_in_bulk() {
     assert_eq!(ids(&send(&c, "GET", "/console/alerts", &wang, "").await.body), ["3"]);
     let r = send(&c, "POST", "/console/alerts/bulk", &wang, &format!("csrf={csrf}&action=dismiss&reason=x")).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "nothing ticked");
+    // The export follows the filter; the audit log exports too, for those who read it.
+    let csv = send(&c, "GET", "/console/alerts.csv?status=dismissed", &wang, "").await.body;
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 4, "{csv}");
+    assert!(lines[0].starts_with("id,kind,subject,score,status") && lines[1].contains(",dismissed,wang,正常商户,"));
+    let (li, _) = session(&c, "li").await;
+    let audit = send(&c, "GET", "/console/audit.csv?action=alert.", &li, "").await.body;
+    assert!(audit.starts_with("seq,at,user,action,object,detail") && audit.contains(",wang,alert.dismiss,alert:"));
+    assert_eq!(send(&c, "GET", "/console/audit.csv", &wang, "").await.status, StatusCode::FORBIDDEN);
     let (zhao, zhao_csrf) = session(&c, "zhao").await;
     let r = send(&c, "POST", "/console/alerts/bulk", &zhao, &format!("csrf={zhao_csrf}&action=assign&id=3")).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);

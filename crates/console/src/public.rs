@@ -131,9 +131,9 @@ pub async fn check(State(c): State<Arc<Console>>, Visitor { lang }: Visitor, For
                         blockquote.passage { (text.chars().skip(p.start).take(p.end - p.start).collect::<String>()) }
                     }
                     h3 { (lang.t("可疑之处", "What gives it away")) }
-                    ul { @for cue in &a.cues { li { mark { (cue.text) } " — " (cue.why) } } }
+                    ul { @for cue in &a.cues { li { mark { (cue.text) } " — " (lang.t(&cue.why, &cue.why_en)) } } }
                     h3 { (lang.t("建议", "What to do")) }
-                    ul { @for adv in &a.advice_zh { li { (adv) } } }
+                    ul { @for (zh, en) in a.advice_zh.iter().zip(&a.advice_en) { li { (lang.t(zh, en)) } } }
                 }
             }
         },

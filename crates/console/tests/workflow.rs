@@ -519,6 +519,17 @@ async fn every_page_in_english_has_no_untranslated_text() {
         pages.push(format!("/console/requests/{id}"));
         pages.push(format!("/console/requests/{id}/notice"));
     }
+    // The public check's advice and cues read in English too (the message quoted stays as written).
+    let scam = enc("我是公安局的警察,你的银行卡涉嫌洗钱,请把钱转到安全账户配合调查");
+    let checked = send(&c, "POST", "/public/check", "lang=en", &format!("text={scam}")).await.body;
+    assert!(
+        checked.contains("Looks like a scam") && checked.contains("96110 (the national anti-fraud line)"),
+        "{checked}"
+    );
+    assert!(
+        !checked.contains("保持冷静") && !checked.contains("的典型话术") && !checked.contains("的强特征"),
+        "{checked}"
+    );
     for page in &pages {
         let cookie =
             if page.starts_with("/console") && page != "/console/login" { english.as_str() } else { "lang=en" };

@@ -57,6 +57,8 @@ pub struct Analysis {
     pub passage: Option<Passage>,
     /// What to do (empty for `none`).
     pub advice_zh: Vec<&'static str>,
+    /// The same advice in English.
+    pub advice_en: Vec<&'static str>,
 }
 
 /// A typology and its probability.
@@ -88,6 +90,8 @@ pub struct Cue {
     pub end: usize,
     /// Why: a lexicon phrase, or a strong feature of the model.
     pub why: String,
+    /// The same in English.
+    pub why_en: String,
 }
 
 impl Classifier {
@@ -194,7 +198,7 @@ impl Classifier {
                 let (start, end) = s.norm.source_span(from, to);
                 Passage { start, end }
             });
-            let (cues, advice_zh) = if best.id == "none" {
+            let (cues, advice): (_, Vec<(&str, &str)>) = if best.id == "none" {
                 (Vec::new(), Vec::new())
             } else {
                 // Positions are only needed to explain a warning.
@@ -203,6 +207,7 @@ impl Classifier {
                 let advice = advice::for_typology(best.id).iter().chain(advice::GENERAL).copied().collect();
                 (self.cues(text, &s.norm, (from, to), &f, verdict, best), advice)
             };
+            let (advice_zh, advice_en) = advice.into_iter().unzip();
             Ok(Analysis {
                 typology: best.id,
                 name_zh: best.name_zh,
@@ -211,6 +216,7 @@ impl Classifier {
                 cues,
                 passage,
                 advice_zh,
+                advice_en,
             })
         })
     }
@@ -274,14 +280,21 @@ impl Classifier {
             .map(|(s, e, phrase)| {
                 let (start, end) = n.source_span(s, e);
                 let (from, to) = (byte_of(start), byte_of(end));
-                let why = match phrase {
-                    Some(p) => format!("{}的典型话术「{}」", t.name_zh, p),
-                    None => format!("模型判断为{}的强特征", t.name_zh),
+                let (why, why_en) = match phrase {
+                    Some(p) => {
+                        (format!("{}的典型话术「{}」", t.name_zh, p), format!("typical of {}: \"{p}\"", t.name_en))
+                    }
+                    None => strong_feature(t),
                 };
-                Cue { text: text[from..to].to_string(), start, end, why }
+                Cue { text: text[from..to].to_string(), start, end, why, why_en }
             })
             .collect()
     }
+}
+
+/// Why a span the model weighed heavily is a cue, in Chinese and English.
+fn strong_feature(t: &Typology) -> (String, String) {
+    (format!("模型判断为{}的强特征", t.name_zh), format!("weighs heavily for {} in the model", t.name_en))
 }
 
 #[cfg(test)]
@@ -366,10 +379,13 @@ mod tests {
         }
         let mut f = Vec::new();
         c.featurizer.features_in(&n, from, to, &mut f);
-        let mut spans: Vec<(usize, usize, String)> = crate::lexicon::find_all(&n.chars)
+        let mut spans: Vec<(usize, usize, (String, String))> = crate::lexicon::find_all(&n.chars)
             .into_iter()
             .filter(|h| h.typology == t.id && from <= h.start && h.end <= to)
-            .map(|h| (h.start, h.end, format!("{}的典型话术「{}」", t.name_zh, h.phrase)))
+            .map(|h| {
+                let zh = format!("{}的典型话术「{}」", t.name_zh, h.phrase);
+                (h.start, h.end, (zh, format!("typical of {}: \"{}\"", t.name_en, h.phrase)))
+            })
             .collect();
         let none = c.model.labels.iter().position(|l| l == "none");
         let mut strong: Vec<(f32, usize, usize)> = f
@@ -383,10 +399,10 @@ mod tests {
             .collect();
         strong.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         for (_, s, e) in strong.into_iter().take(3) {
-            spans.push((s, e, format!("模型判断为{}的强特征", t.name_zh)));
+            spans.push((s, e, strong_feature(t)));
         }
         spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
-        let mut merged: Vec<(usize, usize, String)> = Vec::new();
+        let mut merged: Vec<(usize, usize, (String, String))> = Vec::new();
         for (s, e, why) in spans {
             match merged.last_mut() {
                 Some(last) if s < last.1 => last.1 = last.1.max(e),
@@ -396,9 +412,9 @@ mod tests {
         let original: Vec<char> = text.chars().collect();
         merged
             .into_iter()
-            .map(|(s, e, why)| {
+            .map(|(s, e, (why, why_en))| {
                 let (start, end) = n.source_span(s, e);
-                Cue { text: original[start..end].iter().collect(), start, end, why }
+                Cue { text: original[start..end].iter().collect(), start, end, why, why_en }
             })
             .collect()
     }

@@ -29,7 +29,7 @@ type Shared = State<Arc<Console>>;
 #[serde(default)]
 pub struct CasesQuery {
     page: Option<i64>,
-    /// `open`, `closed` or `all`.
+    /// `open`, `freezing` (open, with requests awaiting an answer), `closed` or `all`.
     pub status: String,
     /// A user name, `me`, or empty for anyone.
     pub assignee: String,
@@ -44,7 +44,7 @@ impl CasesQuery {
         CaseFilter {
             status: match self.status.as_str() {
                 "all" => None,
-                s if CASE_STATUSES.contains(&s) => Some(s.to_string()),
+                s if CASE_STATUSES.contains(&s) || s == "freezing" => Some(s.to_string()),
                 _ => Some("open".into()),
             },
             assignee: given(&self.assignee).map(|a| if a == "me" { me.to_string() } else { a }),
@@ -372,6 +372,7 @@ pub fn open_case(
         status: "open".into(),
         assignee: Some(who.to_string()),
         closed_note: None,
+        awaiting: 0,
     };
     Ok(db.atomically(|db| {
         let id = db.add_case(&row)?;

@@ -96,9 +96,12 @@ pub struct Case {
     pub assignee: Option<String>,
     /// Why it was closed.
     pub closed_note: Option<String>,
+    /// Its requests sent to banks and not answered yet (an open case with some is "freezing").
+    pub awaiting: i64,
 }
 
-/// Case states: `open` while worked, `closed` with a note.
+/// Case states: `open` while worked, `closed` with a note. An open case with requests sent and not
+/// answered shows as freezing (see [`Case::awaiting`]); the list filters it as `freezing`.
 pub const CASE_STATUSES: [&str; 2] = ["open", "closed"];
 
 /// Which cases a list shows (each filter when given).
@@ -339,7 +342,8 @@ fn freeze_row(r: &dyn Row) -> DbResult<FreezeRow> {
 const FREEZE_COLUMNS: &str = "id, case_id, bank, accounts, total_fen, status, approved_by, saved_fen, updated_at";
 const CASE_COLUMNS: &str =
     "id, title, victim, txns, typology, narrative, created_by, created_at, as_of, traced_fen, held_fen, \
-                            svg, freeze_json, status, assignee, closed_note";
+                            svg, freeze_json, status, assignee, closed_note, \
+                            (SELECT COUNT(*) FROM freeze_requests f WHERE f.case_id = cases.id AND f.status = 'sent')";
 
 fn case_row(r: &dyn Row) -> DbResult<Case> {
     Ok(Case {
@@ -359,6 +363,7 @@ fn case_row(r: &dyn Row) -> DbResult<Case> {
         status: r.text(13)?,
         assignee: r.opt_text(14)?,
         closed_note: r.opt_text(15)?,
+        awaiting: r.int(16)?,
     })
 }
 
@@ -613,7 +618,9 @@ impl Db {
         let [limit, offset] = page.bounds();
         self.conn.query(
             &format!(
-                "SELECT {CASE_COLUMNS} FROM cases WHERE (CAST($1 AS TEXT) IS NULL OR status = $1)
+                "SELECT {CASE_COLUMNS} FROM cases WHERE (CAST($1 AS TEXT) IS NULL OR status = $1
+                   OR ($1 = 'freezing' AND status = 'open'
+                       AND EXISTS (SELECT 1 FROM freeze_requests f WHERE f.case_id = cases.id AND f.status = 'sent')))
                  AND (CAST($2 AS TEXT) IS NULL OR assignee = $2) AND (CAST($3 AS TEXT) IS NULL OR typology = $3)
                  ORDER BY id DESC LIMIT $4 OFFSET $5"
             ),

@@ -198,6 +198,7 @@ pub fn cases(lang: Lang, user: &User, csrf: &str, cases: &[Case], q: &CasesQuery
             form #case-filter method="get" action="/console/cases" {
                 select name="status" {
                     option value="open" selected[q.status.is_empty() || q.status == "open"] { (case_status(lang, "open")) }
+                    option value="freezing" selected[q.status == "freezing"] { (lang.t("冻结中", "freezing")) }
                     option value="closed" selected[q.status == "closed"] { (case_status(lang, "closed")) }
                     option value="all" selected[q.status == "all"] { (lang.t("全部", "all")) }
                 }
@@ -226,7 +227,7 @@ pub fn cases(lang: Lang, user: &User, csrf: &str, cases: &[Case], q: &CasesQuery
                         td { (c.victim) }
                         td.num { (yuan(c.traced_fen)) }
                         td.num { (yuan(c.held_fen)) }
-                        td { (case_status(lang, &c.status)) }
+                        td { (case_state(lang, c)) }
                         td { (c.assignee.as_deref().unwrap_or("")) }
                         td { (beijing(c.created_at)) " · " (c.created_by) }
                     }
@@ -242,6 +243,15 @@ fn case_status(lang: Lang, s: &str) -> &'static str {
     match s {
         "open" => lang.t("办理中", "open"),
         _ => lang.t("已结案", "closed"),
+    }
+}
+
+/// A case's state as shown: closed, open, or freezing (open, with N requests awaiting banks).
+fn case_state(lang: Lang, c: &Case) -> String {
+    if c.status == "open" && c.awaiting > 0 {
+        format!("{} ({})", lang.t("冻结中", "freezing"), c.awaiting)
+    } else {
+        case_status(lang, &c.status).to_string()
     }
 }
 
@@ -339,7 +349,7 @@ pub fn case(
             p { (lang.t("类型", "Typology")) ": " (typology_name(lang, &c.typology)) " · "
                 (lang.t("受害人账户", "Victim account")) ": " (c.victim) " · "
                 (lang.t("报案交易", "Reported transfers")) ": " (c.txns) }
-            p #case-status { (lang.t("状态", "Status")) ": " strong { (case_status(lang, &c.status)) }
+            p #case-status { (lang.t("状态", "Status")) ": " strong { (case_state(lang, c)) }
                 " · " (lang.t("承办人", "Assignee")) ": " (c.assignee.as_deref().unwrap_or("—"))
                 @if let Some(n) = &c.closed_note { " · " (lang.t("结案说明", "Closed because")) ": " (n) } }
             @if can_act { p { (case_actions(lang, user, csrf, c)) } }

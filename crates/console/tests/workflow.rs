@@ -333,6 +333,15 @@ async fn cases_are_taken_assigned_closed_with_a_note_filtered_and_exported() {
     );
     assert!(lines[2].contains("+08:00"), "times in Beijing time with the offset");
 
+    // A case whose requests wait for banks shows as freezing, and the list filters it.
+    send(&c, "POST", "/console/cases/2/freeze", &wang, &format!("csrf={wang_csrf}")).await;
+    let drafted: Vec<i64> = c.db().freezes(Some(2), None, Page::all()).unwrap().iter().map(|r| r.id).collect();
+    for id in drafted {
+        send(&c, "POST", &format!("/console/requests/{id}/approve"), &li, &format!("csrf={li_csrf}")).await;
+    }
+    let freezing = send(&c, "GET", "/console/cases?status=freezing", &wang, "").await.body;
+    assert!(freezing.contains("href=\"/console/cases/2\"") && freezing.contains("冻结中 (2)"), "{freezing}");
+    assert!(!freezing.contains("href=\"/console/cases/1\""));
     let r = change(wang.clone(), 1, format!("csrf={wang_csrf}&action=reopen")).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!((case(1).status.as_str(), case(1).closed_note.as_deref()), ("open", None));

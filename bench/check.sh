@@ -90,19 +90,8 @@ http_run() {
   wrk -t1 -c"$conns" -d3s -s "$WORK/$script.lua" "http://$ADDR" >/dev/null   # warm-up
   wrk -t1 -c"$conns" -d10s --latency -s "$WORK/$script.lua" "http://$ADDR" | tee "$WORK/wrk.txt"
   kill $SERVER; wait $SERVER 2>/dev/null || true
-  python3 - "$WORK/wrk.txt" "${SERVER_THREADS:-1}" "$label" "$conns" "$script" >>"$OUT" <<'PY'
-import json, re, sys
-t = open(sys.argv[1]).read()
-def lat(p):
-    m = re.search(r"^\s*%s%%\s+([\d.]+)(us|ms|s)" % p, t, re.M)
-    v, u = float(m.group(1)), m.group(2)
-    return v / 1000 if u == "us" else v * 1000 if u == "s" else v
-errors = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
-print(json.dumps({"bench": "check_http", "server": sys.argv[3], "load": sys.argv[5], "server_threads": int(sys.argv[2]),
-                  "wrk_threads": 1, "connections": int(sys.argv[4]),
-                  "requests_per_sec": float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1)),
-                  "p50_ms": lat(50), "p90_ms": lat(90), "p99_ms": lat(99), "non_2xx": int(errors.group(1)) if errors else 0}))
-PY
+  python3 bench/lib/wrk.py "$WORK/wrk.txt" "$(printf '{"bench": "check_http", "server": "%s", "load": "%s", "server_threads": %s, "wrk_threads": 1, "connections": %s}' \
+    "$label" "$script" "${SERVER_THREADS:-1}" "$conns")" >>"$OUT"
   tail -1 "$OUT"
 }
 trap 'kill $SERVER 2>/dev/null || true' EXIT

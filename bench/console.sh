@@ -82,18 +82,8 @@ page() {  # page COOKIE PATH
   [ "$status" = 200 ] || { log "$path answers $status"; exit 1; }
   wrk -t1 -c4 -d2s -H "Cookie: $cookie" "http://$ADDR$path" >/dev/null   # warm-up
   wrk -t1 -c4 -d10s --latency -H "Cookie: $cookie" "http://$ADDR$path" >"$WORK/wrk.txt"
-  python3 - "$WORK/wrk.txt" "$path" >>"$OUT" <<'PY'
-import json, re, sys
-t = open(sys.argv[1]).read()
-def lat(p):
-    m = re.search(r"^\s*%s%%\s+([\d.]+)(us|ms|s)" % p, t, re.M)
-    v, u = float(m.group(1)), m.group(2)
-    return v / 1000 if u == "us" else v * 1000 if u == "s" else v
-errors = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
-print(json.dumps({"bench": "console_page", "page": sys.argv[2], "alerts": 10000, "cases": 1000, "connections": 4,
-                  "requests_per_sec": float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1)),
-                  "p50_ms": lat(50), "p99_ms": lat(99), "non_2xx": int(errors.group(1)) if errors else 0}))
-PY
+  python3 bench/lib/wrk.py "$WORK/wrk.txt" \
+    "$(printf '{"bench": "console_page", "page": "%s", "alerts": 10000, "cases": 1000, "connections": 4}' "$path")" >>"$OUT"
   tail -1 "$OUT"
 }
 for path in /console/alerts "/console/alerts?status=all&sort=newest&page=50" /console/cases \

@@ -146,6 +146,11 @@ impl Checker {
         self.engine.features(ledger, a)
     }
 
+    /// The accounts of the holder with this digest (see [`FeatureEngine::holder_accounts`]).
+    pub fn holder_accounts(&self, digest: &fanzha_model::HolderDigest) -> &[AccountIx] {
+        self.engine.holder_accounts(digest)
+    }
+
     /// The mule model's live score of account `a` as it stands, with up to `reasons` reasons (see
     /// [`live_score`]); `None` without a model and for external accounts.
     pub fn live_score(&self, ledger: &Ledger, a: AccountIx, reasons: usize) -> Option<LiveScore> {

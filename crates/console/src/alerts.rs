@@ -8,7 +8,7 @@
 
 use crate::db::{AlertFilter, AlertStatus, Db, Page, ALERT_KINDS};
 use crate::routes::{
-    acting, allow, bounded, csv_download, html, now, refused, see_other, server_error, url_encode, viewer, CsrfForm,
+    acting, bounded, csv_download, html, now, query_string, reading, refused, see_other, server_error, CsrfForm,
     ReasonForm, Viewer, CASE_READERS, CASE_WORKERS, CLOSED_EN, CLOSED_ZH,
 };
 use crate::{pages, Console};
@@ -98,17 +98,13 @@ impl AlertsQuery {
 
     /// The filters and order as a query string (for the pager), e.g. `kind=mule&`.
     pub fn query_string(&self) -> String {
-        [("kind", &self.kind), ("status", &self.status), ("sort", &self.sort)]
-            .iter()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| format!("{k}={}&", url_encode(v)))
-            .collect()
+        query_string(&[("kind", &self.kind), ("status", &self.status), ("sort", &self.sort)])
     }
 }
 
 /// `GET /console/alerts[?kind=&status=&sort=&page=N]`.
 pub async fn queue(State(c): Shared, headers: HeaderMap, Query(q): Query<AlertsQuery>) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "alerts").map(|_| v)) {
+    let v = match reading(&c, &headers, CASE_READERS, "alerts") {
         Ok(v) => v,
         Err(r) => return r,
     };
@@ -117,7 +113,7 @@ pub async fn queue(State(c): Shared, headers: HeaderMap, Query(q): Query<AlertsQ
 
 /// `GET /console/alerts.csv[?kind=&status=&sort=]`: every alert the filter shows, as CSV (audited).
 pub async fn export(State(c): Shared, headers: HeaderMap, Query(q): Query<AlertsQuery>) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "alerts.export").map(|_| v)) {
+    let v = match reading(&c, &headers, CASE_READERS, "alerts.export") {
         Ok(v) => v,
         Err(r) => return r,
     };

@@ -7,8 +7,8 @@
 
 use crate::db::{Case, CaseFilter, Db, Page, Role, CASE_STATUSES};
 use crate::routes::{
-    acting, allow, csv_download, html, now, refused, see_other, server_error, url_encode, viewer, Viewer, CASE_READERS,
-    CASE_WORKERS, CLOSED_EN, CLOSED_ZH,
+    acting, bounded, csv_download, html, now, query_string, reading, refused, see_other, server_error, Viewer,
+    CASE_READERS, CASE_WORKERS, CLOSED_EN, CLOSED_ZH,
 };
 use crate::{pages, Console};
 use axum::extract::{Form, Path, Query, State};
@@ -40,7 +40,7 @@ pub struct CasesQuery {
 impl CasesQuery {
     /// The filter it asks for, on behalf of `me`.
     fn filter(&self, me: &str) -> CaseFilter {
-        let given = |x: &str| Some(x.trim().chars().take(64).collect::<String>()).filter(|x| !x.is_empty());
+        let given = |x: &str| Some(bounded(x, 64)).filter(|x| !x.is_empty());
         CaseFilter {
             status: match self.status.as_str() {
                 "all" => None,
@@ -54,17 +54,13 @@ impl CasesQuery {
 
     /// The filters as a query string (for the pager and the export link), e.g. `status=open&`.
     pub fn query_string(&self) -> String {
-        [("status", &self.status), ("assignee", &self.assignee), ("typology", &self.typology)]
-            .iter()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| format!("{k}={}&", url_encode(v)))
-            .collect()
+        query_string(&[("status", &self.status), ("assignee", &self.assignee), ("typology", &self.typology)])
     }
 }
 
 /// `GET /console/cases[?status=&assignee=&typology=&page=N]`.
 pub async fn list(State(c): Shared, headers: HeaderMap, Query(q): Query<CasesQuery>) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "cases").map(|_| v)) {
+    let v = match reading(&c, &headers, CASE_READERS, "cases") {
         Ok(v) => v,
         Err(r) => return r,
     };
@@ -81,7 +77,7 @@ pub async fn list(State(c): Shared, headers: HeaderMap, Query(q): Query<CasesQue
 /// `GET /console/cases.csv[?status=&assignee=&typology=]`: the filtered cases as CSV (all pages;
 /// times in Beijing time with the offset; money in fen). Audited.
 pub async fn export(State(c): Shared, headers: HeaderMap, Query(q): Query<CasesQuery>) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "cases.export").map(|_| v)) {
+    let v = match reading(&c, &headers, CASE_READERS, "cases.export") {
         Ok(v) => v,
         Err(r) => return r,
     };
@@ -145,6 +141,15 @@ pub struct ChangeForm {
 
 crate::routes::posted!(ChangeForm);
 
+/// Case `id`, or a page saying there is no such case.
+pub(crate) fn stored(db: &mut Db, v: &Viewer, id: i64) -> Result<Case, Response> {
+    match db.case(id) {
+        Ok(Some(case)) => Ok(case),
+        Ok(None) => Err(refused(v, StatusCode::NOT_FOUND, "没有这个案件。", "There is no such case.")),
+        Err(e) => Err(server_error(e)),
+    }
+}
+
 /// `POST /console/cases/{id}/status`: take, assign, close or reopen a case (audited).
 pub async fn change(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>, Form(f): Form<ChangeForm>) -> Response {
     let v = match acting(&c, &headers, CASE_WORKERS, "case.change", &f) {
@@ -152,10 +157,9 @@ pub async fn change(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>, F
         Err(r) => return r,
     };
     let mut db = c.db();
-    let case = match db.case(id) {
-        Ok(Some(case)) => case,
-        Ok(None) => return refused(&v, StatusCode::NOT_FOUND, "没有这个案件。", "There is no such case."),
-        Err(e) => return server_error(e),
+    let case = match stored(&mut db, &v, id) {
+        Ok(case) => case,
+        Err(r) => return r,
     };
     let note: String = f.note.trim().chars().take(1000).collect();
     let open = case.status == "open";
@@ -207,7 +211,7 @@ pub async fn change(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>, F
 
 /// `GET /console/cases/new`.
 pub async fn new_page(State(c): Shared, headers: HeaderMap) -> Response {
-    match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_WORKERS, "cases/new").map(|_| v)) {
+    match reading(&c, &headers, CASE_WORKERS, "cases/new") {
         Ok(v) => html(StatusCode::OK, pages::new_case(v.lang, &v.user, &v.csrf, None, &CaseForm::default())),
         Err(r) => r,
     }
@@ -240,7 +244,7 @@ crate::routes::posted!(CaseForm);
 impl CaseForm {
     /// Each field trimmed and cut to its length limit.
     fn bounded(self) -> CaseForm {
-        let cut = |s: String, max: usize| s.trim().chars().take(max).collect::<String>();
+        let cut = |s: String, max: usize| bounded(&s, max);
         CaseForm {
             csrf: self.csrf,
             title: cut(self.title, 200),
@@ -367,7 +371,7 @@ pub fn open_case(
         as_of: report.as_of_ts,
         traced_fen: report.traced_fen,
         held_fen: report.held_fen,
-        svg: fanzha_trace::to_svg_with(&report, Some("/console/accounts/")),
+        svg: drawing(&report),
         freeze_json: serde_json::to_string(&report.freeze).expect("freeze requests serialize"),
         status: "open".into(),
         assignee: Some(who.to_string()),
@@ -400,6 +404,11 @@ fn trace(
     Ok(tracer.report(&trace))
 }
 
+/// The trace drawn for a case page, each account linked to its page.
+fn drawing(report: &TraceReport) -> String {
+    fanzha_trace::to_svg_with(report, Some(crate::routes::ACCOUNT_PAGES))
+}
+
 /// Query of a case page: another view of its trace (not saved; its requests keep the trace made
 /// when it was opened).
 #[derive(Debug, Default, Deserialize)]
@@ -413,15 +422,14 @@ pub struct CaseView {
 
 /// `GET /console/cases/{id}[?policy=&as_of=latest]`.
 pub async fn show(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>, Query(view): Query<CaseView>) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "case").map(|_| v)) {
+    let v = match reading(&c, &headers, CASE_READERS, "case") {
         Ok(v) => v,
         Err(r) => return r,
     };
     let mut db = c.db();
-    let case = match db.case(id) {
-        Ok(Some(case)) => case,
-        Ok(None) => return refused(&v, StatusCode::NOT_FOUND, "没有这个案件。", "There is no such case."),
-        Err(e) => return server_error(e),
+    let mut case = match stored(&mut db, &v, id) {
+        Ok(case) => case,
+        Err(r) => return r,
     };
     let requests = match db.freezes(Some(id), None, Page::all()) {
         Ok(r) => r,
@@ -437,19 +445,15 @@ pub async fn show(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>, Que
         Ok(rows) => rows.into_iter().filter(|r| r.action != "case.view").collect(),
         Err(e) => return server_error(e),
     };
-    let mut freeze: Vec<fanzha_trace::FreezeRequest> = match serde_json::from_str(&case.freeze_json) {
+    let mut freeze = match case.freeze_list() {
         Ok(f) => f,
-        Err(e) => return server_error(format!("case {id}: freeze list unreadable: {e}")),
+        Err(e) => return server_error(e),
     };
-    let mut case = case;
     let mut note = None;
     let latest = view.as_of == "latest";
     if !view.policy.is_empty() || latest {
-        let Ok(policy) =
-            view.policy
-                .parse::<Policy>()
-                .or_else(|e| if view.policy.is_empty() { Ok(Policy::default()) } else { Err(e) })
-        else {
+        let policy = if view.policy.is_empty() { Ok(Policy::default()) } else { view.policy.parse::<Policy>() };
+        let Ok(policy) = policy else {
             return refused(&v, StatusCode::BAD_REQUEST, "没有这种追踪规则。", "There is no such tracing policy.");
         };
         let as_of = (!latest).then_some(fanzha_model::Ts(case.as_of));
@@ -461,7 +465,7 @@ pub async fn show(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>, Que
         };
         match retraced {
             Ok(report) => {
-                case.svg = fanzha_trace::to_svg_with(&report, Some("/console/accounts/"));
+                case.svg = drawing(&report);
                 case.traced_fen = report.traced_fen;
                 case.held_fen = report.held_fen;
                 case.as_of = report.as_of_ts;

@@ -100,6 +100,14 @@ pub struct Case {
     pub awaiting: i64,
 }
 
+impl Case {
+    /// The trace's freeze requests per bank, read from [`Case::freeze_json`].
+    pub fn freeze_list(&self) -> DbResult<Vec<fanzha_trace::FreezeRequest>> {
+        serde_json::from_str(&self.freeze_json)
+            .map_err(|e| DbError::Invalid(format!("case {}: freeze list unreadable: {e}", self.id)))
+    }
+}
+
 /// Case states: `open` while worked, `closed` with a note. An open case with requests sent and not
 /// answered shows as freezing (see [`Case::awaiting`]); the list filters it as `freezing`.
 pub const CASE_STATUSES: [&str; 2] = ["open", "closed"];
@@ -595,8 +603,7 @@ impl Db {
     /// Records which accounts case `id` names: its victim and its freeze list (for
     /// [`Db::cases_about`]).
     fn index_case_accounts(&mut self, id: i64, c: &Case) -> DbResult<()> {
-        let freeze: Vec<fanzha_trace::FreezeRequest> = serde_json::from_str(&c.freeze_json)
-            .map_err(|e| DbError::Invalid(format!("case {id}: freeze list unreadable: {e}")))?;
+        let freeze = c.freeze_list()?;
         let mut accounts: Vec<&str> = std::iter::once(c.victim.as_str())
             .chain(freeze.iter().flat_map(|b| &b.accounts).map(|a| a.account.as_str()))
             .collect();

@@ -7,7 +7,7 @@
 #![allow(clippy::result_large_err)]
 
 use crate::db::{Alert, Case};
-use crate::routes::{allow, html, now, refused, see_other, server_error, viewer, PageQuery, Viewer, CASE_READERS};
+use crate::routes::{html, now, reading, refused, see_other, server_error, PageQuery, Viewer, CASE_READERS};
 use crate::{pages, Console};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -149,7 +149,7 @@ fn entries(lists: &Lists, kind: EntryKind, value: &str) -> Vec<Entry> {
 
 /// `GET /console/search?q=…`: an account's exact id goes straight to its page.
 pub async fn search(State(c): Shared, headers: HeaderMap, Query(q): Query<SearchQuery>) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "search").map(|_| v)) {
+    let v = match reading(&c, &headers, CASE_READERS, "search") {
         Ok(v) => v,
         Err(r) => return r,
     };
@@ -173,12 +173,7 @@ pub async fn search(State(c): Shared, headers: HeaderMap, Query(q): Query<Search
         if looks_like_identity(&q) {
             // Holders are stored as salted digests: the number typed is hashed the same way.
             let digest = live.store.salt().holder(&q).digest;
-            let mine = ledger
-                .accounts()
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| a.holder.as_ref().is_some_and(|h| h.digest == digest));
-            found.accounts.extend(mine.map(|(i, _)| hit(ledger, AccountIx::of(i))));
+            found.accounts.extend(live.checker.holder_accounts(&digest).iter().map(|&a| hit(ledger, a)));
         } else if q.chars().count() >= 4 && found.accounts.is_empty() {
             let ids = (0..ledger.accounts().len()).map(AccountIx::of).filter(|&a| ledger.account_id(a).contains(&q));
             found.accounts.extend(ids.take(ACCOUNT_HITS).map(|a| hit(ledger, a)));
@@ -194,14 +189,14 @@ pub async fn search(State(c): Shared, headers: HeaderMap, Query(q): Query<Search
     }
     // An account's exact id goes to its page (which lists its cases), unless it is a transaction id too.
     if found.transfers.is_empty() && found.accounts.iter().any(|a| a.id == q) {
-        return see_other(&format!("/console/accounts/{}", crate::routes::url_encode(&q)));
+        return see_other(&format!("{}{}", crate::routes::ACCOUNT_PAGES, crate::routes::url_encode(&q)));
     }
     html(StatusCode::OK, pages::search(v.lang, &v.user, &v.csrf, &q, &found))
 }
 
 /// `GET /console/accounts/{id}`: one account whole (viewing it is audited: it shows personal data).
 pub async fn account(State(c): Shared, headers: HeaderMap, Path(id): Path<String>) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "account").map(|_| v)) {
+    let v = match reading(&c, &headers, CASE_READERS, "account") {
         Ok(v) => v,
         Err(r) => return r,
     };
@@ -215,7 +210,7 @@ pub async fn account(State(c): Shared, headers: HeaderMap, Path(id): Path<String
 /// `GET /console/reports[?page=N]`: what the public reported (一键举报), newest first, each value
 /// linked to a search for it (audited: reports name phone numbers and accounts).
 pub async fn reports(State(c): Shared, headers: HeaderMap, Query(q): Query<PageQuery>) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "reports").map(|_| v)) {
+    let v = match reading(&c, &headers, CASE_READERS, "reports") {
         Ok(v) => v,
         Err(r) => return r,
     };
@@ -256,12 +251,8 @@ fn account_view(c: &Console, v: &Viewer, id: &str) -> Result<AccountView, Respon
         let mut siblings = Vec::new();
         if let Some(h) = &account.holder {
             listed.extend(entries(&live.checker.lists, EntryKind::Holder, &h.digest.to_string()));
-            let same = ledger
-                .accounts()
-                .iter()
-                .enumerate()
-                .filter(|(i, x)| *i != a.0 as usize && x.holder.as_ref().is_some_and(|y| y.digest == h.digest));
-            siblings = same.map(|(i, _)| hit(ledger, AccountIx::of(i))).collect();
+            let same = live.checker.holder_accounts(&h.digest).iter().filter(|&&x| x != a);
+            siblings = same.map(|&x| hit(ledger, x)).collect();
         }
         AccountView {
             id: id.to_string(),

@@ -13,7 +13,7 @@ use crate::routes::{
     acting, allow, audited, html, now, refused, see_other, server_error, viewer, CsrfForm, PageQuery, Viewer,
     CASE_READERS, CASE_WORKERS,
 };
-use crate::sql::{DbError, DbResult};
+use crate::sql::DbResult;
 use crate::{pages, Console};
 use axum::extract::{Form, Path, Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
@@ -156,10 +156,9 @@ pub async fn create(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>, F
         Err(r) => return r,
     };
     let mut db = c.db();
-    let case = match db.case(id) {
-        Ok(Some(case)) => case,
-        Ok(None) => return refused(&v, StatusCode::NOT_FOUND, "没有这个案件。", "There is no such case."),
-        Err(e) => return server_error(e),
+    let case = match crate::cases::stored(&mut db, &v, id) {
+        Ok(case) => case,
+        Err(r) => return r,
     };
     match draft_requests(&mut db, &case, &v.user.name, now()) {
         Ok(_) => see_other(&format!("/console/cases/{id}")),
@@ -171,8 +170,7 @@ pub async fn create(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>, F
 /// ([`SMALL_HELD_FEN`]) stays on the case's list but is not asked for (a freeze costs more). A case
 /// that has requests already gets none. Returns the new requests' ids.
 pub fn draft_requests(db: &mut Db, case: &Case, who: &str, at: i64) -> DbResult<Vec<i64>> {
-    let freeze: Vec<FreezeRequest> = serde_json::from_str(&case.freeze_json)
-        .map_err(|e| DbError::Invalid(format!("case {}: freeze list unreadable: {e}", case.id)))?;
+    let freeze = case.freeze_list()?;
     db.atomically(|db| {
         let mut ids = Vec::new();
         if !db.freezes(Some(case.id), None, Page::all())?.is_empty() {

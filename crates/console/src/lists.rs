@@ -8,8 +8,7 @@
 use crate::db::{Punishment, Role, APPEALS};
 use crate::i18n::{beijing, kind_name, list_name, Lang};
 use crate::routes::{
-    acting, allow, audited, bounded, html, now, refused, see_other, server_error, viewer, PageQuery, Viewer,
-    CASE_READERS,
+    acting, audited, bounded, html, now, reading, refused, see_other, server_error, PageQuery, Viewer, CASE_READERS,
 };
 use crate::{pages, Console};
 use axum::extract::{Form, Path, Query, State};
@@ -27,7 +26,7 @@ const EDITORS: &[Role] = &[Role::Analyst, Role::Supervisor];
 /// `GET /console/lists[?page=N]`: block/watch lists with history (newest first, a page at a time),
 /// and the punishment list.
 pub async fn page(State(c): Shared, headers: HeaderMap, Query(q): Query<PageQuery>) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "lists").map(|_| v)) {
+    let v = match reading(&c, &headers, CASE_READERS, "lists") {
         Ok(v) => v,
         Err(r) => return r,
     };

@@ -605,7 +605,7 @@ pub fn notice(lang: Lang, r: &FreezeRow, case: &Case, accounts: &[FreezeTarget])
 
 /// A link to an account's page.
 fn account_link(id: &str) -> Markup {
-    html! { a.account href={ "/console/accounts/" (crate::routes::url_encode(id)) } { (id) } }
+    html! { a.account href={ (crate::routes::ACCOUNT_PAGES) (crate::routes::url_encode(id)) } { (id) } }
 }
 
 fn account_hits(lang: Lang, hits: &[AccountHit]) -> Markup {
@@ -782,10 +782,12 @@ pub fn message(lang: Lang, title: &str, user: &User, csrf: &str, text: &str) -> 
 
 /// The audit filter as a query string, e.g. `actor=wang&`.
 pub fn audit_query(filter: &AuditFilter) -> String {
-    [("actor", &filter.actor), ("action", &filter.action), ("object", &filter.object)]
-        .iter()
-        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}&", crate::routes::url_encode(v))))
-        .collect()
+    let given = |x: &Option<String>| x.clone().unwrap_or_default();
+    crate::routes::query_string(&[
+        ("actor", &given(&filter.actor)),
+        ("action", &given(&filter.action)),
+        ("object", &given(&filter.object)),
+    ])
 }
 
 /// The audit log.

@@ -141,6 +141,13 @@ pub(crate) fn csrf_ok(v: &Viewer, form: &impl Posted) -> Result<(), Response> {
     }
 }
 
+/// The signed-in viewer, if their role is one of `roles` (a refusal of `what` otherwise).
+pub(crate) fn reading(c: &Console, headers: &HeaderMap, roles: &[Role], what: &str) -> Result<Viewer, Response> {
+    let v = viewer(c, headers)?;
+    allow(c, &v, roles, what)?;
+    Ok(v)
+}
+
 /// The viewer of a form post who may do `what` (one of `roles`) and sent the session's CSRF token.
 pub(crate) fn acting(
     c: &Console,
@@ -149,8 +156,7 @@ pub(crate) fn acting(
     what: &str,
     form: &impl Posted,
 ) -> Result<Viewer, Response> {
-    let v = viewer(c, headers)?;
-    allow(c, &v, roles, what)?;
+    let v = reading(c, headers, roles, what)?;
     csrf_ok(&v, form)?;
     Ok(v)
 }
@@ -304,9 +310,18 @@ pub async fn set_lang(Query(q): Query<LangQuery>) -> Response {
 pub(crate) const CASE_READERS: &[Role] = &[Role::Analyst, Role::Supervisor, Role::Auditor];
 pub(crate) const CASE_WORKERS: &[Role] = &[Role::Analyst, Role::Supervisor];
 
+/// Where an account's page is: this, then the account id percent-encoded.
+pub(crate) const ACCOUNT_PAGES: &str = "/console/accounts/";
+
 /// Percent-encodes a query value (all but ASCII letters and digits).
 pub(crate) fn url_encode(v: &str) -> String {
     v.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
+/// The given (non-empty) parameters as a query string ending in `&`, for a pager or an export
+/// link to add to, e.g. `kind=mule&status=open&`.
+pub(crate) fn query_string(params: &[(&str, &str)]) -> String {
+    params.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}&", url_encode(v))).collect()
 }
 
 /// Query of a paged list: `?page=N` (from 0).
@@ -324,7 +339,7 @@ impl PageQuery {
 
 /// `GET /console/dashboard`.
 pub async fn dashboard(State(c): Shared, headers: HeaderMap) -> Response {
-    let v = match viewer(&c, &headers).and_then(|v| allow(&c, &v, CASE_READERS, "dashboard").map(|_| v)) {
+    let v = match reading(&c, &headers, CASE_READERS, "dashboard") {
         Ok(v) => v,
         Err(r) => return r,
     };
@@ -364,9 +379,7 @@ impl AuditQuery {
 
 /// `GET /console/audit.csv[?actor=&action=&object=]`: the filtered log as CSV, newest first (audited).
 pub async fn audit_export(State(c): Shared, headers: HeaderMap, Query(q): Query<AuditQuery>) -> Response {
-    let v = match viewer(&c, &headers)
-        .and_then(|v| allow(&c, &v, &[Role::Supervisor, Role::Auditor], "audit.export").map(|_| v))
-    {
+    let v = match reading(&c, &headers, &[Role::Supervisor, Role::Auditor], "audit.export") {
         Ok(v) => v,
         Err(r) => return r,
     };
@@ -388,9 +401,7 @@ pub async fn audit_export(State(c): Shared, headers: HeaderMap, Query(q): Query<
 
 /// `GET /console/audit[?actor=&action=&object=&page=N]`, newest first.
 pub async fn audit(State(c): Shared, headers: HeaderMap, Query(q): Query<AuditQuery>) -> Response {
-    let v = match viewer(&c, &headers)
-        .and_then(|v| allow(&c, &v, &[Role::Supervisor, Role::Auditor], "audit").map(|_| v))
-    {
+    let v = match reading(&c, &headers, &[Role::Supervisor, Role::Auditor], "audit") {
         Ok(v) => v,
         Err(r) => return r,
     };

@@ -405,6 +405,12 @@ impl FeatureEngine {
         s.change.features(&self.cfg.change, s.last_ts).changed_since.map(Ts)
     }
 
+    /// The accounts of the holder with this digest, in opening order (empty when none is known):
+    /// a lookup, not a scan of the ledger.
+    pub fn holder_accounts(&self, digest: &fanzha_model::HolderDigest) -> &[AccountIx] {
+        self.holders.by_digest(digest).map_or(&[], |h| &h.accounts)
+    }
+
     /// Whether account `a` has taken part in any transfer so far.
     pub fn is_active(&self, a: AccountIx) -> bool {
         self.states.get(a.0 as usize).is_some_and(|s| s.first_ts.is_some())

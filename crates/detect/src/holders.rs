@@ -80,8 +80,12 @@ impl HolderStats {
 
     /// The accounts of the holder of `account`, if it has a holder.
     pub fn of(&self, account: &Account) -> Option<&HolderAccounts> {
-        let digest = account.holder.as_ref()?.digest;
-        self.by_holder.get(&digest).map(|&i| &self.holders[i].1)
+        self.by_digest(&account.holder.as_ref()?.digest)
+    }
+
+    /// The accounts of the holder with this digest, if any is known.
+    pub fn by_digest(&self, digest: &HolderDigest) -> Option<&HolderAccounts> {
+        self.by_holder.get(digest).map(|&i| &self.holders[i].1)
     }
 
     /// Writes the holder features of `account` into `f` (NaN when it has no holder; the accounts

@@ -196,19 +196,22 @@ fn layout(p: &Picture) -> BTreeMap<&Node, (u32, i64)> {
     for (n, info) in &p.nodes {
         columns.entry(info.column).or_default().push(n);
     }
+    // Each box's payers, with the money that came that way.
+    let mut payers: BTreeMap<&Node, Vec<(&Node, i64)>> = BTreeMap::new();
+    for ((f, t), link) in &p.links {
+        payers.entry(t).or_default().push((f, link.fen));
+    }
     let mut at: BTreeMap<&Node, (u32, i64)> = BTreeMap::new();
     for (&column, members) in &mut columns {
         let mut keyed: Vec<(f64, &Node)> = members
             .iter()
             .map(|&n| {
                 let (mut sum, mut weight) = (0.0, 0.0);
-                for ((f, t), link) in &p.links {
-                    if t == n {
-                        if let Some(&(_, row)) = at.get(f).filter(|(c, _)| *c < column) {
-                            let w = link.fen.max(1) as f64;
-                            sum += row as f64 * w;
-                            weight += w;
-                        }
+                for &(f, fen) in payers.get(n).into_iter().flatten() {
+                    if let Some(&(_, row)) = at.get(f).filter(|(c, _)| *c < column) {
+                        let w = fen.max(1) as f64;
+                        sum += row as f64 * w;
+                        weight += w;
                     }
                 }
                 (if weight > 0.0 { sum / weight } else { f64::INFINITY }, n)

@@ -207,13 +207,9 @@ impl Checker {
         env.set_text(v.kind, t.kind.as_str());
         env.set_text(v.memo, t.memo.as_deref().unwrap_or(""));
         env.set_bool(v.cross_border, t.cross_border);
-        env.set_bool(
-            v.first_time_pair,
-            match (t.from, t.to) {
-                (Some(f), Some(d)) => !self.engine.has_paid(f, d),
-                _ => true,
-            },
-        );
+        let first_paid = t.from.zip(t.to).and_then(|(f, d)| self.engine.first_paid(f, d));
+        env.set_bool(v.first_time_pair, first_paid.is_none());
+        env.set_opt_number(v.pair_first_paid_hours, first_paid.map(|at| (now.0 - at.0).max(0) as f64 / 3_600.0));
         let bank = |a: Option<AccountIx>| a.and_then(|a| ledger.account(a).bank);
         env.set_bool(v.same_bank, bank(t.from).is_some() && bank(t.from) == bank(t.to));
 
@@ -284,6 +280,7 @@ impl Checker {
             env.set_opt_number(v.payee_new_payer_share_before, known(f[ix::NEW_PAYER_SHARE_BEFORE]));
             env.set_opt_number(v.payee_pass_through_7d, known(f[ix::PASS_THROUGH_RECENT]));
             env.set_opt_number(v.payee_known_days_before, known(f[ix::KNOWN_DAYS_BEFORE]));
+            env.set_opt_number(v.payee_quiet_days_before, self.engine.quiet_days_before_run(ledger, a, now));
             let account = ledger.account(a);
             let home = account.holder.as_ref().and_then(|h| home_province(&h.masked));
             let km = account.open_region.zip(home).and_then(|(open, home)| province_km(open, home));

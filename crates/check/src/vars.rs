@@ -34,6 +34,7 @@ variables! {
     memo: text = "memo", "The memo (附言); empty if none.";
     cross_border: bool = "cross_border", "The transfer crosses the border.";
     first_time_pair: bool = "first_time_pair", "The payer has never paid this payee before.";
+    pair_first_paid_hours: number = "pair.first_paid_hours", "Hours since the payer first paid this payee (missing when it never has: see first_time_pair).";
     same_bank: bool = "same_bank", "Payer and payee accounts are at the same bank.";
     payer_known: bool = "payer.known", "The payer's account is a known customer account.";
     payer_age: number = "payer.age", "The payer's age in years (from the request's payer context).";
@@ -70,6 +71,7 @@ variables! {
     payee_new_payer_share_before: number = "payee.new_payer_share_before", "The same share before those 7 days (0-1): what was normal for it.";
     payee_pass_through_7d: number = "payee.pass_through_7d", "Share of the payee's last 7 days' inflow that left within 1 h (0-1).";
     payee_known_days_before: number = "payee.known_days_before", "Days of the payee's own known past before its last 7 days (its history is censored before the data starts).";
+    payee_quiet_days_before: number = "payee.quiet_days_before", "Days the payee had been idle before its current run of activity (a run that began within 7 days, or that this transfer begins); 0 for an account in steady use. Counted from its opening or the start of its history, so a lower bound where the history is censored.";
     payee_listed_block: bool = "payee.listed_block", "The payee's account is on the block list.";
     payee_listed_watch: bool = "payee.listed_watch", "The payee's account is on the watch list.";
     payee_holder_listed_block: bool = "payee.holder_listed_block", "The payee's holder is on the block list.";

@@ -181,6 +181,16 @@ fn ordinary(to: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> {
     h
 }
 
+/// OLD took a payment 40 days ago, then (with `steady`) one every day; VICTIM first paid it three
+/// hours ago. Without the daily payments OLD woke from a quiet spell when VICTIM paid.
+fn woken(steady: bool) -> Vec<(&'static str, &'static str, i64, i64)> {
+    let mut h = vec![("P0", "OLD", 40 * DAY, 100_000), ("VICTIM", "OLD", 3 * 3_600, 50_000)];
+    if steady {
+        h.extend((1..40).map(|d| ("P1", "OLD", d * DAY, 10_000)));
+    }
+    h
+}
+
 fn payers(n: usize, to: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> {
     const P: [&str; 12] = ["P0", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11"];
     (0..n).map(|i| (P[i], to, 3_600 - i as i64 * 60, 50_000)).collect()
@@ -213,12 +223,15 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("payee_behaviour_change",
             Case { history: rented("P0"), ..base() },
             Case { history: rented("P9"), ..base() }),
+        ("repeat_payment_woken_payee",
+            Case { history: woken(false), ..base() },
+            Case { history: woken(true), ..base() }),
         ("new_payee_large",
             Case { to: "FRESH", amount: 5_000_000, ..base() },
             Case { to: "FRESH", amount: 4_999_999, ..base() }),
         ("payee_fan_in_burst",
-            Case { history: payers(10, "FRESH"), to: "FRESH", ..base() },
-            Case { history: payers(9, "FRESH"), to: "FRESH", ..base() }),
+            Case { history: [payers(10, "FRESH"), vec![("FRESH", "P11", 600, 450_000)]].concat(), to: "FRESH", ..base() },
+            Case { history: payers(10, "FRESH"), to: "FRESH", ..base() }),
         ("payee_far_new_fan_in",
             Case { history: payers(3, "FRESH"), to: "FRESH", ..base() },
             Case { history: payers(3, "OLD"), to: "OLD", ..base() }),

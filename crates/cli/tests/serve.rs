@@ -105,8 +105,24 @@ fn serves_checks_and_hot_reloads_rules() {
     let err = String::from_utf8_lossy(&bad.stderr);
     assert!(!bad.status.success() && err.contains("weight"), "invalid rules are reported: {err}");
     std::fs::write(&rule_file, rules("hold", "4")).unwrap();
-    let out = ok(&fanzha(&["backtest", "--db", db.to_str().unwrap(), "--rules", rule_file.to_str().unwrap()]));
+    let verdicts = dir.path().join("verdicts.csv");
+    let out = ok(&fanzha(&[
+        "backtest",
+        "--db",
+        db.to_str().unwrap(),
+        "--rules",
+        rule_file.to_str().unwrap(),
+        "--verdicts",
+        verdicts.to_str().unwrap(),
+    ]));
     assert!(out.contains("2 transfers checked"), "{out}");
     let line = out.lines().find(|l| l.starts_with("memo_brushing")).expect("a line per rule");
     assert_eq!(line.split_whitespace().nth(2), Some("1"), "one hit: {line}");
+    // The held transfer, and no line for the one passed (no labels: the fraud column is empty).
+    let listed = std::fs::read_to_string(&verdicts).unwrap();
+    assert_eq!(
+        listed.lines().collect::<Vec<_>>(),
+        ["txn_id,time,verdict,score,fraud,rules", "T1,2024-03-01T03:00:00Z,hold,0.700,,memo_brushing"],
+        "{listed}"
+    );
 }

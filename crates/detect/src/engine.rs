@@ -8,7 +8,8 @@ use crate::geo::province_km;
 use crate::holders::HolderStats;
 use fanzha_graph::TemporalGraph;
 use fanzha_model::{AccountClass, AccountIx, Fen, Ledger, Region, Transfer, TransferKind, Ts};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 use std::collections::VecDeque;
 
 /// Settings of the feature engine; thresholds are configuration, not constants.
@@ -100,6 +101,8 @@ struct State {
     /// Start of the 24 h after the latest quiet spell, and transactions counted in it.
     burst: Option<(i64, u32)>,
     burst_max: u32,
+    /// Start of the latest run of activity after a quiet spell, and how long that spell was.
+    woke: Option<(i64, i64)>,
     /// Distinct counterparty banks, sorted.
     cp_banks: Vec<u16>,
     cp_provinces: u128,
@@ -121,7 +124,7 @@ pub struct FeatureEngine {
     /// Counts of (account, counterparty) pairs inside windows: `[incoming, outgoing]`.
     in_window: [FxHashMap<u64, u32>; 2],
     /// Every (payer, payee) pair ever seen.
-    pairs: FxHashSet<u64>,
+    pairs: FxHashMap<u64, i64>,
 }
 
 const NO_PARTY: u32 = u32::MAX;
@@ -141,7 +144,7 @@ impl FeatureEngine {
         let states =
             ledger.accounts().iter().map(|a| State { balance: a.opening_balance.0, ..State::default() }).collect();
         let holders = HolderStats::new(ledger, cfg.opening_window_secs, until);
-        FeatureEngine { cfg, holders, states, in_window: Default::default(), pairs: FxHashSet::default() }
+        FeatureEngine { cfg, holders, states, in_window: Default::default(), pairs: FxHashMap::default() }
     }
 
     /// Runs every transfer of `graph` at or before `until` (all when `None`) through a new engine; the
@@ -166,11 +169,17 @@ impl FeatureEngine {
         let from = t.from.map(|a| a.0);
         let to = t.to.map(|a| a.0);
         let new_pair = match (from, to) {
-            (Some(f), Some(d)) => self.pairs.insert(pair(f, d)),
+            (Some(f), Some(d)) => match self.pairs.entry(pair(f, d)) {
+                Entry::Vacant(v) => {
+                    v.insert(ts);
+                    true
+                }
+                Entry::Occupied(_) => false,
+            },
             _ => false,
         };
         // A payer the payee never dealt with, in either direction.
-        let new_payer = new_pair && from.zip(to).is_some_and(|(f, d)| !self.pairs.contains(&pair(d, f)));
+        let new_payer = new_pair && from.zip(to).is_some_and(|(f, d)| !self.pairs.contains_key(&pair(d, f)));
         if let Some(f) = from {
             self.outflow(ledger, f, to, ts, amount, new_pair, t);
         }
@@ -276,7 +285,6 @@ impl FeatureEngine {
                 // Quiet since opening, as far as the data can tell: not before its history starts.
                 None => {
                     let history = ledger.history_from(AccountIx(a)).map(|h| h.0);
-                    let opened = ledger.account(AccountIx(a)).opened_at.map_or(ts, |o| o.0);
                     // Its counterparties are known from its opening inside the history, or once the
                     // history has run for a while.
                     let known_since = match opened_within_history(ledger, AccountIx(a)) {
@@ -284,7 +292,7 @@ impl FeatureEngine {
                         _ => history.unwrap_or(ts) + cfg.change.burn_in_secs,
                     };
                     self.states[a as usize].change.start(known_since);
-                    opened.max(history.unwrap_or(opened))
+                    quiet_from(ledger, AccountIx(a)).unwrap_or(ts)
                 }
             }
         };
@@ -296,6 +304,7 @@ impl FeatureEngine {
         }
         if ts - quiet_since >= cfg.dormancy_secs {
             s.burst = Some((ts, 0));
+            s.woke = Some((ts, ts - quiet_since));
         }
         if let Some((start, n)) = &mut s.burst {
             if ts - *start < 86_400 {
@@ -418,7 +427,35 @@ impl FeatureEngine {
 
     /// Whether `from` has paid `to` before (in a transfer the engine has seen).
     pub fn has_paid(&self, from: AccountIx, to: AccountIx) -> bool {
-        self.pairs.contains(&pair(from.0, to.0))
+        self.pairs.contains_key(&pair(from.0, to.0))
+    }
+
+    /// When `from` first paid `to` (in a transfer the engine has seen), if it has.
+    pub fn first_paid(&self, from: AccountIx, to: AccountIx) -> Option<Ts> {
+        self.pairs.get(&pair(from.0, to.0)).map(|&ts| Ts(ts))
+    }
+
+    /// Days account `a` had been quiet before its current run of activity, as seen at `now`: a run
+    /// is what followed the latest quiet spell of at least [`FeatureConfig::dormancy_secs`], and it
+    /// is current when it began within the behaviour-change recent span
+    /// ([`ChangeConfig::recent_secs`]). A transfer at `now` after such a spell begins a run itself.
+    /// An active account gets the gap before its current run only if that run is recent, else 0.
+    /// Quiet time counts from the account's opening or the start of its history, whichever is
+    /// later: where the history is censored this is a lower bound, never a guess. `None` when
+    /// neither an opening date nor a history start is known for an account not seen yet.
+    pub fn quiet_days_before_run(&self, ledger: &Ledger, a: AccountIx, now: Ts) -> Option<f64> {
+        let days = |secs: i64| secs.max(0) as f64 / 86_400.0;
+        let s = self.states.get(a.0 as usize);
+        let Some(last) = s.filter(|s| s.first_ts.is_some()).map(|s| s.last_ts) else {
+            return quiet_from(ledger, a).map(|since| days(now.0 - since));
+        };
+        if now.0 - last >= self.cfg.dormancy_secs {
+            return Some(days(now.0 - last));
+        }
+        Some(match s.and_then(|s| s.woke) {
+            Some((start, quiet)) if start > now.0 - self.cfg.change.recent_secs => days(quiet),
+            _ => 0.0,
+        })
     }
 
     /// Recounts the holders' accounts leaving out those opened after `now`. An engine made by
@@ -470,6 +507,13 @@ impl FeatureEngine {
         let (payees, outflows, out_fen) = side(&s.win_out, &self.in_window[1]);
         Recent { payers, inflows, in_fen: Fen(in_fen), payees, outflows, out_fen: Fen(out_fen) }
     }
+}
+
+/// From when an account not seen in any transfer yet has been quiet, as far as the data can tell:
+/// its opening, or the start of its history if that is later (`None`: opening date unknown).
+fn quiet_from(ledger: &Ledger, a: AccountIx) -> Option<i64> {
+    let opened = ledger.account(a).opened_at?.0;
+    Some(ledger.history_from(a).map_or(opened, |h| opened.max(h.0)))
 }
 
 /// When account `a` was opened, if that lies inside the data's history ([`Ledger::history_from`]);

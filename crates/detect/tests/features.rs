@@ -638,3 +638,66 @@ fn recent_activity_matches_a_scan() {
     }
     assert!(busy >= 100, "the random ledgers must reach several payers within a span ({busy})");
 }
+
+/// Quiet time before the current run (`quiet_days_before_run`) and when a pair first paid
+/// (`first_paid`), against a scan of everything before, on random ledgers fed one transfer at a time.
+#[test]
+fn quiet_spells_and_first_payments_match_a_scan() {
+    let cfg = FeatureConfig::default();
+    let days = |secs: i64| secs.max(0) as f64 / 86_400.0;
+    let (mut woken, mut repeats) = (0, 0);
+    for seed in 0..200 {
+        let mut rng = ChaCha8Rng::seed_from_u64(7_000 + seed);
+        let ledger = random_ledger(&mut rng);
+        let graph = TemporalGraph::build(&ledger);
+        let mut engine = FeatureEngine::new(&ledger, cfg);
+        let timeline: Vec<&Transfer> =
+            (0..graph.edge_count()).map(|e| ledger.transfer(graph.edge(EdgeIx::of(e)).txn)).collect();
+        for (i, t) in timeline.iter().enumerate() {
+            engine.observe(&ledger, t);
+            let next = timeline.get(i + 1).map_or(i64::MAX, |n| n.ts.0);
+            for now in [t.ts.0, (t.ts.0 + 9 * 86_400).min(next)] {
+                for a in 0..ledger.accounts().len() as u32 {
+                    let a = AccountIx(a);
+                    // Quiet since the opening, or the history's start if later (unknown opening: none).
+                    let quiet_from =
+                        ledger.account(a).opened_at.map(|o| ledger.history_from(a).map_or(o.0, |h| o.0.max(h.0)));
+                    let seen: Vec<i64> = timeline[..=i]
+                        .iter()
+                        .filter(|x| x.from == Some(a) || x.to == Some(a))
+                        .map(|x| x.ts.0)
+                        .collect();
+                    let want = match seen.last() {
+                        None => quiet_from.map(|f| days(now - f)),
+                        Some(&last) if now - last >= cfg.dormancy_secs => Some(days(now - last)),
+                        Some(_) => {
+                            // The latest activity that came after a quiet spell starts the run.
+                            let mut run = None;
+                            for (k, &at) in seen.iter().enumerate() {
+                                let before = if k == 0 { quiet_from.unwrap_or(at) } else { seen[k - 1] };
+                                if at - before >= cfg.dormancy_secs {
+                                    run = Some((at, at - before));
+                                }
+                            }
+                            Some(match run {
+                                Some((start, gap)) if start > now - cfg.change.recent_secs => days(gap),
+                                _ => 0.0,
+                            })
+                        }
+                    };
+                    let got = engine.quiet_days_before_run(&ledger, a, Ts(now));
+                    assert_eq!(got, want, "seed {seed}, account {}, now {now}", a.0);
+                    woken += usize::from(got.is_some_and(|d| d >= 7.0) && !seen.is_empty());
+                    for b in 0..ledger.accounts().len() as u32 {
+                        let b = AccountIx(b);
+                        let first = timeline[..=i].iter().find(|x| x.from == Some(a) && x.to == Some(b));
+                        assert_eq!(engine.first_paid(a, b), first.map(|x| x.ts), "seed {seed}");
+                        repeats += usize::from(first.is_some_and(|f| f.ts.0 < t.ts.0));
+                    }
+                }
+            }
+        }
+    }
+    assert!(woken >= 100, "the random ledgers must have quiet spells ({woken})");
+    assert!(repeats >= 100, "the random ledgers must have repeated pairs ({repeats})");
+}

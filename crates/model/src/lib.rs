@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 
 mod account;
+mod csv;
 mod holder;
 mod intake;
 mod label;
@@ -24,6 +25,7 @@ mod transfer;
 mod typology;
 
 pub use account::{Account, AccountClass, AccountIx, AccountStatus, BankIx};
+pub use csv::csv_field;
 pub use holder::{Holder, HolderDigest, HolderSalt};
 pub use intake::{Amount, FieldError, TransferFields, ValidTransfer, MAX_ID_CHARS, MAX_MEMO_CHARS};
 pub use label::{Label, LabelTarget};

@@ -5,6 +5,7 @@
 
 use crate::large::{LargeReport, LargeRow};
 use crate::suspicious::SuspiciousReport;
+use fanzha_model::csv_field;
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io;
@@ -13,14 +14,6 @@ use std::io;
 pub const LARGE_XSD: &str = include_str!("../schema/large-value-report-1.xsd");
 /// XSD of [`suspicious_xml`] output.
 pub const SUSPICIOUS_XSD: &str = include_str!("../schema/suspicious-report-1.xsd");
-
-fn csv_field(s: &str) -> Cow<'_, str> {
-    if s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
-        format!("\"{}\"", s.replace('"', "\"\"")).into()
-    } else {
-        s.into()
-    }
-}
 
 fn csv_line(out: &mut String, fields: &[String]) {
     let line: Vec<Cow<str>> = fields.iter().map(|f| csv_field(f)).collect();

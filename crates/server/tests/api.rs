@@ -86,7 +86,7 @@ async fn recorded_transfers_feed_the_live_features_and_survive_a_restart() {
     seed(dir.path());
     let app1 = app(dir.path());
     assert_eq!(app1.read_live().unwrap().graph().edge_count(), 0);
-    // Ten different payers send money to FRESH within an hour: scattered in.
+    // Ten different payers send money to FRESH within an hour: scattered in…
     for i in 0..10 {
         let body = json!({"txn_id": format!("T{i}"), "ts": iso(T0 + i * 300), "from_account": format!("P{i}"),
             "to_account": "FRESH", "amount_fen": 300_000});
@@ -98,6 +98,10 @@ async fn recorded_transfers_feed_the_live_features_and_survive_a_restart() {
     let other =
         json!({"txn_id": "T9", "ts": iso(T0 + 2_700), "from_account": "P9", "to_account": "FRESH", "amount_fen": 1});
     assert_eq!(call(&app1, "POST", "/v1/transfers", Some(other)).await.0, StatusCode::CONFLICT);
+    // …and it passes the money on at once: gathered out.
+    let out = json!({"txn_id": "OUT", "ts": iso(T0 + 2_800), "from_account": "FRESH", "to_account": "P0",
+        "amount_fen": 2_900_000});
+    assert_eq!(call(&app1, "POST", "/v1/transfers", Some(out)).await.0, StatusCode::CREATED);
     let late =
         json!({"txn_id": "OLD", "ts": iso(T0 - 86_400), "from_account": "P1", "to_account": "FRESH", "amount_fen": 1});
     assert_eq!(call(&app1, "POST", "/v1/transfers", Some(late)).await.0, StatusCode::UNPROCESSABLE_ENTITY);
@@ -105,11 +109,11 @@ async fn recorded_transfers_feed_the_live_features_and_survive_a_restart() {
     let (_, v) = call(&app1, "POST", "/v1/transfers/check", Some(check.clone())).await;
     assert!(codes(&v).contains(&"payee_fan_in_burst".to_string()), "{v}");
     assert!(v["reasons"][0]["message_en"].as_str().is_some());
-    assert_eq!(app1.read_live().unwrap().graph().edge_count(), 10, "the shared graph follows what was recorded");
+    assert_eq!(app1.read_live().unwrap().graph().edge_count(), 11, "the shared graph follows what was recorded");
     drop(app1);
 
     let app2 = app(dir.path());
-    assert_eq!(app2.live.read().unwrap().store.ledger().transfers().len(), 10);
+    assert_eq!(app2.live.read().unwrap().store.ledger().transfers().len(), 11);
     let (_, again) = call(&app2, "POST", "/v1/transfers/check", Some(check)).await;
     assert_eq!(again["verdict"], v["verdict"], "the same verdict after a restart");
 }

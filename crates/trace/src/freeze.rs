@@ -2,6 +2,7 @@
 
 use crate::report::HeldRow;
 use crate::{Stop, Urgency};
+use fanzha_model::csv_field;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -76,13 +77,4 @@ pub fn write_freeze_csv(requests: &[FreezeRequest], out: &mut dyn std::io::Write
         }
     }
     Ok(())
-}
-
-/// Quotes a CSV field when it needs it.
-fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\"")).into()
-    } else {
-        s.into()
-    }
 }

@@ -5,12 +5,13 @@ use anyhow::Context;
 use clap::Args as ClapArgs;
 use fanzha_check::backtest::{self, Span};
 use fanzha_check::lists::Lists;
-use fanzha_check::{Checker, DEFAULT_RULES};
-use fanzha_model::{Ledger, TransferIx, Ts};
+use fanzha_check::{Checker, Decision, DEFAULT_RULES};
+use fanzha_model::{csv_field, Ledger, TransferIx, Ts};
 use fanzha_rules::{Reloading, RuleSet, Schema};
 use fanzha_server::{ApiConfig, App, Live, Rules};
 use fanzha_storage::{LogStore, OpenMode, Store};
 use std::collections::HashSet;
+use std::fmt::Write as _;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -80,6 +81,11 @@ pub struct BacktestArgs {
     /// Mule model file for the live payee score and the detection runs (default: the shipped one).
     #[arg(long, value_name = "FILE")]
     model: Option<PathBuf>,
+    /// Write one CSV line per transfer that was not passed, and per labelled fraud transfer
+    /// (passed or not): `txn_id,time,verdict,score,fraud,rules`, to read what was held and what got
+    /// through.
+    #[arg(long, value_name = "FILE")]
+    verdicts: Option<PathBuf>,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -216,7 +222,27 @@ pub fn run_backtest(args: BacktestArgs) -> anyhow::Result<ExitCode> {
         cfg: fanzha_detect::mules::MuleConfig::default(),
     });
     let replay = backtest::Replay { span, labels: labels.as_ref(), rescore };
-    let report = backtest::run(ledger, &loaded.graph, checker, &rules, &replay, |_, _| {});
+    let mut lines = args.verdicts.as_ref().map(|_| String::from("txn_id,time,verdict,score,fraud,rules\n"));
+    let report = backtest::run(ledger, &loaded.graph, checker, &rules, &replay, |txn, v| {
+        let fraud = labels.as_ref().map(|l| l.fraud.contains(&txn));
+        if let Some(out) = lines.as_mut().filter(|_| v.verdict > Decision::Pass || fraud == Some(true)) {
+            let t = ledger.transfer(txn);
+            let codes: Vec<&str> = v.reasons.iter().map(|r| r.code.as_str()).collect();
+            let fraud = fraud.map_or("", |f| if f { "1" } else { "0" });
+            let _ = writeln!(
+                out,
+                "{},{},{},{:.3},{fraud},{}",
+                csv_field(ledger.txn_id(txn)),
+                t.ts.to_rfc3339_utc(),
+                v.verdict.as_str(),
+                v.score,
+                codes.join(";")
+            );
+        }
+    });
+    if let (Some(path), Some(text)) = (&args.verdicts, &lines) {
+        std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?;
+    }
     let secs = started.elapsed().as_secs_f64();
     if args.json {
         println!("{}", serde_json::to_string(&report)?);

@@ -6,7 +6,7 @@
 // A refusal is the finished response; see `routes`.
 #![allow(clippy::result_large_err)]
 
-use crate::db::{AlertFilter, AlertStatus, Db, Page, ALERT_KINDS};
+use crate::db::{AlertFilter, AlertStatus, Db, NewAlert, Page, ALERT_KINDS};
 use crate::routes::{
     acting, bounded, csv_download, html, now, query_string, reading, refused, see_other, server_error, CsrfForm,
     ReasonForm, Viewer, CASE_READERS, CASE_WORKERS, CLOSED_EN, CLOSED_ZH,
@@ -16,10 +16,11 @@ use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use fanzha_detect::farming::{self, FarmingConfig};
+use fanzha_detect::geo::home_province;
 use fanzha_detect::mules::{self, MuleConfig};
 use fanzha_detect::MuleModel;
 use fanzha_graph::TemporalGraph;
-use fanzha_model::Ledger;
+use fanzha_model::{BankIx, Ledger, TYPOLOGIES};
 use fanzha_storage::Store;
 use serde::Deserialize;
 use std::sync::Arc;
@@ -35,10 +36,11 @@ pub struct Raised {
     pub farmers: usize,
 }
 
-/// What one detection run flagged: (kind, subject, score, reasons as JSON `[[zh, en], …]`).
-pub type Found = Vec<(String, String, f64, String)>;
+/// What one detection run flagged.
+pub type Found = Vec<NewAlert>;
 
-/// Runs detection over `ledger` (with its `graph`): every flagged account and card farmer.
+/// Runs detection over `ledger` (with its `graph`): every flagged account (with its bank and
+/// province) and card farmer (with the home province of their identity number).
 pub fn detect(ledger: &Ledger, graph: &TemporalGraph) -> Found {
     let scores = mules::score_all(ledger, graph, None, &MuleModel::shipped(), &MuleConfig::default(), false);
     let mut found = Found::new();
@@ -46,11 +48,19 @@ pub fn detect(ledger: &Ledger, graph: &TemporalGraph) -> Found {
         let reasons: Vec<(&str, &str)> =
             s.reasons.iter().map(|r| (r.message_zh.as_str(), r.message_en.as_str())).collect();
         let json = serde_json::to_string(&reasons).expect("strings serialize");
-        found.push(("mule".into(), ledger.account_id(s.account).into(), s.score, json));
+        let account = ledger.account(s.account);
+        found.push(NewAlert {
+            bank: account.bank.map(|b| ledger.bank_code(b).to_string()),
+            province: account.open_region.map(|r| i64::from(r.code() / 10_000)),
+            ..NewAlert::new("mule", ledger.account_id(s.account), s.score, &json)
+        });
     }
     for f in farming::farmers(ledger, graph, &FarmingConfig::default(), None).iter().filter(|f| f.flagged) {
         let json = serde_json::to_string(&f.reasons).expect("strings serialize");
-        found.push(("card_farmer".into(), f.masked.clone(), f.score, json));
+        found.push(NewAlert {
+            province: home_province(&f.masked).map(|r| i64::from(r.code() / 10_000)),
+            ..NewAlert::new("card_farmer", &f.masked, f.score, &json)
+        });
     }
     found
 }
@@ -58,9 +68,9 @@ pub fn detect(ledger: &Ledger, graph: &TemporalGraph) -> Found {
 /// Raises an alert for everything `found` that has none yet.
 pub fn raise(db: &mut Db, found: &Found, at: i64) -> crate::sql::DbResult<Raised> {
     let mut raised = Raised::default();
-    for (kind, subject, score, reasons) in found {
-        let new = usize::from(db.raise_alert(kind, subject, *score, reasons, at)?);
-        if kind == "mule" {
+    for alert in found {
+        let new = usize::from(db.raise_alert(alert, at)?);
+        if alert.kind == "mule" {
             raised.mules += new;
         } else {
             raised.farmers += new;
@@ -80,6 +90,14 @@ pub struct AlertsQuery {
     pub status: String,
     /// `score` (highest first: the default) or `newest`.
     pub sort: String,
+    /// A typology id, or empty for any.
+    pub typology: String,
+    /// A bank code, or empty for any.
+    pub bank: String,
+    /// A province's two-digit code, or empty for any.
+    pub province: String,
+    /// The lowest score shown (0-1), or empty for any.
+    pub min_score: String,
 }
 
 impl AlertsQuery {
@@ -92,13 +110,25 @@ impl AlertsQuery {
                 "dismissed" | "case" => AlertStatus::Is(self.status.clone()),
                 _ => AlertStatus::Open,
             },
+            bank: (!self.bank.is_empty()).then(|| self.bank.clone()),
+            province: self.province.parse().ok(),
+            typology: TYPOLOGIES.iter().any(|t| t.id == self.typology).then(|| self.typology.clone()),
+            min_score: self.min_score.parse().ok().filter(|x: &f64| x.is_finite()),
             newest_first: self.sort == "newest",
         }
     }
 
     /// The filters and order as a query string (for the pager), e.g. `kind=mule&`.
     pub fn query_string(&self) -> String {
-        query_string(&[("kind", &self.kind), ("status", &self.status), ("sort", &self.sort)])
+        query_string(&[
+            ("kind", &self.kind),
+            ("status", &self.status),
+            ("sort", &self.sort),
+            ("typology", &self.typology),
+            ("bank", &self.bank),
+            ("province", &self.province),
+            ("min_score", &self.min_score),
+        ])
     }
 }
 
@@ -139,12 +169,28 @@ pub async fn export(State(c): Shared, headers: HeaderMap, Query(q): Query<Alerts
             a.assignee.unwrap_or_default(),
             a.note.unwrap_or_default(),
             fanzha_model::Ts(a.created_at).to_rfc3339_shanghai(),
+            a.typology.unwrap_or_default(),
+            a.bank.unwrap_or_default(),
+            a.province.map(|p| p.to_string()).unwrap_or_default(),
             zh.join("; "),
             en.join("; "),
         ]
     });
-    let header =
-        ["id", "kind", "subject", "score", "status", "assignee", "note", "created_at", "reasons_zh", "reasons_en"];
+    let header = [
+        "id",
+        "kind",
+        "subject",
+        "score",
+        "status",
+        "assignee",
+        "note",
+        "created_at",
+        "typology",
+        "bank",
+        "province",
+        "reasons_zh",
+        "reasons_en",
+    ];
     csv_download("alerts.csv", &header, lines)
 }
 
@@ -155,13 +201,20 @@ fn show(c: &Console, v: &Viewer, q: &AlertsQuery, flash: Option<&str>) -> Respon
     if let Err(e) = db.audit(now(), &v.user.name, "alerts.view", "alerts", &q.query_string()) {
         return server_error(e);
     }
-    match db.alerts_where(&q.filter(&v.user.name), page) {
-        Ok(rows) => {
-            let nav = pages::pager(v.lang, "/console/alerts", &q.query_string(), page, rows.len());
-            html(StatusCode::OK, pages::alerts(v.lang, &v.user, &v.csrf, &rows, q, flash, nav))
+    let rows = match db.alerts_where(&q.filter(&v.user.name), page) {
+        Ok(rows) => rows,
+        Err(e) => return server_error(e),
+    };
+    drop(db);
+    let banks: Vec<String> = match c.api.read_live() {
+        Ok(live) => {
+            let ledger = live.store.ledger();
+            (0..ledger.bank_count()).map(|b| ledger.bank_code(BankIx::of(b)).to_string()).collect()
         }
-        Err(e) => server_error(e),
-    }
+        Err(e) => return server_error(e),
+    };
+    let nav = pages::pager(v.lang, "/console/alerts", &q.query_string(), page, rows.len());
+    html(StatusCode::OK, pages::alerts(v.lang, &v.user, &v.csrf, &rows, q, &banks, flash, nav))
 }
 
 /// `POST /console/alerts/refresh`: runs detection over the store and raises new alerts.

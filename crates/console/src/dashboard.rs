@@ -7,7 +7,7 @@ use fanzha_model::Ledger;
 use maud::{html, Markup};
 use std::collections::BTreeMap;
 
-const PROVINCES: [(u32, &str, &str); 31] = [
+pub(crate) const PROVINCES: [(u32, &str, &str); 31] = [
     (11, "北京", "Beijing"),
     (12, "天津", "Tianjin"),
     (13, "河北", "Hebei"),

@@ -199,6 +199,46 @@ pub struct Alert {
     pub note: Option<String>,
     /// When it was raised (UTC epoch seconds).
     pub created_at: i64,
+    /// The bank of the account concerned (its code), when known.
+    pub bank: Option<String>,
+    /// The province of the account or person concerned (two-digit code), when known.
+    pub province: Option<i64>,
+    /// The fraud typology (an id of [`fanzha_model::TYPOLOGIES`]), when the source names one.
+    pub typology: Option<String>,
+}
+
+/// An alert to raise: what it is about, how strongly, why, and where (for the queue's filters).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewAlert {
+    /// One of [`ALERT_KINDS`].
+    pub kind: String,
+    /// The account id, the holder's masked identity, the transfer, or the value reported.
+    pub subject: String,
+    /// Score in [0, 1].
+    pub score: f64,
+    /// Reasons as JSON `[[zh, en], ...]`.
+    pub reasons: String,
+    /// The bank of the account concerned (its code).
+    pub bank: Option<String>,
+    /// The province of the account or person concerned (two-digit code).
+    pub province: Option<i64>,
+    /// The fraud typology id.
+    pub typology: Option<String>,
+}
+
+impl NewAlert {
+    /// An alert of `kind` about `subject` with no bank, province or typology.
+    pub fn new(kind: &str, subject: &str, score: f64, reasons: &str) -> NewAlert {
+        NewAlert {
+            kind: kind.into(),
+            subject: subject.into(),
+            score,
+            reasons: reasons.into(),
+            bank: None,
+            province: None,
+            typology: None,
+        }
+    }
 }
 
 /// The kinds of alert: a mule account, a card farmer (a holder), a held transfer check, a public
@@ -206,9 +246,10 @@ pub struct Alert {
 pub const ALERT_KINDS: [&str; 4] = ["mule", "card_farmer", "transfer", "report"];
 
 /// Which alerts by state.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum AlertStatus {
     /// Open or taken: still to be worked.
+    #[default]
     Open,
     /// Taken by this user.
     TakenBy(String),
@@ -219,12 +260,20 @@ pub enum AlertStatus {
 }
 
 /// Which alerts a queue shows, and in what order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct AlertFilter {
     /// One of [`ALERT_KINDS`], or any.
     pub kind: Option<String>,
     /// By state.
     pub status: AlertStatus,
+    /// Only this bank's.
+    pub bank: Option<String>,
+    /// Only this province's (two-digit code).
+    pub province: Option<i64>,
+    /// Only this typology's.
+    pub typology: Option<String>,
+    /// Only scores at or above this.
+    pub min_score: Option<f64>,
     /// Newest first instead of highest score first.
     pub newest_first: bool,
 }
@@ -274,7 +323,8 @@ CREATE TABLE IF NOT EXISTS freeze_requests(
   updated_at BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS alerts(
   id {ID}, kind TEXT NOT NULL, subject TEXT NOT NULL, score DOUBLE PRECISION NOT NULL, reasons TEXT NOT NULL,
-  status TEXT NOT NULL, assignee TEXT, note TEXT, created_at BIGINT NOT NULL, UNIQUE(kind, subject));
+  status TEXT NOT NULL, assignee TEXT, note TEXT, created_at BIGINT NOT NULL,
+  bank TEXT, province BIGINT, typology TEXT, UNIQUE(kind, subject));
 CREATE TABLE IF NOT EXISTS punishments(
   id {ID}, person TEXT NOT NULL, accounts TEXT NOT NULL, reason TEXT NOT NULL,
   starts_at BIGINT NOT NULL, ends_at BIGINT, appeal TEXT NOT NULL DEFAULT 'none', appeal_note TEXT,
@@ -375,7 +425,8 @@ fn case_row(r: &dyn Row) -> DbResult<Case> {
     })
 }
 
-const ALERT_COLUMNS: &str = "id, kind, subject, score, reasons, status, assignee, note, created_at";
+const ALERT_COLUMNS: &str =
+    "id, kind, subject, score, reasons, status, assignee, note, created_at, bank, province, typology";
 
 fn alert_row(r: &dyn Row) -> DbResult<Alert> {
     Ok(Alert {
@@ -388,6 +439,9 @@ fn alert_row(r: &dyn Row) -> DbResult<Alert> {
         assignee: r.opt_text(6)?,
         note: r.opt_text(7)?,
         created_at: r.int(8)?,
+        bank: r.opt_text(9)?,
+        province: r.opt_int(10)?,
+        typology: r.opt_text(11)?,
     })
 }
 
@@ -413,6 +467,19 @@ fn migrate_cases(db: &mut Db) -> DbResult<()> {
             db.index_case_accounts(c.id, c)?;
         }
         Ok(())
+    })
+}
+
+/// Alerts stored before they carried a bank, province and typology get the columns (empty).
+fn migrate_alerts(db: &mut Db) -> DbResult<()> {
+    if db.conn.query("SELECT bank, province, typology FROM alerts WHERE 1 = 0", &[], |_| Ok(())).is_ok() {
+        return Ok(());
+    }
+    db.atomically(|db| {
+        db.conn.batch(
+            "ALTER TABLE alerts ADD COLUMN bank TEXT; ALTER TABLE alerts ADD COLUMN province BIGINT;
+             ALTER TABLE alerts ADD COLUMN typology TEXT;",
+        )
     })
 }
 
@@ -456,6 +523,7 @@ impl Db {
         conn.batch(&TABLES.replace("{ID}", id))?;
         let mut db = Db { conn, depth: 0 };
         migrate_cases(&mut db)?;
+        migrate_alerts(&mut db)?;
         crate::audit::migrate(&mut db, guard)?;
         Ok(db)
     }
@@ -690,25 +758,30 @@ impl Db {
         )
     }
 
-    /// Raises an alert unless one for the same subject exists; true if raised.
-    pub fn raise_alert(&mut self, kind: &str, subject: &str, score: f64, reasons: &str, at: i64) -> DbResult<bool> {
-        let n = self.raise_alerts(&[(kind.into(), subject.into(), score, reasons.into())], at)?;
-        Ok(n > 0)
+    /// Raises an alert unless one of the same kind for the same subject exists; true if raised.
+    pub fn raise_alert(&mut self, alert: &NewAlert, at: i64) -> DbResult<bool> {
+        Ok(self.raise_alerts(std::slice::from_ref(alert), at)? > 0)
     }
 
     /// Raises many alerts in one transaction (one sync); returns how many were new.
-    pub fn raise_alerts(&mut self, alerts: &[(String, String, f64, String)], at: i64) -> DbResult<usize> {
-        let rows: Vec<Vec<V>> = alerts
-            .iter()
-            .map(|(kind, subject, score, reasons)| vec![s(kind), s(subject), V::F(*score), s(reasons), V::I(at)])
-            .collect();
+    pub fn raise_alerts(&mut self, alerts: &[NewAlert], at: i64) -> DbResult<usize> {
         self.atomically(|db| {
             let mut n = 0;
-            for row in &rows {
+            for a in alerts {
+                let row = [
+                    s(&a.kind),
+                    s(&a.subject),
+                    V::F(a.score),
+                    s(&a.reasons),
+                    V::I(at),
+                    os(a.bank.as_deref()),
+                    V::OI(a.province),
+                    os(a.typology.as_deref()),
+                ];
                 n += db.conn.exec(
-                    "INSERT INTO alerts(kind, subject, score, reasons, status, created_at) VALUES ($1, $2, $3, $4, 'open', $5)
-                     ON CONFLICT DO NOTHING",
-                    row,
+                    "INSERT INTO alerts(kind, subject, score, reasons, status, created_at, bank, province, typology)
+                     VALUES ($1, $2, $3, $4, 'open', $5, $6, $7, $8) ON CONFLICT DO NOTHING",
+                    &row,
                 )?;
             }
             Ok(n as usize)
@@ -730,9 +803,24 @@ impl Db {
                 "SELECT {ALERT_COLUMNS} FROM alerts WHERE (CAST($1 AS TEXT) IS NULL OR kind = $1)
                  AND ($2 = 'any' OR ($2 = 'open' AND status IN ('open', 'assigned')) OR status = $2)
                  AND (CAST($3 AS TEXT) IS NULL OR assignee = $3)
+                 AND (CAST($6 AS TEXT) IS NULL OR bank = $6)
+                 AND (CAST($7 AS BIGINT) IS NULL OR province = $7)
+                 AND (CAST($8 AS TEXT) IS NULL OR typology = $8)
+                 AND score >= $9
                  ORDER BY {order} LIMIT $4 OFFSET $5"
             ),
-            &[os(filter.kind.as_deref()), s(state), os(taken_by), limit, offset],
+            &[
+                os(filter.kind.as_deref()),
+                s(state),
+                os(taken_by),
+                limit,
+                offset,
+                os(filter.bank.as_deref()),
+                V::OI(filter.province),
+                os(filter.typology.as_deref()),
+                // Scores lie in [0, 1].
+                V::F(filter.min_score.unwrap_or(-1.0)),
+            ],
             alert_row,
         )
     }
@@ -740,7 +828,7 @@ impl Db {
     /// Alerts not dismissed and not turned into cases (or all), highest score first, one page.
     pub fn alerts(&mut self, all: bool, page: Page) -> DbResult<Vec<Alert>> {
         let status = if all { AlertStatus::Any } else { AlertStatus::Open };
-        self.alerts_where(&AlertFilter { kind: None, status, newest_first: false }, page)
+        self.alerts_where(&AlertFilter { status, ..AlertFilter::default() }, page)
     }
 
     /// One alert.
@@ -939,8 +1027,8 @@ pub(crate) mod tests {
             db.add_user(evil, Role::Analyst, None, "h", 0).unwrap();
             assert_eq!(db.users().unwrap()[0].name, evil);
             assert!(db.credentials(evil).unwrap().is_some());
-            assert!(db.raise_alert("mule", evil, 0.5, "[]", 0).unwrap());
-            assert!(!db.raise_alert("mule", evil, 0.5, "[]", 0).unwrap(), "raised once");
+            assert!(db.raise_alert(&NewAlert::new("mule", evil, 0.5, "[]"), 0).unwrap());
+            assert!(!db.raise_alert(&NewAlert::new("mule", evil, 0.5, "[]"), 0).unwrap(), "raised once");
             assert_eq!(db.freezes(None, Some(evil), Page::all()).unwrap().len(), 0);
         }
     }

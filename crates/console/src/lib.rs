@@ -30,6 +30,8 @@ pub mod sql;
 
 use axum::routing::{get, post};
 use axum::Router;
+use db::NewAlert;
+use fanzha_server::Notice;
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -70,26 +72,36 @@ impl Console {
         Console { api, db: Mutex::new(db), secure_cookies, logins: auth::LoginLimiter::default() }
     }
 
-    /// Raises an alert for every transfer check the API answers `hold` or `block` from now on. The
-    /// check only queues it; a background thread writes queued alerts in batches, one transaction
-    /// each, so a held check does not wait for the disk.
+    /// Raises an alert for every transfer check the API answers `hold` or `block` and every public
+    /// report it takes in (`POST /v1/reports`), from now on. The API only queues the notice; a
+    /// background thread writes queued alerts in batches, one transaction each, so a held check
+    /// does not wait for the disk.
     pub fn listen(self: &Arc<Self>) {
-        let (queue, queued) = std::sync::mpsc::channel::<fanzha_server::HeldCheck>();
+        let (queue, queued) = std::sync::mpsc::channel::<Notice>();
         let me = Arc::downgrade(self);
         std::thread::spawn(move || {
             while let Ok(first) = queued.recv() {
-                let batch: Vec<_> = std::iter::once(first).chain(queued.try_iter().take(9_999)).map(alert_of).collect();
+                let notices: Vec<Notice> = std::iter::once(first).chain(queued.try_iter().take(9_999)).collect();
                 let Some(console) = me.upgrade() else { return };
+                let batch: Vec<NewAlert> = notices.into_iter().map(|n| console.alert_of(n)).collect();
                 let at = fanzha_model::Ts::now().0;
                 let saved = console.db().raise_alerts(&batch, at);
                 if let Err(e) = saved {
-                    eprintln!("console: {} alert(s) of held transfers not saved: {e}", batch.len());
+                    eprintln!("console: {} alert(s) of held transfers or public reports not saved: {e}", batch.len());
                 }
             }
         });
-        let _ = self.api.on_held.set(Box::new(move |h: fanzha_server::HeldCheck| {
-            let _ = queue.send(h);
+        let _ = self.api.on_notice.set(Box::new(move |n: Notice| {
+            let _ = queue.send(n);
         }));
+    }
+
+    /// The alert of a notice from the API.
+    fn alert_of(&self, n: Notice) -> NewAlert {
+        match n {
+            Notice::Held(h) => held_alert(h),
+            Notice::Reported(r) => public::report_alert(&r, &self.api.text),
+        }
     }
 
     /// The database (one connection, used briefly per request).
@@ -98,8 +110,9 @@ impl Console {
     }
 }
 
-/// The alert row (kind, subject, score, reasons) of a held transfer check.
-fn alert_of(h: fanzha_server::HeldCheck) -> (String, String, f64, String) {
+/// The alert of a held transfer check: about the payee's bank and province, with the typology of
+/// the heaviest rule that names one.
+fn held_alert(h: fanzha_server::HeldCheck) -> NewAlert {
     let subject = format!(
         "{} → {} ¥{}{}",
         h.from.as_deref().unwrap_or("现金"),
@@ -110,7 +123,12 @@ fn alert_of(h: fanzha_server::HeldCheck) -> (String, String, f64, String) {
     let reasons: Vec<(&str, &str)> =
         h.verdict.reasons.iter().map(|r| (r.message_zh.as_str(), r.message_en.as_str())).collect();
     let json = serde_json::to_string(&reasons).expect("strings serialize");
-    ("transfer".into(), subject, h.verdict.score, json)
+    NewAlert {
+        bank: h.payee_bank,
+        province: h.payee_province.map(i64::from),
+        typology: h.verdict.typology.clone(),
+        ..NewAlert::new("transfer", &subject, h.verdict.score, &json)
+    }
 }
 
 /// The console's routes.

@@ -823,6 +823,7 @@ pub fn alerts(
     csrf: &str,
     rows: &[Alert],
     q: &AlertsQuery,
+    banks: &[String],
     flash: Option<&str>,
     nav: Markup,
 ) -> Markup {
@@ -853,6 +854,30 @@ pub fn alerts(
                     }
                 }
                 " "
+                " "
+                select name="typology" {
+                    option value="" { (lang.t("所有诈骗类型", "every typology")) }
+                    @for t in fanzha_model::TYPOLOGIES.iter().filter(|t| t.id != "none") {
+                        option value=(t.id) selected[q.typology == t.id] { (lang.t(t.name_zh, t.name_en)) }
+                    }
+                }
+                " "
+                input name="bank" list="alert-banks" value=(q.bank) placeholder=(lang.t("银行代码", "bank code")) size="8" style="min-width:6em";
+                datalist #alert-banks { @for b in banks { option value=(b) {} } }
+                " "
+                select name="province" {
+                    option value="" { (lang.t("所有省份", "every province")) }
+                    @for (code, zh, en) in crate::dashboard::PROVINCES {
+                        option value=(code) selected[q.province == code.to_string()] { (lang.t(zh, en)) }
+                    }
+                }
+                " "
+                select name="min_score" {
+                    @for (value, zh, en) in [("", "任意评分", "any score"), ("0.5", "评分 ≥ 0.5", "score ≥ 0.5"), ("0.7", "评分 ≥ 0.7", "score ≥ 0.7"), ("0.9", "评分 ≥ 0.9", "score ≥ 0.9")] {
+                        option value=(value) selected[q.min_score == value] { (lang.t(zh, en)) }
+                    }
+                }
+                " "
                 select name="sort" {
                     option value="score" { (lang.t("按评分", "highest score first")) }
                     option value="newest" selected[q.sort == "newest"] { (lang.t("按时间", "newest first")) }
@@ -870,7 +895,7 @@ pub fn alerts(
                 }
             }
             table #alerts {
-                tr { th {} th { "#" } th { (lang.t("类型", "Kind")) } th { (lang.t("对象", "Subject")) } th.num { (lang.t("评分", "Score")) }
+                tr { th {} th { "#" } th { (lang.t("类型", "Kind")) } th { (lang.t("对象", "Subject")) } th { (lang.t("诈骗类型 · 银行 · 省份", "Typology · bank · province")) } th.num { (lang.t("评分", "Score")) }
                      th { (lang.t("原因", "Reasons")) } th { (lang.t("状态", "Status")) } th { (lang.t("时间", "Raised")) } th { (lang.t("操作", "Action")) } }
                 @for a in rows {
                     @let reasons: Vec<(String, String)> = serde_json::from_str(&a.reasons).unwrap_or_default();
@@ -884,6 +909,11 @@ pub fn alerts(
                                 "report" => a href={ "/console/search?q=" (crate::routes::url_encode(&a.subject)) } { (a.subject) },
                                 _ => (a.subject),
                             }
+                        }
+                        td.where {
+                            @let place = a.province.map(|p| crate::dashboard::province_name(lang, p as u32 * 10_000));
+                            @let parts: Vec<String> = [a.typology.as_deref().map(|t| typology_name(lang, t)), a.bank.clone(), place].into_iter().flatten().collect();
+                            @if parts.is_empty() { "—" } @else { (parts.join(" · ")) }
                         }
                         td.num { (format!("{:.3}", a.score)) }
                         td { ul { @for (zh, en) in &reasons { li { (lang.t(zh, en)) } } } }

@@ -2,6 +2,7 @@
 //! see whether it is a scam (typology, cues, advice), look up a phone number, URL or account (风险查询),
 //! and report a scam (一键举报). Rate-limited per address like the public API endpoints.
 
+use crate::db::NewAlert;
 use crate::i18n::Lang;
 use crate::Console;
 use axum::extract::{Form, FromRequestParts, Query, State};
@@ -11,6 +12,7 @@ use axum::response::{Html, IntoResponse, Response};
 use fanzha_check::lists::EntryKind;
 use fanzha_check::lookup::{PublicReport, Risk};
 use fanzha_server::Client;
+use fanzha_text::Classifier;
 use maud::{html, Markup};
 use serde::Deserialize;
 use std::sync::Arc;
@@ -25,14 +27,19 @@ fn too_many(lang: Lang) -> Response {
     (StatusCode::TOO_MANY_REQUESTS, page(lang, html! { p.flash.err { (msg) } })).into_response()
 }
 
-/// The alert row (kind, subject, score, reasons) of a public report: unverified, so it ranks below
-/// detection's alerts.
-fn report_alert(r: &PublicReport) -> (String, String, f64, String) {
+/// The alert of a public report: one per value reported, scored low (unverified, it ranks below
+/// detection's alerts), with the typology the text model reads in the reporter's words (none when
+/// it reads no scam).
+pub(crate) fn report_alert(r: &PublicReport, text_model: &Classifier) -> NewAlert {
     let text: String = r.text.chars().take(200).collect();
     let what = crate::i18n::kind_name(Lang::Zh, r.kind);
     let what_en = crate::i18n::kind_name(Lang::En, r.kind);
     let reasons = [(format!("群众举报({what}):{text}"), format!("Public report ({what_en}): {text}"))];
-    ("report".into(), r.value.clone(), 0.3, serde_json::to_string(&reasons).expect("strings serialize"))
+    let typology = text_model.analyze(&r.text).ok().map(|a| a.typology).filter(|t| *t != "none");
+    NewAlert {
+        typology: typology.map(String::from),
+        ..NewAlert::new("report", &r.value, 0.3, &serde_json::to_string(&reasons).expect("strings serialize"))
+    }
 }
 
 /// What the public side's forms send: a message to check, a value to look up, or a report (each
@@ -176,7 +183,7 @@ pub async fn report(State(c): State<Arc<Console>>, Visitor { lang }: Visitor, Fo
     };
     let at = fanzha_model::Ts::now().0;
     let r = PublicReport { kind, value: f.value, text: f.text, at };
-    let alert = report_alert(&r);
+    let alert = report_alert(&r, &c.api.text);
     let added = match c.api.write_live() {
         Ok(mut live) => live.reports.add(r).map_err(|e| e.to_string()),
         Err(e) => Err(e.to_string()),

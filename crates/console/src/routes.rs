@@ -313,9 +313,10 @@ pub(crate) const CASE_WORKERS: &[Role] = &[Role::Analyst, Role::Supervisor];
 /// Where an account's page is: this, then the account id percent-encoded.
 pub(crate) const ACCOUNT_PAGES: &str = "/console/accounts/";
 
-/// Percent-encodes a query value (all but ASCII letters and digits).
+/// Percent-encodes a query value (all but the unreserved characters of RFC 3986).
 pub(crate) fn url_encode(v: &str) -> String {
-    v.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+    let unreserved = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
+    v.bytes().map(|b| if unreserved(b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
 }
 
 /// The given (non-empty) parameters as a query string ending in `&`, for a pager or an export

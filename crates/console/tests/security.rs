@@ -6,7 +6,7 @@ mod common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::*;
-use fanzha_console::db::{Db, Page};
+use fanzha_console::db::{Db, NewAlert, Page};
 use fanzha_console::{router, Console};
 use fanzha_model::Ts;
 use fanzha_server::ApiConfig;
@@ -279,7 +279,7 @@ async fn alerts_need_a_worker_and_a_reason_to_dismiss() {
     let r = send(&c, "POST", "/console/alerts/refresh", &wang, &format!("csrf={wang_csrf}")).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("New alerts") || r.body.contains("新预警"));
-    c.db().raise_alert("mule", "M1<b>", 0.9, r#"[["快进快出<i>","fast in, fast out"]]"#, 0).unwrap();
+    c.db().raise_alert(&NewAlert::new("mule", "M1<b>", 0.9, r#"[["快进快出<i>","fast in, fast out"]]"#), 0).unwrap();
     let id = c.db().alerts(false, Page::all()).unwrap().iter().find(|a| a.subject == "M1<b>").unwrap().id;
     let page = send(&c, "GET", "/console/alerts", &wang, "").await.body;
     assert!(page.contains("M1&lt;b&gt;") && page.contains("快进快出&lt;i&gt;"), "escaped");
@@ -405,7 +405,7 @@ async fn lists_and_the_punishment_list() {
 }
 
 #[tokio::test]
-async fn held_checks_reach_the_alert_queue() {
+async fn held_checks_and_api_reports_reach_the_alert_queue() {
     let dir = tempfile::tempdir().unwrap();
     seed(dir.path());
     let c = console(dir.path());
@@ -438,6 +438,29 @@ async fn held_checks_reach_the_alert_queue() {
     assert_eq!(alerts[0].kind, "transfer");
     assert!(alerts[0].subject.contains("V → M1") && alerts[0].subject.contains("(X1)"), "{}", alerts[0].subject);
     assert!(alerts[0].reasons.contains("安全账户"));
+    assert_eq!(alerts[0].typology.as_deref(), Some("police_gov"), "the rule's typology");
+    // A report through the API (一键举报) is an alert too, with the typology its words read as.
+    let text = "您好,我是市公安局的民警,您的银行卡涉嫌洗钱,请把资金转入安全账户配合调查";
+    let body = serde_json::json!({"kind": "phone", "value": "13800001111", "text": text});
+    let report = Request::builder()
+        .method("POST")
+        .uri("/v1/reports")
+        .header("content-type", "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    let api = fanzha_server::router(c.api.clone());
+    assert_eq!(api.oneshot(report).await.unwrap().status(), StatusCode::CREATED);
+    let mut reported = None;
+    for _ in 0..200 {
+        reported = c.db().alerts(false, Page::all()).unwrap().into_iter().find(|a| a.kind == "report");
+        if reported.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    let reported = reported.expect("the API's report reaches the queue");
+    assert_eq!(reported.subject, "13800001111");
+    assert_eq!(reported.typology.as_deref(), Some("police_gov"), "{reported:?}");
 }
 
 #[tokio::test]
@@ -448,7 +471,7 @@ async fn markup_in_the_remaining_fields_is_shown_escaped() {
     let (li, li_csrf) = session(&c, "li").await;
     let x = "<svg onload=alert(9)>";
     // Dismissal reason.
-    c.db().raise_alert("mule", "M9", 0.9, "[]", 0).unwrap();
+    c.db().raise_alert(&NewAlert::new("mule", "M9", 0.9, "[]"), 0).unwrap();
     let id = c.db().alerts(false, Page::all()).unwrap()[0].id;
     send(&c, "POST", &format!("/console/alerts/{id}/dismiss"), &li, &format!("csrf={li_csrf}&reason={}", enc(x))).await;
     // Appeal note and punishment fields.
@@ -482,8 +505,7 @@ async fn long_lists_are_paged() {
     let dir = tempfile::tempdir().unwrap();
     seed(dir.path());
     let c = console(dir.path());
-    let alerts: Vec<(String, String, f64, String)> =
-        (0..250).map(|i| ("transfer".to_string(), format!("A{i:03}"), 0.5, "[]".to_string())).collect();
+    let alerts: Vec<NewAlert> = (0..250).map(|i| NewAlert::new("transfer", &format!("A{i:03}"), 0.5, "[]")).collect();
     c.db().raise_alerts(&alerts, 0).unwrap();
     let (wang, _) = session(&c, "wang").await;
     let rows = |body: &str| body.matches("<tr class=\"alert\"").count();

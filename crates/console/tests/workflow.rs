@@ -7,7 +7,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::*;
-use fanzha_console::db::Page;
+use fanzha_console::db::{NewAlert, Page};
 use fanzha_storage::Store;
 
 /// Opens a case from the victim's transfer, drafts the requests and returns (ICBC's, CCB's) ids.
@@ -172,7 +172,7 @@ async fn a_case_from_an_alert_carries_the_account_and_closes_the_alert_only_once
     let dir = tempfile::tempdir().unwrap();
     seed(dir.path());
     let c = console(dir.path());
-    c.db().raise_alert("mule", "M1", 0.93, r#"[["快进快出","fast in, fast out"]]"#, 0).unwrap();
+    c.db().raise_alert(&NewAlert::new("mule", "M1", 0.93, r#"[["快进快出","fast in, fast out"]]"#), 0).unwrap();
     let id = c.db().alerts(false, Page::all()).unwrap()[0].id;
     let (wang, csrf) = session(&c, "wang").await;
 
@@ -358,8 +358,21 @@ async fn the_alert_queue_filters_sorts_and_acts_in_bulk() {
     let dir = tempfile::tempdir().unwrap();
     seed(dir.path());
     let c = console(dir.path());
+    let places = [
+        (Some("ICBC"), Some(44), None),
+        (Some("CCB"), Some(11), None),
+        (None, Some(44), None),
+        (Some("ICBC"), Some(44), Some("police_gov")),
+    ];
     for (i, kind) in ["mule", "mule", "card_farmer", "transfer"].into_iter().enumerate() {
-        c.db().raise_alert(kind, &format!("S{i}"), 0.5 + i as f64 / 10.0, "[]", i as i64).unwrap();
+        let (bank, province, typology) = places[i];
+        let alert = NewAlert {
+            bank: bank.map(String::from),
+            province,
+            typology: typology.map(String::from),
+            ..NewAlert::new(kind, &format!("S{i}"), 0.5 + i as f64 / 10.0, "[]")
+        };
+        c.db().raise_alert(&alert, i as i64).unwrap();
     }
     let (wang, csrf) = session(&c, "wang").await;
     let ids = |body: &str| -> Vec<String> {
@@ -372,6 +385,20 @@ async fn the_alert_queue_filters_sorts_and_acts_in_bulk() {
     assert_eq!(ids(&page), ["4", "3", "2", "1"], "highest score first");
     let page = send(&c, "GET", "/console/alerts?kind=mule&sort=newest", &wang, "").await.body;
     assert_eq!(ids(&page), ["2", "1"], "mules only, newest first");
+    for (filter, want) in [
+        ("bank=ICBC", vec!["4", "1"]),
+        ("province=44", vec!["4", "3", "1"]),
+        ("typology=police_gov", vec!["4"]),
+        ("min_score=0.7", vec!["4", "3"]),
+        ("bank=ICBC&province=44&min_score=0.6", vec!["4"]),
+    ] {
+        let page = send(&c, "GET", &format!("/console/alerts?{filter}"), &wang, "").await.body;
+        assert_eq!(ids(&page), want, "{filter}");
+        let link = format!("/console/alerts.csv?{}", filter.replace('&', "&amp;"));
+        assert!(page.contains(&link), "the export keeps {filter}");
+    }
+    let page = send(&c, "GET", "/console/alerts?typology=police_gov", &wang, "").await.body;
+    assert!(page.contains("冒充公检法") && page.contains("ICBC") && page.contains("广东"), "where it is shown");
 
     // Bulk: a dismissal needs a reason; taking many at once; "mine" shows them.
     let r =
@@ -497,7 +524,7 @@ async fn every_page_in_english_has_no_untranslated_text() {
     let dir = tempfile::tempdir().unwrap();
     seed(dir.path());
     let c = console(dir.path());
-    c.db().raise_alert("mule", "M1", 0.93, r#"[["快进快出","fast in, fast out"]]"#, 0).unwrap();
+    c.db().raise_alert(&NewAlert::new("mule", "M1", 0.93, r#"[["快进快出","fast in, fast out"]]"#), 0).unwrap();
     // What users type stays as typed: the data here is in English.
     let (icbc, ccb) = case_titled(&c, "Reported by the victim", "A caller claimed to be police").await;
     let (li, li_csrf) = session(&c, "li").await;

@@ -2,7 +2,7 @@
 
 use crate::access::{audit_first, forbid, Caller, Scope};
 use crate::error::{parse, ApiError};
-use crate::state::{App, HeldCheck};
+use crate::state::{App, HeldCheck, Notice};
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
 use axum::http::request::Parts;
@@ -45,17 +45,22 @@ pub async fn check(State(app): Shared, client: Client, body: Bytes) -> Result<im
     let subject = Subject { transfer: &transfer, from_id: checked.from, to_id: checked.to, payer: req.payer.as_ref() };
     let mut env = live.checker.env();
     let verdict = live.checker.check(ledger, &rules, &subject, &mut env);
+    let payee = transfer.to.map(|a| ledger.account(a));
+    let payee_bank = payee.and_then(|p| p.bank).map(|b| ledger.bank_code(b).to_string());
+    let payee_province = payee.and_then(|p| p.open_region).map(|r| r.code() / 10_000);
     drop(live);
     app.metrics.check(verdict.verdict, started.elapsed());
     if verdict.verdict >= fanzha_check::Decision::Hold {
-        if let Some(tell) = app.on_held.get() {
-            tell(HeldCheck {
+        if let Some(tell) = app.on_notice.get() {
+            tell(Notice::Held(HeldCheck {
                 txn_id: checked.txn_id.map(String::from),
                 from: checked.from.map(String::from),
                 to: checked.to.map(String::from),
                 amount_fen: transfer.amount.0,
+                payee_bank,
+                payee_province,
                 verdict: verdict.clone(),
-            });
+            }));
         }
     }
     Ok(Json(verdict))
@@ -410,8 +415,13 @@ pub async fn report(State(app): Shared, client: Client, body: Bytes) -> Result<i
     let b: ReportBody = counted(&app, parse(&body))?;
     let mut live = app.write_live()?;
     let r = PublicReport { kind: b.kind, value: b.value, text: b.text, at: Ts::now().0 };
-    let added = live.reports.add(r).map_err(list_error);
+    let added = live.reports.add(r.clone()).map_err(list_error);
+    drop(live);
     counted(&app, added)?;
+    // Analysts see it in the console's alert queue.
+    if let Some(tell) = app.on_notice.get() {
+        tell(Notice::Reported(r));
+    }
     Ok((StatusCode::CREATED, Json(json!({"received": true}))))
 }
 

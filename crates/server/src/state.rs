@@ -89,8 +89,9 @@ pub struct App {
     pub text: Classifier,
     /// Requests per client address in the current minute, for the public endpoints.
     pub limiter: RateLimiter,
-    /// Told about every check answered `hold` or `block` (the console raises an alert), if set.
-    pub on_held: OnHeld,
+    /// Told about every check answered `hold` or `block` and every public report taken in (the
+    /// console raises an alert), if set.
+    pub on_notice: OnNotice,
     /// API keys and the audit trail.
     pub gate: Arc<dyn Gate>,
     /// Refused calls, audited off the request path.
@@ -110,12 +111,25 @@ pub struct HeldCheck {
     pub to: Option<String>,
     /// Amount in fen.
     pub amount_fen: i64,
+    /// The payee's bank (its code), when the store knows the account.
+    pub payee_bank: Option<String>,
+    /// The province where the payee's account was opened (its two-digit code), when known.
+    pub payee_province: Option<u32>,
     /// The verdict.
     pub verdict: fanzha_check::Verdict,
 }
 
-/// Where held checks go: set once (by the console) at start.
-pub type OnHeld = std::sync::OnceLock<Box<dyn Fn(HeldCheck) + Send + Sync>>;
+/// What the API tells the console about, as it happens.
+#[derive(Debug, Clone)]
+pub enum Notice {
+    /// A check answered `hold` or `block`.
+    Held(HeldCheck),
+    /// A report from the public (`POST /v1/reports`).
+    Reported(fanzha_check::lookup::PublicReport),
+}
+
+/// Where notices go: set once (by the console) at start.
+pub type OnNotice = std::sync::OnceLock<Box<dyn Fn(Notice) + Send + Sync>>;
 
 /// A fixed-window limit of requests per client address per minute.
 #[derive(Debug)]
@@ -174,7 +188,7 @@ impl App {
             metrics: Metrics::default(),
             text,
             limiter: RateLimiter::new(config.public_per_minute),
-            on_held: OnHeld::default(),
+            on_notice: OnNotice::default(),
             denials: DenialLog::start(gate.clone()),
             gate,
             config,

@@ -270,8 +270,21 @@ pub fn to_svg_with(r: &TraceReport, account_href: Option<&str>) -> String {
         grouped(r.exits_fen),
         xml_escape(&r.as_of)
     );
+    // Every box, so that no label covers one.
+    let boxes: Vec<Rect> = p
+        .nodes
+        .keys()
+        .map(|n| {
+            let (x, y) = pos(n);
+            Rect { left: x, top: y, right: x + BOX_W, bottom: y + BOX_H }
+        })
+        .collect();
+    let mut placed: Vec<Rect> = Vec::new();
     let mut labels = String::new();
-    for ((f, t), link) in &p.links {
+    // Labels go on the biggest money first; see `place_label`.
+    let mut order: Vec<(&(Node, Node), &Link)> = p.links.iter().collect();
+    order.sort_by(|a, b| b.1.fen.cmp(&a.1.fen).then_with(|| a.0.cmp(b.0)));
+    for ((f, t), link) in order {
         let (fx, fy) = pos(f);
         let (tx, ty) = pos(t);
         let (x1, y1, x2, y2) = (fx + BOX_W, fy + BOX_H / 2, tx, ty + BOX_H / 2);
@@ -279,20 +292,23 @@ pub fn to_svg_with(r: &TraceReport, account_href: Option<&str>) -> String {
         let mid = (x1 + x2) / 2;
         let when = link.first_ts.map(beijing_short).unwrap_or_default();
         let times = if link.transfers > 1 { format!(" ×{}", link.transfers) } else { String::new() };
+        let amount = format!("¥{}", grouped(link.fen));
         let _ = writeln!(
             s,
-            "<path d=\"M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}\" fill=\"none\" stroke=\"#c0392b\" stroke-opacity=\"0.55\" stroke-width=\"{stroke:.1}\"><title>¥{} · {when}{times}</title></path>",
-            grouped(link.fen)
+            "<path d=\"M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}\" fill=\"none\" stroke=\"#c0392b\" stroke-opacity=\"0.55\" stroke-width=\"{stroke:.1}\"><title>{amount} · {when}{times}</title></path>"
         );
-        // Labels sit on the curve's middle in two short lines (amount; time and count), over a
-        // white halo, drawn after every link so no link crosses one.
-        let y = (y1 + y2) / 2;
-        let _ = writeln!(
-            labels,
-            "<text x=\"{mid}\" y=\"{}\" font-size=\"10\" fill=\"#333\" text-anchor=\"middle\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\"><tspan x=\"{mid}\">¥{}</tspan><tspan x=\"{mid}\" dy=\"11\">{when}{times}</tspan></text>",
-            y - 4,
-            grouped(link.fen)
-        );
+        // Labels sit on the curve in two short lines (amount; time and count), over a white halo,
+        // drawn after every link so no link crosses one.
+        let second = format!("{when}{times}");
+        let chars = amount.chars().count().max(second.chars().count()) as i64;
+        let curve = [(x1, y1), (mid, y1), (mid, y2), (x2, y2)];
+        if let Some((x, y)) = place_label(&curve, chars * LABEL_CHAR_W, &boxes, &mut placed) {
+            let _ = writeln!(
+                labels,
+                "<text class=\"link-label\" x=\"{x}\" y=\"{}\" font-size=\"10\" fill=\"#333\" text-anchor=\"middle\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\"><tspan x=\"{x}\">{amount}</tspan><tspan x=\"{x}\" dy=\"11\">{second}</tspan></text>",
+                y - 4
+            );
+        }
     }
     s.push_str(&labels);
     for (n, info) in &p.nodes {
@@ -330,6 +346,50 @@ pub fn to_svg_with(r: &TraceReport, account_href: Option<&str>) -> String {
     legend(&mut s, height - LEGEND_H + 4);
     s.push_str("</svg>\n");
     s
+}
+
+/// Width of one character of a link label (10 px digits), generously.
+const LABEL_CHAR_W: i64 = 6;
+/// A label's two lines reach this far above and below its anchor.
+const LABEL_UP: i64 = 14;
+const LABEL_DOWN: i64 = 11;
+
+/// A rectangle of the drawing.
+#[derive(Debug, Clone, Copy)]
+struct Rect {
+    left: i64,
+    top: i64,
+    right: i64,
+    bottom: i64,
+}
+
+impl Rect {
+    fn overlaps(&self, o: &Rect) -> bool {
+        self.left < o.right && o.left < self.right && self.top < o.bottom && o.top < self.bottom
+    }
+}
+
+/// Where a link's label goes: the first point along its curve (the middle, then further out on
+/// either side) where a label `width` wide covers no box and no label placed before, which it then
+/// joins. `None` when there is no such point: the label is left out, and the link's tooltip still
+/// gives its amount and time. Labels are placed biggest money first, so those kept matter most.
+fn place_label(curve: &[(i64, i64); 4], width: i64, boxes: &[Rect], placed: &mut Vec<Rect>) -> Option<(i64, i64)> {
+    let at = |t: f64| {
+        let u = 1.0 - t;
+        let w = [u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t];
+        let x: f64 = curve.iter().zip(w).map(|(p, w)| p.0 as f64 * w).sum();
+        let y: f64 = curve.iter().zip(w).map(|(p, w)| p.1 as f64 * w).sum();
+        (x.round() as i64, y.round() as i64)
+    };
+    for t in [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8] {
+        let (x, y) = at(t);
+        let r = Rect { left: x - width / 2, top: y - LABEL_UP, right: x + width / 2, bottom: y + LABEL_DOWN };
+        if !boxes.iter().chain(placed.iter()).any(|o| o.overlaps(&r)) {
+            placed.push(r);
+            return Some((x, y));
+        }
+    }
+    None
 }
 
 /// The key to the boxes, on one line at `y`.

@@ -288,19 +288,70 @@ async fn analyst_supervisor_liaison_and_auditor_in_a_browser() {
     shot(&c, "audit").await;
     c.goto(&format!("{base}/console/lang?to=en")).await.unwrap();
     assert!(c.source().await.unwrap().contains("Cases"), "English toggle");
-    shot(&c, "cases-en").await;
-    // The main pages in English too (screenshots of both languages for the docs).
-    for (page, name) in [
-        (case_url.path().to_string(), "case-en"),
-        ("/console/alerts".to_string(), "alerts-en"),
-        ("/console/dashboard".to_string(), "dashboard-en"),
-        (format!("/console/accounts/{mule}"), "account-en"),
-        ("/console/audit".to_string(), "audit-en"),
-        ("/public".to_string(), "public-en"),
-    ] {
-        c.goto(&format!("{base}{page}")).await.unwrap();
-        assert!(c.find(Locator::Css("#lang-toggle")).await.is_ok(), "{page} renders");
-        shot(&c, name).await;
+    c.goto(&format!("{base}/console/lang?to=zh")).await.unwrap();
+    logout(&c).await;
+
+    // Every page in both languages, as the role that works in it sees it: screenshots for the docs
+    // (NAME.png and NAME-en.png), except the Chinese ones the walk above already took.
+    let request = request_url.path().to_string();
+    let supervisor: Vec<(String, &str)> = vec![
+        ("/console/dashboard".into(), "dashboard"),
+        ("/console/alerts".into(), "alerts"),
+        ("/console/cases".into(), "cases"),
+        ("/console/cases/new".into(), "new-case"),
+        (case_url.path().to_string(), "case"),
+        (format!("/console/accounts/{mule}"), "account"),
+        (format!("/console/search?q={}", &mule[..6]), "search"),
+        ("/console/requests".into(), "requests"),
+        ("/console/reports".into(), "reports"),
+        ("/console/lists".into(), "lists"),
+        ("/console/audit".into(), "audit"),
+    ];
+    let liaison: Vec<(String, &str)> = vec![
+        ("/console/requests".into(), "liaison-requests"),
+        (request.clone(), "liaison-request"),
+        (format!("{request}/notice"), "freeze-notice"),
+    ];
+    let public: Vec<(String, &str)> = vec![
+        ("/".into(), "landing"),
+        ("/console/login".into(), "login"),
+        ("/public".into(), "public"),
+        (format!("/public/lookup?kind=account&value={mule}"), "public-lookup"),
+    ];
+    let walked = [
+        "login",
+        "alerts",
+        "new-case",
+        "case",
+        "account",
+        "dashboard",
+        "liaison-requests",
+        "liaison-request",
+        "freeze-notice",
+        "audit",
+    ];
+    for (user, pages) in [(Some("li"), supervisor), (Some("bank1"), liaison), (None, public)] {
+        if let Some(name) = user {
+            login(&c, &base, name).await;
+        }
+        for lang in ["zh", "en"] {
+            c.goto(&format!("{base}/console/lang?to={lang}")).await.unwrap();
+            for (page, name) in &pages {
+                if lang == "zh" && walked.contains(name) {
+                    continue;
+                }
+                c.goto(&format!("{base}{page}")).await.unwrap();
+                let html = c.source().await.unwrap();
+                assert!(!html.contains("无权访问") && !html.contains("Not allowed"), "{page} opens for {user:?}");
+                assert!(!html.contains("internal error:"), "{page} renders");
+                shot(&c, &if lang == "zh" { name.to_string() } else { format!("{name}-en") }).await;
+            }
+        }
+        c.goto(&format!("{base}/console/lang?to=zh")).await.unwrap();
+        if user.is_some() {
+            c.goto(&format!("{base}/console/requests")).await.unwrap();
+            logout(&c).await;
+        }
     }
     c.close().await.unwrap();
     ok(&fanzha(&["user", "list", "--db", &db]));

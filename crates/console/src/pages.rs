@@ -21,7 +21,9 @@ td,th{border-bottom:1px solid #ddd;padding:.35em .5em;text-align:left;vertical-a
 .num{text-align:right;font-variant-numeric:tabular-nums}.status{font-weight:bold}
 .flash{background:#fff3cd;padding:.5em 1em;margin:.5em 0}.err{background:#f8d7da}
 form.inline{display:inline}label{display:block;margin:.5em 0 .2em}input,select,textarea{font:inherit;padding:.3em;min-width:24em}
-.graph{overflow:auto;border:1px solid #ddd;margin:1em 0}.spacer{flex:1}";
+.graph{overflow:auto;border:1px solid #ddd;margin:1em 0}.spacer{flex:1}
+select,input[type=checkbox],input[type=radio]{min-width:0}
+#case-filter input,#audit-filter input,#alert-filter input,#bulk input{min-width:0}select{margin:.15em 0}";
 
 /// The frame of every page, with the language toggle (back to `/console/cases` when signed in,
 /// to the public page otherwise: see [`layout_at`]).

@@ -351,8 +351,8 @@ pub fn to_svg_with(r: &TraceReport, account_href: Option<&str>) -> String {
 /// Width of one character of a link label (10 px digits), generously.
 const LABEL_CHAR_W: i64 = 6;
 /// A label's two lines reach this far above and below its anchor.
-const LABEL_UP: i64 = 14;
-const LABEL_DOWN: i64 = 11;
+const LABEL_UP: i64 = 15;
+const LABEL_DOWN: i64 = 13;
 
 /// A rectangle of the drawing.
 #[derive(Debug, Clone, Copy)]

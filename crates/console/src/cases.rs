@@ -35,6 +35,10 @@ pub struct CasesQuery {
     pub assignee: String,
     /// A typology id, or empty for any.
     pub typology: String,
+    /// A bank code (cases that sent it a freeze request), or empty for any.
+    pub bank: String,
+    /// A province's two-digit code (the victim's account's), or empty for any.
+    pub province: String,
 }
 
 impl CasesQuery {
@@ -49,16 +53,24 @@ impl CasesQuery {
             },
             assignee: given(&self.assignee).map(|a| if a == "me" { me.to_string() } else { a }),
             typology: given(&self.typology),
+            bank: given(&self.bank),
+            province: self.province.parse().ok(),
         }
     }
 
     /// The filters as a query string (for the pager and the export link), e.g. `status=open&`.
     pub fn query_string(&self) -> String {
-        query_string(&[("status", &self.status), ("assignee", &self.assignee), ("typology", &self.typology)])
+        query_string(&[
+            ("status", &self.status),
+            ("assignee", &self.assignee),
+            ("typology", &self.typology),
+            ("bank", &self.bank),
+            ("province", &self.province),
+        ])
     }
 }
 
-/// `GET /console/cases[?status=&assignee=&typology=&page=N]`.
+/// `GET /console/cases[?status=&assignee=&typology=&bank=&province=&page=N]`.
 pub async fn list(State(c): Shared, headers: HeaderMap, Query(q): Query<CasesQuery>) -> Response {
     let v = match reading(&c, &headers, CASE_READERS, "cases") {
         Ok(v) => v,
@@ -377,6 +389,10 @@ pub fn open_case(
         assignee: Some(who.to_string()),
         closed_note: None,
         awaiting: 0,
+        province: ledger
+            .account_ix(&case.victim)
+            .and_then(|a| ledger.account(a).open_region)
+            .map(|r| i64::from(r.code() / 10_000)),
     };
     Ok(db.atomically(|db| {
         let id = db.add_case(&row)?;

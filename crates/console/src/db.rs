@@ -98,6 +98,8 @@ pub struct Case {
     pub closed_note: Option<String>,
     /// Its requests sent to banks and not answered yet (an open case with some is "freezing").
     pub awaiting: i64,
+    /// The province where the victim's account was opened (two-digit code), when known.
+    pub province: Option<i64>,
 }
 
 impl Case {
@@ -121,6 +123,10 @@ pub struct CaseFilter {
     pub assignee: Option<String>,
     /// Of this typology.
     pub typology: Option<String>,
+    /// That sent a freeze request to this bank.
+    pub bank: Option<String>,
+    /// Whose victim's account was opened in this province (two-digit code).
+    pub province: Option<i64>,
 }
 
 /// One page of a long list, newest or highest first: `rows` rows after skipping `number` pages.
@@ -316,7 +322,7 @@ CREATE TABLE IF NOT EXISTS cases(
   id {ID}, title TEXT NOT NULL, victim TEXT NOT NULL, txns TEXT NOT NULL,
   typology TEXT NOT NULL, narrative TEXT NOT NULL, created_by TEXT NOT NULL, created_at BIGINT NOT NULL,
   as_of BIGINT NOT NULL, traced_fen BIGINT NOT NULL, held_fen BIGINT NOT NULL, svg TEXT NOT NULL, freeze_json TEXT NOT NULL,
-  status TEXT NOT NULL DEFAULT 'open', assignee TEXT, closed_note TEXT);
+  status TEXT NOT NULL DEFAULT 'open', assignee TEXT, closed_note TEXT, province BIGINT);
 CREATE TABLE IF NOT EXISTS freeze_requests(
   id {ID}, case_id BIGINT NOT NULL REFERENCES cases(id), bank TEXT, accounts TEXT NOT NULL,
   total_fen BIGINT NOT NULL, status TEXT NOT NULL, approved_by TEXT, saved_fen BIGINT NOT NULL DEFAULT 0,
@@ -401,7 +407,8 @@ const FREEZE_COLUMNS: &str = "id, case_id, bank, accounts, total_fen, status, ap
 const CASE_COLUMNS: &str =
     "id, title, victim, txns, typology, narrative, created_by, created_at, as_of, traced_fen, held_fen, \
                             svg, freeze_json, status, assignee, closed_note, \
-                            (SELECT COUNT(*) FROM freeze_requests f WHERE f.case_id = cases.id AND f.status = 'sent')";
+                            (SELECT COUNT(*) FROM freeze_requests f WHERE f.case_id = cases.id AND f.status = 'sent'), \
+                            province";
 
 fn case_row(r: &dyn Row) -> DbResult<Case> {
     Ok(Case {
@@ -422,6 +429,7 @@ fn case_row(r: &dyn Row) -> DbResult<Case> {
         assignee: r.opt_text(14)?,
         closed_note: r.opt_text(15)?,
         awaiting: r.int(16)?,
+        province: r.opt_int(17)?,
     })
 }
 
@@ -455,6 +463,10 @@ fn like_escaped(x: &str) -> String {
 fn migrate_cases(db: &mut Db) -> DbResult<()> {
     if db.conn.query("SELECT status, assignee, closed_note FROM cases WHERE 1 = 0", &[], |_| Ok(())).is_err() {
         add_case_states(db)?;
+    }
+    // Cases stored before they kept the victim's province have none (the filter skips them).
+    if db.conn.query("SELECT province FROM cases WHERE 1 = 0", &[], |_| Ok(())).is_err() {
+        db.atomically(|db| db.conn.batch("ALTER TABLE cases ADD COLUMN province BIGINT;"))?;
     }
     // Cases stored before their accounts were indexed (or written by another tool) get indexed.
     let unindexed = db.conn.query(
@@ -649,8 +661,8 @@ impl Db {
 
     fn insert_case(&mut self, c: &Case) -> DbResult<i64> {
         self.insert(
-            "INSERT INTO cases(title, victim, txns, typology, narrative, created_by, created_at, as_of, traced_fen, held_fen, svg, freeze_json, status, assignee)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'open', $6)",
+            "INSERT INTO cases(title, victim, txns, typology, narrative, created_by, created_at, as_of, traced_fen, held_fen, svg, freeze_json, status, assignee, province)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'open', $6, $13)",
             &[
                 s(&c.title),
                 s(&c.victim),
@@ -664,6 +676,7 @@ impl Db {
                 V::I(c.held_fen),
                 s(&c.svg),
                 s(&c.freeze_json),
+                V::OI(c.province),
             ],
         )
     }
@@ -697,6 +710,8 @@ impl Db {
                    OR ($1 = 'freezing' AND status = 'open'
                        AND EXISTS (SELECT 1 FROM freeze_requests f WHERE f.case_id = cases.id AND f.status = 'sent')))
                  AND (CAST($2 AS TEXT) IS NULL OR assignee = $2) AND (CAST($3 AS TEXT) IS NULL OR typology = $3)
+                 AND (CAST($6 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM freeze_requests f WHERE f.case_id = cases.id AND f.bank = $6))
+                 AND (CAST($7 AS BIGINT) IS NULL OR province = $7)
                  ORDER BY id DESC LIMIT $4 OFFSET $5"
             ),
             &[
@@ -705,6 +720,8 @@ impl Db {
                 os(filter.typology.as_deref()),
                 limit,
                 offset,
+                os(filter.bank.as_deref()),
+                V::OI(filter.province),
             ],
             case_row,
         )

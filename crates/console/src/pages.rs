@@ -214,6 +214,15 @@ pub fn cases(lang: Lang, user: &User, csrf: &str, cases: &[Case], q: &CasesQuery
                     option value="" { (lang.t("所有类型", "any typology")) }
                     @for t in fanzha_model::TYPOLOGIES { option value=(t.id) selected[q.typology == t.id] { (typology_name(lang, t.id)) } }
                 }
+                " "
+                input name="bank" value=(q.bank) placeholder=(lang.t("已向该银行请求冻结", "asked this bank to freeze")) size="14";
+                " "
+                select name="province" {
+                    option value="" { (lang.t("受害人所在省份", "victim's province")) }
+                    @for (code, zh, en) in crate::dashboard::PROVINCES {
+                        option value=(code) selected[q.province == code.to_string()] { (lang.t(zh, en)) }
+                    }
+                }
                 " " button type="submit" { (lang.t("筛选", "Filter")) }
                 " " a #export-cases href={ "/console/cases.csv?" (q.query_string()) } { (lang.t("导出 CSV", "Export CSV")) }
             }

@@ -342,6 +342,16 @@ async fn cases_are_taken_assigned_closed_with_a_note_filtered_and_exported() {
     let freezing = send(&c, "GET", "/console/cases?status=freezing", &wang, "").await.body;
     assert!(freezing.contains("href=\"/console/cases/2\"") && freezing.contains("冻结中 (2)"), "{freezing}");
     assert!(!freezing.contains("href=\"/console/cases/1\""));
+    // By the banks asked to freeze, and by the victim's province.
+    let bank = c.db().freezes(Some(2), None, Page::all()).unwrap()[0].bank.clone().expect("a bank");
+    let by_bank = send(&c, "GET", &format!("/console/cases?status=all&bank={bank}"), &wang, "").await.body;
+    assert!(by_bank.contains("href=\"/console/cases/2\"") && !by_bank.contains("href=\"/console/cases/1\""));
+    let province = case(2).province.expect("the victim's province is kept");
+    let here = send(&c, "GET", &format!("/console/cases?status=all&province={province}"), &wang, "").await.body;
+    assert!(here.contains("href=\"/console/cases/2\""), "{province}");
+    let elsewhere = if province == 65 { 11 } else { 65 };
+    let there = send(&c, "GET", &format!("/console/cases?status=all&province={elsewhere}"), &wang, "").await.body;
+    assert!(!there.contains("href=\"/console/cases/2\""));
     let r = change(wang.clone(), 1, format!("csrf={wang_csrf}&action=reopen")).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!((case(1).status.as_str(), case(1).closed_note.as_deref()), ("open", None));

@@ -92,10 +92,11 @@ pub struct Entry {
     pub reason: String,
     /// Who listed it (e.g. `analyst:wang`, `detect mules`, `public report`).
     pub source: String,
-    /// From when it applies (UTC epoch seconds).
+    /// From when it applies (UTC epoch seconds; RFC 3339 in JSON).
+    #[serde(with = "fanzha_model::rfc3339")]
     pub valid_from: i64,
     /// Until when it applies, exclusive (`None`: open).
-    #[serde(default)]
+    #[serde(default, with = "fanzha_model::rfc3339::option")]
     pub valid_to: Option<i64>,
 }
 

@@ -20,7 +20,8 @@ pub struct PublicReport {
     pub value: String,
     /// What happened, in the reporter's words (the scam message, the call).
     pub text: String,
-    /// When it was received (UTC epoch seconds).
+    /// When it was received (UTC epoch seconds; RFC 3339 in JSON).
+    #[serde(with = "fanzha_model::rfc3339")]
     pub at: i64,
 }
 

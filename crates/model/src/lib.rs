@@ -32,7 +32,7 @@ pub use label::{Label, LabelTarget};
 pub use ledger::{CapacityError, Event, Ledger, MAX_ACCOUNTS, MAX_BANKS};
 pub use money::{Fen, MoneyError};
 pub use region::{Region, RegionError};
-pub use time::{duration_text, Horizon, Ts, TsError, BEIJING_OFFSET_SECS, DAY_SECS, DEFAULT_MAX_SKEW_SECS};
+pub use time::{duration_text, rfc3339, Horizon, Ts, TsError, BEIJING_OFFSET_SECS, DAY_SECS, DEFAULT_MAX_SKEW_SECS};
 pub use transfer::{Channel, Currency, Transfer, TransferIx, TransferKind};
 pub use typology::{Typology, TYPOLOGIES};
 

@@ -227,3 +227,97 @@ mod tests {
         assert_eq!(Ts::parse_rfc3339("1970-01-01T00:00:01.999Z").unwrap(), Ts(1));
     }
 }
+
+/// Serde for a time held as UTC epoch seconds (`i64`) that the API and files show as RFC 3339
+/// (`2024-03-01T02:00:00Z`): one dialect for every time on `/v1`. Reading also takes the epoch
+/// seconds that earlier versions wrote (a number, or digits in a query string), so old files and
+/// clients keep working. Use with `#[serde(with = "fanzha_model::rfc3339")]`, or
+/// [`rfc3339::option`] for an `Option<i64>`.
+pub mod rfc3339 {
+    use super::Ts;
+    use serde::de::{self, Deserializer, Visitor};
+    use serde::Serializer;
+    use std::fmt;
+
+    /// Writes `secs` as RFC 3339 in UTC.
+    pub fn serialize<S: Serializer>(secs: &i64, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&Ts(*secs).to_rfc3339_utc())
+    }
+
+    /// Reads RFC 3339 (any offset) or epoch seconds.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+        d.deserialize_any(Time)
+    }
+
+    struct Time;
+
+    impl Visitor<'_> for Time {
+        type Value = i64;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an RFC 3339 time such as 2024-03-01T10:00:00+08:00")
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
+            Ok(v)
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
+            i64::try_from(v).map_err(|_| E::custom("time out of range"))
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<i64, E> {
+            if let Ok(secs) = v.trim().parse::<i64>() {
+                return Ok(secs);
+            }
+            Ts::parse_rfc3339(v).map(|t| t.0).map_err(E::custom)
+        }
+    }
+
+    /// The same for an optional time (`null` or missing: `None`, with `#[serde(default)]`).
+    pub mod option {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        /// Writes the time as RFC 3339 in UTC, or `null`.
+        pub fn serialize<S: Serializer>(secs: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
+            match secs {
+                Some(secs) => super::serialize(secs, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        /// Reads RFC 3339, epoch seconds or `null`.
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+            #[derive(Deserialize)]
+            struct Wrapped(#[serde(with = "super")] i64);
+            Ok(Option::<Wrapped>::deserialize(d)?.map(|w| w.0))
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use serde::{Deserialize, Serialize};
+
+        #[derive(Debug, PartialEq, Serialize, Deserialize)]
+        struct At {
+            #[serde(with = "super")]
+            at: i64,
+            #[serde(default, with = "super::option")]
+            until: Option<i64>,
+        }
+
+        #[test]
+        fn writes_rfc3339_and_reads_it_or_epoch_seconds() {
+            let a = At { at: 1_709_258_400, until: None };
+            let text = serde_json::to_string(&a).unwrap();
+            assert_eq!(text, r#"{"at":"2024-03-01T02:00:00Z","until":null}"#);
+            assert_eq!(serde_json::from_str::<At>(&text).unwrap(), a);
+            let old: At = serde_json::from_str(r#"{"at":1709258400,"until":1709262000}"#).unwrap();
+            assert_eq!(old, At { at: 1_709_258_400, until: Some(1_709_262_000) });
+            let local: At = serde_json::from_str(r#"{"at":"2024-03-01T10:00:00+08:00"}"#).unwrap();
+            assert_eq!(local.at, 1_709_258_400);
+            let err = serde_json::from_str::<At>(r#"{"at":"yesterday"}"#).unwrap_err().to_string();
+            assert!(err.contains("yesterday"), "{err}");
+        }
+    }
+}

@@ -276,7 +276,8 @@ pub struct Removal {
     kind: EntryKind,
     value: String,
     source: String,
-    /// When it stops applying (default: now).
+    /// When it stops applying (RFC 3339; default: now).
+    #[serde(default, with = "fanzha_model::rfc3339::option")]
     at: Option<i64>,
 }
 
@@ -433,7 +434,8 @@ pub struct ReportsQuery {
     kind: Option<EntryKind>,
     /// Only reports about this value (compared as the lists compare it).
     value: Option<String>,
-    /// Only reports received at or after this time (UTC epoch seconds).
+    /// Only reports received at or after this time (RFC 3339).
+    #[serde(default, with = "fanzha_model::rfc3339::option")]
     since: Option<i64>,
     /// At most this many, newest first (default and largest: 500).
     limit: Option<usize>,

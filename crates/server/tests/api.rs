@@ -124,19 +124,22 @@ async fn lists_apply_from_their_valid_time() {
     seed(dir.path());
     let app = app(dir.path());
     let entry = json!({"list": "block", "kind": "account", "value": "FRESH", "reason": "police freeze notice",
-        "source": "analyst:wang", "valid_from": T0});
+        "source": "analyst:wang", "valid_from": iso(T0)});
     assert_eq!(call(&app, "POST", "/v1/lists", Some(entry)).await.0, StatusCode::CREATED);
     let check = |ts: i64| json!({"ts": iso(ts), "from_account": "VICTIM", "to_account": "FRESH", "amount_fen": 10_000});
     assert_eq!(call(&app, "POST", "/v1/transfers/check", Some(check(T0 - 60))).await.1["verdict"], "pass");
     let (_, v) = call(&app, "POST", "/v1/transfers/check", Some(check(T0 + 60))).await;
     assert_eq!(v["verdict"], "block", "{v}");
     let removal =
-        json!({"list": "block", "kind": "account", "value": "FRESH", "source": "analyst:li", "at": T0 + 3_600});
+        json!({"list": "block", "kind": "account", "value": "FRESH", "source": "analyst:li", "at": iso(T0 + 3_600)});
     assert_eq!(call(&app, "POST", "/v1/lists/remove", Some(removal)).await.1["closed"], 1);
     assert_eq!(call(&app, "POST", "/v1/transfers/check", Some(check(T0 + 60))).await.1["verdict"], "block", "then");
     assert_eq!(call(&app, "POST", "/v1/transfers/check", Some(check(T0 + 7_200))).await.1["verdict"], "pass", "now");
     let (_, l) = call(&app, "GET", "/v1/lists?kind=account&value=FRESH", None).await;
     assert_eq!(l["entries"].as_array().unwrap().len(), 2, "history kept: {l}");
+    // One dialect: times come back as RFC 3339 (UTC), whatever offset they were sent with.
+    assert_eq!(l["entries"][0]["valid_from"], Ts(T0).to_rfc3339_utc(), "{l}");
+    assert_eq!(l["entries"][1]["valid_to"], Ts(T0 + 3_600).to_rfc3339_utc(), "{l}");
     let bad = json!({"list": "block", "kind": "account", "value": "X", "reason": "", "source": "s", "valid_from": 0});
     assert_eq!(call(&app, "POST", "/v1/lists", Some(bad)).await.0, StatusCode::BAD_REQUEST);
 }
@@ -467,6 +470,13 @@ async fn public_reports_are_read_with_a_key() {
     let texts: Vec<&str> = v["reports"].as_array().unwrap().iter().map(|r| r["text"].as_str().unwrap()).collect();
     assert_eq!(texts, ["又打来了", "冒充公安"], "newest first, phone numbers compared by digits");
     assert_eq!(call(&app, "GET", "/v1/reports?limit=1", None).await.1["reports"].as_array().unwrap().len(), 1);
+    let at = v["reports"][0]["at"].as_str().expect("an RFC 3339 time");
+    assert!(Ts::parse_rfc3339(at).is_ok(), "{at}");
+    let later = Ts(Ts::parse_rfc3339(at).unwrap().0 + 60).to_rfc3339_utc();
+    let (status, none) = call(&app, "GET", &format!("/v1/reports?since={later}"), None).await;
+    assert_eq!((status, none["reports"].as_array().unwrap().len()), (StatusCode::OK, 0), "{none}");
+    let (status, bad) = call(&app, "GET", "/v1/reports?since=yesterday", None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
 }
 
 /// A store that already holds a record dated 9999 (from before such records were refused) does not

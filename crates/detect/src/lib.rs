@@ -32,6 +32,7 @@ pub mod rules;
 pub mod snapshots;
 #[cfg(test)]
 mod testing;
+pub mod training;
 
 pub use catalog::{FeatureInfo, FEATURES, FEATURE_COUNT, OWN_COUNT};
 pub use change::ChangeConfig;

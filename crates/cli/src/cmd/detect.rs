@@ -3,14 +3,11 @@
 
 use crate::cmd::trace::{load, Loaded};
 use anyhow::Context;
-use fanzha_detect::association::Links;
 use fanzha_detect::farming::{self, FarmerScore, FarmingConfig, Ring};
 use fanzha_detect::metrics::Quality;
 use fanzha_detect::mules::{self, MuleConfig, MuleScore};
-use fanzha_detect::snapshots::{live_rows, LiveRows};
-use fanzha_detect::{
-    context, evaluation, labels, ContextConfig, FeatureConfig, FeatureEngine, Features, MuleModel, TrainParams,
-};
+use fanzha_detect::training::TrainingSet;
+use fanzha_detect::{evaluation, labels, MuleModel, TrainParams};
 use fanzha_model::{AccountIx, Ledger, Ts};
 use fanzha_storage::Store;
 use rustc_hash::FxHashMap;
@@ -160,35 +157,6 @@ pub fn load_model(path: Option<&Path>) -> anyhow::Result<MuleModel> {
     match path {
         Some(p) => MuleModel::load(p).with_context(|| format!("loading model {}", p.display())),
         None => Ok(MuleModel::shipped()),
-    }
-}
-
-/// The features of a store as of `--until`: the streaming engine, and a way to make model rows.
-struct AsOf<'l> {
-    loaded: &'l Loaded,
-    engine: FeatureEngine,
-    until: Option<Ts>,
-}
-
-impl<'l> AsOf<'l> {
-    fn new(loaded: &'l Loaded, source: &Source) -> anyhow::Result<AsOf<'l>> {
-        let until = until(source)?;
-        let engine = FeatureEngine::replay(loaded.store.ledger(), &loaded.graph, FeatureConfig::default(), until);
-        Ok(AsOf { loaded, engine, until })
-    }
-
-    /// The model rows of `accounts` (own features, neighbour averages, shapes) and the links among
-    /// them (for the association columns).
-    fn rows(&self, accounts: &[AccountIx]) -> (Vec<Features>, Links) {
-        let rows = context::rows(
-            &self.engine,
-            self.loaded.store.ledger(),
-            &self.loaded.graph,
-            self.until,
-            accounts,
-            &ContextConfig::default(),
-        );
-        (rows, Links::new(&self.loaded.graph, self.until, accounts))
     }
 }
 
@@ -399,24 +367,16 @@ pub(crate) fn bad_rows(path: &Path, bad: &[labels::BadRow]) -> anyhow::Error {
 }
 
 pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
-    let (mut features, mut labels, mut links) = (Vec::new(), Vec::new(), Vec::new());
-    let mut live = LiveRows::default();
+    let mut set = TrainingSet::new();
     let moments = usize::try_from(args.moments).expect("at most 30");
+    let until = until(&args.source)?;
     let sources = std::iter::once((args.source.db.clone(), args.labels.as_deref()))
         .chain(args.also.iter().map(|d| (d.clone(), None)));
     for (db, label_file) in sources {
         let loaded = load(&db)?;
-        let as_of = AsOf::new(&loaded, &Source { db, until: args.source.until.clone() })?;
         let file = label_file.map(|path| read_labels(path, loaded.store.ledger())).transpose()?;
-        let (accounts, store_labels) = evaluation::scope(loaded.store.ledger(), &as_of.engine, file.as_deref());
-        let (rows, store_links) = as_of.rows(&accounts);
-        let (ledger, first_group) = (loaded.store.ledger(), features.len());
-        live.extend(live_rows(ledger, &loaded.graph, as_of.until, &accounts, &store_labels, moments, first_group));
-        features.extend(rows);
-        labels.extend(store_labels);
-        links.push(store_links);
+        set.add(loaded.store.ledger(), &loaded.graph, until, file.as_deref(), moments);
     }
-    let links = fanzha_detect::association::Links::concat(links);
     let params = TrainParams {
         iterations: args.iterations,
         max_depth: args.max_depth,
@@ -431,13 +391,14 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         args.source.until.as_ref().map_or(String::new(), |u| format!(", until {u}")),
     );
     let started = std::time::Instant::now();
-    let model = MuleModel::train(&mut features, &labels, &links, &live, &params, source)?;
+    let live_rows = set.live_rows();
+    let model = set.train(&params, source)?;
     model.save(&args.out)?;
     println!(
         "trained on {} accounts ({} positive) and {} live rows in {:.1} s; threshold {:.3}, live {:.3}; wrote {}",
         model.provenance.rows,
         model.provenance.positives,
-        live.rows.len(),
+        live_rows,
         started.elapsed().as_secs_f64(),
         model.threshold,
         model.live_threshold,

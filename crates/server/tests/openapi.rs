@@ -83,7 +83,7 @@ fn violations(doc: &Value, schema: &Value, v: &Value, at: &str, out: &mut Vec<St
 }
 
 /// The answer's schema for `status` of an operation, if the document gives one.
-fn answer_schema<'a>(op: &'a Value, status: u16) -> Option<&'a Value> {
+fn answer_schema(op: &Value, status: u16) -> Option<&Value> {
     op["responses"][status.to_string()]["content"]["application/json"].get("schema")
 }
 

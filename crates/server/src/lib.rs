@@ -27,7 +27,9 @@ pub mod state;
 pub use access::{AuditEntry, Caller, Gate, GateError, Scope};
 pub use error::ApiError;
 pub use routes::Client;
-pub use state::{client_key, ApiConfig, App, HeldCheck, Live, Notice, OnNotice, Poisoned, RateLimiter, Rules};
+pub use state::{
+    client_key, ApiConfig, App, HeldCheck, Live, Notice, OnNotice, Poisoned, RateLimiter, RescoreError, Rules,
+};
 
 use axum::body::Body;
 use axum::http::{header, HeaderValue, Request, StatusCode};

@@ -11,7 +11,7 @@ use fanzha_detect::mules::{score_all, MuleConfig};
 use fanzha_detect::MuleModel;
 use fanzha_graph::{EdgeIx, TemporalGraph};
 use fanzha_rules::{Reloading, RuleSet, Watcher};
-use fanzha_storage::{LogStore, Store};
+use fanzha_storage::{LogStore, OpenMode, Store, StoreError};
 use fanzha_text::Classifier;
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -173,6 +173,23 @@ pub fn client_key(ip: IpAddr) -> IpAddr {
     }
 }
 
+/// Why a detection run for the check did not finish.
+#[derive(Debug, thiserror::Error)]
+pub enum RescoreError {
+    /// The state's lock was poisoned by a panic.
+    #[error("the server state was poisoned by a panic")]
+    Poisoned,
+    /// The store could not be read.
+    #[error(transparent)]
+    Store(StoreError),
+}
+
+impl From<Poisoned> for RescoreError {
+    fn from(_: Poisoned) -> RescoreError {
+        RescoreError::Poisoned
+    }
+}
+
 /// A request panicked while holding the live state; the state may be half-changed, so requests
 /// are refused until the server restarts (which rebuilds it from the store).
 #[derive(Debug, Clone, Copy, thiserror::Error)]
@@ -239,20 +256,33 @@ impl App {
         r
     }
 
-    /// Runs batch mule detection (the shipped model) over everything in the store and hands its
-    /// flags to the check (`payee.flagged_mule`). Checks go on meanwhile; records wait for the
-    /// scoring (seconds on a store of a few hundred thousand transfers). Returns how many accounts
-    /// are flagged.
-    pub fn rescore_mules(&self, model: &MuleModel) -> Result<usize, Poisoned> {
-        let suspects = {
-            let live = self.read_live()?;
-            let graph = live.graph();
-            let scores = score_all(live.store.ledger(), &graph, None, model, &MuleConfig::default(), false);
-            Suspects::from_scores(&scores, live.latest)
-        };
-        let n = suspects.len();
-        self.write_live()?.checker.suspects = suspects;
-        Ok(n)
+    /// Runs batch mule detection over the store as it stands on disk and hands its flags to the
+    /// check (`payee.flagged_mule`). The run reads its own copy of the store (a reader beside the
+    /// writer, replaying the log), so neither checks nor records wait for it: only the hand-over
+    /// takes the lock, for as long as it takes to find each flagged account in the live ledger by
+    /// its id. The copy costs a second ledger and graph in memory while the run lasts. Returns how
+    /// many accounts are flagged.
+    pub fn rescore_mules(&self, model: &MuleModel) -> Result<usize, RescoreError> {
+        let dir = self.read_live()?.store.dir().to_path_buf();
+        let snapshot = LogStore::open(&dir, OpenMode::Read).map_err(RescoreError::Store)?;
+        let ledger = snapshot.ledger();
+        let graph = TemporalGraph::build(ledger);
+        let mut flagged = score_all(ledger, &graph, None, model, &MuleConfig::default(), false);
+        flagged.retain(|s| s.flagged);
+        let as_of = (graph.edge_count() > 0).then(|| graph.edge(EdgeIx::of(graph.edge_count() - 1)).ts);
+        let mut live = self.write_live()?;
+        let current = live.store.ledger();
+        // The copy replays the same log, so its indices are the live ones; finding each account by
+        // id keeps that an assumption checked, not trusted.
+        flagged.retain_mut(|s| match current.account_ix(ledger.account_id(s.account)) {
+            Some(a) => {
+                s.account = a;
+                true
+            }
+            None => false,
+        });
+        live.checker.suspects = Suspects::from_scores(&flagged, as_of);
+        Ok(flagged.len())
     }
 
     /// Starts a thread that runs [`App::rescore_mules`] now and then every `every`, logging each
@@ -269,7 +299,8 @@ impl App {
                         "mule detection: {n} accounts flagged for the check ({:.1} s)",
                         started.elapsed().as_secs_f64()
                     ),
-                    Err(Poisoned) => return,
+                    Err(RescoreError::Poisoned) => return,
+                    Err(RescoreError::Store(e)) => eprintln!("mule detection: could not read the store: {e}"),
                 }
                 std::thread::sleep(every);
             }

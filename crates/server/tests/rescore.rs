@@ -1,0 +1,58 @@
+//! Detection for the check reads its own copy of the store: it flags exactly what scoring the
+//! live store flags, and a transfer recorded meanwhile is not lost or blocked by it.
+
+mod common;
+
+use common::*;
+use fanzha_detect::mules::{score_all, MuleConfig};
+use fanzha_detect::MuleModel;
+use fanzha_ingest::{Format, IngestOptions, Inputs, Quiet};
+use fanzha_scenario::{generate_to_dir, ScenarioConfig};
+use fanzha_storage::{LogStore, OpenMode, Store};
+use serde_json::json;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rescoring_a_copy_flags_what_the_live_store_would_and_records_go_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let (data, db) = (dir.path().join("data"), dir.path().join("db"));
+    generate_to_dir(&ScenarioConfig::for_transfers(30_000, 7), &data).unwrap();
+    {
+        let mut store = LogStore::open(&db, OpenMode::Create).unwrap();
+        let inputs = Inputs {
+            accounts: Some(data.join("accounts.csv")),
+            transfers: Some(data.join("transfers.csv")),
+            labels: None,
+        };
+        fanzha_ingest::ingest(&mut store, Format::Fanzha, &inputs, &IngestOptions::default(), &mut Quiet).unwrap();
+        store.commit().unwrap();
+    }
+    let app = app(&db);
+    let model = std::sync::Arc::new(MuleModel::shipped());
+    let expected: Vec<_> = {
+        let live = app.read_live().unwrap();
+        let scores = score_all(live.store.ledger(), &live.graph(), None, &model, &MuleConfig::default(), false);
+        scores.into_iter().filter(|s| s.flagged).map(|s| s.account).collect()
+    };
+    assert!(expected.len() >= 5, "the scenario's mules are found ({})", expected.len());
+
+    // A record made while detection runs lands, and the run flags what the store held.
+    let running = {
+        let app = app.clone();
+        let model = model.clone();
+        tokio::task::spawn_blocking(move || app.rescore_mules(&model).unwrap())
+    };
+    let t = json!({"txn_id": "DURING", "ts": iso(T0 + 400 * 86_400), "from_account": "P1", "to_account": "P2",
+        "amount_fen": 1_000});
+    assert_eq!(call(&app, "POST", "/v1/transfers", Some(t)).await.0, axum::http::StatusCode::CREATED);
+    let flagged = running.await.unwrap();
+    assert_eq!(flagged, expected.len());
+    let live = app.read_live().unwrap();
+    for a in &expected {
+        assert!(
+            live.checker.suspects.get(*a).is_some(),
+            "{} is flagged for the check",
+            live.store.ledger().account_id(*a)
+        );
+    }
+    assert!(live.store.ledger().txn_ix("DURING").is_some(), "the record landed");
+}

@@ -600,42 +600,53 @@ fn context_columns_match_a_naive_aggregation() {
     assert!(seen_shapes >= 100, "random ledgers must form patterns ({seen_shapes})");
 }
 
-/// The live view (`recent`) against a scan of the account's transfers in the span, at every
-/// transfer's time and a little after, on random ledgers fed one transfer at a time.
-#[test]
-fn recent_activity_matches_a_scan() {
-    let cfg = FeatureConfig::default();
-    let mut busy = 0;
+/// Feeds 200 random ledgers (seeds from `first_seed`) to new engines one transfer at a time, in
+/// the graph's order, and after each calls `at(rng, ledger, engine, transfers so far, the next
+/// transfer's time or i64::MAX, seed)`.
+fn fed_one_at_a_time(
+    first_seed: u64,
+    mut at: impl FnMut(&mut ChaCha8Rng, &Ledger, &FeatureEngine, &[&Transfer], i64, u64),
+) {
     for seed in 0..200 {
-        let mut rng = ChaCha8Rng::seed_from_u64(5_000 + seed);
+        let mut rng = ChaCha8Rng::seed_from_u64(first_seed + seed);
         let ledger = random_ledger(&mut rng);
         let graph = TemporalGraph::build(&ledger);
-        let mut engine = FeatureEngine::new(&ledger, cfg);
+        let mut engine = FeatureEngine::new(&ledger, FeatureConfig::default());
         let timeline: Vec<&Transfer> =
             (0..graph.edge_count()).map(|e| ledger.transfer(graph.edge(EdgeIx::of(e)).txn)).collect();
         for (i, t) in timeline.iter().enumerate() {
             engine.observe(&ledger, t);
             let next = timeline.get(i + 1).map_or(i64::MAX, |n| n.ts.0);
-            for now in [t.ts.0, (t.ts.0 + 3_600).min(next)] {
-                let secs = [3_600, 86_400][rng.random_range(0..2)];
-                for a in 0..ledger.accounts().len() as u32 {
-                    let a = AccountIx(a);
-                    let span: Vec<&&Transfer> =
-                        timeline[..=i].iter().filter(|x| x.ts.0 > now - secs && x.ts.0 <= now).collect();
-                    let ins: Vec<&&&Transfer> = span.iter().filter(|x| x.to == Some(a)).collect();
-                    let outs: Vec<&&&Transfer> = span.iter().filter(|x| x.from == Some(a)).collect();
-                    let r = engine.recent(a, Ts(now), secs);
-                    assert_eq!(f64::from(r.payers), distinct(ins.iter().filter_map(|x| x.from.map(|f| f.0)).collect()));
-                    assert_eq!(f64::from(r.payees), distinct(outs.iter().filter_map(|x| x.to.map(|f| f.0)).collect()));
-                    assert_eq!(r.inflows as usize, ins.len(), "seed {seed}");
-                    assert_eq!(r.outflows as usize, outs.len());
-                    assert_eq!(r.in_fen.0, ins.iter().map(|x| x.amount.0).sum::<i64>());
-                    assert_eq!(r.out_fen.0, outs.iter().map(|x| x.amount.0).sum::<i64>());
-                    busy += usize::from(r.payers >= 2);
-                }
-            }
+            at(&mut rng, &ledger, &engine, &timeline[..=i], next, seed);
         }
     }
+}
+
+/// The live view (`recent`) against a scan of the account's transfers in the span, at every
+/// transfer's time and a little after, on random ledgers fed one transfer at a time.
+#[test]
+fn recent_activity_matches_a_scan() {
+    let mut busy = 0;
+    fed_one_at_a_time(5_000, |rng, ledger, engine, seen, next, seed| {
+        let t = seen[seen.len() - 1];
+        for now in [t.ts.0, (t.ts.0 + 3_600).min(next)] {
+            let secs = [3_600, 86_400][rng.random_range(0..2)];
+            for a in 0..ledger.accounts().len() as u32 {
+                let a = AccountIx(a);
+                let span: Vec<&&Transfer> = seen.iter().filter(|x| x.ts.0 > now - secs && x.ts.0 <= now).collect();
+                let ins: Vec<&&&Transfer> = span.iter().filter(|x| x.to == Some(a)).collect();
+                let outs: Vec<&&&Transfer> = span.iter().filter(|x| x.from == Some(a)).collect();
+                let r = engine.recent(a, Ts(now), secs);
+                assert_eq!(f64::from(r.payers), distinct(ins.iter().filter_map(|x| x.from.map(|f| f.0)).collect()));
+                assert_eq!(f64::from(r.payees), distinct(outs.iter().filter_map(|x| x.to.map(|f| f.0)).collect()));
+                assert_eq!(r.inflows as usize, ins.len(), "seed {seed}");
+                assert_eq!(r.outflows as usize, outs.len());
+                assert_eq!(r.in_fen.0, ins.iter().map(|x| x.amount.0).sum::<i64>());
+                assert_eq!(r.out_fen.0, outs.iter().map(|x| x.amount.0).sum::<i64>());
+                busy += usize::from(r.payers >= 2);
+            }
+        }
+    });
     assert!(busy >= 100, "the random ledgers must reach several payers within a span ({busy})");
 }
 
@@ -646,58 +657,46 @@ fn quiet_spells_and_first_payments_match_a_scan() {
     let cfg = FeatureConfig::default();
     let days = |secs: i64| secs.max(0) as f64 / 86_400.0;
     let (mut woken, mut repeats) = (0, 0);
-    for seed in 0..200 {
-        let mut rng = ChaCha8Rng::seed_from_u64(7_000 + seed);
-        let ledger = random_ledger(&mut rng);
-        let graph = TemporalGraph::build(&ledger);
-        let mut engine = FeatureEngine::new(&ledger, cfg);
-        let timeline: Vec<&Transfer> =
-            (0..graph.edge_count()).map(|e| ledger.transfer(graph.edge(EdgeIx::of(e)).txn)).collect();
-        for (i, t) in timeline.iter().enumerate() {
-            engine.observe(&ledger, t);
-            let next = timeline.get(i + 1).map_or(i64::MAX, |n| n.ts.0);
-            for now in [t.ts.0, (t.ts.0 + 9 * 86_400).min(next)] {
-                for a in 0..ledger.accounts().len() as u32 {
-                    let a = AccountIx(a);
-                    // Quiet since the opening, or the history's start if later (unknown opening: none).
-                    let quiet_from =
-                        ledger.account(a).opened_at.map(|o| ledger.history_from(a).map_or(o.0, |h| o.0.max(h.0)));
-                    let seen: Vec<i64> = timeline[..=i]
-                        .iter()
-                        .filter(|x| x.from == Some(a) || x.to == Some(a))
-                        .map(|x| x.ts.0)
-                        .collect();
-                    let want = match seen.last() {
-                        None => quiet_from.map(|f| days(now - f)),
-                        Some(&last) if now - last >= cfg.dormancy_secs => Some(days(now - last)),
-                        Some(_) => {
-                            // The latest activity that came after a quiet spell starts the run.
-                            let mut run = None;
-                            for (k, &at) in seen.iter().enumerate() {
-                                let before = if k == 0 { quiet_from.unwrap_or(at) } else { seen[k - 1] };
-                                if at - before >= cfg.dormancy_secs {
-                                    run = Some((at, at - before));
-                                }
+    fed_one_at_a_time(7_000, |_, ledger, engine, timeline, next, seed| {
+        let t = timeline[timeline.len() - 1];
+        for now in [t.ts.0, (t.ts.0 + 9 * 86_400).min(next)] {
+            for a in 0..ledger.accounts().len() as u32 {
+                let a = AccountIx(a);
+                // Quiet since the opening, or the history's start if later (unknown opening: none).
+                let quiet_from =
+                    ledger.account(a).opened_at.map(|o| ledger.history_from(a).map_or(o.0, |h| o.0.max(h.0)));
+                let seen: Vec<i64> =
+                    timeline.iter().filter(|x| x.from == Some(a) || x.to == Some(a)).map(|x| x.ts.0).collect();
+                let want = match seen.last() {
+                    None => quiet_from.map(|f| days(now - f)),
+                    Some(&last) if now - last >= cfg.dormancy_secs => Some(days(now - last)),
+                    Some(_) => {
+                        // The latest activity that came after a quiet spell starts the run.
+                        let mut run = None;
+                        for (k, &at) in seen.iter().enumerate() {
+                            let before = if k == 0 { quiet_from.unwrap_or(at) } else { seen[k - 1] };
+                            if at - before >= cfg.dormancy_secs {
+                                run = Some((at, at - before));
                             }
-                            Some(match run {
-                                Some((start, gap)) if start > now - cfg.change.recent_secs => days(gap),
-                                _ => 0.0,
-                            })
                         }
-                    };
-                    let got = engine.quiet_days_before_run(&ledger, a, Ts(now));
-                    assert_eq!(got, want, "seed {seed}, account {}, now {now}", a.0);
-                    woken += usize::from(got.is_some_and(|d| d >= 7.0) && !seen.is_empty());
-                    for b in 0..ledger.accounts().len() as u32 {
-                        let b = AccountIx(b);
-                        let first = timeline[..=i].iter().find(|x| x.from == Some(a) && x.to == Some(b));
-                        assert_eq!(engine.first_paid(a, b), first.map(|x| x.ts), "seed {seed}");
-                        repeats += usize::from(first.is_some_and(|f| f.ts.0 < t.ts.0));
+                        Some(match run {
+                            Some((start, gap)) if start > now - cfg.change.recent_secs => days(gap),
+                            _ => 0.0,
+                        })
                     }
+                };
+                let got = engine.quiet_days_before_run(ledger, a, Ts(now));
+                assert_eq!(got, want, "seed {seed}, account {}, now {now}", a.0);
+                woken += usize::from(got.is_some_and(|d| d >= 7.0) && !seen.is_empty());
+                for b in 0..ledger.accounts().len() as u32 {
+                    let b = AccountIx(b);
+                    let first = timeline.iter().find(|x| x.from == Some(a) && x.to == Some(b));
+                    assert_eq!(engine.first_paid(a, b), first.map(|x| x.ts), "seed {seed}");
+                    repeats += usize::from(first.is_some_and(|f| f.ts.0 < t.ts.0));
                 }
             }
         }
-    }
+    });
     assert!(woken >= 100, "the random ledgers must have quiet spells ({woken})");
     assert!(repeats >= 100, "the random ledgers must have repeated pairs ({repeats})");
 }

@@ -50,6 +50,16 @@ pub fn fraud_transfers(ledger: &Ledger) -> FxHashSet<TransferIx> {
     transfers_labelled(ledger, |name| name == FRAUD_LABEL)
 }
 
+/// The largest fraud-labelled payment made by an account the store does not label a mule: a
+/// victim's (ties go to the earlier transfer). `None` when the store has no victim payment.
+pub fn largest_victim_payment(ledger: &Ledger) -> Option<TransferIx> {
+    let mules = mule_accounts(ledger);
+    fraud_transfers(ledger)
+        .into_iter()
+        .filter(|&t| ledger.transfer(t).from.is_some_and(|f| !mules.contains(&f)))
+        .max_by_key(|&t| (ledger.transfer(t).amount, std::cmp::Reverse(t.0)))
+}
+
 /// Transfers the store labels as fraud (any transfer label).
 pub fn labelled_transfers(ledger: &Ledger) -> FxHashSet<TransferIx> {
     transfers_labelled(ledger, |_| true)
@@ -143,6 +153,28 @@ fn resolved<T>(text: &str, find: impl Fn(&str) -> Option<T>) -> Result<FileLabel
 #[cfg(test)]
 mod tests {
     use super::*;
+    use fanzha_model::{Account, Event, Fen, Label, Transfer, Ts};
+
+    #[test]
+    fn the_largest_victim_payment_skips_payments_by_mules() {
+        let mut l = Ledger::new();
+        for id in ["victim", "mule", "next"] {
+            l.apply(Event::Account { id: id.into(), account: Account::internal() });
+        }
+        let pay =
+            |from: u32, to: u32, fen: i64| Transfer::plain(Ts(0), Some(AccountIx(from)), Some(AccountIx(to)), Fen(fen));
+        for (txn, t) in
+            [("small", pay(0, 1, 5)), ("layer", pay(1, 2, 50)), ("big", pay(0, 1, 9)), ("plain", pay(0, 2, 99))]
+        {
+            l.apply(Event::Transfer { txn_id: txn.into(), transfer: t });
+        }
+        assert_eq!(largest_victim_payment(&l), None, "no labels, no victim payment");
+        for t in 0..3 {
+            l.apply(Event::Label(Label { target: LabelTarget::Transfer(TransferIx(t)), name: FRAUD_LABEL.into() }));
+        }
+        l.apply(Event::Label(Label { target: LabelTarget::Account(AccountIx(1)), name: "mule".into() }));
+        assert_eq!(largest_victim_payment(&l).map(|t| l.txn_id(t).to_string()).as_deref(), Some("big"));
+    }
 
     #[test]
     fn label_rows_with_a_header_comments_and_every_bad_row_named() {

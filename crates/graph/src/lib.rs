@@ -165,6 +165,33 @@ impl TemporalGraph {
         self.window(self.out_edges(a), from, to)
     }
 
+    /// The most distinct payers of `a` inside any window of `secs` seconds (a sliding window
+    /// over its incoming edges; cash deposits, which have no payer, do not count).
+    pub fn most_payers_within(&self, a: AccountIx, secs: i64) -> usize {
+        let edges = self.in_edges(a);
+        let mut in_window: std::collections::HashMap<AccountIx, usize> = std::collections::HashMap::new();
+        let (mut lo, mut best) = (0, 0);
+        for &e in edges {
+            let now = self.ts[e as usize];
+            while self.ts[edges[lo] as usize] <= now - secs {
+                if let Some(p) = self.edge(EdgeIx(edges[lo])).src {
+                    if let std::collections::hash_map::Entry::Occupied(mut n) = in_window.entry(p) {
+                        *n.get_mut() -= 1;
+                        if *n.get() == 0 {
+                            n.remove();
+                        }
+                    }
+                }
+                lo += 1;
+            }
+            if let Some(p) = self.edge(EdgeIx(e)).src {
+                *in_window.entry(p).or_default() += 1;
+            }
+            best = best.max(in_window.len());
+        }
+        best
+    }
+
     /// Edges entering `a` at or after `from` and before `to`, in time order.
     pub fn in_edges_between(&self, a: AccountIx, from: Ts, to: Ts) -> &[u32] {
         self.window(self.in_edges(a), from, to)
@@ -261,6 +288,23 @@ mod tests {
         assert_eq!((g.out_slots(AccountIx(1)), g.in_slots(AccountIx(1))), (1..3, 1..2));
         assert_eq!((g.end_after(Ts(9)), g.end_after(Ts(20)), g.end_after(Ts(99))), (EdgeIx(0), EdgeIx(2), EdgeIx(4)));
         assert_eq!((g.edges_until(Some(Ts(20))), g.edges_until(None)), (2, 4));
+    }
+
+    #[test]
+    fn most_payers_within_a_window_counts_distinct_payers_and_slides() {
+        // B is paid by A twice, then C, then cash; C pays again a day later.
+        let l = ledger(&[
+            ("t0", Some(0), Some(1), 0, 1),
+            ("t1", Some(0), Some(1), 100, 1),
+            ("t2", Some(2), Some(1), 200, 1),
+            ("t3", None, Some(1), 250, 1),
+            ("t4", Some(2), Some(1), 90_000, 1),
+        ]);
+        let g = TemporalGraph::build(&l);
+        assert_eq!(g.most_payers_within(AccountIx(1), 86_400), 2);
+        assert_eq!(g.most_payers_within(AccountIx(1), 150), 2, "t1 and t2 are 100 s apart");
+        assert_eq!(g.most_payers_within(AccountIx(1), 100), 1, "a window of 100 s excludes its start");
+        assert_eq!(g.most_payers_within(AccountIx(0), 86_400), 0);
     }
 
     #[test]

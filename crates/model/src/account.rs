@@ -121,6 +121,12 @@ pub struct Account {
 }
 
 impl Account {
+    /// Kept by an organisation rather than a person: a corporate account, or one seen only as
+    /// another institution's counterparty. Such accounts are paid by many by design.
+    pub fn is_organisational(&self) -> bool {
+        self.external || self.class == Some(AccountClass::Corp)
+    }
+
     /// An account of a reporting institution of which nothing else is known yet: active, no
     /// opening balance. Fill what is known with struct update syntax.
     pub fn internal() -> Account {

@@ -7,13 +7,12 @@
 
 use super::{gen, ingest, stats::Stats, trace};
 use crate::observer::CliObserver;
-use fanzha_graph::{EdgeIx, TemporalGraph};
+use fanzha_graph::TemporalGraph;
 use fanzha_ingest::{Format, IngestOptions, Inputs};
-use fanzha_model::{AccountIx, Ledger, TransferIx, Ts};
+use fanzha_model::{AccountIx, Ledger, Ts};
 use fanzha_scenario::ScenarioConfig;
 use fanzha_storage::Store;
 use fanzha_trace::{Backward, Forward, Policy, Tracer};
-use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -89,9 +88,8 @@ fn seed_work(db: &std::path::Path, console: &mut fanzha_console::db::Db, now: i6
     let store = fanzha_storage::LogStore::open(db, fanzha_storage::OpenMode::Read)?;
     let ledger = store.ledger();
     let graph = TemporalGraph::build(ledger);
-    let mules: HashSet<AccountIx> = fanzha_detect::labels::mule_accounts(ledger).into_iter().collect();
     let raised = fanzha_console::alerts::raise(console, &fanzha_console::alerts::detect(ledger, &graph), now)?;
-    let Some(seed) = largest_victim_payment(ledger, &mules) else { return Ok(()) };
+    let Some(seed) = fanzha_detect::labels::largest_victim_payment(ledger) else { return Ok(()) };
     let t = ledger.transfer(seed);
     let victim = t.from.map_or_else(String::new, |a| ledger.account_id(a).to_string());
     let case = fanzha_console::NewCase {
@@ -153,12 +151,12 @@ fn walkthrough(args: &Args) -> anyhow::Result<ExitCode> {
     );
 
     println!("\n== 5. first look: accounts paid by the most different payers within 24 hours ==");
-    let mules: HashSet<AccountIx> = fanzha_detect::labels::mule_accounts(ledger).into_iter().collect();
+    let mules = fanzha_detect::labels::mule_accounts(ledger);
     let mut ranked: Vec<(usize, AccountIx)> =
-        (0..graph.account_count()).map(AccountIx::of).map(|a| (max_payers_in_a_day(&graph, a), a)).collect();
+        (0..graph.account_count()).map(AccountIx::of).map(|a| (graph.most_payers_within(a, 86_400), a)).collect();
     ranked.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
     println!("{:<22} {:<8} {:<8} {:>7}  planted mule?", "account", "bank", "opened", "payers");
-    for &(payers, a) in ranked.iter().filter(|(_, a)| !is_corporate(ledger, *a)).take(8) {
+    for &(payers, a) in ranked.iter().filter(|(_, a)| !ledger.account(*a).is_organisational()).take(8) {
         let acc = ledger.account(a);
         println!(
             "{:<22} {:<8} {:<8} {:>7}  {}",
@@ -171,7 +169,7 @@ fn walkthrough(args: &Args) -> anyhow::Result<ExitCode> {
     }
     println!("(personal accounts only; merchants and employers are paid by many by design)");
 
-    let Some(seed) = largest_victim_payment(ledger, &mules) else {
+    let Some(seed) = fanzha_detect::labels::largest_victim_payment(ledger) else {
         println!("\n(no victim payments in this scenario to trace)");
         return Ok(ExitCode::SUCCESS);
     };
@@ -264,46 +262,4 @@ fn detection(ledger: &Ledger, graph: &TemporalGraph, db: &std::path::Path) {
         println!("  {}  {}", f.masked, f.reasons.first().map_or("", |r| r.0.as_str()));
     }
     println!("next: `fanzha detect mules --db {}`", db.display());
-}
-
-/// The largest fraud-labelled payment made by an account that is not itself a mule: a victim's.
-fn largest_victim_payment(ledger: &Ledger, mules: &HashSet<AccountIx>) -> Option<TransferIx> {
-    fanzha_detect::labels::fraud_transfers(ledger)
-        .into_iter()
-        .filter(|&t| ledger.transfer(t).from.is_some_and(|f| !mules.contains(&f)))
-        .max_by_key(|&t| (ledger.transfer(t).amount, std::cmp::Reverse(t.0)))
-}
-
-fn is_corporate(ledger: &Ledger, a: AccountIx) -> bool {
-    let acc = ledger.account(a);
-    acc.external || acc.class == Some(fanzha_model::AccountClass::Corp)
-}
-
-/// The largest number of distinct payers of `a` inside any 24-hour window.
-fn max_payers_in_a_day(g: &TemporalGraph, a: AccountIx) -> usize {
-    let edges = g.in_edges(a);
-    let mut in_window: HashMap<AccountIx, usize> = HashMap::new();
-    let (mut lo, mut best) = (0, 0);
-    for &e in edges {
-        let edge = g.edge(EdgeIx(e));
-        loop {
-            let old = g.edge(EdgeIx(edges[lo]));
-            if old.ts.0 > edge.ts.0 - 86_400 {
-                break;
-            }
-            if let Some(p) = old.src {
-                let n = in_window.get_mut(&p).expect("counted when it entered");
-                *n -= 1;
-                if *n == 0 {
-                    in_window.remove(&p);
-                }
-            }
-            lo += 1;
-        }
-        if let Some(p) = edge.src {
-            *in_window.entry(p).or_default() += 1;
-        }
-        best = best.max(in_window.len());
-    }
-    best
 }

@@ -3,10 +3,10 @@
 //! rules every way in shares ([`fanzha_model::TransferFields`]).
 
 use fanzha_model::{Amount, Horizon, TransferFields};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The request body of `POST /v1/transfers/check` and `POST /v1/transfers`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TransferRequest {
     /// The bank's transaction id (required to record; optional to check).
@@ -36,7 +36,7 @@ pub struct TransferRequest {
 }
 
 /// Context about the payer at the moment of the check.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PayerContext {
     /// Age in years.

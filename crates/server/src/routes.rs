@@ -15,7 +15,7 @@ use fanzha_check::request::TransferRequest;
 use fanzha_check::Subject;
 use fanzha_model::{Account, Event, Ts};
 use fanzha_storage::Store;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -210,7 +210,7 @@ pub async fn metrics(State(app): Shared, client: Client) -> Result<impl IntoResp
 
 /// `GET /openapi.json`.
 pub async fn openapi() -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "application/json")], crate::OPENAPI)
+    ([(header::CONTENT_TYPE, "application/json")], crate::openapi::document())
 }
 
 /// `GET /v1/rules`: the rule set's version and rules, and the variables rules may use.
@@ -269,16 +269,16 @@ pub async fn add_list_entry(State(app): Shared, client: Client, body: Bytes) -> 
 }
 
 /// Body of `POST /v1/lists/remove`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Removal {
-    list: ListName,
-    kind: EntryKind,
-    value: String,
-    source: String,
+    pub(crate) list: ListName,
+    pub(crate) kind: EntryKind,
+    pub(crate) value: String,
+    pub(crate) source: String,
     /// When it stops applying (RFC 3339; default: now).
     #[serde(default, with = "fanzha_model::rfc3339::option")]
-    at: Option<i64>,
+    pub(crate) at: Option<i64>,
 }
 
 /// `POST /v1/lists/remove`: closes the open entries for a value (history is kept).
@@ -312,10 +312,10 @@ fn list_error(e: fanzha_check::lists::ListError) -> ApiError {
 }
 
 /// Body of `POST /v1/texts/analyze`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TextBody {
-    text: String,
+    pub(crate) text: String,
 }
 
 /// Who is calling, as far as the request tells: the peer's address (when serving a socket), the
@@ -401,13 +401,13 @@ pub async fn lookup(
 }
 
 /// Body of `POST /v1/reports`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReportBody {
-    kind: EntryKind,
-    value: String,
+    pub(crate) kind: EntryKind,
+    pub(crate) value: String,
     #[serde(default)]
-    text: String,
+    pub(crate) text: String,
 }
 
 /// `POST /v1/reports`: a report from the public (一键举报), stored as evidence (durable before the answer).

@@ -52,6 +52,12 @@ enum Command {
     Backtest(cmd::check::BacktestArgs),
     /// Measure ingest throughput, restart time and trace latency.
     Bench(cmd::bench::Args),
+    /// Publish interchange files to NATS JetStream (fanzha.accounts.<bank>, fanzha.transfers.<bank>).
+    Publish(cmd::stream::PublishArgs),
+    /// Follow the JetStream stream into a store (durable consumer; acknowledged after each durable batch).
+    Follow(cmd::stream::FollowArgs),
+    /// What followers refused from the stream, and why (JSON Lines).
+    DeadLetters(cmd::stream::DeadLettersArgs),
 }
 
 fn main() -> ExitCode {
@@ -81,6 +87,9 @@ fn main() -> ExitCode {
         Command::Audit(a) => cmd::audit::run(a),
         Command::Salvage(a) => cmd::salvage::run(a),
         Command::Bench(a) => cmd::bench::run(a),
+        Command::Publish(a) => cmd::stream::run_publish(a),
+        Command::Follow(a) => cmd::stream::run_follow(a),
+        Command::DeadLetters(a) => cmd::stream::run_dead_letters(a),
     };
     match result {
         Ok(code) => code,

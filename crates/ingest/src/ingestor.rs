@@ -65,6 +65,14 @@ impl<'a> Ingestor<'a> {
         }
     }
 
+    /// Treats every transfer already in the store, staged ones included, as given before this run:
+    /// a transfer id seen again is "unchanged" when equal in every field and a conflict otherwise
+    /// (for records that may be delivered more than once, as a stream's are).
+    pub fn redeliveries_allowed(mut self) -> Ingestor<'a> {
+        self.run_first_txn = u32::MAX;
+        self
+    }
+
     /// The latest time a record may carry (the time of the extract plus the clock skew).
     pub fn horizon(&self) -> Horizon {
         self.horizon

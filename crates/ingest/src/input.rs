@@ -203,7 +203,7 @@ fn header_names(header: &csv::StringRecord) -> Vec<String> {
     names
 }
 
-struct JsonRow {
+pub(crate) struct JsonRow {
     fields: Vec<Option<String>>,
 }
 
@@ -211,6 +211,34 @@ impl Row for JsonRow {
     fn get(&self, col: usize) -> Option<&str> {
         self.fields[col].as_deref()
     }
+}
+
+/// One JSON object as a row of `schema`: keys are the column names (any case), numbers are taken
+/// by their literal text (so `"amount": 12.5` is exact), null or blank means absent. Keys the schema
+/// does not know are noted in `unknown` (up to 32) and ignored.
+pub(crate) fn json_row(text: &str, schema: &Schema, unknown: &mut Vec<String>) -> Result<JsonRow, String> {
+    let object = match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Object(o)) => o,
+        Ok(_) => return Err("not a JSON object".into()),
+        Err(e) => return Err(format!("not valid JSON: {e}")),
+    };
+    let mut fields = vec![None; schema.columns.len()];
+    for (key, value) in object {
+        let Some(col) = schema.columns.iter().position(|c| key.eq_ignore_ascii_case(c)) else {
+            if unknown.len() < 32 && !unknown.contains(&key) {
+                unknown.push(key);
+            }
+            continue;
+        };
+        fields[col] = match value {
+            serde_json::Value::Null => None,
+            serde_json::Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            serde_json::Value::Bool(b) => Some(b.to_string()),
+            _ => return Err(format!("{key}: must be a string or a number")),
+        };
+    }
+    Ok(JsonRow { fields })
 }
 
 /// Reads a JSON Lines file: one object per line, keys as the CSV column names; numbers are
@@ -238,40 +266,9 @@ pub(crate) fn read_json_lines(input: Input, schema: &Schema, sink: &mut dyn RowS
         if text.trim().is_empty() {
             continue;
         }
-        let object = match serde_json::from_str::<serde_json::Value>(text) {
-            Ok(serde_json::Value::Object(o)) => o,
-            Ok(_) => {
-                sink.row(line, Err("not a JSON object".into()))?;
-                continue;
-            }
-            Err(e) => {
-                sink.row(line, Err(format!("not valid JSON: {e}")))?;
-                continue;
-            }
-        };
-        let mut fields = vec![None; schema.columns.len()];
-        let mut bad = None;
-        for (key, value) in object {
-            let Some(col) = schema.columns.iter().position(|c| key.eq_ignore_ascii_case(c)) else {
-                if unknown.len() < 32 && !unknown.contains(&key) {
-                    unknown.push(key);
-                }
-                continue;
-            };
-            fields[col] = match value {
-                serde_json::Value::Null => None,
-                serde_json::Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-                serde_json::Value::Number(n) => Some(n.to_string()),
-                serde_json::Value::Bool(b) => Some(b.to_string()),
-                _ => {
-                    bad = Some(format!("{key}: must be a string or a number"));
-                    None
-                }
-            };
-        }
-        match bad {
-            Some(why) => sink.row(line, Err(why))?,
-            None => sink.row(line, Ok(&JsonRow { fields }))?,
+        match json_row(text, schema, &mut unknown) {
+            Ok(row) => sink.row(line, Ok(&row))?,
+            Err(why) => sink.row(line, Err(why))?,
         }
     }
     sink.progress(bytes);

@@ -21,9 +21,11 @@ mod input;
 mod interchange;
 mod labels;
 mod report;
+mod stream;
 
 pub use amlsim::AMLSIM_BANK;
 pub use report::{CommitNote, FileReport, IngestObserver, IngestReport, Quiet, Reject};
+pub use stream::{Applied, RecordBatch, RecordKind};
 
 use fanzha_model::{Horizon, Ts};
 use fanzha_storage::{Store, StoreError};

@@ -12,6 +12,7 @@ pub mod ingest;
 pub mod report;
 pub mod salvage;
 pub mod stats;
+pub mod stream;
 pub mod text;
 pub mod trace;
 pub mod user;

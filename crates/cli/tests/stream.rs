@@ -1,0 +1,132 @@
+//! fanzha on a real NATS JetStream server (Debian `nats-server`): banks' files published to the
+//! stream, followers that are killed with SIGKILL midway and restarted, and a new follower that
+//! builds itself from the stream. Every follower ends with the store a direct ingest of the same
+//! files gives; rows the store refuses become dead letters with their reason, never silent.
+//! Skipped when `nats-server` is not installed, unless `FANZHA_REQUIRE_NATS=1` (CI).
+
+mod common;
+
+use common::*;
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A free loopback port (bound and released).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// Starts a JetStream server storing under `dir`; `None` when `nats-server` is not installed.
+fn nats_server(dir: &Path) -> Option<(Killed, String)> {
+    let port = free_port();
+    let child = Command::new("nats-server")
+        .args(["-js", "-a", "127.0.0.1", "-p", &port.to_string(), "-sd", dir.to_str().unwrap()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn();
+    let child = match child {
+        Ok(c) => Killed(c),
+        Err(e) => {
+            assert!(std::env::var("FANZHA_REQUIRE_NATS").is_err(), "FANZHA_REQUIRE_NATS is set but nats-server: {e}");
+            eprintln!("skipped: nats-server is not installed ({e})");
+            return None;
+        }
+    };
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "nats-server did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Some((child, format!("nats://127.0.0.1:{port}")))
+}
+
+fn stats(db: &str) -> String {
+    ok(&fanzha(&["stats", "--db", db, "--json"]))
+}
+
+#[test]
+fn followers_killed_midway_end_with_the_store_a_direct_ingest_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some((_server, url)) = nats_server(&dir.path().join("js")) else { return };
+    let data = dir.path().join("data");
+    ok(&fanzha(&["gen", "--out", data.to_str().unwrap(), "--persons", "1500", "--days", "30", "--seed", "3"]));
+    let accounts = data.join("accounts.csv").to_str().unwrap().to_string();
+    let transfers = data.join("transfers.csv").to_str().unwrap().to_string();
+    // Two rows a store must refuse: a negative amount, and a known id with another amount.
+    let text = std::fs::read_to_string(&transfers).unwrap();
+    let first = text.lines().nth(1).unwrap().to_string();
+    let mut fields: Vec<String> = first.split(',').map(String::from).collect();
+    fields[0] = "BAD-1".into();
+    fields[4] = "-5.00".into();
+    let negative = fields.join(",");
+    let mut fields: Vec<String> = first.split(',').map(String::from).collect();
+    fields[4] = "999999.99".into();
+    let conflict = fields.join(",");
+    let mut f = std::fs::OpenOptions::new().append(true).open(&transfers).unwrap();
+    writeln!(f, "{negative}\n{conflict}").unwrap();
+    drop(f);
+
+    let reference = dir.path().join("ref").to_str().unwrap().to_string();
+    let out = fanzha(&["ingest", "--db", &reference, "--accounts", &accounts, "--transfers", &transfers]);
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(said.contains("2 rejected"), "{said}");
+
+    let published = ok(&fanzha(&["publish", "--nats", &url, "--accounts", &accounts, "--transfers", &transfers]));
+    assert!(published.contains("(0 rows unreadable)"), "{published}");
+
+    // Follower 1: killed with SIGKILL after its third durable batch, then restarted to the end.
+    let f1 = dir.path().join("f1").to_str().unwrap().to_string();
+    let follow = |db: &str, durable: &str, idle: &str| {
+        Command::new(env!("CARGO_BIN_EXE_fanzha"))
+            .args(["follow", "--nats", &url, "--db", db, "--durable", durable, "--batch", "300"])
+            .args(if idle.is_empty() { vec![] } else { vec!["--until-idle", idle] })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let mut child = follow(&f1, "one", "");
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    for _ in 0..3 {
+        let line = lines.next().expect("the follower reports its batches").unwrap();
+        assert!(line.starts_with("committed through stream sequence"), "{line}");
+    }
+    child.kill().unwrap(); // SIGKILL: no chance to finish the batch in hand
+    child.wait().unwrap();
+    let first_run = stats(&f1);
+    assert_ne!(first_run, stats(&reference), "killed midway, not at the end");
+    let out = follow(&f1, "one", "2").wait_with_output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(out.status.success() && said.contains("followed"), "{said}");
+    assert_eq!(stats(&f1), stats(&reference));
+
+    // Follower 2 builds itself from the stream; a third run of follower 1 finds nothing new.
+    let f2 = dir.path().join("f2").to_str().unwrap().to_string();
+    let out = follow(&f2, "two", "2").wait_with_output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(said.contains("2 dead letters"), "{said}");
+    assert_eq!(stats(&f2), stats(&reference));
+    let letters = ok(&fanzha(&["dead-letters", "--nats", &url]));
+    let letters: Vec<serde_json::Value> = letters.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let of = |who: &str| letters.iter().filter(|l| l["follower"] == who).collect::<Vec<_>>();
+    assert_eq!(of("two").len(), 2, "{letters:#?}");
+    assert!(of("one").len() >= 2, "follower one refused both too (again after a kill, at most)");
+    let reasons: Vec<&str> = of("two").iter().map(|l| l["reason"].as_str().unwrap()).collect();
+    assert!(reasons[0].contains("'-5.00' must be greater than 0"), "{reasons:?}");
+    assert!(
+        reasons[1].contains("differs from the transfer already stored") && reasons[1].contains("amount"),
+        "{reasons:?}"
+    );
+    assert!(of("two")[1]["record"].as_str().unwrap().contains("999999.99"));
+    // Republished unchanged: the stream drops the copies, so follower 1 finds nothing new.
+    ok(&fanzha(&["publish", "--nats", &url, "--accounts", &accounts, "--transfers", &transfers]));
+    let out = follow(&f1, "one", "1").wait_with_output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains(": 0 records applied"));
+    assert_eq!(stats(&f1), stats(&reference));
+    for (db, name) in [(&f1, "f1"), (&f2, "f2")] {
+        let a = ok(&fanzha(&["detect", "mules", "--db", db, "--json"]));
+        let b = ok(&fanzha(&["detect", "mules", "--db", &reference, "--json"]));
+        assert_eq!(a, b, "{name}: the same mule scores as the reference store");
+    }
+}

@@ -130,3 +130,109 @@ fn followers_killed_midway_end_with_the_store_a_direct_ingest_gives() {
         assert_eq!(a, b, "{name}: the same mule scores as the reference store");
     }
 }
+
+/// One HTTP/1.1 GET with extra header lines; returns (status, the whole answer: headers and body).
+fn get(addr: &str, path: &str, headers: &str) -> (u16, String) {
+    use std::io::Read;
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\n{headers}Connection: close\r\n\r\n").unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    (out.split(' ').nth(1).unwrap().parse().unwrap(), out)
+}
+
+/// The value of header `name` in an answer.
+fn header(answer: &str, name: &str) -> Option<String> {
+    answer.split("\r\n\r\n").next()?.lines().find_map(|l| {
+        let (k, v) = l.split_once(':')?;
+        k.trim().eq_ignore_ascii_case(name).then(|| v.trim().to_string())
+    })
+}
+
+#[test]
+fn a_serving_node_follows_the_stream_and_says_how_far_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some((_server, url)) = nats_server(&dir.path().join("js")) else { return };
+    let data = dir.path().join("data");
+    ok(&fanzha(&["gen", "--out", data.to_str().unwrap(), "--persons", "800", "--days", "20", "--seed", "4"]));
+    let accounts = data.join("accounts.csv").to_str().unwrap().to_string();
+    let transfers = data.join("transfers.csv").to_str().unwrap().to_string();
+    let reference = dir.path().join("ref").to_str().unwrap().to_string();
+    ok(&fanzha(&["ingest", "--db", &reference, "--accounts", &accounts, "--transfers", &transfers]));
+    let want: serde_json::Value = serde_json::from_str(&stats(&reference)).unwrap();
+
+    let node = dir.path().join("node").to_str().unwrap().to_string();
+    let (mut serving, addr) = serve(&node, &["--follow", &url, "--durable", "node1", "--rescore-minutes", "0"]);
+    let (status, answer) = get(&addr, "/healthz", "");
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(header(&answer, "fanzha-stream-sequence").as_deref(), Some("0"), "{answer}");
+    let (status, answer) = get(&addr, "/healthz", "Fanzha-Min-Sequence: 1\r\n");
+    assert_eq!(status, 503, "{answer}");
+    assert_eq!(header(&answer, "retry-after").as_deref(), Some("1"));
+    assert!(answer.contains("not yet 1"), "{answer}");
+    assert_eq!(get(&addr, "/healthz", "Fanzha-Min-Sequence: soon\r\n").0, 400);
+
+    let published = ok(&fanzha(&["publish", "--nats", &url, "--accounts", &accounts, "--transfers", &transfers]));
+    assert!(published.contains("(0 rows unreadable)"), "{published}");
+    let records = |k: &str| want[k].as_u64().unwrap();
+    let total = (records("accounts") - records("external_accounts") + records("transfers")).to_string();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let (status, answer) = get(&addr, "/healthz", &format!("Fanzha-Min-Sequence: {total}\r\n"));
+        if status == 200 {
+            assert_eq!(header(&answer, "fanzha-stream-sequence"), Some(total.clone()));
+            assert!(answer.contains(&format!("\"transfers\":{}", want["transfers"])), "{answer}");
+            break;
+        }
+        assert_eq!(status, 503, "{answer}");
+        assert!(Instant::now() < deadline, "the node did not catch up: {answer}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(stats(&node), stats(&reference), "read beside the serving node");
+
+    // A bank records on the node: the transfer is published, and read back by sequence.
+    let first = std::fs::read_to_string(&accounts).unwrap().lines().nth(1).unwrap().to_string();
+    let (payer, bank) = {
+        let f: Vec<&str> = first.split(',').collect();
+        (f[0].to_string(), f[1].to_string())
+    };
+    let issued = ok(&fanzha(&["apikey", "add", "--db", &node, "--bank", &bank, "--scope", "record"]));
+    let key = issued.lines().last().unwrap().trim().to_string();
+    let now = fanzha_model::Ts::now().to_rfc3339_utc();
+    let body = format!(
+        r#"{{"txn_id":"NODE-1","ts":"{now}","from_account":"{payer}","to_account":"6200000000000001","amount_fen":123456}}"#
+    );
+    let (status, answer) = post(&addr, &key, "/v1/transfers", &body);
+    assert_eq!(status, 202, "{answer}");
+    let published: serde_json::Value = serde_json::from_str(answer.split("\r\n\r\n").nth(1).unwrap()).unwrap();
+    assert_eq!(published["published"], "NODE-1");
+    let sequence = published["sequence"].as_u64().unwrap();
+    assert_eq!(sequence, total.parse::<u64>().unwrap() + 1);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while get(&addr, "/healthz", &format!("Fanzha-Min-Sequence: {sequence}\r\n")).0 != 200 {
+        assert!(Instant::now() < deadline, "the published transfer did not come back");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let (_, answer) = get(&addr, "/healthz", "");
+    assert!(answer.contains(&format!("\"transfers\":{}", records("transfers") + 1)), "{answer}");
+    let unknown = body.replace("NODE-1", "NODE-2").replace(&payer, "6299999999999999");
+    let (status, answer) = post(&addr, &key, "/v1/transfers", &unknown);
+    assert_eq!(status, 403, "an account the node does not know is not claimed: {answer}");
+    let _ = serving.0.kill();
+    let _ = serving.0.wait();
+}
+
+/// One HTTP/1.1 POST of JSON with a bearer key; returns (status, the whole answer).
+fn post(addr: &str, key: &str, path: &str, body: &str) -> (u16, String) {
+    use std::io::Read;
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    write!(
+        s,
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {key}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    (out.split(' ').nth(1).unwrap().parse().unwrap(), out)
+}

@@ -20,6 +20,7 @@
 
 pub mod access;
 mod error;
+pub mod follow;
 mod metrics;
 pub mod openapi;
 mod routes;
@@ -61,6 +62,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/v1/{*rest}", axum::routing::any(no_such_route))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn(json_errors))
+        .layer(middleware::from_fn_with_state(app.clone(), follow::sequence))
         .with_state(app)
 }
 

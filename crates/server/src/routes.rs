@@ -69,14 +69,36 @@ pub async fn check(State(app): Shared, client: Client, body: Bytes) -> Result<im
 /// `POST /v1/transfers`: records an executed transfer (durable before the answer), so that
 /// features stay current. The paying account must be held at the caller's bank (for a deposit, the
 /// receiving one); one the store has no bank for is recorded as held there. Unknown payees are
-/// added as external accounts.
+/// added as external accounts. On a node that follows a stream (`fanzha serve --follow`) the
+/// transfer is published to the stream instead, after the same checks, and answered 202 with the
+/// stream sequence that holds it (ask for it with `Fanzha-Min-Sequence` to read it back).
 pub async fn record(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
     let caller = app.authorize(&client, Scope::Record, "transfers.record")?;
     let req: TransferRequest = counted(&app, parse(&body))?;
-    let r = record_inner(&app, &caller, app.client_ip(&client), &req);
-    let r = counted(&app, r)?;
+    let r = match counted(&app, record_inner(&app, &caller, app.client_ip(&client), &req))? {
+        Recording::Answered(answer) => answer,
+        Recording::Publish { bank, txn_id, record } => {
+            let js = app.stream.get().and_then(|f| f.jetstream()).ok_or_else(|| {
+                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "this node is not connected to its stream yet; retry")
+            })?;
+            let kind = fanzha_ingest::RecordKind::Transfer;
+            let sequence = fanzha_stream::publish_record(&js, kind, &bank, &txn_id, &record)
+                .await
+                .map_err(|e| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, e.to_string()))?;
+            (StatusCode::ACCEPTED, Json(json!({"published": txn_id, "sequence": sequence})))
+        }
+    };
     app.metrics.recorded();
     Ok(r)
+}
+
+/// What a record request comes to.
+enum Recording {
+    /// Answered here (recorded, or an unchanged retry).
+    Answered((StatusCode, Json<serde_json::Value>)),
+    /// Checked, to be published to the stream the node follows: the bank's subject, the id, and
+    /// the record in the interchange keys.
+    Publish { bank: String, txn_id: String, record: serde_json::Map<String, serde_json::Value> },
 }
 
 fn record_inner(
@@ -84,7 +106,7 @@ fn record_inner(
     caller: &Caller,
     client: Option<std::net::IpAddr>,
     req: &TransferRequest,
-) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+) -> Result<Recording, ApiError> {
     let checked = req.validate(app.horizon())?;
     let Some(txn_id) = checked.txn_id else {
         return Err(ApiError::field(StatusCode::BAD_REQUEST, "txn_id", "required to record a transfer"));
@@ -142,7 +164,7 @@ fn record_inner(
         // A retry of the same transfer is answered as recorded; anything else under the id conflicts.
         let differences = ledger.transfer_differences(ix, &checked.transfer, checked.from, checked.to);
         if differences.is_empty() {
-            return Ok((StatusCode::OK, Json(json!({"recorded": txn_id, "unchanged": true}))));
+            return Ok(Recording::Answered((StatusCode::OK, Json(json!({"recorded": txn_id, "unchanged": true})))));
         }
         return Err(ApiError::field(
             StatusCode::CONFLICT,
@@ -161,6 +183,19 @@ fn record_inner(
                 "more than {skew} s earlier than the latest recorded transfer ({latest}); load late history with `fanzha ingest`"
             ),
         ));
+    }
+    if app.stream.get().is_some() {
+        if paying_ix.is_none() {
+            let why = format!(
+                "account '{paying}' is not known to this node; on a node that follows a stream its bank publishes the \
+                 account (fanzha.accounts.{bank}) before its transfers"
+            );
+            return Err(forbid(&app.denials, caller, client, "transfers.record", why));
+        }
+        let mut record = serde_json::to_value(req).expect("a request serializes");
+        let serde_json::Value::Object(record) = record.take() else { unreachable!("a struct is an object") };
+        let record = record.into_iter().filter(|(k, v)| !v.is_null() && k != "payer").collect();
+        return Ok(Recording::Publish { bank: bank.to_string(), txn_id: txn_id.to_string(), record });
     }
     let internal = |e: fanzha_storage::StoreError| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
     if paying_ix.is_none() {
@@ -190,7 +225,7 @@ fn record_inner(
     let latest = live.latest.map_or(ts, |l| l.max(ts));
     live.checker.record(ledger, &fanzha_model::Transfer { ts: latest, ..ledger.transfer(ix).clone() });
     live.latest = Some(latest);
-    Ok((StatusCode::CREATED, Json(json!({"recorded": txn_id}))))
+    Ok(Recording::Answered((StatusCode::CREATED, Json(json!({"recorded": txn_id})))))
 }
 
 /// `GET /healthz`.

@@ -98,6 +98,9 @@ pub struct App {
     pub denials: DenialLog,
     /// Settings.
     pub config: ApiConfig,
+    /// When the node follows a NATS stream (`fanzha serve --follow`): the stream sequence its store
+    /// reflects, which every answer states and requests may ask for ([`crate::follow`]).
+    pub stream: std::sync::OnceLock<crate::follow::Following>,
 }
 
 /// A check answered `hold` or `block`, as the alert queue needs it.
@@ -209,6 +212,7 @@ impl App {
             denials: DenialLog::start(gate.clone()),
             gate,
             config,
+            stream: std::sync::OnceLock::new(),
         }
     }
 

@@ -1,5 +1,6 @@
-//! A follower: consumes the stream with a durable consumer and applies each record to its store.
-//! A batch is committed (written and synced) before its last message is acknowledged, so a
+//! A follower: consumes the stream with a durable consumer and applies each record to its store
+//! (through [`Apply`]). A batch is committed (written and synced) before its last message is
+//! acknowledged, so a
 //! follower killed at any point loses nothing: what it had not acknowledged is delivered again, and
 //! a record already stored comes back "unchanged".
 
@@ -7,7 +8,7 @@ use crate::subjects::{dead_subject, kind_of};
 use crate::{nats, StreamError, STREAM};
 use async_nats::jetstream::consumer::{pull, AckPolicy, DeliverPolicy};
 use async_nats::jetstream::{Context, Message};
-use fanzha_ingest::{Applied, Quiet, RecordBatch};
+use fanzha_ingest::{Applied, Quiet, RecordBatch, RecordKind};
 use fanzha_model::Horizon;
 use fanzha_storage::Store;
 use futures_util::StreamExt;
@@ -42,10 +43,31 @@ pub struct FollowReport {
     pub sequence: u64,
 }
 
-/// Follows the stream into `store`, calling `committed` after every durable batch.
+/// Where a follower's records go: a store, or a serving node's live state around its store.
+pub trait Apply {
+    /// Applies `records` in order and makes them durable before it returns: one outcome per record
+    /// (`Err` says why that record was refused). An `Err` of the whole means nothing may be
+    /// acknowledged.
+    fn apply(&mut self, records: &[(RecordKind, &[u8])]) -> Result<Vec<Result<Applied, String>>, StreamError>;
+}
+
+/// A store as a follower's target.
+pub struct StoreTarget<'a>(pub &'a mut dyn Store);
+
+impl Apply for StoreTarget<'_> {
+    fn apply(&mut self, records: &[(RecordKind, &[u8])]) -> Result<Vec<Result<Applied, String>>, StreamError> {
+        let mut obs = Quiet;
+        let mut batch = RecordBatch::new(self.0, &mut obs, Horizon::now());
+        let outcomes = records.iter().map(|&(kind, json)| batch.apply(kind, json)).collect();
+        batch.commit()?;
+        Ok(outcomes)
+    }
+}
+
+/// Follows the stream into `target`, calling `committed` after every durable batch.
 pub async fn follow(
     js: &Context,
-    store: &mut dyn Store,
+    target: &mut dyn Apply,
     options: &FollowOptions,
     mut committed: impl FnMut(&FollowReport),
 ) -> Result<FollowReport, StreamError> {
@@ -81,7 +103,7 @@ pub async fn follow(
             continue;
         }
         quiet_since = Instant::now();
-        apply(js, store, &batch, &options.durable, &mut report).await?;
+        apply(js, target, &batch, &options.durable, &mut report).await?;
         let last = batch.last().expect("not empty");
         last.double_ack().await.map_err(nats("acknowledge"))?;
         report.sequence = last.info().map(|i| i.stream_sequence).unwrap_or(report.sequence);
@@ -90,36 +112,41 @@ pub async fn follow(
     }
 }
 
-/// Applies one batch and makes it durable; records that cannot be applied are dead-lettered
-/// (confirmed by the stream) first, as JSON naming the follower, the original subject and
-/// sequence, the reason and the record. Each follower letters what it refused itself.
+/// Applies one batch and makes it durable, then dead-letters the records that were refused (each
+/// confirmed by the stream before the batch is acknowledged), as JSON naming the follower, the
+/// original subject and sequence, the reason and the record. Each follower letters what it refused
+/// itself; a follower killed between its commit and its letters letters them when the batch comes
+/// again.
 async fn apply(
     js: &Context,
-    store: &mut dyn Store,
+    target: &mut dyn Apply,
     batch: &[Message],
     follower: &str,
     report: &mut FollowReport,
 ) -> Result<(), StreamError> {
-    let mut obs = Quiet;
-    let mut records = RecordBatch::new(store, &mut obs, Horizon::now());
     let mut seen = HashSet::new();
-    let mut dead = Vec::new();
+    let mut records = Vec::new();
+    let mut refused = Vec::new();
     for m in batch {
         let sequence = m.info().map(|i| i.stream_sequence).unwrap_or_default();
         if !seen.insert(sequence) {
             continue;
         }
-        let result = match kind_of(m.subject.as_str()) {
-            Some(kind) => records.apply(kind, &m.payload),
-            None => Err(format!("subject '{}' carries no fanzha record", m.subject)),
-        };
-        match result {
-            Ok(Applied::Stored | Applied::Updated) => report.applied += 1,
-            Ok(Applied::Unchanged) => report.unchanged += 1,
-            Err(reason) => dead.push((m, sequence, reason)),
+        match kind_of(m.subject.as_str()) {
+            Some(kind) => records.push((kind, &m.payload[..], m, sequence)),
+            None => refused.push((m, sequence, format!("subject '{}' carries no fanzha record", m.subject))),
         }
     }
-    for (m, sequence, reason) in dead {
+    let inputs: Vec<(RecordKind, &[u8])> = records.iter().map(|&(kind, json, _, _)| (kind, json)).collect();
+    let outcomes = target.apply(&inputs)?;
+    for ((_, _, m, sequence), outcome) in records.iter().zip(outcomes) {
+        match outcome {
+            Ok(Applied::Stored | Applied::Updated) => report.applied += 1,
+            Ok(Applied::Unchanged) => report.unchanged += 1,
+            Err(reason) => refused.push((m, *sequence, reason)),
+        }
+    }
+    for (m, sequence, reason) in refused {
         let letter = serde_json::json!({
             "follower": follower,
             "subject": m.subject.as_str(),
@@ -132,6 +159,5 @@ async fn apply(
         ack.await.map_err(nats("dead letter confirmation"))?;
         report.dead += 1;
     }
-    records.commit()?;
     Ok(())
 }

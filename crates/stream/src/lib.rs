@@ -10,9 +10,10 @@ mod letters;
 mod publish;
 mod subjects;
 
-pub use follow::{follow, FollowOptions, FollowReport};
+pub use async_nats::jetstream::Context as Jetstream;
+pub use follow::{follow, Apply, FollowOptions, FollowReport, StoreTarget};
 pub use letters::dead_letters;
-pub use publish::{publish, PublishReport};
+pub use publish::{publish, publish_record, PublishReport};
 pub use subjects::{dead_subject, record_subject, DEAD_STREAM, STREAM};
 
 use std::time::Duration;
@@ -39,6 +40,9 @@ pub enum StreamError {
     /// The store could not make a batch durable (nothing of the batch was acknowledged).
     #[error(transparent)]
     Store(#[from] fanzha_ingest::IngestError),
+    /// The target could not take a batch (nothing of it was acknowledged).
+    #[error("applying a batch: {0}")]
+    Apply(String),
 }
 
 /// Wraps a client error with what was being done.

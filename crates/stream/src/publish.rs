@@ -63,18 +63,7 @@ pub async fn publish(
                     (text(&row, "txn_id"), banks.get(&text(&row, paying)).cloned().unwrap_or_default())
                 }
             };
-            let body = serde_json::to_vec(&Value::Object(row)).expect("a JSON object serializes");
-            let digest = Sha256::digest(&body);
-            let mut headers = async_nats::HeaderMap::new();
-            headers.insert(
-                "Nats-Msg-Id",
-                format!("{}:{id}:{:x}", kind.as_str(), u64::from_be_bytes(digest[..8].try_into().expect("8 bytes")))
-                    .as_str(),
-            );
-            let ack = js
-                .publish_with_headers(record_subject(kind, &bank), headers, body.into())
-                .await
-                .map_err(nats("publish"))?;
+            let ack = send(js, kind, &bank, &id, &row).await?;
             pending.push_back(ack);
             if pending.len() >= WINDOW {
                 confirm(&mut pending, 1).await?;
@@ -87,6 +76,36 @@ pub async fn publish(
         confirm(&mut pending, usize::MAX).await?;
     }
     Ok(report)
+}
+
+/// Publishes one record (a JSON object with the interchange keys) to its bank's subject, with
+/// `Nats-Msg-Id` = kind, `id` and a digest of the record; the stream's confirmation is the future.
+async fn send(
+    js: &Context,
+    kind: RecordKind,
+    bank: &str,
+    id: &str,
+    record: &Map<String, Value>,
+) -> Result<PublishAckFuture, StreamError> {
+    let body = serde_json::to_vec(record).expect("a JSON object serializes");
+    let digest = Sha256::digest(&body);
+    let digest = u64::from_be_bytes(digest[..8].try_into().expect("8 bytes"));
+    let mut headers = async_nats::HeaderMap::new();
+    headers.insert("Nats-Msg-Id", format!("{}:{id}:{digest:x}", kind.as_str()).as_str());
+    js.publish_with_headers(record_subject(kind, bank), headers, body.into()).await.map_err(nats("publish"))
+}
+
+/// Publishes one record of `bank` and waits until the stream has stored it: its stream sequence
+/// (a repeat the stream dropped as a duplicate answers the first copy's sequence).
+pub async fn publish_record(
+    js: &Context,
+    kind: RecordKind,
+    bank: &str,
+    id: &str,
+    record: &Map<String, Value>,
+) -> Result<u64, StreamError> {
+    let ack = send(js, kind, bank, id, record).await?.await.map_err(nats("publish confirmation"))?;
+    Ok(ack.sequence)
 }
 
 /// Waits for up to `n` of the oldest publishes to be confirmed.

@@ -53,6 +53,13 @@ pub struct ServeArgs {
     /// check hold payments into the accounts it flags (`payee.flagged_mule`); 0 turns it off.
     #[arg(long, value_name = "MINUTES", default_value_t = 60)]
     rescore_minutes: u64,
+    /// Follow this NATS JetStream stream (e.g. nats://127.0.0.1:4222) into the store: banks'
+    /// published records are applied, checked against and stated in every answer (docs/scale.md)
+    #[arg(long, value_name = "URL")]
+    follow: Option<String>,
+    /// Durable consumer name of this node when following (one per node)
+    #[arg(long, default_value = "fanzha-serve", requires = "follow")]
+    durable: String,
 }
 
 #[derive(ClapArgs)]
@@ -112,6 +119,8 @@ impl ServeArgs {
             max_clock_skew: fanzha_model::DEFAULT_MAX_SKEW_SECS,
             trusted_proxy: Vec::new(),
             rescore_minutes: 60,
+            follow: None,
+            durable: "fanzha-serve".into(),
         }
     }
 }
@@ -161,6 +170,11 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let app = Arc::new(App::new(live, rules, text, Arc::new(gate), config));
     if args.rescore_minutes > 0 {
         app.spawn_rescore(Duration::from_secs(args.rescore_minutes * 60));
+    }
+    if let Some(url) = &args.follow {
+        let options = fanzha_stream::FollowOptions { durable: args.durable.clone(), batch: 1000, until_idle: None };
+        fanzha_server::follow::spawn(app.clone(), url.clone(), options)?;
+        eprintln!("following {url} as durable consumer '{}'", args.durable);
     }
     let console = Arc::new(fanzha_console::Console::new(app.clone(), console_db, args.secure_cookies));
     console.listen();

@@ -87,7 +87,7 @@ pub fn run_follow(args: FollowArgs) -> anyhow::Result<ExitCode> {
     };
     runtime()?.block_on(async {
         let js = fanzha_stream::connect(&args.nats, args.replicas).await?;
-        let report = fanzha_stream::follow(&js, &mut store, &options, |r| {
+        let report = fanzha_stream::follow(&js, &mut fanzha_stream::StoreTarget(&mut store), &options, |r| {
             eprintln!(
                 "committed through stream sequence {} ({} applied, {} dead letters)",
                 r.sequence, r.applied, r.dead

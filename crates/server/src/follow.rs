@@ -1,0 +1,131 @@
+//! `fanzha serve --follow`: a serving node that follows the NATS JetStream stream (crates/stream)
+//! into its live state. Each batch is applied to the store and made durable under the write lock,
+//! then every new transfer is recorded by the live checker (as `POST /v1/transfers` does), and only
+//! then is the batch acknowledged. Every answer says the stream sequence the node reflects
+//! (`Fanzha-Stream-Sequence`); a request may ask for at least a sequence (`Fanzha-Min-Sequence`)
+//! and gets 503 with `Retry-After` while the node is behind.
+
+use crate::error::ApiError;
+use crate::state::App;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use fanzha_ingest::{Applied, Quiet, RecordBatch, RecordKind};
+use fanzha_model::{Transfer, TransferIx};
+use fanzha_storage::Store;
+use fanzha_stream::{Apply, FollowOptions, StreamError};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Response header: the stream sequence the answering node's store reflects.
+pub const SEQUENCE_HEADER: &str = "fanzha-stream-sequence";
+/// Request header: answer only from a node that reflects at least this sequence.
+pub const MIN_SEQUENCE_HEADER: &str = "fanzha-min-sequence";
+
+/// A node's place in the stream.
+#[derive(Debug, Default)]
+pub struct Following {
+    /// The last stream sequence applied, made durable and acknowledged.
+    pub sequence: AtomicU64,
+    /// The connection the node follows on (none until it has connected): recorded transfers are
+    /// published on it.
+    pub js: std::sync::RwLock<Option<fanzha_stream::Jetstream>>,
+}
+
+impl Following {
+    /// The connection, when the node is connected.
+    pub fn jetstream(&self) -> Option<fanzha_stream::Jetstream> {
+        self.js.read().ok().and_then(|js| js.clone())
+    }
+}
+
+/// The live state as a follower's target.
+struct LiveTarget(Arc<App>);
+
+impl Apply for LiveTarget {
+    fn apply(&mut self, records: &[(RecordKind, &[u8])]) -> Result<Vec<Result<Applied, String>>, StreamError> {
+        let app = &self.0;
+        let mut guard = app.write_live().map_err(|e| StreamError::Apply(e.to_string()))?;
+        let live = &mut *guard;
+        let before = live.store.ledger().transfers().len();
+        let mut obs = Quiet;
+        let mut batch = RecordBatch::new(&mut live.store, &mut obs, app.horizon());
+        let outcomes = records.iter().map(|&(kind, json)| batch.apply(kind, json)).collect();
+        batch.commit()?;
+        let ledger = live.store.ledger();
+        for t in before..ledger.transfers().len() {
+            let transfer = ledger.transfer(TransferIx::of(t));
+            // As for a recorded transfer: the live features see a late one at the latest time.
+            let latest = live.latest.map_or(transfer.ts, |l| l.max(transfer.ts));
+            live.checker.record(ledger, &Transfer { ts: latest, ..transfer.clone() });
+            live.latest = Some(latest);
+        }
+        Ok(outcomes)
+    }
+}
+
+/// Follows the stream at `url` into `app` on a thread of its own, for as long as the process runs:
+/// a lost connection or a failed batch is logged and retried after a second (nothing of a failed
+/// batch was acknowledged, so it comes again).
+pub fn spawn(app: Arc<App>, url: String, options: FollowOptions) -> std::io::Result<std::thread::JoinHandle<()>> {
+    app.stream.get_or_init(Following::default);
+    std::thread::Builder::new().name("fanzha-follow".into()).spawn(move || {
+        let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+            Ok(rt) => rt,
+            Err(e) => return eprintln!("follow: no runtime: {e}"),
+        };
+        rt.block_on(async {
+            loop {
+                let run = async {
+                    let js = fanzha_stream::connect(&url, 1).await?;
+                    if let Some(Ok(mut slot)) = app.stream.get().map(|f| f.js.write()) {
+                        *slot = Some(js.clone());
+                    }
+                    let mut target = LiveTarget(app.clone());
+                    let app = app.clone();
+                    fanzha_stream::follow(&js, &mut target, &options, move |r| {
+                        if let Some(f) = app.stream.get() {
+                            f.sequence.store(r.sequence, Ordering::Release);
+                        }
+                    })
+                    .await
+                };
+                if let Err(e) = run.await {
+                    eprintln!("follow {url}: {e}; retrying in 1 s");
+                }
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+        })
+    })
+}
+
+/// Middleware: on a following node, refuses a request whose `Fanzha-Min-Sequence` the node has not
+/// reached (503, `Retry-After: 1`) and states the node's sequence on every answer.
+pub async fn sequence(State(app): State<Arc<App>>, req: Request<Body>, next: Next) -> Response {
+    let Some(following) = app.stream.get() else { return next.run(req).await };
+    let at = following.sequence.load(Ordering::Acquire);
+    let wanted =
+        req.headers().get(MIN_SEQUENCE_HEADER).map(|v| v.to_str().ok().and_then(|s| s.trim().parse::<u64>().ok()));
+    let mut response = match wanted {
+        Some(None) => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            format!("{MIN_SEQUENCE_HEADER} must be a stream sequence (an integer)"),
+        )
+        .into_response(),
+        Some(Some(n)) if n > at => {
+            let mut r = ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!("this node reflects the stream up to sequence {at}, not yet {n}; retry shortly"),
+            )
+            .into_response();
+            r.headers_mut().insert("retry-after", HeaderValue::from_static("1"));
+            r
+        }
+        _ => next.run(req).await,
+    };
+    response.headers_mut().insert(SEQUENCE_HEADER, HeaderValue::from(at));
+    response
+}

@@ -196,7 +196,7 @@ fn a_serving_node_follows_the_stream_and_says_how_far_it_is() {
         let f: Vec<&str> = first.split(',').collect();
         (f[0].to_string(), f[1].to_string())
     };
-    let issued = ok(&fanzha(&["apikey", "add", "--db", &node, "--bank", &bank, "--scope", "record"]));
+    let issued = ok(&fanzha(&["apikey", "add", "--db", &node, "--bank", &bank, "--scope", "record,metrics"]));
     let key = issued.lines().last().unwrap().trim().to_string();
     let now = fanzha_model::Ts::now().to_rfc3339_utc();
     let body = format!(
@@ -215,6 +215,11 @@ fn a_serving_node_follows_the_stream_and_says_how_far_it_is() {
     }
     let (_, answer) = get(&addr, "/healthz", "");
     assert!(answer.contains(&format!("\"transfers\":{}", records("transfers") + 1)), "{answer}");
+    let (status, answer) = get(&addr, "/v1/stats", &format!("Authorization: Bearer {key}\r\n"));
+    assert_eq!(status, 200, "{answer}");
+    let counted: serde_json::Value = serde_json::from_str(answer.split("\r\n\r\n").nth(1).unwrap()).unwrap();
+    assert_eq!(counted["stream_sequence"], sequence);
+    assert_eq!(counted["transfers"], records("transfers") + 1);
     let unknown = body.replace("NODE-1", "NODE-2").replace(&payer, "6299999999999999");
     let (status, answer) = post(&addr, &key, "/v1/transfers", &unknown);
     assert_eq!(status, 403, "an account the node does not know is not claimed: {answer}");

@@ -9,6 +9,7 @@
 //! | `GET /v1/rules` | rule set version, rules, and the variables rules may use | `rules:read` |
 //! | `GET /v1/lists`, `POST /v1/lists`, `POST /v1/lists/remove` | block and watch lists | `lists:read`, `lists:write` |
 //! | `GET /v1/reports` | the public's reports | `reports:read` |
+//! | `GET /v1/stats` | what the store holds (as `fanzha stats --json`; on a following node, the stream sequence) | `metrics` |
 //! | `POST /v1/texts/analyze` | is this message a scam: typology, cues, advice | public, rate-limited per address |
 //! | `GET /v1/lookup?phone=|url=|account=`, `POST /v1/reports` | risk lookup and public reports | public, rate-limited |
 //! | `GET /metrics` | Prometheus counters | `metrics` |
@@ -56,6 +57,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/v1/texts/analyze", post(routes::analyze_text))
         .route("/v1/lookup", get(routes::lookup))
         .route("/v1/reports", post(routes::report).get(routes::reports))
+        .route("/v1/stats", get(routes::stats))
         .route("/healthz", get(routes::healthz))
         .route("/metrics", get(routes::metrics))
         .route("/openapi.json", get(routes::openapi))

@@ -243,6 +243,21 @@ pub async fn metrics(State(app): Shared, client: Client) -> Result<impl IntoResp
     Ok(([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text))
 }
 
+/// `GET /v1/stats`: what the node's store holds (the JSON of `fanzha stats --json`), and on a node
+/// that follows a stream, `stream_sequence`: the counts reflect at least that sequence (read first).
+pub async fn stats(State(app): Shared, client: Client) -> Result<impl IntoResponse, ApiError> {
+    app.authorize(&client, Scope::Metrics, "stats")?;
+    let sequence = app.stream.get().map(|f| f.sequence.load(std::sync::atomic::Ordering::Acquire));
+    let live = app.read_live()?;
+    let stats = fanzha_model::LedgerStats::of(live.store.ledger());
+    drop(live);
+    let mut answer = serde_json::to_value(stats).expect("counts serialize");
+    if let Some(n) = sequence {
+        answer["stream_sequence"] = json!(n);
+    }
+    Ok(Json(answer))
+}
+
 /// `GET /openapi.json`.
 pub async fn openapi() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "application/json")], crate::openapi::document())

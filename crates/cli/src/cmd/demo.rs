@@ -5,7 +5,7 @@
 //! victim's report traced two hours after the payment: what to freeze, under every policy, and
 //! back from the top freeze target to the victims.
 
-use super::{gen, ingest, stats::Stats, trace};
+use super::{gen, ingest, stats, trace};
 use crate::observer::CliObserver;
 use fanzha_graph::TemporalGraph;
 use fanzha_ingest::{Format, IngestOptions, Inputs};
@@ -137,7 +137,7 @@ fn walkthrough(args: &Args) -> anyhow::Result<ExitCode> {
 
     println!("\n== 3. what the store holds ==");
     let ledger = store.ledger();
-    Stats::of(ledger).print();
+    stats::print(&fanzha_model::LedgerStats::of(ledger));
 
     println!("\n== 4. temporal graph ==");
     let start = Instant::now();

@@ -74,4 +74,17 @@ impl<'a> RecordBatch<'a> {
     pub fn commit(mut self) -> Result<(), IngestError> {
         self.ing.commit(0)
     }
+
+    /// Applies `records` in order as one batch and commits it: one outcome per record.
+    pub fn apply_all(
+        store: &mut dyn Store,
+        horizon: Horizon,
+        records: &[(RecordKind, &[u8])],
+    ) -> Result<Vec<Result<Applied, String>>, IngestError> {
+        let mut obs = crate::Quiet;
+        let mut batch = RecordBatch::new(store, &mut obs, horizon);
+        let outcomes = records.iter().map(|&(kind, json)| batch.apply(kind, json)).collect();
+        batch.commit()?;
+        Ok(outcomes)
+    }
 }

@@ -12,8 +12,8 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use fanzha_ingest::{Applied, Quiet, RecordBatch, RecordKind};
-use fanzha_model::{Transfer, TransferIx};
+use fanzha_ingest::{Applied, RecordBatch, RecordKind};
+use fanzha_model::TransferIx;
 use fanzha_storage::Store;
 use fanzha_stream::{Apply, FollowOptions, StreamError};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -51,17 +51,9 @@ impl Apply for LiveTarget {
         let mut guard = app.write_live().map_err(|e| StreamError::Apply(e.to_string()))?;
         let live = &mut *guard;
         let before = live.store.ledger().transfers().len();
-        let mut obs = Quiet;
-        let mut batch = RecordBatch::new(&mut live.store, &mut obs, app.horizon());
-        let outcomes = records.iter().map(|&(kind, json)| batch.apply(kind, json)).collect();
-        batch.commit()?;
-        let ledger = live.store.ledger();
-        for t in before..ledger.transfers().len() {
-            let transfer = ledger.transfer(TransferIx::of(t));
-            // As for a recorded transfer: the live features see a late one at the latest time.
-            let latest = live.latest.map_or(transfer.ts, |l| l.max(transfer.ts));
-            live.checker.record(ledger, &Transfer { ts: latest, ..transfer.clone() });
-            live.latest = Some(latest);
+        let outcomes = RecordBatch::apply_all(&mut live.store, app.horizon(), records)?;
+        for t in before..live.store.ledger().transfers().len() {
+            live.record_committed(TransferIx::of(t));
         }
         Ok(outcomes)
     }

@@ -215,16 +215,12 @@ fn record_inner(
             *slot = live.store.ledger().account_ix(id);
         }
     }
-    let ts = transfer.ts;
     live.store.stage(Event::Transfer { txn_id: txn_id.into(), transfer }).map_err(internal)?;
     // Nothing is acknowledged before it is durable; a failed commit poisons the store, and the
     // server must be restarted to recover the committed state.
     live.store.commit().map_err(internal)?;
-    let ledger = live.store.ledger();
-    let ix = ledger.txn_ix(txn_id).expect("just committed");
-    let latest = live.latest.map_or(ts, |l| l.max(ts));
-    live.checker.record(ledger, &fanzha_model::Transfer { ts: latest, ..ledger.transfer(ix).clone() });
-    live.latest = Some(latest);
+    let ix = live.store.ledger().txn_ix(txn_id).expect("just committed");
+    live.record_committed(ix);
     Ok(Recording::Answered((StatusCode::CREATED, Json(json!({"recorded": txn_id})))))
 }
 

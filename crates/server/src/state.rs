@@ -335,6 +335,17 @@ impl App {
 }
 
 impl Live {
+    /// Tells the live checker about a transfer just committed to the store (`POST /v1/transfers`,
+    /// or a batch from the stream a node follows). Transfers must reach the checker in time order,
+    /// so one dated before the latest is seen at the latest time.
+    pub fn record_committed(&mut self, ix: fanzha_model::TransferIx) {
+        let ledger = self.store.ledger();
+        let transfer = ledger.transfer(ix);
+        let latest = self.latest.map_or(transfer.ts, |l| l.max(transfer.ts));
+        self.checker.record(ledger, &fanzha_model::Transfer { ts: latest, ..transfer.clone() });
+        self.latest = Some(latest);
+    }
+
     /// What is known about `value` now: lists, public reports and, for an account, the latest
     /// batch mule detection's flag (the public lookup and `/v1/lookup` both answer with this).
     pub fn lookup<'a>(&'a self, kind: EntryKind, value: &'a str) -> Lookup<'a> {

@@ -1,14 +1,13 @@
 //! A follower: consumes the stream with a durable consumer and applies each record to its store
 //! (through [`Apply`]). A batch is committed (written and synced) before its last message is
-//! acknowledged, so a
-//! follower killed at any point loses nothing: what it had not acknowledged is delivered again, and
+//! acknowledged, so a follower killed at any point loses nothing: what it had not acknowledged is delivered again, and
 //! a record already stored comes back "unchanged".
 
 use crate::subjects::{dead_subject, kind_of};
 use crate::{nats, StreamError, STREAM};
 use async_nats::jetstream::consumer::{pull, AckPolicy, DeliverPolicy};
 use async_nats::jetstream::{Context, Message};
-use fanzha_ingest::{Applied, Quiet, RecordBatch, RecordKind};
+use fanzha_ingest::{Applied, RecordBatch, RecordKind};
 use fanzha_model::Horizon;
 use fanzha_storage::Store;
 use futures_util::StreamExt;
@@ -56,11 +55,7 @@ pub struct StoreTarget<'a>(pub &'a mut dyn Store);
 
 impl Apply for StoreTarget<'_> {
     fn apply(&mut self, records: &[(RecordKind, &[u8])]) -> Result<Vec<Result<Applied, String>>, StreamError> {
-        let mut obs = Quiet;
-        let mut batch = RecordBatch::new(self.0, &mut obs, Horizon::now());
-        let outcomes = records.iter().map(|&(kind, json)| batch.apply(kind, json)).collect();
-        batch.commit()?;
-        Ok(outcomes)
+        Ok(RecordBatch::apply_all(self.0, Horizon::now(), records)?)
     }
 }
 

@@ -5,7 +5,7 @@
 
 use crate::lists::{EntryKind, ListName, Lists};
 use crate::request::PayerContext;
-use crate::suspects::Suspects;
+use crate::suspects::{Suspect, Suspects};
 use crate::vars::Vars;
 use fanzha_detect::catalog::ix;
 use fanzha_detect::geo::{home_province, province_km};
@@ -263,8 +263,8 @@ impl Checker {
             let suspect = self.suspects.get(a);
             env.set_bool(v.payee_flagged_mule, suspect.is_some());
             env.set_opt_number(v.payee_mule_score, suspect.map(|s| s.score));
-            env.set_text(v.payee_mule_reason_zh, suspect.map_or("", |s| &s.reason_zh));
-            env.set_text(v.payee_mule_reason_en, suspect.map_or("", |s| &s.reason_en));
+            env.set_text(v.payee_mule_reason_zh, suspect.map_or("", Suspect::reason_zh));
+            env.set_text(v.payee_mule_reason_en, suspect.map_or("", Suspect::reason_en));
             // Scoring takes most of a check's time: only when a rule reads the score or its reason.
             let wanted = rules.reads(v.payee_model_score)
                 || rules.reads(v.payee_model_reason_zh)

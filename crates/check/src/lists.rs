@@ -244,6 +244,11 @@ impl Lists {
         latest.into_values().filter(|e| e.applies(at)).min_by_key(|e| e.valid_from)
     }
 
+    /// Every line that names (`kind`, `value`), current or past, in the order written.
+    pub fn history(&self, kind: EntryKind, value: &str) -> Vec<&Entry> {
+        self.lookup_all(kind, value).collect()
+    }
+
     /// Every line, in the order written.
     pub fn entries(&self) -> &[Entry] {
         &self.entries

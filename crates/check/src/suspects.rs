@@ -4,6 +4,7 @@
 //! into an account that detection flagged an hour ago is then held, with detection's own reason.
 
 use fanzha_detect::mules::MuleScore;
+use fanzha_detect::rules::Reason;
 use fanzha_model::{AccountIx, Ts};
 use std::collections::HashMap;
 
@@ -12,10 +13,25 @@ use std::collections::HashMap;
 pub struct Suspect {
     /// Its combined mule score (≥ 0.5).
     pub score: f64,
-    /// Detection's first reason, in Chinese.
-    pub reason_zh: String,
-    /// Detection's first reason, in English.
-    pub reason_en: String,
+    /// Detection's reasons, most important first.
+    pub reasons: Vec<Reason>,
+}
+
+impl Suspect {
+    /// Detection's first reason, in Chinese (empty when it gave none).
+    pub fn reason_zh(&self) -> &str {
+        self.reasons.first().map_or("", |r| &r.message_zh)
+    }
+
+    /// Detection's first reason, in English (empty when it gave none).
+    pub fn reason_en(&self) -> &str {
+        self.reasons.first().map_or("", |r| &r.message_en)
+    }
+
+    /// Whether detection flagged the account as a card of a card farmer (批量开卡).
+    pub fn card_farming(&self) -> bool {
+        self.reasons.iter().any(|r| r.code.strip_prefix("rule.") == Some(fanzha_detect::mules::CARD_FARMER))
+    }
 }
 
 /// The accounts flagged by the latest detection run, and the data time it saw up to.
@@ -32,15 +48,7 @@ impl Suspects {
         let by_account = scores
             .iter()
             .filter(|s| s.flagged)
-            .map(|s| {
-                let first = s.reasons.first();
-                let suspect = Suspect {
-                    score: s.score,
-                    reason_zh: first.map_or_else(String::new, |r| r.message_zh.clone()),
-                    reason_en: first.map_or_else(String::new, |r| r.message_en.clone()),
-                };
-                (s.account, suspect)
-            })
+            .map(|s| (s.account, Suspect { score: s.score, reasons: s.reasons.clone() }))
             .collect();
         Suspects { by_account, as_of }
     }

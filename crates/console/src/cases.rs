@@ -17,7 +17,7 @@ use axum::response::Response;
 use fanzha_graph::TemporalGraph;
 use fanzha_model::Ledger;
 use fanzha_storage::Store;
-use fanzha_trace::{Forward, Policy, TraceReport, Tracer};
+use fanzha_trace::{Policy, TraceAnswer, TraceReport, TraceRequest};
 use serde::Deserialize;
 use std::sync::Arc;
 
@@ -414,10 +414,11 @@ fn trace(
     as_of: Option<fanzha_model::Ts>,
     policy: Policy,
 ) -> Result<TraceReport, String> {
-    let tracer = Tracer::new(ledger, graph);
-    let seeds = tracer.resolve_txns(txns.iter().map(String::as_str)).map_err(|m| m.join(", "))?;
-    let trace = tracer.forward(&Forward { as_of, policy, ..Forward::new(seeds) }).map_err(|e| e.to_string())?;
-    Ok(tracer.report(&trace))
+    let req = TraceRequest { txns: txns.to_vec(), policy, as_of: as_of.map(|t| t.0), ..TraceRequest::default() };
+    match req.run(ledger, graph).map_err(|e| e.to_string())? {
+        TraceAnswer::Forward(report) => Ok(*report),
+        TraceAnswer::Backward(_) => unreachable!("a forward request answers forward"),
+    }
 }
 
 /// The trace drawn for a case page, each account linked to its page.

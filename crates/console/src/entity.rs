@@ -12,12 +12,11 @@ use crate::{pages, Console};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use fanzha_check::lists::{Entry, EntryKind, Lists};
+use fanzha_check::lists::{Entry, EntryKind};
 use fanzha_check::lookup::PublicReport;
-use fanzha_detect::catalog::ix;
-use fanzha_detect::mules::LiveScore;
 use fanzha_graph::EdgeIx;
 use fanzha_model::{AccountIx, Ledger, Ts};
+use fanzha_server::risk::AccountRisk;
 use fanzha_storage::Store;
 use serde::Deserialize;
 use std::sync::Arc;
@@ -80,34 +79,12 @@ pub struct Found {
 
 /// Everything the account page shows.
 pub struct AccountView {
-    /// Account id.
-    pub id: String,
-    /// Bank code.
-    pub bank: Option<String>,
-    /// Masked holder.
-    pub holder: Option<String>,
-    /// Opened (UTC epoch seconds).
-    pub opened_at: Option<i64>,
-    /// Region code where it was opened.
-    pub region: Option<u32>,
-    /// Account class (`I`, `II`, `III`, `corp`).
-    pub class: Option<&'static str>,
-    /// Known only as a counterparty of the banks whose data fanzha has.
-    pub external: bool,
-    /// The mule model's live score and reasons (none for external accounts).
-    pub live: Option<LiveScore>,
-    /// The latest batch detection's flag: score and reasons in Chinese and English.
-    pub flagged: Option<(f64, String, String)>,
-    /// The holder's accounts and banks in all, as counted by the live features.
-    pub holder_counts: Option<(f64, f64)>,
-    /// List entries for the account or its holder, current or past.
-    pub listed: Vec<Entry>,
+    /// The account and its risk, as `GET /v1/accounts/{id}/risk` answers it.
+    pub risk: AccountRisk,
     /// The holder's other accounts.
     pub siblings: Vec<AccountHit>,
     /// The latest transfers in and out, newest first.
     pub transfers: Vec<TransferRow>,
-    /// Public reports about the account.
-    pub reports: Vec<PublicReport>,
     /// Cases it appears in.
     pub cases: Vec<Case>,
     /// Alerts about it.
@@ -139,12 +116,6 @@ fn transfer_row(ledger: &Ledger, t: fanzha_model::TransferIx) -> TransferRow {
 fn looks_like_identity(q: &str) -> bool {
     let n = q.chars().count();
     (n == 15 || n == 18) && q.char_indices().all(|(i, c)| c.is_ascii_digit() || (i == n - 1 && matches!(c, 'X' | 'x')))
-}
-
-/// Entries of `lists` (any time) for `value` as `kind`.
-fn entries(lists: &Lists, kind: EntryKind, value: &str) -> Vec<Entry> {
-    let key = Lists::normalize(kind, value);
-    lists.entries().iter().filter(|e| e.kind == kind && Lists::normalize(kind, &e.value) == key).cloned().collect()
 }
 
 /// `GET /console/search?q=…`: an account's exact id goes straight to its page.
@@ -179,7 +150,7 @@ pub async fn search(State(c): Shared, headers: HeaderMap, Query(q): Query<Search
             found.accounts.extend(ids.take(ACCOUNT_HITS).map(|a| hit(ledger, a)));
         }
         for kind in [EntryKind::Account, EntryKind::Phone, EntryKind::Url] {
-            found.listed.extend(entries(&live.checker.lists, kind, &q));
+            found.listed.extend(live.checker.lists.history(kind, &q).into_iter().cloned());
         }
         found.reports = live.reports.find(None, Some(&q), None, 20).into_iter().cloned().collect();
     }
@@ -233,52 +204,19 @@ fn account_view(c: &Console, v: &Viewer, id: &str) -> Result<AccountView, Respon
     let mut view = {
         let live = c.api.read_live().map_err(server_error)?;
         let ledger = live.store.ledger();
-        let Some(a) = ledger.account_ix(id) else {
+        let Some(risk) = live.account_risk(id, Ts(now())) else {
             return Err(refused(v, StatusCode::NOT_FOUND, "没有这个账户。", "There is no such account."));
         };
-        let account = ledger.account(a);
+        let a = ledger.account_ix(id).expect("the store holds the account it gave the risk of");
         let graph = live.graph();
         let mut edges: Vec<u32> = graph.in_edges(a).iter().chain(graph.out_edges(a)).copied().collect();
         edges.sort_unstable_by(|x, y| y.cmp(x));
         edges.dedup();
         let transfers =
             edges.iter().take(TRANSFERS_SHOWN).map(|&e| transfer_row(ledger, graph.edge(EdgeIx(e)).txn)).collect();
-        let features = (!account.external).then(|| live.checker.features(ledger, a));
-        let holder_counts = features
-            .filter(|f| !f[ix::HOLDER_ACCOUNTS].is_nan())
-            .map(|f| (f[ix::HOLDER_ACCOUNTS], f[ix::HOLDER_BANKS]));
-        let mut listed = entries(&live.checker.lists, EntryKind::Account, id);
-        let mut siblings = Vec::new();
-        if let Some(h) = &account.holder {
-            listed.extend(entries(&live.checker.lists, EntryKind::Holder, &h.digest.to_string()));
-            let same = live.checker.holder_accounts(&h.digest).iter().filter(|&&x| x != a);
-            siblings = same.map(|&x| hit(ledger, x)).collect();
-        }
-        AccountView {
-            id: id.to_string(),
-            bank: account.bank.map(|b| ledger.bank_code(b).to_string()),
-            holder: account.holder.as_ref().map(|h| h.masked.to_string()),
-            opened_at: account.opened_at.map(|t| t.0),
-            region: account.open_region.map(|r| r.code()),
-            class: account.class.map(|k| k.as_str()),
-            external: account.external,
-            live: live.checker.live_score(ledger, a, 3),
-            flagged: live.checker.suspects.get(a).map(|s| (s.score, s.reason_zh.clone(), s.reason_en.clone())),
-            holder_counts,
-            listed,
-            siblings,
-            transfers,
-            reports: live
-                .reports
-                .about(EntryKind::Account, id, Ts(now()))
-                .into_iter()
-                .rev()
-                .take(20)
-                .cloned()
-                .collect(),
-            cases: Vec::new(),
-            alerts: Vec::new(),
-        }
+        let others = risk.holder.iter().flat_map(|h| &h.other_accounts);
+        let siblings = others.filter_map(|x| ledger.account_ix(x)).map(|x| hit(ledger, x)).collect();
+        AccountView { risk, siblings, transfers, cases: Vec::new(), alerts: Vec::new() }
     };
     let mut db = c.db();
     db.audit(now(), &v.user.name, "account.view", &format!("account:{id}"), "").map_err(server_error)?;

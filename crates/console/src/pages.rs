@@ -697,35 +697,37 @@ pub fn search(lang: Lang, user: &User, csrf: &str, q: &str, found: &Found) -> Ma
 pub fn account(lang: Lang, user: &User, csrf: &str, a: &AccountView) -> Markup {
     layout(
         lang,
-        &format!("{} {}", lang.t("账户", "Account"), a.id),
+        &format!("{} {}", lang.t("账户", "Account"), a.risk.account),
         Some(user),
         csrf,
         html! {
+            @let r = &a.risk;
             table #account-facts {
-                tr { th { (lang.t("银行", "Bank")) } td { (a.bank.as_deref().unwrap_or("?")) @if a.external { " (" (lang.t("外部账户,仅作为交易对手出现", "external: seen only as a counterparty")) ")" } } }
-                tr { th { (lang.t("持卡人(脱敏)", "Holder (masked)")) } td { (a.holder.as_deref().unwrap_or("")) } }
+                tr { th { (lang.t("银行", "Bank")) } td { (r.bank.as_deref().unwrap_or("?")) @if r.external { " (" (lang.t("外部账户,仅作为交易对手出现", "external: seen only as a counterparty")) ")" } } }
+                tr { th { (lang.t("持卡人(脱敏)", "Holder (masked)")) } td { (r.holder.as_ref().map_or("", |h| h.masked.as_str())) } }
                 tr { th { (lang.t("开户", "Opened")) } td {
-                    @if let Some(t) = a.opened_at { (beijing(t)) }
-                    @if let Some(r) = a.region { " · " (crate::dashboard::province_name(lang, r)) " (" (r) ")" }
-                    @if let Some(k) = a.class { " · " (lang.t("类别", "class")) " " (k) }
+                    @if let Some(t) = r.opened_at { (beijing(t)) }
+                    @if let Some(g) = r.open_region { " · " (crate::dashboard::province_name(lang, g)) " (" (g) ")" }
+                    @if let Some(k) = r.class { " · " (lang.t("类别", "class")) " " (k) }
                 } }
-                @if let Some((accounts, banks)) = a.holder_counts {
+                @if let Some((accounts, banks)) = r.holder.as_ref().and_then(|h| h.accounts.zip(h.banks)) {
                     tr { th { (lang.t("同一持卡人", "Same holder")) } td { (accounts) " " (lang.t("个账户,", "accounts at ")) (banks) " " (lang.t("家银行", "banks")) } }
                 }
             }
             h2 { (lang.t("风险", "Risk")) }
             div #risk {
-                @if let Some(live) = &a.live {
+                @if let Some(live) = &r.live {
                     p { (lang.t("模型实时评分", "Mule model, live score")) ": " strong #live-score { (format!("{:.2}", live.score)) }
                         " (" (lang.t("0.5 及以上为可疑", "0.5 and above is flagged")) ")" }
                     @if !live.reasons.is_empty() { ul { @for r in &live.reasons { li { (lang.t(&r.message_zh, &r.message_en)) } } } }
                 }
-                @if let Some((score, zh, en)) = &a.flagged {
-                    p { strong { (lang.t("最近一次批量检测标记为涉诈账户", "Flagged as a mule by the latest batch detection")) } " (" (format!("{score:.2}")) "): " (lang.t(zh, en)) }
+                @if let Some(d) = &r.detection {
+                    p { strong { (lang.t("最近一次批量检测标记为涉诈账户", "Flagged as a mule by the latest batch detection")) } " (" (format!("{:.2}", d.score)) ")"
+                        @if let Some(first) = d.reasons.first() { ": " (lang.t(&first.message_zh, &first.message_en)) } }
                 }
-                @if a.live.is_none() && a.flagged.is_none() { p { (lang.t("未评分(外部账户)。", "Not scored (external account).")) } }
+                @if r.live.is_none() && r.detection.is_none() { p { (lang.t("未评分(外部账户)。", "Not scored (external account).")) } }
             }
-            @if !a.listed.is_empty() { h2 { (lang.t("名单", "Lists")) } (entry_rows(lang, &a.listed)) }
+            @if !r.listed.is_empty() { h2 { (lang.t("名单", "Lists")) } (entry_rows(lang, &r.listed)) }
             @if !a.siblings.is_empty() { h2 { (lang.t("同一持卡人的其他账户", "The holder's other accounts")) } (account_hits(lang, &a.siblings)) }
             @if !a.cases.is_empty() { h2 { (lang.t("涉及案件", "Cases")) } (case_links(lang, &a.cases)) }
             @if !a.alerts.is_empty() {
@@ -738,9 +740,9 @@ pub fn account(lang: Lang, user: &User, csrf: &str, a: &AccountView) -> Markup {
                     }
                 }
             }
-            @if !a.reports.is_empty() { h2 { (lang.t("群众举报", "Public reports")) } (report_rows(lang, &a.reports)) }
+            @if !r.reports.is_empty() { h2 { (lang.t("群众举报", "Public reports")) } (report_rows(lang, &r.reports)) }
             h2 { (lang.t("最近交易", "Latest transfers")) }
-            (transfer_rows(lang, &a.transfers, Some(&a.id)))
+            (transfer_rows(lang, &a.transfers, Some(&r.account)))
         },
     )
 }

@@ -467,11 +467,14 @@ async fn detection_and_public_reports_reach_the_lookup_and_the_queue() {
     {
         let mut live = c.api.write_live().unwrap();
         let m1 = live.store.ledger().account_ix("M1").unwrap();
-        let flag = fanzha_check::suspects::Suspect {
-            score: 0.9,
-            reason_zh: "快进快出".into(),
-            reason_en: "fast in, fast out".into(),
+        let reason = fanzha_detect::rules::Reason {
+            code: "rule.fast_in_fast_out".into(),
+            message_zh: "快进快出".into(),
+            message_en: "fast in, fast out".into(),
+            weight: 1.0,
+            counterparty: None,
         };
+        let flag = fanzha_check::suspects::Suspect { score: 0.9, reasons: vec![reason] };
         live.checker.suspects = [(m1, flag)].into_iter().collect();
     }
     let found = lookup("M1").await;

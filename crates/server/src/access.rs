@@ -39,14 +39,18 @@ pub enum Scope {
     /// `GET /v1/rules`: the rules and their thresholds.
     #[serde(rename = "rules:read")]
     RulesRead,
-    /// `GET /metrics`.
+    /// `GET /metrics`, `GET /v1/stats`.
     #[serde(rename = "metrics")]
     Metrics,
+    /// `POST /v1/traces`, `GET /v1/accounts/{id}/risk`: follow money and read an account's risk
+    /// (police and bank investigators; every call is audited, the answers name accounts).
+    #[serde(rename = "investigate")]
+    Investigate,
 }
 
 impl Scope {
     /// Every scope.
-    pub const ALL: [Scope; 7] = [
+    pub const ALL: [Scope; 8] = [
         Scope::Check,
         Scope::Record,
         Scope::ListsRead,
@@ -54,6 +58,7 @@ impl Scope {
         Scope::ReportsRead,
         Scope::RulesRead,
         Scope::Metrics,
+        Scope::Investigate,
     ];
 
     /// The scope's word (`check`, `record`, `lists:read`, …).
@@ -66,6 +71,7 @@ impl Scope {
             Scope::ReportsRead => "reports:read",
             Scope::RulesRead => "rules:read",
             Scope::Metrics => "metrics",
+            Scope::Investigate => "investigate",
         }
     }
 

@@ -10,6 +10,8 @@
 //! | `GET /v1/lists`, `POST /v1/lists`, `POST /v1/lists/remove` | block and watch lists | `lists:read`, `lists:write` |
 //! | `GET /v1/reports` | the public's reports | `reports:read` |
 //! | `GET /v1/stats` | what the store holds (as `fanzha stats --json`; on a following node, the stream sequence) | `metrics` |
+//! | `POST /v1/traces` | follow reported transfers forward or an account's money backward (as `fanzha trace --json`) | `investigate` |
+//! | `GET /v1/accounts/{id}/risk` | an account's mule scores and reasons, lists, reports and holder's other cards | `investigate` |
 //! | `POST /v1/texts/analyze` | is this message a scam: typology, cues, advice | public, rate-limited per address |
 //! | `GET /v1/lookup?phone=|url=|account=`, `POST /v1/reports` | risk lookup and public reports | public, rate-limited |
 //! | `GET /metrics` | Prometheus counters | `metrics` |
@@ -24,6 +26,7 @@ mod error;
 pub mod follow;
 mod metrics;
 pub mod openapi;
+pub mod risk;
 mod routes;
 pub mod state;
 
@@ -58,6 +61,8 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/v1/lookup", get(routes::lookup))
         .route("/v1/reports", post(routes::report).get(routes::reports))
         .route("/v1/stats", get(routes::stats))
+        .route("/v1/traces", post(routes::trace))
+        .route("/v1/accounts/{id}/risk", get(routes::account_risk))
         .route("/healthz", get(routes::healthz))
         .route("/metrics", get(routes::metrics))
         .route("/openapi.json", get(routes::openapi))

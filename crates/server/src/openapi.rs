@@ -5,6 +5,7 @@
 use crate::routes::{Removal, ReportBody, TextBody};
 use fanzha_check::lists::{Entry, EntryKind, ListName};
 use fanzha_check::request::{PayerContext, TransferRequest};
+use fanzha_trace::TraceRequest;
 use serde::Serialize;
 use serde_json::Value;
 use std::sync::OnceLock;
@@ -85,6 +86,7 @@ fn request_examples() -> Vec<(&'static str, Value)> {
         ReportBody {
             kind: EntryKind::Phone, value: "170-1234-5678".into(), text: "自称公安局让我转到安全账户".into()
         };
+    let trace = TraceRequest { max_hops: Some(8), ..TraceRequest::forward(vec!["20240301000001".into()]) };
     vec![
         ("/v1/transfers/check", example(check)),
         ("/v1/transfers", example(transfer)),
@@ -92,6 +94,7 @@ fn request_examples() -> Vec<(&'static str, Value)> {
         ("/v1/lists/remove", example(removal)),
         ("/v1/texts/analyze", example(text)),
         ("/v1/reports", example(report)),
+        ("/v1/traces", example(trace)),
     ]
 }
 
@@ -114,6 +117,7 @@ mod tests {
                     "/v1/lists/remove" => serde_json::from_value::<Removal>(ex).err(),
                     "/v1/texts/analyze" => serde_json::from_value::<TextBody>(ex).err(),
                     "/v1/reports" => serde_json::from_value::<ReportBody>(ex).err(),
+                    "/v1/traces" => serde_json::from_value::<TraceRequest>(ex).err(),
                     other => panic!("{other}: no typed example for this body"),
                 };
                 assert!(read.is_none(), "{path}: {read:?}");

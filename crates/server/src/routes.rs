@@ -4,7 +4,7 @@ use crate::access::{audit_first, forbid, Caller, Scope};
 use crate::error::{parse, ApiError};
 use crate::state::{App, HeldCheck, Notice};
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
+use axum::extract::{ConnectInfo, FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
@@ -15,6 +15,7 @@ use fanzha_check::request::TransferRequest;
 use fanzha_check::Subject;
 use fanzha_model::{Account, Event, Ts};
 use fanzha_storage::Store;
+use fanzha_trace::{RequestError, TraceRequest};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use std::net::SocketAddr;
@@ -252,6 +253,41 @@ pub async fn stats(State(app): Shared, client: Client) -> Result<impl IntoRespon
         answer["stream_sequence"] = json!(n);
     }
     Ok(Json(answer))
+}
+
+/// `POST /v1/traces`: a trace (the JSON of `fanzha trace --json`, schema `fanzha.trace.v1` forward
+/// or `fanzha.provenance.v1` backward) of the request's transfers or account, over the node's
+/// store as it stands (on a following node, at least the sequence in `Fanzha-Stream-Sequence`).
+pub async fn trace(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+    let caller = app.authorize(&client, Scope::Investigate, "traces")?;
+    let req: TraceRequest = counted(&app, parse(&body))?;
+    let what: Vec<&str> = req.account.iter().chain(&req.txns).map(String::as_str).collect();
+    let direction = if req.backward { "backward" } else { "forward" };
+    let detail = format!("{direction} {}, policy {}", what.join(","), req.policy);
+    audit_first(&*app.gate, &caller, "api.trace", "traces", detail)?;
+    let live = app.read_live()?;
+    let graph = live.graph();
+    let answer = req.run(live.store.ledger(), &graph).map_err(|e| {
+        let status = match e {
+            RequestError::UnknownTxns(_) | RequestError::UnknownAccount(_) => StatusCode::NOT_FOUND,
+            _ => StatusCode::UNPROCESSABLE_ENTITY,
+        };
+        ApiError::new(status, e.to_string())
+    });
+    Ok(Json(counted(&app, answer)?))
+}
+
+/// `GET /v1/accounts/{id}/risk`: the account's risk as it stands ([`crate::risk::AccountRisk`]).
+pub async fn account_risk(
+    State(app): Shared,
+    client: Client,
+    Path(id): Path<String>,
+) -> Result<impl IntoResponse, ApiError> {
+    let caller = app.authorize(&client, Scope::Investigate, "accounts.risk")?;
+    audit_first(&*app.gate, &caller, "api.account.risk", &format!("account:{id}"), String::new())?;
+    let live = app.read_live()?;
+    let risk = live.account_risk(&id, Ts::now()).ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such account"));
+    Ok(Json(counted(&app, risk)?))
 }
 
 /// `GET /openapi.json`.

@@ -270,6 +270,8 @@ async fn the_bank_api_needs_a_key_with_the_scope_and_refusals_are_audited() {
         ("GET", "/v1/rules", None),
         ("GET", "/v1/reports", None),
         ("GET", "/metrics", None),
+        ("POST", "/v1/traces", Some(json!({"txns": ["T1"]}))),
+        ("GET", "/v1/accounts/FRESH/risk", None),
     ];
     for (method, uri, body) in &routes {
         for key in [None, Some("fzk_made_up"), Some("")] {

@@ -119,7 +119,11 @@ async fn every_documented_example_is_answered_as_documented() {
                 p.get("example").and_then(Value::as_str).map(|x| format!("{}={}", p["name"].as_str().unwrap(), url(x)))
             })
             .collect();
-        let uri = if query.is_empty() { path.clone() } else { format!("{path}?{}", query.join("&")) };
+        let mut uri = if query.is_empty() { path.clone() } else { format!("{path}?{}", query.join("&")) };
+        for p in op["parameters"].as_array().into_iter().flatten().filter(|p| p["in"] == "path") {
+            let example = p["example"].as_str().unwrap_or_else(|| panic!("{path}: a path parameter needs an example"));
+            uri = uri.replace(&format!("{{{}}}", p["name"].as_str().unwrap()), &url(example));
+        }
         if let Some(b) = &body {
             let schema = &op["requestBody"]["content"]["application/json"]["schema"];
             let mut bad = Vec::new();

@@ -29,6 +29,7 @@ mod policy;
 mod purse;
 mod render;
 mod report;
+mod request;
 mod signals;
 mod tracer;
 
@@ -42,5 +43,6 @@ pub use report::{
     CashOutRow, EdgeRow, ExitRow, HeldRow, NodeRow, OriginRow, ProvenanceReport, TraceReport, PROVENANCE_SCHEMA,
     SMALL_HELD_FEN, TRACE_SCHEMA,
 };
+pub use request::{RequestError, TraceAnswer, TraceRequest};
 pub use signals::{AccountSignals, MuleStatus, Urgency};
 pub use tracer::{Limits, TraceError, Tracer};

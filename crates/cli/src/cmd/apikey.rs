@@ -23,7 +23,7 @@ enum What {
         /// transfers). Without it the key belongs to the centre's own systems.
         #[arg(long)]
         bank: Option<String>,
-        /// Comma-separated: check, record, lists:read, lists:write, reports:read, rules:read, metrics.
+        /// Comma-separated: check, record, lists:read, lists:write, reports:read, rules:read, metrics, investigate.
         #[arg(long)]
         scope: String,
         /// A label for the key (default: the bank and the scopes).

@@ -1,11 +1,11 @@
 //! `fanzha trace`: follow reported transfers forward (where is the money now, what to freeze)
 //! or an account's money backward (who paid it in).
 
-use anyhow::{bail, Context};
+use anyhow::Context;
 use fanzha_graph::TemporalGraph;
-use fanzha_model::{AccountIx, Fen, Ts};
+use fanzha_model::{Fen, Ts};
 use fanzha_storage::{LogStore, OpenMode, Store};
-use fanzha_trace::{write_freeze_csv, Backward, Forward, Limits, Policy, ProvenanceReport, TraceReport, Tracer};
+use fanzha_trace::{write_freeze_csv, Limits, Policy, ProvenanceReport, TraceAnswer, TraceReport, TraceRequest};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -75,47 +75,35 @@ pub fn load(db: &Path) -> anyhow::Result<Loaded> {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let loaded = load(&args.db)?;
     let ledger = loaded.store.ledger();
-    let mut tracer =
-        Tracer::new(ledger, &loaded.graph).with_limits(Limits { hub_degree: args.hub_degree, ..Limits::default() });
-    if let Some(path) = &args.known_mules {
-        tracer = tracer.with_known_mules(read_accounts(path, |id| ledger.account_ix(id))?);
-    }
+    let known_mules = match &args.known_mules {
+        Some(path) => read_accounts(path, |id| ledger.account_ix(id).is_some())?,
+        None => Vec::new(),
+    };
     let as_of = match &args.as_of {
-        Some(text) => Some(Ts::parse_rfc3339(text).with_context(|| format!("--as-of '{text}'"))?),
+        Some(text) => Some(Ts::parse_rfc3339(text).with_context(|| format!("--as-of '{text}'"))?.0),
         None => None,
     };
-    let seeds = tracer
-        .resolve_txns(args.txns.iter().map(String::as_str))
-        .map_err(|missing| anyhow::anyhow!("unknown transaction id(s): {}", missing.join(", ")))?;
-    if args.backward {
-        let account = match &args.account {
-            Some(id) => Some(ledger.account_ix(id).with_context(|| format!("unknown account id: {id}"))?),
-            None => None,
-        };
-        if account.is_some() != seeds.is_empty() || seeds.len() > 1 {
-            bail!("--backward explains one thing: give --account ID or one --txn ID");
+    let req = TraceRequest {
+        txns: args.txns.clone(),
+        backward: args.backward,
+        account: args.account.clone(),
+        policy: args.policy,
+        max_hops: args.max_hops,
+        as_of,
+        known_mules,
+        hub_degree: Some(args.hub_degree),
+    };
+    let report = match req.run(ledger, &loaded.graph)? {
+        TraceAnswer::Backward(report) => {
+            if args.json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print_provenance(&report, args.top);
+            }
+            return Ok(ExitCode::SUCCESS);
         }
-        let req = Backward {
-            account,
-            txn: if account.is_some() { None } else { seeds.first().copied() },
-            policy: args.policy,
-            max_hops: args.max_hops.unwrap_or(Backward::DEFAULT_MAX_HOPS),
-            as_of,
-        };
-        let report = tracer.provenance_report(&tracer.backward(&req)?);
-        if args.json {
-            println!("{}", serde_json::to_string_pretty(&report)?);
-        } else {
-            print_provenance(&report, args.top);
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
-    if seeds.is_empty() {
-        bail!("give at least one --txn TXN_ID (a reported victim transfer), or --backward --account ID");
-    }
-    let req =
-        Forward { seeds, policy: args.policy, max_hops: args.max_hops.unwrap_or(Forward::DEFAULT_MAX_HOPS), as_of };
-    let report = tracer.report(&tracer.forward(&req)?);
+        TraceAnswer::Forward(report) => report,
+    };
     if let Some(path) = &args.svg {
         std::fs::write(path, fanzha_trace::to_svg(&report)).with_context(|| format!("writing {}", path.display()))?;
     }
@@ -140,14 +128,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// Reads account ids, one per line (blank lines and `#` comments skipped); ids this store does
 /// not know (a watch list covers more than one store's data) are counted on stderr and skipped.
-fn read_accounts(path: &Path, find: impl Fn(&str) -> Option<AccountIx>) -> anyhow::Result<Vec<AccountIx>> {
+fn read_accounts(path: &Path, known: impl Fn(&str) -> bool) -> anyhow::Result<Vec<String>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let ids = text.lines().map(str::trim).filter(|id| !id.is_empty() && !id.starts_with('#'));
     let (mut out, mut unknown) = (Vec::new(), 0);
     for id in ids {
-        match find(id) {
-            Some(a) => out.push(a),
-            None => unknown += 1,
+        if known(id) {
+            out.push(id.to_string());
+        } else {
+            unknown += 1;
         }
     }
     if unknown > 0 {

@@ -1,0 +1,135 @@
+//! What police and bank investigators integrate with: `POST /v1/traces` answers what
+//! `fanzha trace --json` answers, and `GET /v1/accounts/{id}/risk` what the console's account page
+//! shows; both need the `investigate` scope and are audited.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::*;
+use fanzha_check::suspects::Suspect;
+use fanzha_detect::rules::Reason;
+use fanzha_storage::Store;
+use fanzha_trace::{Policy, TraceAnswer, TraceRequest};
+use serde_json::{json, Value};
+
+/// VICTIM pays FRESH (which holds a large opening balance) 50,000 yuan; FRESH passes 30,000 to an
+/// outside account and withdraws 15,000.
+async fn recorded(app: &std::sync::Arc<fanzha_server::App>) {
+    let transfers = [
+        json!({"txn_id": "V1", "ts": iso(T0), "from_account": "VICTIM", "to_account": "FRESH", "amount_fen": 5_000_000}),
+        json!({"txn_id": "F1", "ts": iso(T0 + 600), "from_account": "FRESH", "to_account": "OUT1", "amount_fen": 3_000_000}),
+        json!({"txn_id": "F2", "ts": iso(T0 + 900), "from_account": "FRESH", "amount_fen": 1_500_000, "kind": "withdrawal"}),
+    ];
+    for t in transfers {
+        let (status, v) = call(app, "POST", "/v1/transfers", Some(t)).await;
+        assert_eq!(status, StatusCode::CREATED, "{v}");
+    }
+}
+
+#[tokio::test]
+async fn a_trace_over_http_is_the_trace_of_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let gate = std::sync::Arc::new(TestGate::default());
+    let app = app_with(dir.path(), gate.clone(), fanzha_server::ApiConfig::default());
+    recorded(&app).await;
+    // FRESH holds an opening balance; last in, first out sends the victim's money on first.
+    let (status, trace) = call(&app, "POST", "/v1/traces", Some(json!({"txns": ["V1"], "policy": "lifo"}))).await;
+    assert_eq!(status, StatusCode::OK, "{trace}");
+    assert_eq!(trace["schema"], "fanzha.trace.v1");
+    assert_eq!(trace["traced_fen"], 5_000_000);
+    let parts: i64 = ["held_fen", "cash_out_fen", "exits_fen"].iter().map(|k| trace[k].as_i64().unwrap()).sum();
+    assert_eq!(parts, 5_000_000, "conserved to the fen: {trace}");
+    assert_eq!(trace["cash_out_fen"], 1_500_000);
+    assert_eq!(trace["exits_fen"], 3_000_000, "OUT1 is outside the banks' data");
+    // The same request run on the store directly (as `fanzha trace --json` runs it).
+    let direct = {
+        let live = app.read_live().unwrap();
+        let req = TraceRequest { policy: Policy::Lifo, ..TraceRequest::forward(vec!["V1".into()]) };
+        match req.run(live.store.ledger(), &live.graph()).unwrap() {
+            TraceAnswer::Forward(r) => serde_json::to_value(r).unwrap(),
+            TraceAnswer::Backward(_) => unreachable!(),
+        }
+    };
+    assert_eq!(trace, direct);
+
+    let back = json!({"backward": true, "account": "OUT1", "policy": "lifo"});
+    let (status, p) = call(&app, "POST", "/v1/traces", Some(back)).await;
+    assert_eq!(status, StatusCode::OK, "{p}");
+    assert_eq!(p["schema"], "fanzha.provenance.v1");
+    assert_eq!(p["amount_fen"], 3_000_000);
+    assert!(p["origins"].as_array().unwrap().iter().any(|o| o["account"] == "VICTIM"), "{p}");
+
+    for (body, expected) in [
+        (json!({"txns": ["NOPE"]}), StatusCode::NOT_FOUND),
+        (json!({"backward": true, "account": "NOPE"}), StatusCode::NOT_FOUND),
+        (json!({"txns": []}), StatusCode::UNPROCESSABLE_ENTITY),
+        (json!({"txns": ["V1"], "max_hops": 10_000}), StatusCode::UNPROCESSABLE_ENTITY),
+        (json!({"txns": ["V1"], "as_of": iso(T0 - 60)}), StatusCode::UNPROCESSABLE_ENTITY),
+        (json!({"txns": ["V1"], "policy": "random"}), StatusCode::BAD_REQUEST),
+        (json!({"txn": "V1"}), StatusCode::BAD_REQUEST),
+    ] {
+        let (status, v) = call(&app, "POST", "/v1/traces", Some(body.clone())).await;
+        assert_eq!(status, expected, "{body}: {v}");
+        assert!(v["error"]["message"].is_string(), "{v}");
+    }
+    let (status, _) = call_as(&app, Some(CCB_CHECK_KEY), "POST", "/v1/traces", Some(json!({"txns": ["V1"]}))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let trail = gate.trail.lock().unwrap();
+    let traces: Vec<_> = trail.iter().filter(|e| e.action == "api.trace").collect();
+    assert!(traces.len() >= 2 && traces[0].detail.contains("forward V1"), "every trace audited: {traces:?}");
+}
+
+#[tokio::test]
+async fn an_accounts_risk_gathers_scores_lists_reports_and_the_holders_cards() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let gate = std::sync::Arc::new(TestGate::default());
+    let app = app_with(dir.path(), gate.clone(), fanzha_server::ApiConfig::default());
+    recorded(&app).await;
+    let (status, r) = call(&app, "GET", "/v1/accounts/FRESH/risk", None).await;
+    assert_eq!(status, StatusCode::OK, "{r}");
+    assert_eq!(
+        (r["account"].as_str(), r["bank"].as_str(), r["external"].as_bool()),
+        (Some("FRESH"), Some("ICBC"), Some(false))
+    );
+    assert_eq!(r["opened_at"], iso(T0 - 3 * 86_400).replace("+00:00", "Z"));
+    let live_score = r["live"]["score"].as_f64().unwrap();
+    assert_eq!(r["live"]["flagged"], live_score >= 0.5);
+    assert!(r["detection"].is_null() && r["detection_as_of"].is_null(), "no detection run yet: {r}");
+    let masked = r["holder"]["masked"].as_str().unwrap();
+    assert!(masked.contains('*') && !r.to_string().contains("150102199001011234"), "the identity is masked: {r}");
+
+    // A list entry, a public report and a detection flag (a card farmer's card) all show.
+    let entry = json!({"list": "watch", "kind": "account", "value": "FRESH", "reason": "止付", "source": "police", "valid_from": iso(T0)});
+    assert_eq!(call(&app, "POST", "/v1/lists", Some(entry)).await.0, StatusCode::CREATED);
+    let report = json!({"kind": "account", "value": "FRESH", "text": "对方让我转到这个账户"});
+    assert_eq!(call(&app, "POST", "/v1/reports", Some(report)).await.0, StatusCode::CREATED);
+    {
+        let mut live = app.write_live().unwrap();
+        let fresh = live.store.ledger().account_ix("FRESH").unwrap();
+        let reason = Reason {
+            code: format!("rule.{}", fanzha_detect::mules::CARD_FARMER),
+            message_zh: "持卡人疑似批量开卡".into(),
+            message_en: "the holder looks like a card farmer".into(),
+            weight: 0.6,
+            counterparty: None,
+        };
+        live.checker.suspects = [(fresh, Suspect { score: 0.8, reasons: vec![reason] })].into_iter().collect();
+    }
+    let (_, r) = call(&app, "GET", "/v1/accounts/FRESH/risk", None).await;
+    assert_eq!(r["listed"][0]["reason"], "止付", "{r}");
+    assert_eq!(r["reports"][0]["text"], "对方让我转到这个账户");
+    assert_eq!((r["detection"]["score"].as_f64(), r["detection"]["card_farming"].as_bool()), (Some(0.8), Some(true)));
+    assert_eq!(r["detection"]["reasons"][0]["message_en"], "the holder looks like a card farmer");
+
+    let (status, outside) = call(&app, "GET", "/v1/accounts/OUT1/risk", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!((outside["external"].as_bool(), &outside["live"]), (Some(true), &Value::Null), "external: not scored");
+    let (status, v) = call(&app, "GET", "/v1/accounts/NOPE/risk", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{v}");
+    let (status, _) = call_as(&app, Some(CCB_CHECK_KEY), "GET", "/v1/accounts/FRESH/risk", None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let trail = gate.trail.lock().unwrap();
+    assert!(trail.iter().filter(|e| e.action == "api.account.risk" && e.object == "account:FRESH").count() >= 2);
+}

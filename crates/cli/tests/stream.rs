@@ -241,3 +241,234 @@ fn post(addr: &str, key: &str, path: &str, body: &str) -> (u16, String) {
     s.read_to_string(&mut out).unwrap();
     (out.split(' ').nth(1).unwrap().parse().unwrap(), out)
 }
+
+/// A JetStream cluster of servers on loopback, each with its own store and monitoring port.
+struct Cluster {
+    /// Per server: its client port, monitoring port, the arguments it was started with, and the
+    /// running process (`None` while killed).
+    servers: Vec<(u16, u16, Vec<String>, Option<Killed>)>,
+}
+
+impl Cluster {
+    /// Starts `n` servers routed to each other; `None` when `nats-server` is not installed.
+    fn start(dir: &Path, n: usize) -> Option<Cluster> {
+        let ports: Vec<(u16, u16, u16)> = (0..n).map(|_| (free_port(), free_port(), free_port())).collect();
+        let routes: Vec<String> = ports.iter().map(|p| format!("nats://127.0.0.1:{}", p.1)).collect();
+        let mut servers = Vec::new();
+        for (i, &(client, route, monitor)) in ports.iter().enumerate() {
+            let store = dir.join(format!("nats{i}"));
+            let args: Vec<String> = [
+                "-js",
+                "-a",
+                "127.0.0.1",
+                "-p",
+                &client.to_string(),
+                "-m",
+                &monitor.to_string(),
+                "-sd",
+                store.to_str().unwrap(),
+                "-n",
+                &format!("n{i}"),
+                "--cluster_name",
+                "fanzha-test",
+                "--cluster",
+                &format!("nats://127.0.0.1:{route}"),
+                "--routes",
+                &routes.join(","),
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+            servers.push((client, monitor, args, None));
+        }
+        let mut cluster = Cluster { servers };
+        for i in 0..n {
+            if !cluster.run(i) {
+                return None;
+            }
+        }
+        Some(cluster)
+    }
+
+    /// (Re)starts server `i`; false when `nats-server` is not installed.
+    fn run(&mut self, i: usize) -> bool {
+        let (port, _, args, slot) = &mut self.servers[i];
+        match Command::new("nats-server").args(&*args).stdout(Stdio::null()).stderr(Stdio::null()).spawn() {
+            Ok(c) => *slot = Some(Killed(c)),
+            Err(e) => {
+                assert!(
+                    std::env::var("FANZHA_REQUIRE_NATS").is_err(),
+                    "FANZHA_REQUIRE_NATS is set but nats-server: {e}"
+                );
+                eprintln!("skipped: nats-server is not installed ({e})");
+                return false;
+            }
+        }
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while std::net::TcpStream::connect(("127.0.0.1", *port)).is_err() {
+            assert!(Instant::now() < deadline, "nats-server {i} did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        true
+    }
+
+    /// Kills server `i` with SIGKILL.
+    fn kill(&mut self, i: usize) {
+        let mut server = self.servers[i].3.take().expect("running");
+        server.0.kill().unwrap();
+        server.0.wait().unwrap();
+    }
+
+    /// Every server's client URL, separated by commas.
+    fn urls(&self) -> String {
+        self.servers.iter().map(|s| format!("nats://127.0.0.1:{}", s.0)).collect::<Vec<_>>().join(",")
+    }
+
+    /// The server leading `stream`, as a running server's monitoring endpoint reports it.
+    fn leader(&self, stream: &str) -> usize {
+        let (_, monitor, _, _) = self.servers.iter().find(|s| s.3.is_some()).unwrap();
+        // HTTP/1.0, so the answer is not chunked.
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", *monitor)).unwrap();
+        s.write_all(b"GET /jsz?streams=true HTTP/1.0\r\n\r\n").unwrap();
+        let mut answer = String::new();
+        std::io::Read::read_to_string(&mut s, &mut answer).unwrap();
+        let jsz: serde_json::Value = serde_json::from_str(answer.split("\r\n\r\n").nth(1).unwrap()).unwrap();
+        let details = jsz["account_details"].as_array().unwrap();
+        let streams = details.iter().flat_map(|a| a["stream_detail"].as_array().unwrap());
+        let found = streams.into_iter().find(|s| s["name"] == stream).expect("the stream exists");
+        let name = found["cluster"]["leader"].as_str().unwrap();
+        name.trim_start_matches('n').parse().unwrap()
+    }
+}
+
+/// The rows of a CSV file split in two files at `at`, each with the header.
+fn split_csv(path: &str, at: usize) -> (String, String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    let rows: Vec<&str> = lines.collect();
+    let write = |name: &str, part: &[&str]| {
+        let p = format!("{path}.{name}");
+        std::fs::write(&p, format!("{header}\n{}\n", part.join("\n"))).unwrap();
+        p
+    };
+    (write("first", &rows[..at]), write("second", &rows[at..]))
+}
+
+/// The cluster test: three NATS servers keeping three copies of each stream, two followers
+/// and a serving node. Half the scenario is published; the stream's leader and a follower are killed
+/// with SIGKILL midway; the other half is published to the two servers left; both come back. Every
+/// follower ends with the store a direct ingest gives (stats: nothing lost, nothing doubled), the
+/// same trace for each fraud case (the serving node answers it over HTTP) and the same check
+/// verdict for every transfer.
+#[test]
+fn a_cluster_that_loses_its_leader_and_a_follower_midway_ends_with_every_follower_equal() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(mut cluster) = Cluster::start(dir.path(), 3) else { return };
+    let urls = cluster.urls();
+    let data = dir.path().join("data");
+    ok(&fanzha(&["gen", "--out", data.to_str().unwrap(), "--persons", "1500", "--days", "30", "--seed", "5"]));
+    let path = |n: &str| data.join(n).to_str().unwrap().to_string();
+    let (accounts, transfers) = (path("accounts.csv"), path("transfers.csv"));
+    let (first_half, second_half) = split_csv(&transfers, 15_000);
+    let reference = dir.path().join("ref").to_str().unwrap().to_string();
+    ok(&fanzha(&["ingest", "--db", &reference, "--accounts", &accounts, "--transfers", &transfers]));
+
+    let publish = |files: &[&str]| {
+        let mut args = vec!["publish", "--nats", &urls, "--replicas", "3"];
+        args.extend_from_slice(files);
+        let said = ok(&fanzha(&args));
+        assert!(said.contains("(0 rows unreadable)"), "{said}");
+    };
+    publish(&["--accounts", &accounts, "--transfers", &first_half]);
+    let db = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let follow = |db: &str, durable: &str, idle: Option<&str>| {
+        Command::new(env!("CARGO_BIN_EXE_fanzha"))
+            .args(["follow", "--nats", &urls, "--db", db, "--durable", durable, "--batch", "300"])
+            .args(idle.map_or(vec![], |i| vec!["--until-idle", i]))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (f1, f2, node) = (db("f1"), db("f2"), db("node"));
+    let mut one = follow(&f1, "one", None);
+    let mut two = follow(&f2, "two", None);
+    let (serving, addr) = serve(&node, &["--follow", &urls, "--durable", "node", "--rescore-minutes", "0"]);
+    let mut lines = BufReader::new(one.stderr.take().unwrap()).lines();
+    let mut batches = 0;
+    while batches < 3 {
+        let line = lines.next().expect("the follower reports its batches").unwrap();
+        batches += usize::from(line.starts_with("committed through stream sequence"));
+    }
+    let leader = cluster.leader("FANZHA");
+    cluster.kill(leader);
+    one.kill().unwrap();
+    one.wait().unwrap();
+    publish(&["--transfers", &second_half]);
+    assert!(cluster.run(leader));
+
+    // Follower two rode through the server's death; it is stopped (SIGKILL again) and run to the end.
+    two.kill().unwrap();
+    two.wait().unwrap();
+    for (store, durable) in [(&f1, "one"), (&f2, "two")] {
+        let out = follow(store, durable, Some("3")).wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let want: serde_json::Value = serde_json::from_str(&stats(&reference)).unwrap();
+    let records = |k: &str| want[k].as_u64().unwrap();
+    let total = records("accounts") - records("external_accounts") + records("transfers");
+    let deadline = Instant::now() + Duration::from_secs(90);
+    while get(&addr, "/healthz", &format!("Fanzha-Min-Sequence: {total}\r\n")).0 != 200 {
+        assert!(Instant::now() < deadline, "the serving node did not catch up");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    for store in [&f1, &f2, &node] {
+        assert_eq!(stats(store), stats(&reference), "{store}: nothing lost, nothing doubled");
+    }
+
+    // The same trace of every fraud case, from each store and from the serving node over HTTP.
+    let issued = ok(&fanzha(&["apikey", "add", "--db", &node, "--bank", "ICBC", "--scope", "investigate"]));
+    let key = issued.lines().last().unwrap().trim().to_string();
+    let labels = std::fs::read_to_string(path("labels.csv")).unwrap();
+    let fraud: std::collections::HashSet<&str> =
+        labels.lines().filter_map(|l| l.strip_prefix("transfer,")?.split(',').next()).collect();
+    // A case: one victim's reported payments.
+    let mut cases: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for row in std::fs::read_to_string(&transfers).unwrap().lines().skip(1) {
+        let f: Vec<&str> = row.split(',').collect();
+        if fraud.contains(f[0]) {
+            cases.entry(f[2].to_string()).or_default().push(f[0].to_string());
+        }
+    }
+    assert!(cases.len() >= 20, "{} cases", cases.len());
+    for txns in cases.values() {
+        let args: Vec<&str> = txns.iter().flat_map(|t| ["--txn", t.as_str()]).collect();
+        let trace = |store: &str| ok(&fanzha(&[&["trace", "--db", store, "--json"], &args[..]].concat()));
+        let want = trace(&reference);
+        for store in [&f1, &f2] {
+            assert_eq!(trace(store), want, "{store}: {txns:?}");
+        }
+        let body = serde_json::json!({ "txns": txns }).to_string();
+        let (status, answer) = post(&addr, &key, "/v1/traces", &body);
+        assert_eq!(status, 200, "{answer}");
+        let over_http: serde_json::Value = serde_json::from_str(answer.split("\r\n\r\n").nth(1).unwrap()).unwrap();
+        assert_eq!(
+            over_http,
+            serde_json::from_str::<serde_json::Value>(&want).unwrap(),
+            "the node's trace of {txns:?}"
+        );
+    }
+    // The same check verdict for every transfer, replayed through the live check.
+    let verdicts = |store: &str| {
+        let file = format!("{store}.verdicts.csv");
+        ok(&fanzha(&["backtest", "--db", store, "--verdicts", &file]));
+        std::fs::read_to_string(file).unwrap()
+    };
+    let want = verdicts(&reference);
+    assert!(want.lines().count() > 100, "transfers were held: {}", want.lines().count());
+    for store in [&f1, &f2] {
+        assert!(verdicts(store) == want, "{store}: the same verdicts");
+    }
+    drop(serving);
+}

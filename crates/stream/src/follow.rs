@@ -4,8 +4,9 @@
 //! a record already stored comes back "unchanged".
 
 use crate::subjects::{dead_subject, kind_of};
-use crate::{nats, StreamError, STREAM};
+use crate::{nats, Failing, StreamError, STREAM};
 use async_nats::jetstream::consumer::{pull, AckPolicy, DeliverPolicy};
+use async_nats::jetstream::stream::Stream;
 use async_nats::jetstream::{Context, Message};
 use fanzha_ingest::{Applied, RecordBatch, RecordKind};
 use fanzha_model::Horizon;
@@ -59,38 +60,119 @@ impl Apply for StoreTarget<'_> {
     }
 }
 
+type PullConsumer = async_nats::jetstream::consumer::Consumer<pull::Config>;
+
+/// Opens the follower's durable consumer just after `applied` (the last stream sequence its store
+/// holds), or, when `None`, after what it last acknowledged. An existing consumer is made anew at
+/// that point, so messages delivered to a run that died before acknowledging them come again at
+/// once and in order, not after the acknowledgement wait behind newer ones (which, acknowledged
+/// cumulatively, would acknowledge them unapplied). Returns the consumer and that point.
+async fn open(
+    stream: &Stream,
+    options: &FollowOptions,
+    applied: Option<u64>,
+) -> Result<(PullConsumer, u64), StreamError> {
+    let names: Vec<String> = stream
+        .consumer_names()
+        .collect::<Vec<_>>()
+        .await
+        .into_iter()
+        .collect::<Result<_, _>>()
+        .map_err(nats("list consumers"))?;
+    let exists = names.contains(&options.durable);
+    let applied = match (applied, exists) {
+        (Some(a), _) => a,
+        (None, true) => {
+            stream.consumer_info(&options.durable).await.map_err(nats("consumer info"))?.ack_floor.stream_sequence
+        }
+        (None, false) => 0,
+    };
+    if exists {
+        stream.delete_consumer(&options.durable).await.map_err(nats("reset consumer"))?;
+    }
+    let config = pull::Config {
+        durable_name: Some(options.durable.clone()),
+        ack_policy: AckPolicy::All,
+        deliver_policy: DeliverPolicy::ByStartSequence { start_sequence: applied + 1 },
+        ack_wait: Duration::from_secs(60),
+        max_ack_pending: (options.batch as i64).max(1) * 4,
+        ..pull::Config::default()
+    };
+    let consumer = stream.create_consumer(config).await.map_err(nats("consumer"))?;
+    Ok((consumer, applied))
+}
+
+/// Up to `max` messages, waiting at most half a second for them.
+async fn fetch(consumer: &PullConsumer, max: usize) -> Result<Vec<Message>, StreamError> {
+    let mut messages = consumer
+        .fetch()
+        .max_messages(max)
+        .expires(Duration::from_millis(500))
+        .messages()
+        .await
+        .map_err(nats("fetch"))?;
+    let mut batch = Vec::new();
+    while let Some(m) = messages.next().await {
+        batch.push(m.map_err(nats("fetch"))?);
+    }
+    Ok(batch)
+}
+
+fn sequence_of(m: &Message) -> u64 {
+    m.info().map(|i| i.stream_sequence).unwrap_or_default()
+}
+
 /// Follows the stream into `target`, calling `committed` after every durable batch.
+///
+/// Messages are applied in stream order with nothing skipped: a batch is cut before the first
+/// message that jumps past the next sequence expected (one delivered earlier was lost with a
+/// connection), and the consumer is opened again after the last one applied. A NATS request that
+/// fails is retried for up to a minute (a server of the cluster restarting, a leader election).
 pub async fn follow(
     js: &Context,
     target: &mut dyn Apply,
     options: &FollowOptions,
     mut committed: impl FnMut(&FollowReport),
 ) -> Result<FollowReport, StreamError> {
-    let stream = js.get_stream(STREAM).await.map_err(nats("open stream"))?;
-    let config = pull::Config {
-        durable_name: Some(options.durable.clone()),
-        ack_policy: AckPolicy::All,
-        deliver_policy: DeliverPolicy::All,
-        ack_wait: Duration::from_secs(60),
-        max_ack_pending: (options.batch as i64).max(1) * 4,
-        ..pull::Config::default()
+    let mut failing = Failing::default();
+    let stream = loop {
+        match js.get_stream(STREAM).await.map_err(nats("open stream")) {
+            Ok(s) => break s,
+            Err(e) => failing.retry(e).await?,
+        }
     };
-    let consumer: async_nats::jetstream::consumer::Consumer<pull::Config> =
-        stream.get_or_create_consumer(&options.durable, config).await.map_err(nats("consumer"))?;
+    let mut opened: Option<PullConsumer> = None;
+    // The next stream sequence to apply; `None` right after opening (the first message delivered
+    // is then the first the stream holds after the point opened at).
+    let mut next: Option<u64> = None;
     let mut report = FollowReport::default();
     let mut quiet_since = Instant::now();
     loop {
-        let mut messages = consumer
-            .fetch()
-            .max_messages(options.batch.max(1))
-            .expires(Duration::from_millis(500))
-            .messages()
-            .await
-            .map_err(nats("fetch"))?;
-        let mut batch: Vec<Message> = Vec::new();
-        while let Some(m) = messages.next().await {
-            batch.push(m.map_err(nats("fetch"))?);
-        }
+        let consumer = match &opened {
+            Some(c) => c,
+            None => match open(&stream, options, (report.batches > 0).then_some(report.sequence)).await {
+                Ok((c, applied)) => {
+                    failing.ok();
+                    report.sequence = applied;
+                    next = None;
+                    opened.insert(c)
+                }
+                Err(e) => {
+                    failing.retry(e).await?;
+                    continue;
+                }
+            },
+        };
+        let mut batch = match fetch(consumer, options.batch.max(1)).await {
+            Ok(b) => b,
+            Err(e) => {
+                // What was delivered may have gone with the connection: open again after what is applied.
+                failing.retry(e).await?;
+                opened = None;
+                continue;
+            }
+        };
+        failing.ok();
         if batch.is_empty() {
             if options.until_idle.is_some_and(|idle| quiet_since.elapsed() >= idle) {
                 return Ok(report);
@@ -98,12 +180,37 @@ pub async fn follow(
             continue;
         }
         quiet_since = Instant::now();
-        apply(js, target, &batch, &options.durable, &mut report).await?;
-        let last = batch.last().expect("not empty");
-        last.double_ack().await.map_err(nats("acknowledge"))?;
-        report.sequence = last.info().map(|i| i.stream_sequence).unwrap_or(report.sequence);
-        report.batches += 1;
-        committed(&report);
+        let in_order = batch
+            .iter()
+            .take_while(|m| {
+                let s = sequence_of(m);
+                let fits = next.is_none_or(|n| s <= n);
+                if fits {
+                    next = Some(next.map_or(s + 1, |n| n.max(s + 1)));
+                }
+                fits
+            })
+            .count();
+        let skipped_to = batch.get(in_order).map(sequence_of);
+        batch.truncate(in_order);
+        if let Some(last) = batch.last() {
+            apply(js, target, &batch, &options.durable, &mut report).await?;
+            report.sequence = report.sequence.max(sequence_of(last));
+            report.batches += 1;
+            // Acknowledged cumulatively: if this one is lost, the next covers it, and a redelivery
+            // of what is stored comes back "unchanged".
+            if let Err(e) = last.double_ack().await {
+                eprintln!("NATS acknowledge: {e}; the next acknowledgement covers it");
+            }
+            committed(&report);
+        }
+        if let Some(s) = skipped_to {
+            eprintln!(
+                "a message before stream sequence {s} was not delivered; reading again after {}",
+                report.sequence
+            );
+            opened = None;
+        }
     }
 }
 
@@ -150,8 +257,18 @@ async fn apply(
             "record": String::from_utf8_lossy(&m.payload),
         });
         let body = serde_json::to_vec(&letter).expect("JSON serializes");
-        let ack = js.publish(dead_subject(m.subject.as_str()), body.into()).await.map_err(nats("dead letter"))?;
-        ack.await.map_err(nats("dead letter confirmation"))?;
+        let mut failing = Failing::default();
+        // The batch is not acknowledged before every letter is confirmed.
+        loop {
+            let sent = match js.publish(dead_subject(m.subject.as_str()), body.clone().into()).await {
+                Ok(ack) => ack.await.map_err(nats("dead letter confirmation")),
+                Err(e) => Err(nats("dead letter")(e)),
+            };
+            match sent {
+                Ok(_) => break,
+                Err(e) => failing.retry(e).await?,
+            }
+        }
         report.dead += 1;
     }
     Ok(())

@@ -16,7 +16,7 @@ pub use letters::dead_letters;
 pub use publish::{publish, publish_record, PublishReport};
 pub use subjects::{dead_subject, record_subject, DEAD_STREAM, STREAM};
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Why talking to NATS, reading an input or writing the store failed.
 #[derive(Debug, thiserror::Error)]
@@ -50,13 +50,19 @@ pub(crate) fn nats<E: std::fmt::Display>(what: &'static str) -> impl FnOnce(E) -
     move |e| StreamError::Nats { what, detail: e.to_string() }
 }
 
-/// Connects to `url` and makes sure both streams exist (`replicas` copies of each: 3 on a
+/// Connects to `url` (servers of one cluster may be listed, separated by commas; the client moves to
+/// another when one goes away) and makes sure both streams exist (`replicas` copies of each: 3 on a
 /// three-server cluster).
 pub async fn connect(url: &str, replicas: usize) -> Result<async_nats::jetstream::Context, StreamError> {
     use async_nats::jetstream::stream::{Config, StorageType};
+    let servers = url
+        .split(',')
+        .map(|u| u.trim().parse::<async_nats::ServerAddr>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(nats("server address"))?;
     let client = async_nats::ConnectOptions::new()
         .connection_timeout(Duration::from_secs(5))
-        .connect(url)
+        .connect(servers)
         .await
         .map_err(nats("connect"))?;
     let js = async_nats::jetstream::new(client);
@@ -71,7 +77,43 @@ pub async fn connect(url: &str, replicas: usize) -> Result<async_nats::jetstream
             num_replicas: replicas,
             ..Config::default()
         };
-        js.get_or_create_stream(config).await.map_err(nats("create stream"))?;
+        // A cluster just started has no JetStream leader for a few seconds.
+        let mut failing = Failing::default();
+        while let Err(e) = js.get_or_create_stream(config.clone()).await.map_err(nats("create stream")) {
+            failing.retry(e).await?;
+        }
     }
     Ok(js)
+}
+
+/// How long a publisher or follower keeps retrying a NATS request that fails (a server restarting, a stream
+/// leader being elected) before it gives up with the error.
+const RETRY_FOR: Duration = Duration::from_secs(60);
+
+/// Consecutive failures of NATS requests: waits a little longer after each, and gives up once
+/// they have lasted [`RETRY_FOR`].
+#[derive(Default)]
+pub(crate) struct Failing {
+    since: Option<Instant>,
+    pause: Duration,
+}
+
+impl Failing {
+    /// Notes `e` (saying so on stderr) and waits before the next try; `Err` once failures have
+    /// lasted too long.
+    pub(crate) async fn retry(&mut self, e: StreamError) -> Result<(), StreamError> {
+        let since = *self.since.get_or_insert_with(Instant::now);
+        if since.elapsed() >= RETRY_FOR {
+            return Err(e);
+        }
+        eprintln!("{e}; retrying");
+        self.pause = (self.pause * 2).clamp(Duration::from_millis(100), Duration::from_secs(2));
+        tokio::time::sleep(self.pause).await;
+        Ok(())
+    }
+
+    /// A request went through.
+    pub(crate) fn ok(&mut self) {
+        *self = Failing::default();
+    }
 }

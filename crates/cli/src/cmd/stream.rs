@@ -9,7 +9,7 @@ use std::time::Duration;
 
 #[derive(clap::Args)]
 pub struct PublishArgs {
-    /// NATS server URL (JetStream on), e.g. nats://127.0.0.1:4222
+    /// NATS server URL (JetStream on), e.g. nats://127.0.0.1:4222; a cluster's servers separated by commas
     #[arg(long)]
     nats: String,
     /// Accounts file (interchange CSV or JSON Lines), published first
@@ -25,7 +25,7 @@ pub struct PublishArgs {
 
 #[derive(clap::Args)]
 pub struct FollowArgs {
-    /// NATS server URL (JetStream on)
+    /// NATS server URL (JetStream on); a cluster's servers separated by commas
     #[arg(long)]
     nats: String,
     /// Store directory (created if missing)
@@ -47,7 +47,7 @@ pub struct FollowArgs {
 
 #[derive(clap::Args)]
 pub struct DeadLettersArgs {
-    /// NATS server URL (JetStream on)
+    /// NATS server URL (JetStream on); a cluster's servers separated by commas
     #[arg(long)]
     nats: String,
 }

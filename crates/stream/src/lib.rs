@@ -60,11 +60,15 @@ pub async fn connect(url: &str, replicas: usize) -> Result<async_nats::jetstream
         .map(|u| u.trim().parse::<async_nats::ServerAddr>())
         .collect::<Result<Vec<_>, _>>()
         .map_err(nats("server address"))?;
-    let client = async_nats::ConnectOptions::new()
-        .connection_timeout(Duration::from_secs(5))
-        .connect(servers)
-        .await
-        .map_err(nats("connect"))?;
+    // Servers started a moment ago may not listen yet.
+    let mut failing = Failing::default();
+    let client = loop {
+        let options = async_nats::ConnectOptions::new().connection_timeout(Duration::from_secs(5));
+        match options.connect(servers.clone()).await.map_err(nats("connect")) {
+            Ok(c) => break c,
+            Err(e) => failing.retry(e).await?,
+        }
+    };
     let js = async_nats::jetstream::new(client);
     for (name, subjects) in [
         (STREAM, vec!["fanzha.accounts.*".to_string(), "fanzha.transfers.*".to_string()]),

@@ -190,7 +190,8 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
             args.db.display()
         );
         println!("  public:  http://{addr}/public    (text check, risk lookup, reports; no account)");
-        println!("  POST /v1/transfers/check   POST /v1/transfers   GET /v1/rules   GET /openapi.json   GET /metrics");
+        println!("  POST /v1/transfers/check   POST /v1/transfers   POST /v1/traces   GET /v1/accounts/{{id}}/risk");
+        println!("  GET /v1/stats   GET /v1/rules   GET /openapi.json   GET /metrics");
         println!(
             "  API keys: {keys} live (the API needs one: fanzha apikey add --db {} --bank CODE --scope check,record)",
             args.db.display()

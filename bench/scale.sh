@@ -3,6 +3,7 @@
 # storage), a generated scenario of N transfers (default 1M) published with `fanzha publish`, then
 # followed into fresh stores by 1, 2 and 3 followers at once; next to it, `fanzha ingest` of the same
 # files into a store directly. Every follower's store must equal the direct one (`fanzha stats`).
+# Each follower's peak memory (resident set, from /usr/bin/time) is reported too.
 #
 #   bench/scale.sh            N=300000 for a quicker run; SKIP_BUILD=1 to use the built binary
 #   needs: nats-server (Debian package)
@@ -35,7 +36,8 @@ want=$("$FANZHA" stats --db "$WORK/direct" --json)
 for n in 1 2 3; do
   t0=$(secs)
   for i in $(seq 1 "$n"); do
-    "$FANZHA" follow --nats "$URL" --db "$WORK/f$n-$i" --durable "f$n-$i" --batch 2000 --until-idle 1 >/dev/null 2>&1 &
+    /usr/bin/time -f %M -o "$WORK/f$n-$i.rss" \
+      "$FANZHA" follow --nats "$URL" --db "$WORK/f$n-$i" --durable "f$n-$i" --batch 2000 --until-idle 1 >/dev/null 2>&1 &
   done
   wait $(jobs -p | grep -v "^$NATS$") 2>/dev/null || true
   t1=$(secs)
@@ -43,5 +45,6 @@ for n in 1 2 3; do
     [ "$("$FANZHA" stats --db "$WORK/f$n-$i" --json)" = "$want" ] || { echo "follower f$n-$i differs from the direct store" >&2; exit 1; }
   done
   el=$(python3 -c "print(round($t1-$t0-1,2))")
-  echo "$n follower(s) at once: each $ROWS records in $el s (idle second not counted) = $(python3 -c "print(round($ROWS/$el))") records/s per follower; stores equal to the direct one"
+  rss=$(python3 -c "import sys; print(max(int(open(f).read().split()[-1]) for f in sys.argv[1:]) // 1024)" "$WORK"/f$n-*.rss)
+  echo "$n follower(s) at once: each $ROWS records in $el s (idle second not counted) = $(python3 -c "print(round($ROWS/$el))") records/s per follower, peak memory $rss MiB per follower; stores equal to the direct one"
 done

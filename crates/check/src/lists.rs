@@ -107,6 +107,46 @@ impl Entry {
     }
 }
 
+/// A change to the lists, as it travels between the nodes that follow one stream (the
+/// `fanzha.lists` messages, docs/scale.md) and as each node applies it ([`Lists::change`]): applied
+/// twice, it changes nothing the second time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ListChange {
+    /// Add an entry.
+    Add {
+        /// The entry.
+        entry: Entry,
+    },
+    /// Close the open entries of `list` for (`kind`, `value`) at `at`.
+    Remove {
+        /// Block or watch.
+        list: ListName,
+        /// What `value` is.
+        kind: EntryKind,
+        /// The value.
+        value: String,
+        /// From when they no longer apply (RFC 3339 in JSON).
+        #[serde(with = "fanzha_model::rfc3339")]
+        at: i64,
+        /// Who closed them.
+        source: String,
+    },
+}
+
+impl ListChange {
+    /// Checks the change as [`Lists::change`] will (before it is sent to other nodes).
+    pub fn validate(&self) -> Result<(), ListError> {
+        match self {
+            ListChange::Add { entry } => Lists::validate(entry),
+            ListChange::Remove { value, source, .. } => {
+                within("value", value, MAX_VALUE_CHARS)?;
+                within("source", source, MAX_SOURCE_CHARS)
+            }
+        }
+    }
+}
+
 /// Errors of the list and report files.
 #[derive(Debug, thiserror::Error)]
 pub enum ListError {
@@ -190,6 +230,24 @@ impl Lists {
         Ok(())
     }
 
+    /// Applies `change`: an entry added unless the very same line is there already, or a value's
+    /// open entries closed. Returns how many lines it wrote.
+    pub fn change(&mut self, change: &ListChange) -> Result<usize, ListError> {
+        match change {
+            ListChange::Add { entry } => {
+                change.validate()?;
+                if self.lookup_all(entry.kind, &entry.value).any(|e| e == entry) {
+                    return Ok(0);
+                }
+                self.append(entry.clone()).map(|()| 1)
+            }
+            ListChange::Remove { list, kind, value, at, source } => {
+                change.validate()?;
+                self.remove(*list, *kind, value, Ts(*at), source)
+            }
+        }
+    }
+
     /// Writes a line (durably, with a file) and indexes it.
     fn append(&mut self, e: Entry) -> Result<(), ListError> {
         if let Some(log) = &mut self.file {
@@ -210,9 +268,17 @@ impl Lists {
         at: Ts,
         source: &str,
     ) -> Result<usize, ListError> {
-        let open: Vec<Entry> = self
-            .lookup_all(kind, value)
-            .filter(|e| e.list == list && e.applies(at))
+        // An entry is its lines with one start and reason; the latest written decides.
+        let mut latest: Vec<&Entry> = Vec::new();
+        for e in self.lookup_all(kind, value).filter(|e| e.list == list) {
+            match latest.iter_mut().find(|l| l.valid_from == e.valid_from && l.reason == e.reason) {
+                Some(l) => *l = e,
+                None => latest.push(e),
+            }
+        }
+        let open: Vec<Entry> = latest
+            .into_iter()
+            .filter(|e| e.applies(at))
             .map(|e| Entry { valid_to: Some(at.0), source: format!("{} (closed by {source})", e.source), ..e.clone() })
             .collect();
         let n = open.len();
@@ -323,6 +389,34 @@ mod tests {
             assert!(lists.lookup(ListName::Watch, EntryKind::Phone, "8613800000000", Ts(150)).is_none(), "other list");
         }
         assert_eq!(reopened.entries().len(), 2, "history is kept");
+    }
+
+    #[test]
+    fn changes_applied_twice_change_nothing_the_second_time() {
+        let mut l = Lists::in_memory();
+        let add = ListChange::Add { entry: entry("13800000000", 100, None) };
+        let remove = ListChange::Remove {
+            list: ListName::Block,
+            kind: EntryKind::Phone,
+            value: "138-0000-0000".into(),
+            at: 200,
+            source: "analyst:zhao".into(),
+        };
+        // As a node applies them from the stream, and again after a restart before acknowledging.
+        assert_eq!((l.change(&add).unwrap(), l.change(&add).unwrap()), (1, 0));
+        assert_eq!((l.change(&remove).unwrap(), l.change(&remove).unwrap()), (1, 0));
+        assert_eq!(l.entries().len(), 2);
+        let ListChange::Remove { list, kind, value, source, .. } = remove.clone() else { unreachable!() };
+        let later = ListChange::Remove { list, kind, value, at: 300, source };
+        assert_eq!(l.change(&later).unwrap(), 0, "already closed");
+        assert!(l.lookup(ListName::Block, EntryKind::Phone, "13800000000", Ts(150)).is_some());
+        assert!(l.lookup(ListName::Block, EntryKind::Phone, "13800000000", Ts(250)).is_none());
+        // The messages' JSON.
+        let json = serde_json::to_value(&remove).unwrap();
+        assert_eq!((json["op"].as_str(), json["at"].as_str()), (Some("remove"), Some("1970-01-01T00:03:20Z")));
+        assert_eq!(serde_json::from_value::<ListChange>(json).unwrap(), remove);
+        let bad = ListChange::Add { entry: entry("", 100, None) };
+        assert!(matches!(l.change(&bad), Err(ListError::Invalid(_))), "checked as an add is");
     }
 
     #[test]

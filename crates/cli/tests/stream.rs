@@ -428,7 +428,16 @@ fn a_cluster_that_loses_its_leader_and_a_follower_midway_ends_with_every_followe
     }
 
     // The same trace of every fraud case, from each store and from the serving node over HTTP.
-    let issued = ok(&fanzha(&["apikey", "add", "--db", &node, "--bank", "ICBC", "--scope", "investigate"]));
+    let issued = ok(&fanzha(&[
+        "apikey",
+        "add",
+        "--db",
+        &node,
+        "--bank",
+        "ICBC",
+        "--scope",
+        "investigate,lists:write,lists:read",
+    ]));
     let key = issued.lines().last().unwrap().trim().to_string();
     let labels = std::fs::read_to_string(path("labels.csv")).unwrap();
     let fraud: std::collections::HashSet<&str> =
@@ -470,5 +479,31 @@ fn a_cluster_that_loses_its_leader_and_a_follower_midway_ends_with_every_followe
     for store in [&f1, &f2] {
         assert!(verdicts(store) == want, "{store}: the same verdicts");
     }
+
+    // A block-list entry added on the serving node is published, and every node keeps it.
+    let entry = r#"{"list":"block","kind":"account","value":"6200000000009999","reason":"止付","source":"police","valid_from":"2024-03-01T10:00:00+08:00"}"#;
+    let (status, answer) = post(&addr, &key, "/v1/lists", entry);
+    assert_eq!(status, 202, "{answer}");
+    let published: serde_json::Value = serde_json::from_str(answer.split("\r\n\r\n").nth(1).unwrap()).unwrap();
+    let sequence = published["sequence"].as_u64().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let listed = loop {
+        let (status, answer) =
+            get(&addr, "/v1/lists", &format!("Authorization: Bearer {key}\r\nFanzha-Min-Sequence: {sequence}\r\n"));
+        if status == 200 {
+            break answer;
+        }
+        assert!(Instant::now() < deadline, "the entry did not come back: {answer}");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(listed.contains("6200000000009999"), "{listed}");
+    for (store, durable) in [(&f1, "one"), (&f2, "two")] {
+        let out = follow(store, durable, Some("2")).wait_with_output().unwrap();
+        assert!(String::from_utf8_lossy(&out.stdout).contains("1 list changes"), "{out:?}");
+    }
+    let lists = |store: &str| std::fs::read_to_string(Path::new(store).join("lists.jsonl")).unwrap();
+    assert!(lists(&node).contains("6200000000009999"));
+    assert_eq!(lists(&f1), lists(&node), "the same lists on every node");
+    assert_eq!(lists(&f2), lists(&node));
     drop(serving);
 }

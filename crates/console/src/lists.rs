@@ -14,7 +14,7 @@ use crate::{pages, Console};
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use fanzha_check::lists::{Entry, EntryKind, ListName};
+use fanzha_check::lists::{Entry, EntryKind, ListChange, ListName};
 use maud::html;
 use serde::Deserialize;
 use std::sync::Arc;
@@ -198,11 +198,9 @@ pub async fn add(State(c): Shared, headers: HeaderMap, Form(f): Form<EntryForm>)
     if let Err(r) = audited(&c, &v.user.name, "lists.add", "lists", &detail) {
         return r;
     }
-    let added = match c.api.write_live() {
-        Ok(mut live) => live.checker.lists.add(entry).map_err(|e| e.to_string()),
-        Err(e) => Err(e.to_string()),
-    };
-    if let Err(e) = added {
+    // On a node that follows a stream the entry is published, and applies on every node (this one
+    // included) once the stream delivers it.
+    if let Err(e) = c.api.change_lists(ListChange::Add { entry }).await {
         return refused(
             &v,
             StatusCode::BAD_REQUEST,
@@ -230,13 +228,7 @@ pub async fn remove(State(c): Shared, headers: HeaderMap, Form(f): Form<EntryFor
     {
         return r;
     }
-    let closed = match c.api.write_live() {
-        Ok(mut live) => {
-            live.checker.lists.remove(list, kind, &value, fanzha_model::Ts(now()), &source).map_err(|e| e.to_string())
-        }
-        Err(e) => Err(e.to_string()),
-    };
-    match closed {
+    match c.api.change_lists(ListChange::Remove { list, kind, value, at: now(), source }).await {
         Ok(_) => see_other("/console/lists"),
         Err(e) => server_error(e),
     }

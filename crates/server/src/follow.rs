@@ -57,6 +57,11 @@ impl Apply for LiveTarget {
         }
         Ok(outcomes)
     }
+
+    fn apply_lists(&mut self, changes: &[&[u8]]) -> Result<Vec<Result<(), String>>, StreamError> {
+        let mut live = self.0.write_live().map_err(|e| StreamError::Apply(e.to_string()))?;
+        fanzha_stream::apply_list_changes(&mut live.checker.lists, changes)
+    }
 }
 
 /// Follows the stream at `url` into `app` on a thread of its own, for as long as the process runs:

@@ -34,7 +34,8 @@ pub use access::{AuditEntry, Caller, Gate, GateError, Scope};
 pub use error::ApiError;
 pub use routes::Client;
 pub use state::{
-    client_key, ApiConfig, App, HeldCheck, Live, Notice, OnNotice, Poisoned, RateLimiter, RescoreError, Rules,
+    client_key, ApiConfig, App, HeldCheck, ListsChangeError, ListsChanged, Live, Notice, OnNotice, Poisoned,
+    RateLimiter, RescoreError, Rules,
 };
 
 use axum::body::Body;

@@ -2,14 +2,14 @@
 
 use crate::access::{audit_first, forbid, Caller, Scope};
 use crate::error::{parse, ApiError};
-use crate::state::{App, HeldCheck, Notice};
+use crate::state::{App, HeldCheck, ListsChangeError, ListsChanged, Notice};
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
-use fanzha_check::lists::{Entry, EntryKind, ListName, Lists, MAX_SOURCE_CHARS, MAX_VALUE_CHARS};
+use fanzha_check::lists::{Entry, EntryKind, ListChange, ListName};
 use fanzha_check::lookup::PublicReport;
 use fanzha_check::request::TransferRequest;
 use fanzha_check::Subject;
@@ -337,17 +337,20 @@ pub async fn lists(
     Ok(Json(json!({"entries": entries})))
 }
 
-/// `POST /v1/lists`: adds an entry (durable before the answer).
+/// `POST /v1/lists`: adds an entry (durable before the answer; on a node that follows a stream,
+/// published for every node and answered 202 with the sequence).
 pub async fn add_list_entry(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
     let caller = app.authorize(&client, Scope::ListsWrite, "lists.add")?;
     let entry: Entry = counted(&app, parse(&body))?;
-    counted(&app, Lists::validate(&entry).map_err(list_error))?;
+    let change = ListChange::Add { entry };
+    counted(&app, change.validate().map_err(list_error))?;
+    let ListChange::Add { entry } = &change else { unreachable!("built above") };
     let detail = format!("{} {} {}: {}", entry.list.as_str(), entry.kind.as_str(), entry.value, entry.reason);
     audit_first(&*app.gate, &caller, "api.lists.add", "lists", detail)?;
-    let mut live = app.write_live()?;
-    let r = live.checker.lists.add(entry).map_err(list_error);
-    counted(&app, r)?;
-    Ok((StatusCode::CREATED, Json(json!({"added": true}))))
+    match counted(&app, app.change_lists(change).await.map_err(lists_error))? {
+        ListsChanged::Applied(_) => Ok((StatusCode::CREATED, Json(json!({"added": true})))),
+        ListsChanged::Published(n) => Ok((StatusCode::ACCEPTED, Json(json!({"published": true, "sequence": n})))),
+    }
 }
 
 /// Body of `POST /v1/lists/remove`.
@@ -367,18 +370,26 @@ pub struct Removal {
 pub async fn remove_list_entry(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
     let caller = app.authorize(&client, Scope::ListsWrite, "lists.remove")?;
     let r: Removal = counted(&app, parse(&body))?;
-    for (field, value, max) in [("value", &r.value, MAX_VALUE_CHARS), ("source", &r.source, MAX_SOURCE_CHARS)] {
-        if value.chars().count() > max {
-            app.metrics.rejected();
-            return Err(ApiError::field(StatusCode::BAD_REQUEST, field, format!("longer than {max} characters")));
-        }
-    }
     let detail = format!("{} {} {} ({})", r.list.as_str(), r.kind.as_str(), r.value, r.source);
+    let at = r.at.unwrap_or_else(|| Ts::now().0);
+    let change = ListChange::Remove { list: r.list, kind: r.kind, value: r.value, at, source: r.source };
+    counted(&app, change.validate().map_err(list_error))?;
     audit_first(&*app.gate, &caller, "api.lists.remove", "lists", detail)?;
-    let mut live = app.write_live()?;
-    let at = r.at.map_or_else(Ts::now, Ts);
-    let closed = live.checker.lists.remove(r.list, r.kind, &r.value, at, &r.source).map_err(list_error);
-    Ok(Json(json!({"closed": counted(&app, closed)?})))
+    match counted(&app, app.change_lists(change).await.map_err(lists_error))? {
+        ListsChanged::Applied(closed) => Ok((StatusCode::OK, Json(json!({"closed": closed})))),
+        ListsChanged::Published(n) => Ok((StatusCode::ACCEPTED, Json(json!({"published": true, "sequence": n})))),
+    }
+}
+
+/// A change to the lists that was not made, as an answer.
+fn lists_error(e: ListsChangeError) -> ApiError {
+    match e {
+        ListsChangeError::List(e) => list_error(e),
+        ListsChangeError::NotConnected | ListsChangeError::Stream(_) => {
+            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, e.to_string())
+        }
+        ListsChangeError::Poisoned => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    }
 }
 
 /// A list or report file error as an answer: 400 for an invalid entry (naming its field), 500 for

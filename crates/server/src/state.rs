@@ -3,7 +3,7 @@
 
 use crate::access::{self, Caller, DenialLog, Gate, Scope};
 use crate::metrics::Metrics;
-use fanzha_check::lists::{EntryKind, Lists};
+use fanzha_check::lists::{EntryKind, ListChange, Lists};
 use fanzha_check::lookup::{Lookup, PublicReports};
 use fanzha_check::suspects::Suspects;
 use fanzha_check::Checker;
@@ -193,6 +193,33 @@ impl From<Poisoned> for RescoreError {
     }
 }
 
+/// What a change to the lists came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListsChanged {
+    /// Applied to this node's lists (durable): the lines written.
+    Applied(usize),
+    /// Published to the stream this node follows, for every node (this one too) to apply: the
+    /// stream sequence that holds it.
+    Published(u64),
+}
+
+/// Why a change to the lists was not made.
+#[derive(Debug, thiserror::Error)]
+pub enum ListsChangeError {
+    /// The change is invalid, or the list file could not be written.
+    #[error(transparent)]
+    List(#[from] fanzha_check::lists::ListError),
+    /// The node follows a stream but is not connected to it yet.
+    #[error("this node is not connected to its stream yet; retry")]
+    NotConnected,
+    /// The stream did not take the change.
+    #[error(transparent)]
+    Stream(#[from] fanzha_stream::StreamError),
+    /// The state's lock was poisoned by a panic.
+    #[error("the server state was poisoned by a panic")]
+    Poisoned,
+}
+
 /// A request panicked while holding the live state; the state may be half-changed, so requests
 /// are refused until the server restarts (which rebuilds it from the store).
 #[derive(Debug, Clone, Copy, thiserror::Error)]
@@ -319,6 +346,19 @@ impl App {
     /// The store and checker, for changing.
     pub fn write_live(&self) -> Result<RwLockWriteGuard<'_, Live>, Poisoned> {
         self.live.write().map_err(|_| Poisoned)
+    }
+
+    /// Changes the block and watch lists (the API's and the console's one way to): checked, then
+    /// on a node that follows a stream published for every node to apply, otherwise applied here,
+    /// durable before this returns.
+    pub async fn change_lists(&self, change: ListChange) -> Result<ListsChanged, ListsChangeError> {
+        change.validate()?;
+        if let Some(following) = self.stream.get() {
+            let js = following.jetstream().ok_or(ListsChangeError::NotConnected)?;
+            return Ok(ListsChanged::Published(fanzha_stream::publish_list_change(&js, &change).await?));
+        }
+        let mut live = self.write_live().map_err(|_| ListsChangeError::Poisoned)?;
+        Ok(ListsChanged::Applied(live.checker.lists.change(&change)?))
     }
 
     /// Whether `client` may make another request to a public endpoint now (counted as rejected

@@ -3,11 +3,12 @@
 //! acknowledged, so a follower killed at any point loses nothing: what it had not acknowledged is delivered again, and
 //! a record already stored comes back "unchanged".
 
-use crate::subjects::{dead_subject, kind_of};
+use crate::subjects::{dead_subject, kind_of, LISTS_SUBJECT};
 use crate::{nats, Failing, StreamError, STREAM};
 use async_nats::jetstream::consumer::{pull, AckPolicy, DeliverPolicy};
 use async_nats::jetstream::stream::Stream;
 use async_nats::jetstream::{Context, Message};
+use fanzha_check::lists::{ListChange, ListError, Lists};
 use fanzha_ingest::{Applied, RecordBatch, RecordKind};
 use fanzha_model::Horizon;
 use fanzha_storage::Store;
@@ -35,6 +36,8 @@ pub struct FollowReport {
     pub applied: u64,
     /// Redeliveries of records already stored, equal in every field.
     pub unchanged: u64,
+    /// Changes to the lists applied.
+    pub list_changes: u64,
     /// Records sent to the dead-letter stream, with the reason.
     pub dead: u64,
     /// Committed batches.
@@ -49,14 +52,45 @@ pub trait Apply {
     /// (`Err` says why that record was refused). An `Err` of the whole means nothing may be
     /// acknowledged.
     fn apply(&mut self, records: &[(RecordKind, &[u8])]) -> Result<Vec<Result<Applied, String>>, StreamError>;
+
+    /// Applies changes to the lists (JSON of `fanzha_check::lists::ListChange`), in order and
+    /// durably, as [`Apply::apply`] does records.
+    fn apply_lists(&mut self, changes: &[&[u8]]) -> Result<Vec<Result<(), String>>, StreamError>;
 }
 
-/// A store as a follower's target.
-pub struct StoreTarget<'a>(pub &'a mut dyn Store);
+/// Applies list changes (JSON) to `lists`, each durable before the next; a change that does not
+/// read or is invalid is refused with the reason, a file that cannot be written fails the whole.
+pub fn apply_list_changes(lists: &mut Lists, changes: &[&[u8]]) -> Result<Vec<Result<(), String>>, StreamError> {
+    let mut out = Vec::with_capacity(changes.len());
+    for json in changes {
+        let outcome = match serde_json::from_slice::<ListChange>(json) {
+            Err(e) => Err(format!("not a list change: {e}")),
+            Ok(change) => match lists.change(&change) {
+                Ok(_) => Ok(()),
+                Err(ListError::Invalid(why)) => Err(why),
+                Err(e) => return Err(StreamError::Apply(e.to_string())),
+            },
+        };
+        out.push(outcome);
+    }
+    Ok(out)
+}
+
+/// A store and its lists as a follower's target.
+pub struct StoreTarget<'a> {
+    /// The store.
+    pub store: &'a mut dyn Store,
+    /// The block and watch lists kept with it.
+    pub lists: &'a mut Lists,
+}
 
 impl Apply for StoreTarget<'_> {
     fn apply(&mut self, records: &[(RecordKind, &[u8])]) -> Result<Vec<Result<Applied, String>>, StreamError> {
-        Ok(RecordBatch::apply_all(self.0, Horizon::now(), records)?)
+        Ok(RecordBatch::apply_all(self.store, Horizon::now(), records)?)
+    }
+
+    fn apply_lists(&mut self, changes: &[&[u8]]) -> Result<Vec<Result<(), String>>, StreamError> {
+        apply_list_changes(self.lists, changes)
     }
 }
 
@@ -228,6 +262,7 @@ async fn apply(
 ) -> Result<(), StreamError> {
     let mut seen = HashSet::new();
     let mut records = Vec::new();
+    let mut changes = Vec::new();
     let mut refused = Vec::new();
     for m in batch {
         let sequence = m.info().map(|i| i.stream_sequence).unwrap_or_default();
@@ -236,6 +271,7 @@ async fn apply(
         }
         match kind_of(m.subject.as_str()) {
             Some(kind) => records.push((kind, &m.payload[..], m, sequence)),
+            None if m.subject.as_str() == LISTS_SUBJECT => changes.push((&m.payload[..], m, sequence)),
             None => refused.push((m, sequence, format!("subject '{}' carries no fanzha record", m.subject))),
         }
     }
@@ -245,6 +281,14 @@ async fn apply(
         match outcome {
             Ok(Applied::Stored | Applied::Updated) => report.applied += 1,
             Ok(Applied::Unchanged) => report.unchanged += 1,
+            Err(reason) => refused.push((m, *sequence, reason)),
+        }
+    }
+    let inputs: Vec<&[u8]> = changes.iter().map(|&(json, _, _)| json).collect();
+    let outcomes = if inputs.is_empty() { Vec::new() } else { target.apply_lists(&inputs)? };
+    for ((_, m, sequence), outcome) in changes.iter().zip(outcomes) {
+        match outcome {
+            Ok(()) => report.list_changes += 1,
             Err(reason) => refused.push((m, *sequence, reason)),
         }
     }

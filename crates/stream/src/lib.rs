@@ -11,10 +11,10 @@ mod publish;
 mod subjects;
 
 pub use async_nats::jetstream::Context as Jetstream;
-pub use follow::{follow, Apply, FollowOptions, FollowReport, StoreTarget};
+pub use follow::{apply_list_changes, follow, Apply, FollowOptions, FollowReport, StoreTarget};
 pub use letters::dead_letters;
-pub use publish::{publish, publish_record, PublishReport};
-pub use subjects::{dead_subject, record_subject, DEAD_STREAM, STREAM};
+pub use publish::{publish, publish_list_change, publish_record, PublishReport};
+pub use subjects::{dead_subject, record_subject, DEAD_STREAM, LISTS_SUBJECT, STREAM};
 
 use std::time::{Duration, Instant};
 
@@ -71,7 +71,7 @@ pub async fn connect(url: &str, replicas: usize) -> Result<async_nats::jetstream
     };
     let js = async_nats::jetstream::new(client);
     for (name, subjects) in [
-        (STREAM, vec!["fanzha.accounts.*".to_string(), "fanzha.transfers.*".to_string()]),
+        (STREAM, vec!["fanzha.accounts.*".to_string(), "fanzha.transfers.*".to_string(), LISTS_SUBJECT.to_string()]),
         (DEAD_STREAM, vec!["fanzha.dead.>".to_string()]),
     ] {
         let config = Config {
@@ -83,8 +83,18 @@ pub async fn connect(url: &str, replicas: usize) -> Result<async_nats::jetstream
         };
         // A cluster just started has no JetStream leader for a few seconds.
         let mut failing = Failing::default();
-        while let Err(e) = js.get_or_create_stream(config.clone()).await.map_err(nats("create stream")) {
-            failing.retry(e).await?;
+        let mut stream = loop {
+            match js.get_or_create_stream(config.clone()).await.map_err(nats("create stream")) {
+                Ok(s) => break s,
+                Err(e) => failing.retry(e).await?,
+            }
+        };
+        // A stream made by an earlier version lacks newer subjects (the lists').
+        let info = stream.info().await.map_err(nats("stream info"))?;
+        if config.subjects.iter().any(|s| !info.config.subjects.contains(s)) {
+            let mut subjects = info.config.subjects.clone();
+            subjects.extend(config.subjects.iter().filter(|s| !info.config.subjects.contains(s)).cloned());
+            js.update_stream(Config { subjects, ..info.config.clone() }).await.map_err(nats("update stream"))?;
         }
     }
     Ok(js)

@@ -1,10 +1,11 @@
 //! `fanzha publish`: interchange files (CSV or JSON Lines) to the stream, one JSON message per
 //! row, each confirmed by the stream before the report counts it.
 
-use crate::subjects::record_subject;
+use crate::subjects::{record_subject, LISTS_SUBJECT};
 use crate::{nats, StreamError};
 use async_nats::jetstream::context::PublishAckFuture;
 use async_nats::jetstream::Context;
+use fanzha_check::lists::ListChange;
 use fanzha_ingest::RecordKind;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -106,6 +107,19 @@ pub async fn publish_record(
 ) -> Result<u64, StreamError> {
     let ack = send(js, kind, bank, id, record).await?.await.map_err(nats("publish confirmation"))?;
     Ok(ack.sequence)
+}
+
+/// Publishes a change to the lists (every node applies it, this one included) and waits until the
+/// stream has stored it: its stream sequence. `Nats-Msg-Id` is a digest of the change, so a retry
+/// within the duplicate window is stored once (and a later repeat changes nothing where applied).
+pub async fn publish_list_change(js: &Context, change: &ListChange) -> Result<u64, StreamError> {
+    let body = serde_json::to_vec(change).expect("a list change serializes");
+    let digest = Sha256::digest(&body);
+    let digest = u64::from_be_bytes(digest[..8].try_into().expect("8 bytes"));
+    let mut headers = async_nats::HeaderMap::new();
+    headers.insert("Nats-Msg-Id", format!("list:{digest:x}").as_str());
+    let ack = js.publish_with_headers(LISTS_SUBJECT, headers, body.into()).await.map_err(nats("publish"))?;
+    Ok(ack.await.map_err(nats("publish confirmation"))?.sequence)
 }
 
 /// Waits for up to `n` of the oldest publishes to be confirmed.

@@ -6,6 +6,9 @@ use fanzha_ingest::RecordKind;
 pub const STREAM: &str = "FANZHA";
 /// The stream of records a follower could not apply, with the reason.
 pub const DEAD_STREAM: &str = "FANZHA_DEAD";
+/// The subject of changes to the block and watch lists (`fanzha_check::lists::ListChange`), which
+/// every node applies to its own lists.
+pub const LISTS_SUBJECT: &str = "fanzha.lists";
 
 /// A bank code as one subject token: characters other than ASCII letters, digits, `-` and `_`
 /// become `_`; an empty code is `unknown`.
@@ -55,5 +58,7 @@ mod tests {
         assert_eq!(kind_of("fanzha.accounts.x"), Some(RecordKind::Account));
         assert_eq!(kind_of("fanzha.labels.x"), None);
         assert_eq!(dead_subject("fanzha.transfers.ICBC"), "fanzha.dead.transfers.ICBC");
+        assert_eq!(kind_of(LISTS_SUBJECT), None, "list changes are not records");
+        assert_eq!(dead_subject(LISTS_SUBJECT), "fanzha.dead.lists");
     }
 }

@@ -80,6 +80,9 @@ pub fn run_publish(args: PublishArgs) -> anyhow::Result<ExitCode> {
 pub fn run_follow(args: FollowArgs) -> anyhow::Result<ExitCode> {
     let mut store =
         LogStore::open(&args.db, OpenMode::Create).with_context(|| format!("opening {}", args.db.display()))?;
+    let lists_path = args.db.join(fanzha_server::state::LISTS_FILE);
+    let mut lists = fanzha_check::lists::Lists::open(&lists_path, OpenMode::Write)
+        .with_context(|| format!("opening {}", lists_path.display()))?;
     let options = fanzha_stream::FollowOptions {
         durable: args.durable.clone(),
         batch: args.batch,
@@ -87,7 +90,8 @@ pub fn run_follow(args: FollowArgs) -> anyhow::Result<ExitCode> {
     };
     runtime()?.block_on(async {
         let js = fanzha_stream::connect(&args.nats, args.replicas).await?;
-        let report = fanzha_stream::follow(&js, &mut fanzha_stream::StoreTarget(&mut store), &options, |r| {
+        let mut target = fanzha_stream::StoreTarget { store: &mut store, lists: &mut lists };
+        let report = fanzha_stream::follow(&js, &mut target, &options, |r| {
             eprintln!(
                 "committed through stream sequence {} ({} applied, {} dead letters)",
                 r.sequence, r.applied, r.dead
@@ -95,8 +99,14 @@ pub fn run_follow(args: FollowArgs) -> anyhow::Result<ExitCode> {
         })
         .await?;
         println!(
-            "followed {} to sequence {}: {} records applied, {} unchanged, {} dead letters, {} batches",
-            args.nats, report.sequence, report.applied, report.unchanged, report.dead, report.batches
+            "followed {} to sequence {}: {} records applied, {} unchanged, {} list changes, {} dead letters, {} batches",
+            args.nats,
+            report.sequence,
+            report.applied,
+            report.unchanged,
+            report.list_changes,
+            report.dead,
+            report.batches
         );
         Ok(ExitCode::SUCCESS)
     })

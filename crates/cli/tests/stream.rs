@@ -225,6 +225,13 @@ fn a_serving_node_follows_the_stream_and_says_how_far_it_is() {
     assert_eq!(status, 403, "an account the node does not know is not claimed: {answer}");
     let _ = serving.0.kill();
     let _ = serving.0.wait();
+    // Restarted with nothing new on the stream, the node still says how far its store is.
+    let (_restarted, addr) = serve(&node, &["--follow", &url, "--durable", "node1", "--rescore-minutes", "0"]);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while get(&addr, "/healthz", &format!("Fanzha-Min-Sequence: {sequence}\r\n")).0 != 200 {
+        assert!(Instant::now() < deadline, "the restarted node does not say it reflects {sequence}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 /// One HTTP/1.1 POST of JSON with a bearer key; returns (status, the whole answer).

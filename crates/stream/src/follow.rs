@@ -156,7 +156,9 @@ fn sequence_of(m: &Message) -> u64 {
     m.info().map(|i| i.stream_sequence).unwrap_or_default()
 }
 
-/// Follows the stream into `target`, calling `committed` after every durable batch.
+/// Follows the stream into `target`, calling `committed` once it has opened its consumer (with the
+/// sequence the store already reflects: a restarted node that finds nothing new can say how far it
+/// is) and after every durable batch.
 ///
 /// Messages are applied in stream order with nothing skipped: a batch is cut before the first
 /// message that jumps past the next sequence expected (one delivered earlier was lost with a
@@ -189,6 +191,7 @@ pub async fn follow(
                     failing.ok();
                     report.sequence = applied;
                     next = None;
+                    committed(&report);
                     opened.insert(c)
                 }
                 Err(e) => {

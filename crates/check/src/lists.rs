@@ -139,9 +139,10 @@ impl ListChange {
     pub fn validate(&self) -> Result<(), ListError> {
         match self {
             ListChange::Add { entry } => Lists::validate(entry),
-            ListChange::Remove { value, source, .. } => {
+            ListChange::Remove { value, source, at, .. } => {
                 within("value", value, MAX_VALUE_CHARS)?;
-                within("source", source, MAX_SOURCE_CHARS)
+                within("source", source, MAX_SOURCE_CHARS)?;
+                in_time_range("at", *at)
             }
         }
     }
@@ -156,6 +157,18 @@ pub enum ListError {
     /// An entry is not valid.
     #[error("{0}")]
     Invalid(String),
+}
+
+/// The latest time a list file holds: 9999-12-31T23:59:59Z (later ones have no RFC 3339 form).
+const LATEST_TIME: i64 = 253_402_300_799;
+
+/// Checks that `secs` lies between 1970 and the end of year 9999; the error names `field`.
+fn in_time_range(field: &str, secs: i64) -> Result<(), ListError> {
+    if (0..=LATEST_TIME).contains(&secs) {
+        Ok(())
+    } else {
+        Err(ListError::Invalid(format!("{field}: must lie between 1970 and the end of year 9999")))
+    }
 }
 
 /// Checks that `value` has at most `max` characters; the error names `field`.
@@ -223,6 +236,10 @@ impl Lists {
                 e.kind.as_str()
             )));
         }
+        in_time_range("valid_from", e.valid_from)?;
+        if let Some(to) = e.valid_to {
+            in_time_range("valid_to", to)?;
+        }
         // valid_to == valid_from is an empty span: an entry closed the moment it began never applied.
         if e.valid_to.is_some_and(|to| to < e.valid_from) {
             return Err(ListError::Invalid("valid_to must not be before valid_from".into()));
@@ -236,7 +253,11 @@ impl Lists {
         match change {
             ListChange::Add { entry } => {
                 change.validate()?;
-                if self.lookup_all(entry.kind, &entry.value).any(|e| e == entry) {
+                // The latest line of the same entry decides: the same line again changes nothing,
+                // while an entry closed since is opened again by it.
+                let same =
+                    |e: &&Entry| e.list == entry.list && e.valid_from == entry.valid_from && e.reason == entry.reason;
+                if self.lookup_all(entry.kind, &entry.value).filter(same).last() == Some(entry) {
                     return Ok(0);
                 }
                 self.append(entry.clone()).map(|()| 1)
@@ -417,6 +438,11 @@ mod tests {
         assert_eq!(serde_json::from_value::<ListChange>(json).unwrap(), remove);
         let bad = ListChange::Add { entry: entry("", 100, None) };
         assert!(matches!(l.change(&bad), Err(ListError::Invalid(_))), "checked as an add is");
+        // Added again after it was closed, the same entry is open again.
+        assert_eq!(l.change(&add).unwrap(), 1);
+        assert!(l.lookup(ListName::Block, EntryKind::Phone, "13800000000", Ts(250)).is_some());
+        let far = ListChange::Add { entry: entry("13800000000", 300_000_000_000, None) };
+        assert!(matches!(l.change(&far), Err(ListError::Invalid(m)) if m.starts_with("valid_from")));
     }
 
     #[test]

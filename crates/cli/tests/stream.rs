@@ -400,6 +400,18 @@ fn a_cluster_that_loses_its_leader_and_a_follower_midway_ends_with_every_followe
     };
     let (f1, f2, node) = (db("f1"), db("f2"), db("node"));
     let mut one = follow(&f1, "one", None);
+    // Nodes of one deployment hash holders' identities with one salt: a new node's store starts as
+    // a copy of the first's meta.json.
+    let meta = Path::new(&f1).join("meta.json");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !meta.exists() {
+        assert!(Instant::now() < deadline, "the follower made no store");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    for store in [&f2, &node] {
+        std::fs::create_dir_all(store).unwrap();
+        std::fs::copy(&meta, Path::new(store).join("meta.json")).unwrap();
+    }
     let mut two = follow(&f2, "two", None);
     let (serving, addr) = serve(&node, &["--follow", &urls, "--durable", "node", "--rescore-minutes", "0"]);
     let mut lines = BufReader::new(one.stderr.take().unwrap()).lines();

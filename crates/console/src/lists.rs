@@ -14,7 +14,8 @@ use crate::{pages, Console};
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use fanzha_check::lists::{Entry, EntryKind, ListChange, ListName};
+use fanzha_check::lists::{Entry, EntryKind, ListChange, ListError, ListName};
+use fanzha_server::ListsChangeError;
 use maud::html;
 use serde::Deserialize;
 use std::sync::Arc;
@@ -200,15 +201,10 @@ pub async fn add(State(c): Shared, headers: HeaderMap, Form(f): Form<EntryForm>)
     }
     // On a node that follows a stream the entry is published, and applies on every node (this one
     // included) once the stream delivers it.
-    if let Err(e) = c.api.change_lists(ListChange::Add { entry }).await {
-        return refused(
-            &v,
-            StatusCode::BAD_REQUEST,
-            &format!("无法加入名单:{e}"),
-            &format!("Cannot add to the list: {e}"),
-        );
+    match c.api.change_lists(ListChange::Add { entry }).await {
+        Ok(_) => see_other("/console/lists"),
+        Err(e) => not_changed(&v, e),
     }
-    see_other("/console/lists")
 }
 
 /// `POST /console/lists/remove`: closes the open entries for a value from now (history kept).
@@ -230,8 +226,19 @@ pub async fn remove(State(c): Shared, headers: HeaderMap, Form(f): Form<EntryFor
     }
     match c.api.change_lists(ListChange::Remove { list, kind, value, at: now(), source }).await {
         Ok(_) => see_other("/console/lists"),
-        Err(e) => server_error(e),
+        Err(e) => not_changed(&v, e),
     }
+}
+
+/// The page for a change to the lists that was not made: 400 for an invalid one, 503 when a
+/// following node cannot reach its stream, 500 when the list file cannot be written.
+fn not_changed(v: &Viewer, e: ListsChangeError) -> Response {
+    let status = match &e {
+        ListsChangeError::List(ListError::Invalid(_)) => StatusCode::BAD_REQUEST,
+        ListsChangeError::NotConnected | ListsChangeError::Stream(_) => StatusCode::SERVICE_UNAVAILABLE,
+        ListsChangeError::List(_) | ListsChangeError::Poisoned => return server_error(e),
+    };
+    refused(v, status, &format!("名单未更改:{e}"), &format!("The lists were not changed: {e}"))
 }
 
 /// `POST /console/punishments`: a supervisor lists a person (audited).

@@ -85,7 +85,7 @@ pub fn spawn(app: Arc<App>, url: String, options: FollowOptions) -> std::io::Res
                     let app = app.clone();
                     fanzha_stream::follow(&js, &mut target, &options, move |r| {
                         if let Some(f) = app.stream.get() {
-                            f.sequence.store(r.sequence, Ordering::Release);
+                            f.sequence.fetch_max(r.sequence, Ordering::AcqRel);
                         }
                     })
                     .await

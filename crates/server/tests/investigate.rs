@@ -11,28 +11,30 @@ use fanzha_detect::rules::Reason;
 use fanzha_storage::Store;
 use fanzha_trace::{Policy, TraceAnswer, TraceRequest};
 use serde_json::{json, Value};
+use std::sync::Arc;
 
-/// VICTIM pays FRESH (which holds a large opening balance) 50,000 yuan; FRESH passes 30,000 to an
-/// outside account and withdraws 15,000.
-async fn recorded(app: &std::sync::Arc<fanzha_server::App>) {
+/// The API over a store where VICTIM pays FRESH (which holds a large opening balance) 50,000 yuan,
+/// and FRESH passes 30,000 to an outside account and withdraws 15,000; with its audit trail.
+async fn recorded(dir: &std::path::Path) -> (Arc<fanzha_server::App>, Arc<TestGate>) {
+    seed(dir);
+    let gate = Arc::new(TestGate::default());
+    let app = app_with(dir, gate.clone(), fanzha_server::ApiConfig::default());
     let transfers = [
         json!({"txn_id": "V1", "ts": iso(T0), "from_account": "VICTIM", "to_account": "FRESH", "amount_fen": 5_000_000}),
         json!({"txn_id": "F1", "ts": iso(T0 + 600), "from_account": "FRESH", "to_account": "OUT1", "amount_fen": 3_000_000}),
         json!({"txn_id": "F2", "ts": iso(T0 + 900), "from_account": "FRESH", "amount_fen": 1_500_000, "kind": "withdrawal"}),
     ];
     for t in transfers {
-        let (status, v) = call(app, "POST", "/v1/transfers", Some(t)).await;
+        let (status, v) = call(&app, "POST", "/v1/transfers", Some(t)).await;
         assert_eq!(status, StatusCode::CREATED, "{v}");
     }
+    (app, gate)
 }
 
 #[tokio::test]
 async fn a_trace_over_http_is_the_trace_of_the_store() {
     let dir = tempfile::tempdir().unwrap();
-    seed(dir.path());
-    let gate = std::sync::Arc::new(TestGate::default());
-    let app = app_with(dir.path(), gate.clone(), fanzha_server::ApiConfig::default());
-    recorded(&app).await;
+    let (app, gate) = recorded(dir.path()).await;
     // FRESH holds an opening balance; last in, first out sends the victim's money on first.
     let (status, trace) = call(&app, "POST", "/v1/traces", Some(json!({"txns": ["V1"], "policy": "lifo"}))).await;
     assert_eq!(status, StatusCode::OK, "{trace}");
@@ -83,10 +85,7 @@ async fn a_trace_over_http_is_the_trace_of_the_store() {
 #[tokio::test]
 async fn an_accounts_risk_gathers_scores_lists_reports_and_the_holders_cards() {
     let dir = tempfile::tempdir().unwrap();
-    seed(dir.path());
-    let gate = std::sync::Arc::new(TestGate::default());
-    let app = app_with(dir.path(), gate.clone(), fanzha_server::ApiConfig::default());
-    recorded(&app).await;
+    let (app, gate) = recorded(dir.path()).await;
     let (status, r) = call(&app, "GET", "/v1/accounts/FRESH/risk", None).await;
     assert_eq!(status, StatusCode::OK, "{r}");
     assert_eq!(

@@ -96,16 +96,8 @@ impl Apply for StoreTarget<'_> {
 
 type PullConsumer = async_nats::jetstream::consumer::Consumer<pull::Config>;
 
-/// Opens the follower's durable consumer just after `applied` (the last stream sequence its store
-/// holds), or, when `None`, after what it last acknowledged. An existing consumer is made anew at
-/// that point, so messages delivered to a run that died before acknowledging them come again at
-/// once and in order, not after the acknowledgement wait behind newer ones (which, acknowledged
-/// cumulatively, would acknowledge them unapplied). Returns the consumer and that point.
-async fn open(
-    stream: &Stream,
-    options: &FollowOptions,
-    applied: Option<u64>,
-) -> Result<(PullConsumer, u64), StreamError> {
+/// Whether the follower's durable consumer exists.
+async fn exists(stream: &Stream, durable: &str) -> Result<bool, StreamError> {
     let names: Vec<String> = stream
         .consumer_names()
         .collect::<Vec<_>>()
@@ -113,15 +105,24 @@ async fn open(
         .into_iter()
         .collect::<Result<_, _>>()
         .map_err(nats("list consumers"))?;
-    let exists = names.contains(&options.durable);
-    let applied = match (applied, exists) {
-        (Some(a), _) => a,
-        (None, true) => {
-            stream.consumer_info(&options.durable).await.map_err(nats("consumer info"))?.ack_floor.stream_sequence
-        }
-        (None, false) => 0,
-    };
-    if exists {
+    Ok(names.iter().any(|n| n == durable))
+}
+
+/// The last stream sequence the follower acknowledged (its store holds at least that): its
+/// consumer's acknowledgement floor, 0 when it has none yet.
+async fn acknowledged(stream: &Stream, durable: &str) -> Result<u64, StreamError> {
+    if !exists(stream, durable).await? {
+        return Ok(0);
+    }
+    Ok(stream.consumer_info(durable).await.map_err(nats("consumer info"))?.ack_floor.stream_sequence)
+}
+
+/// Makes the follower's durable consumer anew, delivering from just after `applied` (the last
+/// stream sequence its store holds). Made anew, not resumed: messages delivered to a run that died
+/// before acknowledging them then come again at once and in order, not after the acknowledgement
+/// wait behind newer ones (which, acknowledged cumulatively, would acknowledge them unapplied).
+async fn open(stream: &Stream, options: &FollowOptions, applied: u64) -> Result<PullConsumer, StreamError> {
+    if exists(stream, &options.durable).await? {
         stream.delete_consumer(&options.durable).await.map_err(nats("reset consumer"))?;
     }
     let config = pull::Config {
@@ -132,8 +133,7 @@ async fn open(
         max_ack_pending: (options.batch as i64).max(1) * 4,
         ..pull::Config::default()
     };
-    let consumer = stream.create_consumer(config).await.map_err(nats("consumer"))?;
-    Ok((consumer, applied))
+    stream.create_consumer(config).await.map_err(nats("consumer"))
 }
 
 /// Up to `max` messages, waiting at most half a second for them.
@@ -156,14 +156,20 @@ fn sequence_of(m: &Message) -> u64 {
     m.info().map(|i| i.stream_sequence).unwrap_or_default()
 }
 
+/// The consumer's count of deliveries at this message: 1 for a new consumer's first, and one
+/// more for each delivery after (redeliveries too), so a gap means a delivery was lost.
+fn delivery_of(m: &Message) -> u64 {
+    m.info().map(|i| i.consumer_sequence).unwrap_or_default()
+}
+
 /// Follows the stream into `target`, calling `committed` once it has opened its consumer (with the
 /// sequence the store already reflects: a restarted node that finds nothing new can say how far it
 /// is) and after every durable batch.
 ///
 /// Messages are applied in stream order with nothing skipped: a batch is cut before the first
-/// message that jumps past the next sequence expected (one delivered earlier was lost with a
-/// connection), and the consumer is opened again after the last one applied. A NATS request that
-/// fails is retried for up to a minute (a server of the cluster restarting, a leader election).
+/// message whose delivery count skips one (a delivery was lost with a connection), and the consumer
+/// is opened again after the last one applied. NATS requests that keep failing are retried for up
+/// to a minute (a server of the cluster restarting, a leader election) before the error is returned.
 pub async fn follow(
     js: &Context,
     target: &mut dyn Apply,
@@ -177,28 +183,38 @@ pub async fn follow(
             Err(e) => failing.retry(e).await?,
         }
     };
+    // What the store holds, once known: read from the consumer at start, then what this run applied.
+    let mut applied: Option<u64> = None;
     let mut opened: Option<PullConsumer> = None;
-    // The next stream sequence to apply; `None` right after opening (the first message delivered
-    // is then the first the stream holds after the point opened at).
-    let mut next: Option<u64> = None;
+    // The delivery count expected next from the consumer opened.
+    let mut next_delivery = 1;
     let mut report = FollowReport::default();
     let mut quiet_since = Instant::now();
     loop {
         let consumer = match &opened {
             Some(c) => c,
-            None => match open(&stream, options, (report.batches > 0).then_some(report.sequence)).await {
-                Ok((c, applied)) => {
-                    failing.ok();
-                    report.sequence = applied;
-                    next = None;
-                    committed(&report);
-                    opened.insert(c)
+            None => {
+                let reopened = async {
+                    let from = match applied {
+                        Some(a) => a,
+                        None => acknowledged(&stream, &options.durable).await?,
+                    };
+                    applied = Some(from);
+                    open(&stream, options, from).await.map(|c| (c, from))
+                };
+                match reopened.await {
+                    Ok((c, from)) => {
+                        report.sequence = report.sequence.max(from);
+                        next_delivery = 1;
+                        committed(&report);
+                        opened.insert(c)
+                    }
+                    Err(e) => {
+                        failing.retry(e).await?;
+                        continue;
+                    }
                 }
-                Err(e) => {
-                    failing.retry(e).await?;
-                    continue;
-                }
-            },
+            }
         };
         let mut batch = match fetch(consumer, options.batch.max(1)).await {
             Ok(b) => b,
@@ -217,14 +233,13 @@ pub async fn follow(
             continue;
         }
         quiet_since = Instant::now();
+        // Only deliveries in an unbroken run are applied; a gap is a delivery lost in flight, and
+        // acknowledging past it would acknowledge it unapplied.
         let in_order = batch
             .iter()
             .take_while(|m| {
-                let s = sequence_of(m);
-                let fits = next.is_none_or(|n| s <= n);
-                if fits {
-                    next = Some(next.map_or(s + 1, |n| n.max(s + 1)));
-                }
+                let fits = delivery_of(m) == next_delivery;
+                next_delivery += u64::from(fits);
                 fits
             })
             .count();
@@ -233,6 +248,7 @@ pub async fn follow(
         if let Some(last) = batch.last() {
             apply(js, target, &batch, &options.durable, &mut report).await?;
             report.sequence = report.sequence.max(sequence_of(last));
+            applied = Some(report.sequence);
             report.batches += 1;
             // Acknowledged cumulatively: if this one is lost, the next covers it, and a redelivery
             // of what is stored comes back "unchanged".
@@ -242,10 +258,7 @@ pub async fn follow(
             committed(&report);
         }
         if let Some(s) = skipped_to {
-            eprintln!(
-                "a message before stream sequence {s} was not delivered; reading again after {}",
-                report.sequence
-            );
+            eprintln!("a delivery before stream sequence {s} was lost; reading again after {}", report.sequence);
             opened = None;
         }
     }

@@ -110,15 +110,12 @@ pub async fn publish_record(
 }
 
 /// Publishes a change to the lists (every node applies it, this one included) and waits until the
-/// stream has stored it: its stream sequence. `Nats-Msg-Id` is a digest of the change, so a retry
-/// within the duplicate window is stored once (and a later repeat changes nothing where applied).
+/// stream has stored it: its stream sequence. No `Nats-Msg-Id`: the same change made twice on
+/// purpose (an entry added, removed and added again) must reach the nodes every time; a repeat
+/// changes nothing where it is applied ([`fanzha_check::lists::Lists::change`]).
 pub async fn publish_list_change(js: &Context, change: &ListChange) -> Result<u64, StreamError> {
     let body = serde_json::to_vec(change).expect("a list change serializes");
-    let digest = Sha256::digest(&body);
-    let digest = u64::from_be_bytes(digest[..8].try_into().expect("8 bytes"));
-    let mut headers = async_nats::HeaderMap::new();
-    headers.insert("Nats-Msg-Id", format!("list:{digest:x}").as_str());
-    let ack = js.publish_with_headers(LISTS_SUBJECT, headers, body.into()).await.map_err(nats("publish"))?;
+    let ack = js.publish(LISTS_SUBJECT, body.into()).await.map_err(nats("publish"))?;
     Ok(ack.await.map_err(nats("publish confirmation"))?.sequence)
 }
 

@@ -57,9 +57,10 @@ pub struct ServeArgs {
     /// published records are applied, checked against and stated in every answer (docs/scale.md)
     #[arg(long, value_name = "URL")]
     follow: Option<String>,
-    /// Durable consumer name of this node when following (one per node)
-    #[arg(long, default_value = "fanzha-serve", requires = "follow")]
-    durable: String,
+    /// Durable consumer name of this node when following, one per node and kept across restarts
+    /// (default: one made from this machine's name and the store's path)
+    #[arg(long, requires = "follow")]
+    durable: Option<String>,
 }
 
 #[derive(ClapArgs)]
@@ -120,7 +121,7 @@ impl ServeArgs {
             trusted_proxy: Vec::new(),
             rescore_minutes: 60,
             follow: None,
-            durable: "fanzha-serve".into(),
+            durable: None,
         }
     }
 }
@@ -172,9 +173,10 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         app.spawn_rescore(Duration::from_secs(args.rescore_minutes * 60));
     }
     if let Some(url) = &args.follow {
-        let options = fanzha_stream::FollowOptions { durable: args.durable.clone(), batch: 1000, until_idle: None };
+        let durable = args.durable.clone().unwrap_or_else(|| crate::cmd::stream::default_durable(&args.db));
+        eprintln!("following {url} as durable consumer '{durable}'");
+        let options = fanzha_stream::FollowOptions { durable, batch: 1000, until_idle: None };
         fanzha_server::follow::spawn(app.clone(), url.clone(), options)?;
-        eprintln!("following {url} as durable consumer '{}'", args.durable);
     }
     let console = Arc::new(fanzha_console::Console::new(app.clone(), console_db, args.secure_cookies));
     console.listen();

@@ -31,9 +31,10 @@ pub struct FollowArgs {
     /// Store directory (created if missing)
     #[arg(long)]
     db: PathBuf,
-    /// Durable consumer name: one per follower; a new name rebuilds from the start of the stream
-    #[arg(long, default_value = "fanzha-follower")]
-    durable: String,
+    /// Durable consumer name: one per follower, kept across restarts; a new name rebuilds from the
+    /// start of the stream (default: one made from this machine's name and the store's path)
+    #[arg(long)]
+    durable: Option<String>,
     /// Most messages applied and committed together
     #[arg(long, default_value_t = 1000)]
     batch: usize,
@@ -50,6 +51,17 @@ pub struct DeadLettersArgs {
     /// NATS server URL (JetStream on); a cluster's servers separated by commas
     #[arg(long)]
     nats: String,
+}
+
+/// The durable consumer name of a follower that was given none: `fanzha-` and a digest of this
+/// machine's name and the store's absolute path, so that two followers never share one (each would
+/// get part of the stream) and a restarted one finds its own again.
+pub fn default_durable(db: &std::path::Path) -> String {
+    use sha2::{Digest, Sha256};
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap_or_default();
+    let path = std::path::absolute(db).unwrap_or_else(|_| db.to_path_buf());
+    let digest = Sha256::digest(format!("{}\n{}", host.trim(), path.display()).as_bytes());
+    format!("fanzha-{}", fanzha_model::hex(&digest[..6]))
 }
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
@@ -84,7 +96,7 @@ pub fn run_follow(args: FollowArgs) -> anyhow::Result<ExitCode> {
     let mut lists = fanzha_check::lists::Lists::open(&lists_path, OpenMode::Write)
         .with_context(|| format!("opening {}", lists_path.display()))?;
     let options = fanzha_stream::FollowOptions {
-        durable: args.durable.clone(),
+        durable: args.durable.clone().unwrap_or_else(|| default_durable(&args.db)),
         batch: args.batch,
         until_idle: args.until_idle.map(Duration::from_secs_f64),
     };

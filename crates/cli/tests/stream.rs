@@ -526,3 +526,162 @@ fn a_cluster_that_loses_its_leader_and_a_follower_midway_ends_with_every_followe
     assert_eq!(lists(&f2), lists(&node));
     drop(serving);
 }
+
+/// The answer's JSON body.
+fn body(answer: &str) -> serde_json::Value {
+    serde_json::from_str(answer.split("\r\n\r\n").nth(1).unwrap()).unwrap()
+}
+
+#[test]
+fn three_partitions_trace_every_case_as_one_node_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some((_server, url)) = nats_server(&dir.path().join("js")) else { return };
+    let data = dir.path().join("data");
+    ok(&fanzha(&["gen", "--out", data.to_str().unwrap(), "--persons", "1500", "--days", "30", "--seed", "6"]));
+    let path = |n: &str| data.join(n).to_str().unwrap().to_string();
+    let (accounts, transfers) = (path("accounts.csv"), path("transfers.csv"));
+    let reference = dir.path().join("ref").to_str().unwrap().to_string();
+    ok(&fanzha(&["ingest", "--db", &reference, "--accounts", &accounts, "--transfers", &transfers]));
+    let said = ok(&fanzha(&["publish", "--nats", &url, "--accounts", &accounts, "--transfers", &transfers]));
+    assert!(said.contains("(0 rows unreadable)"), "{said}");
+
+    // Three nodes, each holding one partition, started as nodes of one deployment (one salt).
+    let want: serde_json::Value = serde_json::from_str(&stats(&reference)).unwrap();
+    let records = |k: &str| want[k].as_u64().unwrap();
+    let total = records("accounts") - records("external_accounts") + records("transfers");
+    let mut nodes = Vec::new();
+    for k in 0..3 {
+        let db = dir.path().join(format!("p{k}")).to_str().unwrap().to_string();
+        std::fs::create_dir_all(&db).unwrap();
+        std::fs::copy(Path::new(&reference).join("meta.json"), Path::new(&db).join("meta.json")).unwrap();
+        let partition = format!("{k}/3");
+        let durable = format!("p{k}");
+        let args = ["--follow", &url, "--durable", &durable, "--partition", &partition, "--rescore-minutes", "0"];
+        let (serving, addr) = serve(&db, &args);
+        let issued = ok(&fanzha(&["apikey", "add", "--db", &db, "--bank", "ICBC", "--scope", "investigate,metrics"]));
+        nodes.push((db, serving, addr, issued.lines().last().unwrap().trim().to_string()));
+    }
+    let mut held = 0;
+    for (db, _, addr, key) in &nodes {
+        let deadline = Instant::now() + Duration::from_secs(90);
+        while get(addr, "/healthz", &format!("Fanzha-Min-Sequence: {total}\r\n")).0 != 200 {
+            assert!(Instant::now() < deadline, "{db} did not catch up");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let (status, answer) = get(addr, "/v1/stats", &format!("Authorization: Bearer {key}\r\n"));
+        assert_eq!(status, 200, "{answer}");
+        let counted = body(&answer);
+        let internal =
+            |v: &serde_json::Value| v["accounts"].as_u64().unwrap() - v["external_accounts"].as_u64().unwrap();
+        assert_eq!(internal(&counted), internal(&want), "every node keeps every bank's account records");
+        let transfers = counted["transfers"].as_u64().unwrap();
+        assert!(transfers < records("transfers") * 4 / 5, "{db} holds {transfers} of {}", records("transfers"));
+        held += transfers;
+    }
+    assert!(held >= records("transfers"), "every transfer is held by its payer's or payee's partition");
+
+    // Every fraud case traced on any node equals the trace of one store holding everything.
+    let labels = std::fs::read_to_string(path("labels.csv")).unwrap();
+    let fraud: std::collections::HashSet<&str> =
+        labels.lines().filter_map(|l| l.strip_prefix("transfer,")?.split(',').next()).collect();
+    let mut cases: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for row in std::fs::read_to_string(&transfers).unwrap().lines().skip(1) {
+        let f: Vec<&str> = row.split(',').collect();
+        if fraud.contains(f[0]) {
+            cases.entry(f[2].to_string()).or_default().push(f[0].to_string());
+        }
+    }
+    assert!(cases.len() >= 20, "{} cases", cases.len());
+    let mut crossed = 0;
+    for (i, txns) in cases.values().enumerate() {
+        let (_, _, addr, key) = &nodes[i % 3];
+        let args: Vec<&str> = txns.iter().flat_map(|t| ["--txn", t.as_str()]).collect();
+        let one: serde_json::Value =
+            serde_json::from_str(&ok(&fanzha(&[&["trace", "--db", &reference, "--json"], &args[..]].concat())))
+                .unwrap();
+        let (status, answer) = post(addr, key, "/v1/traces", &serde_json::json!({ "txns": txns }).to_string());
+        assert_eq!(status, 200, "{answer}");
+        assert_eq!(body(&answer), one, "the trace of {txns:?} across partitions");
+        let owners: std::collections::HashSet<u32> = one["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| fanzha_model::Partition::owner(n["account"].as_str().unwrap(), 3))
+            .collect();
+        crossed += usize::from(owners.len() > 1);
+        // Backward from the first reported transfer, too.
+        let back = serde_json::json!({ "txns": [txns[0]], "backward": true }).to_string();
+        let one: serde_json::Value = serde_json::from_str(&ok(&fanzha(&[
+            "trace",
+            "--db",
+            &reference,
+            "--json",
+            "--backward",
+            "--txn",
+            &txns[0],
+        ])))
+        .unwrap();
+        let (status, answer) = post(addr, key, "/v1/traces", &back);
+        assert_eq!(status, 200, "{answer}");
+        assert_eq!(body(&answer), one, "the backward trace of {} across partitions", txns[0]);
+    }
+    assert!(crossed * 2 > cases.len(), "most traces cross partitions ({crossed} of {})", cases.len());
+
+    // An account's live mule score is computed where the account lives, from its own transfers, all
+    // of which its partition holds: the same as on a node holding everything.
+    let whole = dir.path().join("whole").to_str().unwrap().to_string();
+    std::fs::create_dir_all(&whole).unwrap();
+    std::fs::copy(Path::new(&reference).join("meta.json"), Path::new(&whole).join("meta.json")).unwrap();
+    let (_whole_node, whole_addr) = serve(&whole, &["--follow", &url, "--durable", "whole", "--rescore-minutes", "0"]);
+    let issued = ok(&fanzha(&["apikey", "add", "--db", &whole, "--bank", "ICBC", "--scope", "investigate"]));
+    let whole_key = issued.lines().last().unwrap().trim().to_string();
+    let deadline = Instant::now() + Duration::from_secs(90);
+    while get(&whole_addr, "/healthz", &format!("Fanzha-Min-Sequence: {total}\r\n")).0 != 200 {
+        assert!(Instant::now() < deadline, "the whole node did not catch up");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let mut scored: std::collections::BTreeSet<String> = cases.keys().cloned().collect();
+    for txns in cases.values().take(20) {
+        let one = ok(&fanzha(
+            &[
+                &["trace", "--db", &reference, "--json"],
+                &txns.iter().flat_map(|t| ["--txn", t.as_str()]).collect::<Vec<_>>()[..],
+            ]
+            .concat(),
+        ));
+        let one: serde_json::Value = serde_json::from_str(&one).unwrap();
+        scored.extend(one["held"].as_array().unwrap().iter().map(|h| h["account"].as_str().unwrap().to_string()));
+    }
+    let mut flagged = 0;
+    for account in &scored {
+        let (_, _, addr, key) = &nodes[fanzha_model::Partition::owner(account, 3) as usize];
+        let path = format!("/v1/accounts/{account}/risk");
+        let (status, there) = get(addr, &path, &format!("Authorization: Bearer {key}\r\n"));
+        assert_eq!(status, 200, "{there}");
+        let (_, here) = get(&whole_addr, &path, &format!("Authorization: Bearer {whole_key}\r\n"));
+        let (there, here) = (body(&there), body(&here));
+        assert_eq!(there["live"], here["live"], "{account}: the live mule score where it lives");
+        assert_eq!(there["holder"], here["holder"], "{account}: its holder's other cards");
+        flagged += usize::from(here["live"]["flagged"] == true);
+    }
+    assert!(flagged > 0, "some of {} accounts are flagged", scored.len());
+
+    // An account's risk is answered where the account lives; elsewhere the node says where.
+    let victim = cases.keys().next().unwrap();
+    let owner = fanzha_model::Partition::owner(victim, 3) as usize;
+    let risk = |k: usize| {
+        let (_, _, addr, key) = &nodes[k];
+        get(addr, &format!("/v1/accounts/{victim}/risk"), &format!("Authorization: Bearer {key}\r\n"))
+    };
+    assert_eq!(risk(owner).0, 200);
+    let (status, answer) = risk((owner + 1) % 3);
+    assert_eq!(status, 421, "{answer}");
+    assert!(answer.contains(&format!("partition {owner}/3")), "{answer}");
+
+    // A store built as one partition is not followed as another.
+    let (first, serving, ..) = nodes.remove(0);
+    drop(serving);
+    let refused = fanzha(&["follow", "--nats", &url, "--db", &first, "--partition", "1/3", "--until-idle", "1"]);
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(!refused.status.success() && said.contains("holds partition '0/3'"), "{said}");
+}

@@ -14,7 +14,6 @@ use crate::{pages, Console};
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use fanzha_graph::TemporalGraph;
 use fanzha_model::Ledger;
 use fanzha_storage::Store;
 use fanzha_trace::{Policy, TraceAnswer, TraceReport, TraceRequest};
@@ -312,14 +311,12 @@ pub async fn create(State(c): Shared, headers: HeaderMap, Form(f): Form<CaseForm
     let ids: Vec<String> =
         txns.split([',', ' ', '，']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
     let case = NewCase { title, victim, txns: ids, typology, narrative, as_of, alert };
-    let opened = {
-        let live = match c.api.read_live() {
-            Ok(l) => l,
-            Err(e) => return server_error(e),
-        };
-        let graph = live.graph();
-        open_case(&mut c.db(), live.store.ledger(), &graph, &case, &v.user.name, now())
-    };
+    let opened = forward(c.api.trace(&case.request(), None).map_err(|e| e.to_string()))
+        .map_err(OpenError::Untraceable)
+        .and_then(|report| {
+            let live = c.api.read_live().map_err(|e| OpenError::Untraceable(e.to_string()))?;
+            open_case(&mut c.db(), live.store.ledger(), &case, &report, &v.user.name, now())
+        });
     match opened {
         Ok(id) => see_other(&format!("/console/cases/{id}")),
         Err(OpenError::Untraceable(why)) => {
@@ -359,18 +356,24 @@ pub enum OpenError {
     Db(#[from] crate::sql::DbError),
 }
 
-/// Traces the case's transfers in `ledger` and stores the case with its trace, worked by `who`,
-/// audited; a case from an alert closes the alert in the same transaction (one someone else closed
-/// meanwhile stays as they left it). Returns the case id.
+impl NewCase {
+    /// The forward trace of the case's transfers as of its time (the latest data when it has none).
+    pub fn request(&self) -> TraceRequest {
+        request(&self.txns, self.as_of, Policy::default())
+    }
+}
+
+/// Stores the case with its trace (`report`, of [`NewCase::request`]), worked by `who`, audited;
+/// `ledger` names the victim's province. A case from an alert closes the alert in the same
+/// transaction (one someone else closed meanwhile stays as they left it). Returns the case id.
 pub fn open_case(
     db: &mut Db,
     ledger: &Ledger,
-    graph: &TemporalGraph,
     case: &NewCase,
+    report: &TraceReport,
     who: &str,
     at: i64,
 ) -> Result<i64, OpenError> {
-    let report = trace(ledger, graph, &case.txns, case.as_of, Policy::default()).map_err(OpenError::Untraceable)?;
     let row = Case {
         id: 0,
         title: case.title.clone(),
@@ -383,7 +386,7 @@ pub fn open_case(
         as_of: report.as_of_ts,
         traced_fen: report.traced_fen,
         held_fen: report.held_fen,
-        svg: drawing(&report),
+        svg: drawing(report),
         freeze_json: serde_json::to_string(&report.freeze).expect("freeze requests serialize"),
         status: "open".into(),
         assignee: Some(who.to_string()),
@@ -406,18 +409,16 @@ pub fn open_case(
     })?)
 }
 
-/// Traces `txns` forward under `policy` as of `as_of` (the latest data when `None`).
-fn trace(
-    ledger: &Ledger,
-    graph: &TemporalGraph,
-    txns: &[String],
-    as_of: Option<fanzha_model::Ts>,
-    policy: Policy,
-) -> Result<TraceReport, String> {
-    let req = TraceRequest { txns: txns.to_vec(), policy, as_of: as_of.map(|t| t.0), ..TraceRequest::default() };
-    match req.run(ledger, graph).map_err(|e| e.to_string())? {
+/// The forward trace of `txns` under `policy` as of `as_of` (the latest data when `None`).
+fn request(txns: &[String], as_of: Option<fanzha_model::Ts>, policy: Policy) -> TraceRequest {
+    TraceRequest { txns: txns.to_vec(), policy, as_of: as_of.map(|t| t.0), ..TraceRequest::default() }
+}
+
+/// The forward report of a trace's answer.
+pub fn forward(answer: Result<TraceAnswer, String>) -> Result<TraceReport, String> {
+    match answer? {
         TraceAnswer::Forward(report) => Ok(*report),
-        TraceAnswer::Backward(_) => unreachable!("a forward request answers forward"),
+        TraceAnswer::Backward(_) => Err("a forward request was answered backward".into()),
     }
 }
 
@@ -475,11 +476,7 @@ pub async fn show(State(c): Shared, headers: HeaderMap, Path(id): Path<i64>, Que
         };
         let as_of = (!latest).then_some(fanzha_model::Ts(case.as_of));
         let txns: Vec<String> = case.txns.split(',').map(String::from).collect();
-        let retraced = {
-            let Ok(live) = c.api.read_live() else { return server_error(fanzha_server::Poisoned) };
-            let graph = live.graph();
-            trace(live.store.ledger(), &graph, &txns, as_of, policy)
-        };
+        let retraced = forward(c.api.trace(&request(&txns, as_of, policy), None).map_err(|e| e.to_string()));
         match retraced {
             Ok(report) => {
                 case.svg = drawing(&report);

@@ -35,7 +35,7 @@ use fanzha_server::Notice;
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-pub use cases::{open_case, NewCase, OpenError};
+pub use cases::{forward, open_case, NewCase, OpenError};
 pub use freeze::{approve_request, draft_requests};
 
 /// The console database file inside a store directory.

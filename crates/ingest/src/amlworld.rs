@@ -57,7 +57,7 @@ pub(crate) fn transaction(ing: &mut Ingestor<'_>, row: &dyn Row, line: u64, pref
     let transfer = Transfer { currency, channel: Some(channel), ..Transfer::plain(ts, None, None, amount) };
     let (outcome, ix) =
         ing.put_transfer(TransferRecord { txn_id: &txn_id, from: Some(from), to: Some(to), transfer })?;
-    if laundering {
+    if let (true, Some(ix)) = (laundering, ix) {
         ing.put_label(LabelTarget::Transfer(ix), "Is Laundering")?;
     }
     Ok(outcome)

@@ -7,7 +7,7 @@
 
 use crate::report::{CommitNote, FileReport, IngestObserver, IngestReport, Reject};
 use crate::IngestError;
-use fanzha_model::{Account, AccountIx, BankIx, Event, Horizon, Label, LabelTarget, Transfer, TransferIx};
+use fanzha_model::{Account, AccountIx, BankIx, Event, Horizon, Label, LabelTarget, Partition, Transfer, TransferIx};
 use fanzha_storage::Store;
 use rustc_hash::FxHashSet;
 
@@ -17,6 +17,8 @@ pub(crate) enum Outcome {
     Stored,
     Updated,
     Unchanged,
+    /// A transfer touching no account of this store's partition: not held (history noted).
+    Elsewhere,
 }
 
 /// A transfer as read, with account numbers not yet resolved to indices.
@@ -42,6 +44,8 @@ pub(crate) struct Ingestor<'a> {
     rows_since_commit: usize,
     /// Rows dated after it are refused.
     horizon: Horizon,
+    /// Hold only the transfers touching this partition's accounts.
+    partition: Option<Partition>,
 }
 
 impl<'a> Ingestor<'a> {
@@ -62,7 +66,15 @@ impl<'a> Ingestor<'a> {
             current: FileReport::default(),
             rows_since_commit: 0,
             horizon,
+            partition: None,
         }
+    }
+
+    /// Holds only the transfers touching an account `partition` owns; the others are checked as
+    /// any transfer is and leave only where history starts ([`Event::Elsewhere`]).
+    pub fn partitioned(mut self, partition: Option<Partition>) -> Ingestor<'a> {
+        self.partition = partition;
+        self
     }
 
     /// Treats every transfer already in the store, staged ones included, as given before this run:
@@ -101,7 +113,8 @@ impl<'a> Ingestor<'a> {
         match result {
             Ok(Outcome::Stored) => self.current.stored += 1,
             Ok(Outcome::Updated) => self.current.updated += 1,
-            Ok(Outcome::Unchanged) => self.current.unchanged += 1,
+            // Files are ingested whole; a partition's share is only ever a stream's.
+            Ok(Outcome::Unchanged | Outcome::Elsewhere) => self.current.unchanged += 1,
             Err(reason) => {
                 self.current.rejected += 1;
                 let reject = Reject { file: self.current.file.clone(), line, reason };
@@ -202,7 +215,7 @@ impl<'a> Ingestor<'a> {
     }
 
     /// Records a transfer (validated by the caller except for parties and duplicates).
-    pub fn put_transfer(&mut self, mut rec: TransferRecord<'_>) -> Result<(Outcome, TransferIx), String> {
+    pub fn put_transfer(&mut self, mut rec: TransferRecord<'_>) -> Result<(Outcome, Option<TransferIx>), String> {
         rec.transfer.kind.check_parties(rec.from.is_some(), rec.to.is_some())?;
         self.horizon.check(rec.transfer.ts).map_err(|e| format!("ts: {e}"))?;
         if let Some(ix) = self.store.ledger().txn_ix(rec.txn_id) {
@@ -211,7 +224,7 @@ impl<'a> Ingestor<'a> {
             }
             let differences = self.store.ledger().transfer_differences(ix, &rec.transfer, rec.from, rec.to);
             return if differences.is_empty() {
-                Ok((Outcome::Unchanged, ix))
+                Ok((Outcome::Unchanged, Some(ix)))
             } else {
                 Err(format!(
                     "duplicate txn_id '{}': differs from the transfer already stored under it in {}",
@@ -220,10 +233,20 @@ impl<'a> Ingestor<'a> {
                 ))
             };
         }
+        if self.partition.is_some_and(|p| !rec.from.into_iter().chain(rec.to).any(|id| p.owns(id))) {
+            let ledger = self.store.ledger();
+            let bank = |id: &str| ledger.account(ledger.account_ix(id)?).bank;
+            let banks: Vec<BankIx> = rec.from.into_iter().chain(rec.to).filter_map(bank).collect();
+            if ledger.moves_history(rec.transfer.ts, &banks) {
+                let banks = banks.iter().map(|&b| ledger.bank_code(b).into()).collect();
+                self.stage(Event::Elsewhere { ts: rec.transfer.ts, banks })?;
+            }
+            return Ok((Outcome::Elsewhere, None));
+        }
         rec.transfer.from = rec.from.map(|id| self.account_ref(id)).transpose()?;
         rec.transfer.to = rec.to.map(|id| self.account_ref(id)).transpose()?;
         self.stage(Event::Transfer { txn_id: rec.txn_id.into(), transfer: rec.transfer })?;
-        Ok((Outcome::Stored, TransferIx::of(self.store.ledger().transfers().len() - 1)))
+        Ok((Outcome::Stored, Some(TransferIx::of(self.store.ledger().transfers().len() - 1))))
     }
 
     /// Attaches a positive label.

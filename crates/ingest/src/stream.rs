@@ -5,7 +5,7 @@
 use crate::ingestor::{Ingestor, Outcome};
 use crate::input::json_row;
 use crate::{interchange, IngestError, IngestObserver};
-use fanzha_model::Horizon;
+use fanzha_model::{Horizon, Partition};
 use fanzha_storage::Store;
 
 /// What a record describes.
@@ -36,6 +36,8 @@ pub enum Applied {
     Updated,
     /// Already in the store, equal in every field (a redelivery).
     Unchanged,
+    /// A transfer touching no account of the store's partition: checked, not held.
+    Elsewhere,
 }
 
 /// Records staged together and committed by [`RecordBatch::commit`].
@@ -47,6 +49,12 @@ impl<'a> RecordBatch<'a> {
     /// A batch over `store`; records dated after `horizon` are refused.
     pub fn new(store: &'a mut dyn Store, obs: &'a mut dyn IngestObserver, horizon: Horizon) -> RecordBatch<'a> {
         RecordBatch { ing: Ingestor::new(store, obs, usize::MAX, horizon).redeliveries_allowed() }
+    }
+
+    /// Holds only the transfers touching an account `partition` owns (`None`: every transfer);
+    /// the others are checked as any record is and answered [`Applied::Elsewhere`].
+    pub fn partitioned(self, partition: Option<Partition>) -> RecordBatch<'a> {
+        RecordBatch { ing: self.ing.partitioned(partition) }
     }
 
     /// Stages one record given as a JSON object with the interchange columns as keys. `Err` says
@@ -67,6 +75,7 @@ impl<'a> RecordBatch<'a> {
             Outcome::Stored => Applied::Stored,
             Outcome::Updated => Applied::Updated,
             Outcome::Unchanged => Applied::Unchanged,
+            Outcome::Elsewhere => Applied::Elsewhere,
         })
     }
 
@@ -75,14 +84,16 @@ impl<'a> RecordBatch<'a> {
         self.ing.commit(0)
     }
 
-    /// Applies `records` in order as one batch and commits it: one outcome per record.
+    /// Applies `records` in order as one batch (holding `partition`'s share) and commits it: one
+    /// outcome per record.
     pub fn apply_all(
         store: &mut dyn Store,
         horizon: Horizon,
+        partition: Option<Partition>,
         records: &[(RecordKind, &[u8])],
     ) -> Result<Vec<Result<Applied, String>>, IngestError> {
         let mut obs = crate::Quiet;
-        let mut batch = RecordBatch::new(store, &mut obs, horizon);
+        let mut batch = RecordBatch::new(store, &mut obs, horizon).partitioned(partition);
         let outcomes = records.iter().map(|&(kind, json)| batch.apply(kind, json)).collect();
         batch.commit()?;
         Ok(outcomes)

@@ -33,6 +33,15 @@ pub enum Event {
     },
     /// A positive label was attached; an equal label already present is ignored.
     Label(Label),
+    /// A transfer at `ts` touching accounts of `banks` is in the deployment's data but held by
+    /// another partition (docs/scale.md): where history starts moves as a held transfer would move
+    /// it, so that a partition censors exactly what one node holding everything censors.
+    Elsewhere {
+        /// When it was executed.
+        ts: Ts,
+        /// The codes of its parties' banks (as known when it came).
+        banks: Vec<Box<str>>,
+    },
     /// A source's history starts at `from`: what happened to its accounts before is not in the data
     /// (censored, not empty). `bank` names the source; `None` sets it for every bank without its own.
     /// The latest setting wins.
@@ -149,6 +158,12 @@ impl Ledger {
                     false
                 }
             }
+            Event::Elsewhere { ts, banks } => {
+                let banks: Vec<BankIx> = banks.iter().filter_map(|c| self.bank_ix(c)).collect();
+                let moved = self.moves_history(ts, &banks);
+                self.note_earliest_of(ts, banks);
+                moved
+            }
             Event::HistoryFrom { bank, from } => {
                 if self.history_set.iter().any(|(b, f)| *b == bank && *f == from) {
                     return false;
@@ -161,17 +176,29 @@ impl Ledger {
     }
 
     fn note_earliest(&mut self, t: &Transfer) {
-        let earlier = |seen: Option<Ts>| Some(seen.map_or(t.ts, |s| s.min(t.ts)));
+        let banks = [t.from, t.to].into_iter().flatten().filter_map(|a| self.accounts.get(a.0 as usize)?.bank);
+        let banks: Vec<BankIx> = banks.collect();
+        self.note_earliest_of(t.ts, banks);
+    }
+
+    fn note_earliest_of(&mut self, ts: Ts, banks: impl IntoIterator<Item = BankIx>) {
+        let earlier = |seen: Option<Ts>| Some(seen.map_or(ts, |s| s.min(ts)));
         self.earliest = earlier(self.earliest);
-        for a in [t.from, t.to].into_iter().flatten() {
-            if let Some(b) = self.accounts.get(a.0 as usize).and_then(|acc| acc.bank) {
-                let i = usize::from(b.0);
-                if self.earliest_by_bank.len() <= i {
-                    self.earliest_by_bank.resize(i + 1, None);
-                }
-                self.earliest_by_bank[i] = earlier(self.earliest_by_bank[i]);
+        for b in banks {
+            let i = usize::from(b.0);
+            if self.earliest_by_bank.len() <= i {
+                self.earliest_by_bank.resize(i + 1, None);
             }
+            self.earliest_by_bank[i] = earlier(self.earliest_by_bank[i]);
         }
+    }
+
+    /// Whether a transfer at `ts` touching accounts of `banks` would move where history starts (it
+    /// is earlier than every transfer so far, or than every one of one of those banks).
+    pub fn moves_history(&self, ts: Ts, banks: &[BankIx]) -> bool {
+        let later = |seen: Option<Ts>| seen.is_none_or(|s| ts < s);
+        later(self.earliest)
+            || banks.iter().any(|b| later(self.earliest_by_bank.get(usize::from(b.0)).copied().flatten()))
     }
 
     /// Where the data's history of account `a` starts: its bank's setting, else the setting for all
@@ -333,6 +360,25 @@ mod tests {
 
     use super::*;
     use crate::{Currency, Fen, LabelTarget, Region};
+
+    #[test]
+    fn a_transfer_held_elsewhere_moves_history_as_a_held_one_does() {
+        let mut l = Ledger::new();
+        l.apply(Event::Bank { code: "ICBC".into() });
+        l.apply(Event::Account {
+            id: "I".into(),
+            account: Account { bank: Some(crate::BankIx(0)), ..Account::internal() },
+        });
+        let i = l.account_ix("I").unwrap();
+        let held = Transfer::plain(Ts(500), Some(i), None, Fen(1));
+        l.apply(Event::Transfer { txn_id: "1".into(), transfer: held });
+        assert!(!l.moves_history(Ts(600), &[crate::BankIx(0)]));
+        assert!(l.moves_history(Ts(300), &[]), "earlier than every transfer");
+        assert!(l.apply(Event::Elsewhere { ts: Ts(300), banks: vec!["ICBC".into()] }));
+        assert_eq!(l.history_from(i), Some(Ts(300)));
+        assert!(!l.apply(Event::Elsewhere { ts: Ts(400), banks: vec!["ICBC".into()] }), "later changes nothing");
+        assert_eq!(l.transfers().len(), 1, "nothing is held");
+    }
 
     #[test]
     fn history_starts_per_bank_by_default_and_as_set() {

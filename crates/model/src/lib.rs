@@ -19,6 +19,7 @@ mod intake;
 mod label;
 mod ledger;
 mod money;
+mod partition;
 mod region;
 mod stats;
 mod time;
@@ -32,6 +33,7 @@ pub use intake::{Amount, FieldError, TransferFields, ValidTransfer, MAX_ID_CHARS
 pub use label::{Label, LabelTarget};
 pub use ledger::{CapacityError, Event, Ledger, MAX_ACCOUNTS, MAX_BANKS};
 pub use money::{Fen, MoneyError};
+pub use partition::{Partition, MAX_PARTITIONS};
 pub use region::{Region, RegionError};
 pub use stats::LedgerStats;
 pub use time::{duration_text, rfc3339, Horizon, Ts, TsError, BEIJING_OFFSET_SECS, DAY_SECS, DEFAULT_MAX_SKEW_SECS};

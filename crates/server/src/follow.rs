@@ -13,7 +13,7 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use fanzha_ingest::{Applied, RecordBatch, RecordKind};
-use fanzha_model::TransferIx;
+use fanzha_model::{Partition, TransferIx};
 use fanzha_storage::Store;
 use fanzha_stream::{Apply, FollowOptions, StreamError};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -33,12 +33,22 @@ pub struct Following {
     /// The connection the node follows on (none until it has connected): recorded transfers are
     /// published on it.
     pub js: std::sync::RwLock<Option<fanzha_stream::Jetstream>>,
+    /// The partition this node holds, when the deployment is partitioned.
+    pub partition: Option<Partition>,
+    /// The connection other partitions are asked on (a partitioned node, once connected).
+    pub client: std::sync::RwLock<Option<fanzha_stream::Client>>,
 }
 
 impl Following {
     /// The connection, when the node is connected.
     pub fn jetstream(&self) -> Option<fanzha_stream::Jetstream> {
         self.js.read().ok().and_then(|js| js.clone())
+    }
+
+    /// The connection to ask other partitions on and the partition held, on a partitioned node.
+    pub fn partitioned(&self) -> Option<(fanzha_stream::Client, Partition)> {
+        let client = self.client.read().ok().and_then(|c| c.clone());
+        client.zip(self.partition)
     }
 }
 
@@ -51,7 +61,8 @@ impl Apply for LiveTarget {
         let mut guard = app.write_live().map_err(|e| StreamError::Apply(e.to_string()))?;
         let live = &mut *guard;
         let before = live.store.ledger().transfers().len();
-        let outcomes = RecordBatch::apply_all(&mut live.store, app.horizon(), records)?;
+        let partition = app.stream.get().and_then(|f| f.partition);
+        let outcomes = RecordBatch::apply_all(&mut live.store, app.horizon(), partition, records)?;
         for t in before..live.store.ledger().transfers().len() {
             live.record_committed(TransferIx::of(t));
         }
@@ -64,17 +75,26 @@ impl Apply for LiveTarget {
     }
 }
 
-/// Follows the stream at `url` into `app` on a thread of its own, for as long as the process runs:
+/// Follows the stream at `url` into `app` (holding `partition`'s share, and answering the other
+/// partitions' questions for it) on a thread of its own, for as long as the process runs:
 /// a lost connection or a failed batch is logged and retried after a second (nothing of a failed
 /// batch was acknowledged, so it comes again).
-pub fn spawn(app: Arc<App>, url: String, options: FollowOptions) -> std::io::Result<std::thread::JoinHandle<()>> {
-    app.stream.get_or_init(Following::default);
+pub fn spawn(
+    app: Arc<App>,
+    url: String,
+    options: FollowOptions,
+    partition: Option<Partition>,
+) -> std::io::Result<std::thread::JoinHandle<()>> {
+    app.stream.get_or_init(|| Following { partition, ..Following::default() });
     std::thread::Builder::new().name("fanzha-follow".into()).spawn(move || {
         let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
             Ok(rt) => rt,
             Err(e) => return eprintln!("follow: no runtime: {e}"),
         };
         rt.block_on(async {
+            if let Some(partition) = partition {
+                tokio::spawn(crate::partitions::serve(app.clone(), url.clone(), partition));
+            }
             loop {
                 let run = async {
                     let js = fanzha_stream::connect(&url, 1).await?;

@@ -26,6 +26,7 @@ mod error;
 pub mod follow;
 mod metrics;
 pub mod openapi;
+pub mod partitions;
 pub mod risk;
 mod routes;
 pub mod state;

@@ -2,11 +2,12 @@
 
 use crate::access::{audit_first, forbid, Caller, Scope};
 use crate::error::{parse, ApiError};
+use crate::partitions::TraceFailure;
 use crate::state::{App, HeldCheck, ListsChangeError, ListsChanged, Notice};
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use fanzha_check::lists::{Entry, EntryKind, ListChange, ListName};
@@ -15,7 +16,7 @@ use fanzha_check::request::TransferRequest;
 use fanzha_check::Subject;
 use fanzha_model::{Account, Event, Ts};
 use fanzha_storage::Store;
-use fanzha_trace::{RequestError, TraceRequest};
+use fanzha_trace::{AcrossError, RequestError, TraceRequest};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use std::net::SocketAddr;
@@ -252,25 +253,40 @@ pub async fn stats(State(app): Shared, client: Client) -> Result<impl IntoRespon
     if let Some(n) = sequence {
         answer["stream_sequence"] = json!(n);
     }
+    if let Some(p) = app.stream.get().and_then(|f| f.partition) {
+        answer["partition"] = json!(p.to_string());
+    }
     Ok(Json(answer))
 }
 
 /// `POST /v1/traces`: a trace (the JSON of `fanzha trace --json`, schema `fanzha.trace.v1` forward
 /// or `fanzha.provenance.v1` backward) of the request's transfers or account, over the node's
 /// store as it stands (on a following node, at least the sequence in `Fanzha-Stream-Sequence`).
-pub async fn trace(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+pub async fn trace(
+    State(app): Shared,
+    client: Client,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<impl IntoResponse, ApiError> {
     let caller = app.authorize(&client, Scope::Investigate, "traces")?;
     let req: TraceRequest = counted(&app, parse(&body))?;
     let what: Vec<&str> = req.account.iter().chain(&req.txns).map(String::as_str).collect();
     let direction = if req.backward { "backward" } else { "forward" };
     let detail = format!("{direction} {}, policy {}", what.join(","), req.policy);
     audit_first(&*app.gate, &caller, "api.trace", "traces", detail)?;
-    let live = app.read_live()?;
-    let graph = live.graph();
-    let answer = req.run(live.store.ledger(), &graph).map_err(|e| {
-        let status = match e {
-            RequestError::UnknownTxns(_) | RequestError::UnknownAccount(_) => StatusCode::NOT_FOUND,
-            _ => StatusCode::UNPROCESSABLE_ENTITY,
+    let wanted = headers.get(crate::follow::MIN_SEQUENCE_HEADER).and_then(|v| v.to_str().ok()?.trim().parse().ok());
+    let traced = {
+        let app = app.clone();
+        tokio::task::spawn_blocking(move || app.trace(&req, wanted)).await
+    };
+    let answer = traced.map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?.map_err(|e| {
+        let status = match &e {
+            TraceFailure::Across(AcrossError::Request(
+                RequestError::UnknownTxns(_) | RequestError::UnknownAccount(_),
+            )) => StatusCode::NOT_FOUND,
+            TraceFailure::Across(AcrossError::Request(_)) => StatusCode::UNPROCESSABLE_ENTITY,
+            TraceFailure::Across(AcrossError::Unreachable { .. }) => StatusCode::SERVICE_UNAVAILABLE,
+            TraceFailure::Poisoned(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
         ApiError::new(status, e.to_string())
     });
@@ -285,6 +301,14 @@ pub async fn account_risk(
 ) -> Result<impl IntoResponse, ApiError> {
     let caller = app.authorize(&client, Scope::Investigate, "accounts.risk")?;
     audit_first(&*app.gate, &caller, "api.account.risk", &format!("account:{id}"), String::new())?;
+    if let Some(p) = app.stream.get().and_then(|f| f.partition).filter(|p| !p.owns(&id)) {
+        let owner = fanzha_model::Partition::owner(&id, p.count);
+        let why = format!(
+            "account {id} lives on partition {owner}/{}, not on this node's {p}: ask a node of that partition",
+            p.count
+        );
+        return Err(ApiError::new(StatusCode::MISDIRECTED_REQUEST, why));
+    }
     let live = app.read_live()?;
     let risk = live.account_risk(&id, Ts::now()).ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such account"));
     Ok(Json(counted(&app, risk)?))

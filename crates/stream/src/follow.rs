@@ -10,7 +10,7 @@ use async_nats::jetstream::stream::Stream;
 use async_nats::jetstream::{Context, Message};
 use fanzha_check::lists::{ListChange, ListError, Lists};
 use fanzha_ingest::{Applied, RecordBatch, RecordKind};
-use fanzha_model::Horizon;
+use fanzha_model::{Horizon, Partition};
 use fanzha_storage::Store;
 use futures_util::StreamExt;
 use std::collections::HashSet;
@@ -36,6 +36,8 @@ pub struct FollowReport {
     pub applied: u64,
     /// Redeliveries of records already stored, equal in every field.
     pub unchanged: u64,
+    /// Transfers left to other partitions (touching no account this partition owns).
+    pub elsewhere: u64,
     /// Changes to the lists applied.
     pub list_changes: u64,
     /// Records sent to the dead-letter stream, with the reason.
@@ -82,15 +84,50 @@ pub struct StoreTarget<'a> {
     pub store: &'a mut dyn Store,
     /// The block and watch lists kept with it.
     pub lists: &'a mut Lists,
+    /// Hold only this partition's share: every account, and the transfers touching the accounts it
+    /// owns ([`Partition::owns`]); `None`: everything.
+    pub partition: Option<Partition>,
 }
 
 impl Apply for StoreTarget<'_> {
     fn apply(&mut self, records: &[(RecordKind, &[u8])]) -> Result<Vec<Result<Applied, String>>, StreamError> {
-        Ok(RecordBatch::apply_all(self.store, Horizon::now(), records)?)
+        Ok(RecordBatch::apply_all(self.store, Horizon::now(), self.partition, records)?)
     }
 
     fn apply_lists(&mut self, changes: &[&[u8]]) -> Result<Vec<Result<(), String>>, StreamError> {
         apply_list_changes(self.lists, changes)
+    }
+}
+
+/// The file in a store directory that says which partition the store holds.
+pub const PARTITION_FILE: &str = "partition";
+
+/// Binds the store in `dir` to `partition` (`None`: the whole stream) on its first follow, and
+/// refuses a later follow with another: a store built as one partition holds only its transfers,
+/// so it cannot become another partition, or the whole, by a change of flags.
+pub fn claim_partition(dir: &std::path::Path, partition: Option<Partition>) -> Result<(), String> {
+    let path = dir.join(PARTITION_FILE);
+    let wanted = partition.map_or_else(|| "all".to_string(), |p| p.to_string());
+    match std::fs::read_to_string(&path) {
+        Ok(held) if held.trim() == wanted => Ok(()),
+        Ok(held) => Err(format!(
+            "{} holds partition '{}' of the stream, not '{wanted}': follow it as it was built, or into a new directory",
+            dir.display(),
+            held.trim()
+        )),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let write = || -> std::io::Result<()> {
+                use std::io::Write;
+                let tmp = dir.join(format!("{PARTITION_FILE}.tmp"));
+                let mut f = std::fs::File::create(&tmp)?;
+                f.write_all(format!("{wanted}\n").as_bytes())?;
+                f.sync_all()?;
+                std::fs::rename(&tmp, &path)?;
+                std::fs::File::open(dir)?.sync_all()
+            };
+            write().map_err(|e| format!("{}: {e}", path.display()))
+        }
+        Err(e) => Err(format!("{}: {e}", path.display())),
     }
 }
 
@@ -297,6 +334,7 @@ async fn apply(
         match outcome {
             Ok(Applied::Stored | Applied::Updated) => report.applied += 1,
             Ok(Applied::Unchanged) => report.unchanged += 1,
+            Ok(Applied::Elsewhere) => report.elsewhere += 1,
             Err(reason) => refused.push((m, *sequence, reason)),
         }
     }

@@ -8,12 +8,17 @@
 mod follow;
 mod letters;
 mod publish;
+mod slices;
 mod subjects;
 
 pub use async_nats::jetstream::Context as Jetstream;
-pub use follow::{apply_list_changes, follow, Apply, FollowOptions, FollowReport, StoreTarget};
+pub use async_nats::Client;
+pub use follow::{
+    apply_list_changes, claim_partition, follow, Apply, FollowOptions, FollowReport, StoreTarget, PARTITION_FILE,
+};
 pub use letters::dead_letters;
 pub use publish::{publish, publish_list_change, publish_record, PublishReport};
+pub use slices::{answer_slices, ask_slice, slice_subject};
 pub use subjects::{dead_subject, record_subject, DEAD_STREAM, LISTS_SUBJECT, STREAM};
 
 use std::time::{Duration, Instant};
@@ -54,7 +59,12 @@ pub(crate) fn nats<E: std::fmt::Display>(what: &'static str) -> impl FnOnce(E) -
 /// another when one goes away) and makes sure both streams exist (`replicas` copies of each: 3 on a
 /// three-server cluster).
 pub async fn connect(url: &str, replicas: usize) -> Result<async_nats::jetstream::Context, StreamError> {
-    use async_nats::jetstream::stream::{Config, StorageType};
+    jetstream(client(url).await?, replicas).await
+}
+
+/// Connects to `url` (servers of one cluster separated by commas), retrying while the servers are
+/// not yet listening.
+pub async fn client(url: &str) -> Result<Client, StreamError> {
     let servers = url
         .split(',')
         .map(|u| u.trim().parse::<async_nats::ServerAddr>())
@@ -62,13 +72,18 @@ pub async fn connect(url: &str, replicas: usize) -> Result<async_nats::jetstream
         .map_err(nats("server address"))?;
     // Servers started a moment ago may not listen yet.
     let mut failing = Failing::default();
-    let client = loop {
+    loop {
         let options = async_nats::ConnectOptions::new().connection_timeout(Duration::from_secs(5));
         match options.connect(servers.clone()).await.map_err(nats("connect")) {
-            Ok(c) => break c,
+            Ok(c) => return Ok(c),
             Err(e) => failing.retry(e).await?,
         }
-    };
+    }
+}
+
+/// JetStream over `client`, with both streams made sure of (`replicas` copies of each).
+pub async fn jetstream(client: Client, replicas: usize) -> Result<async_nats::jetstream::Context, StreamError> {
+    use async_nats::jetstream::stream::{Config, StorageType};
     let js = async_nats::jetstream::new(client);
     for (name, subjects) in [
         (STREAM, vec!["fanzha.accounts.*".to_string(), "fanzha.transfers.*".to_string(), LISTS_SUBJECT.to_string()]),

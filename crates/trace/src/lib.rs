@@ -21,6 +21,7 @@
 //!   accounts that held traced money while they held it, not the size of the graph.
 #![deny(missing_docs)]
 
+mod across;
 mod backward;
 mod flow;
 mod forward;
@@ -33,6 +34,7 @@ mod request;
 mod signals;
 mod tracer;
 
+pub use across::{trace_across, AcrossError, Partitions, Slice, SliceAccount, SliceRequest, SliceTransfer, SLICE_PAGE};
 pub use backward::{Backward, Origin, OriginKind, Provenance};
 pub use flow::{CashOut, Exit, FlowEdge, Held, Stop, Trace, Work};
 pub use forward::Forward;

@@ -186,10 +186,16 @@ impl Tracer<'_> {
                 }
             })
             .collect();
+        // Rows are ordered by what they say and then by ids, never by a store's indices, so every
+        // store holding the same transfers (one node, or partitions gathered) lists them alike.
         held.sort_by(|a, b| {
-            (Reverse(a.urgency), Reverse(a.amount_fen)).cmp(&(Reverse(b.urgency), Reverse(b.amount_fen)))
+            (Reverse(a.urgency), Reverse(a.amount_fen), &a.account).cmp(&(
+                Reverse(b.urgency),
+                Reverse(b.amount_fen),
+                &b.account,
+            ))
         });
-        let cash_out = trace
+        let mut cash_out: Vec<CashOutRow> = trace
             .cash_out
             .iter()
             .map(|c| CashOutRow {
@@ -203,14 +209,18 @@ impl Tracer<'_> {
                 hop: c.hop,
             })
             .collect();
-        let exits = trace
+        cash_out.sort_by(|a, b| (a.ts, &a.txn_id).cmp(&(b.ts, &b.txn_id)));
+        let mut exits: Vec<ExitRow> = trace
             .exits
             .iter()
             .map(|x| ExitRow { account: id(x.account), amount_fen: x.amount.0, first_ts: x.first_ts.0, hop: x.hop })
             .collect();
-        let seeds = trace.edges.iter().filter(|e| e.seed).map(edge_row).collect();
+        exits.sort_by(|a, b| (Reverse(a.amount_fen), &a.account).cmp(&(Reverse(b.amount_fen), &b.account)));
+        let mut edges: Vec<EdgeRow> = trace.edges.iter().map(edge_row).collect();
+        edges.sort_by(|a, b| (a.ts, &a.txn_id).cmp(&(b.ts, &b.txn_id)));
+        let seeds = edges.iter().filter(|e| e.seed).cloned().collect();
         let mut touched: Vec<AccountIx> = trace.edges.iter().flat_map(|e| [e.from, e.to]).flatten().collect();
-        touched.sort_unstable();
+        touched.sort_unstable_by(|&a, &b| l.account_id(a).cmp(l.account_id(b)));
         touched.dedup();
         let nodes = touched
             .into_iter()
@@ -239,7 +249,7 @@ impl Tracer<'_> {
             held,
             cash_out,
             exits,
-            edges: trace.edges.iter().map(edge_row).collect(),
+            edges,
             nodes,
             work: trace.work,
         }
@@ -325,7 +335,7 @@ impl Tracer<'_> {
     /// Resolves a backward trace.
     pub fn provenance_report(&self, p: &crate::Provenance) -> ProvenanceReport {
         let l = self.ledger;
-        let origins: Vec<OriginRow> = p
+        let mut origins: Vec<OriginRow> = p
             .origins
             .iter()
             .map(|o| {
@@ -343,6 +353,17 @@ impl Tracer<'_> {
                 }
             })
             .collect();
+        origins.sort_by(|a, b| {
+            (Reverse(a.amount_fen), a.hop, &a.account, a.kind.as_str(), &a.txn_id).cmp(&(
+                Reverse(b.amount_fen),
+                b.hop,
+                &b.account,
+                b.kind.as_str(),
+                &b.txn_id,
+            ))
+        });
+        let mut edges: Vec<EdgeRow> = p.edges.iter().map(|e| self.edge_row(e)).collect();
+        edges.sort_by(|a, b| (a.ts, &a.txn_id, a.hop).cmp(&(b.ts, &b.txn_id, b.hop)));
         ProvenanceReport {
             schema: PROVENANCE_SCHEMA,
             policy: p.policy,
@@ -351,7 +372,7 @@ impl Tracer<'_> {
             amount_fen: p.amount.0,
             victims_fen: origins.iter().filter(|o| o.kind == crate::OriginKind::Payer).map(|o| o.amount_fen).sum(),
             origins,
-            edges: p.edges.iter().map(|e| self.edge_row(e)).collect(),
+            edges,
         }
     }
 

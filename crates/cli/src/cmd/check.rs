@@ -61,6 +61,10 @@ pub struct ServeArgs {
     /// (default: one made from this machine's name and the store's path)
     #[arg(long, requires = "follow")]
     durable: Option<String>,
+    /// Hold one partition K/P of the stream (every account, the transfers touching the accounts
+    /// that hash to K) and trace across all P partitions over NATS (docs/scale.md)
+    #[arg(long, requires = "follow", value_name = "K/P")]
+    pub partition: Option<fanzha_model::Partition>,
 }
 
 #[derive(ClapArgs)]
@@ -122,6 +126,7 @@ impl ServeArgs {
             rescore_minutes: 60,
             follow: None,
             durable: None,
+            partition: None,
         }
     }
 }
@@ -175,8 +180,12 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     if let Some(url) = &args.follow {
         let durable = args.durable.clone().unwrap_or_else(|| crate::cmd::stream::default_durable(&args.db));
         eprintln!("following {url} as durable consumer '{durable}'");
+        fanzha_stream::claim_partition(&args.db, args.partition).map_err(anyhow::Error::msg)?;
+        if let Some(p) = args.partition {
+            eprintln!("holding partition {p}: answering on {}", fanzha_stream::slice_subject(p));
+        }
         let options = fanzha_stream::FollowOptions { durable, batch: 1000, until_idle: None };
-        fanzha_server::follow::spawn(app.clone(), url.clone(), options)?;
+        fanzha_server::follow::spawn(app.clone(), url.clone(), options, args.partition)?;
     }
     let console = Arc::new(fanzha_console::Console::new(app.clone(), console_db, args.secure_cookies));
     console.listen();

@@ -101,7 +101,9 @@ fn seed_work(db: &std::path::Path, console: &mut fanzha_console::db::Db, now: i6
         as_of: Some(Ts(t.ts.0 + 2 * 3600)),
         alert: None,
     };
-    let id = fanzha_console::open_case(console, ledger, &graph, &case, "analyst", now)?;
+    let report = fanzha_console::forward(case.request().run(ledger, &graph).map_err(|e| e.to_string()))
+        .map_err(|e| anyhow::anyhow!("tracing the demo case: {e}"))?;
+    let id = fanzha_console::open_case(console, ledger, &case, &report, "analyst", now)?;
     let opened = console.case(id)?.ok_or_else(|| anyhow::anyhow!("case {id} was just stored"))?;
     let requests = fanzha_console::draft_requests(console, &opened, "analyst", now)?;
     for &r in &requests {

@@ -44,6 +44,10 @@ pub struct FollowArgs {
     /// Copies of each stream when it is created (3 on a three-server cluster)
     #[arg(long, default_value_t = 1)]
     replicas: usize,
+    /// Keep one partition K/P of the stream: every account, and the transfers touching the
+    /// accounts that hash to K (docs/scale.md)
+    #[arg(long, value_name = "K/P")]
+    partition: Option<fanzha_model::Partition>,
 }
 
 #[derive(clap::Args)]
@@ -100,9 +104,10 @@ pub fn run_follow(args: FollowArgs) -> anyhow::Result<ExitCode> {
         batch: args.batch,
         until_idle: args.until_idle.map(Duration::from_secs_f64),
     };
+    fanzha_stream::claim_partition(&args.db, args.partition).map_err(anyhow::Error::msg)?;
     runtime()?.block_on(async {
         let js = fanzha_stream::connect(&args.nats, args.replicas).await?;
-        let mut target = fanzha_stream::StoreTarget { store: &mut store, lists: &mut lists };
+        let mut target = fanzha_stream::StoreTarget { store: &mut store, lists: &mut lists, partition: args.partition };
         let report = fanzha_stream::follow(&js, &mut target, &options, |r| {
             eprintln!(
                 "committed through stream sequence {} ({} applied, {} dead letters)",
@@ -111,11 +116,12 @@ pub fn run_follow(args: FollowArgs) -> anyhow::Result<ExitCode> {
         })
         .await?;
         println!(
-            "followed {} to sequence {}: {} records applied, {} unchanged, {} list changes, {} dead letters, {} batches",
+            "followed {} to sequence {}: {} records applied, {} unchanged, {} left to other partitions, {} list changes, {} dead letters, {} batches",
             args.nats,
             report.sequence,
             report.applied,
             report.unchanged,
+            report.elsewhere,
             report.list_changes,
             report.dead,
             report.batches

@@ -558,7 +558,8 @@ fn three_partitions_trace_every_case_as_one_node_does() {
         let durable = format!("p{k}");
         let args = ["--follow", &url, "--durable", &durable, "--partition", &partition, "--rescore-minutes", "0"];
         let (serving, addr) = serve(&db, &args);
-        let issued = ok(&fanzha(&["apikey", "add", "--db", &db, "--bank", "ICBC", "--scope", "investigate,metrics"]));
+        let issued =
+            ok(&fanzha(&["apikey", "add", "--db", &db, "--bank", "ICBC", "--scope", "investigate,metrics,check"]));
         nodes.push((db, serving, addr, issued.lines().last().unwrap().trim().to_string()));
     }
     let mut held = 0;
@@ -677,6 +678,16 @@ fn three_partitions_trace_every_case_as_one_node_does() {
     let (status, answer) = risk((owner + 1) % 3);
     assert_eq!(status, 421, "{answer}");
     assert!(answer.contains(&format!("partition {owner}/3")), "{answer}");
+    // A check is answered only by a node holding both accounts' transfers.
+    let payer = "6200000000000001";
+    let o1 = fanzha_model::Partition::owner(payer, 3);
+    let payee =
+        (2..).map(|i| format!("62000000000000{i:02}")).find(|id| fanzha_model::Partition::owner(id, 3) == o1).unwrap();
+    let check = format!(r#"{{"from_account":"{payer}","to_account":"{payee}","amount_fen":100}}"#);
+    for (k, (_, _, addr, key)) in nodes.iter().enumerate() {
+        let (status, answer) = post(addr, key, "/v1/transfers/check", &check);
+        assert_eq!(status, if k as u32 == o1 { 200 } else { 421 }, "{answer}");
+    }
 
     // A store built as one partition is not followed as another.
     let (first, serving, ..) = nodes.remove(0);

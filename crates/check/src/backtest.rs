@@ -156,6 +156,7 @@ pub fn run(
                 from_id: t.from.map(|a| ledger.account_id(a)),
                 to_id: t.to.map(|a| ledger.account_id(a)),
                 payer: None,
+                payer_day: None,
             };
             let v = checker.check(ledger, rules, &s, &mut env);
             let hit = match labels {

@@ -11,7 +11,7 @@ use fanzha_detect::catalog::ix;
 use fanzha_detect::geo::{home_province, province_km};
 use fanzha_detect::mules::{live_score, LiveScore};
 use fanzha_detect::rules::{self as mule_rules, RuleConfig};
-use fanzha_detect::{FeatureConfig, FeatureEngine, MuleModel, OwnFeatures};
+use fanzha_detect::{FeatureConfig, FeatureEngine, MuleModel, OwnFeatures, Recent};
 use fanzha_model::{AccountIx, Ledger, Transfer};
 use fanzha_rules::{Env, RuleSet, Schema};
 use serde::Serialize;
@@ -85,6 +85,9 @@ pub struct Subject<'a> {
     pub to_id: Option<&'a str>,
     /// What the bank or app knows about the payer now.
     pub payer: Option<&'a PayerContext>,
+    /// What the payer did in the day before, when another node holds its transfers (a partition
+    /// asks the payer's owner, [`Checker::payer_day`]); `None`: from this node's own state.
+    pub payer_day: Option<Recent>,
 }
 
 /// Live state of the check: the feature engine over everything recorded, and the lists.
@@ -195,6 +198,12 @@ impl Checker {
         Verdict { verdict, score, reasons, typology, rule_version: rules.version().to_string() }
     }
 
+    /// What payer `a` did in the day before `now`: the payer's part of a check that only the node
+    /// holding the payer's transfers can answer.
+    pub fn payer_day(&self, a: AccountIx, now: fanzha_model::Ts) -> Recent {
+        self.engine.recent(a, now, DAY)
+    }
+
     /// Sets every variable for `s` (the model's live score only when `rules` read it).
     fn fill(&self, ledger: &Ledger, rules: &RuleSet, s: &Subject<'_>, env: &mut Env) {
         let v = &self.vars;
@@ -230,8 +239,7 @@ impl Checker {
         env.set_bool(v.payer_new_device, ctx.and_then(|c| c.new_device).unwrap_or(false));
         env.set_bool(v.payer_on_call, ctx.and_then(|c| c.on_call).unwrap_or(false));
         env.set_opt_number(v.payer_account_age_days, age_days(t.from));
-        if let Some(a) = t.from {
-            let r = self.engine.recent(a, now, DAY);
+        if let Some(r) = s.payer_day.or_else(|| t.from.map(|a| self.payer_day(a, now))) {
             env.set_number(v.payer_outflows_24h, f64::from(r.outflows));
             env.set_number(v.payer_out_24h_fen, r.out_fen.0 as f64);
         }

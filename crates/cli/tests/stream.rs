@@ -249,6 +249,22 @@ fn post(addr: &str, key: &str, path: &str, body: &str) -> (u16, String) {
     (out.split(' ').nth(1).unwrap().parse().unwrap(), out)
 }
 
+/// The fraud cases of a generated scenario in `data`: each victim's reported payments, by victim.
+fn fraud_cases(data: &Path) -> std::collections::BTreeMap<String, Vec<String>> {
+    let labels = std::fs::read_to_string(data.join("labels.csv")).unwrap();
+    let fraud: std::collections::HashSet<&str> =
+        labels.lines().filter_map(|l| l.strip_prefix("transfer,")?.split(',').next()).collect();
+    let mut cases: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for row in std::fs::read_to_string(data.join("transfers.csv")).unwrap().lines().skip(1) {
+        let f: Vec<&str> = row.split(',').collect();
+        if fraud.contains(f[0]) {
+            cases.entry(f[2].to_string()).or_default().push(f[0].to_string());
+        }
+    }
+    assert!(cases.len() >= 20, "{} cases", cases.len());
+    cases
+}
+
 /// A JetStream cluster of servers on loopback, each with its own store and monitoring port.
 struct Cluster {
     /// Per server: its client port, monitoring port, the arguments it was started with, and the
@@ -458,18 +474,7 @@ fn a_cluster_that_loses_its_leader_and_a_follower_midway_ends_with_every_followe
         "investigate,lists:write,lists:read",
     ]));
     let key = issued.lines().last().unwrap().trim().to_string();
-    let labels = std::fs::read_to_string(path("labels.csv")).unwrap();
-    let fraud: std::collections::HashSet<&str> =
-        labels.lines().filter_map(|l| l.strip_prefix("transfer,")?.split(',').next()).collect();
-    // A case: one victim's reported payments.
-    let mut cases: std::collections::BTreeMap<String, Vec<String>> = Default::default();
-    for row in std::fs::read_to_string(&transfers).unwrap().lines().skip(1) {
-        let f: Vec<&str> = row.split(',').collect();
-        if fraud.contains(f[0]) {
-            cases.entry(f[2].to_string()).or_default().push(f[0].to_string());
-        }
-    }
-    assert!(cases.len() >= 20, "{} cases", cases.len());
+    let cases = fraud_cases(&data);
     for txns in cases.values() {
         let args: Vec<&str> = txns.iter().flat_map(|t| ["--txn", t.as_str()]).collect();
         let trace = |store: &str| ok(&fanzha(&[&["trace", "--db", store, "--json"], &args[..]].concat()));
@@ -582,17 +587,7 @@ fn three_partitions_trace_every_case_as_one_node_does() {
     assert!(held >= records("transfers"), "every transfer is held by its payer's or payee's partition");
 
     // Every fraud case traced on any node equals the trace of one store holding everything.
-    let labels = std::fs::read_to_string(path("labels.csv")).unwrap();
-    let fraud: std::collections::HashSet<&str> =
-        labels.lines().filter_map(|l| l.strip_prefix("transfer,")?.split(',').next()).collect();
-    let mut cases: std::collections::BTreeMap<String, Vec<String>> = Default::default();
-    for row in std::fs::read_to_string(&transfers).unwrap().lines().skip(1) {
-        let f: Vec<&str> = row.split(',').collect();
-        if fraud.contains(f[0]) {
-            cases.entry(f[2].to_string()).or_default().push(f[0].to_string());
-        }
-    }
-    assert!(cases.len() >= 20, "{} cases", cases.len());
+    let cases = fraud_cases(&data);
     let mut crossed = 0;
     for (i, txns) in cases.values().enumerate() {
         let (_, _, addr, key) = &nodes[i % 3];
@@ -628,13 +623,14 @@ fn three_partitions_trace_every_case_as_one_node_does() {
     }
     assert!(crossed * 2 > cases.len(), "most traces cross partitions ({crossed} of {})", cases.len());
 
-    // An account's live mule score is computed where the account lives, from its own transfers, all
-    // of which its partition holds: the same as on a node holding everything.
+    // Any node answers an account's risk and a check as a node holding everything does: the live
+    // mule score is computed where the account lives (its partition holds all its transfers), a
+    // check by the payee's partition with the payer's day from the payer's.
     let whole = dir.path().join("whole").to_str().unwrap().to_string();
     std::fs::create_dir_all(&whole).unwrap();
     std::fs::copy(Path::new(&reference).join("meta.json"), Path::new(&whole).join("meta.json")).unwrap();
     let (_whole_node, whole_addr) = serve(&whole, &["--follow", &url, "--durable", "whole", "--rescore-minutes", "0"]);
-    let issued = ok(&fanzha(&["apikey", "add", "--db", &whole, "--bank", "ICBC", "--scope", "investigate"]));
+    let issued = ok(&fanzha(&["apikey", "add", "--db", &whole, "--bank", "ICBC", "--scope", "investigate,check"]));
     let whole_key = issued.lines().last().unwrap().trim().to_string();
     let deadline = Instant::now() + Duration::from_secs(90);
     while get(&whole_addr, "/healthz", &format!("Fanzha-Min-Sequence: {total}\r\n")).0 != 200 {
@@ -643,19 +639,15 @@ fn three_partitions_trace_every_case_as_one_node_does() {
     }
     let mut scored: std::collections::BTreeSet<String> = cases.keys().cloned().collect();
     for txns in cases.values().take(20) {
-        let one = ok(&fanzha(
-            &[
-                &["trace", "--db", &reference, "--json"],
-                &txns.iter().flat_map(|t| ["--txn", t.as_str()]).collect::<Vec<_>>()[..],
-            ]
-            .concat(),
-        ));
+        let args: Vec<&str> = txns.iter().flat_map(|t| ["--txn", t.as_str()]).collect();
+        let one = ok(&fanzha(&[&["trace", "--db", &reference, "--json"], &args[..]].concat()));
         let one: serde_json::Value = serde_json::from_str(&one).unwrap();
         scored.extend(one["held"].as_array().unwrap().iter().map(|h| h["account"].as_str().unwrap().to_string()));
     }
-    let mut flagged = 0;
-    for account in &scored {
-        let (_, _, addr, key) = &nodes[fanzha_model::Partition::owner(account, 3) as usize];
+    let (mut flagged, mut forwarded) = (0, 0);
+    for (i, account) in scored.iter().enumerate() {
+        let (_, _, addr, key) = &nodes[i % 3];
+        forwarded += usize::from(fanzha_model::Partition::owner(account, 3) as usize != i % 3);
         let path = format!("/v1/accounts/{account}/risk");
         let (status, there) = get(addr, &path, &format!("Authorization: Bearer {key}\r\n"));
         assert_eq!(status, 200, "{there}");
@@ -665,29 +657,34 @@ fn three_partitions_trace_every_case_as_one_node_does() {
         assert_eq!(there["holder"], here["holder"], "{account}: its holder's other cards");
         flagged += usize::from(here["live"]["flagged"] == true);
     }
-    assert!(flagged > 0, "some of {} accounts are flagged", scored.len());
-
-    // An account's risk is answered where the account lives; elsewhere the node says where.
-    let victim = cases.keys().next().unwrap();
-    let owner = fanzha_model::Partition::owner(victim, 3) as usize;
-    let risk = |k: usize| {
-        let (_, _, addr, key) = &nodes[k];
-        get(addr, &format!("/v1/accounts/{victim}/risk"), &format!("Authorization: Bearer {key}\r\n"))
-    };
-    assert_eq!(risk(owner).0, 200);
-    let (status, answer) = risk((owner + 1) % 3);
-    assert_eq!(status, 421, "{answer}");
-    assert!(answer.contains(&format!("partition {owner}/3")), "{answer}");
-    // A check is answered only by a node holding both accounts' transfers.
-    let payer = "6200000000000001";
-    let o1 = fanzha_model::Partition::owner(payer, 3);
-    let payee =
-        (2..).map(|i| format!("62000000000000{i:02}")).find(|id| fanzha_model::Partition::owner(id, 3) == o1).unwrap();
-    let check = format!(r#"{{"from_account":"{payer}","to_account":"{payee}","amount_fen":100}}"#);
-    for (k, (_, _, addr, key)) in nodes.iter().enumerate() {
-        let (status, answer) = post(addr, key, "/v1/transfers/check", &check);
-        assert_eq!(status, if k as u32 == o1 { 200 } else { 421 }, "{answer}");
+    assert!(flagged > 0 && forwarded > 0, "{flagged} flagged, {forwarded} asked elsewhere of {}", scored.len());
+    let (status, answer) =
+        get(&nodes[1].2, "/v1/accounts/6299999999999999/risk", &format!("Authorization: Bearer {}\r\n", nodes[1].3));
+    assert_eq!(status, 404, "{answer}");
+    // The same verdict for every victim payment and a sample of all transfers, from any node.
+    let fraud: std::collections::HashSet<&String> = cases.values().flatten().collect();
+    let rows = std::fs::read_to_string(&transfers).unwrap();
+    let (mut checked, mut held) = (0, 0);
+    for (i, row) in rows.lines().skip(1).enumerate() {
+        let f: Vec<&str> = row.split(',').collect();
+        if f[2].is_empty() || f[3].is_empty() || !(fraud.contains(&f[0].to_string()) || i % 97 == 0) {
+            continue;
+        }
+        let fen = (f[4].parse::<f64>().unwrap() * 100.0).round() as i64;
+        let body_json = format!(
+            r#"{{"txn_id":"{}","ts":"{}","from_account":"{}","to_account":"{}","amount_fen":{fen}}}"#,
+            f[0], f[1], f[2], f[3]
+        );
+        let (_, _, addr, key) = &nodes[checked % 3];
+        let (status, there) = post(addr, key, "/v1/transfers/check", &body_json);
+        assert_eq!(status, 200, "{there}");
+        let (_, here) = post(&whole_addr, &whole_key, "/v1/transfers/check", &body_json);
+        let (there, here) = (body(&there), body(&here));
+        assert_eq!(there, here, "{body_json}");
+        held += usize::from(here["verdict"] != "pass");
+        checked += 1;
     }
+    assert!(checked > 200 && held > 20, "{held} of {checked} checks held or blocked");
 
     // A store built as one partition is not followed as another.
     let (first, serving, ..) = nodes.remove(0);

@@ -201,6 +201,12 @@ pub async fn reports(State(c): Shared, headers: HeaderMap, Query(q): Query<PageQ
 }
 
 fn account_view(c: &Console, v: &Viewer, id: &str) -> Result<AccountView, Response> {
+    if let Some(owner) = c.api.owner_elsewhere(id) {
+        let zh = format!("该账户的交易在分区 {owner} 的节点上:请在那里打开。");
+        let en =
+            format!("This account's transfers are held by partition {owner}: open it on a node of that partition.");
+        return Err(refused(v, StatusCode::MISDIRECTED_REQUEST, &zh, &en));
+    }
     let mut view = {
         let live = c.api.read_live().map_err(server_error)?;
         let ledger = live.store.ledger();

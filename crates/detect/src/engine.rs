@@ -527,7 +527,7 @@ pub fn opened_within_history(ledger: &Ledger, a: AccountIx) -> Option<i64> {
 }
 
 /// An account's activity in a recent span (see [`FeatureEngine::recent`]).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Recent {
     /// Distinct payers.
     pub payers: u32,

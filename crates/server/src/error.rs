@@ -29,9 +29,16 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// The JSON body every error answers with.
+    pub fn body(&self) -> serde_json::Value {
+        json!({"error": {"field": self.field, "message": self.message}})
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, Json(json!({"error": {"field": self.field, "message": self.message}}))).into_response()
+        (self.status, Json(self.body())).into_response()
     }
 }
 

@@ -1,31 +1,110 @@
-//! A node of a partitioned deployment (`fanzha serve --follow URL --partition K/P`): it answers
-//! other nodes' questions for its accounts' transfers, and coordinates the traces asked of it
-//! across every partition (`fanzha_trace::trace_across`; design in docs/scale.md).
+//! A node of a partitioned deployment (`fanzha serve --follow URL --partition K/P`). It answers
+//! the other nodes' [`Question`]s about the accounts it owns, and asks them its own: a trace asked
+//! of it is gathered from every partition (`fanzha_trace::trace_across`), a check goes to the
+//! payee's partition (which asks the payer's for the payer's day), an account's risk to the
+//! account's. So any node answers any request, as one node holding everything would (design and
+//! costs: docs/scale.md).
 
+use crate::error::ApiError;
+use crate::risk::AccountRisk;
 use crate::state::App;
-use fanzha_model::Partition;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use fanzha_check::request::TransferRequest;
+use fanzha_detect::Recent;
+use fanzha_model::{Partition, Ts};
 use fanzha_storage::Store;
 use fanzha_trace::{trace_across, AcrossError, Partitions, Slice, SliceRequest, TraceAnswer, TraceRequest};
+use serde::{Deserialize, Serialize};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// How long a coordinator waits for one partition's answer.
+/// How long a node waits for another partition's answer.
 const ASK_WAIT: Duration = Duration::from_secs(10);
 
-/// Answers one question (JSON of [`SliceRequest`]) from the node's store: the JSON of a [`Slice`]
-/// stating the node's stream sequence, or `{"error": …}`.
-pub fn answer(app: &App, question: &[u8]) -> Vec<u8> {
-    let error = |why: String| serde_json::to_vec(&serde_json::json!({ "error": why })).expect("JSON serializes");
-    let req: SliceRequest = match serde_json::from_slice(question) {
-        Ok(r) => r,
-        Err(e) => return error(format!("not a slice request: {e}")),
+/// What one node of a partitioned deployment asks another (JSON, tagged by `ask`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "ask", rename_all = "snake_case")]
+pub enum Question {
+    /// Accounts' transfers, for a trace: answered with a [`Slice`].
+    Slice(SliceRequest),
+    /// What a payer did in the day before `at` (UTC epoch seconds): answered with a [`Recent`].
+    PayerDay {
+        /// The payer's account id.
+        account: String,
+        /// The checked transfer's time.
+        at: i64,
+    },
+    /// A check (the JSON of `POST /v1/transfers/check`) of a transfer whose payee the partition
+    /// holds: answered [`Forwarded`].
+    Check {
+        /// The request as the caller sent it.
+        request: serde_json::Value,
+    },
+    /// An account's risk: answered [`Forwarded`].
+    Risk {
+        /// The account id.
+        account: String,
+    },
+}
+
+/// A question answered as the owner's API would answer it: the status and the JSON body.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Forwarded {
+    /// HTTP status.
+    pub status: u16,
+    /// JSON body.
+    pub body: serde_json::Value,
+}
+
+impl Forwarded {
+    fn of<T: Serialize>(answer: Result<T, ApiError>) -> Forwarded {
+        match answer {
+            Ok(body) => Forwarded { status: 200, body: serde_json::to_value(body).expect("answers serialize") },
+            Err(e) => Forwarded { status: e.status.as_u16(), body: e.body() },
+        }
+    }
+}
+
+/// The JSON of `{"error": why}`: how a question that could not be answered is answered.
+fn refusal(why: String) -> Vec<u8> {
+    serde_json::to_vec(&serde_json::json!({ "error": why })).expect("JSON serializes")
+}
+
+fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).expect("answers serialize")
+}
+
+/// Answers one question (JSON of a [`Question`]) from this node.
+async fn answer(app: Arc<App>, question: Vec<u8>) -> Vec<u8> {
+    let question = match serde_json::from_slice::<Question>(&question) {
+        Ok(q) => q,
+        Err(e) => return refusal(format!("not a question fanzha asks: {e}")),
     };
-    let sequence = app.stream.get().map_or(0, |f| f.sequence.load(Ordering::Acquire));
-    let Ok(live) = app.read_live() else { return error("the node's state is poisoned".into()) };
-    let graph = live.graph();
-    let slice = Slice { sequence, ..Slice::of(live.store.ledger(), &graph, &req) };
-    serde_json::to_vec(&slice).expect("a slice serializes")
+    match question {
+        Question::Slice(req) => {
+            let sequence = app.stream.get().map_or(0, |f| f.sequence.load(Ordering::Acquire));
+            let Ok(live) = app.read_live() else { return refusal("the node's state is poisoned".into()) };
+            let graph = live.graph();
+            to_json(&Slice { sequence, ..Slice::of(live.store.ledger(), &graph, &req) })
+        }
+        Question::PayerDay { account, at } => {
+            let Ok(live) = app.read_live() else { return refusal("the node's state is poisoned".into()) };
+            let ledger = live.store.ledger();
+            let day = ledger.account_ix(&account).map(|a| live.checker.payer_day(a, Ts(at))).unwrap_or_default();
+            to_json(&day)
+        }
+        Question::Check { request } => {
+            let checked = match serde_json::from_value::<TransferRequest>(request) {
+                Ok(req) => crate::routes::check_held(&app, &req).await,
+                Err(e) => Err(ApiError::new(StatusCode::BAD_REQUEST, format!("body: {e}"))),
+            };
+            to_json(&Forwarded::of(checked))
+        }
+        Question::Risk { account } => to_json(&Forwarded::of(app.account_risk(&account))),
+    }
 }
 
 /// Answers questions to this node's partition for as long as the process runs, on a connection of
@@ -38,7 +117,7 @@ pub async fn serve(app: Arc<App>, url: String, partition: Partition) {
                 *slot = Some(client.clone());
             }
             let app = app.clone();
-            fanzha_stream::answer_slices(&client, partition, move |q| answer(&app, q)).await
+            fanzha_stream::answer_questions(&client, partition, move |q| answer(app.clone(), q)).await
         };
         if let Err(e) = served.await {
             eprintln!("partition {partition}: answering other nodes: {e}; retrying in 1 s");
@@ -65,9 +144,9 @@ impl Partitions for NatsPartitions {
     }
 
     fn ask(&mut self, partition: u32, req: &SliceRequest) -> Result<Slice, String> {
-        let question = serde_json::to_vec(req).expect("a slice request serializes");
+        let question = to_json(&Question::Slice(req.clone()));
         let p = Partition { index: partition, count: self.count };
-        let asked = fanzha_stream::ask_slice(&self.client, p, question, ASK_WAIT);
+        let asked = fanzha_stream::ask_partition(&self.client, p, question, ASK_WAIT);
         // On an async worker, the worker is moved aside while this thread waits.
         let answer = match tokio::runtime::Handle::try_current() {
             Ok(_) => tokio::task::block_in_place(|| self.handle.block_on(asked)),
@@ -99,6 +178,56 @@ pub enum TraceFailure {
 }
 
 impl App {
+    /// On a partitioned node, the partition that owns account `id` when it is not this node's: the
+    /// account's transfers are held there, and only there in full. `None`: this node holds them.
+    pub fn owner_elsewhere(&self, id: &str) -> Option<Partition> {
+        let p = self.stream.get().and_then(|f| f.partition).filter(|p| !p.owns(id))?;
+        Some(Partition { index: Partition::owner(id, p.count), count: p.count })
+    }
+
+    /// An account's risk from this node's state (404 when it holds no such account).
+    pub fn account_risk(&self, id: &str) -> Result<AccountRisk, ApiError> {
+        let live = self.read_live()?;
+        live.account_risk(id, Ts::now()).ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such account"))
+    }
+
+    /// Asks a node of partition `to` `question`; the raw answer.
+    async fn ask(&self, to: Partition, question: &Question) -> Result<Vec<u8>, ApiError> {
+        let unavailable = |why: String| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, why);
+        let client = self
+            .stream
+            .get()
+            .and_then(|f| f.client.read().ok()?.clone())
+            .ok_or_else(|| unavailable("this node is not connected to the other partitions yet; retry".into()))?;
+        fanzha_stream::ask_partition(&client, to, to_json(question), ASK_WAIT)
+            .await
+            .map_err(|e| unavailable(format!("partition {to} did not answer: {e}; retry")))
+    }
+
+    /// Has a node of partition `to` answer `question` as its API would, and answers the same.
+    pub async fn forward(&self, to: Partition, question: &Question) -> Result<Response, ApiError> {
+        let answer = self.ask(to, question).await?;
+        let forwarded: Forwarded = serde_json::from_slice(&answer).map_err(|_| {
+            ApiError::new(
+                StatusCode::BAD_GATEWAY,
+                format!("partition {to} answered: {}", String::from_utf8_lossy(&answer)),
+            )
+        })?;
+        let status = StatusCode::from_u16(forwarded.status).unwrap_or(StatusCode::BAD_GATEWAY);
+        Ok((status, Json(forwarded.body)).into_response())
+    }
+
+    /// What payer `account` did in the day before `at`, from its partition `owner`.
+    pub async fn payer_day(&self, owner: Partition, account: &str, at: Ts) -> Result<Recent, ApiError> {
+        let answer = self.ask(owner, &Question::PayerDay { account: account.to_string(), at: at.0 }).await?;
+        serde_json::from_slice(&answer).map_err(|_| {
+            ApiError::new(
+                StatusCode::BAD_GATEWAY,
+                format!("partition {owner} answered: {}", String::from_utf8_lossy(&answer)),
+            )
+        })
+    }
+
     /// Runs a trace: over this node's store, or, on a partitioned node, across every partition
     /// (`wanted`: each must reflect at least that stream sequence). The one way the API and the
     /// console trace. On a partitioned node it waits for other nodes: call it off the async

@@ -2,18 +2,18 @@
 
 use crate::access::{audit_first, forbid, Caller, Scope};
 use crate::error::{parse, ApiError};
-use crate::partitions::TraceFailure;
+use crate::partitions::{Question, TraceFailure};
 use crate::state::{App, HeldCheck, ListsChangeError, ListsChanged, Notice};
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use fanzha_check::lists::{Entry, EntryKind, ListChange, ListName};
 use fanzha_check::lookup::PublicReport;
 use fanzha_check::request::TransferRequest;
-use fanzha_check::Subject;
+use fanzha_check::{Subject, Verdict};
 use fanzha_model::{Account, Event, Ts};
 use fanzha_storage::Store;
 use fanzha_trace::{AcrossError, RequestError, TraceRequest};
@@ -32,20 +32,36 @@ fn counted<T>(app: &App, r: Result<T, ApiError>) -> Result<T, ApiError> {
     r
 }
 
-/// `POST /v1/transfers/check`: the verdict for a transfer before it executes.
-pub async fn check(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+/// `POST /v1/transfers/check`: the verdict for a transfer before it executes. On a partitioned node
+/// the payee's partition answers (the payer's, without a payee), asked over NATS when it is another.
+pub async fn check(State(app): Shared, client: Client, body: Bytes) -> Result<Response, ApiError> {
     app.authorize(&client, Scope::Check, "transfers.check")?;
-    let started = Instant::now();
     let req: TransferRequest = counted(&app, parse(&body))?;
     let checked = counted(&app, req.validate(app.horizon()).map_err(ApiError::from))?;
-    counted(&app, held_here(&app, [checked.from, checked.to], "a check"))?;
+    if let Some(owner) = checked.to.or(checked.from).and_then(|id| app.owner_elsewhere(id)) {
+        let request = serde_json::from_slice(&body).expect("the body parsed above");
+        return app.forward(owner, &Question::Check { request }).await;
+    }
+    Ok(Json(counted(&app, check_held(&app, &req).await)?).into_response())
+}
+
+/// Checks `req` on this node, which holds the payee's transfers (every transfer, unless
+/// partitioned); on a partitioned node the payer's day comes from the payer's partition.
+pub(crate) async fn check_held(app: &App, req: &TransferRequest) -> Result<Verdict, ApiError> {
+    let started = Instant::now();
+    let checked = req.validate(app.horizon()).map_err(ApiError::from)?;
+    let payer_day = match checked.from.and_then(|id| Some((id, app.owner_elsewhere(id)?))) {
+        Some((id, owner)) => Some(app.payer_day(owner, id, checked.transfer.ts).await?),
+        None => None,
+    };
     let rules = app.rules.current();
     let live = app.read_live()?;
     let ledger = live.store.ledger();
     let mut transfer = checked.transfer;
     transfer.from = checked.from.and_then(|id| ledger.account_ix(id));
     transfer.to = checked.to.and_then(|id| ledger.account_ix(id));
-    let subject = Subject { transfer: &transfer, from_id: checked.from, to_id: checked.to, payer: req.payer.as_ref() };
+    let subject =
+        Subject { transfer: &transfer, from_id: checked.from, to_id: checked.to, payer: req.payer.as_ref(), payer_day };
     let mut env = live.checker.env();
     let verdict = live.checker.check(ledger, &rules, &subject, &mut env);
     let payee = transfer.to.map(|a| ledger.account(a));
@@ -66,29 +82,7 @@ pub async fn check(State(app): Shared, client: Client, body: Bytes) -> Result<im
             }));
         }
     }
-    Ok(Json(verdict))
-}
-
-/// On a partitioned node, refuses (421, naming the partitions) `what` about accounts whose
-/// transfers it does not all hold: an answer from part of an account's transfers would look sure
-/// and be wrong. Checks and risk across partitions are not built (docs/scale.md); traces are.
-fn held_here(app: &App, accounts: [Option<&str>; 2], what: &str) -> Result<(), ApiError> {
-    let Some(p) = app.stream.get().and_then(|f| f.partition) else { return Ok(()) };
-    let elsewhere: Vec<String> = accounts
-        .into_iter()
-        .flatten()
-        .filter(|id| !p.owns(id))
-        .map(|id| format!("{id} on partition {}/{}", fanzha_model::Partition::owner(id, p.count), p.count))
-        .collect();
-    if elsewhere.is_empty() {
-        return Ok(());
-    }
-    let why = format!(
-        "this node holds partition {p}; {what} needs every transfer of {}: ask a node of that partition \
-         (or one holding every partition, P=1)",
-        elsewhere.join(" and ")
-    );
-    Err(ApiError::new(StatusCode::MISDIRECTED_REQUEST, why))
+    Ok(verdict)
 }
 
 /// `POST /v1/transfers`: records an executed transfer (durable before the answer), so that
@@ -317,17 +311,13 @@ pub async fn trace(
 }
 
 /// `GET /v1/accounts/{id}/risk`: the account's risk as it stands ([`crate::risk::AccountRisk`]).
-pub async fn account_risk(
-    State(app): Shared,
-    client: Client,
-    Path(id): Path<String>,
-) -> Result<impl IntoResponse, ApiError> {
+pub async fn account_risk(State(app): Shared, client: Client, Path(id): Path<String>) -> Result<Response, ApiError> {
     let caller = app.authorize(&client, Scope::Investigate, "accounts.risk")?;
     audit_first(&*app.gate, &caller, "api.account.risk", &format!("account:{id}"), String::new())?;
-    held_here(&app, [Some(&id), None], "an account's risk")?;
-    let live = app.read_live()?;
-    let risk = live.account_risk(&id, Ts::now()).ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such account"));
-    Ok(Json(counted(&app, risk)?))
+    if let Some(owner) = app.owner_elsewhere(&id) {
+        return app.forward(owner, &Question::Risk { account: id }).await;
+    }
+    Ok(Json(counted(&app, app.account_risk(&id))?).into_response())
 }
 
 /// `GET /openapi.json`.

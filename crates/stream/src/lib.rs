@@ -8,7 +8,7 @@
 mod follow;
 mod letters;
 mod publish;
-mod slices;
+mod questions;
 mod subjects;
 
 pub use async_nats::jetstream::Context as Jetstream;
@@ -18,7 +18,7 @@ pub use follow::{
 };
 pub use letters::dead_letters;
 pub use publish::{publish, publish_list_change, publish_record, PublishReport};
-pub use slices::{answer_slices, ask_slice, slice_subject};
+pub use questions::{answer_questions, ask_partition, question_subject};
 pub use subjects::{dead_subject, record_subject, DEAD_STREAM, LISTS_SUBJECT, STREAM};
 
 use std::time::{Duration, Instant};

@@ -182,7 +182,7 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         eprintln!("following {url} as durable consumer '{durable}'");
         fanzha_stream::claim_partition(&args.db, args.partition).map_err(anyhow::Error::msg)?;
         if let Some(p) = args.partition {
-            eprintln!("holding partition {p}: answering on {}", fanzha_stream::slice_subject(p));
+            eprintln!("holding partition {p}: answering other nodes on {}", fanzha_stream::question_subject(p));
         }
         let options = fanzha_stream::FollowOptions { durable, batch: 1000, until_idle: None };
         fanzha_server::follow::spawn(app.clone(), url.clone(), options, args.partition)?;

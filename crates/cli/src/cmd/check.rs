@@ -50,7 +50,8 @@ pub struct ServeArgs {
     #[arg(long, value_name = "IP")]
     trusted_proxy: Vec<std::net::IpAddr>,
     /// Run mule detection over the store at start and then every this many minutes, and let the
-    /// check hold payments into the accounts it flags (`payee.flagged_mule`); 0 turns it off.
+    /// check hold payments into the accounts it flags (`payee.flagged_mule`); 0 turns it off (it is
+    /// off on a partitioned node)
     #[arg(long, value_name = "MINUTES", default_value_t = 60)]
     rescore_minutes: u64,
     /// Follow this NATS JetStream stream (e.g. nats://127.0.0.1:4222) into the store: banks'
@@ -174,7 +175,11 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| "opening the console database for API keys".to_string())?;
     let keys = gate.live_key_count().unwrap_or(0);
     let app = Arc::new(App::new(live, rules, text, Arc::new(gate), config));
-    if args.rescore_minutes > 0 {
+    if args.partition.is_some() && args.rescore_minutes > 0 {
+        // Its neighbour and shape features would see only this partition's share of the
+        // counterparties' transfers, and checks would read flags one node would not raise.
+        eprintln!("batch mule detection is off on a partitioned node (docs/scale.md); the live score is on");
+    } else if args.rescore_minutes > 0 {
         app.spawn_rescore(Duration::from_secs(args.rescore_minutes * 60));
     }
     if let Some(url) = &args.follow {

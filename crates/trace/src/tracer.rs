@@ -1,5 +1,6 @@
-//! The tracing index: the graph plus running sums, so an account's balance at any moment is
-//! a binary search away.
+//! The tracer: a ledger and its temporal graph, read only where a trace's money goes. An
+//! account's balance before a transfer is a replay of that account's own earlier transfers, so a
+//! trace costs the accounts it reaches, never a pass over the whole store.
 
 use fanzha_graph::{EdgeIx, TemporalGraph};
 use fanzha_model::{AccountIx, Ledger, TransferIx, Ts};
@@ -49,38 +50,28 @@ pub enum TraceError {
     BackwardPolicy(crate::Policy),
 }
 
-/// Read-only tracing index over one ledger and its temporal graph; shareable across threads
-/// and traces.
+/// Read-only tracer over one ledger and its temporal graph; shareable across threads and traces.
 pub struct Tracer<'a> {
     pub(crate) ledger: &'a Ledger,
     pub(crate) graph: &'a TemporalGraph,
-    /// Per incoming slot: the account's balance just after that transfer arrived.
-    in_after: Vec<i64>,
-    /// Per outgoing slot: the account's balance just after that transfer left.
-    out_after: Vec<i64>,
     pub(crate) limits: Limits,
     pub(crate) known_mules: rustc_hash::FxHashSet<u32>,
 }
 
 impl<'a> Tracer<'a> {
-    /// Builds the index (one pass over the adjacency).
+    /// A tracer over `ledger` and its `graph`. Nothing is precomputed: a trace reads only the
+    /// accounts its money reaches, so one asked of a large store costs what it touches.
     pub fn new(ledger: &'a Ledger, graph: &'a TemporalGraph) -> Tracer<'a> {
-        let mut in_after = Vec::with_capacity(graph.edge_count());
-        let mut out_after = Vec::with_capacity(graph.edge_count());
-        for a in (0..graph.account_count()).map(AccountIx::of) {
-            let opening = ledger.account(a).opening_balance.0;
-            running_balances(graph, a, opening, &mut in_after, &mut out_after);
-        }
-        Tracer { ledger, graph, in_after, out_after, limits: Limits::default(), known_mules: Default::default() }
+        Tracer { ledger, graph, limits: Limits::default(), known_mules: Default::default() }
     }
 
-    /// The same index with other limits.
+    /// The same tracer with other limits.
     pub fn with_limits(mut self, limits: Limits) -> Tracer<'a> {
         self.limits = limits;
         self
     }
 
-    /// The same index told which accounts are known mules (e.g. from a watch list or earlier
+    /// The same tracer told which accounts are known mules (e.g. from a watch list or earlier
     /// cases); they rank first among freeze targets.
     pub fn with_known_mules(mut self, accounts: impl IntoIterator<Item = AccountIx>) -> Tracer<'a> {
         self.known_mules = accounts.into_iter().map(|a| a.0).collect();
@@ -112,16 +103,20 @@ impl<'a> Tracer<'a> {
     pub(crate) fn balance_before(&self, a: AccountIx, e: u32) -> i64 {
         let g = self.graph;
         let (ins, outs) = (g.in_edges(a), g.out_edges(a));
-        let (ki, ko) = (ins.partition_point(|&x| x < e), outs.partition_point(|&x| x < e));
-        let last_in = ki.checked_sub(1).map(|k| ins[k]);
-        let last_out = ko.checked_sub(1).map(|k| outs[k]);
-        match (last_in, last_out) {
-            // A transfer to itself leaves before it arrives: its incoming side is later.
-            (Some(i), Some(o)) if i >= o => self.in_after[g.in_slots(a).start + ki - 1],
-            (Some(_), None) => self.in_after[g.in_slots(a).start + ki - 1],
-            (_, Some(_)) => self.out_after[g.out_slots(a).start + ko - 1],
-            (None, None) => self.ledger.account(a).opening_balance.0.max(0),
+        let (ins, outs) = (&ins[..ins.partition_point(|&x| x < e)], &outs[..outs.partition_point(|&x| x < e)]);
+        // Replayed in time order; at the same edge (a transfer to itself) the outgoing side first.
+        let (mut i, mut o) = (0, 0);
+        let mut balance = self.ledger.account(a).opening_balance.0.max(0);
+        while i < ins.len() || o < outs.len() {
+            if o < outs.len() && (i == ins.len() || outs[o] <= ins[i]) {
+                balance = (balance - g.edge(EdgeIx(outs[o])).amount.0).max(0);
+                o += 1;
+            } else {
+                balance += g.edge(EdgeIx(ins[i])).amount.0;
+                i += 1;
+            }
         }
+        balance
     }
 
     /// Transfers of `a` before edge `end` (its degree as of then).
@@ -142,25 +137,5 @@ impl<'a> Tracer<'a> {
             });
         }
         Ok(e.0)
-    }
-}
-
-/// Appends `a`'s balance after each of its incoming and outgoing transfers, replayed in time
-/// order (at the same edge, the outgoing side first), never below zero.
-fn running_balances(g: &TemporalGraph, a: AccountIx, opening: i64, in_after: &mut Vec<i64>, out_after: &mut Vec<i64>) {
-    let (ins, outs) = (g.in_edges(a), g.out_edges(a));
-    let (mut i, mut o) = (0, 0);
-    let mut balance = opening.max(0);
-    while i < ins.len() || o < outs.len() {
-        let take_out = o < outs.len() && (i == ins.len() || outs[o] <= ins[i]);
-        if take_out {
-            balance = (balance - g.edge(EdgeIx(outs[o])).amount.0).max(0);
-            out_after.push(balance);
-            o += 1;
-        } else {
-            balance += g.edge(EdgeIx(ins[i])).amount.0;
-            in_after.push(balance);
-            i += 1;
-        }
     }
 }

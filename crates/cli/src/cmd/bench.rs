@@ -255,9 +255,7 @@ fn trace_latency(
     let loaded = super::trace::load(db)?;
     let load_secs = start.elapsed().as_secs_f64();
     let ledger = loaded.store.ledger();
-    let start = Instant::now();
     let tracer = Tracer::new(ledger, &loaded.graph);
-    let index_secs = start.elapsed().as_secs_f64();
     let mules: HashSet<AccountIx> = fanzha_detect::labels::mule_accounts(ledger).into_iter().collect();
     let mut victims: Vec<TransferIx> = fanzha_detect::labels::fraud_transfers(ledger)
         .into_iter()
@@ -310,7 +308,6 @@ fn trace_latency(
         "mean_transfers_replayed": per(replayed),
         "conserved": conserved,
         "load_seconds": load_secs,
-        "index_seconds": index_secs,
         "peak_rss_bytes": peak_rss_bytes(),
     }))
 }

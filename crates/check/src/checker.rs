@@ -112,6 +112,13 @@ impl Checker {
         Checker { engine, vars, schema, mule: RuleConfig::default(), lists, suspects: Suspects::default(), model: None }
     }
 
+    /// The same checker keeping live state only for the accounts `partition` owns (a partitioned
+    /// node, whose checks and risk answers are about its own accounts); `None`: every account.
+    pub fn owning(mut self, partition: Option<fanzha_model::Partition>) -> Checker {
+        self.engine = self.engine.owning(partition);
+        self
+    }
+
     /// The mule model the check scores payees with, if any.
     pub fn model(&self) -> Option<&Arc<MuleModel>> {
         self.model.as_ref()

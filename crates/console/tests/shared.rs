@@ -26,7 +26,7 @@ fn shared_db(dir: &Path, schema: &str) -> Db {
 
 /// A serving node over its own store at `store`, with the shared console database.
 fn node(store: &Path, shared: &Path, schema: &str) -> Arc<Console> {
-    let live = Live::open(LogStore::open(store, OpenMode::Write).unwrap(), store).unwrap();
+    let live = Live::open(LogStore::open(store, OpenMode::Write).unwrap(), store, None).unwrap();
     let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, live.checker.schema()).unwrap();
     let text = fanzha_text::Classifier::shipped().unwrap();
     let gate = Arc::new(fanzha_console::keys::DbGate::new(shared_db(shared, schema), Some(store)));

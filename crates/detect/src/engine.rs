@@ -7,7 +7,7 @@ use crate::change::{Change, ChangeConfig};
 use crate::geo::province_km;
 use crate::holders::HolderStats;
 use fanzha_graph::TemporalGraph;
-use fanzha_model::{AccountClass, AccountIx, Fen, Ledger, Region, Transfer, TransferKind, Ts};
+use fanzha_model::{AccountClass, AccountIx, Fen, Ledger, Partition, Region, Transfer, TransferKind, Ts};
 use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry;
 use std::collections::VecDeque;
@@ -125,6 +125,8 @@ pub struct FeatureEngine {
     in_window: [FxHashMap<u64, u32>; 2],
     /// Every (payer, payee) pair ever seen.
     pairs: FxHashMap<u64, i64>,
+    /// Keep state only for this partition's accounts (`None`: every account).
+    partition: Option<Partition>,
 }
 
 const NO_PARTY: u32 = u32::MAX;
@@ -144,7 +146,14 @@ impl FeatureEngine {
         let states =
             ledger.accounts().iter().map(|a| State { balance: a.opening_balance.0, ..State::default() }).collect();
         let holders = HolderStats::new(ledger, cfg.opening_window_secs, until);
-        FeatureEngine { cfg, holders, states, in_window: Default::default(), pairs: FxHashMap::default() }
+        FeatureEngine {
+            cfg,
+            holders,
+            states,
+            in_window: Default::default(),
+            pairs: FxHashMap::default(),
+            partition: None,
+        }
     }
 
     /// Runs every transfer of `graph` at or before `until` (all when `None`) through a new engine; the
@@ -157,6 +166,13 @@ impl FeatureEngine {
             engine.observe(ledger, ledger.transfer(edge.txn));
         }
         engine
+    }
+
+    /// The same engine keeping state only for the accounts `partition` owns: on a partitioned node
+    /// the other accounts' transfers are not all here, and their owners answer for them.
+    pub fn owning(mut self, partition: Option<Partition>) -> FeatureEngine {
+        self.partition = partition;
+        self
     }
 
     /// Takes one transfer into account. Transfers must come in time order.
@@ -180,10 +196,12 @@ impl FeatureEngine {
         };
         // A payer the payee never dealt with, in either direction.
         let new_payer = new_pair && from.zip(to).is_some_and(|(f, d)| !self.pairs.contains_key(&pair(d, f)));
-        if let Some(f) = from {
+        let kept = |a: &u32| self.partition.is_none_or(|p| p.owns(ledger.account_id(AccountIx(*a))));
+        let (kept_from, kept_to) = (from.filter(kept), to.filter(kept));
+        if let Some(f) = kept_from {
             self.outflow(ledger, f, to, ts, amount, new_pair, t);
         }
-        if let Some(d) = to {
+        if let Some(d) = kept_to {
             self.inflow(ledger, d, from, ts, amount, new_pair, new_payer);
         }
     }

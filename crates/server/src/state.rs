@@ -403,13 +403,18 @@ impl Live {
     }
 
     /// Replays the store's transfers in time order into a new checker, with the lists and public
-    /// reports kept in the store's directory `dir`.
-    pub fn open(store: LogStore, dir: &Path) -> Result<Live, fanzha_check::lists::ListError> {
+    /// reports kept in the store's directory `dir`; on a partitioned node (`partition`) the checker
+    /// keeps live state only for the accounts the partition owns.
+    pub fn open(
+        store: LogStore,
+        dir: &Path,
+        partition: Option<fanzha_model::Partition>,
+    ) -> Result<Live, fanzha_check::lists::ListError> {
         let lists = Lists::open(&dir.join(LISTS_FILE), fanzha_storage::OpenMode::Write)?;
         let reports = PublicReports::open(&dir.join(REPORTS_FILE), fanzha_storage::OpenMode::Write)?;
         let ledger = store.ledger();
         let graph = TemporalGraph::build(ledger);
-        let mut checker = Checker::new(ledger, lists).with_model(Arc::new(MuleModel::shipped()));
+        let mut checker = Checker::new(ledger, lists).owning(partition).with_model(Arc::new(MuleModel::shipped()));
         let mut latest = None;
         // A record dated in the future (loaded before ingest refused such rows) must not make every
         // later record look late: the latest time only counts times up to now.

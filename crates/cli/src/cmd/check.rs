@@ -144,7 +144,7 @@ fn rule_set(path: Option<&Path>, schema: &Schema) -> anyhow::Result<RuleSet> {
 pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let store =
         LogStore::open(&args.db, OpenMode::Create).with_context(|| format!("opening store {}", args.db.display()))?;
-    let live = Live::open(store, &args.db)?;
+    let live = Live::open(store, &args.db, args.partition)?;
     let rules = match &args.rules {
         None => Rules::Fixed(Arc::new(rule_set(None, live.checker.schema())?)),
         Some(p) => {

@@ -72,7 +72,7 @@ pub fn console(dir: &Path) -> Arc<Console> {
 
 pub fn console_with(dir: &Path, config: ApiConfig, (db, gate_db): (Db, Db)) -> Arc<Console> {
     let store = LogStore::open(dir, OpenMode::Write).unwrap();
-    let live = Live::open(store, dir).unwrap();
+    let live = Live::open(store, dir, None).unwrap();
     let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, live.checker.schema()).unwrap();
     let text = fanzha_text::Classifier::shipped().unwrap();
     let gate = Arc::new(fanzha_console::keys::DbGate::new(gate_db, Some(dir)));

@@ -80,7 +80,7 @@ impl Gate for TestGate {
 
 pub fn app_with(dir: &Path, gate: Arc<TestGate>, config: ApiConfig) -> Arc<App> {
     let store = LogStore::open(dir, OpenMode::Write).unwrap();
-    let live = Live::open(store, dir).unwrap();
+    let live = Live::open(store, dir, None).unwrap();
     let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, live.checker.schema()).unwrap();
     let text = fanzha_text::Classifier::shipped().unwrap();
     Arc::new(App::new(live, Rules::Fixed(Arc::new(rules)), text, gate, config))

@@ -10,7 +10,8 @@
 # hop that crosses nodes; bench/lib/partitions.py).
 #
 #   bench/scale.sh            N=300000 for a quicker run; SKIP_BUILD=1 to use the built binary
-#                             FOLLOWERS="1" to run only one plain follower; PARTS=10 partitions
+#                             FOLLOWERS="1" to run only one plain follower ("" for none); PARTS=10
+#                             partitions; PARTITION_FOLLOWERS=0 skips the partition followers
 #   N=10000000 PARTS=10 FOLLOWERS=1 bench/scale.sh    the 10x simulation of docs/scale.md
 #   needs: nats-server (Debian package)
 set -euo pipefail
@@ -39,7 +40,7 @@ echo "direct ingest: $ROWS rows in $(python3 -c "print(round($t1-$t0,2))") s = $
 t0=$(secs); "$FANZHA" publish --nats "$URL" --accounts "$A" --transfers "$T" >/dev/null; t1=$(secs)
 echo "publish: $ROWS messages in $(python3 -c "print(round($t1-$t0,2))") s = $(python3 -c "print(round($ROWS/($t1-$t0)))") msgs/s"
 want=$("$FANZHA" stats --db "$WORK/direct" --json)
-for n in ${FOLLOWERS:-1 2 3}; do
+for n in ${FOLLOWERS-1 2 3}; do
   t0=$(secs)
   for i in $(seq 1 "$n"); do
     /usr/bin/time -f %M -o "$WORK/f$n-$i.rss" \
@@ -57,19 +58,21 @@ done
 
 PARTS=${PARTS:-3}
 TOTAL=$(python3 -c "import json,sys; d=json.loads(sys.argv[1]); print(d['accounts']-d['external_accounts']+d['transfers'])" "$want")
-t0=$(secs)
-for k in $(seq 0 $((PARTS - 1))); do
-  /usr/bin/time -f %M -o "$WORK/p$k.rss" \
-    "$FANZHA" follow --nats "$URL" --db "$WORK/p$k" --durable "p$k" --partition "$k/$PARTS" --batch 2000 --until-idle 1 >/dev/null 2>&1 &
-done
-wait $(jobs -p | grep -v "^$NATS$") 2>/dev/null || true
-t1=$(secs)
-el=$(python3 -c "print(round($t1-$t0-1,2))")
-held=0
-for k in $(seq 0 $((PARTS - 1))); do
-  h=$("$FANZHA" stats --db "$WORK/p$k" --json | python3 -c "import json,sys; print(json.load(sys.stdin)['transfers'])")
-  held=$((held + h))
-  echo "partition $k/$PARTS: holds $h transfers, peak memory $(( $(tail -1 "$WORK/p$k.rss") / 1024 )) MiB"
-done
-echo "$PARTS partition followers at once: each read $ROWS records in $el s = $(python3 -c "print(round($ROWS/$el))") records/s per follower; $held transfers held in all ($(python3 -c "print(round($held/$(wc -l <"$T")*100/1,1))") % of one copy)"
+if [ "${PARTITION_FOLLOWERS:-1}" != 0 ]; then
+  t0=$(secs)
+  for k in $(seq 0 $((PARTS - 1))); do
+    /usr/bin/time -f %M -o "$WORK/p$k.rss" \
+      "$FANZHA" follow --nats "$URL" --db "$WORK/p$k" --durable "p$k" --partition "$k/$PARTS" --batch 2000 --until-idle 1 >/dev/null 2>&1 &
+  done
+  wait $(jobs -p | grep -v "^$NATS$") 2>/dev/null || true
+  t1=$(secs)
+  el=$(python3 -c "print(round($t1-$t0-1,2))")
+  held=0
+  for k in $(seq 0 $((PARTS - 1))); do
+    h=$("$FANZHA" stats --db "$WORK/p$k" --json | python3 -c "import json,sys; print(json.load(sys.stdin)['transfers'])")
+    held=$((held + h))
+    echo "partition $k/$PARTS: holds $h transfers, peak memory $(( $(tail -1 "$WORK/p$k.rss") / 1024 )) MiB"
+  done
+  echo "$PARTS partition followers at once: each read $ROWS records in $el s = $(python3 -c "print(round($ROWS/$el))") records/s per follower; $held transfers held in all ($(python3 -c "print(round($held/$(wc -l <"$T")*100/1,1))") % of one copy)"
+fi
 python3 bench/lib/partitions.py "$(realpath "$FANZHA")" "$URL" "$WORK" "$WORK/data" "$PARTS" "$TOTAL" "${CASES:-200}"

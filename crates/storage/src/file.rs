@@ -96,6 +96,19 @@ impl FaultsDebug {
     }
 }
 
+/// Replaces `dir/name` with `bytes` atomically and durably: written to `dir/tmp`, synced, renamed
+/// over `name`, and the directory synced, so after a crash the file is the old one or the new one.
+pub fn replace_durably(dir: &Path, name: &str, tmp: &str, bytes: &[u8]) -> Result<(), crate::StoreError> {
+    use crate::meta::{io_err, sync_dir};
+    use std::io::Write;
+    let (tmp, path) = (dir.join(tmp), dir.join(name));
+    let mut f = File::create(&tmp).map_err(|e| io_err(&tmp, e))?;
+    f.write_all(bytes).map_err(|e| io_err(&tmp, e))?;
+    f.sync_all().map_err(|e| io_err(&tmp, e))?;
+    std::fs::rename(&tmp, &path).map_err(|e| io_err(&path, e))?;
+    sync_dir(dir)
+}
+
 /// Asks the hook about `op`; after a crash every operation fails.
 fn gate(dead: &mut bool, faults: Option<&FaultsDebug>, op: FileOp<'_>) -> std::io::Result<Fault> {
     let path = match op {

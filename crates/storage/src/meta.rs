@@ -4,7 +4,6 @@ use crate::StoreError;
 use fanzha_model::HolderSalt;
 use serde::{Deserialize, Serialize};
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 
 /// File name of the metadata inside a store directory.
@@ -53,15 +52,9 @@ pub(crate) fn create(dir: &Path) -> Result<HolderSalt, StoreError> {
     Ok(HolderSalt::new(salt))
 }
 
-/// Writes `text` as `dir/meta.json`, atomically (temp file, fsync, rename, fsync dir).
+/// Writes `text` as `dir/meta.json`, atomically ([`crate::file::replace_durably`]).
 fn write(dir: &Path, text: &str) -> Result<(), StoreError> {
-    let tmp = dir.join(META_TMP);
-    let path = dir.join(META_FILE);
-    let mut f = fs::File::create(&tmp).map_err(|e| io_err(&tmp, e))?;
-    f.write_all(text.as_bytes()).map_err(|e| io_err(&tmp, e))?;
-    f.sync_all().map_err(|e| io_err(&tmp, e))?;
-    fs::rename(&tmp, &path).map_err(|e| io_err(&path, e))?;
-    sync_dir(dir)
+    crate::file::replace_durably(dir, META_FILE, META_TMP, text.as_bytes())
 }
 
 /// Copies the meta file of store `from` into the new store directory `to` (after checking it).

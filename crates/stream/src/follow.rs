@@ -116,16 +116,9 @@ pub fn claim_partition(dir: &std::path::Path, partition: Option<Partition>) -> R
             held.trim()
         )),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let write = || -> std::io::Result<()> {
-                use std::io::Write;
-                let tmp = dir.join(format!("{PARTITION_FILE}.tmp"));
-                let mut f = std::fs::File::create(&tmp)?;
-                f.write_all(format!("{wanted}\n").as_bytes())?;
-                f.sync_all()?;
-                std::fs::rename(&tmp, &path)?;
-                std::fs::File::open(dir)?.sync_all()
-            };
-            write().map_err(|e| format!("{}: {e}", path.display()))
+            let tmp = format!("{PARTITION_FILE}.tmp");
+            fanzha_storage::file::replace_durably(dir, PARTITION_FILE, &tmp, format!("{wanted}\n").as_bytes())
+                .map_err(|e| e.to_string())
         }
         Err(e) => Err(format!("{}: {e}", path.display())),
     }

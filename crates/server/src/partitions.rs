@@ -77,6 +77,17 @@ fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).expect("answers serialize")
 }
 
+/// Another node's answer as `T`; `Err` is its refusal (`{"error": why}`) or says it was not a `T`.
+fn decode<T: serde::de::DeserializeOwned>(answer: &[u8]) -> Result<T, String> {
+    serde_json::from_slice(answer).map_err(|_| {
+        let v: serde_json::Value = serde_json::from_slice(answer).unwrap_or_default();
+        v["error"].as_str().map_or_else(
+            || format!("an answer fanzha does not read: {}", String::from_utf8_lossy(answer)),
+            str::to_string,
+        )
+    })
+}
+
 /// Answers one question (JSON of a [`Question`]) from this node.
 async fn answer(app: Arc<App>, question: Vec<u8>) -> Vec<u8> {
     let question = match serde_json::from_slice::<Question>(&question) {
@@ -98,7 +109,13 @@ async fn answer(app: Arc<App>, question: Vec<u8>) -> Vec<u8> {
         }
         Question::Check { request } => {
             let checked = match serde_json::from_value::<TransferRequest>(request) {
-                Ok(req) => crate::routes::check_held(&app, &req).await,
+                Ok(req) => {
+                    let started = std::time::Instant::now();
+                    match req.validate(app.horizon()) {
+                        Ok(checked) => crate::routes::check_held(&app, &req, checked, started).await,
+                        Err(e) => Err(ApiError::from(e)),
+                    }
+                }
                 Err(e) => Err(ApiError::new(StatusCode::BAD_REQUEST, format!("body: {e}"))),
             };
             to_json(&Forwarded::of(checked))
@@ -153,10 +170,7 @@ impl Partitions for NatsPartitions {
             Err(_) => self.handle.block_on(asked),
         }
         .map_err(|e| e.to_string())?;
-        let slice: Slice = serde_json::from_slice(&answer).map_err(|_| {
-            let v: serde_json::Value = serde_json::from_slice(&answer).unwrap_or_default();
-            v["error"].as_str().map_or_else(|| "an answer that is not a slice".to_string(), str::to_string)
-        })?;
+        let slice: Slice = decode(&answer)?;
         match self.wanted {
             Some(w) if slice.sequence < w => {
                 Err(format!("it reflects the stream up to sequence {}, not yet {w}; retry shortly", slice.sequence))
@@ -191,41 +205,31 @@ impl App {
         live.account_risk(id, Ts::now()).ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such account"))
     }
 
-    /// Asks a node of partition `to` `question`; the raw answer.
-    async fn ask(&self, to: Partition, question: &Question) -> Result<Vec<u8>, ApiError> {
+    /// Asks a node of partition `to` `question`: its answer (502 when it is not one), or 503 when
+    /// it did not answer.
+    async fn ask<T: serde::de::DeserializeOwned>(&self, to: Partition, question: &Question) -> Result<T, ApiError> {
         let unavailable = |why: String| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, why);
-        let client = self
+        let (client, _) = self
             .stream
             .get()
-            .and_then(|f| f.client.read().ok()?.clone())
+            .and_then(|f| f.partitioned())
             .ok_or_else(|| unavailable("this node is not connected to the other partitions yet; retry".into()))?;
-        fanzha_stream::ask_partition(&client, to, to_json(question), ASK_WAIT)
+        let answer = fanzha_stream::ask_partition(&client, to, to_json(question), ASK_WAIT)
             .await
-            .map_err(|e| unavailable(format!("partition {to} did not answer: {e}; retry")))
+            .map_err(|e| unavailable(format!("partition {to} did not answer: {e}; retry")))?;
+        decode(&answer).map_err(|why| ApiError::new(StatusCode::BAD_GATEWAY, format!("partition {to} answered: {why}")))
     }
 
     /// Has a node of partition `to` answer `question` as its API would, and answers the same.
     pub async fn forward(&self, to: Partition, question: &Question) -> Result<Response, ApiError> {
-        let answer = self.ask(to, question).await?;
-        let forwarded: Forwarded = serde_json::from_slice(&answer).map_err(|_| {
-            ApiError::new(
-                StatusCode::BAD_GATEWAY,
-                format!("partition {to} answered: {}", String::from_utf8_lossy(&answer)),
-            )
-        })?;
+        let forwarded: Forwarded = self.ask(to, question).await?;
         let status = StatusCode::from_u16(forwarded.status).unwrap_or(StatusCode::BAD_GATEWAY);
         Ok((status, Json(forwarded.body)).into_response())
     }
 
     /// What payer `account` did in the day before `at`, from its partition `owner`.
     pub async fn payer_day(&self, owner: Partition, account: &str, at: Ts) -> Result<Recent, ApiError> {
-        let answer = self.ask(owner, &Question::PayerDay { account: account.to_string(), at: at.0 }).await?;
-        serde_json::from_slice(&answer).map_err(|_| {
-            ApiError::new(
-                StatusCode::BAD_GATEWAY,
-                format!("partition {owner} answered: {}", String::from_utf8_lossy(&answer)),
-            )
-        })
+        self.ask(owner, &Question::PayerDay { account: account.to_string(), at: at.0 }).await
     }
 
     /// Runs a trace: over this node's store, or, on a partitioned node, across every partition

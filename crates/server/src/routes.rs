@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use fanzha_check::lists::{Entry, EntryKind, ListChange, ListName};
 use fanzha_check::lookup::PublicReport;
-use fanzha_check::request::TransferRequest;
+use fanzha_check::request::{Checked, TransferRequest};
 use fanzha_check::{Subject, Verdict};
 use fanzha_model::{Account, Event, Ts};
 use fanzha_storage::Store;
@@ -36,20 +36,25 @@ fn counted<T>(app: &App, r: Result<T, ApiError>) -> Result<T, ApiError> {
 /// the payee's partition answers (the payer's, without a payee), asked over NATS when it is another.
 pub async fn check(State(app): Shared, client: Client, body: Bytes) -> Result<Response, ApiError> {
     app.authorize(&client, Scope::Check, "transfers.check")?;
+    let started = Instant::now();
     let req: TransferRequest = counted(&app, parse(&body))?;
     let checked = counted(&app, req.validate(app.horizon()).map_err(ApiError::from))?;
     if let Some(owner) = checked.to.or(checked.from).and_then(|id| app.owner_elsewhere(id)) {
         let request = serde_json::from_slice(&body).expect("the body parsed above");
         return app.forward(owner, &Question::Check { request }).await;
     }
-    Ok(Json(counted(&app, check_held(&app, &req).await)?).into_response())
+    Ok(Json(counted(&app, check_held(&app, &req, checked, started).await)?).into_response())
 }
 
-/// Checks `req` on this node, which holds the payee's transfers (every transfer, unless
-/// partitioned); on a partitioned node the payer's day comes from the payer's partition.
-pub(crate) async fn check_held(app: &App, req: &TransferRequest) -> Result<Verdict, ApiError> {
-    let started = Instant::now();
-    let checked = req.validate(app.horizon()).map_err(ApiError::from)?;
+/// Checks `req` (`checked`: it validated; `started`: when the check was asked, for the latency
+/// metric) on this node, which holds the payee's transfers (every transfer, unless partitioned); on
+/// a partitioned node the payer's day comes from the payer's partition.
+pub(crate) async fn check_held(
+    app: &App,
+    req: &TransferRequest,
+    checked: Checked<'_>,
+    started: Instant,
+) -> Result<Verdict, ApiError> {
     let payer_day = match checked.from.and_then(|id| Some((id, app.owner_elsewhere(id)?))) {
         Some((id, owner)) => Some(app.payer_day(owner, id, checked.transfer.ts).await?),
         None => None,

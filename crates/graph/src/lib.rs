@@ -8,6 +8,8 @@
 //!   position in that order, so "later than" is a comparison of indices.
 //! - **Adjacency is compressed (CSR) and time-sorted per account**, so "what left account A
 //!   after time t" is a binary search and a slice.
+//! - **Grown, not rebuilt.** A serving node's ledger only grows; [`TemporalGraph::extend`] merges
+//!   what it gained into the graph (late transfers included) and equals a build from scratch.
 //! - **Cash has no account.** Withdrawals have no payee and deposits no payer ([`Edge::src`],
 //!   [`Edge::dst`] are `None`).
 #![deny(missing_docs)]
@@ -45,7 +47,7 @@ pub struct Edge {
 const NONE: u32 = u32::MAX;
 
 /// Time-ordered transfers with per-account incoming and outgoing adjacency.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct TemporalGraph {
     accounts: usize,
     src: Vec<u32>,
@@ -65,37 +67,83 @@ pub struct TemporalGraph {
 impl TemporalGraph {
     /// Builds the graph from every transfer in the ledger.
     pub fn build(ledger: &Ledger) -> TemporalGraph {
-        let transfers = ledger.transfers();
-        let n = transfers.len();
-        let mut order: Vec<u32> = (0..n as u32).collect();
-        if !transfers.windows(2).all(|w| w[0].ts <= w[1].ts) {
-            order.sort_by_key(|&i| (transfers[i as usize].ts, i));
-        }
-        let party = |a: Option<AccountIx>| a.map_or(NONE, |a| a.0);
-        let mut g = TemporalGraph {
-            accounts: ledger.accounts().len(),
-            src: Vec::with_capacity(n),
-            dst: Vec::with_capacity(n),
-            ts: Vec::with_capacity(n),
-            amount: Vec::with_capacity(n),
-            txn: Vec::with_capacity(n),
-            kind: Vec::with_capacity(n),
-            edge_of: vec![0; n],
-            ..TemporalGraph::default()
-        };
-        for (e, &i) in order.iter().enumerate() {
-            let t = &transfers[i as usize];
-            g.src.push(party(t.from));
-            g.dst.push(party(t.to));
-            g.ts.push(t.ts.0);
-            g.amount.push(t.amount.0);
-            g.txn.push(i);
-            g.kind.push(t.kind);
-            g.edge_of[i as usize] = e as u32;
-        }
-        (g.out_start, g.out) = csr(g.accounts, &g.src);
-        (g.in_start, g.inc) = csr(g.accounts, &g.dst);
+        let mut g = TemporalGraph::default();
+        g.extend(ledger);
         g
+    }
+
+    /// Brings the graph up to every transfer and account of `ledger`, which must be the ledger
+    /// it was built from, grown since (the ledger only appends). The result equals a graph built
+    /// from scratch; see [`Self::extend_to`] for the cost.
+    pub fn extend(&mut self, ledger: &Ledger) {
+        self.extend_to(ledger, ledger.transfers().len());
+    }
+
+    /// Brings the graph up to the first `transfers` transfers of `ledger` (and all its accounts);
+    /// a graph of more transfers than that is left as it is. Cost: the new transfers are sorted
+    /// and merged with the edges later than the earliest of them (none, when they all come after
+    /// every edge, as a stream in time order brings them), and each account's adjacency is copied
+    /// once, in order: O(E) sequential copying instead of a sort and a scatter of every edge.
+    pub fn extend_to(&mut self, ledger: &Ledger, transfers: usize) {
+        let all = ledger.transfers();
+        let (old, n) = (self.edge_count(), transfers.min(all.len()));
+        let accounts = ledger.accounts().len().max(self.accounts);
+        if n <= old && accounts == self.accounts {
+            return;
+        }
+        let mut fresh: Vec<u32> = (old as u32..n.max(old) as u32).collect();
+        if !fresh.windows(2).all(|w| all[w[0] as usize].ts <= all[w[1] as usize].ts) {
+            fresh.sort_by_key(|&i| (all[i as usize].ts, i));
+        }
+        // Edges are ordered by (time, transfer index) and every new transfer's index is above
+        // every old one's, so the old edges that move are exactly those later than the first new one.
+        let from = fresh.first().map_or(old, |&i| self.ts.partition_point(|&t| t <= all[i as usize].ts.0));
+        self.merge_tail(ledger, from, &fresh);
+        extend_csr(&mut self.out_start, &mut self.out, accounts, from, &self.src);
+        extend_csr(&mut self.in_start, &mut self.inc, accounts, from, &self.dst);
+        self.accounts = accounts;
+    }
+
+    /// Replaces the edges from position `from` on with them and the `fresh` transfers (sorted by
+    /// time, then index), merged in time order.
+    fn merge_tail(&mut self, ledger: &Ledger, from: usize, fresh: &[u32]) {
+        let all = ledger.transfers();
+        let moved: Vec<u32> = self.txn.drain(from..).collect();
+        let extra = moved.len() + fresh.len();
+        for column in [&mut self.src, &mut self.dst] {
+            column.truncate(from);
+            grow(column, extra);
+        }
+        for column in [&mut self.ts, &mut self.amount] {
+            column.truncate(from);
+            grow(column, extra);
+        }
+        self.kind.truncate(from);
+        grow(&mut self.kind, extra);
+        grow(&mut self.txn, extra);
+        let transfers = self.edge_of.len().max(fresh.iter().max().map_or(0, |&i| i as usize + 1));
+        let more = transfers - self.edge_of.len();
+        grow(&mut self.edge_of, more);
+        self.edge_of.resize(transfers, 0);
+        let party = |a: Option<AccountIx>| a.map_or(NONE, |a| a.0);
+        let key = |i: u32| (all[i as usize].ts, i);
+        let (mut a, mut b) = (moved.iter().peekable(), fresh.iter().peekable());
+        loop {
+            let i = match (a.peek(), b.peek()) {
+                (Some(&&x), Some(&&y)) if key(x) <= key(y) => *a.next().expect("peeked"),
+                (_, Some(_)) => *b.next().expect("peeked"),
+                (Some(_), None) => *a.next().expect("peeked"),
+                (None, None) => break,
+            };
+            let t = &all[i as usize];
+            self.edge_of[i as usize] = self.txn.len() as u32;
+            self.src.push(party(t.from));
+            self.dst.push(party(t.to));
+            self.ts.push(t.ts.0);
+            self.amount.push(t.amount.0);
+            self.txn.push(i);
+            self.kind.push(t.kind);
+        }
     }
 
     /// Number of accounts (indices `0..account_count()`).
@@ -222,27 +270,64 @@ impl TemporalGraph {
     }
 }
 
-/// Compressed adjacency: for each account, the edges (already in time order) where `side` names it.
-fn csr(accounts: usize, side: &[u32]) -> (Vec<u32>, Vec<u32>) {
-    let mut start = vec![0u32; accounts + 1];
-    for &a in side {
+/// Brings compressed adjacency (`start`, `edges`: for each account, the edges where `side` names
+/// it, in time order) up to `accounts` accounts and every edge of `side`, in place. The entries
+/// below edge `from` are still right: each account's list keeps those, moved right by what the
+/// accounts before it gained (one sequential pass, from the last account back), and gets the
+/// edges from `from` on that name it. With no earlier adjacency this builds it from scratch.
+fn extend_csr(start: &mut Vec<u32>, edges: &mut Vec<u32>, accounts: usize, from: usize, side: &[u32]) {
+    let known = start.len().saturating_sub(1);
+    // How many of each account's entries stay (those below `from`), then where its list ends up.
+    let mut fill: Vec<u32> = (0..accounts)
+        .map(|a| {
+            if a >= known {
+                return 0;
+            }
+            let list = &edges[start[a] as usize..start[a + 1] as usize];
+            match list.last() {
+                Some(&e) if e as usize >= from => list.partition_point(|&e| (e as usize) < from) as u32,
+                _ => list.len() as u32,
+            }
+        })
+        .collect();
+    let mut next = vec![0u32; accounts + 1];
+    next[1..].copy_from_slice(&fill);
+    for &a in &side[from..] {
         if a != NONE {
-            start[a as usize + 1] += 1;
+            next[a as usize + 1] += 1;
         }
     }
     for i in 0..accounts {
-        start[i + 1] += start[i];
+        next[i + 1] += next[i];
     }
-    let mut fill = start.clone();
-    let mut edges = vec![0u32; start[accounts] as usize];
-    for (e, &a) in side.iter().enumerate() {
+    // Every old entry at or after `from` comes back among the new ones, so no list moves left.
+    let total = next[accounts] as usize;
+    grow(edges, total.saturating_sub(edges.len()));
+    edges.resize(total, 0);
+    for a in (0..known).rev() {
+        let at = start[a] as usize;
+        edges.copy_within(at..at + fill[a] as usize, next[a] as usize);
+    }
+    for (a, slot) in fill.iter_mut().enumerate() {
+        *slot += next[a];
+    }
+    for (e, &a) in side.iter().enumerate().skip(from) {
         if a != NONE {
             let slot = &mut fill[a as usize];
             edges[*slot as usize] = e as u32;
             *slot += 1;
         }
     }
-    (start, edges)
+    *start = next;
+}
+
+/// Makes room for `extra` more items, growing by at least an eighth of the length when it must
+/// grow: a graph extended batch by batch copies its columns now and then, not on every batch,
+/// and carries at most an eighth unused.
+fn grow<T>(v: &mut Vec<T>, extra: usize) {
+    if v.capacity() - v.len() < extra {
+        v.reserve_exact(extra.max(v.len() / 8));
+    }
 }
 
 #[cfg(test)]

@@ -429,13 +429,14 @@ impl Live {
         Ok(Live { store, checker, latest, reports, graph: Mutex::new(Arc::new(graph)) })
     }
 
-    /// The temporal graph of everything in the store (for tracing and batch detection); shared
-    /// until a recorded transfer makes it stale.
+    /// The temporal graph of everything in the store (for tracing and batch detection), shared
+    /// by readers. Transfers and accounts recorded since it was last asked for are merged in
+    /// ([`TemporalGraph::extend`]): in place when no reader holds it, else into a copy.
     pub fn graph(&self) -> Arc<TemporalGraph> {
         let mut cached = self.graph.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let ledger = self.store.ledger();
-        if cached.edge_count() != ledger.transfers().len() {
-            *cached = Arc::new(TemporalGraph::build(ledger));
+        if cached.edge_count() != ledger.transfers().len() || cached.account_count() != ledger.accounts().len() {
+            Arc::make_mut(&mut cached).extend(ledger);
         }
         cached.clone()
     }

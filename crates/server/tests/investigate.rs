@@ -82,6 +82,42 @@ async fn a_trace_over_http_is_the_trace_of_the_store() {
     assert!(traces.len() >= 2 && traces[0].detail.contains("forward V1"), "every trace audited: {traces:?}");
 }
 
+/// Traces asked between records see every transfer recorded so far, late ones included: the
+/// serving graph is merged up to date (not rebuilt) and must answer as a graph built afresh.
+#[tokio::test]
+async fn a_trace_between_records_sees_them_as_a_fresh_graph_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _) = recorded(dir.path()).await;
+    let later = [
+        // A payment on to OUT2 (an account first seen now), then two dated before F2 (the API takes
+        // transfers up to 300 s late): late arrivals land inside the graph's time order.
+        json!({"txn_id": "O1", "ts": iso(T0 + 1_000), "from_account": "FRESH", "to_account": "OUT2", "amount_fen": 200_000}),
+        json!({"txn_id": "L1", "ts": iso(T0 + 800), "from_account": "FRESH", "to_account": "OUT3", "amount_fen": 1_000_000}),
+        json!({"txn_id": "L2", "ts": iso(T0 + 750), "from_account": "FRESH", "to_account": "OUT2", "amount_fen": 500_000}),
+    ];
+    for (i, t) in later.into_iter().enumerate() {
+        let (status, v) = call(&app, "POST", "/v1/transfers", Some(t)).await;
+        assert_eq!(status, StatusCode::CREATED, "{v}");
+        for policy in ["fifo", "lifo", "pro-rata", "libr"] {
+            let body = json!({"txns": ["V1"], "policy": policy});
+            let (status, trace) = call(&app, "POST", "/v1/traces", Some(body)).await;
+            assert_eq!(status, StatusCode::OK, "{trace}");
+            let fresh = {
+                let live = app.read_live().unwrap();
+                let ledger = live.store.ledger();
+                let graph = fanzha_graph::TemporalGraph::build(ledger);
+                assert_eq!(*live.graph(), graph, "after record {i}, the served graph is the fresh one");
+                let req = TraceRequest { policy: policy.parse().unwrap(), ..TraceRequest::forward(vec!["V1".into()]) };
+                match req.run(ledger, &graph).unwrap() {
+                    TraceAnswer::Forward(r) => serde_json::to_value(r).unwrap(),
+                    TraceAnswer::Backward(_) => unreachable!(),
+                }
+            };
+            assert_eq!(trace, fresh, "after record {i}, {policy}");
+        }
+    }
+}
+
 #[tokio::test]
 async fn an_accounts_risk_gathers_scores_lists_reports_and_the_holders_cards() {
     let dir = tempfile::tempdir().unwrap();

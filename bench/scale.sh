@@ -10,13 +10,14 @@
 # hop that crosses nodes; bench/lib/partitions.py).
 #
 #   bench/scale.sh            N=300000 for a quicker run; SKIP_BUILD=1 to use the built binary
+#                             (FANZHA=PATH another one, e.g. an older build to compare)
 #                             FOLLOWERS="1" to run only one plain follower ("" for none); PARTS=10
 #                             partitions; PARTITION_FOLLOWERS=0 skips the partition followers
 #   N=10000000 PARTS=10 FOLLOWERS=1 bench/scale.sh    the 10x simulation of docs/scale.md
 #   needs: nats-server (Debian package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FANZHA=target/release/fanzha
+FANZHA=${FANZHA:-target/release/fanzha}
 N=${N:-1000000}
 WORK=target/bench/scale
 log() { echo "[scale] $*" >&2; }

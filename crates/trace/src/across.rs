@@ -20,7 +20,7 @@
 //! holds (`upto`), and every later question of the same trace reads no more than those, so rounds
 //! see one snapshot even while the node follows the stream.
 
-use crate::{RequestError, TraceAnswer, TraceRequest};
+use crate::{Limits, RequestError, TraceAnswer, TraceRequest};
 use fanzha_graph::TemporalGraph;
 use fanzha_model::{Account, Event, Ledger, Partition, Transfer};
 use serde::{Deserialize, Serialize};
@@ -45,6 +45,28 @@ pub struct SliceRequest {
     /// Skip this many transfers of the answer: the page after one that said `next`.
     #[serde(default)]
     pub offset: u32,
+    /// Send no transfers of an asked account with more than this many as of a time, only that
+    /// count (a hub: the trace stops there without reading them); `None` sends every account's.
+    #[serde(default)]
+    pub hubs_above: Option<HubCut>,
+}
+
+/// When an asked account counts as a hub (see [`SliceRequest::hubs_above`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HubCut {
+    /// More transfers than this…
+    pub degree: usize,
+    /// …at or before this time (UTC epoch seconds: the trace's as-of time).
+    pub as_of: i64,
+}
+
+/// An asked account a slice holds back as a hub: its id and its transfers as of the cut's time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SliceHub {
+    /// Account id.
+    pub id: String,
+    /// Its transfers (in and out) at or before the cut's time.
+    pub degree: usize,
 }
 
 /// An account's record as a slice carries it: by id, with its bank's code.
@@ -85,6 +107,9 @@ pub struct Slice {
     pub transfers: Vec<SliceTransfer>,
     /// More transfers follow: ask again with this offset.
     pub next: Option<u32>,
+    /// Asked accounts held back as hubs ([`SliceRequest::hubs_above`]), on the first page.
+    #[serde(default)]
+    pub hubs: Vec<SliceHub>,
     /// The stream sequence the answering node reflects (set by the node; 0 when it follows none).
     #[serde(default)]
     pub sequence: u64,
@@ -96,9 +121,24 @@ impl Slice {
         let held = u32::try_from(ledger.transfers().len()).unwrap_or(u32::MAX);
         let upto = req.upto.map_or(held, |u| u.min(held));
         let mut edges: Vec<u32> = Vec::new();
+        let mut hubs = Vec::new();
         for id in &req.accounts {
             if let Some(a) = ledger.account_ix(id) {
-                edges.extend(graph.in_edges(a).iter().chain(graph.out_edges(a)));
+                let own = graph.in_edges(a).iter().chain(graph.out_edges(a));
+                if let Some(cut) = req.hubs_above {
+                    let degree = own
+                        .clone()
+                        .filter(|&&e| {
+                            let edge = graph.edge(fanzha_graph::EdgeIx(e));
+                            edge.txn.0 < upto && edge.ts.0 <= cut.as_of
+                        })
+                        .count();
+                    if degree > cut.degree {
+                        hubs.push(SliceHub { id: id.clone(), degree });
+                        continue;
+                    }
+                }
+                edges.extend(own);
             }
         }
         edges.extend(req.txns.iter().filter_map(|id| ledger.txn_ix(id)).map(|t| graph.edge_of(t).0));
@@ -140,7 +180,10 @@ impl Slice {
         } else {
             None
         };
-        Slice { upto, end_ts, accounts, transfers, next, sequence: 0 }
+        if req.offset > 0 {
+            hubs.clear();
+        }
+        Slice { upto, end_ts, accounts, transfers, next, hubs, sequence: 0 }
     }
 }
 
@@ -174,8 +217,10 @@ struct Gathered {
     accounts: BTreeMap<String, SliceAccount>,
     /// Pages of transfers, each in its node's order.
     pages: Vec<Vec<SliceTransfer>>,
-    /// Accounts whose every transfer is here (their owner answered for them).
+    /// Accounts whose every transfer is here (their owner answered for them), hubs included.
     complete: BTreeSet<String>,
+    /// Hubs, by id: their owner told their degree instead of sending their transfers.
+    hubs: BTreeMap<String, usize>,
     /// Per partition, the snapshot it answered the first question from.
     upto: HashMap<u32, u32>,
     end_ts: Option<i64>,
@@ -193,6 +238,7 @@ impl Gathered {
             for a in slice.accounts {
                 self.accounts.entry(a.id.clone()).or_insert(a);
             }
+            self.hubs.extend(slice.hubs.into_iter().map(|h| (h.id, h.degree)));
             self.pages.push(slice.transfers);
             match slice.next {
                 Some(offset) if offset > req.offset => req.offset = offset,
@@ -328,10 +374,13 @@ pub fn trace_across(req: &TraceRequest, parts: &mut dyn Partitions) -> Result<Tr
     }
     // The default as-of time is the end of the whole deployment's data, not of what was gathered.
     let req = TraceRequest { as_of: req.as_of.or(gathered.end_ts), ..req.clone() };
+    // A hub's owner says how many transfers it has instead of sending them: the walk stops there.
+    let degree = req.hub_degree.unwrap_or(Limits::default().hub_degree);
+    let hubs_above = req.as_of.map(|as_of| HubCut { degree, as_of });
     loop {
         let ledger = gathered.ledger();
         let graph = TemporalGraph::build(&ledger);
-        let answer = req.run(&ledger, &graph)?;
+        let answer = req.run_knowing(&ledger, &graph, &gathered.hubs)?;
         let mut wanted: BTreeMap<u32, Vec<String>> = BTreeMap::new();
         for id in walked(&answer) {
             let external = ledger.account_ix(&id).is_some_and(|a| ledger.account(a).external);
@@ -347,7 +396,7 @@ pub fn trace_across(req: &TraceRequest, parts: &mut dyn Partitions) -> Result<Tr
             return Ok(answer);
         }
         for (p, accounts) in wanted {
-            gathered.ask(parts, p, SliceRequest { accounts, ..SliceRequest::default() })?;
+            gathered.ask(parts, p, SliceRequest { accounts, hubs_above, ..SliceRequest::default() })?;
         }
     }
 }

@@ -165,8 +165,10 @@ impl Tracer<'_> {
             .iter()
             .map(|h| {
                 let account = l.account(h.account);
-                let AccountSignals { mule, reasons, pass_through_secs, urgency, .. } =
-                    self.signals(h.account, h.since, trace.as_of);
+                let AccountSignals { mule, reasons, pass_through_secs, urgency, .. } = match h.stopped {
+                    Some(crate::Stop::Hub) => self.hub_signals(h.account, h.since),
+                    _ => self.signals(h.account, h.since, trace.as_of),
+                };
                 // A freeze costs the bank and the centre more than a few yuan saves.
                 let urgency = if h.amount.0 < SMALL_HELD_FEN { urgency.min(Urgency::Low) } else { urgency };
                 HeldRow {

@@ -90,13 +90,25 @@ impl TraceRequest {
 
     /// Runs the request over `ledger` and its `graph`.
     pub fn run(&self, ledger: &Ledger, graph: &TemporalGraph) -> Result<TraceAnswer, RequestError> {
+        self.run_knowing(ledger, graph, &std::collections::BTreeMap::new())
+    }
+
+    /// [`Self::run`], told the degrees (as of the request's as-of time) of accounts, by id, whose
+    /// transfers `graph` does not hold (see [`Tracer::with_degrees`]).
+    pub fn run_knowing(
+        &self,
+        ledger: &Ledger,
+        graph: &TemporalGraph,
+        degrees: &std::collections::BTreeMap<String, usize>,
+    ) -> Result<TraceAnswer, RequestError> {
         if self.max_hops.is_some_and(|h| h > Self::MAX_HOPS) {
             return Err(RequestError::TooManyHops { max: Self::MAX_HOPS });
         }
         let limits =
             Limits { hub_degree: self.hub_degree.unwrap_or(Limits::default().hub_degree), ..Limits::default() };
         let known = self.known_mules.iter().filter_map(|id| ledger.account_ix(id));
-        let tracer = Tracer::new(ledger, graph).with_limits(limits).with_known_mules(known);
+        let told = degrees.iter().filter_map(|(id, &d)| Some((ledger.account_ix(id)?, d)));
+        let tracer = Tracer::new(ledger, graph).with_limits(limits).with_known_mules(known).with_degrees(told);
         let seeds = tracer.resolve_txns(self.txns.iter().map(String::as_str)).map_err(RequestError::UnknownTxns)?;
         let as_of = self.as_of.map(Ts);
         if self.backward {

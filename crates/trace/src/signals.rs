@@ -137,6 +137,23 @@ impl Tracer<'_> {
         AccountSignals { mule, reasons, pass_through_secs, age_days, urgency }
     }
 
+    /// Signals of a hub (the walk stopped there, [`crate::Stop::Hub`]) at `at`: only what its
+    /// record and the known-mule list say. A hub's transfers are those of a payment firm's or a
+    /// merchant's many customers, so its pass-through, fan-in and cash-outs say nothing about the
+    /// traced money (and a partitioned deployment does not fetch them); its institution must look
+    /// inside, so it is asked at medium urgency (high for a known mule).
+    pub fn hub_signals(&self, a: AccountIx, at: Ts) -> AccountSignals {
+        let account = self.ledger.account(a);
+        let age_days = account.opened_at.map(|o| (at.0 - o.0).div_euclid(DAY));
+        let reasons = if age_days.is_some_and(|d| d <= NEW_ACCOUNT_DAYS) { vec!["new_account"] } else { vec![] };
+        let (mule, urgency) = if self.known_mules.contains(&a.0) {
+            (MuleStatus::Known, Urgency::High)
+        } else {
+            (MuleStatus::No, Urgency::Medium)
+        };
+        AccountSignals { mule, reasons, pass_through_secs: None, age_days, urgency }
+    }
+
     /// Whether `a` received, at `at`, at least ¥5,000 and ten times its median inflow of the
     /// 90 days before (a new or dormant account suddenly moving large sums).
     fn unusual_inflow(&self, a: AccountIx, at: Ts) -> bool {

@@ -56,13 +56,22 @@ pub struct Tracer<'a> {
     pub(crate) graph: &'a TemporalGraph,
     pub(crate) limits: Limits,
     pub(crate) known_mules: rustc_hash::FxHashSet<u32>,
+    /// Degrees as of the trace's as-of time told by the accounts' owners, for accounts whose
+    /// transfers are not in this graph (hubs, on a partitioned deployment).
+    pub(crate) degrees: rustc_hash::FxHashMap<u32, usize>,
 }
 
 impl<'a> Tracer<'a> {
     /// A tracer over `ledger` and its `graph`. Nothing is precomputed: a trace reads only the
     /// accounts its money reaches, so one asked of a large store costs what it touches.
     pub fn new(ledger: &'a Ledger, graph: &'a TemporalGraph) -> Tracer<'a> {
-        Tracer { ledger, graph, limits: Limits::default(), known_mules: Default::default() }
+        Tracer {
+            ledger,
+            graph,
+            limits: Limits::default(),
+            known_mules: Default::default(),
+            degrees: Default::default(),
+        }
     }
 
     /// The same tracer with other limits.
@@ -75,6 +84,14 @@ impl<'a> Tracer<'a> {
     /// cases); they rank first among freeze targets.
     pub fn with_known_mules(mut self, accounts: impl IntoIterator<Item = AccountIx>) -> Tracer<'a> {
         self.known_mules = accounts.into_iter().map(|a| a.0).collect();
+        self
+    }
+
+    /// The same tracer told the degrees, as of the as-of time of the traces it will run, of
+    /// accounts whose transfers this graph does not hold in full (a coordinator's gathered
+    /// graph, where an owner answered "a hub, of this many transfers" instead of sending them).
+    pub fn with_degrees(mut self, degrees: impl IntoIterator<Item = (AccountIx, usize)>) -> Tracer<'a> {
+        self.degrees = degrees.into_iter().map(|(a, d)| (a.0, d)).collect();
         self
     }
 
@@ -119,10 +136,12 @@ impl<'a> Tracer<'a> {
         balance
     }
 
-    /// Transfers of `a` before edge `end` (its degree as of then).
+    /// Transfers of `a` before edge `end` (its degree as of then), or its owner's count where
+    /// one was told ([`Self::with_degrees`]).
     pub(crate) fn degree_before(&self, a: AccountIx, end: u32) -> usize {
         let g = self.graph;
-        g.in_edges(a).partition_point(|&x| x < end) + g.out_edges(a).partition_point(|&x| x < end)
+        let here = g.in_edges(a).partition_point(|&x| x < end) + g.out_edges(a).partition_point(|&x| x < end);
+        self.degrees.get(&a.0).map_or(here, |&told| told.max(here))
     }
 
     /// The transfer's edge and time, checked against `as_of`.

@@ -15,6 +15,9 @@ use proptest::prelude::*;
 struct Nodes {
     nodes: Vec<(Ledger, TemporalGraph)>,
     questions: usize,
+    /// Transfers sent in answers, and hubs told by count instead.
+    sent: usize,
+    hubs: usize,
 }
 
 impl Nodes {
@@ -42,7 +45,7 @@ impl Nodes {
                 (l, g)
             })
             .collect();
-        Nodes { nodes, questions: 0 }
+        Nodes { nodes, questions: 0, sent: 0, hubs: 0 }
     }
 }
 
@@ -56,6 +59,8 @@ impl Partitions for Nodes {
         let req: SliceRequest = serde_json::from_slice(&serde_json::to_vec(req).unwrap()).unwrap();
         let (l, g) = &self.nodes[partition as usize];
         let slice = Slice::of(l, g, &req);
+        self.sent += slice.transfers.len();
+        self.hubs += slice.hubs.len();
         Ok(serde_json::from_slice(&serde_json::to_vec(&slice).unwrap()).unwrap())
     }
 }
@@ -104,6 +109,7 @@ proptest! {
         policy in 0usize..5,
         hops in 1u32..8,
         as_of in prop::option::of(0i64..200),
+        hub in prop::option::of(1usize..30),
     ) {
         let book = build(&openings, &steps);
         let whole = &book.ledger;
@@ -113,13 +119,16 @@ proptest! {
         let txns: Vec<String> = seeds.iter().map(|&s| whole.txn_id(TransferIx::of(s % n)).to_string()).collect();
         let policy = [Policy::Fifo, Policy::Lifo, Policy::ProRata, Policy::Poison, Policy::Libr][policy];
         let as_of = as_of.map(|s| common::T0 + s);
-        let forward = TraceRequest { policy, max_hops: Some(hops), as_of, ..TraceRequest::forward(txns.clone()) };
+        // A low hub degree (sometimes) makes hubs of busy accounts: their owners then answer with
+        // a count instead of their transfers.
+        let forward =
+            TraceRequest { policy, max_hops: Some(hops), as_of, hub_degree: hub, ..TraceRequest::forward(txns.clone()) };
         prop_assert_eq!(answer(trace_across(&forward, &mut nodes)), answer(forward.run(whole, &graph)));
         let policy = if policy == Policy::Lifo { Policy::Lifo } else { Policy::Fifo };
-        let backward = TraceRequest { backward: true, policy, max_hops: Some(hops), as_of, ..TraceRequest::forward(vec![txns[0].clone()]) };
+        let backward = TraceRequest { backward: true, policy, max_hops: Some(hops), as_of, hub_degree: hub, ..TraceRequest::forward(vec![txns[0].clone()]) };
         prop_assert_eq!(answer(trace_across(&backward, &mut nodes)), answer(backward.run(whole, &graph)));
         let account = whole.account_id(AccountIx((seeds[0] % openings.len()) as u32)).to_string();
-        let balance = TraceRequest { backward: true, account: Some(account), policy, as_of, ..TraceRequest::default() };
+        let balance = TraceRequest { backward: true, account: Some(account), policy, as_of, hub_degree: hub, ..TraceRequest::default() };
         prop_assert_eq!(answer(trace_across(&balance, &mut nodes)), answer(balance.run(whole, &graph)));
     }
 }
@@ -133,4 +142,29 @@ fn an_unknown_transfer_is_unknown_across_partitions_too() {
     let req = TraceRequest::forward(vec!["NOPE".into()]);
     assert_eq!(answer(trace_across(&req, &mut nodes)), answer(req.run(&b.ledger, &b.graph())));
     assert!(nodes.questions >= 3, "every partition is asked for the reported transfers");
+}
+
+#[test]
+fn a_hubs_owner_tells_its_count_instead_of_sending_its_transfers() {
+    // A victim pays a mule, which pays a busy merchant (a hub: 300 customers pay it) and keeps
+    // the rest; traced with the default hub degree lowered to 100.
+    let mut b = Book::new();
+    let (victim, mule) = (b.account("VICTIM", 0, 1_000_000), b.account("MULE", 1, 0));
+    let hub = b.account("SHOP", 2, 0);
+    for i in 0..300 {
+        let customer = b.account(&format!("C{i}"), (i % 3) as u16, 10_000);
+        b.t(customer, hub, i, 100);
+    }
+    let seed = b.t(victim, mule, 400, 50_000);
+    b.t(mule, hub, 500, 30_000);
+    let txn = b.ledger.txn_id(seed).to_string();
+    let req = TraceRequest { hub_degree: Some(100), ..TraceRequest::forward(vec![txn]) };
+    let one = answer(req.run(&b.ledger, &b.graph()));
+    assert_eq!(one["held"].as_array().unwrap().iter().filter(|h| h["stopped"] == "hub").count(), 1, "{one}");
+    for count in [2, 3, 4] {
+        let mut nodes = Nodes::split(&b.ledger, count);
+        assert_eq!(answer(trace_across(&req, &mut nodes)), one, "{count} partitions");
+        assert_eq!(nodes.hubs, 1, "the shop's owner said it is a hub");
+        assert!(nodes.sent < 10, "{} transfers sent: not the shop's 301", nodes.sent);
+    }
 }

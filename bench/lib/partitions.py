@@ -105,7 +105,7 @@ def main():
     picked = list(cases.values())[:CASES]
     for n in nodes:  # warm: graphs built, connections made
         request(n, "/v1/traces", json.dumps({"txns": picked[0]}).encode())
-    one_ms, part_ms, per_hop, crossing = [], [], [], 0
+    one_ms, part_ms, per_hop, crossing, hubs = [], [], [], 0, 0
     for i, txns in enumerate(picked):
         body = json.dumps({"txns": txns}).encode()
         t = time.perf_counter()
@@ -116,6 +116,7 @@ def main():
         part_ms.append((time.perf_counter() - t) * 1e3)
         if got != want:
             sys.exit(f"the partitioned trace of {txns} differs from the single node's")
+        hubs += any(h.get("stopped") == "hub" for h in want["held"])
         owners = {fnv_owner(n["account"], P) for n in want["nodes"]}
         hops = max((e["hop"] for e in want["edges"]), default=1)
         if len(owners) > 1:
@@ -126,7 +127,8 @@ def main():
         xs = sorted(xs)
         return xs[min(len(xs) - 1, int(p * len(xs)))]
 
-    print(f"traces of {len(picked)} fraud cases over HTTP, every answer equal; {crossing} crossed partitions")
+    print(f"traces of {len(picked)} fraud cases over HTTP, every answer equal; {crossing} crossed partitions, "
+          f"{hubs} reached a hub")
     for name, xs in (("one node (P=1)", one_ms), (f"partitioned (P={P})", part_ms)):
         print(f"  {name:>18}: p50 {q(xs, 0.5):.2f} ms, p99 {q(xs, 0.99):.2f} ms, mean {statistics.mean(xs):.2f} ms")
     if per_hop:

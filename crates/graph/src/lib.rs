@@ -127,14 +127,21 @@ impl TemporalGraph {
         self.edge_of.resize(transfers, 0);
         let party = |a: Option<AccountIx>| a.map_or(NONE, |a| a.0);
         let key = |i: u32| (all[i as usize].ts, i);
-        let (mut a, mut b) = (moved.iter().peekable(), fresh.iter().peekable());
-        loop {
-            let i = match (a.peek(), b.peek()) {
-                (Some(&&x), Some(&&y)) if key(x) <= key(y) => *a.next().expect("peeked"),
-                (_, Some(_)) => *b.next().expect("peeked"),
-                (Some(_), None) => *a.next().expect("peeked"),
-                (None, None) => break,
-            };
+        // Usually nothing moves (a stream brings transfers in time order), and a build moves nothing.
+        let merged;
+        let order = if moved.is_empty() {
+            fresh
+        } else {
+            let (mut a, mut b) = (moved.iter().peekable(), fresh.iter().peekable());
+            merged = std::iter::from_fn(|| match (a.peek(), b.peek()) {
+                (Some(&&x), Some(&&y)) if key(x) <= key(y) => a.next().copied(),
+                (_, Some(_)) => b.next().copied(),
+                _ => a.next().copied(),
+            })
+            .collect::<Vec<u32>>();
+            &merged[..]
+        };
+        for &i in order {
             let t = &all[i as usize];
             self.edge_of[i as usize] = self.txn.len() as u32;
             self.src.push(party(t.from));

@@ -21,7 +21,7 @@
 //! see one snapshot even while the node follows the stream.
 
 use crate::{Limits, RequestError, TraceAnswer, TraceRequest};
-use fanzha_graph::TemporalGraph;
+use fanzha_graph::{EdgeIx, TemporalGraph};
 use fanzha_model::{Account, Event, Ledger, Partition, Transfer};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -126,13 +126,19 @@ impl Slice {
             if let Some(a) = ledger.account_ix(id) {
                 let own = graph.in_edges(a).iter().chain(graph.out_edges(a));
                 if let Some(cut) = req.hubs_above {
-                    let degree = own
-                        .clone()
-                        .filter(|&&e| {
-                            let edge = graph.edge(fanzha_graph::EdgeIx(e));
-                            edge.txn.0 < upto && edge.ts.0 <= cut.as_of
-                        })
-                        .count();
+                    // Adjacency is in time order: a binary search counts; only a hub on a node
+                    // that took transfers since the trace began is counted one by one.
+                    let by = |edges: &[u32]| edges.partition_point(|&e| graph.edge(EdgeIx(e)).ts.0 <= cut.as_of);
+                    let mut degree = by(graph.in_edges(a)) + by(graph.out_edges(a));
+                    if degree > cut.degree && upto < held {
+                        degree = own
+                            .clone()
+                            .filter(|&&e| {
+                                let edge = graph.edge(EdgeIx(e));
+                                edge.txn.0 < upto && edge.ts.0 <= cut.as_of
+                            })
+                            .count();
+                    }
                     if degree > cut.degree {
                         hubs.push(SliceHub { id: id.clone(), degree });
                         continue;
@@ -142,7 +148,9 @@ impl Slice {
             }
         }
         edges.extend(req.txns.iter().filter_map(|id| ledger.txn_ix(id)).map(|t| graph.edge_of(t).0));
-        edges.retain(|&e| graph.edge(fanzha_graph::EdgeIx(e)).txn.0 < upto);
+        if upto < held {
+            edges.retain(|&e| graph.edge(EdgeIx(e)).txn.0 < upto);
+        }
         edges.sort_unstable();
         edges.dedup();
         let from = (req.offset as usize).min(edges.len());
@@ -152,7 +160,7 @@ impl Slice {
         let transfers: Vec<SliceTransfer> = page
             .iter()
             .map(|&e| {
-                let txn = graph.edge(fanzha_graph::EdgeIx(e)).txn;
+                let txn = graph.edge(EdgeIx(e)).txn;
                 let t = ledger.transfer(txn);
                 let (from, to) = (t.from.map(|a| ledger.account_id(a)), t.to.map(|a| ledger.account_id(a)));
                 named.extend(from.iter().chain(&to));
@@ -176,7 +184,7 @@ impl Slice {
             })
             .collect();
         let end_ts = if req.upto.is_none() && upto == held && graph.edge_count() > 0 {
-            Some(graph.edge(fanzha_graph::EdgeIx::of(graph.edge_count() - 1)).ts.0)
+            Some(graph.edge(EdgeIx::of(graph.edge_count() - 1)).ts.0)
         } else {
             None
         };

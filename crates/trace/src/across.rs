@@ -130,7 +130,8 @@ impl Slice {
                     // that took transfers since the trace began is counted one by one.
                     let by = |edges: &[u32]| edges.partition_point(|&e| graph.edge(EdgeIx(e)).ts.0 <= cut.as_of);
                     let mut degree = by(graph.in_edges(a)) + by(graph.out_edges(a));
-                    if degree > cut.degree && upto < held {
+                    let hub = |degree| Limits { hub_degree: cut.degree, ..Limits::default() }.is_hub(degree);
+                    if hub(degree) && upto < held {
                         degree = own
                             .clone()
                             .filter(|&&e| {
@@ -139,7 +140,7 @@ impl Slice {
                             })
                             .count();
                     }
-                    if degree > cut.degree {
+                    if hub(degree) {
                         hubs.push(SliceHub { id: id.clone(), degree });
                         continue;
                     }
@@ -383,8 +384,7 @@ pub fn trace_across(req: &TraceRequest, parts: &mut dyn Partitions) -> Result<Tr
     // The default as-of time is the end of the whole deployment's data, not of what was gathered.
     let req = TraceRequest { as_of: req.as_of.or(gathered.end_ts), ..req.clone() };
     // A hub's owner says how many transfers it has instead of sending them: the walk stops there.
-    let degree = req.hub_degree.unwrap_or(Limits::default().hub_degree);
-    let hubs_above = req.as_of.map(|as_of| HubCut { degree, as_of });
+    let hubs_above = req.as_of.map(|as_of| HubCut { degree: req.limits().hub_degree, as_of });
     loop {
         let ledger = gathered.ledger();
         let graph = TemporalGraph::build(&ledger);

@@ -184,8 +184,8 @@ impl Back<'_, '_> {
         let limits = self.t.limits;
         let degree = self.t.degree_before(a, self.end);
         let budget_left = self.events < limits.events_total;
-        if degree > limits.hub_degree || degree > limits.events_per_account as usize || !budget_left {
-            let stop = if degree > limits.hub_degree { Stop::Hub } else { Stop::WorkLimit };
+        if limits.is_hub(degree) || degree > limits.events_per_account as usize || !budget_left {
+            let stop = if limits.is_hub(degree) { Stop::Hub } else { Stop::WorkLimit };
             self.origin(OriginKind::Stopped, a, None, amount, hop, Some(stop));
             return;
         }
@@ -221,7 +221,7 @@ impl Back<'_, '_> {
         if t.ledger.account(src).external {
             return self.origin(OriginKind::External, src, Some(edge.txn), part, hop, None);
         }
-        if t.degree_before(src, self.end) > t.limits.hub_degree {
+        if t.limits.is_hub(t.degree_before(src, self.end)) {
             return self.origin(OriginKind::Stopped, src, Some(edge.txn), part, hop, Some(Stop::Hub));
         }
         // Judged on its history up to the transfer, around the last money it received before it.

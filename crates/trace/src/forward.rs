@@ -266,7 +266,7 @@ impl Walk<'_, '_> {
             State::Idle if carried > 0 => {
                 node.hop = node.hop.min(hop);
                 let g = t.graph;
-                let reason = if t.degree_before(d, end) > limits.hub_degree {
+                let reason = if limits.is_hub(t.degree_before(d, end)) {
                     Some(Stop::Hub)
                 } else if node.hop >= max_hops {
                     Some(Stop::MaxHops)

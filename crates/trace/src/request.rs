@@ -88,6 +88,11 @@ impl TraceRequest {
         TraceRequest { txns, ..TraceRequest::default() }
     }
 
+    /// The tracer's limits this request asks for (its hub degree, else the default).
+    pub fn limits(&self) -> Limits {
+        Limits { hub_degree: self.hub_degree.unwrap_or(Limits::default().hub_degree), ..Limits::default() }
+    }
+
     /// Runs the request over `ledger` and its `graph`.
     pub fn run(&self, ledger: &Ledger, graph: &TemporalGraph) -> Result<TraceAnswer, RequestError> {
         self.run_knowing(ledger, graph, &std::collections::BTreeMap::new())
@@ -104,8 +109,7 @@ impl TraceRequest {
         if self.max_hops.is_some_and(|h| h > Self::MAX_HOPS) {
             return Err(RequestError::TooManyHops { max: Self::MAX_HOPS });
         }
-        let limits =
-            Limits { hub_degree: self.hub_degree.unwrap_or(Limits::default().hub_degree), ..Limits::default() };
+        let limits = self.limits();
         let known = self.known_mules.iter().filter_map(|id| ledger.account_ix(id));
         let told = degrees.iter().filter_map(|(id, &d)| Some((ledger.account_ix(id)?, d)));
         let tracer = Tracer::new(ledger, graph).with_limits(limits).with_known_mules(known).with_degrees(told);

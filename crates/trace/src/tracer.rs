@@ -17,6 +17,15 @@ pub struct Limits {
     pub events_total: u64,
 }
 
+impl Limits {
+    /// Whether an account with `degree` transfers (in and out, as of the trace's as-of time) is
+    /// a hub: the walk stops there without reading them. The one place that decides it, for a
+    /// trace on one node and for a partition answering a coordinator.
+    pub fn is_hub(&self, degree: usize) -> bool {
+        degree > self.hub_degree
+    }
+}
+
 impl Default for Limits {
     fn default() -> Limits {
         Limits { hub_degree: 100_000, events_per_account: 20_000, events_total: 2_000_000 }

@@ -161,15 +161,40 @@ impl Partitions for NatsPartitions {
     }
 
     fn ask(&mut self, partition: u32, req: &SliceRequest) -> Result<Slice, String> {
-        let question = to_json(&Question::Slice(req.clone()));
-        let p = Partition { index: partition, count: self.count };
-        let asked = fanzha_stream::ask_partition(&self.client, p, question, ASK_WAIT);
+        let mut answers = self.ask_each(&[(partition, req.clone())]);
+        answers.pop().expect("one answer a question")
+    }
+
+    fn ask_each(&mut self, questions: &[(u32, SliceRequest)]) -> Vec<Result<Slice, String>> {
+        // Every question is sent before any answer is awaited: a round costs its slowest partition.
+        let asked: Vec<_> = questions
+            .iter()
+            .map(|(partition, req)| {
+                let question = to_json(&Question::Slice(req.clone()));
+                let p = Partition { index: *partition, count: self.count };
+                let client = self.client.clone();
+                self.handle.spawn(async move { fanzha_stream::ask_partition(&client, p, question, ASK_WAIT).await })
+            })
+            .collect();
+        let answers = async {
+            let mut answers = Vec::with_capacity(asked.len());
+            for task in asked {
+                answers.push(task.await.map_err(|e| e.to_string()).and_then(|a| a.map_err(|e| e.to_string())));
+            }
+            answers
+        };
         // On an async worker, the worker is moved aside while this thread waits.
-        let answer = match tokio::runtime::Handle::try_current() {
-            Ok(_) => tokio::task::block_in_place(|| self.handle.block_on(asked)),
-            Err(_) => self.handle.block_on(asked),
-        }
-        .map_err(|e| e.to_string())?;
+        let answers = match tokio::runtime::Handle::try_current() {
+            Ok(_) => tokio::task::block_in_place(|| self.handle.block_on(answers)),
+            Err(_) => self.handle.block_on(answers),
+        };
+        answers.into_iter().map(|answer| self.checked(answer?)).collect()
+    }
+}
+
+impl NatsPartitions {
+    /// A partition's answer to a slice question, read and held to the sequence wanted.
+    fn checked(&self, answer: Vec<u8>) -> Result<Slice, String> {
         let slice: Slice = decode(&answer)?;
         match self.wanted {
             Some(w) if slice.sequence < w => {

@@ -202,6 +202,13 @@ pub trait Partitions {
     fn count(&self) -> u32;
     /// Asks a node of `partition` (one question, one page); `Err` says why it did not answer.
     fn ask(&mut self, partition: u32, req: &SliceRequest) -> Result<Slice, String>;
+
+    /// Asks several partitions one question each, the answers in the questions' order. The
+    /// default asks one after another; a transport that can should ask them all at once (one
+    /// round of a trace then waits for its slowest partition, not for their sum).
+    fn ask_each(&mut self, questions: &[(u32, SliceRequest)]) -> Vec<Result<Slice, String>> {
+        questions.iter().map(|(p, req)| self.ask(*p, req)).collect()
+    }
 }
 
 /// Why a trace across partitions gave no answer.
@@ -236,25 +243,38 @@ struct Gathered {
 }
 
 impl Gathered {
-    /// Asks `partition` for `req`, every page of it.
-    fn ask(&mut self, parts: &mut dyn Partitions, partition: u32, mut req: SliceRequest) -> Result<(), AcrossError> {
-        req.upto = self.upto.get(&partition).copied();
-        loop {
-            let slice = parts.ask(partition, &req).map_err(|detail| AcrossError::Unreachable { partition, detail })?;
-            self.upto.entry(partition).or_insert(slice.upto);
-            req.upto = Some(slice.upto);
-            self.end_ts = self.end_ts.max(slice.end_ts);
-            for a in slice.accounts {
-                self.accounts.entry(a.id.clone()).or_insert(a);
+    /// Asks each partition its question, all at once ([`Partitions::ask_each`]), then every
+    /// further page of each; answers are taken in the questions' order.
+    fn ask_round(
+        &mut self,
+        parts: &mut dyn Partitions,
+        questions: Vec<(u32, SliceRequest)>,
+    ) -> Result<(), AcrossError> {
+        let questions: Vec<(u32, SliceRequest)> = questions
+            .into_iter()
+            .map(|(p, req)| (p, SliceRequest { upto: self.upto.get(&p).copied(), ..req }))
+            .collect();
+        let first = parts.ask_each(&questions);
+        for ((partition, mut req), answer) in questions.into_iter().zip(first) {
+            let unreachable = |detail| AcrossError::Unreachable { partition, detail };
+            let mut slice = answer.map_err(unreachable)?;
+            loop {
+                self.upto.entry(partition).or_insert(slice.upto);
+                req.upto = Some(slice.upto);
+                self.end_ts = self.end_ts.max(slice.end_ts);
+                for a in slice.accounts {
+                    self.accounts.entry(a.id.clone()).or_insert(a);
+                }
+                self.hubs.extend(slice.hubs.into_iter().map(|h| (h.id, h.degree)));
+                self.pages.push(slice.transfers);
+                match slice.next {
+                    Some(offset) if offset > req.offset => req.offset = offset,
+                    _ => break,
+                }
+                slice = parts.ask(partition, &req).map_err(unreachable)?;
             }
-            self.hubs.extend(slice.hubs.into_iter().map(|h| (h.id, h.degree)));
-            self.pages.push(slice.transfers);
-            match slice.next {
-                Some(offset) if offset > req.offset => req.offset = offset,
-                _ => break,
-            }
+            self.complete.extend(req.accounts);
         }
-        self.complete.extend(req.accounts);
         Ok(())
     }
 
@@ -377,10 +397,11 @@ pub fn trace_across(req: &TraceRequest, parts: &mut dyn Partitions) -> Result<Tr
     }
     let count = parts.count().max(1);
     let mut gathered = Gathered::default();
-    for p in 0..count {
+    let first = (0..count).map(|p| {
         let accounts: Vec<String> = req.account.iter().filter(|id| Partition::owner(id, count) == p).cloned().collect();
-        gathered.ask(parts, p, SliceRequest { accounts, txns: req.txns.clone(), ..SliceRequest::default() })?;
-    }
+        (p, SliceRequest { accounts, txns: req.txns.clone(), ..SliceRequest::default() })
+    });
+    gathered.ask_round(parts, first.collect())?;
     // The default as-of time is the end of the whole deployment's data, not of what was gathered.
     let req = TraceRequest { as_of: req.as_of.or(gathered.end_ts), ..req.clone() };
     // A hub's owner says how many transfers it has instead of sending them: the walk stops there.
@@ -403,8 +424,9 @@ pub fn trace_across(req: &TraceRequest, parts: &mut dyn Partitions) -> Result<Tr
         if wanted.is_empty() {
             return Ok(answer);
         }
-        for (p, accounts) in wanted {
-            gathered.ask(parts, p, SliceRequest { accounts, hubs_above, ..SliceRequest::default() })?;
-        }
+        let questions = wanted
+            .into_iter()
+            .map(|(p, accounts)| (p, SliceRequest { accounts, hubs_above, ..SliceRequest::default() }));
+        gathered.ask_round(parts, questions.collect())?;
     }
 }

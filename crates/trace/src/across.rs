@@ -22,7 +22,7 @@
 
 use crate::{Limits, RequestError, TraceAnswer, TraceRequest};
 use fanzha_graph::{EdgeIx, TemporalGraph};
-use fanzha_model::{Account, Event, Ledger, Partition, Transfer};
+use fanzha_model::{Account, AccountIx, Event, Ledger, Partition, Transfer};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -58,6 +58,29 @@ pub struct HubCut {
     pub degree: usize,
     /// …at or before this time (UTC epoch seconds: the trace's as-of time).
     pub as_of: i64,
+}
+
+impl HubCut {
+    /// Whether `degree` transfers make a hub ([`Limits::is_hub`]).
+    fn is_hub(&self, degree: usize) -> bool {
+        Limits { hub_degree: self.degree, ..Limits::default() }.is_hub(degree)
+    }
+}
+
+/// The degree of account `a` as of `cut`'s time among the first `upto` of the `held` transfers,
+/// when that makes it a hub. Adjacency is in time order, so a binary search counts; only a hub on
+/// a node that took transfers since the trace began is counted one by one.
+fn hub_degree(graph: &TemporalGraph, a: AccountIx, cut: HubCut, upto: u32, held: u32) -> Option<usize> {
+    let by_time = |edges: &[u32]| edges.partition_point(|&e| graph.edge(EdgeIx(e)).ts.0 <= cut.as_of);
+    let mut degree = by_time(graph.in_edges(a)) + by_time(graph.out_edges(a));
+    if cut.is_hub(degree) && upto < held {
+        let held_then = |&&e: &&u32| {
+            let edge = graph.edge(EdgeIx(e));
+            edge.txn.0 < upto && edge.ts.0 <= cut.as_of
+        };
+        degree = graph.in_edges(a).iter().chain(graph.out_edges(a)).filter(held_then).count();
+    }
+    cut.is_hub(degree).then_some(degree)
 }
 
 /// An asked account a slice holds back as a hub: its id and its transfers as of the cut's time.
@@ -124,28 +147,11 @@ impl Slice {
         let mut hubs = Vec::new();
         for id in &req.accounts {
             if let Some(a) = ledger.account_ix(id) {
-                let own = graph.in_edges(a).iter().chain(graph.out_edges(a));
-                if let Some(cut) = req.hubs_above {
-                    // Adjacency is in time order: a binary search counts; only a hub on a node
-                    // that took transfers since the trace began is counted one by one.
-                    let by = |edges: &[u32]| edges.partition_point(|&e| graph.edge(EdgeIx(e)).ts.0 <= cut.as_of);
-                    let mut degree = by(graph.in_edges(a)) + by(graph.out_edges(a));
-                    let hub = |degree| Limits { hub_degree: cut.degree, ..Limits::default() }.is_hub(degree);
-                    if hub(degree) && upto < held {
-                        degree = own
-                            .clone()
-                            .filter(|&&e| {
-                                let edge = graph.edge(EdgeIx(e));
-                                edge.txn.0 < upto && edge.ts.0 <= cut.as_of
-                            })
-                            .count();
-                    }
-                    if hub(degree) {
-                        hubs.push(SliceHub { id: id.clone(), degree });
-                        continue;
-                    }
+                if let Some(degree) = req.hubs_above.and_then(|cut| hub_degree(graph, a, cut, upto, held)) {
+                    hubs.push(SliceHub { id: id.clone(), degree });
+                    continue;
                 }
-                edges.extend(own);
+                edges.extend(graph.in_edges(a).iter().chain(graph.out_edges(a)));
             }
         }
         edges.extend(req.txns.iter().filter_map(|id| ledger.txn_ix(id)).map(|t| graph.edge_of(t).0));

@@ -34,7 +34,10 @@ mod request;
 mod signals;
 mod tracer;
 
-pub use across::{trace_across, AcrossError, Partitions, Slice, SliceAccount, SliceRequest, SliceTransfer, SLICE_PAGE};
+pub use across::{
+    trace_across, AcrossError, HubCut, Partitions, Slice, SliceAccount, SliceHub, SliceRequest, SliceTransfer,
+    SLICE_PAGE,
+};
 pub use backward::{Backward, Origin, OriginKind, Provenance};
 pub use flow::{CashOut, Exit, FlowEdge, Held, Stop, Trace, Work};
 pub use forward::Forward;

@@ -168,3 +168,29 @@ fn a_hubs_owner_tells_its_count_instead_of_sending_its_transfers() {
         assert!(nodes.sent < 10, "{} transfers sent: not the shop's 301", nodes.sent);
     }
 }
+
+#[test]
+fn a_hub_is_counted_in_the_snapshot_the_trace_began_with() {
+    // SHOP takes 12 payments; the node then takes 5 more. A trace that began before those (its
+    // snapshot: the first 13 transfers) must not see SHOP as a hub of more than 12.
+    let mut b = Book::new();
+    let (payer, shop) = (b.account("P", 0, 1_000_000), b.account("SHOP", 1, 0));
+    for i in 0..17 {
+        b.t(payer, shop, i, 100);
+    }
+    let whole = &b.ledger;
+    let graph = b.graph();
+    let ask = |upto: Option<u32>| {
+        let cut = fanzha_trace::HubCut { degree: 12, as_of: common::T0 + 100 };
+        let req =
+            SliceRequest { accounts: vec!["SHOP".into()], upto, hubs_above: Some(cut), ..SliceRequest::default() };
+        Slice::of(whole, &graph, &req)
+    };
+    let now = ask(None);
+    assert_eq!((now.hubs.len(), now.transfers.len()), (1, 0), "17 transfers now: a hub, none sent");
+    assert_eq!(now.hubs[0].degree, 17);
+    let then = ask(Some(12));
+    assert_eq!((then.hubs.len(), then.transfers.len()), (0, 12), "12 in the trace's snapshot: no hub");
+    let then = ask(Some(13));
+    assert_eq!((then.hubs.len(), then.hubs.first().map(|h| h.degree)), (1, Some(13)));
+}

@@ -36,7 +36,7 @@ pub use error::ApiError;
 pub use routes::Client;
 pub use state::{
     client_key, ApiConfig, App, HeldCheck, ListsChangeError, ListsChanged, Live, Notice, OnNotice, Poisoned,
-    RateLimiter, RescoreError, Rules,
+    RateLimiter, RescoreError, Rules, GRAPH_READERS_WAIT,
 };
 
 use axum::body::Body;

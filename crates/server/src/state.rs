@@ -374,6 +374,10 @@ impl App {
     }
 }
 
+/// How long [`Live::graph`] waits for traces reading the graph to finish before it merges new
+/// transfers into a copy instead of in place.
+pub const GRAPH_READERS_WAIT: std::time::Duration = std::time::Duration::from_millis(50);
+
 impl Live {
     /// Tells the live checker about a transfer just committed to the store (`POST /v1/transfers`,
     /// or a batch from the stream a node follows). Transfers must reach the checker in time order,
@@ -431,11 +435,17 @@ impl Live {
 
     /// The temporal graph of everything in the store (for tracing and batch detection), shared
     /// by readers. Transfers and accounts recorded since it was last asked for are merged in
-    /// ([`TemporalGraph::extend`]): in place when no reader holds it, else into a copy.
+    /// ([`TemporalGraph::extend`]) in place: readers hold it for one trace, so this waits up to
+    /// [`GRAPH_READERS_WAIT`] for those to finish (no new one can start meanwhile) and only then
+    /// merges into a copy, which costs about what a rebuild does.
     pub fn graph(&self) -> Arc<TemporalGraph> {
         let mut cached = self.graph.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let ledger = self.store.ledger();
         if cached.edge_count() != ledger.transfers().len() || cached.account_count() != ledger.accounts().len() {
+            let deadline = std::time::Instant::now() + GRAPH_READERS_WAIT;
+            while Arc::strong_count(&cached) > 1 && std::time::Instant::now() < deadline {
+                std::thread::sleep(std::time::Duration::from_micros(200));
+            }
             Arc::make_mut(&mut cached).extend(ledger);
         }
         cached.clone()

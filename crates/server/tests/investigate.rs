@@ -118,6 +118,28 @@ async fn a_trace_between_records_sees_them_as_a_fresh_graph_does() {
     }
 }
 
+/// A record while a trace holds the graph: the merge waits for that trace (briefly) and is made
+/// in place, not into a copy of the whole graph.
+#[tokio::test]
+async fn a_merge_waits_for_the_trace_reading_the_graph_and_is_made_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _) = recorded(dir.path()).await;
+    let held = app.read_live().unwrap().graph();
+    let before = Arc::as_ptr(&held) as usize;
+    let t =
+        json!({"txn_id": "O1", "ts": iso(T0 + 1_000), "from_account": "FRESH", "to_account": "OUT2", "amount_fen": 1});
+    let (status, v) = call(&app, "POST", "/v1/transfers", Some(t)).await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    let reader = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        drop(held);
+    });
+    let merged = app.read_live().unwrap().graph();
+    reader.join().unwrap();
+    assert_eq!(merged.edge_count(), 4);
+    assert_eq!(Arc::as_ptr(&merged) as usize, before, "merged in place once the reader let go");
+}
+
 #[tokio::test]
 async fn an_accounts_risk_gathers_scores_lists_reports_and_the_holders_cards() {
     let dir = tempfile::tempdir().unwrap();

@@ -72,6 +72,12 @@ impl TemporalGraph {
         g
     }
 
+    /// Whether the graph holds every transfer and account of `ledger` (the ledger it was built
+    /// from, which only grows): [`Self::extend`] would change nothing.
+    pub fn is_current(&self, ledger: &Ledger) -> bool {
+        self.edge_count() == ledger.transfers().len() && self.accounts == ledger.accounts().len()
+    }
+
     /// Brings the graph up to every transfer and account of `ledger`, which must be the ledger
     /// it was built from, grown since (the ledger only appends). The result equals a graph built
     /// from scratch; see [`Self::extend_to`] for the cost.

@@ -161,17 +161,23 @@ impl Partitions for NatsPartitions {
     }
 
     fn ask(&mut self, partition: u32, req: &SliceRequest) -> Result<Slice, String> {
-        let mut answers = self.ask_each(&[(partition, req.clone())]);
-        answers.pop().expect("one answer a question")
+        self.ask_all([(partition, req)]).pop().expect("one answer a question")
     }
 
     fn ask_each(&mut self, questions: &[(u32, SliceRequest)]) -> Vec<Result<Slice, String>> {
-        // Every question is sent before any answer is awaited: a round costs its slowest partition.
+        self.ask_all(questions.iter().map(|(p, req)| (*p, req)))
+    }
+}
+
+impl NatsPartitions {
+    /// Sends every question before awaiting any answer (a round costs its slowest partition);
+    /// the answers in the questions' order.
+    fn ask_all<'q>(&self, questions: impl IntoIterator<Item = (u32, &'q SliceRequest)>) -> Vec<Result<Slice, String>> {
         let asked: Vec<_> = questions
-            .iter()
+            .into_iter()
             .map(|(partition, req)| {
                 let question = to_json(&Question::Slice(req.clone()));
-                let p = Partition { index: *partition, count: self.count };
+                let p = Partition { index: partition, count: self.count };
                 let client = self.client.clone();
                 self.handle.spawn(async move { fanzha_stream::ask_partition(&client, p, question, ASK_WAIT).await })
             })
@@ -190,9 +196,7 @@ impl Partitions for NatsPartitions {
         };
         answers.into_iter().map(|answer| self.checked(answer?)).collect()
     }
-}
 
-impl NatsPartitions {
     /// A partition's answer to a slice question, read and held to the sequence wanted.
     fn checked(&self, answer: Vec<u8>) -> Result<Slice, String> {
         let slice: Slice = decode(&answer)?;

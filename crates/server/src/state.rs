@@ -441,7 +441,7 @@ impl Live {
     pub fn graph(&self) -> Arc<TemporalGraph> {
         let mut cached = self.graph.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let ledger = self.store.ledger();
-        if cached.edge_count() != ledger.transfers().len() || cached.account_count() != ledger.accounts().len() {
+        if !cached.is_current(ledger) {
             let deadline = std::time::Instant::now() + GRAPH_READERS_WAIT;
             while Arc::strong_count(&cached) > 1 && std::time::Instant::now() < deadline {
                 std::thread::sleep(std::time::Duration::from_micros(200));

@@ -91,26 +91,29 @@ fn the_shipped_model_scores_on_the_held_out_split_as_documented() {
     }
 }
 
+/// The shipped model on every text of `file` (none of which it trained on): macro-F1 at least
+/// `macro_f1`, missed scams and false alarms at most `missed` and `false_alarms`.
+fn holds_on_every_text_of(file: &str, macro_f1: f64, missed: f64, false_alarms: f64) {
+    let e = evaluate(shipped(), &read(file));
+    assert!(e.macro_f1 >= macro_f1, "{file}: macro-F1 {}", e.macro_f1);
+    assert!(e.missed_scam_rate <= missed, "{file}: missed {}", e.missed_scam_rate);
+    assert!(e.false_alarm_rate <= false_alarms, "{file}: false alarms {}", e.false_alarm_rate);
+}
+
 /// TeleAntiFraud's dialogues were written by others (generated with another model, for another
 /// project) and the shipped model never trained on any of them.
 #[test]
 fn the_shipped_model_holds_on_independently_written_calls() {
-    let e = evaluate(shipped(), &read("teleantifraud.jsonl"));
     // Measured 2026-12-03 (docs/BENCHMARKS.md): macro-F1 0.860, missed 8.4 %, false alarms 1.6 %.
-    assert!(e.macro_f1 >= 0.8, "macro-F1 {}", e.macro_f1);
-    assert!(e.missed_scam_rate <= 0.15, "missed {}", e.missed_scam_rate);
-    assert!(e.false_alarm_rate <= 0.025, "false alarms {}", e.false_alarm_rate);
+    holds_on_every_text_of("teleantifraud.jsonl", 0.8, 0.15, 0.025);
 }
 
 /// `scripts.jsonl` was written after the shipped model was trained (and is not in its training):
 /// the four groups users meet most and their look-alikes, in every shape.
 #[test]
 fn the_shipped_model_holds_on_team_texts_written_after_it() {
-    let e = evaluate(shipped(), &read("scripts.jsonl"));
     // Measured 2026-12-03 (docs/BENCHMARKS.md): macro-F1 0.885, missed 4.4 %, false alarms 6.4 %.
-    assert!(e.macro_f1 >= 0.86, "macro-F1 {}", e.macro_f1);
-    assert!(e.missed_scam_rate <= 0.06, "missed {}", e.missed_scam_rate);
-    assert!(e.false_alarm_rate <= 0.08, "false alarms {}", e.false_alarm_rate);
+    holds_on_every_text_of("scripts.jsonl", 0.86, 0.06, 0.08);
 }
 
 /// `voices.jsonl` (2026-12-04) was written after the shipped model, in eight voices other than the
@@ -118,11 +121,8 @@ fn the_shipped_model_holds_on_team_texts_written_after_it() {
 /// plain speech to older people, the workplace, young people online, robocalls and hotlines).
 #[test]
 fn the_shipped_model_holds_on_texts_in_other_voices() {
-    let e = evaluate(shipped(), &read("voices.jsonl"));
     // Measured 2026-12-04 (docs/BENCHMARKS.md): macro-F1 0.916, missed 4.8 %, false alarms 2.3 %.
-    assert!(e.macro_f1 >= 0.89, "macro-F1 {}", e.macro_f1);
-    assert!(e.missed_scam_rate <= 0.07, "missed {}", e.missed_scam_rate);
-    assert!(e.false_alarm_rate <= 0.04, "false alarms {}", e.false_alarm_rate);
+    holds_on_every_text_of("voices.jsonl", 0.89, 0.07, 0.04);
 }
 
 #[test]

@@ -28,6 +28,7 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(__file__))
 from text_baseline import is_test  # noqa: E402
 import text_independent  # noqa: E402
+import text_styles_baseline  # noqa: E402
 
 D = os.path.join(os.path.dirname(__file__), "..", "data", "text")
 GROUP_OF = {"ordinary": "none", "police_gov": "police_gov", "loan_credit": "loan_credit", "cs_refund": "ecommerce_cs",
@@ -36,7 +37,7 @@ ALPHAS = (0.0, 0.3, 0.5, 0.7, 1.0)
 
 
 def read(files):
-    return [json.loads(l) for f in files for l in open(os.path.join(D, f + ".jsonl"), encoding="utf-8") if l.strip()]
+    return text_styles_baseline.read([os.path.join(D, f + ".jsonl") for f in files])
 
 
 def sets(independent):
@@ -76,16 +77,9 @@ def fanzha_probabilities(fanzha, texts):
 
 
 def scores(truth, pred):
-    f1s = []
-    for label in sorted(set(truth)):
-        tp = sum(1 for t, p in zip(truth, pred) if t == label and p == label)
-        predicted, support = sum(1 for p in pred if p == label), sum(1 for t in truth if t == label)
-        prec, rec = (tp / predicted if predicted else 0.0), tp / support
-        f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
-    ordinary = [p for t, p in zip(truth, pred) if t == "none"]
-    return {"macro_f1": round(sum(f1s) / len(f1s), 4),
-            "false_alarm_rate": round(sum(p != "none" for p in ordinary) / len(ordinary), 4),
-            "f1_by_label": dict(zip(sorted(set(truth)), (round(f, 3) for f in f1s)))}
+    s = text_styles_baseline.scores(truth, pred)
+    return {"macro_f1": round(s["macro_f1"], 4), "false_alarm_rate": round(s["false_alarm_rate"], 4),
+            "f1_by_label": {l: round(f, 3) for l, f in text_styles_baseline.label_f1(truth, pred).items()}}
 
 
 def main():

@@ -34,16 +34,21 @@ def read(paths):
     return out
 
 
-def scores(truth, pred):
-    labels = sorted(set(truth))
-    f1s = []
-    for l in labels:
+def label_f1(truth, pred):
+    """F1 of every label the truth has, by label (sorted)."""
+    f1s = {}
+    for l in sorted(set(truth)):
         tp = sum(1 for t, p in zip(truth, pred) if t == l and p == l)
         predicted = sum(1 for p in pred if p == l)
         support = sum(1 for t in truth if t == l)
         prec = tp / predicted if predicted else 0.0
         rec = tp / support if support else 0.0
-        f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+        f1s[l] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return f1s
+
+
+def scores(truth, pred):
+    f1s = list(label_f1(truth, pred).values())
     ordinary = [p for t, p in zip(truth, pred) if t == "none"]
     scams = [p for t, p in zip(truth, pred) if t != "none"]
     return {"examples": len(truth), "macro_f1": sum(f1s) / len(f1s),
@@ -80,13 +85,7 @@ def main():
                 truth.append(g)
         pred = list(pipe.predict(texts))
         group = [next((g for g, (_, _, ids) in enumerate(text_independent.GROUPS) if p in ids), -1) for p in pred]
-        f1s = []
-        for g in range(len(text_independent.GROUPS)):
-            tp = sum(1 for t, p in zip(truth, group) if t == g and p == g)
-            predicted = sum(1 for p in group if p == g)
-            support = sum(1 for t in truth if t == g)
-            prec, rec = (tp / predicted if predicted else 0.0), (tp / support if support else 0.0)
-            f1s.append(round(2 * prec * rec / (prec + rec) if prec + rec else 0.0, 3))
+        f1s = [round(f, 3) for f in label_f1(truth, group).values()]
         ordinary = [p for t, p in zip(truth, pred) if t == 0]
         out["independent"] = {"group_f1": f1s, "macro_f1": round(sum(f1s) / len(f1s), 3),
                               "false_alarm_rate": round(sum(p != "none" for p in ordinary) / len(ordinary), 4)}

@@ -11,6 +11,7 @@
 #   bench/text_candidate.sh NAME [fanzha text train options: --data FILE ... --l2 X ...]
 #   (no --data: the shipped model's three files; no options at all: the shipped model file itself)
 #   SKIP_BUILD=1   use the built binary          EXTRA=FILE   also report the held-out split of FILE
+#   ENCODER=e5-small-q4.bin   with the second stage on (HEAD=FILE: a head other than the shipped one)
 # Output: one Markdown row | NAME | team held-out | teleantifraud | selection mean | extra | TFT5 |, the
 # cells "macro-F1 / missed scams / false alarms".
 set -euo pipefail
@@ -29,20 +30,24 @@ else
   printf '%s\n' "${args[@]}" | grep -qx -- --data || args+=(--data $T/corpus.jsonl --data $T/dialogues.jsonl --data $T/messages.jsonl)
   "$FANZHA" text train "${args[@]}" --out "$model" >/dev/null
 fi
+stage=()
+[ -n "${ENCODER:-}" ] && stage=(--encoder "$ENCODER" --no-disguise)
+[ -n "${HEAD:-}" ] && stage+=(--head "$HEAD")
 cell() { python3 -c '
 import json, sys
 e = json.load(sys.stdin)
 e = e.get("held_out", e)
 print("%.3f / %.1f%% / %.1f%%" % (e["macro_f1"], 100 * e["missed_scam_rate"], 100 * e["false_alarm_rate"]))'; }
-team=$("$FANZHA" text eval --json --model "$model" --data $T/corpus.jsonl --data $T/dialogues.jsonl \
+team=$("$FANZHA" text eval --json "${stage[@]}" --model "$model" --data $T/corpus.jsonl --data $T/dialogues.jsonl \
   --data $T/messages.jsonl --data $T/scripts.jsonl | cell)
-taf=$("$FANZHA" text eval --json --all --model "$model" --data $T/teleantifraud.jsonl | cell)
+taf=$("$FANZHA" text eval --json --all "${stage[@]}" --model "$model" --data $T/teleantifraud.jsonl | cell)
 mean=$(python3 -c 'import sys; print("%.4f" % ((float(sys.argv[1]) + float(sys.argv[2])) / 2))' "${team%% *}" "${taf%% *}")
 extra="—"
-[ -n "${EXTRA:-}" ] && extra=$("$FANZHA" text eval --json --model "$model" --data "$EXTRA" | cell)
+[ -n "${EXTRA:-}" ] && extra=$("$FANZHA" text eval --json "${stage[@]}" --model "$model" --data "$EXTRA" | cell)
 t5="—"
 if [ -n "${INDEPENDENT:-}" ]; then
-  t5=$(python3 bench/text_independent.py "$INDEPENDENT" --fanzha "$FANZHA" --model "$model" | python3 -c '
+  t5=$(python3 bench/text_independent.py "$INDEPENDENT" --fanzha "$FANZHA" --model "$model" \
+    ${ENCODER:+--encoder "$ENCODER"} ${HEAD:+--head "$HEAD"} | python3 -c '
 import json, sys
 o = json.load(sys.stdin)
 g = o["groups"]

@@ -5,7 +5,7 @@ Source: github.com/ChangMianRen/Telecom_Fraud_Texts_5 (Li, Zhang, Jiang, Appl. S
 allows research use only and forbids commercial use, so fanzha never trains on it and does not ship it: fetch it
 yourself and point this script at the folder holding label00-last.csv ... label04-last.csv.
 
-    python3 bench/text_independent.py DIR [--fanzha target/release/fanzha] [--model M.fzt]
+    python3 bench/text_independent.py DIR [--fanzha target/release/fanzha] [--model M.fzt] [--encoder e5-small-q4.bin [--head H.json]]
 
 The five files are five groups. Each fanzha typology counts for the group it belongs to; a scam typology outside
 the four scam groups counts as wrong for the group F1 (but it is still a warning: the binary columns count it).
@@ -48,6 +48,8 @@ def main():
     ap.add_argument("dir")
     ap.add_argument("--fanzha", default="target/release/fanzha")
     ap.add_argument("--model")
+    ap.add_argument("--encoder", help="turn on the second stage with these weights (e5-small-q4.bin)")
+    ap.add_argument("--head", help="the second stage's head, if not the shipped one")
     a = ap.parse_args()
     texts, truth = [], []
     for g, (name, file, _) in enumerate(GROUPS):
@@ -55,7 +57,8 @@ def main():
             texts.append(t[:20000])
             truth.append(g)
     lines = "".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(texts))
-    cmd = [a.fanzha, "text", "classify", "--json"] + (["--model", a.model] if a.model else []) + ["-"]
+    cmd = [a.fanzha, "text", "classify", "--json"] + (["--model", a.model] if a.model else []) \
+        + (["--encoder", a.encoder] if a.encoder else []) + (["--head", a.head] if a.head else []) + ["-"]
     out = subprocess.run(cmd, input=lines.encode(), capture_output=True, check=False).stdout.decode()
     pred, scam = [None] * len(texts), [False] * len(texts)
     errors = 0

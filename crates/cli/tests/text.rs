@@ -41,3 +41,51 @@ fn classify_keeps_order_and_ids_and_reports_bad_lines() {
     assert!(lines[3]["error"].as_str().unwrap().starts_with("line 4:"));
     assert_eq!((lines[4]["id"].as_str(), lines[4]["typology"].as_str()), (Some("z"), Some("brushing")));
 }
+
+#[test]
+fn classify_answers_in_input_order_across_batches() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fanzha"))
+        .args(["text", "classify", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input: String = (0..600)
+        .map(|i| format!("{}\n", serde_json::json!({"id": i, "text": format!("第{i}条：您的快递已到驿站，取件码{i}")})))
+        .collect();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let ids: Vec<i64> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, (0..600).collect::<Vec<i64>>());
+}
+
+#[test]
+fn the_second_stage_needs_the_right_weights_and_says_when_it_is_on() {
+    let out = Command::new(env!("CARGO_BIN_EXE_fanzha"))
+        .args(["text", "classify", "--encoder", "/nonexistent/e5-small-q4.bin", "-"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/e5-small-q4.bin"));
+    let Some(weights) = std::env::var_os("FANZHA_ENCODER") else {
+        eprintln!("second half skipped: FANZHA_ENCODER is not set");
+        return;
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fanzha"))
+        .args(["text", "classify", "--json", "--encoder"])
+        .arg(weights)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all("我是公安局的，你涉嫌洗钱，马上把钱转到安全账户\n".as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((v["typology"].as_str(), v["encoder"].as_bool()), (Some("police_gov"), Some(true)));
+}

@@ -488,7 +488,16 @@ fn limited(app: &App, client: &Client) -> Result<(), ApiError> {
 pub async fn analyze_text(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
     limited(&app, &client)?;
     let b: TextBody = counted(&app, parse(&body))?;
-    let r = app.text.analyze(&b.text).map_err(|e| {
+    let r = if app.text.has_encoder() {
+        // The second stage takes up to seconds: off the async workers.
+        let shared = Arc::clone(&app);
+        tokio::task::spawn_blocking(move || shared.text.analyze(&b.text))
+            .await
+            .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("text analysis failed: {e}")))?
+    } else {
+        app.text.analyze(&b.text)
+    };
+    let r = r.map_err(|e| {
         let status = match e {
             fanzha_text::TextError::TooLong { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             _ => StatusCode::BAD_REQUEST,

@@ -1,5 +1,6 @@
 //! Where a verdict on a text is made: normalize, featurize, score, and explain.
 
+use crate::encoder::{Encoder, Head, Prefix};
 use crate::features::{Feature, Featurizer, Scratch};
 use crate::model::{Model, ModelError, Scorer};
 use crate::normalize::{normalize_into, Normalized};
@@ -8,6 +9,7 @@ use crate::{advice, TextError};
 use fanzha_model::Typology;
 use serde::Serialize;
 use std::cell::RefCell;
+use std::sync::Arc;
 
 /// The model fanzha ships, trained on `data/text/corpus.jsonl` by
 /// `fanzha text train --data data/text/corpus.jsonl --out crates/text/model/default.fzt`.
@@ -23,6 +25,15 @@ pub struct Classifier {
     scorer: Scorer,
     /// The index of `none` among the labels.
     none: Option<usize>,
+    /// The optional second stage.
+    second: Option<SecondStage>,
+}
+
+/// The encoder and its head, with the head's labels as indices into the model's.
+struct SecondStage {
+    encoder: Arc<Encoder>,
+    head: Head,
+    to_model: Vec<usize>,
 }
 
 thread_local! {
@@ -57,6 +68,8 @@ pub struct Analysis {
     pub passage: Option<Passage>,
     /// What to do (empty for `none`).
     pub advice_zh: Vec<&'static str>,
+    /// Whether the second stage (the e5 encoder) took part in the probabilities.
+    pub encoder: bool,
     /// The same advice in English.
     pub advice_en: Vec<&'static str>,
 }
@@ -117,7 +130,38 @@ impl Classifier {
         let featurizer = Featurizer::new(&model.words, model.buckets);
         let scorer = Scorer::new(&model);
         let none = model.labels.iter().position(|l| l == "none");
-        Classifier { model, featurizer, scorer, none }
+        Classifier { model, featurizer, scorer, none, second: None }
+    }
+
+    /// The same classifier with the second stage: every text's probabilities become
+    /// `alpha · first stage + (1 − alpha) · head(encoder(first max_chars characters))`.
+    /// Every label of the head must be one of the model's.
+    pub fn with_encoder(mut self, encoder: Arc<Encoder>, head: Head) -> Result<Classifier, TextError> {
+        let to_model = head
+            .labels
+            .iter()
+            .map(|l| self.model.labels.iter().position(|m| m == l))
+            .collect::<Option<Vec<usize>>>()
+            .ok_or(TextError::Model(ModelError::Damaged("the encoder head has a label the model lacks")))?;
+        self.second = Some(SecondStage { encoder, head, to_model });
+        Ok(self)
+    }
+
+    /// Whether the second stage is on.
+    pub fn has_encoder(&self) -> bool {
+        self.second.is_some()
+    }
+
+    /// Mixes the second stage into the first stage's probabilities `p`, if it is on.
+    fn mix(&self, text: &str, p: &mut [f32]) {
+        let Some(s) = &self.second else { return };
+        let cut = text.char_indices().nth(s.head.max_chars).map_or(text, |(i, _)| &text[..i]);
+        let q = s.head.probabilities(&s.encoder.embed(cut, Prefix::Passage));
+        let alpha = s.head.alpha;
+        p.iter_mut().for_each(|x| *x *= alpha);
+        for (&k, qk) in s.to_model.iter().zip(q) {
+            p[k] += (1.0 - alpha) * qk;
+        }
     }
 
     /// The model.
@@ -133,6 +177,7 @@ impl Classifier {
             normalize_into(text, &mut s.norm, &mut s.spare);
             self.score(s, &mut p);
         });
+        self.mix(text, &mut p);
         p
     }
 
@@ -187,6 +232,7 @@ impl Classifier {
             normalize_into(text, &mut s.norm, &mut s.spare);
             let mut p = Vec::with_capacity(self.model.classes());
             let kept = self.score(s, &mut p);
+            self.mix(text, &mut p);
             let mut order: Vec<usize> = (0..p.len()).collect();
             order.sort_by(|&a, &b| p[b].total_cmp(&p[a]).then(a.cmp(&b)));
             let typology = |k: usize| Typology::by_id(&self.model.labels[k]).expect("labels are checked on load");
@@ -217,6 +263,7 @@ impl Classifier {
                 passage,
                 advice_zh,
                 advice_en,
+                encoder: self.second.is_some(),
             })
         })
     }

@@ -19,6 +19,7 @@
 
 mod advice;
 mod classifier;
+pub mod encoder;
 mod eval;
 mod features;
 mod lexicon;
@@ -56,4 +57,7 @@ pub enum TextError {
     /// The model file cannot be used.
     #[error(transparent)]
     Model(#[from] ModelError),
+    /// The second stage's encoder or head cannot be used.
+    #[error(transparent)]
+    Encoder(#[from] encoder::EncoderError),
 }

@@ -72,6 +72,13 @@ enum What {
         /// Messages to classify
         #[arg(long, default_value_t = 200_000)]
         messages: usize,
+        /// Also time the second stage with these encoder weights (e5-small-q4.bin) on the first
+        /// --encoder-texts transcripts: latency of one transcript with both stages, all cores
+        #[arg(long)]
+        encoder: Option<PathBuf>,
+        /// Transcripts timed with the second stage
+        #[arg(long, default_value_t = 200)]
+        encoder_texts: usize,
     },
     /// Check random stored transfers (as if paid again now) through the shipped rules and the
     /// store's lists on one core, after replaying the store into the live features; print latency
@@ -188,7 +195,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         What::Check { db, checks, seed } => check_latency(&db, checks, seed)?,
         What::Report { db, from, to } => report_throughput(&db, &from, &to)?,
-        What::Text { data, messages } => text_throughput(&data, messages)?,
+        What::Text { data, messages, encoder, encoder_texts } => {
+            text_throughput(&data, messages, encoder.as_deref().map(|e| (e, encoder_texts)))?
+        }
     };
     println!("{result}");
     Ok(ExitCode::SUCCESS)
@@ -388,8 +397,13 @@ const LONG_CHARS: usize = 2_000;
 const LONG_TEXTS: usize = 2_000;
 
 /// Times model loading, classification of short messages, and explained classification of
-/// 2,000-character transcripts (latency percentiles), on one thread.
-fn text_throughput(data: &std::path::Path, n: usize) -> anyhow::Result<serde_json::Value> {
+/// 2,000-character transcripts (latency percentiles), on one thread; then, with `encoder`, the
+/// first transcripts with the second stage on too (its windows run on all cores).
+fn text_throughput(
+    data: &std::path::Path,
+    n: usize,
+    encoder: Option<(&std::path::Path, usize)>,
+) -> anyhow::Result<serde_json::Value> {
     let start = Instant::now();
     let classifier = fanzha_text::Classifier::shipped()?;
     let load_secs = start.elapsed().as_secs_f64();
@@ -438,8 +452,33 @@ fn text_throughput(data: &std::path::Path, n: usize) -> anyhow::Result<serde_jso
         latency_ms.push(start.elapsed().as_secs_f64() * 1e3);
     }
     let long_total: f64 = latency_ms.iter().sum();
+    let second_stage = match encoder {
+        None => serde_json::Value::Null,
+        Some((weights, count)) => {
+            let start = Instant::now();
+            let encoder = std::sync::Arc::new(fanzha_text::encoder::Encoder::load(weights)?);
+            let head = fanzha_text::encoder::Head::from_json(fanzha_text::encoder::DEFAULT_HEAD)?;
+            let both = fanzha_text::Classifier::shipped()?.with_encoder(encoder, head)?;
+            let load_secs = start.elapsed().as_secs_f64();
+            let mut ms: Vec<f64> = Vec::with_capacity(count);
+            for t in transcripts.iter().take(count) {
+                let start = Instant::now();
+                both.analyze(t)?;
+                ms.push(start.elapsed().as_secs_f64() * 1e3);
+            }
+            serde_json::json!({
+                "texts": ms.len(),
+                "threads": rayon::current_num_threads(),
+                "load_seconds": load_secs,
+                "p50_ms": percentile(&mut ms, 0.5),
+                "p99_ms": percentile(&mut ms, 0.99),
+                "max_ms": ms.iter().copied().fold(0.0, f64::max),
+            })
+        }
+    };
     Ok(serde_json::json!({
         "bench": "text_classify",
+        "second_stage": second_stage,
         "long_texts": transcripts.len(),
         "long_chars": LONG_CHARS,
         "long_texts_per_sec": transcripts.len() as f64 / (long_total / 1e3).max(1e-9),

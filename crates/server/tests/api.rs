@@ -228,6 +228,30 @@ async fn texts_lookups_and_public_reports() {
 }
 
 #[tokio::test]
+async fn texts_are_analyzed_with_the_second_stage_when_the_server_has_it() {
+    let Some(weights) = std::env::var_os("FANZHA_ENCODER") else {
+        eprintln!("skipped: FANZHA_ENCODER is not set");
+        return;
+    };
+    let encoder = fanzha_text::encoder::Encoder::load(std::path::Path::new(&weights)).unwrap();
+    let head = fanzha_text::encoder::Head::from_json(fanzha_text::encoder::DEFAULT_HEAD).unwrap();
+    let text = fanzha_text::Classifier::shipped().unwrap().with_encoder(Arc::new(encoder), head).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let config = ApiConfig { public_per_minute: 1_000, ..ApiConfig::default() };
+    let app = common::app_with_text(dir.path(), Arc::default(), config, text);
+    let scam = json!({"text": "您好,这里是市公安局,您的账户涉嫌洗钱,请立即将资金转入安全账户配合调查,不要告诉家人。"});
+    let (status, v) = call(&app, "POST", "/v1/texts/analyze", Some(scam)).await;
+    assert_eq!(
+        (status, v["typology"].as_str(), v["encoder"].as_bool()),
+        (StatusCode::OK, Some("police_gov"), Some(true)),
+        "{v}"
+    );
+    let (status, v) = call(&app, "POST", "/v1/texts/analyze", Some(json!({"text": " "}))).await;
+    assert_eq!((status, v["error"]["field"].clone()), (StatusCode::BAD_REQUEST, json!("text")));
+}
+
+#[tokio::test]
 async fn public_endpoints_are_rate_limited_per_address() {
     use axum::extract::connect_info::MockConnectInfo;
     wait_for_a_fresh_minute();

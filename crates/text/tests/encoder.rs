@@ -77,3 +77,19 @@ fn with_the_second_stage_on_the_analysis_says_so_and_its_probabilities_still_sum
     }
     assert_eq!(both.analyze("   ").err().map(|e| e.to_string()), Some("the text is empty".into()));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Any text (any Unicode, control characters, NULs, emoji) is read: marks around at least the prefix, a unit
+    /// vector of finite numbers.
+    #[test]
+    fn any_text_gives_a_finite_unit_vector(text in "\\PC{0,120}|[\\x00-\\x20\\u{2581}\\u{3000}\\u{FEFF}😀𠀀]{0,60}") {
+        static ENCODER: std::sync::OnceLock<Option<Encoder>> = std::sync::OnceLock::new();
+        let Some(e) = ENCODER.get_or_init(encoder) else { return Ok(()) };
+        proptest::prop_assert!(e.token_count(&text, Prefix::Passage) >= 5);
+        let v = e.embed(&text, Prefix::Passage);
+        let norm: f32 = v.iter().map(|x| x * x).sum();
+        proptest::prop_assert!(v.iter().all(|x| x.is_finite()) && (norm - 1.0).abs() < 1e-3, "{norm}");
+    }
+}

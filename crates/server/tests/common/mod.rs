@@ -79,10 +79,14 @@ impl Gate for TestGate {
 }
 
 pub fn app_with(dir: &Path, gate: Arc<TestGate>, config: ApiConfig) -> Arc<App> {
+    app_with_text(dir, gate, config, fanzha_text::Classifier::shipped().unwrap())
+}
+
+/// An app whose text classifier is `text` (e.g. with the second stage on).
+pub fn app_with_text(dir: &Path, gate: Arc<TestGate>, config: ApiConfig, text: fanzha_text::Classifier) -> Arc<App> {
     let store = LogStore::open(dir, OpenMode::Write).unwrap();
     let live = Live::open(store, dir, None).unwrap();
     let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, live.checker.schema()).unwrap();
-    let text = fanzha_text::Classifier::shipped().unwrap();
     Arc::new(App::new(live, Rules::Fixed(Arc::new(rules)), text, gate, config))
 }
 

@@ -3,6 +3,7 @@
 
 use super::file::{dequantize_block, Dims, WeightFile, Q4_BLOCK_BYTES};
 use super::EncoderError;
+use crate::model::softmax;
 
 /// A dense layer `y = x·Wᵀ + b`, `W` row-major `[out, in]`.
 struct Linear {
@@ -153,7 +154,7 @@ impl Network {
                 );
             }
             for row in s.scores.chunks_exact_mut(n) {
-                softmax(row);
+                softmax(row, 1.0);
             }
             // context_h = P · V_h, written into the head's columns of `context`.
             unsafe {
@@ -249,16 +250,6 @@ impl Scratch {
             ff: vec![0.0; n * ff],
         }
     }
-}
-
-fn softmax(row: &mut [f32]) {
-    let max = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    let mut sum = 0.0;
-    for v in row.iter_mut() {
-        *v = (*v - max).exp();
-        sum += *v;
-    }
-    row.iter_mut().for_each(|v| *v /= sum);
 }
 
 /// Exact GELU, `z/2 · (1 + erf(z/√2))`.

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{EncoderError, DIM, WEIGHTS_SHA256};
+use crate::model::softmax;
 
 /// The head fanzha ships, trained by `fanzha text train-head` (command in `docs/text.md`).
 pub const DEFAULT_HEAD: &str = include_str!("../../model/encoder-head.json");
@@ -77,7 +78,7 @@ impl Head {
             .zip(&self.intercept)
             .map(|(w, b)| b + w.iter().zip(v).map(|(a, x)| a * x).sum::<f32>())
             .collect();
-        softmax(&mut z);
+        softmax(&mut z, 1.0);
         z
     }
 
@@ -121,7 +122,7 @@ impl Head {
             }
             let mut gb = vec![0.0f32; k];
             for (i, row) in z.chunks_exact_mut(k).enumerate() {
-                softmax(row);
+                softmax(row, 1.0);
                 row[y[i]] -= 1.0;
                 for (g, r) in gb.iter_mut().zip(row.iter_mut()) {
                     *r *= weight[i] / n as f32;
@@ -170,16 +171,6 @@ impl Head {
             intercept: b,
         }
     }
-}
-
-fn softmax(z: &mut [f32]) {
-    let max = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    let mut sum = 0.0;
-    for v in z.iter_mut() {
-        *v = (*v - max).exp();
-        sum += *v;
-    }
-    z.iter_mut().for_each(|v| *v /= sum);
 }
 
 #[cfg(test)]

@@ -61,9 +61,10 @@ def main():
         + (["--encoder", a.encoder] if a.encoder else []) + (["--head", a.head] if a.head else []) + ["-"]
     out = subprocess.run(cmd, input=lines.encode(), capture_output=True, check=False).stdout.decode()
     pred, scam = [None] * len(texts), [False] * len(texts)
-    errors = 0
+    errors = encoder_ran = 0
     for line in out.splitlines():
         d = json.loads(line)
+        encoder_ran += bool(d.get("encoder"))
         if "error" in d:
             errors += 1  # counted as `none` below, and reported
         typ = d.get("typology", "none")
@@ -87,6 +88,8 @@ def main():
     report["macro_f1"] = round(sum(f1s) / len(f1s), 3)
     report["false_alarm_rate"] = round(sum(ordinary) / len(ordinary), 4)
     report["scams_warned"] = round(sum(scams) / len(scams), 4)
+    if a.encoder:
+        report["encoder_ran"] = round(encoder_ran / len(texts), 4)  # the share the second stage read
     print(json.dumps(report, ensure_ascii=False))
 
 

@@ -242,11 +242,16 @@ async fn texts_are_analyzed_with_the_second_stage_when_the_server_has_it() {
     let app = common::app_with_text(dir.path(), Arc::default(), config, text);
     let scam = json!({"text": "您好,这里是市公安局,您的账户涉嫌洗钱,请立即将资金转入安全账户配合调查,不要告诉家人。"});
     let (status, v) = call(&app, "POST", "/v1/texts/analyze", Some(scam)).await;
+    // The first stage is sure (0.91): the encoder is skipped, the verdict is the same.
     assert_eq!(
         (status, v["typology"].as_str(), v["encoder"].as_bool()),
-        (StatusCode::OK, Some("police_gov"), Some(true)),
+        (StatusCode::OK, Some("police_gov"), Some(false)),
         "{v}"
     );
+    // A text the first stage is unsure of goes through the encoder, on a blocking thread.
+    let unsure = json!({"text": "你好 我这边是那个 嗯 上次跟你说的那个事 你看一下 方便的时候回个电话"});
+    let (status, v) = call(&app, "POST", "/v1/texts/analyze", Some(unsure)).await;
+    assert_eq!((status, v["encoder"].as_bool()), (StatusCode::OK, Some(true)), "first stage below 0.714: {v}");
     let (status, v) = call(&app, "POST", "/v1/texts/analyze", Some(json!({"text": " "}))).await;
     assert_eq!((status, v["error"]["field"].clone()), (StatusCode::BAD_REQUEST, json!("text")));
 }

@@ -15,6 +15,10 @@ use std::sync::Arc;
 /// `fanzha text train --data data/text/corpus.jsonl --out crates/text/model/default.fzt`.
 pub const DEFAULT_MODEL: &[u8] = include_bytes!("../model/default.fzt");
 
+/// How far past the bound a first stage must be before the second is skipped: far above f32
+/// rounding, so a skipped text provably keeps the verdict the mix would give it.
+const MIX_MARGIN: f32 = 1e-4;
+
 /// Longest text accepted, in characters (a long call transcript fits; a book does not).
 pub const MAX_CHARS: usize = 20_000;
 
@@ -68,7 +72,8 @@ pub struct Analysis {
     pub passage: Option<Passage>,
     /// What to do (empty for `none`).
     pub advice_zh: Vec<&'static str>,
-    /// Whether the second stage (the e5 encoder) took part in the probabilities.
+    /// Whether the second stage (the e5 encoder) took part in the probabilities: it is on, and
+    /// the first stage was not sure enough to decide alone (see `Classifier::with_encoder`).
     pub encoder: bool,
     /// The same advice in English.
     pub advice_en: Vec<&'static str>,
@@ -133,8 +138,10 @@ impl Classifier {
         Classifier { model, featurizer, scorer, none, second: None }
     }
 
-    /// The same classifier with the second stage: every text's probabilities become
-    /// `alpha · first stage + (1 − alpha) · head(encoder(first max_chars characters))`.
+    /// The same classifier with the second stage: a text's probabilities become
+    /// `alpha · first stage + (1 − alpha) · head(encoder(first max_chars characters))`, except
+    /// where the first stage is so sure (top probability above `1 / (2 alpha)`) that the mix
+    /// could not change its verdict: there the encoder is skipped and the first stage answers.
     /// Every label of the head must be one of the model's.
     pub fn with_encoder(mut self, encoder: Arc<Encoder>, head: Head) -> Result<Classifier, TextError> {
         let to_model = head
@@ -152,16 +159,25 @@ impl Classifier {
         self.second.is_some()
     }
 
-    /// Mixes the second stage into the first stage's probabilities `p`, if it is on.
-    fn mix(&self, text: &str, p: &mut [f32]) {
-        let Some(s) = &self.second else { return };
+    /// Mixes the second stage into the first stage's probabilities `p` when it is on and could
+    /// change the verdict; returns whether it ran. With weight `alpha` on the first stage, a first
+    /// stage sure above `1 / (2 alpha)` (0.714 for 0.7) keeps its verdict whatever the encoder says
+    /// (`0.7 p + 0.3 q` of its label beats `0.7 (1 − p) + 0.3` of any other), so the encoder is
+    /// skipped there and `p` stays the first stage's.
+    fn mix(&self, text: &str, p: &mut [f32]) -> bool {
+        let Some(s) = &self.second else { return false };
+        let alpha = s.head.alpha;
+        let top = p.iter().copied().fold(0.0, f32::max);
+        if 2.0 * alpha * top > 1.0 + MIX_MARGIN {
+            return false;
+        }
         let cut = text.char_indices().nth(s.head.max_chars).map_or(text, |(i, _)| &text[..i]);
         let q = s.head.probabilities(&s.encoder.embed(cut, Prefix::Passage));
-        let alpha = s.head.alpha;
         p.iter_mut().for_each(|x| *x *= alpha);
         for (&k, qk) in s.to_model.iter().zip(q) {
             p[k] += (1.0 - alpha) * qk;
         }
+        true
     }
 
     /// The model.
@@ -232,7 +248,7 @@ impl Classifier {
             normalize_into(text, &mut s.norm, &mut s.spare);
             let mut p = Vec::with_capacity(self.model.classes());
             let kept = self.score(s, &mut p);
-            self.mix(text, &mut p);
+            let encoder = self.mix(text, &mut p);
             let mut order: Vec<usize> = (0..p.len()).collect();
             order.sort_by(|&a, &b| p[b].total_cmp(&p[a]).then(a.cmp(&b)));
             let typology = |k: usize| Typology::by_id(&self.model.labels[k]).expect("labels are checked on load");
@@ -263,7 +279,7 @@ impl Classifier {
                 passage,
                 advice_zh,
                 advice_en,
-                encoder: self.second.is_some(),
+                encoder,
             })
         })
     }

@@ -60,21 +60,40 @@ fn the_shipped_head_fits_the_shipped_model_and_the_weights() {
 }
 
 #[test]
-fn with_the_second_stage_on_the_analysis_says_so_and_its_probabilities_still_sum_to_one() {
+fn the_second_stage_runs_only_where_it_can_change_the_verdict_and_skipping_it_changes_none() {
     let Some(e) = encoder() else { return };
+    let e = std::sync::Arc::new(e);
     let head = fanzha_text::encoder::Head::from_json(fanzha_text::encoder::DEFAULT_HEAD).unwrap();
-    let both = fanzha_text::Classifier::shipped().unwrap().with_encoder(std::sync::Arc::new(e), head).unwrap();
+    let alpha = head.alpha;
+    let both = fanzha_text::Classifier::shipped().unwrap().with_encoder(e.clone(), head.clone()).unwrap();
     let first = fanzha_text::Classifier::shipped().unwrap();
-    for text in [
-        "【顺丰】您的快递已到达驿站，取件码 3-2-1408，请于今日18点前领取。",
-        "你好，我是深圳市公安局的警察，您的银行卡被用于洗钱，请您下载腾讯会议APP，分享手机屏幕配合调查。",
-        "😀".repeat(500).as_str(),
-    ] {
+    let data = include_str!("../../../data/text/scripts.jsonl");
+    let texts: Vec<String> = data
+        .lines()
+        .step_by(53)
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["text"].as_str().unwrap().to_string())
+        .collect();
+    let (mut ran, mut skipped) = (0, 0);
+    for text in &texts {
+        // The mix computed by hand, always with the encoder.
+        let p = first.probabilities(text);
+        let cut: String = text.chars().take(head.max_chars).collect();
+        let q = head.probabilities(&e.embed(&cut, Prefix::Passage));
+        let mixed: Vec<f32> = p.iter().zip(&q).map(|(a, b)| alpha * a + (1.0 - alpha) * b).collect();
         let a = both.analyze(text).unwrap();
-        assert!(a.encoder && !first.analyze(text).unwrap().encoder);
-        let p = both.probabilities(text);
-        assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-4, "{p:?}");
+        assert_eq!(a.typology, first.model().labels[first.verdict(&mixed)], "{text}");
+        let top = p.iter().copied().fold(0.0, f32::max);
+        assert_eq!(a.encoder, 2.0 * alpha * top <= 1.0 + 1e-4, "top {top}: {text}");
+        let sum: f32 = both.probabilities(text).iter().sum();
+        assert!((sum - 1.0).abs() < 1e-4);
+        if a.encoder {
+            ran += 1;
+        } else {
+            skipped += 1;
+        }
+        assert!(!first.analyze(text).unwrap().encoder);
     }
+    assert!(ran > 0 && skipped > 0, "both paths are tried: {ran} ran, {skipped} skipped");
     assert_eq!(both.analyze("   ").err().map(|e| e.to_string()), Some("the text is empty".into()));
 }
 

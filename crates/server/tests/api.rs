@@ -250,8 +250,16 @@ async fn texts_are_analyzed_with_the_second_stage_when_the_server_has_it() {
     );
     // A text the first stage is unsure of goes through the encoder, on a blocking thread.
     let unsure = json!({"text": "你好 我这边是那个 嗯 上次跟你说的那个事 你看一下 方便的时候回个电话"});
-    let (status, v) = call(&app, "POST", "/v1/texts/analyze", Some(unsure)).await;
+    let (status, v) = call(&app, "POST", "/v1/texts/analyze", Some(unsure.clone())).await;
     assert_eq!((status, v["encoder"].as_bool()), (StatusCode::OK, Some(true)), "first stage below 0.714: {v}");
+    // Every slot busy: a clear 503, and the text is analyzed once a slot is free.
+    let held: Vec<_> =
+        (0..app.text_slots.available_permits()).map(|_| app.text_slots.clone().try_acquire_owned().unwrap()).collect();
+    let (status, v) = call(&app, "POST", "/v1/texts/analyze", Some(unsure.clone())).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{v}");
+    assert!(v["error"]["message"].as_str().unwrap().contains("retry"), "{v}");
+    drop(held);
+    assert_eq!(call(&app, "POST", "/v1/texts/analyze", Some(unsure)).await.0, StatusCode::OK);
     let (status, v) = call(&app, "POST", "/v1/texts/analyze", Some(json!({"text": " "}))).await;
     assert_eq!((status, v["error"]["field"].clone()), (StatusCode::BAD_REQUEST, json!("text")));
 }

@@ -1,6 +1,6 @@
 //! Where a verdict on a text is made: normalize, featurize, score, and explain.
 
-use crate::encoder::{Encoder, Head, Prefix};
+use crate::encoder::{Encoder, EncoderError, Head, Prefix};
 use crate::features::{Feature, Featurizer, Scratch};
 use crate::model::{Model, ModelError, Scorer};
 use crate::normalize::{normalize_into, Normalized};
@@ -72,11 +72,11 @@ pub struct Analysis {
     pub passage: Option<Passage>,
     /// What to do (empty for `none`).
     pub advice_zh: Vec<&'static str>,
+    /// The same advice in English.
+    pub advice_en: Vec<&'static str>,
     /// Whether the second stage (the e5 encoder) took part in the probabilities: it is on, and
     /// the first stage was not sure enough to decide alone (see `Classifier::with_encoder`).
     pub encoder: bool,
-    /// The same advice in English.
-    pub advice_en: Vec<&'static str>,
 }
 
 /// A typology and its probability.
@@ -149,7 +149,12 @@ impl Classifier {
             .iter()
             .map(|l| self.model.labels.iter().position(|m| m == l))
             .collect::<Option<Vec<usize>>>()
-            .ok_or(TextError::Model(ModelError::Damaged("the encoder head has a label the model lacks")))?;
+            .ok_or_else(|| {
+                let missing = head.labels.iter().find(|l| !self.model.labels.contains(l)).cloned().unwrap_or_default();
+                TextError::Encoder(EncoderError::Format(format!(
+                    "the head's label {missing} is not one of the model's"
+                )))
+            })?;
         self.second = Some(SecondStage { encoder, head, to_model });
         Ok(self)
     }
@@ -171,8 +176,7 @@ impl Classifier {
         if 2.0 * alpha * top > 1.0 + MIX_MARGIN {
             return false;
         }
-        let cut = text.char_indices().nth(s.head.max_chars).map_or(text, |(i, _)| &text[..i]);
-        let q = s.head.probabilities(&s.encoder.embed(cut, Prefix::Passage));
+        let q = s.head.probabilities(&s.encoder.embed(s.head.cut(text), Prefix::Passage));
         p.iter_mut().for_each(|x| *x *= alpha);
         for (&k, qk) in s.to_model.iter().zip(q) {
             p[k] += (1.0 - alpha) * qk;
@@ -185,8 +189,9 @@ impl Classifier {
         &self.model
     }
 
-    /// Calibrated probabilities of every label, in model order (no explanation; the fast path).
-    /// For a long text, those of the whole or of the window with the most evidence of a scam.
+    /// Calibrated probabilities of every label, in model order (no explanation). For a long text,
+    /// those of the whole or of the window with the most evidence of a scam; mixed with the second
+    /// stage's where it is on and could change the verdict (see [`Classifier::with_encoder`]).
     pub fn probabilities(&self, text: &str) -> Vec<f32> {
         let mut p = Vec::with_capacity(self.model.classes());
         with_scratch(|s| {

@@ -70,10 +70,12 @@ pub fn evaluate(c: &Classifier, examples: &[Example]) -> Evaluation {
     let none = index.get("none").copied();
     // Per kind: texts, right, scams, missed, ordinary, false alarms.
     let mut kinds: std::collections::BTreeMap<&str, [u32; 6]> = Default::default();
-    // Predictions in parallel: the second stage, when on, takes most of the time.
-    let predictions: Vec<usize> = examples.par_iter().map(|e| c.predict(&e.text)).collect();
-    for (e, &pred) in examples.iter().zip(&predictions) {
-        let Some(&truth) = index.get(e.label.as_str()) else { continue };
+    // Examples with a label of the model, predicted in parallel: the second stage, when on, takes
+    // most of the time.
+    let known: Vec<(&Example, usize)> =
+        examples.iter().filter_map(|e| index.get(e.label.as_str()).map(|&truth| (e, truth))).collect();
+    let predictions: Vec<usize> = known.par_iter().map(|(e, _)| c.predict(&e.text)).collect();
+    for (&(e, truth), &pred) in known.iter().zip(&predictions) {
         confusion[truth][pred] += 1;
         if let Some(kind) = &e.kind {
             let n = kinds.entry(kind.as_str()).or_default();

@@ -77,8 +77,7 @@ fn the_second_stage_runs_only_where_it_can_change_the_verdict_and_skipping_it_ch
     for text in &texts {
         // The mix computed by hand, always with the encoder.
         let p = first.probabilities(text);
-        let cut: String = text.chars().take(head.max_chars).collect();
-        let q = head.probabilities(&e.embed(&cut, Prefix::Passage));
+        let q = head.probabilities(&e.embed(head.cut(text), Prefix::Passage));
         let mixed: Vec<f32> = p.iter().zip(&q).map(|(a, b)| alpha * a + (1.0 - alpha) * b).collect();
         let a = both.analyze(text).unwrap();
         assert_eq!(a.typology, first.model().labels[first.verdict(&mixed)], "{text}");

@@ -456,18 +456,15 @@ fn text_throughput(
         None => serde_json::Value::Null,
         Some((weights, count)) => {
             let start = Instant::now();
-            let encoder = std::sync::Arc::new(fanzha_text::encoder::Encoder::load(weights)?);
-            let head = fanzha_text::encoder::Head::from_json(fanzha_text::encoder::DEFAULT_HEAD)?;
-            let max_chars = head.max_chars;
-            let both = fanzha_text::Classifier::shipped()?.with_encoder(encoder.clone(), head)?;
+            let (encoder, head) = fanzha_text::encoder::second_stage(weights, fanzha_text::encoder::DEFAULT_HEAD)?;
+            let both = fanzha_text::Classifier::shipped()?.with_encoder(encoder.clone(), head.clone())?;
             let load_secs = start.elapsed().as_secs_f64();
             // The encoder on every transcript (its cost when it runs), then both stages as `analyze`
             // runs them (the encoder only where the first stage is unsure).
             let (mut encoder_ms, mut both_ms, mut ran) = (Vec::with_capacity(count), Vec::with_capacity(count), 0);
             for t in transcripts.iter().take(count) {
-                let cut: String = t.chars().take(max_chars).collect();
                 let start = Instant::now();
-                encoder.embed(&cut, fanzha_text::encoder::Prefix::Passage);
+                encoder.embed(head.cut(t), fanzha_text::encoder::Prefix::Passage);
                 encoder_ms.push(start.elapsed().as_secs_f64() * 1e3);
                 let start = Instant::now();
                 ran += usize::from(both.analyze(t)?.encoder);
@@ -476,12 +473,7 @@ fn text_throughput(
             let tokens: usize = transcripts
                 .iter()
                 .take(count)
-                .map(|t| {
-                    encoder.token_count(
-                        &t.chars().take(max_chars).collect::<String>(),
-                        fanzha_text::encoder::Prefix::Passage,
-                    )
-                })
+                .map(|t| encoder.token_count(head.cut(t), fanzha_text::encoder::Prefix::Passage))
                 .sum();
             serde_json::json!({
                 "texts": encoder_ms.len(),

@@ -169,8 +169,7 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let version = rules.current().version().to_string();
     let mut text = fanzha_text::Classifier::shipped()?;
     if let Some(weights) = &args.text_encoder {
-        let encoder = Arc::new(fanzha_text::encoder::Encoder::load(weights)?);
-        let head = fanzha_text::encoder::Head::from_json(fanzha_text::encoder::DEFAULT_HEAD)?;
+        let (encoder, head) = fanzha_text::encoder::second_stage(weights, fanzha_text::encoder::DEFAULT_HEAD)?;
         text = text.with_encoder(encoder, head)?;
     }
     anyhow::ensure!(args.max_clock_skew >= 0, "--max-clock-skew must not be negative");

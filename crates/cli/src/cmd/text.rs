@@ -2,7 +2,7 @@
 //! the model.
 
 use anyhow::Context;
-use fanzha_text::encoder::{Encoder, Head, HeadOptions, Prefix, DEFAULT_HEAD};
+use fanzha_text::encoder::{first_chars, second_stage, Encoder, Head, HeadOptions, Prefix, DEFAULT_HEAD};
 use fanzha_text::{disguise, evaluate, is_test, parse_examples, train, Classifier, Example, TrainOptions, EVASIONS};
 use rayon::prelude::*;
 use serde_json::json;
@@ -131,19 +131,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let examples = read_examples(&data)?;
             let (train_set, test_set): (Vec<Example>, Vec<Example>) =
                 examples.into_iter().partition(|e| !is_test(&e.text));
-            let enc = Arc::new(Encoder::load(&encoder)?);
+            anyhow::ensure!(c > 0.0 && steps > 0, "--c and --steps must be positive");
+            anyhow::ensure!(!train_set.is_empty(), "no training texts (every text is in the held-out split)");
             let first = Classifier::shipped()?;
             let labels = first.model().labels.clone();
-            let o = HeadOptions { alpha, c, steps, ..HeadOptions::default() };
-            let start = Instant::now();
-            let x: Vec<Vec<f32>> = train_set
-                .par_iter()
-                .map(|e| {
-                    let cut = e.text.char_indices().nth(o.max_chars).map_or(e.text.as_str(), |(i, _)| &e.text[..i]);
-                    enc.embed(cut, Prefix::Passage)
-                })
-                .collect();
-            let embed_secs = start.elapsed().as_secs_f64();
+            // Labels first: a wrong one is reported before minutes of embedding.
             let y: Vec<usize> = train_set
                 .iter()
                 .map(|e| {
@@ -153,6 +145,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         .with_context(|| format!("label {} is not the model's", e.label))
                 })
                 .collect::<anyhow::Result<_>>()?;
+            let enc = Arc::new(Encoder::load(&encoder)?);
+            let o = HeadOptions { alpha, c, steps, ..HeadOptions::default() };
+            let start = Instant::now();
+            let x: Vec<Vec<f32>> =
+                train_set.par_iter().map(|e| enc.embed(first_chars(&e.text, o.max_chars), Prefix::Passage)).collect();
+            let embed_secs = start.elapsed().as_secs_f64();
             let names: Vec<String> =
                 data.iter().filter_map(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).collect();
             let trained_on =
@@ -282,34 +280,58 @@ fn load(model: Option<&Path>, stage: &Stage) -> anyhow::Result<Classifier> {
         Some(p) => std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?,
         None => DEFAULT_HEAD.to_string(),
     };
-    let head = Head::from_json(&head).context("the second stage's head")?;
-    Ok(c.with_encoder(Arc::new(Encoder::load(weights)?), head)?)
+    let (encoder, head) = second_stage(weights, &head).context("the second stage")?;
+    Ok(c.with_encoder(encoder, head)?)
 }
 
-/// Classifies every line; a bad line gets an error line (or message) and the rest go on. Lines are
-/// read in batches analyzed in parallel (the second stage, when on, takes most of the time) and
-/// written in input order.
+/// Classifies every line; a bad line gets an error line (or message) and the rest go on. A reader
+/// thread hands over lines as they come; whatever has arrived (up to 256 lines) is analyzed in
+/// parallel (the second stage, when on, takes most of the time) and written, in input order, before
+/// the next lines are taken, so a line typed alone is answered at once.
 fn classify(input: Option<&Path>, json: bool, c: Classifier) -> anyhow::Result<ExitCode> {
     const BATCH: usize = 256;
-    let reader: Box<dyn BufRead> = match input {
-        Some(p) if p != Path::new("-") => Box::new(std::io::BufReader::new(
-            std::fs::File::open(p).with_context(|| format!("opening {}", p.display()))?,
-        )),
-        _ => Box::new(std::io::stdin().lock()),
+    let file = match input {
+        Some(p) if p != Path::new("-") => {
+            Some(std::fs::File::open(p).with_context(|| format!("opening {}", p.display()))?)
+        }
+        _ => None,
     };
+    let (tx, rx) = std::sync::mpsc::sync_channel::<std::io::Result<Vec<u8>>>(4 * BATCH);
+    std::thread::spawn(move || {
+        let reader: Box<dyn BufRead> = match file {
+            Some(f) => Box::new(std::io::BufReader::new(f)),
+            None => Box::new(std::io::stdin().lock()),
+        };
+        for line in reader.split(b'\n') {
+            let failed = line.is_err();
+            if tx.send(line).is_err() || failed {
+                break;
+            }
+        }
+    });
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut failed = 0;
-    let mut batch: Vec<Line> = Vec::with_capacity(BATCH);
-    for (n, line) in reader.split(b'\n').enumerate() {
-        let line = line.with_context(|| format!("reading line {}", n + 1))?;
-        batch.push(parse_line(n + 1, line));
-        if batch.len() == BATCH {
-            failed += write_batch(&c, std::mem::take(&mut batch), json, &mut out)?;
+    let (mut failed, mut n) = (0, 0);
+    // The channel closes when the reader has sent every line.
+    while let Ok(first) = rx.recv() {
+        let mut batch = Vec::with_capacity(BATCH);
+        let mut read_error = None;
+        for line in std::iter::once(first).chain(std::iter::from_fn(|| rx.try_recv().ok()).take(BATCH - 1)) {
+            n += 1;
+            match line {
+                Ok(bytes) => batch.push(parse_line(n, bytes)),
+                Err(e) => {
+                    read_error = Some(e);
+                    break;
+                }
+            }
+        }
+        failed += write_batch(&c, batch, json, &mut out)?;
+        out.flush()?;
+        if let Some(e) = read_error {
+            return Err(e).with_context(|| format!("reading line {n}"));
         }
     }
-    failed += write_batch(&c, batch, json, &mut out)?;
-    out.flush()?;
     if failed > 0 {
         eprintln!("{failed} line(s) could not be analyzed");
         return Ok(ExitCode::from(3));

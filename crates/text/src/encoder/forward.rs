@@ -61,6 +61,11 @@ impl Network {
             super::file::Tensor::Q4(bytes) => bytes.to_vec(),
             super::file::Tensor::F32(_) => return Err(EncoderError::Format("emb.word is not 4-bit".into())),
         };
+        // Rows are unpacked per token later; check every scale now, so that cannot fail.
+        let mut row = [0.0f32; 32];
+        for block in words.chunks_exact(Q4_BLOCK_BYTES) {
+            dequantize_block(block, &mut row)?;
+        }
         let layers = (0..layers)
             .map(|l| {
                 Ok(Layer {
@@ -102,7 +107,7 @@ impl Network {
             let id = (id as usize).min(self.dims.vocab - 1);
             let packed = &self.words[id * row_blocks * Q4_BLOCK_BYTES..(id + 1) * row_blocks * Q4_BLOCK_BYTES];
             for (block, dst) in packed.chunks_exact(Q4_BLOCK_BYTES).zip(row.chunks_exact_mut(32)) {
-                dequantize_block(block, dst).expect("scales checked at load");
+                dequantize_block(block, dst).expect("every scale is checked in Network::new");
             }
             for ((v, p), ty) in row.iter_mut().zip(&self.positions[t * h..(t + 1) * h]).zip(&self.token_type[..h]) {
                 *v += p + ty;
@@ -135,6 +140,7 @@ impl Network {
         for head in 0..heads {
             let o = head * dh;
             // scores = Q_h · K_hᵀ / √dh: Q_h is n×dh at row stride h; K_hᵀ is dh×n, read from K by strides.
+            // SAFETY: q and k hold n×h values and o + dh ≤ h, so every read is in bounds; scores holds n×n.
             unsafe {
                 matrixmultiply::sgemm(
                     n,
@@ -157,6 +163,7 @@ impl Network {
                 softmax(row, 1.0);
             }
             // context_h = P · V_h, written into the head's columns of `context`.
+            // SAFETY: scores is n×n; v and context hold n×h values and o + dh ≤ h.
             unsafe {
                 matrixmultiply::sgemm(
                     n,

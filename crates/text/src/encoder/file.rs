@@ -237,12 +237,18 @@ impl<'a> WeightFile<'a> {
     }
 }
 
-/// Unpacks one Q4_0 block (f16 scale, then 16 bytes: low nibbles are weights 0–15, high nibbles 16–31).
-pub fn dequantize_block(block: &[u8], out: &mut [f32]) -> Result<(), EncoderError> {
+/// A Q4_0 block's scale (its first two bytes, f16), which must be finite.
+pub fn block_scale(block: &[u8]) -> Result<f32, EncoderError> {
     let d = half::f16::from_le_bytes([block[0], block[1]]).to_f32();
     if !d.is_finite() {
         return Err(bad("a 4-bit block has a non-finite scale".into()));
     }
+    Ok(d)
+}
+
+/// Unpacks one Q4_0 block (f16 scale, then 16 bytes: low nibbles are weights 0–15, high nibbles 16–31).
+pub fn dequantize_block(block: &[u8], out: &mut [f32]) -> Result<(), EncoderError> {
+    let d = block_scale(block)?;
     for (j, &q) in block[2..Q4_BLOCK_BYTES].iter().enumerate() {
         out[j] = ((q & 0x0F) as f32 - 8.0) * d;
         out[j + 16] = ((q >> 4) as f32 - 8.0) * d;

@@ -1,7 +1,7 @@
 //! The BERT forward pass of multilingual-e5-small (post-LayerNorm, exact GELU, no pooler) over one window of
 //! tokens, in f32 with `matrixmultiply`'s sgemm; weights dequantised once at load (`docs/encoder-plan.md` §3).
 
-use super::file::{dequantize_block, Dims, WeightFile, Q4_BLOCK_BYTES};
+use super::file::{block_scale, dequantize_block, Dims, WeightFile, Q4_BLOCK_BYTES};
 use super::EncoderError;
 use crate::model::softmax;
 
@@ -61,10 +61,9 @@ impl Network {
             super::file::Tensor::Q4(bytes) => bytes.to_vec(),
             super::file::Tensor::F32(_) => return Err(EncoderError::Format("emb.word is not 4-bit".into())),
         };
-        // Rows are unpacked per token later; check every scale now, so that cannot fail.
-        let mut row = [0.0f32; 32];
+        // Rows are unpacked per token later; check every scale now (without unpacking), so that cannot fail.
         for block in words.chunks_exact(Q4_BLOCK_BYTES) {
-            dequantize_block(block, &mut row)?;
+            block_scale(block)?;
         }
         let layers = (0..layers)
             .map(|l| {

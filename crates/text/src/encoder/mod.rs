@@ -76,7 +76,7 @@ impl Encoder {
 
     /// Checks the bytes' sha256 and structure, and unpacks the weights.
     pub fn from_bytes(bytes: &[u8]) -> Result<Encoder, EncoderError> {
-        let found = hex(&Sha256::digest(bytes));
+        let found = fanzha_model::hex(&Sha256::digest(bytes));
         if found != WEIGHTS_SHA256 {
             return Err(EncoderError::Checksum { found });
         }
@@ -130,8 +130,4 @@ impl Encoder {
 pub fn second_stage(weights: &Path, head: &str) -> Result<(Arc<Encoder>, Head), EncoderError> {
     let head = Head::from_json(head)?;
     Ok((Arc::new(Encoder::load(weights)?), head))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

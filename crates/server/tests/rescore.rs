@@ -45,9 +45,17 @@ async fn rescoring_a_copy_flags_what_the_live_store_would_and_records_go_on() {
         "amount_fen": 1_000});
     assert_eq!(call(&app, "POST", "/v1/transfers", Some(t)).await.0, axum::http::StatusCode::CREATED);
     let flagged = running.await.unwrap();
-    assert_eq!(flagged, expected.len());
+    // Whether the run's copy was taken before the record or after it is a race (the record moves
+    // the data's end, which may flip a verdict): the run flags what one of the two stores held.
     let live = app.read_live().unwrap();
-    for a in &expected {
+    let after: Vec<_> = score_all(live.store.ledger(), &live.graph(), None, &model, &MuleConfig::default(), false)
+        .into_iter()
+        .filter(|s| s.flagged)
+        .map(|s| s.account)
+        .collect();
+    let held = if flagged == expected.len() { &expected } else { &after };
+    assert_eq!(flagged, held.len(), "before the record {}, after it {}", expected.len(), after.len());
+    for a in held {
         assert!(
             live.checker.suspects.get(*a).is_some(),
             "{} is flagged for the check",

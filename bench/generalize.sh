@@ -48,23 +48,16 @@ source bench/lib/data.sh
 store() { world_store "$WORK" "$@"; }
 store w1-11 "$FANZHA" gen --transfers 1000000 --seed 11 --out "$WORK/w1-11"
 store w1-12 "$FANZHA" gen --transfers 300000 --seed 12 --out "$WORK/w1-12"
-W2S=() W3S=() W4S=() W5S=()
-for r in "${W2[@]}"; do
-  store "w2-$r" python3 bench/worlds/china_world.py --out "$WORK/w2-$r" --seed 1 --regime "$r"
-  W2S+=("w2-$r")
-done
-for v in "${W3[@]}"; do
-  store "w3-$v" python3 bench/worlds3/city_world.py --out "$WORK/w3-$v" --seed 1 --variant "$v"
-  W3S+=("w3-$v")
-done
-for v in "${W4[@]}"; do
-  store "w4-$v" python3 bench/worlds4/bank_extract_world.py --out "$WORK/w4-$v" --seed 1 --variant "$v"
-  W4S+=("w4-$v")
-done
-for v in "${W5[@]}"; do
-  store "w5-$v" python3 bench/worlds5/bashu_world.py --out "$WORK/w5-$v" --seed 1 --variant "$v"
-  W5S+=("w5-$v")
-done
+# world PREFIX SCRIPT OPTION VARIANT...: every variant of a world, seed 1, as PREFIX-VARIANT
+world() {
+  local prefix=$1 script=$2 option=$3; shift 3
+  for v in "$@"; do store "$prefix-$v" python3 "$script" --out "$WORK/$prefix-$v" --seed 1 "$option" "$v"; done
+}
+world w2 bench/worlds/china_world.py --regime "${W2[@]}"
+world w3 bench/worlds3/city_world.py --variant "${W3[@]}"
+world w4 bench/worlds4/bank_extract_world.py --variant "${W4[@]}"
+world w5 bench/worlds5/bashu_world.py --variant "${W5[@]}"
+W2S=("${W2[@]/#/w2-}") W3S=("${W3[@]/#/w3-}") W4S=("${W4[@]/#/w4-}") W5S=("${W5[@]/#/w5-}")
 
 LATE=()
 for spec in w1-11:45 w2-baseline:15 w3-default:30 w4-default:30; do

@@ -48,15 +48,10 @@ source bench/lib/data.sh
 store() { world_store "$WORK" "$@"; }
 store w1-11 "$FANZHA" gen --transfers 1000000 --seed 11 --out "$WORK/w1-11"
 store w1-12 "$FANZHA" gen --transfers 300000 --seed 12 --out "$WORK/w1-12"
-# world PREFIX SCRIPT OPTION VARIANT...: every variant of a world, seed 1, as PREFIX-VARIANT
-world() {
-  local prefix=$1 script=$2 option=$3; shift 3
-  for v in "$@"; do store "$prefix-$v" python3 "$script" --out "$WORK/$prefix-$v" --seed 1 "$option" "$v"; done
-}
-world w2 bench/worlds/china_world.py --regime "${W2[@]}"
-world w3 bench/worlds3/city_world.py --variant "${W3[@]}"
-world w4 bench/worlds4/bank_extract_world.py --variant "${W4[@]}"
-world w5 bench/worlds5/bashu_world.py --variant "${W5[@]}"
+world_variants "$WORK" w2 bench/worlds/china_world.py --regime "${W2[@]}"
+world_variants "$WORK" w3 bench/worlds3/city_world.py --variant "${W3[@]}"
+world_variants "$WORK" w4 bench/worlds4/bank_extract_world.py --variant "${W4[@]}"
+world_variants "$WORK" w5 bench/worlds5/bashu_world.py --variant "${W5[@]}"
 W2S=("${W2[@]/#/w2-}") W3S=("${W3[@]/#/w3-}") W4S=("${W4[@]/#/w4-}") W5S=("${W5[@]/#/w5-}")
 
 LATE=()

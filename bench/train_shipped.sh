@@ -22,14 +22,11 @@ cargo build --release --quiet
 source bench/lib/data.sh
 store() { world_store "$WORK" "$@"; }
 store w1-11 "$FANZHA" gen --transfers 1000000 --seed 11 --out "$WORK/w1-11"
+W2=(baseline rented_heavy fresh_heavy quiet_hours merchant_dense)
+W3=(default slow_gangs shell_heavy students busy_city)
+world_variants "$WORK" w2 bench/worlds/china_world.py --regime "${W2[@]}"
+world_variants "$WORK" w3 bench/worlds3/city_world.py --variant "${W3[@]}"
 also=()
-for r in baseline rented_heavy fresh_heavy quiet_hours merchant_dense; do
-  store "w2-$r" python3 bench/worlds/china_world.py --out "$WORK/w2-$r" --seed 1 --regime "$r"
-  also+=(--also "$WORK/w2-$r.db")
-done
-for v in default slow_gangs shell_heavy students busy_city; do
-  store "w3-$v" python3 bench/worlds3/city_world.py --out "$WORK/w3-$v" --seed 1 --variant "$v"
-  also+=(--also "$WORK/w3-$v.db")
-done
+for name in "${W2[@]/#/w2-}" "${W3[@]/#/w3-}"; do also+=(--also "$WORK/$name.db"); done
 log "training"
 "$FANZHA" train --db "$WORK/w1-11.db" "${also[@]}" --out "$OUT"

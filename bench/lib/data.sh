@@ -31,3 +31,12 @@ world_store() {
       --horizon 2030-01-01T00:00:00Z >/dev/null
   fi
 }
+
+# world_variants WORK PREFIX SCRIPT OPTION VARIANT...: every variant of a Python world (seed 1) as
+# WORK/PREFIX-VARIANT and its store, through world_store
+world_variants() {
+  local work=$1 prefix=$2 script=$3 option=$4; shift 4
+  for v in "$@"; do
+    world_store "$work" "$prefix-$v" python3 "$script" --out "$work/$prefix-$v" --seed 1 "$option" "$v"
+  done
+}

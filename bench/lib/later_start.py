@@ -21,14 +21,15 @@ def main():
         head = next(rows)
         ts, txn = head.index("ts"), head.index("txn_id")
         rows = list(rows)
-    cut = min(datetime.fromisoformat(r[ts]) for r in rows) + timedelta(days=days)
+    times = [datetime.fromisoformat(r[ts]) for r in rows]
+    cut = min(times) + timedelta(days=days)
     kept, named = set(), set()
     payer, payee = head.index("from_account"), head.index("to_account")
     with open(os.path.join(dst, "transfers.csv"), "w", newline="") as f:
         out = csv.writer(f)
         out.writerow(head)
-        for r in rows:
-            if datetime.fromisoformat(r[ts]) >= cut:
+        for r, t in zip(rows, times):
+            if t >= cut:
                 out.writerow(r)
                 kept.add(r[txn])
                 named.update((r[payer], r[payee]))

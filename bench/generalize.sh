@@ -13,18 +13,24 @@
 #       merchant_dense (seed 1)
 #   W5  bench/worlds5/bashu_world.py: Sichuan, Chongqing and Guizhou; variants bashu,
 #       slowburn, cardstorm (seed 1)
+#   W6  bench/worlds6/beifang_world.py: North and North-East China, each institution's extract
+#       starting on its own day, old accounts rented, sold or taken over; variants baseline,
+#       oldrent_slow, hardneg_paofen (seed 1)
 #
 # Each world was written after the one before it was in use, so the honest test of a recipe is the
-# worlds written after it: a model trained on W1..Wk is scored on every variant of W(k+1)..W5.
-# The newest world, W5, is trained on by nothing: the figure that counts is the shipped recipe's
-# worst F1 over W5's variants. The recipes, in the order they were tried
+# worlds written after it: a model trained on W1..Wk is scored on every variant of W(k+1)..W6.
+# The newest world, W6, is trained on by nothing: the figure that counts is the shipped recipe's
+# worst F1 over W6's variants. The recipes, in the order they were tried
 # (bench/out/generalize-decisions.md says why each shipped or not):
 #   W1+W2             shipped until 2026-12-04
-#   W1+W2+W3          decision 1, scored on W4
+#   W1+W2+W3          decision 1, scored on W4; shipped, what bench/train_shipped.sh trains
 #   W1+W2+W3+W4       decision 2, scored on W5; vetoed (it flags ordinary old accounts when the
 #                     data starts later)
 #   W1+W2+W3+W4+late  decision 4: the same plus copies of four worlds whose data starts later
-#                     (bench/lib/later_start.py); shipped, what bench/train_shipped.sh trains
+#                     (bench/lib/later_start.py); vetoed (its live stage lost the textbook mule)
+#   W1+W2+W3+W4+late-end  decision 5, scored on W6: the late copies teach the end-of-data stages
+#                     only (`fanzha train --also-late-start`); vetoed (its live stage flags twice
+#                     as many ordinary payees in the live check)
 # Figures are the combined verdict of `fanzha eval` (rules, model and what follows from the flags).
 #
 #   bench/generalize.sh            SKIP_BUILD=1 to use the built binary; REUSE_MODELS=1 to keep the
@@ -43,6 +49,7 @@ W2=(baseline rented_heavy fresh_heavy quiet_hours merchant_dense)
 W3=(default slow_gangs shell_heavy students busy_city)
 W4=(default slow_layering rented_heavy merchant_dense)
 W5=(bashu slowburn cardstorm)
+W6=(baseline oldrent_slow hardneg_paofen)
 
 source bench/lib/data.sh
 store() { world_store "$WORK" "$@"; }
@@ -52,7 +59,9 @@ world_variants "$WORK" w2 bench/worlds/china_world.py --regime "${W2[@]}"
 world_variants "$WORK" w3 bench/worlds3/city_world.py --variant "${W3[@]}"
 world_variants "$WORK" w4 bench/worlds4/bank_extract_world.py --variant "${W4[@]}"
 world_variants "$WORK" w5 bench/worlds5/bashu_world.py --variant "${W5[@]}"
+world_variants "$WORK" w6 bench/worlds6/beifang_world.py --variant "${W6[@]}"
 W2S=("${W2[@]/#/w2-}") W3S=("${W3[@]/#/w3-}") W4S=("${W4[@]/#/w4-}") W5S=("${W5[@]/#/w5-}")
+W6S=("${W6[@]/#/w6-}")
 
 LATE=()
 for spec in w1-11:45 w2-baseline:15 w3-default:30 w4-default:30; do
@@ -77,19 +86,22 @@ print(json.dumps({"bench": "generalize", "model": sys.argv[1], "test": sys.argv[
 ' "$label" "$test" | tee -a "$OUT"
 }
 
-train() { # train OUT DB [DB...]   (REUSE_MODELS=1 keeps a model already trained by an earlier run)
+train() { # train OUT DB [DB...] [-- LATE_DB...]   (REUSE_MODELS=1 keeps a model of an earlier run)
   local out=$1 first=$2; shift 2
   if [ "${REUSE_MODELS:-}" = 1 ] && [ -f "$out" ]; then log "reusing $out"; return; fi
-  local also=()
-  for d in "$@"; do also+=(--also "$WORK/$d.db"); done
+  local also=() flag=--also
+  for d in "$@"; do
+    if [ "$d" = -- ]; then flag=--also-late-start; else also+=("$flag" "$WORK/$d.db"); fi
+  done
   "$FANZHA" train --db "$WORK/$first.db" "${also[@]}" --out "$out" >&2
 }
 
-log "training the four recipes"
+log "training the five recipes"
 train "$WORK/w1-w2.json" w1-11 "${W2S[@]}"
 train "$WORK/w1-w3.json" w1-11 "${W2S[@]}" "${W3S[@]}"
 train "$WORK/w1-w4.json" w1-11 "${W2S[@]}" "${W3S[@]}" "${W4S[@]}"
 train "$WORK/w1-w4-late.json" w1-11 "${W2S[@]}" "${W3S[@]}" "${W4S[@]}" "${LATE[@]}"
+train "$WORK/w1-w4-late-end.json" w1-11 "${W2S[@]}" "${W3S[@]}" "${W4S[@]}" -- "${LATE[@]}"
 
 log "every world scored by the recipes written before it"
 for t in "${W3S[@]}"; do evaluate "W1+W2" "$WORK/w1-w2.json" "$t"; done
@@ -103,8 +115,15 @@ for t in "${W5S[@]}"; do
   evaluate "W1+W2+W3+W4" "$WORK/w1-w4.json" "$t"
   evaluate "W1+W2+W3+W4+late" "$WORK/w1-w4-late.json" "$t"
 done
+for t in "${W6S[@]}"; do
+  evaluate "W1+W2" "$WORK/w1-w2.json" "$t"
+  evaluate "W1+W2+W3" "$WORK/w1-w3.json" "$t"
+  evaluate "W1+W2+W3+W4" "$WORK/w1-w4.json" "$t"
+  evaluate "W1+W2+W3+W4+late" "$WORK/w1-w4-late.json" "$t"
+  evaluate "W1+W2+W3+W4+late-end" "$WORK/w1-w4-late-end.json" "$t"
+done
 log "W1 seed 12, a sample of a world every recipe trained on"
 evaluate "W1+W2+W3+W4+late" "$WORK/w1-w4-late.json" w1-12
 
 log "the model that ships with fanzha (no --model)"
-for t in "${W5S[@]}"; do evaluate "shipped" "" "$t"; done
+for t in "${W5S[@]}" "${W6S[@]}"; do evaluate "shipped" "" "$t"; done

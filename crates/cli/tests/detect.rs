@@ -38,6 +38,15 @@ fn detects_mules_and_card_farmers_with_reasons_trains_and_evaluates() {
     let out = ok(&fanzha(&["train", "--db", &db, "--out", model.to_str().unwrap()]));
     assert!(out.contains("trained on"), "{out}");
     ok(&fanzha(&["detect", "mules", "--db", &db, "--model", model.to_str().unwrap()]));
+    // A late-start copy gives rows to the end-of-data stages only, none to the live stage.
+    let late = ok(&fanzha(&["train", "--db", &db, "--also-late-start", &db, "--out", model.to_str().unwrap()]));
+    let counts = |out: &str| -> (u64, u64) {
+        let words: Vec<&str> = out.split_whitespace().collect();
+        let after = |w: &str| words[words.iter().position(|x| *x == w).unwrap() - 1].parse().unwrap();
+        (after("accounts"), after("live"))
+    };
+    let ((accounts, live), (late_accounts, late_live)) = (counts(&out), counts(&late));
+    assert_eq!((late_accounts, late_live), (2 * accounts, live), "{out}\n{late}");
 
     let bad = dir.path().join("labels.csv");
     std::fs::write(&bad, "account_id,label\nX1,maybe\n").unwrap();

@@ -108,6 +108,11 @@ pub struct TrainArgs {
     /// several worlds learns what they share rather than one world's quirks
     #[arg(long, value_name = "DIR")]
     also: Vec<PathBuf>,
+    /// A copy of a world whose data starts later (`bench/lib/later_start.py`), learnt by the
+    /// end-of-data stages only (repeatable): it teaches them that a short history says nothing of an
+    /// old account, which the live stage already learns from every store's early moments
+    #[arg(long, value_name = "DIR")]
+    also_late_start: Vec<PathBuf>,
     /// Boosting rounds
     #[arg(long, default_value_t = TrainParams::default().iterations)]
     iterations: usize,
@@ -370,9 +375,10 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     let mut set = TrainingSet::new();
     let moments = usize::try_from(args.moments).expect("at most 30");
     let until = until(&args.source)?;
-    let sources = std::iter::once((args.source.db.clone(), args.labels.as_deref()))
-        .chain(args.also.iter().map(|d| (d.clone(), None)));
-    for (db, label_file) in sources {
+    let sources = std::iter::once((args.source.db.clone(), args.labels.as_deref(), moments))
+        .chain(args.also.iter().map(|d| (d.clone(), None, moments)))
+        .chain(args.also_late_start.iter().map(|d| (d.clone(), None, 0)));
+    for (db, label_file, moments) in sources {
         let loaded = load(&db)?;
         let file = label_file.map(|path| read_labels(path, loaded.store.ledger())).transpose()?;
         set.add(loaded.store.ledger(), &loaded.graph, until, file.as_deref(), moments);
@@ -383,7 +389,8 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         folds: args.folds,
         ..TrainParams::default()
     };
-    let also: String = args.also.iter().map(|d| format!(" + {}", d.display())).collect();
+    let late = args.also_late_start.iter().map(|d| format!(" + {} (late start)", d.display()));
+    let also: String = args.also.iter().map(|d| format!(" + {}", d.display())).chain(late).collect();
     let source = format!(
         "store {}{also}{}{}",
         args.source.db.display(),

@@ -35,7 +35,9 @@
 #
 #   bench/generalize.sh            SKIP_BUILD=1 to use the built binary; REUSE_MODELS=1 to keep the
 #                                  models of an earlier run (when only scoring changed)
-# Results: bench/out/generalize.jsonl (one line per model and test set). About 45 minutes here.
+# Results: bench/out/generalize.jsonl (one line per model and test set; "generalize-live" lines:
+# the live check of the newest world under the shipped model and the last candidate). About 70
+# minutes here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FANZHA=target/release/fanzha
@@ -86,6 +88,24 @@ print(json.dumps({"bench": "generalize", "model": sys.argv[1], "test": sys.argv[
 ' "$label" "$test" | tee -a "$OUT"
 }
 
+# live_check MODEL_LABEL MODEL_FILE TEST_NAME: one JSON line with the live check's figures
+# (`fanzha backtest --rescore-hours 24`): victim payments stopped, and other transfers flagged
+# (neither a victim payment nor paid out of a labelled mule account)
+live_check() {
+  local label=$1 model=$2 test=$3
+  local args=(backtest --db "$WORK/$test.db" --rescore-hours 24 --json)
+  [ -n "$model" ] && args+=(--model "$model")
+  "$FANZHA" "${args[@]}" 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+o = d["overall"]
+other = o["hits"] - o["true_hits"] - o["layering_hits"]
+print(json.dumps({"bench": "generalize-live", "model": sys.argv[1], "test": sys.argv[2], "checked": d["checked"],
+                  "victim_payments": d["labelled_fraud"], "stopped": o["true_hits"], "stopped_share": round(o["recall"], 4),
+                  "other_flagged": other, "other_share": round(other / d["checked"], 5)}))
+' "$label" "$test" | tee -a "$OUT"
+}
+
 train() { # train OUT DB [DB...] [-- LATE_DB...]   (REUSE_MODELS=1 keeps a model of an earlier run)
   local out=$1 first=$2; shift 2
   if [ "${REUSE_MODELS:-}" = 1 ] && [ -f "$out" ]; then log "reusing $out"; return; fi
@@ -127,3 +147,9 @@ evaluate "W1+W2+W3+W4+late" "$WORK/w1-w4-late.json" w1-12
 
 log "the model that ships with fanzha (no --model)"
 for t in "${W5S[@]}" "${W6S[@]}"; do evaluate "shipped" "" "$t"; done
+
+log "the live check on the newest world: the shipped model and decision 5's candidate"
+for t in "${W6S[@]}"; do
+  live_check "shipped" "" "$t"
+  live_check "W1+W2+W3+W4+late-end" "$WORK/w1-w4-late-end.json" "$t"
+done

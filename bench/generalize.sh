@@ -29,8 +29,8 @@
 #   W1+W2+W3+W4+late  decision 4: the same plus copies of four worlds whose data starts later
 #                     (bench/lib/later_start.py); vetoed (its live stage lost the textbook mule)
 #   W1+W2+W3+W4+late-end  decision 5, scored on W6: the late copies teach the end-of-data stages
-#                     only (`fanzha train --also-late-start`); vetoed (its live stage flags twice
-#                     as many ordinary payees in the live check)
+#                     only (`fanzha train --also-late-start`); vetoed (1.5-2.1 times as many ordinary
+#                     transfers flagged in the live check)
 # Figures are the combined verdict of `fanzha eval` (rules, model and what follows from the flags).
 #
 #   bench/generalize.sh            SKIP_BUILD=1 to use the built binary; REUSE_MODELS=1 to keep the

@@ -42,8 +42,8 @@ fn detects_mules_and_card_farmers_with_reasons_trains_and_evaluates() {
     let late = ok(&fanzha(&["train", "--db", &db, "--also-late-start", &db, "--out", model.to_str().unwrap()]));
     let counts = |out: &str| -> (u64, u64) {
         let words: Vec<&str> = out.split_whitespace().collect();
-        let after = |w: &str| words[words.iter().position(|x| *x == w).unwrap() - 1].parse().unwrap();
-        (after("accounts"), after("live"))
+        let before = |w: &str| words[words.iter().position(|x| *x == w).unwrap() - 1].parse().unwrap();
+        (before("accounts"), before("live"))
     };
     let ((accounts, live), (late_accounts, late_live)) = (counts(&out), counts(&late));
     assert_eq!((late_accounts, late_live), (2 * accounts, live), "{out}\n{late}");

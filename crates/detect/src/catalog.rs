@@ -158,23 +158,35 @@ pub const PAYEES_MEAN: usize = 2 * OWN_COUNT;
 /// Column of the first shape feature.
 pub const SHAPE_START: usize = 3 * OWN_COUNT;
 
-/// The association columns: from the first-stage mule scores of the account's counterparties.
+/// The association columns: from the first-stage mule scores of the account's counterparties at
+/// the banks that report data (accounts seen only as counterparties have no score, so they are
+/// left out of these columns and their wording says so).
 /// (name, Chinese, English, unit), in column order from [`ASSOCIATION_START`].
 const ASSOCIATION: [(&str, &str, &str, Unit); 8] = [
     (
         "payers_score_max",
-        "转入方中最高的涉诈模型初评分",
-        "highest first-stage mule score among its payers",
+        "报送机构的转入方中最高的涉诈模型初评分",
+        "highest first-stage mule score among its payers at reporting banks",
         Unit::Share,
     ),
-    ("payers_score_mean", "转入方平均涉诈模型初评分", "mean first-stage mule score of its payers", Unit::Share),
+    (
+        "payers_score_mean",
+        "报送机构的转入方平均涉诈模型初评分",
+        "mean first-stage mule score of its payers at reporting banks",
+        Unit::Share,
+    ),
     (
         "payees_score_max",
-        "收款方中最高的涉诈模型初评分",
-        "highest first-stage mule score among its payees",
+        "报送机构的收款方中最高的涉诈模型初评分",
+        "highest first-stage mule score among its payees at reporting banks",
         Unit::Share,
     ),
-    ("payees_score_mean", "收款方平均涉诈模型初评分", "mean first-stage mule score of its payees", Unit::Share),
+    (
+        "payees_score_mean",
+        "报送机构的收款方平均涉诈模型初评分",
+        "mean first-stage mule score of its payees at reporting banks",
+        Unit::Share,
+    ),
     (
         "in_from_likely_mules",
         "来自疑似涉诈账户的转入笔数(按评分加权)",
@@ -189,14 +201,14 @@ const ASSOCIATION: [(&str, &str, &str, Unit); 8] = [
     ),
     (
         "in_likely_mule_share",
-        "转入笔数中来自疑似涉诈账户的比例",
-        "share of inflows that came from likely mule accounts",
+        "来自报送机构账户的转入笔数中,来自疑似涉诈账户的比例",
+        "share of its inflows from accounts at reporting banks that came from likely mule accounts",
         Unit::Share,
     ),
     (
         "out_likely_mule_share",
-        "转出笔数中转给疑似涉诈账户的比例",
-        "share of outflows that went to likely mule accounts",
+        "转给报送机构账户的转出笔数中,转给疑似涉诈账户的比例",
+        "share of its outflows to accounts at reporting banks that went to likely mule accounts",
         Unit::Share,
     ),
 ];

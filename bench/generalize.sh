@@ -47,18 +47,14 @@ log() { echo "[generalize] $*" >&2; }
 mkdir -p "$WORK" bench/out
 [ "${SKIP_BUILD:-}" = 1 ] || cargo build --release --quiet
 
-W2=(baseline rented_heavy fresh_heavy quiet_hours merchant_dense)
-W3=(default slow_gangs shell_heavy students busy_city)
 W4=(default slow_layering rented_heavy merchant_dense)
 W5=(bashu slowburn cardstorm)
 W6=(baseline oldrent_slow hardneg_paofen)
 
 source bench/lib/data.sh
 store() { world_store "$WORK" "$@"; }
-store w1-11 "$FANZHA" gen --transfers 1000000 --seed 11 --out "$WORK/w1-11"
+shipped_worlds "$WORK"   # W1 seed 11, W2, W3 (the variant lists W2 and W3 are data.sh's)
 store w1-12 "$FANZHA" gen --transfers 300000 --seed 12 --out "$WORK/w1-12"
-world_variants "$WORK" w2 bench/worlds/china_world.py --regime "${W2[@]}"
-world_variants "$WORK" w3 bench/worlds3/city_world.py --variant "${W3[@]}"
 world_variants "$WORK" w4 bench/worlds4/bank_extract_world.py --variant "${W4[@]}"
 world_variants "$WORK" w5 bench/worlds5/bashu_world.py --variant "${W5[@]}"
 world_variants "$WORK" w6 bench/worlds6/beifang_world.py --variant "${W6[@]}"
@@ -107,18 +103,13 @@ print(json.dumps({"bench": "generalize-live", "model": sys.argv[1], "test": sys.
 }
 
 train() { # train OUT DB [DB...] [-- LATE_DB...]   (REUSE_MODELS=1 keeps a model of an earlier run)
-  local out=$1 first=$2; shift 2
-  if [ "${REUSE_MODELS:-}" = 1 ] && [ -f "$out" ]; then log "reusing $out"; return; fi
-  local also=() flag=--also
-  for d in "$@"; do
-    if [ "$d" = -- ]; then flag=--also-late-start; else also+=("$flag" "$WORK/$d.db"); fi
-  done
-  "$FANZHA" train --db "$WORK/$first.db" "${also[@]}" --out "$out" >&2
+  if [ "${REUSE_MODELS:-}" = 1 ] && [ -f "$1" ]; then log "reusing $1"; return; fi
+  train_model "$WORK" "$@" >&2
 }
 
 log "training the five recipes"
 train "$WORK/w1-w2.json" w1-11 "${W2S[@]}"
-train "$WORK/w1-w3.json" w1-11 "${W2S[@]}" "${W3S[@]}"
+train "$WORK/w1-w3.json" "${SHIPPED_WORLDS[@]}"
 train "$WORK/w1-w4.json" w1-11 "${W2S[@]}" "${W3S[@]}" "${W4S[@]}"
 train "$WORK/w1-w4-late.json" w1-11 "${W2S[@]}" "${W3S[@]}" "${W4S[@]}" "${LATE[@]}"
 train "$WORK/w1-w4-late-end.json" w1-11 "${W2S[@]}" "${W3S[@]}" "${W4S[@]}" -- "${LATE[@]}"

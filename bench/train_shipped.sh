@@ -4,6 +4,7 @@
 #   W1  `fanzha gen --transfers 1000000 --seed 11` (crates/scenario)
 #   W2  bench/worlds/china_world.py --seed 1, all five regimes
 #   W3  bench/worlds3/city_world.py --seed 1, all five variants
+# (the list is SHIPPED_WORLDS in bench/lib/data.sh, which bench/generalize.sh uses too)
 # W3 joined after a world written later (W4) showed it helps, by a rule written down first. Three
 # models trained with W4 too scored better on W5 or W6 but failed a test every shipped model must
 # pass or flagged more ordinary payments in the live check (bench/out/generalize-decisions.md).
@@ -21,13 +22,6 @@ mkdir -p "$WORK"
 cargo build --release --quiet
 
 source bench/lib/data.sh
-store() { world_store "$WORK" "$@"; }
-store w1-11 "$FANZHA" gen --transfers 1000000 --seed 11 --out "$WORK/w1-11"
-W2=(baseline rented_heavy fresh_heavy quiet_hours merchant_dense)
-W3=(default slow_gangs shell_heavy students busy_city)
-world_variants "$WORK" w2 bench/worlds/china_world.py --regime "${W2[@]}"
-world_variants "$WORK" w3 bench/worlds3/city_world.py --variant "${W3[@]}"
-also=()
-for name in "${W2[@]/#/w2-}" "${W3[@]/#/w3-}"; do also+=(--also "$WORK/$name.db"); done
+shipped_worlds "$WORK"
 log "training"
-"$FANZHA" train --db "$WORK/w1-11.db" "${also[@]}" --out "$OUT"
+train_model "$WORK" "$OUT" "${SHIPPED_WORLDS[@]}"

@@ -19,6 +19,19 @@ fn detects_mules_and_card_farmers_with_reasons_trains_and_evaluates() {
         assert!(reasons.iter().all(|r| !r["message_zh"].as_str().unwrap().is_empty()));
     }
 
+    // --explain lists every feature with what it adds to the log-odds; a model reason's weight is
+    // its feature's contribution there.
+    let (account, reason) = accounts
+        .iter()
+        .flat_map(|a| a["reasons"].as_array().unwrap().iter().map(move |r| (a, r)))
+        .find(|(_, r)| r["code"].as_str().unwrap().starts_with("model."))
+        .unwrap();
+    let explained = ok(&fanzha(&["detect", "mules", "--db", &db, "--explain", account["account"].as_str().unwrap()]));
+    let feature = reason["code"].as_str().unwrap().trim_start_matches("model.");
+    let line = explained.lines().find(|l| l.split_whitespace().next() == Some(feature)).unwrap();
+    let shown: f64 = line.split_whitespace().last().unwrap().parse().unwrap();
+    assert!((shown - reason["weight"].as_f64().unwrap()).abs() < 0.006, "{reason}\n{explained}");
+
     let farmers: serde_json::Value =
         serde_json::from_str(&ok(&fanzha(&["detect", "card-farming", "--db", &db, "--json"]))).unwrap();
     let holders = farmers["holders"].as_array().unwrap();

@@ -57,7 +57,8 @@ pub struct MulesArgs {
     #[arg(long, default_value_t = 20)]
     top: usize,
     /// Show every feature of this account (its own, its neighbours', the shapes it is in), with its
-    /// score, instead of the list: why it is or is not flagged
+    /// contribution to the model's log-odds and the score, instead of the list: why it is or is not
+    /// flagged
     #[arg(long, value_name = "ACCOUNT")]
     explain: Option<String>,
 }
@@ -212,7 +213,8 @@ fn run_mules(args: MulesArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `detect mules --explain ACCOUNT`: every feature of one account and its verdict.
+/// `detect mules --explain ACCOUNT`: every feature of one account, what it adds to the model's
+/// log-odds, and the verdict.
 fn explain(loaded: &Loaded, source: &Source, model: &MuleModel, id: &str) -> anyhow::Result<ExitCode> {
     let ledger = loaded.store.ledger();
     let account = ledger.account_ix(id).with_context(|| format!("no account '{id}' in the store"))?;
@@ -230,8 +232,13 @@ fn explain(loaded: &Loaded, source: &Source, model: &MuleModel, id: &str) -> any
     for r in &s.reasons {
         println!("  - {}", r.message_en);
     }
-    for (info, v) in fanzha_detect::FEATURES.iter().zip(scored.rows[position].iter()) {
-        println!("  {:<40} {}", info.name, fanzha_detect::catalog::show(info, *v, false));
+    // Each feature's value and its Shapley contribution to the model's log-odds: what raised the
+    // score and, for an account not flagged, what held it down.
+    let row = &scored.rows[position];
+    println!("  {:<40} {:<24} {:>8}", "feature", "value", "log-odds");
+    for ((info, v), c) in fanzha_detect::FEATURES.iter().zip(row.iter()).zip(model.contributions(row)) {
+        let shown = fanzha_detect::catalog::show(info, *v, false);
+        println!("  {:<40} {:<24} {:>+8.2}", info.name, shown, c);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -2,7 +2,11 @@
 //! the live path — so each transfer is judged on what was known just before it (features, and
 //! lists as they stood then). With labels, every rule and the whole set get precision and recall,
 //! and a count of the hits on layering hops: transfers out of labelled mule accounts that are not
-//! labelled fraud themselves (labels usually mark the victim's payment, not the hops after it).
+//! labelled fraud themselves (labels usually mark the victim's payment, not the hops after it), and
+//! of the hits on lawful payments into labelled mule accounts.
+//! Victim payments are also split by what the data knows of their payee: an account an institution
+//! supplying data holds, or one seen only as a counterparty, of which the check knows only the
+//! transfers that touch the data.
 
 use crate::checker::{Checker, Decision, Subject, Verdict};
 use crate::suspects::Suspects;
@@ -66,6 +70,9 @@ pub struct Tally {
     /// Of the others, transfers paid out of a labelled mule account: layering hops, money already
     /// in a fraud chain.
     pub layering_hits: u64,
+    /// Of the rest, transfers paid into a labelled mule account (a rented shop's customers, a 跑分
+    /// runner's friends): the payment is lawful, the account it goes to is not.
+    pub into_mule_hits: u64,
     /// true_hits / hits.
     pub precision: Option<f64>,
     /// (true_hits + layering_hits) / hits: precision when holding a layering hop counts as right.
@@ -90,6 +97,35 @@ pub struct RuleTally {
     pub tally: Tally,
 }
 
+/// Victim payments (labelled fraud transfers) of one kind, and how many the check stopped (any
+/// verdict other than pass).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Stopped {
+    /// Victim payments checked.
+    pub paid: u64,
+    /// Of which not passed.
+    pub stopped: u64,
+}
+
+impl Stopped {
+    fn add(&mut self, stopped: bool) {
+        self.paid += 1;
+        self.stopped += u64::from(stopped);
+    }
+}
+
+/// Victim payments by what the data knows of their payee.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct VictimPayees {
+    /// Into accounts the data describes (held by an institution that supplies it).
+    pub described: Stopped,
+    /// Of those, the first victim payment into its payee: nothing labelled has reached it yet.
+    pub described_first: Stopped,
+    /// Into accounts seen only as counterparties (institutions that supply no data): the check
+    /// knows of them only the transfers that touch the data.
+    pub external: Stopped,
+}
+
 /// What a backtest found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
@@ -105,6 +141,8 @@ pub struct Report {
     pub overall: Tally,
     /// Per rule, in the set's order.
     pub rules: Vec<RuleTally>,
+    /// Victim payments by payee (`None` without labels).
+    pub victim_payees: Option<VictimPayees>,
 }
 
 /// Replays `ledger` (in `graph`'s time order) through a new [`Checker`] and `rules` as `replay`
@@ -128,6 +166,8 @@ pub fn run(
     let (mut checked, mut positives) = (0u64, 0u64);
     let mut env = checker.env();
     let mut holders = HolderClock::new(ledger);
+    let mut payees = VictimPayees::default();
+    let mut paid_before: HashSet<AccountIx> = HashSet::new();
     for e in 0..graph.edge_count() {
         let txn = graph.edge(EdgeIx::of(e)).txn;
         let t = ledger.transfer(txn);
@@ -162,12 +202,25 @@ pub fn run(
             let hit = match labels {
                 Some(l) if l.fraud.contains(&txn) => Hit::Fraud,
                 Some(l) if t.from.is_some_and(|a| l.mules.contains(&a)) => Hit::Layering,
+                Some(l) if t.to.is_some_and(|a| l.mules.contains(&a)) => Hit::IntoMule,
                 _ => Hit::Other,
             };
             let positive = hit == Hit::Fraud;
             checked += 1;
             positives += u64::from(positive);
             verdicts[v.verdict as usize] += 1;
+            if positive {
+                let stopped = v.verdict > Decision::Pass;
+                match t.to {
+                    Some(to) if !ledger.account(to).external => {
+                        payees.described.add(stopped);
+                        if paid_before.insert(to) {
+                            payees.described_first.add(stopped);
+                        }
+                    }
+                    _ => payees.external.add(stopped),
+                }
+            }
             let held = if v.verdict >= Decision::Hold { t.amount } else { Fen(0) };
             if v.verdict > Decision::Pass {
                 count(&mut overall, hit, held);
@@ -199,6 +252,7 @@ pub fn run(
             .enumerate()
             .map(|(i, (id, tally))| RuleTally { id, verdict: rules.rules()[i].verdict().as_str().to_string(), tally })
             .collect(),
+        victim_payees: labels.map(|_| payees),
     }
 }
 
@@ -244,6 +298,7 @@ impl HolderClock {
 enum Hit {
     Fraud,
     Layering,
+    IntoMule,
     Other,
 }
 
@@ -251,6 +306,7 @@ fn count(t: &mut Tally, hit: Hit, held: Fen) {
     t.hits += 1;
     t.true_hits += u64::from(hit == Hit::Fraud);
     t.layering_hits += u64::from(hit == Hit::Layering);
+    t.into_mule_hits += u64::from(hit == Hit::IntoMule);
     t.held_fen += held.0;
 }
 

@@ -1,7 +1,7 @@
 //! Every shipped rule fires on a case made for it and stays quiet on the nearest case that should not
 //! trip it; and a backtest gives the same verdicts as live checks of the same events.
 
-use fanzha_check::backtest::{self, Replay};
+use fanzha_check::backtest::{self, Replay, Stopped, VictimPayees};
 use fanzha_check::lists::{Entry, EntryKind, ListName, Lists};
 use fanzha_check::request::PayerContext;
 use fanzha_check::suspects::Suspects;
@@ -293,7 +293,10 @@ fn a_backtest_sees_what_live_checks_see() {
         ("VICTIM", "FRESH", 1_200, 6_000_000, "安全账户"),
         ("P3", "OLD", 1_500, 10_000, ""),
         ("P4", "FRESH", DAY + 60, 10_000, "入金"),
+        ("P5", "EXT", 2 * DAY, 2_000_000, ""),
     ];
+    // EXT is at an institution that supplies no data: known only as a counterparty.
+    l.apply(Event::Account { id: "EXT".into(), account: Account::external() });
     for (k, &(from, to, dt, fen, memo)) in history.iter().enumerate() {
         l.apply(Event::Transfer {
             txn_id: format!("H{k}").into(),
@@ -355,6 +358,31 @@ fn a_backtest_sees_what_live_checks_see() {
     let t = &scored.overall;
     assert_eq!((t.true_hits, t.layering_hits, t.hits), (1, hops, 1 + hops + others));
     assert_eq!(t.precision_with_layering, Some((1 + hops) as f64 / t.hits as f64));
+
+    // Victim payments by payee: into FRESH (the data describes it; H0 is the first into it) and
+    // into EXT (seen only as a counterparty). With FRESH a labelled mule, the other payments into
+    // it count apart from the others.
+    let ix = |id: &str| l.txn_ix(id).unwrap();
+    let fresh = l.account_ix("FRESH").unwrap();
+    let labels = backtest::Labels { fraud: [ix("H0"), ix("H4"), ix("H7")].into(), mules: [fresh].into() };
+    let scored = backtest::run(
+        &l,
+        &graph,
+        Checker::new(&l, lists()),
+        &rules,
+        &Replay { labels: Some(&labels), ..Replay::default() },
+        |_, _| {},
+    );
+    let stopped =
+        |of: &[usize]| Stopped { paid: of.len() as u64, stopped: of.iter().filter(|&&i| flagged(i)).count() as u64 };
+    let expected =
+        VictimPayees { described: stopped(&[0, 4]), described_first: stopped(&[0]), external: stopped(&[7]) };
+    assert_eq!(scored.victim_payees, Some(expected));
+    assert_eq!(scored.victim_payees.unwrap().described.stopped, 1 + u64::from(flagged(0)), "H4 is held");
+    let into_fresh = [1, 3, 6].iter().filter(|&&i| flagged(i)).count() as u64;
+    assert!(into_fresh >= 1, "P1's 刷单 payment into FRESH is flagged");
+    assert_eq!(scored.overall.into_mule_hits, into_fresh);
+    assert_eq!(scored.overall.layering_hits, u64::from(flagged(2)), "FRESH's payment to P5");
 }
 
 /// Issue 23, finding 9: a check dated before the payee's account was opened gave a negative

@@ -299,14 +299,24 @@ pub fn run_backtest(args: BacktestArgs) -> anyhow::Result<ExitCode> {
     println!("verdicts: pass {pass}, warn {warn}, hold {hold}, block {block}");
     let pct = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:.3}"));
     println!(
-        "{:<28} {:>6} {:>8} {:>6} {:>9} {:>7} {:>6} {:>14} {:>9} {:>9}",
-        "rule", "verdict", "hits", "fraud", "precision", "recall", "F1", "held yuan", "layering", "P+layer"
+        "{:<28} {:>6} {:>8} {:>6} {:>9} {:>7} {:>6} {:>14} {:>9} {:>9} {:>9}",
+        "rule",
+        "verdict",
+        "hits",
+        "fraud",
+        "precision",
+        "recall",
+        "F1",
+        "held yuan",
+        "layering",
+        "P+layer",
+        "into mule"
     );
     let overall = backtest::RuleTally { id: "(any rule)".into(), verdict: "-".into(), tally: report.overall.clone() };
     for r in report.rules.iter().chain(std::iter::once(&overall)) {
         let t = &r.tally;
         println!(
-            "{:<28} {:>6} {:>8} {:>6} {:>9} {:>7} {:>6} {:>14} {:>9} {:>9}",
+            "{:<28} {:>6} {:>8} {:>6} {:>9} {:>7} {:>6} {:>14} {:>9} {:>9} {:>9}",
             r.id,
             r.verdict,
             t.hits,
@@ -316,11 +326,22 @@ pub fn run_backtest(args: BacktestArgs) -> anyhow::Result<ExitCode> {
             pct(t.f1),
             fanzha_model::Fen(t.held_fen).to_string(),
             t.layering_hits,
-            pct(t.precision_with_layering)
+            pct(t.precision_with_layering),
+            t.into_mule_hits
         );
     }
     if labels.is_some() {
         println!("layering: hits on transfers out of labelled mule accounts that are not labelled fraud themselves");
+        println!("into mule: of the rest, hits on transfers into labelled mule accounts");
+    }
+    if let Some(p) = report.victim_payees {
+        let line = |s: backtest::Stopped| format!("{} of {} stopped", s.stopped, s.paid);
+        println!(
+            "victim payments into accounts the data describes: {} (the first into each payee: {}); into accounts seen only as counterparties: {}",
+            line(p.described),
+            line(p.described_first),
+            line(p.external)
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

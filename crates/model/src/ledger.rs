@@ -67,6 +67,11 @@ pub struct Ledger {
     label_set: FxHashSet<Label>,
     /// Per bank (by index), the earliest transfer touching one of its accounts.
     earliest_by_bank: Vec<Option<Ts>>,
+    /// Per bank (by index), the earliest transfer only it can have reported: one of its accounts
+    /// with, on the other side, another of its accounts, an account no institution supplies rows
+    /// for, or cash. A transfer with another supplying institution's customer may come from that
+    /// institution's extract, which can start weeks earlier.
+    own_earliest_by_bank: Vec<Option<Ts>>,
     /// The earliest transfer of all.
     earliest: Option<Ts>,
     /// History starts set explicitly ([`Event::HistoryFrom`]), by bank code (`None`: all banks).
@@ -184,26 +189,38 @@ impl Ledger {
     fn note_earliest_of(&mut self, ts: Ts, banks: impl IntoIterator<Item = BankIx>) {
         let earlier = |seen: Option<Ts>| Some(seen.map_or(ts, |s| s.min(ts)));
         self.earliest = earlier(self.earliest);
-        for b in banks {
+        let banks: Vec<BankIx> = banks.into_iter().collect();
+        for &b in &banks {
             let i = usize::from(b.0);
             if self.earliest_by_bank.len() <= i {
                 self.earliest_by_bank.resize(i + 1, None);
             }
             self.earliest_by_bank[i] = earlier(self.earliest_by_bank[i]);
         }
+        if let Some(b) = only_bank(&banks) {
+            let i = usize::from(b.0);
+            if self.own_earliest_by_bank.len() <= i {
+                self.own_earliest_by_bank.resize(i + 1, None);
+            }
+            self.own_earliest_by_bank[i] = earlier(self.own_earliest_by_bank[i]);
+        }
     }
 
     /// Whether a transfer at `ts` touching accounts of `banks` would move where history starts (it
-    /// is earlier than every transfer so far, or than every one of one of those banks).
+    /// is earlier than every transfer so far, than every one of one of those banks, or than every
+    /// one that only its one bank can have reported).
     pub fn moves_history(&self, ts: Ts, banks: &[BankIx]) -> bool {
         let later = |seen: Option<Ts>| seen.is_none_or(|s| ts < s);
+        let of = |by: &[Option<Ts>], b: BankIx| by.get(usize::from(b.0)).copied().flatten();
         later(self.earliest)
-            || banks.iter().any(|b| later(self.earliest_by_bank.get(usize::from(b.0)).copied().flatten()))
+            || banks.iter().any(|&b| later(of(&self.earliest_by_bank, b)))
+            || only_bank(banks).is_some_and(|b| later(of(&self.own_earliest_by_bank, b)))
     }
 
     /// Where the data's history of account `a` starts: its bank's setting, else the setting for all
-    /// banks ([`Event::HistoryFrom`]), else the earliest transfer touching an account of its bank (of
-    /// any account, for an account without a bank). Before it the account's history is *censored*:
+    /// banks ([`Event::HistoryFrom`]), else the earliest transfer only its bank can have reported
+    /// (see `own_earliest_by_bank`), else the earliest touching an account of its bank (of any
+    /// account, for an account without a bank). Before it the account's history is *censored*:
     /// an account opened earlier may have been used before, so "first use" and "quiet since
     /// opening" are unknown for it. `None` when there is no transfer at all.
     pub fn history_from(&self, a: AccountIx) -> Option<Ts> {
@@ -214,7 +231,10 @@ impl Ledger {
             return Some(from);
         }
         match bank {
-            Some(b) => self.earliest_by_bank.get(usize::from(b.0)).copied().flatten().or(self.earliest),
+            Some(b) => {
+                let of = |by: &[Option<Ts>]| by.get(usize::from(b.0)).copied().flatten();
+                of(&self.own_earliest_by_bank).or_else(|| of(&self.earliest_by_bank)).or(self.earliest)
+            }
             None => self.earliest,
         }
     }
@@ -335,6 +355,13 @@ impl Ledger {
     }
 }
 
+/// The one institution among the `banks` of a transfer's parties (those with rows), if they are all
+/// the same one: a transfer only that institution can have reported.
+fn only_bank(banks: &[BankIx]) -> Option<BankIx> {
+    let (&first, rest) = banks.split_first()?;
+    rest.iter().all(|&b| b == first).then_some(first)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -360,6 +387,42 @@ mod tests {
 
     use super::*;
     use crate::{Currency, Fen, LabelTarget, Region};
+
+    /// Bank X's extract starts on day 1, bank Y's on day 20; X reports a payment from its customer
+    /// to Y's on day 1. Y's history starts where a transfer only Y can have reported first shows.
+    #[test]
+    fn a_bank_history_starts_at_what_only_it_can_have_reported() {
+        let day = 86_400;
+        let mut l = Ledger::new();
+        for code in ["X", "Y"] {
+            l.apply(Event::Bank { code: code.into() });
+        }
+        for (id, bank) in [("X1", 0), ("Y1", 1)] {
+            let account = Account { bank: Some(crate::BankIx(bank)), ..Account::internal() };
+            l.apply(Event::Account { id: id.into(), account });
+        }
+        let (x, y) = (l.account_ix("X1").unwrap(), l.account_ix("Y1").unwrap());
+        let cross = Transfer::plain(Ts(day), Some(x), Some(y), Fen(100));
+        l.apply(Event::Transfer { txn_id: "1".into(), transfer: cross });
+        assert_eq!(l.history_from(y), Some(Ts(day)), "nothing else known of Y yet");
+        assert!(l.moves_history(Ts(20 * day), &[crate::BankIx(1)]), "a first transfer only Y can report");
+        let cash = Transfer::plain(Ts(20 * day), Some(y), None, Fen(100));
+        l.apply(Event::Transfer { txn_id: "2".into(), transfer: cash });
+        assert_eq!(l.history_from(y), Some(Ts(20 * day)));
+        assert_eq!(l.history_from(x), Some(Ts(day)), "X has only the cross-bank transfer");
+        // A node that holds neither transfer learns the same from events about them.
+        let mut node = Ledger::new();
+        for code in ["X", "Y"] {
+            node.apply(Event::Bank { code: code.into() });
+        }
+        for (id, bank) in [("X1", 0), ("Y1", 1)] {
+            let account = Account { bank: Some(crate::BankIx(bank)), ..Account::internal() };
+            node.apply(Event::Account { id: id.into(), account });
+        }
+        assert!(node.apply(Event::Elsewhere { ts: Ts(day), banks: vec!["X".into(), "Y".into()] }));
+        assert!(node.apply(Event::Elsewhere { ts: Ts(20 * day), banks: vec!["Y".into()] }));
+        assert_eq!((node.history_from(x), node.history_from(y)), (l.history_from(x), l.history_from(y)));
+    }
 
     #[test]
     fn a_transfer_held_elsewhere_moves_history_as_a_held_one_does() {

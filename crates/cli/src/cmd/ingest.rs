@@ -58,7 +58,8 @@ pub struct Args {
     max_clock_skew: i64,
     /// Where a source's history starts, `[BANK=]TIME` (repeatable; without BANK: every bank without
     /// its own). Before it an account's history is censored: "first use" and "quiet since opening"
-    /// are unknown for accounts opened earlier. Default: each bank's earliest transfer
+    /// are unknown for accounts opened earlier. Default: each bank's earliest transfer that only it
+    /// can have reported (with its own accounts, external ones or cash), else its earliest transfer
     #[arg(long, value_name = "[BANK=]TIME")]
     history_from: Vec<String>,
     /// Print one JSON line per acknowledged commit on stdout

@@ -341,16 +341,12 @@ fn a_backtest_sees_what_live_checks_see() {
 
     // Scored: the safe-account payment is the labelled fraud and P1, which feeds FRESH, a labelled
     // mule; flagged transfers out of P1 are layering hops, not false holds.
-    let labels =
-        backtest::Labels { fraud: [l.txn_ix("H4").unwrap()].into(), mules: [l.account_ix("P1").unwrap()].into() };
-    let scored = backtest::run(
-        &l,
-        &graph,
-        Checker::new(&l, lists()),
-        &rules,
-        &Replay { labels: Some(&labels), ..Replay::default() },
-        |_, _| {},
-    );
+    let score = |labels: &backtest::Labels| {
+        let replay = Replay { labels: Some(labels), ..Replay::default() };
+        backtest::run(&l, &graph, Checker::new(&l, lists()), &rules, &replay, |_, _| {})
+    };
+    let ix = |id: &str| l.txn_ix(id).unwrap();
+    let scored = score(&backtest::Labels { fraud: [ix("H4")].into(), mules: [l.account_ix("P1").unwrap()].into() });
     let flagged = |i: usize| replayed[i].verdict.as_str() != "pass";
     let hops = (0..history.len()).filter(|&i| flagged(i) && history[i].0 == "P1").count() as u64;
     let others = (0..history.len()).filter(|&i| flagged(i) && i != 4 && history[i].0 != "P1").count() as u64;
@@ -362,17 +358,8 @@ fn a_backtest_sees_what_live_checks_see() {
     // Victim payments by payee: into FRESH (the data describes it; H0 is the first into it) and
     // into EXT (seen only as a counterparty). With FRESH a labelled mule, the other payments into
     // it count apart from the others.
-    let ix = |id: &str| l.txn_ix(id).unwrap();
     let fresh = l.account_ix("FRESH").unwrap();
-    let labels = backtest::Labels { fraud: [ix("H0"), ix("H4"), ix("H7")].into(), mules: [fresh].into() };
-    let scored = backtest::run(
-        &l,
-        &graph,
-        Checker::new(&l, lists()),
-        &rules,
-        &Replay { labels: Some(&labels), ..Replay::default() },
-        |_, _| {},
-    );
+    let scored = score(&backtest::Labels { fraud: [ix("H0"), ix("H4"), ix("H7")].into(), mules: [fresh].into() });
     let stopped =
         |of: &[usize]| Stopped { paid: of.len() as u64, stopped: of.iter().filter(|&&i| flagged(i)).count() as u64 };
     let expected =

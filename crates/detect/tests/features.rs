@@ -73,8 +73,8 @@ fn random_ledger_with_history(rng: &mut ChaCha8Rng) -> (Ledger, Settings) {
 }
 
 /// Where account `a`'s history starts, by brute force: a setting of its bank's, else one for all
-/// banks (the latest of each wins), else the earliest transfer touching an account of its bank (any
-/// account, when it has no bank).
+/// banks (the latest of each wins), else the earliest transfer whose parties with a bank all have its
+/// bank, else the earliest touching an account of its bank (any account, when it has no bank).
 fn history_reference(ledger: &Ledger, settings: &Settings, a: AccountIx) -> Option<i64> {
     let bank = ledger.account(a).bank;
     let code = bank.map(|b| ledger.bank_code(b).to_string());
@@ -82,10 +82,18 @@ fn history_reference(ledger: &Ledger, settings: &Settings, a: AccountIx) -> Opti
     if let Some(f) = code.clone().and_then(|c| set(&Some(c))).or_else(|| set(&None)) {
         return Some(f);
     }
-    let touches_bank = |t: &Transfer| [t.from, t.to].into_iter().flatten().any(|x| ledger.account(x).bank == bank);
-    let of_bank: Vec<i64> =
-        ledger.transfers().iter().filter(|t| bank.is_none() || touches_bank(t)).map(|t| t.ts.0).collect();
-    of_bank.into_iter().min().or_else(|| ledger.transfers().iter().map(|t| t.ts.0).min())
+    let banks = |t: &Transfer| -> Vec<_> {
+        [t.from, t.to].into_iter().flatten().filter_map(|x| ledger.account(x).bank).collect()
+    };
+    let earliest =
+        |keep: &dyn Fn(&Transfer) -> bool| ledger.transfers().iter().filter(|t| keep(t)).map(|t| t.ts.0).min();
+    if bank.is_some() {
+        let own = earliest(&|t| !banks(t).is_empty() && banks(t).iter().all(|&b| Some(b) == bank));
+        if own.is_some() {
+            return own;
+        }
+    }
+    earliest(&|t| bank.is_none_or(|b| banks(t).contains(&b))).or_else(|| earliest(&|_| true))
 }
 
 /// The naive reference: every feature from the account's transfers in the graph's time order.

@@ -69,8 +69,8 @@ pub struct Ledger {
     earliest_by_bank: Vec<Option<Ts>>,
     /// Per bank (by index), the earliest transfer only it can have reported: one of its accounts
     /// with, on the other side, another of its accounts, an account no institution supplies rows
-    /// for, or cash. A transfer with another supplying institution's customer may come from that
-    /// institution's extract, which can start weeks earlier.
+    /// for, or cash (as known when the transfer is applied). A transfer with another supplying
+    /// institution's customer may come from that institution's extract, which can start weeks earlier.
     own_earliest_by_bank: Vec<Option<Ts>>,
     /// The earliest transfer of all.
     earliest: Option<Ts>,

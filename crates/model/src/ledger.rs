@@ -393,14 +393,18 @@ mod tests {
     #[test]
     fn a_bank_history_starts_at_what_only_it_can_have_reported() {
         let day = 86_400;
-        let mut l = Ledger::new();
-        for code in ["X", "Y"] {
-            l.apply(Event::Bank { code: code.into() });
-        }
-        for (id, bank) in [("X1", 0), ("Y1", 1)] {
-            let account = Account { bank: Some(crate::BankIx(bank)), ..Account::internal() };
-            l.apply(Event::Account { id: id.into(), account });
-        }
+        let two_banks = || {
+            let mut l = Ledger::new();
+            for code in ["X", "Y"] {
+                l.apply(Event::Bank { code: code.into() });
+            }
+            for (id, bank) in [("X1", 0), ("Y1", 1)] {
+                let account = Account { bank: Some(crate::BankIx(bank)), ..Account::internal() };
+                l.apply(Event::Account { id: id.into(), account });
+            }
+            l
+        };
+        let mut l = two_banks();
         let (x, y) = (l.account_ix("X1").unwrap(), l.account_ix("Y1").unwrap());
         let cross = Transfer::plain(Ts(day), Some(x), Some(y), Fen(100));
         l.apply(Event::Transfer { txn_id: "1".into(), transfer: cross });
@@ -411,14 +415,7 @@ mod tests {
         assert_eq!(l.history_from(y), Some(Ts(20 * day)));
         assert_eq!(l.history_from(x), Some(Ts(day)), "X has only the cross-bank transfer");
         // A node that holds neither transfer learns the same from events about them.
-        let mut node = Ledger::new();
-        for code in ["X", "Y"] {
-            node.apply(Event::Bank { code: code.into() });
-        }
-        for (id, bank) in [("X1", 0), ("Y1", 1)] {
-            let account = Account { bank: Some(crate::BankIx(bank)), ..Account::internal() };
-            node.apply(Event::Account { id: id.into(), account });
-        }
+        let mut node = two_banks();
         assert!(node.apply(Event::Elsewhere { ts: Ts(day), banks: vec!["X".into(), "Y".into()] }));
         assert!(node.apply(Event::Elsewhere { ts: Ts(20 * day), banks: vec!["Y".into()] }));
         assert_eq!((node.history_from(x), node.history_from(y)), (l.history_from(x), l.history_from(y)));

@@ -166,7 +166,7 @@ impl Ledger {
             Event::Elsewhere { ts, banks } => {
                 let banks: Vec<BankIx> = banks.iter().filter_map(|c| self.bank_ix(c)).collect();
                 let moved = self.moves_history(ts, &banks);
-                self.note_earliest_of(ts, banks);
+                self.note_earliest_of(ts, &banks);
                 moved
             }
             Event::HistoryFrom { bank, from } => {
@@ -181,28 +181,22 @@ impl Ledger {
     }
 
     fn note_earliest(&mut self, t: &Transfer) {
-        let banks = [t.from, t.to].into_iter().flatten().filter_map(|a| self.accounts.get(a.0 as usize)?.bank);
-        let banks: Vec<BankIx> = banks.collect();
-        self.note_earliest_of(t.ts, banks);
+        // At most two parties: kept on the stack, as this runs for every transfer applied.
+        let (mut banks, mut n) = ([BankIx(0); 2], 0);
+        for b in [t.from, t.to].into_iter().flatten().filter_map(|a| self.accounts.get(a.0 as usize)?.bank) {
+            banks[n] = b;
+            n += 1;
+        }
+        self.note_earliest_of(t.ts, &banks[..n]);
     }
 
-    fn note_earliest_of(&mut self, ts: Ts, banks: impl IntoIterator<Item = BankIx>) {
-        let earlier = |seen: Option<Ts>| Some(seen.map_or(ts, |s| s.min(ts)));
-        self.earliest = earlier(self.earliest);
-        let banks: Vec<BankIx> = banks.into_iter().collect();
-        for &b in &banks {
-            let i = usize::from(b.0);
-            if self.earliest_by_bank.len() <= i {
-                self.earliest_by_bank.resize(i + 1, None);
-            }
-            self.earliest_by_bank[i] = earlier(self.earliest_by_bank[i]);
+    fn note_earliest_of(&mut self, ts: Ts, banks: &[BankIx]) {
+        self.earliest = Some(self.earliest.map_or(ts, |s| s.min(ts)));
+        for &b in banks {
+            lower_to(&mut self.earliest_by_bank, b, ts);
         }
-        if let Some(b) = only_bank(&banks) {
-            let i = usize::from(b.0);
-            if self.own_earliest_by_bank.len() <= i {
-                self.own_earliest_by_bank.resize(i + 1, None);
-            }
-            self.own_earliest_by_bank[i] = earlier(self.own_earliest_by_bank[i]);
+        if let Some(b) = only_bank(banks) {
+            lower_to(&mut self.own_earliest_by_bank, b, ts);
         }
     }
 
@@ -211,10 +205,9 @@ impl Ledger {
     /// one that only its one bank can have reported).
     pub fn moves_history(&self, ts: Ts, banks: &[BankIx]) -> bool {
         let later = |seen: Option<Ts>| seen.is_none_or(|s| ts < s);
-        let of = |by: &[Option<Ts>], b: BankIx| by.get(usize::from(b.0)).copied().flatten();
         later(self.earliest)
-            || banks.iter().any(|&b| later(of(&self.earliest_by_bank, b)))
-            || only_bank(banks).is_some_and(|b| later(of(&self.own_earliest_by_bank, b)))
+            || banks.iter().any(|&b| later(of_bank(&self.earliest_by_bank, b)))
+            || only_bank(banks).is_some_and(|b| later(of_bank(&self.own_earliest_by_bank, b)))
     }
 
     /// Where the data's history of account `a` starts: its bank's setting, else the setting for all
@@ -232,8 +225,7 @@ impl Ledger {
         }
         match bank {
             Some(b) => {
-                let of = |by: &[Option<Ts>]| by.get(usize::from(b.0)).copied().flatten();
-                of(&self.own_earliest_by_bank).or_else(|| of(&self.earliest_by_bank)).or(self.earliest)
+                of_bank(&self.own_earliest_by_bank, b).or_else(|| of_bank(&self.earliest_by_bank, b)).or(self.earliest)
             }
             None => self.earliest,
         }
@@ -353,6 +345,20 @@ impl Ledger {
         let first = it.next()?;
         Some(it.fold((first, first), |(lo, hi), t| (lo.min(t), hi.max(t))))
     }
+}
+
+/// Bank `b`'s time in a per-bank table (`None` when not set).
+fn of_bank(by: &[Option<Ts>], b: BankIx) -> Option<Ts> {
+    by.get(usize::from(b.0)).copied().flatten()
+}
+
+/// Lowers bank `b`'s time in a per-bank table to `ts` (growing the table as needed).
+fn lower_to(by: &mut Vec<Option<Ts>>, b: BankIx, ts: Ts) {
+    let i = usize::from(b.0);
+    if by.len() <= i {
+        by.resize(i + 1, None);
+    }
+    by[i] = Some(by[i].map_or(ts, |s| s.min(ts)));
 }
 
 /// The one institution among the `banks` of a transfer's parties (those with rows), if they are all

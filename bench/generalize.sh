@@ -21,11 +21,17 @@
 #       migrant_season (seed 1)
 #   W8  bench/worlds8/xibei_world.py: North-West China, herders', miners' and students' cards,
 #       跑分; variants baseline, paofen_heavy, herding_season (seed 1)
+#   W9  bench/worlds9/huadong_world.py: East China, 跑分 through wallets, QR codes and e-commerce
+#       shops, old rented accounts and slow layering; variants baseline, paofen_shops, old_slow (seed 1)
+#   W10 bench/worlds10/lingnan_world.py: Guangdong and Hainan, labels incomplete as a centre's are;
+#       variants baseline, slow_rented, thin_supply (seed 1)
+#   W11 bench/worlds11/jingjinji_world.py: Beijing, Tianjin, Hebei and Shanxi, labels incomplete;
+#       variants baseline, patchy_supply, slow_camouflage (seed 1)
 #
 # Each world was written after the one before it was in use, so the honest test of a recipe is the
-# worlds written after it: a model trained on W1..Wk is scored on every variant of W(k+1)..W8.
-# The newest world, W8, is trained on by nothing: the figure that counts is the shipped recipe's
-# worst F1 over W8's variants. The recipes, in the order they were tried
+# worlds written after it: a model trained on W1..Wk is scored on every variant of W(k+1)..W11.
+# The newest world, W11, is trained on by nothing: the figure that counts is the shipped recipe's
+# worst F1 over W11's variants. The recipes, in the order they were tried
 # (bench/out/generalize-decisions.md says why each shipped or not):
 #   W1+W2             shipped until 2026-12-04
 #   W1+W2+W3          decision 1, scored on W4; shipped, what bench/train_shipped.sh trains
@@ -37,15 +43,16 @@
 #                     only (`fanzha train --also-late-start`); vetoed (1.5-2.1 times as many ordinary
 #                     transfers flagged in the live check)
 # Decisions 6 and 7 (features and a corrected history start, judged on W7 and W8) changed the
-# build, not the recipe: W1+W2+W3 is retrained by every run.
+# build, not the recipe: W1+W2+W3 is retrained by every run. Decisions 8 to 10 (W6 and W7 in
+# training, with collector columns; judged on W9, W10 and W11) were vetoed: nothing here trains them.
 # Figures are the combined verdict of `fanzha eval` (rules, model and what follows from the flags).
 #
 #   bench/generalize.sh            SKIP_BUILD=1 to use the built binary; REUSE_MODELS=1 to keep the
 #                                  models of an earlier run (when only scoring changed)
 # Results: bench/out/generalize.jsonl (one line per model and test set; "generalize-live" lines:
-# the live check of W6 under the shipped model and decision 5's candidate, and of W7 and W8 under the
-# shipped model). About 70 minutes here before W7 and W8 were added (they add six stores, thirty
-# evaluations and six live checks of about five minutes each).
+# the live check of W6 under the shipped model and decision 5's candidate, and of W7 to W11 under the
+# shipped model). About 70 minutes here before W7 to W11 were added (they add fifteen stores, about
+# seventy evaluations and fifteen live checks of about five to eight minutes each).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FANZHA=target/release/fanzha
@@ -60,6 +67,9 @@ W5=(bashu slowburn cardstorm)
 W6=(baseline oldrent_slow hardneg_paofen)
 W7=(baseline qr_paofen migrant_season)
 W8=(baseline paofen_heavy herding_season)
+W9=(baseline paofen_shops old_slow)
+W10=(baseline slow_rented thin_supply)
+W11=(baseline patchy_supply slow_camouflage)
 
 source bench/lib/data.sh
 store() { world_store "$WORK" "$@"; }
@@ -70,8 +80,12 @@ world_variants "$WORK" w5 bench/worlds5/bashu_world.py --variant "${W5[@]}"
 world_variants "$WORK" w6 bench/worlds6/beifang_world.py --variant "${W6[@]}"
 world_variants "$WORK" w7 bench/worlds7/huazhong_world.py --variant "${W7[@]}"
 world_variants "$WORK" w8 bench/worlds8/xibei_world.py --variant "${W8[@]}"
+world_variants "$WORK" w9 bench/worlds9/huadong_world.py --variant "${W9[@]}"
+world_variants "$WORK" w10 bench/worlds10/lingnan_world.py --variant "${W10[@]}"
+world_variants "$WORK" w11 bench/worlds11/jingjinji_world.py --variant "${W11[@]}"
 W2S=("${W2[@]/#/w2-}") W3S=("${W3[@]/#/w3-}") W4S=("${W4[@]/#/w4-}") W5S=("${W5[@]/#/w5-}")
-W6S=("${W6[@]/#/w6-}") W7S=("${W7[@]/#/w7-}") W8S=("${W8[@]/#/w8-}")
+W6S=("${W6[@]/#/w6-}") W7S=("${W7[@]/#/w7-}") W8S=("${W8[@]/#/w8-}") W9S=("${W9[@]/#/w9-}")
+W10S=("${W10[@]/#/w10-}") W11S=("${W11[@]/#/w11-}")
 
 LATE=()
 for spec in w1-11:45 w2-baseline:15 w3-default:30 w4-default:30; do
@@ -140,7 +154,7 @@ for t in "${W5S[@]}"; do
   evaluate "W1+W2+W3+W4" "$WORK/w1-w4.json" "$t"
   evaluate "W1+W2+W3+W4+late" "$WORK/w1-w4-late.json" "$t"
 done
-for t in "${W6S[@]}" "${W7S[@]}" "${W8S[@]}"; do
+for t in "${W6S[@]}" "${W7S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}"; do
   evaluate "W1+W2" "$WORK/w1-w2.json" "$t"
   evaluate "W1+W2+W3" "$WORK/w1-w3.json" "$t"
   evaluate "W1+W2+W3+W4" "$WORK/w1-w4.json" "$t"
@@ -151,12 +165,14 @@ log "W1 seed 12, a sample of a world every recipe trained on"
 evaluate "W1+W2+W3+W4+late" "$WORK/w1-w4-late.json" w1-12
 
 log "the model that ships with fanzha (no --model)"
-for t in "${W5S[@]}" "${W6S[@]}" "${W7S[@]}" "${W8S[@]}"; do evaluate "shipped" "" "$t"; done
+for t in "${W5S[@]}" "${W6S[@]}" "${W7S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}"; do
+  evaluate "shipped" "" "$t"
+done
 
 log "the live check on W6: the shipped model and decision 5's candidate"
 for t in "${W6S[@]}"; do
   live_check "shipped" "" "$t"
   live_check "W1+W2+W3+W4+late-end" "$WORK/w1-w4-late-end.json" "$t"
 done
-log "the live check on W7 and W8: the shipped model"
-for t in "${W7S[@]}" "${W8S[@]}"; do live_check "shipped" "" "$t"; done
+log "the live check on W7 to W11: the shipped model"
+for t in "${W7S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}"; do live_check "shipped" "" "$t"; done

@@ -8,7 +8,7 @@
 # W3 joined after a world written later (W4) showed it helps, by a rule written down first. Three
 # models trained with W4 too scored better on W5 or W6 but failed a test every shipped model must
 # pass or flagged more ordinary payments in the live check (bench/out/generalize-decisions.md).
-# W4 to W8 are never trained on (bench/generalize.sh).
+# W4 to W11 are never trained on (bench/generalize.sh).
 #
 #   bench/train_shipped.sh [OUT]      OUT defaults to crates/detect/model/default.json
 # The model is compiled into the binary: rebuild after replacing it.

@@ -88,7 +88,10 @@ fn history_reference(ledger: &Ledger, settings: &Settings, a: AccountIx) -> Opti
     let earliest =
         |keep: &dyn Fn(&Transfer) -> bool| ledger.transfers().iter().filter(|t| keep(t)).map(|t| t.ts.0).min();
     if bank.is_some() {
-        let own = earliest(&|t| !banks(t).is_empty() && banks(t).iter().all(|&b| Some(b) == bank));
+        let own = earliest(&|t| {
+            let of = banks(t);
+            !of.is_empty() && of.iter().all(|&b| Some(b) == bank)
+        });
         if own.is_some() {
             return own;
         }

@@ -191,7 +191,7 @@ impl Ledger {
     }
 
     fn note_earliest_of(&mut self, ts: Ts, banks: &[BankIx]) {
-        self.earliest = Some(self.earliest.map_or(ts, |s| s.min(ts)));
+        lower(&mut self.earliest, ts);
         for &b in banks {
             lower_to(&mut self.earliest_by_bank, b, ts);
         }
@@ -352,13 +352,18 @@ fn of_bank(by: &[Option<Ts>], b: BankIx) -> Option<Ts> {
     by.get(usize::from(b.0)).copied().flatten()
 }
 
+/// Lowers a time to `ts` (sets it when not set).
+fn lower(slot: &mut Option<Ts>, ts: Ts) {
+    *slot = Some(slot.map_or(ts, |s| s.min(ts)));
+}
+
 /// Lowers bank `b`'s time in a per-bank table to `ts` (growing the table as needed).
 fn lower_to(by: &mut Vec<Option<Ts>>, b: BankIx, ts: Ts) {
     let i = usize::from(b.0);
     if by.len() <= i {
         by.resize(i + 1, None);
     }
-    by[i] = Some(by[i].map_or(ts, |s| s.min(ts)));
+    lower(&mut by[i], ts);
 }
 
 /// The one institution among the `banks` of a transfer's parties (those with rows), if they are all

@@ -42,27 +42,47 @@ world_variants() {
   done
 }
 
-# The worlds the shipped mule model trains on (bench/train_shipped.sh; the W1+W2+W3 recipe of
-# bench/generalize.sh): W1 `fanzha gen` seed 11, and seed 1 of every variant of W2 and W3.
+# The worlds the shipped mule model trains on (bench/train_shipped.sh; the "E" recipe of
+# bench/generalize.sh, decision 11): every stage learns W1 `fanzha gen` seed 11 and seed 1 of every
+# variant of W2 and W3 (SHIPPED_WORLDS); the end-of-data stages also learn seed 1 of every variant
+# of W6 and W7 and copies of W1, W2 baseline and W3 default whose data starts 45, 15 and 30 days
+# later (SHIPPED_END_ONLY).
 W2=(baseline rented_heavy fresh_heavy quiet_hours merchant_dense)
 W3=(default slow_gangs shell_heavy students busy_city)
+W6=(baseline oldrent_slow hardneg_paofen)
+W7=(baseline qr_paofen migrant_season)
 SHIPPED_WORLDS=(w1-11 "${W2[@]/#/w2-}" "${W3[@]/#/w3-}")
+SHIPPED_LATE=(w1-11:45 w2-baseline:15 w3-default:30)
+SHIPPED_END_ONLY=("${W6[@]/#/w6-}" "${W7[@]/#/w7-}" late-w1-11 late-w2-baseline late-w3-default)
 
-# shipped_worlds WORK: the stores of SHIPPED_WORLDS in WORK, through world_store
+# shipped_worlds WORK: the stores of SHIPPED_WORLDS and SHIPPED_END_ONLY in WORK, through world_store
 shipped_worlds() {
   world_store "$1" w1-11 "$FANZHA" gen --transfers 1000000 --seed 11 --out "$1/w1-11"
   world_variants "$1" w2 bench/worlds/china_world.py --regime "${W2[@]}"
   world_variants "$1" w3 bench/worlds3/city_world.py --variant "${W3[@]}"
+  world_variants "$1" w6 bench/worlds6/beifang_world.py --variant "${W6[@]}"
+  world_variants "$1" w7 bench/worlds7/huazhong_world.py --variant "${W7[@]}"
+  late_copies "$1" "${SHIPPED_LATE[@]}"
 }
 
-# train_model WORK OUT NAME [NAME...] [-- LATE_NAME...]: `fanzha train` on the stores WORK/NAME.db
-# (the first as --db, the rest as --also) and on late-start copies (after `--`, as
-# --also-late-start), writing the model to OUT; uses $FANZHA
+# late_copies WORK NAME:DAYS...: the store WORK/late-NAME of a copy of WORK/NAME whose data starts
+# DAYS later (bench/lib/later_start.py), through world_store
+late_copies() {
+  local work=$1 spec; shift
+  for spec in "$@"; do
+    world_store "$work" "late-${spec%%:*}" python3 bench/lib/later_start.py "$work/${spec%%:*}" \
+      "$work/late-${spec%%:*}" "${spec##*:}"
+  done
+}
+
+# train_model WORK OUT NAME [NAME...] [-- END_ONLY_NAME...]: `fanzha train` on the stores
+# WORK/NAME.db (the first as --db, the rest as --also) and on stores for the end-of-data stages
+# only (after `--`, as --also-end-of-data), writing the model to OUT; uses $FANZHA
 train_model() {
   local work=$1 out=$2 first=$3; shift 3
   local also=() flag=--also
   for d in "$@"; do
-    if [ "$d" = -- ]; then flag=--also-late-start; else also+=("$flag" "$work/$d.db"); fi
+    if [ "$d" = -- ]; then flag=--also-end-of-data; else also+=("$flag" "$work/$d.db"); fi
   done
   "$FANZHA" train --db "$work/$first.db" "${also[@]}" --out "$out"
 }

@@ -51,8 +51,8 @@ fn detects_mules_and_card_farmers_with_reasons_trains_and_evaluates() {
     let out = ok(&fanzha(&["train", "--db", &db, "--out", model.to_str().unwrap()]));
     assert!(out.contains("trained on"), "{out}");
     ok(&fanzha(&["detect", "mules", "--db", &db, "--model", model.to_str().unwrap()]));
-    // A late-start copy gives rows to the end-of-data stages only, none to the live stage.
-    let late = ok(&fanzha(&["train", "--db", &db, "--also-late-start", &db, "--out", model.to_str().unwrap()]));
+    // A store for the end-of-data stages only (a late-start copy) gives no rows to the live stage.
+    let late = ok(&fanzha(&["train", "--db", &db, "--also-end-of-data", &db, "--out", model.to_str().unwrap()]));
     let counts = |out: &str| -> (u64, u64) {
         let words: Vec<&str> = out.split_whitespace().collect();
         let before = |w: &str| words[words.iter().position(|x| *x == w).unwrap() - 1].parse().unwrap();

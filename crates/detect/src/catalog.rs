@@ -158,6 +158,34 @@ pub const PAYEES_MEAN: usize = 2 * OWN_COUNT;
 /// Column of the first shape feature.
 pub const SHAPE_START: usize = 3 * OWN_COUNT;
 
+/// The collector columns (see [`crate::collectors`]): (name, Chinese, English, unit), in column
+/// order from [`COLLECTOR_START`].
+const COLLECTORS: [(&str, &str, &str, Unit); 3] = [
+    (
+        "forwarded_to_shared_max",
+        "1小时内把陌生资金转给同一收款方的其他账户最多数(共用归集账户)",
+        "most other accounts passing strangers' money on to the same payee as it does",
+        Unit::Count,
+    ),
+    (
+        "forwarded_to_shared_share",
+        "转出资金中,1小时内转给多人共用归集账户的陌生资金比例",
+        "share of its money out passed on within the hour to a collector that at least two others feed",
+        Unit::Share,
+    ),
+    (
+        "forwarders_in",
+        "1小时内把陌生资金转给本账户的不同账户数(归集)",
+        "accounts passing strangers' money on to it within the hour (a collector)",
+        Unit::Count,
+    ),
+];
+
+/// Column of the first collector feature.
+pub const COLLECTOR_START: usize = SHAPE_START + SHAPE_COUNT;
+/// Number of collector columns.
+pub const COLLECTOR_COUNT: usize = COLLECTORS.len();
+
 /// The association columns: from the first-stage mule scores of the account's counterparties at
 /// the banks that report data (accounts seen only as counterparties have no score, so they are
 /// left out of these columns and their wording says so).
@@ -214,7 +242,7 @@ const ASSOCIATION: [(&str, &str, &str, Unit); 8] = [
 ];
 
 /// Column of the first association feature; the model's first stage sees the columns before it.
-pub const ASSOCIATION_START: usize = SHAPE_START + SHAPE_COUNT;
+pub const ASSOCIATION_START: usize = COLLECTOR_START + COLLECTOR_COUNT;
 /// Number of association columns.
 pub const ASSOCIATION_COUNT: usize = ASSOCIATION.len();
 
@@ -243,7 +271,7 @@ pub static FEATURES: LazyLock<Vec<FeatureInfo>> = LazyLock::new(|| {
             });
         }
     }
-    all.extend(ASSOCIATION.iter().map(|&(name, zh, en, unit)| FeatureInfo {
+    all.extend(COLLECTORS.iter().chain(&ASSOCIATION).map(|&(name, zh, en, unit)| FeatureInfo {
         name: name.into(),
         zh: zh.into(),
         en: en.into(),
@@ -288,6 +316,7 @@ mod tests {
         assert_eq!(position("payees_mean_pass_through"), Some(PAYEES_MEAN + ix::PASS_THROUGH));
         assert_eq!(position("shape_fan_in_in_mean"), Some(SHAPE_START));
         assert_eq!(FEATURES[SHAPE_START + 18].zh, "转出交易平均所在分散-汇聚模式数");
+        assert_eq!(position("forwarded_to_shared_max"), Some(COLLECTOR_START));
         assert_eq!(position("payers_score_max"), Some(ASSOCIATION_START));
         assert_eq!(position("out_likely_mule_share"), Some(FEATURE_COUNT - 1));
         let mut names: Vec<_> = FEATURES.iter().map(|f| f.name.clone()).collect();

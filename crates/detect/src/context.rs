@@ -2,12 +2,14 @@
 //! behaves; mules are also known by the company they keep and the shapes their money draws. So each
 //! row adds the own features averaged over the account's distinct payers and over its distinct
 //! payees, and, per pattern type of `fanzha-patterns` (fan, degree, scatter-gather, temporal and
-//! bounded cycles), how many patterns its inflows and outflows take part in and the largest one.
+//! bounded cycles), how many patterns its inflows and outflows take part in and the largest one,
+//! and whether it passes strangers' money on to collectors others feed (see [`crate::collectors`]).
 //! These parts look at neighbours and whole shapes, so they are computed in a batch over the
 //! transfers up to the scoring time rather than kept per transfer.
 
 use crate::catalog::{
-    ASSOCIATION_START, FEATURE_COUNT, OWN_COUNT, PAYEES_MEAN, PAYERS_MEAN, SHAPES, SHAPE_COUNT, SHAPE_START,
+    ASSOCIATION_START, COLLECTOR_START, FEATURE_COUNT, OWN_COUNT, PAYEES_MEAN, PAYERS_MEAN, SHAPES, SHAPE_COUNT,
+    SHAPE_START,
 };
 use crate::engine::{FeatureEngine, OwnFeatures};
 use fanzha_graph::{EdgeIx, TemporalGraph};
@@ -48,8 +50,9 @@ impl Default for ContextConfig {
 }
 
 /// The rows of `accounts`: own features from `engine` (which has seen the transfers up to `until`),
-/// neighbour averages and shape counts over the transfers of `graph` up to `until`. The association
-/// columns stay missing: the model fills them from its first stage (see [`crate::association`]).
+/// neighbour averages, shape counts and collector columns over the transfers of `graph` up to
+/// `until`. The association columns stay missing: the model fills them from its first stage (see
+/// [`crate::association`]).
 pub fn rows(
     engine: &FeatureEngine,
     ledger: &Ledger,
@@ -63,6 +66,7 @@ pub fn rows(
     let mut own: Vec<Option<OwnFeatures>> = vec![None; graph.account_count()];
     let mut own_of = |a: u32| *own[a as usize].get_or_insert_with(|| engine.features(ledger, AccountIx(a)));
     let shapes = shapes(graph, end, &cfg.shapes);
+    let collectors = crate::collectors::columns(graph, end);
     accounts
         .iter()
         .map(|&a| {
@@ -72,7 +76,8 @@ pub fn rows(
                 let rows: Vec<OwnFeatures> = list.iter().map(|&n| own_of(n)).collect();
                 mean_into(&rows, &mut row[start..start + OWN_COUNT]);
             }
-            row[SHAPE_START..ASSOCIATION_START].copy_from_slice(&shapes[a.0 as usize]);
+            row[SHAPE_START..COLLECTOR_START].copy_from_slice(&shapes[a.0 as usize]);
+            row[COLLECTOR_START..ASSOCIATION_START].copy_from_slice(&collectors[a.0 as usize]);
             row
         })
         .collect()

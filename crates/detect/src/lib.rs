@@ -15,6 +15,7 @@
 pub mod association;
 pub mod catalog;
 mod change;
+pub mod collectors;
 pub mod context;
 mod engine;
 pub mod evaluation;

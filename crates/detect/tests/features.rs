@@ -611,6 +611,84 @@ fn context_columns_match_a_naive_aggregation() {
     assert!(seen_shapes >= 100, "random ledgers must form patterns ({seen_shapes})");
 }
 
+/// A ledger where strangers' money is often passed on within the hour: up to 30 accounts, transfers
+/// minutes apart within a few hours on a few days, half of them to three accounts (collectors).
+fn forwarding_ledger(rng: &mut ChaCha8Rng) -> Ledger {
+    let mut ledger = Ledger::new();
+    let n = rng.random_range(4..30);
+    for i in 0..n {
+        ledger.apply(Event::Account { id: format!("A{i}").into(), account: Account::internal() });
+    }
+    for t in 0..rng.random_range(0..120) {
+        let ts = T0 + rng.random_range(0..3) * 86_400 + rng.random_range(0..240) * 60;
+        let from = rng.random_bool(0.95).then(|| AccountIx(rng.random_range(0..n)));
+        let to = if rng.random_bool(0.5) { rng.random_range(0..3.min(n)) } else { rng.random_range(0..n) };
+        let amount = Fen(rng.random_range(1..40) * 50_000);
+        let transfer = Transfer::plain(Ts(ts), from, Some(AccountIx(to)), amount);
+        ledger.apply(Event::Transfer { txn_id: format!("T{t}").into(), transfer });
+    }
+    ledger
+}
+
+/// The collector columns against a brute-force reading of their definition: every pair of an
+/// inflow from a first-time payer and a later outflow within the hour of at least half of it.
+#[test]
+fn collector_columns_match_a_brute_force_scan() {
+    let cfg = ContextConfig::default();
+    let (mut forwarders_seen, mut shared_seen) = (0, 0);
+    for seed in 0..300 {
+        let mut rng = ChaCha8Rng::seed_from_u64(5_000 + seed);
+        let ledger = if seed % 2 == 0 { random_ledger(&mut rng) } else { forwarding_ledger(&mut rng) };
+        let graph = TemporalGraph::build(&ledger);
+        let engine = FeatureEngine::replay(&ledger, &graph, FeatureConfig::default(), None);
+        let accounts: Vec<AccountIx> = (0..ledger.accounts().len()).map(AccountIx::of).collect();
+        let rows = context::rows(&engine, &ledger, &graph, None, &accounts, &cfg);
+        let edges: Vec<_> = (0..graph.edge_count()).map(|e| graph.edge(EdgeIx::of(e))).collect();
+        let between = |x: u32, y: u32, before: usize| {
+            edges[..before].iter().any(|e| {
+                let (s, d) = (e.src.map(|a| a.0), e.dst.map(|a| a.0));
+                (s, d) == (Some(x), Some(y)) || (s, d) == (Some(y), Some(x))
+            })
+        };
+        let is_forward = |o: usize| {
+            let out = &edges[o];
+            let (Some(x), Some(p)) = (out.src, out.dst) else { return false };
+            x != p
+                && (0..o).any(|i| {
+                    let inflow = &edges[i];
+                    inflow.dst == Some(x)
+                        && inflow.src.is_some_and(|y| y != x && !between(x.0, y.0, i))
+                        && inflow.ts.0 >= out.ts.0 - 3_600
+                        && 2 * out.amount.0 >= inflow.amount.0
+                })
+        };
+        let forwards: Vec<(u32, u32, i64)> = (0..edges.len())
+            .filter(|&o| is_forward(o))
+            .map(|o| (edges[o].src.unwrap().0, edges[o].dst.unwrap().0, edges[o].amount.0))
+            .collect();
+        let forwarders_into = |p: u32| distinct(forwards.iter().filter(|f| f.1 == p).map(|f| f.0).collect());
+        for &a in &accounts {
+            let row = &rows[a.0 as usize];
+            let mine: Vec<&(u32, u32, i64)> = forwards.iter().filter(|f| f.0 == a.0).collect();
+            let want_max = mine.iter().map(|f| forwarders_into(f.1) - 1.0).fold(f64::NAN, f64::max);
+            let money_out: i64 = edges.iter().filter(|e| e.src == Some(a)).map(|e| e.amount.0).sum();
+            let shared: i64 = mine.iter().filter(|f| forwarders_into(f.1) >= 3.0).map(|f| f.2).sum();
+            let want_share = if money_out > 0 { shared as f64 / money_out as f64 } else { f64::NAN };
+            let col = |name: &str| fanzha_detect::catalog::position(name).expect(name);
+            let got = |name: &str| row[col(name)];
+            assert!(same(got("forwarded_to_shared_max"), want_max), "seed {seed} A{}", a.0);
+            assert!(same(got("forwarded_to_shared_share"), want_share), "seed {seed} A{}", a.0);
+            assert!(same(got("forwarders_in"), forwarders_into(a.0)), "seed {seed} A{}", a.0);
+            forwarders_seen += usize::from(forwarders_into(a.0) >= 2.0);
+            shared_seen += usize::from(shared > 0);
+        }
+    }
+    assert!(
+        forwarders_seen >= 30 && shared_seen >= 20,
+        "random ledgers must forward ({forwarders_seen}, {shared_seen})"
+    );
+}
+
 /// Feeds 200 random ledgers (seeds from `first_seed`) to new engines one transfer at a time, in
 /// the graph's order, and after each calls `at(rng, ledger, engine, transfers so far, the next
 /// transfer's time or i64::MAX, seed)`.

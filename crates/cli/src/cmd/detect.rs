@@ -109,11 +109,12 @@ pub struct TrainArgs {
     /// several worlds learns what they share rather than one world's quirks
     #[arg(long, value_name = "DIR")]
     also: Vec<PathBuf>,
-    /// A copy of a world whose data starts later (`bench/lib/later_start.py`), learnt by the
-    /// end-of-data stages only (repeatable): it teaches them that a short history says nothing of an
-    /// old account, which the live stage already learns from every store's early moments
-    #[arg(long, value_name = "DIR")]
-    also_late_start: Vec<PathBuf>,
+    /// Another store learnt by the end-of-data stages only, not by the live stage (repeatable;
+    /// `--also-late-start` is the old name): a copy of a world whose data starts later
+    /// (`bench/lib/later_start.py`) teaches them that a short history says nothing of an old
+    /// account; a world whose early moments should not teach the live check goes here too
+    #[arg(long, value_name = "DIR", alias = "also-late-start")]
+    also_end_of_data: Vec<PathBuf>,
     /// Boosting rounds
     #[arg(long, default_value_t = TrainParams::default().iterations)]
     iterations: usize,
@@ -384,7 +385,7 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     let until = until(&args.source)?;
     let sources = std::iter::once((args.source.db.clone(), args.labels.as_deref(), moments))
         .chain(args.also.iter().map(|d| (d.clone(), None, moments)))
-        .chain(args.also_late_start.iter().map(|d| (d.clone(), None, 0)));
+        .chain(args.also_end_of_data.iter().map(|d| (d.clone(), None, 0)));
     for (db, label_file, moments) in sources {
         let loaded = load(&db)?;
         let file = label_file.map(|path| read_labels(path, loaded.store.ledger())).transpose()?;
@@ -396,8 +397,8 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         folds: args.folds,
         ..TrainParams::default()
     };
-    let late = args.also_late_start.iter().map(|d| format!(" + {} (late start)", d.display()));
-    let also: String = args.also.iter().map(|d| format!(" + {}", d.display())).chain(late).collect();
+    let end_only = args.also_end_of_data.iter().map(|d| format!(" + {} (end-of-data stages only)", d.display()));
+    let also: String = args.also.iter().map(|d| format!(" + {}", d.display())).chain(end_only).collect();
     let source = format!(
         "store {}{also}{}{}",
         args.source.db.display(),

@@ -11,8 +11,9 @@
 #       (bench/lib/later_start.py: a short history says nothing of an old account)
 # (the lists are SHIPPED_WORLDS and SHIPPED_END_ONLY in bench/lib/data.sh, which bench/generalize.sh
 # uses too). Each addition shipped only after a world written later showed, by a rule written down
-# first, that it helps and flags no more ordinary payments (bench/out/generalize-decisions.md:
-# W3 by decision 1 on W4; W6, W7, the late copies and the collector columns by decision 11 on W12).
+# first, that it helps and keeps the live check's false alarms within the rule's bounds
+# (bench/out/generalize-decisions.md: W3 by decision 1 on W4; W6, W7, the late copies and the
+# collector columns by decision 11 on W12).
 # W4, W5 and W8 to W12 are never trained on (bench/generalize.sh).
 #
 #   bench/train_shipped.sh [OUT]      OUT defaults to crates/detect/model/default.json

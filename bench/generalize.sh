@@ -87,6 +87,10 @@ world_variants "$WORK" w9 bench/worlds9/huadong_world.py --variant "${W9[@]}"
 world_variants "$WORK" w10 bench/worlds10/lingnan_world.py --variant "${W10[@]}"
 world_variants "$WORK" w11 bench/worlds11/jingjinji_world.py --variant "${W11[@]}"
 world_variants "$WORK" w12 bench/worlds12/xinan_world.py --variant "${W12[@]}"
+for v in "${W12[@]}"; do   # the same files again, with the truth the live check's false alarms are counted by
+  [ -f "$WORK/w12-$v/truth_transfers.csv" ] ||
+    python3 bench/worlds12/xinan_world.py --out "$WORK/w12-$v" --seed 1 --variant "$v" --truth >/dev/null
+done
 W2S=("${W2[@]/#/w2-}") W3S=("${W3[@]/#/w3-}") W4S=("${W4[@]/#/w4-}") W5S=("${W5[@]/#/w5-}")
 W6S=("${W6[@]/#/w6-}") W7S=("${W7[@]/#/w7-}") W8S=("${W8[@]/#/w8-}") W9S=("${W9[@]/#/w9-}")
 W10S=("${W10[@]/#/w10-}") W11S=("${W11[@]/#/w11-}") W12S=("${W12[@]/#/w12-}")
@@ -113,21 +117,33 @@ print(json.dumps({"bench": "generalize", "model": sys.argv[1], "test": sys.argv[
 # live_check MODEL_LABEL MODEL_FILE TEST_NAME: one JSON line with the live check's figures
 # (`fanzha backtest --rescore-hours 24`): victim payments stopped (and by payee: described by the
 # data or not), and other transfers flagged (neither a victim payment nor paid out of a labelled mule
-# account; of them, those paid into one)
+# account; of them, those paid into one); for a world with a truth file (W12), also the false alarms
+# by it (bench/lib/truth_false_alarms.py, decision 11)
 live_check() {
   local label=$1 model=$2 test=$3
-  local args=(backtest --db "$WORK/$test.db" --rescore-hours 24 --json)
+  local verdicts="$WORK/$test.verdicts.csv"
+  local args=(backtest --db "$WORK/$test.db" --rescore-hours 24 --json --verdicts "$verdicts")
   [ -n "$model" ] && args+=(--model "$model")
-  "$FANZHA" "${args[@]}" 2>/dev/null | python3 -c '
+  local truth='{}'
+  "$FANZHA" "${args[@]}" 2>/dev/null >"$WORK/$test.backtest.json"
+  if [ -f "$WORK/$test/truth_transfers.csv" ]; then
+    truth=$(python3 bench/lib/truth_false_alarms.py "$WORK/$test" "$verdicts")
+  fi
+  python3 -c '
 import json, sys
-d = json.load(sys.stdin)
+d = json.load(open(sys.argv[3]))
 o = d["overall"]
 other = o["hits"] - o["true_hits"] - o["layering_hits"]
-print(json.dumps({"bench": "generalize-live", "model": sys.argv[1], "test": sys.argv[2], "checked": d["checked"],
-                  "victim_payments": d["labelled_fraud"], "stopped": o["true_hits"], "stopped_share": round(o["recall"], 4),
-                  "other_flagged": other, "other_share": round(other / d["checked"], 5),
-                  "other_into_mules": o["into_mule_hits"], "victim_payees": d["victim_payees"]}))
-' "$label" "$test" | tee -a "$OUT"
+line = {"bench": "generalize-live", "model": sys.argv[1], "test": sys.argv[2], "checked": d["checked"],
+        "victim_payments": d["labelled_fraud"], "stopped": o["true_hits"], "stopped_share": round(o["recall"], 4),
+        "other_flagged": other, "other_share": round(other / d["checked"], 5),
+        "other_into_mules": o["into_mule_hits"], "victim_payees": d["victim_payees"]}
+truth = json.loads(sys.argv[4])
+if truth:
+    line["false_alarms_truth"] = truth["false_alarms_truth"]
+    line["false_alarm_share_truth"] = round(truth["false_alarms_truth"] / d["checked"], 6)
+print(json.dumps(line))
+' "$label" "$test" "$WORK/$test.backtest.json" "$truth" | tee -a "$OUT"
 }
 
 train() { # train OUT DB [DB...] [-- LATE_DB...]   (REUSE_MODELS=1 keeps a model of an earlier run)
@@ -176,5 +192,6 @@ for t in "${W6S[@]}"; do
   live_check "shipped" "" "$t"
   live_check "W1+W2+W3+W4+late-end" "$WORK/w1-w4-late-end.json" "$t"
 done
-log "the live check on W7 to W12: the shipped model"
+log "the live check on W7 to W12: the shipped model (E); on W12 also the recipe shipped before it"
 for t in "${W7S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}" "${W12S[@]}"; do live_check "shipped" "" "$t"; done
+for t in "${W12S[@]}"; do live_check "W1+W2+W3" "$WORK/w1-w3.json" "$t"; done

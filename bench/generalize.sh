@@ -30,11 +30,20 @@
 #   W12 bench/worlds12/xinan_world.py: the South-West border (Yunnan, Guangxi, Guizhou), bought
 #       villagers' and students' cards, 跑分 and U商, labels incomplete; variants baseline,
 #       border_cash, slow_rented_paofen (seed 1)
+#   W13 bench/worlds13/minhai_world.py: the south-east coast (Fujian, Wenzhou and Taizhou, Hainan),
+#       bought old accounts, seafood wholesalers and remittance families, labels incomplete;
+#       variants baseline, slowtide, fishmarket (seed 1)
+#   W14 bench/worlds14/zhongyuan_world.py: Shandong and Henan, wholesale traders, e-commerce
+#       sellers, a factory's hiring waves, labels incomplete; variants baseline, laoka_slow,
+#       shuang11_dense (seed 1)
+#   W15 bench/worlds15/dongbei_world.py: the North-East (Liaoning, Jilin, Heilongjiang, eastern Inner
+#       Mongolia), pensioners' and emigrants' idle cards bought, border traders and grain buyers,
+#       labels incomplete; variants baseline, laoka_manliu, bianmao_qiuliang (seed 1)
 #
 # Each world was written after the one before it was in use, so the honest test of a recipe is the
-# worlds written after it: a model trained on W1..Wk is scored on every variant of W(k+1)..W12.
-# The newest world, W12, is trained on by nothing: the figure that counts is the shipped recipe's
-# worst F1 over W12's variants. The recipes, in the order they were tried
+# worlds written after it: a model trained on W1..Wk is scored on every variant of W(k+1)..W15.
+# The newest world, W15, is trained on by nothing: the figure that counts is the shipped recipe's
+# worst F1 over W15's variants. The recipes, in the order they were tried
 # (bench/out/generalize-decisions.md says why each shipped or not):
 #   W1+W2             shipped until 2026-12-04
 #   W1+W2+W3          decision 1, scored on W4; shipped until 2026-12-05
@@ -49,6 +58,13 @@
 #                     and W3 for the end-of-data stages only (`fanzha train --also-end-of-data`);
 #                     with the collector columns; vetoed on W9-W11, shipped by decision 11 (judged
 #                     on W12, false alarms by its truth file); what bench/train_shipped.sh trains
+#   G                 decisions 12-13: E plus W8-W12 labelled from their truth files (every mule,
+#                     not only those a centre confirmed; bench/lib/truth_labels.py) for the
+#                     end-of-data stages; vetoed on W13 (decision 12 also had 48-hour collector
+#                     columns, not in the build any more): its daily runs flag lawful businesses
+#   H                 decision 14: G plus W13 and W14 labelled from their truth files (their lawful
+#                     businesses that many pay and that pay shared suppliers); vetoed on W4 (judged
+#                     on W15: higher F1 there, but more lawful accounts flagged on W4)
 # Decisions 6, 7 and 11 (features, a corrected history start, collector columns) changed the build
 # too: every recipe is retrained by every run with the current build.
 # Figures are the combined verdict of `fanzha eval` (rules, model and what follows from the flags).
@@ -56,8 +72,8 @@
 #   bench/generalize.sh            SKIP_BUILD=1 to use the built binary; REUSE_MODELS=1 to keep the
 #                                  models of an earlier run (when only scoring changed)
 # Results: bench/out/generalize.jsonl (one line per model and test set; "generalize-live" lines:
-# the live check of W6 under the shipped model and decision 5's candidate, and of W7 to W12 under the
-# shipped model). About 70 minutes here before W7 to W12 were added (they add eighteen stores, about
+# the live check of W6 under the shipped model and decision 5's candidate, of W7 to W15 under the
+# shipped model, of W12 under W1+W2+W3, of W13 and W14 under G and of W15 under H). About 70 minutes here before W7 to W12 were added (they add eighteen stores, about
 # ninety evaluations of a minute and eighteen live checks of about five to fifteen minutes each).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -70,28 +86,27 @@ mkdir -p "$WORK" bench/out
 
 W4=(default slow_layering rented_heavy merchant_dense)
 W5=(bashu slowburn cardstorm)
-W8=(baseline paofen_heavy herding_season)
-W9=(baseline paofen_shops old_slow)
-W10=(baseline slow_rented thin_supply)
-W11=(baseline patchy_supply slow_camouflage)
-W12=(baseline border_cash slow_rented_paofen)
+W13=(baseline slowtide fishmarket)
+W14=(baseline laoka_slow shuang11_dense)
+W15=(baseline laoka_manliu bianmao_qiuliang)
 
 source bench/lib/data.sh
 store() { world_store "$WORK" "$@"; }
 shipped_worlds "$WORK"   # W1 seed 11, W2, W3, W6, W7, late copies (the variant lists are data.sh's)
+truth_worlds "$WORK"     # W8 to W12 with their truth files, and labelled from them
 store w1-12 "$FANZHA" gen --transfers 300000 --seed 12 --out "$WORK/w1-12"
 world_variants "$WORK" w4 bench/worlds4/bank_extract_world.py --variant "${W4[@]}"
 world_variants "$WORK" w5 bench/worlds5/bashu_world.py --variant "${W5[@]}"
-world_variants "$WORK" w8 bench/worlds8/xibei_world.py --variant "${W8[@]}"
-world_variants "$WORK" w9 bench/worlds9/huadong_world.py --variant "${W9[@]}"
-world_variants "$WORK" w10 bench/worlds10/lingnan_world.py --variant "${W10[@]}"
-world_variants "$WORK" w11 bench/worlds11/jingjinji_world.py --variant "${W11[@]}"
-for v in "${W12[@]}"; do   # with the truth files the live check's false alarms are counted by
-  store "w12-$v" python3 bench/worlds12/xinan_world.py --out "$WORK/w12-$v" --seed 1 --variant "$v" --truth
+# with their truth files (the live check's false alarms are counted by them) and labelled from them
+truth_variants "$WORK" w13 bench/worlds13/minhai_world.py "${W13[@]}"
+truth_variants "$WORK" w14 bench/worlds14/zhongyuan_world.py "${W14[@]}"
+for v in "${W15[@]}"; do
+  store "w15-$v" python3 bench/worlds15/dongbei_world.py --out "$WORK/w15-$v" --seed 1 --variant "$v" --truth
 done
 W2S=("${W2[@]/#/w2-}") W3S=("${W3[@]/#/w3-}") W4S=("${W4[@]/#/w4-}") W5S=("${W5[@]/#/w5-}")
 W6S=("${W6[@]/#/w6-}") W7S=("${W7[@]/#/w7-}") W8S=("${W8[@]/#/w8-}") W9S=("${W9[@]/#/w9-}")
-W10S=("${W10[@]/#/w10-}") W11S=("${W11[@]/#/w11-}") W12S=("${W12[@]/#/w12-}")
+W10S=("${W10[@]/#/w10-}") W11S=("${W11[@]/#/w11-}") W12S=("${W12[@]/#/w12-}") W13S=("${W13[@]/#/w13-}")
+W14S=("${W14[@]/#/w14-}") W15S=("${W15[@]/#/w15-}")
 
 late_copies "$WORK" w4-default:30
 LATE=(late-w1-11 late-w2-baseline late-w3-default late-w4-default)
@@ -115,8 +130,8 @@ print(json.dumps({"bench": "generalize", "model": sys.argv[1], "test": sys.argv[
 # live_check MODEL_LABEL MODEL_FILE TEST_NAME: one JSON line with the live check's figures
 # (`fanzha backtest --rescore-hours 24`): victim payments stopped (and by payee: described by the
 # data or not), and other transfers flagged (neither a victim payment nor paid out of a labelled mule
-# account; of them, those paid into one); for a world with a truth file (W12), also the false alarms
-# by it (bench/lib/truth_false_alarms.py, decision 11)
+# account; of them, those paid into one); for a world with a truth file (W12-W15), also the false
+# alarms by it (bench/lib/truth_false_alarms.py, decision 11)
 live_check() {
   local label=$1 model=$2 test=$3
   local verdicts="$WORK/$test.verdicts.csv"
@@ -149,13 +164,16 @@ train() { # train OUT DB [DB...] [-- LATE_DB...]   (REUSE_MODELS=1 keeps a model
   train_model "$WORK" "$@" >&2
 }
 
-log "training the six recipes"
+log "training the eight recipes"
 train "$WORK/w1-w2.json" w1-11 "${W2S[@]}"
 train "$WORK/w1-w3.json" "${SHIPPED_WORLDS[@]}"
 train "$WORK/w1-w4.json" w1-11 "${W2S[@]}" "${W3S[@]}" "${W4S[@]}"
 train "$WORK/w1-w4-late.json" w1-11 "${W2S[@]}" "${W3S[@]}" "${W4S[@]}" "${LATE[@]}"
 train "$WORK/w1-w4-late-end.json" w1-11 "${W2S[@]}" "${W3S[@]}" "${W4S[@]}" -- "${LATE[@]}"
 train "$WORK/e.json" "${SHIPPED_WORLDS[@]}" -- "${SHIPPED_END_ONLY[@]}"
+train "$WORK/g.json" "${SHIPPED_WORLDS[@]}" -- "${SHIPPED_END_ONLY[@]}" "${TRUTH_STORES[@]}"
+train "$WORK/h.json" "${SHIPPED_WORLDS[@]}" -- "${SHIPPED_END_ONLY[@]}" "${TRUTH_STORES[@]}" \
+  "${W13[@]/#/t-w13-}" "${W14[@]/#/t-w14-}"
 
 log "every world scored by the recipes written before it"
 for t in "${W3S[@]}"; do evaluate "W1+W2" "$WORK/w1-w2.json" "$t"; done
@@ -169,19 +187,26 @@ for t in "${W5S[@]}"; do
   evaluate "W1+W2+W3+W4" "$WORK/w1-w4.json" "$t"
   evaluate "W1+W2+W3+W4+late" "$WORK/w1-w4-late.json" "$t"
 done
-for t in "${W6S[@]}" "${W7S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}" "${W12S[@]}"; do
+for t in "${W6S[@]}" "${W7S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}" "${W12S[@]}" "${W13S[@]}" "${W14S[@]}" \
+  "${W15S[@]}"; do
   evaluate "W1+W2" "$WORK/w1-w2.json" "$t"
   evaluate "W1+W2+W3" "$WORK/w1-w3.json" "$t"
   evaluate "W1+W2+W3+W4" "$WORK/w1-w4.json" "$t"
   evaluate "W1+W2+W3+W4+late" "$WORK/w1-w4-late.json" "$t"
   evaluate "W1+W2+W3+W4+late-end" "$WORK/w1-w4-late-end.json" "$t"
 done
-for t in "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}" "${W12S[@]}"; do evaluate "E" "$WORK/e.json" "$t"; done
+for t in "${W4S[@]}" "${W5S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}" "${W12S[@]}" "${W13S[@]}" "${W14S[@]}" \
+  "${W15S[@]}"; do
+  evaluate "E" "$WORK/e.json" "$t"
+done
+for t in "${W4S[@]}" "${W5S[@]}" "${W13S[@]}" "${W14S[@]}" "${W15S[@]}"; do evaluate "G" "$WORK/g.json" "$t"; done
+for t in "${W4S[@]}" "${W5S[@]}" "${W15S[@]}"; do evaluate "H" "$WORK/h.json" "$t"; done
 log "W1 seed 12, a sample of a world every recipe trained on"
 evaluate "W1+W2+W3+W4+late" "$WORK/w1-w4-late.json" w1-12
 
 log "the model that ships with fanzha (no --model)"
-for t in "${W5S[@]}" "${W6S[@]}" "${W7S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}" "${W12S[@]}"; do
+for t in "${W5S[@]}" "${W6S[@]}" "${W7S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}" "${W12S[@]}" "${W13S[@]}" \
+  "${W14S[@]}" "${W15S[@]}"; do
   evaluate "shipped" "" "$t"
 done
 
@@ -190,6 +215,10 @@ for t in "${W6S[@]}"; do
   live_check "shipped" "" "$t"
   live_check "W1+W2+W3+W4+late-end" "$WORK/w1-w4-late-end.json" "$t"
 done
-log "the live check on W7 to W12: the shipped model (E); on W12 also the recipe shipped before it"
-for t in "${W7S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}" "${W12S[@]}"; do live_check "shipped" "" "$t"; done
+log "the live check on W7 to W15: the shipped model (E); on W12 also the recipe shipped before it, on W13 and W14 G, on W15 H"
+for t in "${W7S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}" "${W12S[@]}" "${W13S[@]}" "${W14S[@]}" "${W15S[@]}"; do
+  live_check "shipped" "" "$t"
+done
 for t in "${W12S[@]}"; do live_check "W1+W2+W3" "$WORK/w1-w3.json" "$t"; done
+for t in "${W13S[@]}" "${W14S[@]}"; do live_check "G" "$WORK/g.json" "$t"; done
+for t in "${W15S[@]}"; do live_check "H" "$WORK/h.json" "$t"; done

@@ -14,7 +14,7 @@
 # first, that it helps and keeps the live check's false alarms within the rule's bounds
 # (bench/out/generalize-decisions.md: W3 by decision 1 on W4; W6, W7, the late copies and the
 # collector columns by decision 11 on W12).
-# W4, W5 and W8 to W12 are never trained on (bench/generalize.sh).
+# W4, W5 and W8 to W14 are never trained on (bench/generalize.sh).
 #
 #   bench/train_shipped.sh [OUT]      OUT defaults to crates/detect/model/default.json
 # The model is compiled into the binary: rebuild after replacing it.

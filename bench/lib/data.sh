@@ -27,10 +27,35 @@ world_store() {
   if [ ! -f "$work/$name.db/meta.json" ]; then
     log "generating $name"
     "$@" >/dev/null
-    "$FANZHA" ingest --db "$work/$name.db" --accounts "$work/$name/accounts.csv" \
-      --transfers "$work/$name/transfers.csv" --labels "$work/$name/labels.csv" \
-      --horizon 2030-01-01T00:00:00Z >/dev/null
+    ingest_world "$work/$name" "$work/$name/labels.csv" "$work/$name.db"
   fi
+}
+
+# ingest_world DIR LABELS DB: a world's accounts and transfers in DIR, with the labels file LABELS,
+# into the store DB (a horizon far enough for every world's times); uses $FANZHA
+ingest_world() {
+  "$FANZHA" ingest --db "$3" --accounts "$1/accounts.csv" --transfers "$1/transfers.csv" --labels "$2" \
+    --horizon 2030-01-01T00:00:00Z >/dev/null
+}
+
+# truth_variants WORK PREFIX SCRIPT VARIANT...: every variant (seed 1, `--variant`) of a world that
+# writes truth files, as WORK/PREFIX-VARIANT with them and its store WORK/PREFIX-VARIANT.db, and the store
+# WORK/t-PREFIX-VARIANT.db of the same data labelled from the truth (bench/lib/truth_labels.py:
+# every mule, not only those the world's labels confirm), once each
+truth_variants() {
+  local work=$1 prefix=$2 script=$3 name; shift 3
+  for v in "$@"; do
+    name=$prefix-$v
+    if [ ! -f "$work/$name/truth.csv" ]; then # the same files as without --truth, and the truth
+      log "generating $name with its truth files"
+      python3 "$script" --out "$work/$name" --seed 1 --variant "$v" --truth >/dev/null
+    fi
+    [ -f "$work/$name.db/meta.json" ] || ingest_world "$work/$name" "$work/$name/labels.csv" "$work/$name.db"
+    if [ ! -f "$work/t-$name.db/meta.json" ]; then
+      python3 bench/lib/truth_labels.py "$work/$name" 2>/dev/null
+      ingest_world "$work/$name" "$work/$name/truth_labels.csv" "$work/t-$name.db"
+    fi
+  done
 }
 
 # world_variants WORK PREFIX SCRIPT OPTION VARIANT...: every variant of a Python world (seed 1) as
@@ -46,14 +71,22 @@ world_variants() {
 # bench/generalize.sh, decision 11): every stage learns W1 `fanzha gen` seed 11 and seed 1 of every
 # variant of W2 and W3 (SHIPPED_WORLDS); the end-of-data stages also learn seed 1 of every variant
 # of W6 and W7 and copies of W1, W2 baseline and W3 default whose data starts 45, 15 and 30 days
-# later (SHIPPED_END_ONLY).
+# later (SHIPPED_END_ONLY). TRUTH_STORES are W8 to W12 labelled from their truth files (every mule,
+# not only those the world's labels confirm), which decisions 12 and 13 tried and vetoed.
 W2=(baseline rented_heavy fresh_heavy quiet_hours merchant_dense)
 W3=(default slow_gangs shell_heavy students busy_city)
 W6=(baseline oldrent_slow hardneg_paofen)
 W7=(baseline qr_paofen migrant_season)
+W8=(baseline paofen_heavy herding_season)
+W9=(baseline paofen_shops old_slow)
+W10=(baseline slow_rented thin_supply)
+W11=(baseline patchy_supply slow_camouflage)
+W12=(baseline border_cash slow_rented_paofen)
 SHIPPED_WORLDS=(w1-11 "${W2[@]/#/w2-}" "${W3[@]/#/w3-}")
 SHIPPED_LATE=(w1-11:45 w2-baseline:15 w3-default:30)
 SHIPPED_END_ONLY=("${W6[@]/#/w6-}" "${W7[@]/#/w7-}" late-w1-11 late-w2-baseline late-w3-default)
+TRUTH_STORES=("${W8[@]/#/t-w8-}" "${W9[@]/#/t-w9-}" "${W10[@]/#/t-w10-}" "${W11[@]/#/t-w11-}"
+  "${W12[@]/#/t-w12-}")
 
 # shipped_worlds WORK: the stores of SHIPPED_WORLDS and SHIPPED_END_ONLY in WORK, through world_store
 shipped_worlds() {
@@ -63,6 +96,16 @@ shipped_worlds() {
   world_variants "$1" w6 bench/worlds6/beifang_world.py --variant "${W6[@]}"
   world_variants "$1" w7 bench/worlds7/huazhong_world.py --variant "${W7[@]}"
   late_copies "$1" "${SHIPPED_LATE[@]}"
+}
+
+# truth_worlds WORK: W8 to W12 with their truth files and stores, and TRUTH_STORES, through
+# truth_variants
+truth_worlds() {
+  truth_variants "$1" w8 bench/worlds8/xibei_world.py "${W8[@]}"
+  truth_variants "$1" w9 bench/worlds9/huadong_world.py "${W9[@]}"
+  truth_variants "$1" w10 bench/worlds10/lingnan_world.py "${W10[@]}"
+  truth_variants "$1" w11 bench/worlds11/jingjinji_world.py "${W11[@]}"
+  truth_variants "$1" w12 bench/worlds12/xinan_world.py "${W12[@]}"
 }
 
 # late_copies WORK NAME:DAYS...: the store WORK/late-NAME of a copy of WORK/NAME whose data starts

@@ -73,8 +73,10 @@
 #                                  models of an earlier run (when only scoring changed)
 # Results: bench/out/generalize.jsonl (one line per model and test set; "generalize-live" lines:
 # the live check of W6 under the shipped model and decision 5's candidate, of W7 to W15 under the
-# shipped model, of W12 under W1+W2+W3, of W13 and W14 under G and of W15 under H). About 70 minutes here before W7 to W12 were added (they add eighteen stores, about
-# ninety evaluations of a minute and eighteen live checks of about five to fifteen minutes each).
+# shipped model, of W12 under W1+W2+W3, of W13 and W14 under G and of W15 under H). About 70 minutes
+# here before W7 to W15 were added; they add twenty-seven stores and twenty-one labelled from truth
+# files, about a hundred and forty evaluations of a minute, two trainings of 10-15 minutes and
+# thirty-six live checks of five to thirty minutes each: several hours on two cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FANZHA=target/release/fanzha

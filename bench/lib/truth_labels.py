@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Labels from a world's truth file, for training (decision 12): WORLD/truth_labels.csv in the
-interchange label format, holding the world's own labels.csv and, from WORLD/truth.csv, every account
-the data names whose role is mule, paofen, ushang or operator as a mule and, from WORLD/truth_transfers.csv where
-the world writes one, every victim payment as fraud. Worlds since W9 label only what a centre would
-know; a model trained on those labels would learn that unconfirmed mules look lawful.
+"""Labels from a world's truth file, for training (decisions 12-14 of
+bench/out/generalize-decisions.md): WORLD/truth_labels.csv in the interchange label format, holding
+the world's own labels.csv; from WORLD/truth.csv, every account the data names whose role is mule,
+paofen, ushang or operator, as a mule; and from WORLD/truth_transfers.csv, where the world writes
+one, every victim payment as fraud. Worlds since W9 label only what a centre would know; a model
+trained on those labels would learn that unconfirmed mules look lawful.
 
     python3 bench/lib/truth_labels.py WORLD
 """

@@ -64,7 +64,9 @@ pub fn columns(graph: &TemporalGraph, end: usize) -> Vec<[f64; COLLECTOR_COUNT]>
 /// Every forward among the first `end` edges: (forwarder, payee, amount in fen).
 fn forwards(graph: &TemporalGraph, end: usize) -> Vec<(u32, u32, i64)> {
     let mut met: FxHashSet<(u32, u32)> = FxHashSet::default();
-    // Per account: first-time payers' inflows (time, fen) of the last FORWARD_SECS.
+    // Per account: first-time payers' inflows (time, fen) of the last FORWARD_SECS, each kept only
+    // while no later inflow is as small (an outflow that reaches the dropped one reaches the later
+    // one too), so the front is the smallest and an outflow needs one comparison, not a scan.
     let mut fresh: FxHashMap<u32, VecDeque<(i64, i64)>> = FxHashMap::default();
     let mut found = Vec::new();
     for e in 0..end {
@@ -76,13 +78,16 @@ fn forwards(graph: &TemporalGraph, end: usize) -> Vec<(u32, u32, i64)> {
         let (t, amount) = (edge.ts.0, edge.amount.0);
         if let Some(recent) = fresh.get_mut(&s.0) {
             forget_before(recent, t - FORWARD_SECS);
-            if recent.iter().any(|&(_, inflow)| 2 * amount >= inflow) {
+            if recent.front().is_some_and(|&(_, smallest)| 2 * amount >= smallest) {
                 found.push((s.0, d.0, amount));
             }
         }
         if met.insert((s.0.min(d.0), s.0.max(d.0))) {
             let recent = fresh.entry(d.0).or_default();
             forget_before(recent, t - FORWARD_SECS);
+            while recent.back().is_some_and(|&(_, inflow)| inflow >= amount) {
+                recent.pop_back();
+            }
             recent.push_back((t, amount));
         }
     }
@@ -140,6 +145,15 @@ mod tests {
         let on_time = of(6, &[(3, 4, 0, 1000), (4, 5, 60, 1000)]);
         assert_eq!(on_time[4][0], 0.0, "a forward, to a payee no one else forwards to");
         assert_eq!(on_time[5][2], 1.0);
+    }
+
+    #[test]
+    fn an_outflow_passes_on_any_stranger_inflow_still_within_the_hour() {
+        // 1 gets 1,000 and then 3,000 from strangers 0 and 2, and pays 5 600 (2 x 600 reaches the
+        // 1,000); 70 minutes in, only the 3,000 is within the hour, and 1,400 to 4 does not reach it.
+        let c = of(6, &[(0, 1, 0, 1000), (2, 1, 50, 3000), (1, 5, 55, 600), (1, 4, 70, 1400)]);
+        assert_eq!(c[5][2], 1.0, "the 600 is a forward");
+        assert_eq!(c[4][2], 0.0, "the 1,400 is not");
     }
 
     #[test]

@@ -13,14 +13,12 @@ import csv
 import json
 import sys
 
+from truth import account_roles
+
 
 def main():
     world, verdicts = sys.argv[1], sys.argv[2]
-    role = {}
-    with open(f"{world}/truth.csv", newline="") as f:
-        for row in csv.DictReader(f):
-            if row["record"] == "account":
-                role[row["id"]] = row["role"]
+    role = account_roles(world)
     with open(f"{world}/truth_transfers.csv", newline="") as f:
         fraud = {row["txn_id"] for row in csv.DictReader(f)}
     with open(f"{world}/transfers.csv", newline="") as f:

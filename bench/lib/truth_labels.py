@@ -12,6 +12,8 @@ import csv
 import os
 import sys
 
+from truth import account_roles
+
 BAD_ROLES = {"mule", "paofen", "ushang", "operator"}
 
 
@@ -33,13 +35,10 @@ def main():
     with open(os.path.join(world, "transfers.csv"), newline="") as f:
         for r in csv.DictReader(f):
             named.update((r["from_account"], r["to_account"]))
-    with open(os.path.join(world, "truth.csv"), newline="") as f:
-        for r in csv.DictReader(f):
-            # W8 names the record column `kind`; later worlds `record`. Some truth files list
-            # accounts the data never names; a label for them could not be stored.
-            record = r.get("record", r.get("kind"))
-            if record == "account" and r["role"] in BAD_ROLES and r["id"] in named:
-                add("account", r["id"], "mule")
+    # Some truth files list accounts the data never names; a label for them could not be stored.
+    for account, role in account_roles(world).items():
+        if role in BAD_ROLES and account in named:
+            add("account", account, "mule")
     transfers = os.path.join(world, "truth_transfers.csv")
     if os.path.exists(transfers):
         with open(transfers, newline="") as f:

@@ -39,11 +39,14 @@
 #   W15 bench/worlds15/dongbei_world.py: the North-East (Liaoning, Jilin, Heilongjiang, eastern Inner
 #       Mongolia), pensioners' and emigrants' idle cards bought, border traders and grain buyers,
 #       labels incomplete; variants baseline, laoka_manliu, bianmao_qiuliang (seed 1)
+#   W16 bench/worlds16/ganwan_world.py: Jiangxi, Anhui and Hunan, group-buy leaders, live-streaming
+#       sellers, wedding hosts, migrant workers' remittances, labels incomplete; variants baseline,
+#       qianliu, nianguan (seed 1)
 #
 # Each world was written after the one before it was in use, so the honest test of a recipe is the
-# worlds written after it: a model trained on W1..Wk is scored on every variant of W(k+1)..W15.
-# The newest world, W15, is trained on by nothing: the figure that counts is the shipped recipe's
-# worst F1 over W15's variants. The recipes, in the order they were tried
+# worlds written after it: a model trained on W1..Wk is scored on every variant of W(k+1)..W16.
+# The newest world, W16, is trained on by nothing: the figure that counts is the shipped recipe's
+# worst F1 over W16's variants. The recipes, in the order they were tried
 # (bench/out/generalize-decisions.md says why each shipped or not):
 #   W1+W2             shipped until 2026-12-04
 #   W1+W2+W3          decision 1, scored on W4; shipped until 2026-12-05
@@ -57,11 +60,13 @@
 #   E                 decisions 8-11: W1+W2+W3 for every stage; W6, W7 and late copies of W1, W2
 #                     and W3 for the end-of-data stages only (`fanzha train --also-end-of-data`);
 #                     with the collector columns; vetoed on W9-W11, shipped by decision 11 (judged
-#                     on W12, false alarms by its truth file); what bench/train_shipped.sh trains
+#                     on W12, false alarms by its truth file); shipped until decision 15
 #   G                 decisions 12-13: E plus W8-W12 labelled from their truth files (every mule,
 #                     not only those a centre confirmed; bench/lib/truth_labels.py) for the
 #                     end-of-data stages; vetoed on W13 (decision 12 also had 48-hour collector
-#                     columns, not in the build any more): its daily runs flag lawful businesses
+#                     columns, not in the build any more): its daily runs flag lawful businesses;
+#                     shipped by decision 15 (judged on W16) with the live check holding payments
+#                     only on its confident flags; what bench/train_shipped.sh trains
 #   H                 decision 14: G plus W13 and W14 labelled from their truth files (their lawful
 #                     businesses that many pay and that pay shared suppliers); vetoed on W4 (judged
 #                     on W15: higher F1 there, but more lawful accounts flagged on W4)
@@ -72,11 +77,12 @@
 #   bench/generalize.sh            SKIP_BUILD=1 to use the built binary; REUSE_MODELS=1 to keep the
 #                                  models of an earlier run (when only scoring changed)
 # Results: bench/out/generalize.jsonl (one line per model and test set; "generalize-live" lines:
-# the live check of W6 under the shipped model and decision 5's candidate, of W7 to W15 under the
-# shipped model, of W12 under W1+W2+W3, of W13 and W14 under G and of W15 under H). About 70 minutes
-# here before W7 to W15 were added; they add twenty-seven stores and twenty-one labelled from truth
-# files, about a hundred and forty evaluations of a minute, two trainings of 10-15 minutes and
-# thirty-six live checks of five to thirty minutes each: several hours on two cores.
+# the live check of W6 under the shipped model and decision 5's candidate, of W7 to W16 under the
+# shipped model and rules, of W12 under W1+W2+W3; the live checks of vetoed candidates and of E
+# under the rules of their day are in bench/out/generalize-decisions.md). About 70 minutes
+# here before W7 to W16 were added; they add thirty stores and twenty-one labelled from truth
+# files, about a hundred and fifty evaluations of a minute, two trainings of 10-15 minutes and
+# thirty-three live checks of five to thirty minutes each: several hours on two cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FANZHA=target/release/fanzha
@@ -91,6 +97,7 @@ W5=(bashu slowburn cardstorm)
 W13=(baseline slowtide fishmarket)
 W14=(baseline laoka_slow shuang11_dense)
 W15=(baseline laoka_manliu bianmao_qiuliang)
+W16=(baseline qianliu nianguan)
 
 source bench/lib/data.sh
 store() { world_store "$WORK" "$@"; }
@@ -105,10 +112,14 @@ truth_variants "$WORK" w14 bench/worlds14/zhongyuan_world.py "${W14[@]}"
 for v in "${W15[@]}"; do
   store "w15-$v" python3 bench/worlds15/dongbei_world.py --out "$WORK/w15-$v" --seed 1 --variant "$v" --truth
 done
+for v in "${W16[@]}"; do
+  store "w16-$v" python3 bench/worlds16/ganwan_world.py --out "$WORK/w16-$v" --seed 1 --variant "$v" --truth
+done
 W2S=("${W2[@]/#/w2-}") W3S=("${W3[@]/#/w3-}") W4S=("${W4[@]/#/w4-}") W5S=("${W5[@]/#/w5-}")
 W6S=("${W6[@]/#/w6-}") W7S=("${W7[@]/#/w7-}") W8S=("${W8[@]/#/w8-}") W9S=("${W9[@]/#/w9-}")
 W10S=("${W10[@]/#/w10-}") W11S=("${W11[@]/#/w11-}") W12S=("${W12[@]/#/w12-}") W13S=("${W13[@]/#/w13-}")
 W14S=("${W14[@]/#/w14-}") W15S=("${W15[@]/#/w15-}")
+W16S=("${W16[@]/#/w16-}")
 
 late_copies "$WORK" w4-default:30
 LATE=(late-w1-11 late-w2-baseline late-w3-default late-w4-default)
@@ -132,7 +143,7 @@ print(json.dumps({"bench": "generalize", "model": sys.argv[1], "test": sys.argv[
 # live_check MODEL_LABEL MODEL_FILE TEST_NAME: one JSON line with the live check's figures
 # (`fanzha backtest --rescore-hours 24`): victim payments stopped (and by payee: described by the
 # data or not), and other transfers flagged (neither a victim payment nor paid out of a labelled mule
-# account; of them, those paid into one); for a world with a truth file (W12-W15), also the false
+# account; of them, those paid into one); for a world with a truth file (W12-W16), also the false
 # alarms by it (bench/lib/truth_false_alarms.py, decision 11)
 live_check() {
   local label=$1 model=$2 test=$3
@@ -198,17 +209,17 @@ for t in "${W6S[@]}" "${W7S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]
   evaluate "W1+W2+W3+W4+late-end" "$WORK/w1-w4-late-end.json" "$t"
 done
 for t in "${W4S[@]}" "${W5S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}" "${W12S[@]}" "${W13S[@]}" "${W14S[@]}" \
-  "${W15S[@]}"; do
+  "${W15S[@]}" "${W16S[@]}"; do
   evaluate "E" "$WORK/e.json" "$t"
 done
-for t in "${W4S[@]}" "${W5S[@]}" "${W13S[@]}" "${W14S[@]}" "${W15S[@]}"; do evaluate "G" "$WORK/g.json" "$t"; done
+for t in "${W4S[@]}" "${W5S[@]}" "${W13S[@]}" "${W14S[@]}" "${W15S[@]}" "${W16S[@]}"; do evaluate "G" "$WORK/g.json" "$t"; done
 for t in "${W4S[@]}" "${W5S[@]}" "${W15S[@]}"; do evaluate "H" "$WORK/h.json" "$t"; done
 log "W1 seed 12, a sample of a world every recipe trained on"
 evaluate "W1+W2+W3+W4+late" "$WORK/w1-w4-late.json" w1-12
 
 log "the model that ships with fanzha (no --model)"
 for t in "${W5S[@]}" "${W6S[@]}" "${W7S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}" "${W12S[@]}" "${W13S[@]}" \
-  "${W14S[@]}" "${W15S[@]}"; do
+  "${W14S[@]}" "${W15S[@]}" "${W16S[@]}"; do
   evaluate "shipped" "" "$t"
 done
 
@@ -217,10 +228,9 @@ for t in "${W6S[@]}"; do
   live_check "shipped" "" "$t"
   live_check "W1+W2+W3+W4+late-end" "$WORK/w1-w4-late-end.json" "$t"
 done
-log "the live check on W7 to W15: the shipped model (E); on W12 also the recipe shipped before it, on W13 and W14 G, on W15 H"
-for t in "${W7S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}" "${W12S[@]}" "${W13S[@]}" "${W14S[@]}" "${W15S[@]}"; do
+log "the live check on W7 to W16: the shipped model and rules; on W12 also the recipe shipped before E"
+for t in "${W7S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}" "${W12S[@]}" "${W13S[@]}" "${W14S[@]}" "${W15S[@]}" \
+  "${W16S[@]}"; do
   live_check "shipped" "" "$t"
 done
 for t in "${W12S[@]}"; do live_check "W1+W2+W3" "$WORK/w1-w3.json" "$t"; done
-for t in "${W13S[@]}" "${W14S[@]}"; do live_check "G" "$WORK/g.json" "$t"; done
-for t in "${W15S[@]}"; do live_check "H" "$WORK/h.json" "$t"; done

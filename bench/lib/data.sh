@@ -67,12 +67,13 @@ world_variants() {
   done
 }
 
-# The worlds the shipped mule model trains on (bench/train_shipped.sh; the "E" recipe of
-# bench/generalize.sh, decision 11): every stage learns W1 `fanzha gen` seed 11 and seed 1 of every
-# variant of W2 and W3 (SHIPPED_WORLDS); the end-of-data stages also learn seed 1 of every variant
-# of W6 and W7 and copies of W1, W2 baseline and W3 default whose data starts 45, 15 and 30 days
-# later (SHIPPED_END_ONLY). TRUTH_STORES are W8 to W12 labelled from their truth files (every mule,
-# not only those the world's labels confirm), which decisions 12 and 13 tried and vetoed.
+# The worlds the shipped mule model trains on (bench/train_shipped.sh; the "G" recipe of
+# bench/generalize.sh, shipped by decision 15): every stage learns W1 `fanzha gen` seed 11 and seed 1
+# of every variant of W2 and W3 (SHIPPED_WORLDS); the end-of-data stages also learn seed 1 of every
+# variant of W6 and W7 and copies of W1, W2 baseline and W3 default whose data starts 45, 15 and 30
+# days later (SHIPPED_END_ONLY; with SHIPPED_WORLDS, the "E" recipe shipped until then), and W8 to
+# W12 labelled from their truth files (TRUTH_STORES: every mule, not only those the world's labels
+# confirm).
 W2=(baseline rented_heavy fresh_heavy quiet_hours merchant_dense)
 W3=(default slow_gangs shell_heavy students busy_city)
 W6=(baseline oldrent_slow hardneg_paofen)

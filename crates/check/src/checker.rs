@@ -278,6 +278,7 @@ impl Checker {
             let suspect = self.suspects.get(a);
             env.set_bool(v.payee_flagged_mule, suspect.is_some());
             env.set_opt_number(v.payee_mule_score, suspect.map(|s| s.score));
+            env.set_bool(v.payee_flagged_card_farmer, suspect.is_some_and(Suspect::card_farming));
             env.set_text(v.payee_mule_reason_zh, suspect.map_or("", Suspect::reason_zh));
             env.set_text(v.payee_mule_reason_en, suspect.map_or("", Suspect::reason_en));
             // Scoring takes most of a check's time: only when a rule reads the score or its reason.

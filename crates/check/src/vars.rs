@@ -61,6 +61,7 @@ variables! {
     payee_mule_rules: number = "payee.mule_rules", "The mule rules' score of the payee's account from its behaviour so far (0-1).";
     payee_flagged_mule: bool = "payee.flagged_mule", "The latest mule-detection run flagged the payee's account (see docs/check.md).";
     payee_mule_score: number = "payee.mule_score", "That run's combined mule score of the payee (0.5-1); missing when not flagged.";
+    payee_flagged_card_farmer: bool = "payee.flagged_card_farmer", "That run flagged the payee's account as a card of a card farmer (批量开卡).";
     payee_mule_reason_zh: text = "payee.mule_reason_zh", "That run's first reason for the flag, in Chinese; empty when not flagged.";
     payee_mule_reason_en: text = "payee.mule_reason_en", "That run's first reason for the flag, in English; empty when not flagged.";
     payee_model_score: number = "payee.model_score", "The mule model's live score of the payee from its behaviour so far, shifted so that its cut is 0.5 (0-1; missing without a model and for external accounts).";

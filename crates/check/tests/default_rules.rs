@@ -59,6 +59,10 @@ struct Case {
     payer: PayerContext,
     /// Accounts the latest mule-detection run flagged.
     flagged: Vec<&'static str>,
+    /// The run's combined score of each of them.
+    flag_score: f64,
+    /// Whether the run flagged them as cards of a card farmer.
+    flag_farmer: bool,
     /// The check scores payees with the shipped mule model's live stage.
     model: bool,
 }
@@ -73,6 +77,8 @@ fn base() -> Case {
         at: T0,
         payer: PayerContext::default(),
         flagged: vec![],
+        flag_score: 0.93,
+        flag_farmer: false,
         model: false,
     }
 }
@@ -111,12 +117,16 @@ fn run(case: &Case) -> Vec<String> {
         .iter()
         .map(|id| MuleScore {
             account: l.account_ix(id).unwrap(),
-            score: 0.93,
+            score: case.flag_score,
             model: 0.9,
             rules: 0.6,
             flagged: true,
             reasons: vec![fanzha_detect::rules::Reason {
-                code: "rule.mule_chain".into(),
+                code: if case.flag_farmer {
+                    format!("rule.{}", fanzha_detect::mules::CARD_FARMER)
+                } else {
+                    "rule.mule_chain".into()
+                },
                 message_zh: "从已标记账户X等收到5000.00元".into(),
                 message_en: "took 5000.00 yuan from flagged accounts such as X".into(),
                 weight: 0.6,
@@ -220,6 +230,17 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("payee_flagged_mule",
             Case { flagged: vec!["OLD"], ..base() },
             Case { flagged: vec!["FRESH"], ..base() }),
+        // A weak flag of a run over partial data holds nothing by itself, a card farmer's card does.
+        ("payee_flagged_mule",
+            Case { flagged: vec!["OLD"], flag_score: 0.8, ..base() },
+            Case { flagged: vec!["OLD"], flag_score: 0.79, ..base() }),
+        ("payee_flagged_mule",
+            Case { flagged: vec!["OLD"], flag_score: 0.5, flag_farmer: true, ..base() },
+            Case { flagged: vec!["OLD"], flag_score: 0.5, ..base() }),
+        // A payer who has paid the payee for a week or more is not held on the flag.
+        ("payee_flagged_mule",
+            Case { flagged: vec!["OLD"], history: vec![("VICTIM", "OLD", 7 * DAY - 60, 100)], ..base() },
+            Case { flagged: vec!["OLD"], history: vec![("VICTIM", "OLD", 7 * DAY, 100)], ..base() }),
         ("payee_model_mule",
             Case { history: mule_at_work("FRESH"), to: "FRESH", model: true, ..base() },
             Case { history: ordinary("OLD"), model: true, ..base() }),

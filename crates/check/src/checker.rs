@@ -19,6 +19,9 @@ use std::sync::Arc;
 
 /// The live window of the `*_24h` variables.
 const DAY: i64 = fanzha_model::DAY_SECS;
+/// How long ago a payer must have first paid a payee for the two to have a relationship of
+/// standing (`pair.standing`).
+const STANDING: i64 = 7 * DAY;
 
 /// What to do with the transfer, mildest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -226,6 +229,7 @@ impl Checker {
         let first_paid = t.from.zip(t.to).and_then(|(f, d)| self.engine.first_paid(f, d));
         env.set_bool(v.first_time_pair, first_paid.is_none());
         env.set_opt_number(v.pair_first_paid_hours, first_paid.map(|at| (now.0 - at.0).max(0) as f64 / 3_600.0));
+        env.set_bool(v.pair_standing, first_paid.is_some_and(|at| now.0 - at.0 >= STANDING));
         let bank = |a: Option<AccountIx>| a.and_then(|a| ledger.account(a).bank);
         env.set_bool(v.same_bank, bank(t.from).is_some() && bank(t.from) == bank(t.to));
 

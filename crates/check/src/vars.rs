@@ -35,6 +35,7 @@ variables! {
     cross_border: bool = "cross_border", "The transfer crosses the border.";
     first_time_pair: bool = "first_time_pair", "The payer has never paid this payee before.";
     pair_first_paid_hours: number = "pair.first_paid_hours", "Hours since the payer first paid this payee (missing when it never has: see first_time_pair).";
+    pair_standing: bool = "pair.standing", "The payer first paid this payee 7 days (168 h) or more before: a relationship of standing.";
     same_bank: bool = "same_bank", "Payer and payee accounts are at the same bank.";
     payer_known: bool = "payer.known", "The payer's account is a known customer account.";
     payer_age: number = "payer.age", "The payer's age in years (from the request's payer context).";

@@ -244,6 +244,10 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("payee_model_mule",
             Case { history: mule_at_work("FRESH"), to: "FRESH", model: true, ..base() },
             Case { history: ordinary("OLD"), model: true, ..base() }),
+        // Nor on the live score for a payer of standing, who first paid the payee a week before.
+        ("payee_model_mule",
+            Case { history: [mule_at_work("FRESH"), vec![("VICTIM", "FRESH", 7 * DAY - 60, 100)]].concat(), to: "FRESH", model: true, ..base() },
+            Case { history: [mule_at_work("FRESH"), vec![("VICTIM", "FRESH", 7 * DAY, 100)]].concat(), to: "FRESH", model: true, ..base() }),
         ("payee_mule_behaviour",
             Case { history: vec![("P0", "FRESH", 1_200, 3_000_000), ("FRESH", "P1", 600, 2_900_000)], to: "FRESH", ..base() },
             Case { history: vec![("P0", "FRESH", 1_200, 3_000_000)], to: "FRESH", ..base() }),

@@ -42,11 +42,14 @@
 #   W16 bench/worlds16/ganwan_world.py: Jiangxi, Anhui and Hunan, group-buy leaders, live-streaming
 #       sellers, wedding hosts, migrant workers' remittances, labels incomplete; variants baseline,
 #       qianliu, nianguan (seed 1)
+#   W17 bench/worlds17/huhang_world.py: Shanghai, Hangzhou, Ningbo, Suzhou and Wuxi, group-buy
+#       organisers, rent splitters, property agents, labels incomplete; variants baseline, chenmo,
+#       yanhuo (seed 1)
 #
 # Each world was written after the one before it was in use, so the honest test of a recipe is the
-# worlds written after it: a model trained on W1..Wk is scored on every variant of W(k+1)..W16.
-# The newest world, W16, is trained on by nothing: the figure that counts is the shipped recipe's
-# worst F1 over W16's variants. The recipes, in the order they were tried
+# worlds written after it: a model trained on W1..Wk is scored on every variant of W(k+1)..W17.
+# The newest world, W17, is trained on by nothing: the figure that counts is the shipped recipe's
+# worst F1 over W17's variants (W17 judged decision 16, a rule of the live check only). The recipes, in the order they were tried
 # (bench/out/generalize-decisions.md says why each shipped or not):
 #   W1+W2             shipped until 2026-12-04
 #   W1+W2+W3          decision 1, scored on W4; shipped until 2026-12-05
@@ -77,12 +80,12 @@
 #   bench/generalize.sh            SKIP_BUILD=1 to use the built binary; REUSE_MODELS=1 to keep the
 #                                  models of an earlier run (when only scoring changed)
 # Results: bench/out/generalize.jsonl (one line per model and test set; "generalize-live" lines:
-# the live check of W6 under the shipped model and decision 5's candidate, of W7 to W16 under the
+# the live check of W6 under the shipped model and decision 5's candidate, of W7 to W17 under the
 # shipped model and rules, of W12 under W1+W2+W3; the live checks of vetoed candidates and of E
 # under the rules of their day are in bench/out/generalize-decisions.md). About 70 minutes
-# here before W7 to W16 were added; they add thirty stores and twenty-one labelled from truth
-# files, about a hundred and fifty evaluations of a minute, two trainings of 10-15 minutes and
-# thirty-three live checks of five to thirty minutes each: several hours on two cores.
+# here before W7 to W17 were added; they add thirty-three stores and twenty-one labelled from truth
+# files, about a hundred and sixty evaluations of a minute, two trainings of 10-15 minutes and
+# thirty-six live checks of five to thirty minutes each: several hours on two cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FANZHA=target/release/fanzha
@@ -98,6 +101,7 @@ W13=(baseline slowtide fishmarket)
 W14=(baseline laoka_slow shuang11_dense)
 W15=(baseline laoka_manliu bianmao_qiuliang)
 W16=(baseline qianliu nianguan)
+W17=(baseline chenmo yanhuo)
 
 source bench/lib/data.sh
 store() { world_store "$WORK" "$@"; }
@@ -115,11 +119,14 @@ done
 for v in "${W16[@]}"; do
   store "w16-$v" python3 bench/worlds16/ganwan_world.py --out "$WORK/w16-$v" --seed 1 --variant "$v" --truth
 done
+for v in "${W17[@]}"; do
+  store "w17-$v" python3 bench/worlds17/huhang_world.py --out "$WORK/w17-$v" --seed 1 --variant "$v" --truth
+done
 W2S=("${W2[@]/#/w2-}") W3S=("${W3[@]/#/w3-}") W4S=("${W4[@]/#/w4-}") W5S=("${W5[@]/#/w5-}")
 W6S=("${W6[@]/#/w6-}") W7S=("${W7[@]/#/w7-}") W8S=("${W8[@]/#/w8-}") W9S=("${W9[@]/#/w9-}")
 W10S=("${W10[@]/#/w10-}") W11S=("${W11[@]/#/w11-}") W12S=("${W12[@]/#/w12-}") W13S=("${W13[@]/#/w13-}")
 W14S=("${W14[@]/#/w14-}") W15S=("${W15[@]/#/w15-}")
-W16S=("${W16[@]/#/w16-}")
+W16S=("${W16[@]/#/w16-}") W17S=("${W17[@]/#/w17-}")
 
 late_copies "$WORK" w4-default:30
 LATE=(late-w1-11 late-w2-baseline late-w3-default late-w4-default)
@@ -143,7 +150,7 @@ print(json.dumps({"bench": "generalize", "model": sys.argv[1], "test": sys.argv[
 # live_check MODEL_LABEL MODEL_FILE TEST_NAME: one JSON line with the live check's figures
 # (`fanzha backtest --rescore-hours 24`): victim payments stopped (and by payee: described by the
 # data or not), and other transfers flagged (neither a victim payment nor paid out of a labelled mule
-# account; of them, those paid into one); for a world with a truth file (W12-W16), also the false
+# account; of them, those paid into one); for a world with a truth file (W12-W17), also the false
 # alarms by it (bench/lib/truth_false_alarms.py, decision 11)
 live_check() {
   local label=$1 model=$2 test=$3
@@ -209,17 +216,19 @@ for t in "${W6S[@]}" "${W7S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]
   evaluate "W1+W2+W3+W4+late-end" "$WORK/w1-w4-late-end.json" "$t"
 done
 for t in "${W4S[@]}" "${W5S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}" "${W12S[@]}" "${W13S[@]}" "${W14S[@]}" \
-  "${W15S[@]}" "${W16S[@]}"; do
+  "${W15S[@]}" "${W16S[@]}" "${W17S[@]}"; do
   evaluate "E" "$WORK/e.json" "$t"
 done
-for t in "${W4S[@]}" "${W5S[@]}" "${W13S[@]}" "${W14S[@]}" "${W15S[@]}" "${W16S[@]}"; do evaluate "G" "$WORK/g.json" "$t"; done
+for t in "${W4S[@]}" "${W5S[@]}" "${W13S[@]}" "${W14S[@]}" "${W15S[@]}" "${W16S[@]}" "${W17S[@]}"; do
+  evaluate "G" "$WORK/g.json" "$t"
+done
 for t in "${W4S[@]}" "${W5S[@]}" "${W15S[@]}"; do evaluate "H" "$WORK/h.json" "$t"; done
 log "W1 seed 12, a sample of a world every recipe trained on"
 evaluate "W1+W2+W3+W4+late" "$WORK/w1-w4-late.json" w1-12
 
 log "the model that ships with fanzha (no --model)"
 for t in "${W5S[@]}" "${W6S[@]}" "${W7S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}" "${W12S[@]}" "${W13S[@]}" \
-  "${W14S[@]}" "${W15S[@]}" "${W16S[@]}"; do
+  "${W14S[@]}" "${W15S[@]}" "${W16S[@]}" "${W17S[@]}"; do
   evaluate "shipped" "" "$t"
 done
 
@@ -228,9 +237,9 @@ for t in "${W6S[@]}"; do
   live_check "shipped" "" "$t"
   live_check "W1+W2+W3+W4+late-end" "$WORK/w1-w4-late-end.json" "$t"
 done
-log "the live check on W7 to W16: the shipped model and rules; on W12 also the recipe shipped before E"
+log "the live check on W7 to W17: the shipped model and rules; on W12 also the recipe shipped before E"
 for t in "${W7S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}" "${W12S[@]}" "${W13S[@]}" "${W14S[@]}" "${W15S[@]}" \
-  "${W16S[@]}"; do
+  "${W16S[@]}" "${W17S[@]}"; do
   live_check "shipped" "" "$t"
 done
 for t in "${W12S[@]}"; do live_check "W1+W2+W3" "$WORK/w1-w3.json" "$t"; done

@@ -113,15 +113,10 @@ world_variants "$WORK" w5 bench/worlds5/bashu_world.py --variant "${W5[@]}"
 # with their truth files (the live check's false alarms are counted by them) and labelled from them
 truth_variants "$WORK" w13 bench/worlds13/minhai_world.py "${W13[@]}"
 truth_variants "$WORK" w14 bench/worlds14/zhongyuan_world.py "${W14[@]}"
-for v in "${W15[@]}"; do
-  store "w15-$v" python3 bench/worlds15/dongbei_world.py --out "$WORK/w15-$v" --seed 1 --variant "$v" --truth
-done
-for v in "${W16[@]}"; do
-  store "w16-$v" python3 bench/worlds16/ganwan_world.py --out "$WORK/w16-$v" --seed 1 --variant "$v" --truth
-done
-for v in "${W17[@]}"; do
-  store "w17-$v" python3 bench/worlds17/huhang_world.py --out "$WORK/w17-$v" --seed 1 --variant "$v" --truth
-done
+# with their truth files only (nothing trains on them)
+truth_world_variants "$WORK" w15 bench/worlds15/dongbei_world.py "${W15[@]}"
+truth_world_variants "$WORK" w16 bench/worlds16/ganwan_world.py "${W16[@]}"
+truth_world_variants "$WORK" w17 bench/worlds17/huhang_world.py "${W17[@]}"
 W2S=("${W2[@]/#/w2-}") W3S=("${W3[@]/#/w3-}") W4S=("${W4[@]/#/w4-}") W5S=("${W5[@]/#/w5-}")
 W6S=("${W6[@]/#/w6-}") W7S=("${W7[@]/#/w7-}") W8S=("${W8[@]/#/w8-}") W9S=("${W9[@]/#/w9-}")
 W10S=("${W10[@]/#/w10-}") W11S=("${W11[@]/#/w11-}") W12S=("${W12[@]/#/w12-}") W13S=("${W13[@]/#/w13-}")

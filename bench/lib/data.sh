@@ -38,11 +38,10 @@ ingest_world() {
     --horizon 2030-01-01T00:00:00Z >/dev/null
 }
 
-# truth_variants WORK PREFIX SCRIPT VARIANT...: every variant (seed 1, `--variant`) of a world that
-# writes truth files, as WORK/PREFIX-VARIANT with them and its store WORK/PREFIX-VARIANT.db, and the store
-# WORK/t-PREFIX-VARIANT.db of the same data labelled from the truth (bench/lib/truth_labels.py:
-# every mule, not only those the world's labels confirm), once each
-truth_variants() {
+# truth_world_variants WORK PREFIX SCRIPT VARIANT...: every variant (seed 1, `--variant`) of a world
+# that writes truth files, as WORK/PREFIX-VARIANT with them and its store WORK/PREFIX-VARIANT.db, once
+# each
+truth_world_variants() {
   local work=$1 prefix=$2 script=$3 name; shift 3
   for v in "$@"; do
     name=$prefix-$v
@@ -51,9 +50,20 @@ truth_variants() {
       python3 "$script" --out "$work/$name" --seed 1 --variant "$v" --truth >/dev/null
     fi
     [ -f "$work/$name.db/meta.json" ] || ingest_world "$work/$name" "$work/$name/labels.csv" "$work/$name.db"
-    if [ ! -f "$work/t-$name.db/meta.json" ]; then
-      python3 bench/lib/truth_labels.py "$work/$name" 2>/dev/null
-      ingest_world "$work/$name" "$work/$name/truth_labels.csv" "$work/t-$name.db"
+  done
+}
+
+# truth_variants WORK PREFIX SCRIPT VARIANT...: the same, and the store WORK/t-PREFIX-VARIANT.db of
+# the same data labelled from the truth (bench/lib/truth_labels.py: every mule, not only those the
+# world's labels confirm), once each
+truth_variants() {
+  local work=$1 prefix=$2 script=$3 world; shift 3
+  truth_world_variants "$work" "$prefix" "$script" "$@"
+  for v in "$@"; do
+    world=$work/$prefix-$v
+    if [ ! -f "$work/t-$prefix-$v.db/meta.json" ]; then
+      python3 bench/lib/truth_labels.py "$world" 2>/dev/null
+      ingest_world "$world" "$world/truth_labels.csv" "$work/t-$prefix-$v.db"
     fi
   done
 }

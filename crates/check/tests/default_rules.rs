@@ -207,6 +207,12 @@ fn woken(steady: bool) -> Vec<(&'static str, &'static str, i64, i64)> {
     h
 }
 
+/// `woken(false)` with `crowd` payers in all in the 24 h before the check (the victim and others).
+fn woken_crowd(crowd: usize) -> Vec<(&'static str, &'static str, i64, i64)> {
+    const P: [&str; 8] = ["P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9"];
+    [woken(false), P[..crowd - 1].iter().map(|&p| (p, "OLD", 2 * 3_600, 30_000)).collect()].concat()
+}
+
 fn payers(n: usize, to: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> {
     const P: [&str; 12] = ["P0", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11"];
     (0..n).map(|i| (P[i], to, 3_600 - i as i64 * 60, 50_000)).collect()
@@ -257,6 +263,10 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("repeat_payment_woken_payee",
             Case { history: woken(false), ..base() },
             Case { history: woken(true), ..base() }),
+        // Not when a crowd pays the account that woke up: guests paying a wedding couple.
+        ("repeat_payment_woken_payee",
+            Case { history: woken_crowd(4), ..base() },
+            Case { history: woken_crowd(5), ..base() }),
         ("new_payee_large",
             Case { to: "FRESH", amount: 5_000_000, ..base() },
             Case { to: "FRESH", amount: 4_999_999, ..base() }),

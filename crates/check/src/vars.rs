@@ -37,6 +37,7 @@ variables! {
     pair_first_paid_hours: number = "pair.first_paid_hours", "Hours since the payer first paid this payee (missing when it never has: see first_time_pair).";
     pair_standing: bool = "pair.standing", "The payer first paid this payee 7 days (168 h) or more before: a relationship of standing.";
     same_bank: bool = "same_bank", "Payer and payee accounts are at the same bank.";
+    same_holder: bool = "same_holder", "Payer and payee accounts belong to the same holder (false when either holder is unknown): a person moving their own money.";
     payer_known: bool = "payer.known", "The payer's account is a known customer account.";
     payer_age: number = "payer.age", "The payer's age in years (from the request's payer context).";
     payer_new_device: bool = "payer.new_device", "The payer uses a device new to them (payer context).";

@@ -18,7 +18,8 @@ const T0: i64 = 1_709_258_400;
 const DAY: i64 = 86_400;
 
 /// VICTIM (old account), FRESH (opened 3 days ago in Shenzhen by a holder from Inner Mongolia),
-/// OLD (opened 400 days ago near home), and payers P0..P11.
+/// OLD (opened 400 days ago near home), OWN (VICTIM's holder's card opened 3 days ago) and payers
+/// P0..P11.
 fn ledger() -> Ledger {
     let mut l = Ledger::new();
     l.apply(Event::Bank { code: "ICBC".into() });
@@ -39,6 +40,7 @@ fn ledger() -> Ledger {
     add("VICTIM", 0, T0 - 900 * DAY, 420100, "420105195501011234");
     add("FRESH", 1, T0 - 3 * DAY, 440300, "150102199001011234");
     add("OLD", 1, T0 - 400 * DAY, 440300, "440301198001011234");
+    add("OWN", 1, T0 - 3 * DAY, 420100, "420105195501011234");
     for i in 0..12 {
         add(&format!("P{i}"), 0, T0 - 500 * DAY, 420100, &format!("4201051970010100{i:02}"));
     }
@@ -270,6 +272,10 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("new_payee_large",
             Case { to: "FRESH", amount: 5_000_000, ..base() },
             Case { to: "FRESH", amount: 4_999_999, ..base() }),
+        // Not into the payer's own new card.
+        ("new_payee_large",
+            Case { to: "FRESH", amount: 5_000_000, ..base() },
+            Case { to: "OWN", amount: 5_000_000, ..base() }),
         ("payee_fan_in_burst",
             Case { history: [payers(10, "FRESH"), vec![("FRESH", "P11", 600, 450_000)]].concat(), to: "FRESH", ..base() },
             Case { history: payers(10, "FRESH"), to: "FRESH", ..base() }),

@@ -15,7 +15,6 @@ use crate::{pages, Console};
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use fanzha_detect::farming::{self, FarmingConfig};
 use fanzha_detect::geo::home_province;
 use fanzha_detect::mules::{self, MuleConfig};
 use fanzha_detect::MuleModel;
@@ -42,7 +41,8 @@ pub type Found = Vec<NewAlert>;
 /// Runs detection over `ledger` (with its `graph`): every flagged account (with its bank and
 /// province) and card farmer (with the home province of their identity number).
 pub fn detect(ledger: &Ledger, graph: &TemporalGraph) -> Found {
-    let scores = mules::score_all(ledger, graph, None, &MuleModel::shipped(), &MuleConfig::default(), false);
+    let scored = mules::score_store(ledger, graph, None, &MuleModel::shipped(), &MuleConfig::default(), false, &[]);
+    let scores = scored.scores;
     let mut found = Found::new();
     for s in scores.iter().filter(|s| s.flagged) {
         let reasons: Vec<(&str, &str)> =
@@ -55,7 +55,7 @@ pub fn detect(ledger: &Ledger, graph: &TemporalGraph) -> Found {
             ..NewAlert::new("mule", ledger.account_id(s.account), s.score, &json)
         });
     }
-    for f in farming::farmers(ledger, graph, &FarmingConfig::default(), None).iter().filter(|f| f.flagged) {
+    for f in scored.farmers.iter().filter(|f| f.flagged) {
         let json = serde_json::to_string(&f.reasons).expect("strings serialize");
         found.push(NewAlert {
             province: home_province(&f.masked).map(|r| i64::from(r.code() / 10_000)),

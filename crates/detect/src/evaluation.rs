@@ -3,7 +3,7 @@
 //! recall and PR-AUC of the mule detector (model, rules, combined) and of the card-farming
 //! detector.
 
-use crate::farming::{self, FarmingConfig};
+use crate::farming::FarmerScore;
 use crate::labels;
 use crate::metrics::{quality, Quality};
 use crate::mules::{self, MuleConfig, MuleScore};
@@ -52,7 +52,8 @@ pub struct MuleQuality {
 }
 
 /// Scores the store as `fanzha detect mules` does (up to `until`) and measures it against `file`'s
-/// labels (those accounts are scored too), or else the store's labels for every scored account.
+/// labels (those accounts are scored too), or else the store's labels for every scored account;
+/// with the run's card-farming verdicts (for [`farmer_quality`]).
 pub fn mule_quality(
     ledger: &Ledger,
     graph: &TemporalGraph,
@@ -60,7 +61,7 @@ pub fn mule_quality(
     model: &MuleModel,
     cfg: &MuleConfig,
     file: Option<&[(AccountIx, bool)]>,
-) -> MuleQuality {
+) -> (MuleQuality, Vec<FarmerScore>) {
     let file_labels: Option<FxHashMap<AccountIx, bool>> = file.map(|f| f.iter().copied().collect());
     let mut labelled: Vec<AccountIx> = file_labels.iter().flat_map(|m| m.keys().copied()).collect();
     labelled.sort_unstable();
@@ -69,32 +70,29 @@ pub fn mule_quality(
         Some(m) => m.get(a).copied(),
         None => Some(store_mules.contains(a)),
     };
-    let scored = mules::score_store(ledger, graph, until, model, cfg, false, &labelled);
+    let mut scored = mules::score_store(ledger, graph, until, model, cfg, false, &labelled);
+    let farmers = std::mem::take(&mut scored.farmers);
     let (scores, y): (Vec<MuleScore>, Vec<bool>) =
         scored.scores.into_iter().filter_map(|s| label(&s.account).map(|l| (s, l))).unzip();
     let measure = |score: fn(&MuleScore) -> f64, flag: &dyn Fn(&MuleScore) -> bool| {
         quality(&scores.iter().map(score).collect::<Vec<_>>(), &scores.iter().map(flag).collect::<Vec<_>>(), &y)
     };
-    MuleQuality {
+    let quality = MuleQuality {
         combined: measure(|s| s.score, &|s| s.flagged),
         model: measure(|s| s.model, &|s| s.model >= model.threshold),
         rules: measure(|s| s.rules, &|s| s.rules >= cfg.rule_flag),
-    }
+    };
+    (quality, farmers)
 }
 
-/// The card-farming detector as of `until` against the store's `card_farmer` labels, when it has
-/// any. Labelled farmers with fewer than two accounts were never scored: they count as missed.
-pub fn farmer_quality(
-    ledger: &Ledger,
-    graph: &TemporalGraph,
-    cfg: &FarmingConfig,
-    until: Option<Ts>,
-) -> Option<Quality> {
+/// The card-farming verdicts `all` (of a mule run: [`mule_quality`]) against the store's
+/// `card_farmer` labels, when it has any. Labelled farmers with fewer than two accounts were never
+/// scored: they count as missed.
+pub fn farmer_quality(ledger: &Ledger, all: &[FarmerScore]) -> Option<Quality> {
     let truth = labels::farmer_holders(ledger);
     if truth.is_empty() {
         return None;
     }
-    let all = farming::farmers(ledger, graph, cfg, until);
     let mut y: Vec<bool> = all.iter().map(|f| truth.contains(&f.holder)).collect();
     let mut scores: Vec<f64> = all.iter().map(|f| f.score).collect();
     let mut flags: Vec<bool> = all.iter().map(|f| f.flagged).collect();

@@ -32,6 +32,11 @@ pub struct FarmingConfig {
     /// A place and day where the cards of more than this many holders took cash out is a busy spot (a
     /// city-wide region code, a station), not evidence of a ring.
     pub ring_place_crowd: usize,
+    /// A holder is a card farmer too when the mule run flags at least this many of their accounts
+    /// opened within the window: most of a farmer's cards may be at institutions that supply no
+    /// data, and the ones that do are found as mule accounts (decision 19 of
+    /// bench/out/generalize-decisions.md).
+    pub min_flagged_cards: usize,
 }
 
 impl Default for FarmingConfig {
@@ -46,6 +51,7 @@ impl Default for FarmingConfig {
             ring_min_shared: 2,
             ring_min_places: 2,
             ring_place_crowd: 5,
+            min_flagged_cards: 3,
         }
     }
 }
@@ -94,6 +100,10 @@ pub struct FarmerScore {
     pub cities: usize,
     /// Of them, opened far from home.
     pub far_from_home: usize,
+    /// For a holder not flagged by their openings: the most of their accounts opened within one
+    /// window that the mule run flagged ([`FarmingConfig::min_flagged_cards`] or more flags them);
+    /// 0 for a farm by its openings and without a run.
+    pub flagged_cards: usize,
     /// The cards of the busiest window, in opening order.
     pub cards: Vec<OpenedCard>,
     /// Sentences in Chinese and English.
@@ -145,14 +155,28 @@ fn first_use(graph: &TemporalGraph, a: AccountIx, until: Option<Ts>) -> Option<T
     }
 }
 
-/// Scores every holder with at least two accounts, as of `until` (all data when `None`: accounts
-/// opened later are not counted and later transfers not seen); highest score first.
+/// Scores every holder with at least two accounts by the accounts they opened, as of `until` (all
+/// data when `None`: accounts opened later are not counted and later transfers not seen); highest
+/// score first. A mule run knows more: see [`farmers_with_flags`].
 pub fn farmers(ledger: &Ledger, graph: &TemporalGraph, cfg: &FarmingConfig, until: Option<Ts>) -> Vec<FarmerScore> {
+    farmers_with_flags(ledger, graph, cfg, until, &FxHashSet::default())
+}
+
+/// [`farmers`], where a holder is also flagged when `flagged` (the accounts a mule run flagged)
+/// holds at least [`FarmingConfig::min_flagged_cards`] of their accounts opened within the window;
+/// the holder's cards are then every account opened within the window from the first of those.
+pub fn farmers_with_flags(
+    ledger: &Ledger,
+    graph: &TemporalGraph,
+    cfg: &FarmingConfig,
+    until: Option<Ts>,
+    flagged: &FxHashSet<AccountIx>,
+) -> Vec<FarmerScore> {
     let stats = HolderStats::new(ledger, cfg.window_days * DAY_SECS, until);
     let mut out: Vec<FarmerScore> = stats
         .iter()
         .filter(|(_, h)| h.accounts.len() >= 2)
-        .map(|(d, h)| judge(ledger, graph, cfg, *d, &h.accounts, until))
+        .map(|(d, h)| judge(ledger, graph, cfg, *d, &h.accounts, until, flagged))
         .collect();
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(b.opened_in_window.cmp(&a.opened_in_window)));
     out
@@ -165,17 +189,29 @@ fn judge(
     holder: HolderDigest,
     accounts: &[AccountIx],
     until: Option<Ts>,
+    flagged: &FxHashSet<AccountIx>,
 ) -> FarmerScore {
     let window = cfg.window_days * 86_400;
     let dated: Vec<(i64, AccountIx)> =
         accounts.iter().filter_map(|&a| ledger.account(a).opened_at.map(|t| (t.0, a))).collect();
     // Accounts are already in opening order.
     let times: Vec<i64> = dated.iter().map(|d| d.0).collect();
-    let chosen: Vec<AccountIx> = if dated.is_empty() {
+    let mut chosen: Vec<AccountIx> = if dated.is_empty() {
         accounts.to_vec()
     } else {
         dated[busiest_window(&times, window)].iter().map(|d| d.1).collect()
     };
+    let by_openings = cfg.is_farming(chosen.len(), banks_and_cities(ledger, &chosen).1);
+    // Not a farm by its openings: the most flagged accounts opened within one window, and then
+    // every account opened within the window from the first of them. (A farm's cards are flagged
+    // for being a farm's: no evidence of their own.)
+    let flagged_times: Vec<i64> = dated.iter().filter(|d| flagged.contains(&d.1)).map(|d| d.0).collect();
+    let most_flagged = if by_openings { 0..0 } else { busiest_window(&flagged_times, window) };
+    let by_flags = most_flagged.len() >= cfg.min_flagged_cards.max(1);
+    if by_flags {
+        let from = flagged_times[most_flagged.start];
+        chosen = dated.iter().filter(|d| (from..=from + window).contains(&d.0)).map(|d| d.1).collect();
+    }
     let masked = ledger.account(accounts[0]).holder.as_ref().map_or(String::new(), |h| h.masked.to_string());
     let home = home_province(&masked);
     let (banks, cities) = banks_and_cities(ledger, &chosen);
@@ -192,7 +228,7 @@ fn judge(
         .collect();
     let far = cards.iter().filter(|c| c.km_from_home.is_some_and(|k| k >= cfg.far_km)).count();
     let n = cards.len();
-    let flagged = cfg.is_farming(n, cities);
+    let flagged = by_openings || by_flags;
     let ratio = |x: usize, of: usize| (x as f64 / of.max(1) as f64).min(1.5);
     let raw = 0.4 * ratio(n, cfg.min_accounts)
         + 0.2 * ratio(banks, cfg.min_banks)
@@ -203,6 +239,13 @@ fn judge(
         format!("{}天内开立{}个账户,涉及{}家银行、{}个城市", cfg.window_days, n, banks, cities),
         format!("opened {n} accounts at {} banks in {} cities within {} days", banks, cities, cfg.window_days),
     )];
+    if by_flags {
+        let k = most_flagged.len();
+        reasons.push((
+            format!("其中{k}个账户已被识别为涉诈账户(疑似开卡出售)"),
+            format!("{k} of them are flagged as mule accounts (cards opened to be sold)"),
+        ));
+    }
     if far > 0 {
         reasons.push((
             format!("其中{far}个账户开在距户籍地{:.0}公里以上的外省", cfg.far_km),
@@ -229,6 +272,7 @@ fn judge(
         banks,
         cities,
         far_from_home: far,
+        flagged_cards: if by_flags { most_flagged.len() } else { 0 },
         cards,
         reasons,
     }
@@ -480,6 +524,45 @@ mod tests {
         assert!(spree.reasons[0].0.contains("30天内开立6个账户,涉及3家银行、2个城市"), "{:?}", spree.reasons);
         assert!(!slow.flagged && slow.score < 0.5, "{slow:?}");
         assert_eq!(slow.opened_in_window, 1);
+    }
+
+    #[test]
+    fn a_holder_whose_new_cards_are_flagged_as_mules_is_a_farmer_too() {
+        // Holder 1: three cards in one town within four days, too few for the opening pattern;
+        // holder 2: three cards too, one every 60 days.
+        let mut cards: Vec<Card> = (0..3).map(|i| Card(1, 2 * i, i as u16, WUHAN)).collect();
+        cards.push(Card(1, 200, 3, WUHAN));
+        cards.extend((0..3).map(|i| Card(2, 60 * i, i as u16, WUHAN)));
+        let l = ledger(&cards, 0, &[], &[]);
+        let g = TemporalGraph::build(&l);
+        let cfg = FarmingConfig::default();
+        let judge = |flagged: &[u32]| {
+            let set: FxHashSet<AccountIx> = flagged.iter().map(|&i| AccountIx(i)).collect();
+            farmers_with_flags(&l, &g, &cfg, None, &set)
+        };
+        let by = |v: &[FarmerScore], first: u32| v.iter().find(|f| f.cards[0].account == AccountIx(first)).cloned();
+        assert!(verdicts(&l).iter().all(|f| !f.flagged && f.flagged_cards == 0));
+        // Two flagged cards are not enough; three are, and the farmer's cards are those three.
+        assert!(!by(&judge(&[0, 1]), 0).unwrap().flagged);
+        let farmer = by(&judge(&[0, 1, 2]), 0).unwrap();
+        assert!(farmer.flagged && farmer.score >= 0.5, "{farmer:?}");
+        assert_eq!((farmer.flagged_cards, farmer.opened_in_window), (3, 3));
+        assert_eq!(farmer.cards.iter().map(|c| c.account.0).collect::<Vec<_>>(), [0, 1, 2]);
+        assert!(farmer.reasons.iter().any(|r| r.0.contains("3个账户已被识别为涉诈账户")), "{:?}", farmer.reasons);
+        // Three flagged cards opened months apart are no farm.
+        let slow = by(&judge(&[4, 5, 6]), 4).unwrap();
+        assert!(!slow.flagged && slow.flagged_cards == 0, "{slow:?}");
+    }
+
+    #[test]
+    fn a_farm_by_its_openings_does_not_cite_the_flags_its_own_cards_got_for_it() {
+        let cards: Vec<Card> =
+            (0..6).map(|i| Card(1, 2 * i, (i % 3) as u16, [WUHAN, XIAOGAN][i as usize % 2])).collect();
+        let l = ledger(&cards, 0, &[], &[]);
+        let all: FxHashSet<AccountIx> = (0..6).map(AccountIx).collect();
+        let v = farmers_with_flags(&l, &TemporalGraph::build(&l), &FarmingConfig::default(), None, &all);
+        assert_eq!(v[0], verdicts(&l)[0]);
+        assert_eq!(v[0].flagged_cards, 0);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::odds::{inside, logit, sigmoid};
 use crate::rules::{self, Reason, RuleConfig};
 use fanzha_graph::{EdgeIx, TemporalGraph};
 use fanzha_model::{AccountIx, Fen, Ledger, Ts};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// How the rules and the model are combined.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -76,6 +76,9 @@ pub struct Scored {
     pub rows: Vec<Features>,
     /// Their verdicts.
     pub scores: Vec<MuleScore>,
+    /// The card-farming verdict on every holder with two or more accounts, knowing the run's flags
+    /// ([`farming::farmers_with_flags`]); highest score first.
+    pub farmers: Vec<FarmerScore>,
 }
 
 /// The accounts worth scoring: internal accounts that took part in at least one transfer, the
@@ -102,7 +105,8 @@ fn accounts_to_score(
 /// (all when `None`), with default features: the rules and the model on each account's rows, then
 /// what follows from the flags: the cards of flagged card farmers, and accounts that take most of
 /// their money from flagged accounts and pass it on within a day (mule chains), followed to a
-/// fixed point. `extra` accounts are scored too.
+/// fixed point; then the holders several of whose new accounts are flagged are card farmers too,
+/// their cards flagged as such, and the chains followed again. `extra` accounts are scored too.
 pub fn score_store(
     ledger: &Ledger,
     graph: &TemporalGraph,
@@ -136,7 +140,33 @@ pub fn score_store(
         }
     }
     follow_chains(ledger, graph, until, &position, &rows, &mut scores, &cfg.chain, verdict);
-    Scored { accounts, rows, scores }
+    let farmers = farmers_from_flags(ledger, graph, until, &cfg.farming, &position, &mut scores, verdict);
+    if farmers.iter().any(|f| f.flagged_cards > 0) {
+        follow_chains(ledger, graph, until, &position, &rows, &mut scores, &cfg.chain, verdict);
+    }
+    Scored { accounts, rows, scores, farmers }
+}
+
+/// Every holder's card-farming verdict knowing which accounts `scores` flag; the scored cards of
+/// holders named for their flagged cards get the card-farmer reason (cards never used are not
+/// scored: a check has nothing to ask about them).
+fn farmers_from_flags(
+    ledger: &Ledger,
+    graph: &TemporalGraph,
+    until: Option<Ts>,
+    cfg: &FarmingConfig,
+    position: &FxHashMap<AccountIx, usize>,
+    scores: &mut [MuleScore],
+    verdict: Verdict,
+) -> Vec<FarmerScore> {
+    let flagged: FxHashSet<AccountIx> = scores.iter().filter(|s| s.flagged).map(|s| s.account).collect();
+    let all = farming::farmers_with_flags(ledger, graph, cfg, until, &flagged);
+    for f in all.iter().filter(|f| f.flagged_cards > 0) {
+        for p in f.cards.iter().filter_map(|c| position.get(&c.account)) {
+            verdict.add(&mut scores[*p], card_farmer_reason(f, cfg.window_days));
+        }
+    }
+    all
 }
 
 /// [`score_store`] without extra accounts: the verdicts alone.
@@ -203,14 +233,18 @@ impl Verdict {
 
 /// The reason given to each card of a flagged card farmer.
 fn card_farmer_reason(f: &FarmerScore, window_days: i64) -> Reason {
+    let (zh, en) = match f.flagged_cards {
+        0 => (String::new(), String::new()),
+        k => (format!(",其中{k}个已被识别为涉诈账户"), format!(", {k} of them flagged as mule accounts")),
+    };
     Reason {
         code: format!("rule.{CARD_FARMER}"),
         message_zh: format!(
-            "持卡人{}疑似批量开卡:{}天内开立{}个账户,涉及{}家银行、{}个城市",
+            "持卡人{}疑似批量开卡:{}天内开立{}个账户,涉及{}家银行、{}个城市{zh}",
             f.masked, window_days, f.opened_in_window, f.banks, f.cities
         ),
         message_en: format!(
-            "the holder {} looks like a card farmer: {} accounts opened within {} days at {} banks in {} cities",
+            "the holder {} looks like a card farmer: {} accounts opened within {} days at {} banks in {} cities{en}",
             f.masked, f.opened_in_window, window_days, f.banks, f.cities
         ),
         weight: CHAIN_WEIGHT,
@@ -597,6 +631,53 @@ mod tests {
             verdict,
         );
         assert_eq!(scores_then.iter().map(|s| s.flagged).collect::<Vec<_>>(), [true, true, false, false, false]);
+    }
+
+    #[test]
+    fn a_holder_with_three_new_cards_flagged_is_a_farmer_and_their_other_new_card_is_flagged() {
+        use fanzha_model::{Account, BankIx, Event, HolderSalt, Region};
+        // One holder's four cards opened a day apart in one town (no farm by the openings), a
+        // fifth opened a year later, and another person's card; the run flagged cards 0 to 2.
+        let mut l = Ledger::new();
+        l.apply(Event::Bank { code: "ICBC".into() });
+        let salt = HolderSalt::new([3; 32]);
+        for (i, (holder, day)) in [(1, 0), (1, 1), (1, 2), (1, 3), (1, 400), (2, 0)].into_iter().enumerate() {
+            let account = Account {
+                bank: Some(BankIx(0)),
+                holder: Some(salt.holder(&format!("42010519900101{holder:04}"))),
+                opened_at: Some(Ts(T0 + day * 86_400)),
+                open_region: Region::new(420_100),
+                ..Account::internal()
+            };
+            l.apply(Event::Account { id: format!("A{i}").into(), account });
+        }
+        let graph = TemporalGraph::build(&l);
+        let accounts: Vec<AccountIx> = (0..6).map(AccountIx).collect();
+        let position: FxHashMap<AccountIx, usize> = accounts.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+        let verdict = Verdict { threshold: 0.5, rule_flag: 0.6 };
+        let mut scores: Vec<MuleScore> = accounts
+            .iter()
+            .map(|&account| MuleScore { account, score: 0.0, model: 0.0, rules: 0.0, flagged: false, reasons: vec![] })
+            .collect();
+        let cfg = FarmingConfig::default();
+        let farmers =
+            |scores: &mut Vec<MuleScore>| farmers_from_flags(&l, &graph, None, &cfg, &position, scores, verdict);
+        for s in &mut scores[..2] {
+            *s = MuleScore { model: 0.9, score: on_cut(0.9, 0.5), flagged: true, ..s.clone() };
+        }
+        assert!(farmers(&mut scores).iter().all(|f| !f.flagged), "two flagged cards are not enough");
+        scores[2] = MuleScore { model: 0.9, score: on_cut(0.9, 0.5), flagged: true, ..scores[2].clone() };
+        let found = farmers(&mut scores);
+        assert_eq!(found.iter().filter(|f| f.flagged).count(), 1);
+        let flagged: Vec<bool> = scores.iter().map(|s| s.flagged).collect();
+        assert_eq!(flagged, [true, true, true, true, false, false], "the fourth new card, not the year-old one");
+        let r = &scores[3].reasons[0];
+        assert_eq!(r.code, format!("rule.{CARD_FARMER}"));
+        assert!(
+            r.message_zh.contains("30天内开立4个账户") && r.message_zh.contains("其中3个已被识别为涉诈账户"),
+            "{}",
+            r.message_zh
+        );
     }
 
     #[test]

@@ -232,12 +232,12 @@ fn walkthrough(args: &Args) -> anyhow::Result<ExitCode> {
 
 /// Step 9: mule accounts (rules and the shipped model) and card farmers, next to the planted ones.
 fn detection(ledger: &Ledger, graph: &TemporalGraph, db: &std::path::Path) {
-    use fanzha_detect::farming::{self, FarmingConfig};
     use fanzha_detect::mules::{self, MuleConfig};
     use fanzha_detect::{labels, MuleModel};
     println!("\n== 9. mule accounts and card farmers (no labels used; compared with the planted ones) ==");
     let start = Instant::now();
-    let mut scores = mules::score_all(ledger, graph, None, &MuleModel::shipped(), &MuleConfig::default(), false);
+    let scored = mules::score_store(ledger, graph, None, &MuleModel::shipped(), &MuleConfig::default(), false, &[]);
+    let mut scores = scored.scores;
     let active = scores.len();
     scores.retain(|s| s.flagged);
     scores.sort_by(|a, b| b.score.total_cmp(&a.score));
@@ -255,8 +255,7 @@ fn detection(ledger: &Ledger, graph: &TemporalGraph, db: &std::path::Path) {
         let why = s.reasons.first().map_or("", |r| r.message_zh.as_str());
         println!("  {:<22} {:.2}  {why}", ledger.account_id(s.account), s.score);
     }
-    let farmers: Vec<_> =
-        farming::farmers(ledger, graph, &FarmingConfig::default(), None).into_iter().filter(|f| f.flagged).collect();
+    let farmers: Vec<_> = scored.farmers.into_iter().filter(|f| f.flagged).collect();
     let planted_farmers = labels::farmer_holders(ledger);
     let found = farmers.iter().filter(|f| planted_farmers.contains(&f.holder)).count();
     println!("{} card farmers flagged ({found} of {} planted)", farmers.len(), planted_farmers.len());

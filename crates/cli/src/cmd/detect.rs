@@ -89,6 +89,13 @@ pub struct FarmingArgs {
     /// The window (T), in days
     #[arg(long, default_value_t = FarmingConfig::default().window_days)]
     window_days: i64,
+    /// Also a farmer: a holder with this many accounts opened within the window that the mule run
+    /// (`fanzha detect mules`, run first) flags
+    #[arg(long, default_value_t = FarmingConfig::default().min_flagged_cards)]
+    min_flagged_cards: usize,
+    /// The mule run's model (default: the shipped one)
+    #[arg(long)]
+    model: Option<PathBuf>,
     /// Rows in the text output
     #[arg(long, default_value_t = 20)]
     top: usize,
@@ -269,10 +276,13 @@ fn run_farming(args: FarmingArgs) -> anyhow::Result<ExitCode> {
         min_banks: args.min_banks,
         min_cities: args.min_cities,
         window_days: args.window_days,
+        min_flagged_cards: args.min_flagged_cards,
         ..FarmingConfig::default()
     };
     let until = args.until.as_deref().map(Ts::parse_rfc3339).transpose().context("--until")?;
-    let all = farming::farmers(ledger, &loaded.graph, &cfg, until);
+    let model = load_model(args.model.as_deref())?;
+    let mule_cfg = MuleConfig { farming: cfg, ..MuleConfig::default() };
+    let all = mules::score_store(ledger, &loaded.graph, until, &model, &mule_cfg, false, &[]).farmers;
     let flagged: Vec<&FarmerScore> = all.iter().filter(|f| f.flagged).collect();
     let rings = farming::rings(ledger, &loaded.graph, &flagged, &cfg, until);
     let shown: Vec<&FarmerScore> = all.iter().filter(|f| args.all || f.flagged).collect();
@@ -343,6 +353,7 @@ fn farmer_json(ledger: &Ledger, f: &FarmerScore) -> serde_json::Value {
         "banks": f.banks,
         "cities": f.cities,
         "far_from_home": f.far_from_home,
+        "flagged_cards": f.flagged_cards,
         "accounts": cards,
         "reasons": reasons,
     })
@@ -429,9 +440,9 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let cfg = MuleConfig::default();
     let file = args.labels.as_deref().map(|path| read_labels(path, ledger)).transpose()?;
     let until = until(&args.source)?;
-    let q = evaluation::mule_quality(ledger, &loaded.graph, until, &model, &cfg, file.as_deref());
+    let (q, all_farmers) = evaluation::mule_quality(ledger, &loaded.graph, until, &model, &cfg, file.as_deref());
     let (combined_q, model_q, rules_q) = (q.combined, q.model, q.rules);
-    let farmers = evaluation::farmer_quality(ledger, &loaded.graph, &FarmingConfig::default(), until);
+    let farmers = evaluation::farmer_quality(ledger, &all_farmers);
     if args.json {
         let out =
             json!({"mules": {"combined": combined_q, "model": model_q, "rules": rules_q}, "card_farmers": farmers});

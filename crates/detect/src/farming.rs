@@ -201,7 +201,8 @@ fn judge(
     } else {
         dated[busiest_window(&times, window)].iter().map(|d| d.1).collect()
     };
-    let by_openings = cfg.is_farming(chosen.len(), banks_and_cities(ledger, &chosen).1);
+    let (mut banks, mut cities) = banks_and_cities(ledger, &chosen);
+    let by_openings = cfg.is_farming(chosen.len(), cities);
     // Not a farm by its openings: the most flagged accounts opened within one window, and then
     // every account opened within the window from the first of them. (A farm's cards are flagged
     // for being a farm's: no evidence of their own.)
@@ -211,10 +212,10 @@ fn judge(
     if by_flags {
         let from = flagged_times[most_flagged.start];
         chosen = dated.iter().filter(|d| (from..=from + window).contains(&d.0)).map(|d| d.1).collect();
+        (banks, cities) = banks_and_cities(ledger, &chosen);
     }
     let masked = ledger.account(accounts[0]).holder.as_ref().map_or(String::new(), |h| h.masked.to_string());
     let home = home_province(&masked);
-    let (banks, cities) = banks_and_cities(ledger, &chosen);
     let cards: Vec<OpenedCard> = chosen
         .iter()
         .map(|&a| {

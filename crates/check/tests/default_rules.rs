@@ -18,8 +18,8 @@ const T0: i64 = 1_709_258_400;
 const DAY: i64 = 86_400;
 
 /// VICTIM (old account), FRESH (opened 3 days ago in Shenzhen by a holder from Inner Mongolia),
-/// OLD (opened 400 days ago near home), OWN (VICTIM's holder's card opened 3 days ago) and payers
-/// P0..P11.
+/// OLD (opened 400 days ago near home), OWN (VICTIM's holder's card opened 3 days ago), payers
+/// P0..P11 and FAR (an external account).
 fn ledger() -> Ledger {
     let mut l = Ledger::new();
     l.apply(Event::Bank { code: "ICBC".into() });
@@ -44,6 +44,8 @@ fn ledger() -> Ledger {
     for i in 0..12 {
         add(&format!("P{i}"), 0, T0 - 500 * DAY, 420100, &format!("4201051970010100{i:02}"));
     }
+    // An account at an institution that supplies no data: seen only through transfers with ours.
+    l.apply(Event::Account { id: "FAR".into(), account: Account::external() });
     // The data reaches far back: every account's history since its opening is known.
     l.apply(Event::HistoryFrom { bank: None, from: Ts(T0 - 1_000 * DAY) });
     l
@@ -96,6 +98,11 @@ fn transfer(l: &Ledger, from: &str, to: &str, ts: i64, fen: i64, memo: &str) -> 
 }
 
 fn run(case: &Case) -> Vec<String> {
+    run_rules(case, DEFAULT_RULES)
+}
+
+/// The ids of the rules of `rules` (a rule file's text) that fire on `case`.
+fn run_rules(case: &Case, rules: &str) -> Vec<String> {
     let mut l = ledger();
     let mut lists = Lists::in_memory();
     for &(list, kind, value, from) in &case.lists {
@@ -137,7 +144,7 @@ fn run(case: &Case) -> Vec<String> {
         })
         .collect();
     checker.suspects = Suspects::from_scores(&flagged, None);
-    let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, checker.schema()).unwrap();
+    let rules = RuleSet::from_str("case.toml", rules, checker.schema()).unwrap();
     let mut history: Vec<_> = case.history.clone();
     history.sort_by_key(|h| -h.2);
     for (k, &(from, to, before, fen)) in history.iter().enumerate() {
@@ -321,6 +328,29 @@ fn every_default_rule_fires_and_stays_quiet() {
         let stayed = run(&quiet);
         assert!(!stayed.iter().any(|c| c == id), "{id} should not fire, got {stayed:?}");
     }
+}
+
+/// What the payee paid into accounts the latest run flagged, in the last 24 h, is known for an
+/// external payee too (decisions 20-22 of bench/out/generalize-decisions.md tried rules on it).
+#[test]
+fn a_payee_that_paid_flagged_accounts_is_seen_even_external() {
+    const RULE: &str = r#"
+version = "test"
+[[rule]]
+id = "fed_flagged"
+when = "payee.paid_flagged_24h == 2 && payee.paid_flagged_score_24h >= 0.8"
+verdict = "hold"
+weight = 0.5
+reason_zh = "x"
+reason_en = "x"
+"#;
+    let paid = |hours_ago: i64| vec![("FAR", "FRESH", hours_ago * 3_600, 500_000), ("FAR", "OLD", 3_600, 500_000)];
+    let case = |history, flag_score| Case { flagged: vec!["FRESH", "OLD"], history, to: "FAR", flag_score, ..base() };
+    let fired = |c: &Case| run_rules(c, RULE) == ["fed_flagged"];
+    assert!(fired(&case(paid(2), 0.8)), "FAR paid two flagged accounts within the day");
+    assert!(!fired(&case(paid(2), 0.79)), "their score");
+    assert!(!fired(&case(paid(25), 0.8)), "one of them more than a day ago");
+    assert!(!fired(&Case { flagged: vec!["FRESH"], ..case(paid(2), 0.8) }), "one of them not flagged");
 }
 
 #[test]

@@ -47,11 +47,13 @@ fn victim_transfer(data: &Path) -> (String, String, String) {
         .expect("the scenario has a victim payment")
 }
 
-/// Clicks `selector` and waits until the next page has replaced this one and finished loading.
+/// Clicks `selector` and waits until the next page has replaced this one and finished loading. On a
+/// loaded machine the page before may still be arriving: its document is waited for first.
 async fn click_and_load(c: &Client, selector: &str) {
+    wait_for(c, "html").await;
     let old = c.find(Locator::Css("html")).await.unwrap();
     c.find(Locator::Css(selector)).await.unwrap().click().await.unwrap();
-    for _ in 0..200 {
+    for _ in 0..400 {
         if old.tag_name().await.is_err() {
             break;
         }

@@ -525,6 +525,15 @@ impl FeatureEngine {
         let (payees, outflows, out_fen) = side(&s.win_out, &self.in_window[1]);
         Recent { payers, inflows, in_fen: Fen(in_fen), payees, outflows, out_fen: Fen(out_fen) }
     }
+
+    /// The accounts `a` paid in the `secs` before `now` (at most the engine's window), once per
+    /// payment, newest last; cash withdrawals are left out.
+    pub fn recent_payees(&self, a: AccountIx, now: Ts, secs: i64) -> impl Iterator<Item = AccountIx> + '_ {
+        let since = now.0 - secs.min(self.cfg.window_secs);
+        let items = self.states.get(a.0 as usize).map(|s| &s.win_out.items);
+        let start = items.map_or(0, |w| w.partition_point(|i| i.0 <= since));
+        items.into_iter().flat_map(move |w| w.range(start..)).filter(|i| i.1 != NO_PARTY).map(|i| AccountIx(i.1))
+    }
 }
 
 /// From when an account not seen in any transfer yet has been quiet, as far as the data can tell:

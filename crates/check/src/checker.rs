@@ -284,15 +284,18 @@ impl Checker {
             env.set_bool(v.payee_flagged_mule, suspect.is_some());
             env.set_opt_number(v.payee_mule_score, suspect.map(|s| s.score));
             env.set_bool(v.payee_flagged_card_farmer, suspect.is_some_and(Suspect::card_farming));
-            let mut fed: Vec<(AccountIx, f64)> = self
-                .engine
-                .recent_payees(a, now, DAY)
-                .filter_map(|p| self.suspects.get(p).map(|s| (p, s.score)))
-                .collect();
-            fed.sort_unstable_by_key(|f| f.0);
-            fed.dedup_by_key(|f| f.0);
-            env.set_number(v.payee_paid_flagged_24h, fed.len() as f64);
-            env.set_opt_number(v.payee_paid_flagged_score_24h, fed.iter().map(|f| f.1).reduce(f64::max));
+            // The payee's outflows are read only when a rule reads what they say (no shipped rule does).
+            if rules.reads(v.payee_paid_flagged_24h) || rules.reads(v.payee_paid_flagged_score_24h) {
+                let mut fed: Vec<(AccountIx, f64)> = self
+                    .engine
+                    .recent_payees(a, now, DAY)
+                    .filter_map(|p| self.suspects.get(p).map(|s| (p, s.score)))
+                    .collect();
+                fed.sort_unstable_by_key(|f| f.0);
+                fed.dedup_by_key(|f| f.0);
+                env.set_number(v.payee_paid_flagged_24h, fed.len() as f64);
+                env.set_opt_number(v.payee_paid_flagged_score_24h, fed.iter().map(|f| f.1).reduce(f64::max));
+            }
             env.set_text(v.payee_mule_reason_zh, suspect.map_or("", Suspect::reason_zh));
             env.set_text(v.payee_mule_reason_en, suspect.map_or("", Suspect::reason_en));
             // Scoring takes most of a check's time: only when a rule reads the score or its reason.

@@ -12,7 +12,7 @@ use fanzha_detect::geo::{home_province, province_km};
 use fanzha_detect::mules::{live_score, LiveScore};
 use fanzha_detect::rules::{self as mule_rules, RuleConfig};
 use fanzha_detect::{FeatureConfig, FeatureEngine, MuleModel, OwnFeatures, Recent};
-use fanzha_model::{AccountIx, Ledger, Transfer};
+use fanzha_model::{AccountClass, AccountIx, Ledger, Transfer};
 use fanzha_rules::{Env, RuleSet, Schema};
 use serde::Serialize;
 use std::sync::Arc;
@@ -267,6 +267,7 @@ impl Checker {
 
         // Payee.
         env.set_bool(v.payee_known, t.to.is_some_and(|a| !ledger.account(a).external));
+        env.set_bool(v.payee_company, t.to.is_some_and(|a| ledger.account(a).class == Some(AccountClass::Corp)));
         env.set_opt_number(v.payee_age_days, age_days(t.to));
         if let Some(a) = t.to {
             let r = self.engine.recent(a, now, DAY);

@@ -50,6 +50,7 @@ variables! {
     payer_phone_listed_block: bool = "payer.phone_listed_block", "The payer's phone number is on the block list.";
     payer_phone_listed_watch: bool = "payer.phone_listed_watch", "The payer's phone number is on the watch list.";
     payee_known: bool = "payee.known", "The payee's account is a known customer account (not external).";
+    payee_company: bool = "payee.company", "The payee's account is a company (unit, 对公) account.";
     payee_age_days: number = "payee.age_days", "Days since the payee's account was opened.";
     payee_fan_in_24h: number = "payee.fan_in_24h", "Distinct accounts that paid the payee in the last 24 h.";
     payee_inflows_24h: number = "payee.inflows_24h", "Incoming transfers of the payee in the last 24 h.";

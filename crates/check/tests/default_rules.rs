@@ -18,32 +18,41 @@ const T0: i64 = 1_709_258_400;
 const DAY: i64 = 86_400;
 
 /// VICTIM (old account), FRESH (opened 3 days ago in Shenzhen by a holder from Inner Mongolia),
-/// OLD (opened 400 days ago near home), OWN (VICTIM's holder's card opened 3 days ago), payers
-/// P0..P11 and FAR (an external account).
+/// OLD (opened 400 days ago near home), OWN (VICTIM's holder's card opened 3 days ago), CARD (a
+/// card farmer's card, with CARD2 and CARD3), FIRM (a company account), payers P0..P11 and FAR
+/// (an external account).
 fn ledger() -> Ledger {
     let mut l = Ledger::new();
     l.apply(Event::Bank { code: "ICBC".into() });
     l.apply(Event::Bank { code: "CCB".into() });
     let salt = HolderSalt::new([7; 32]);
-    let mut add = |id: &str, bank: u16, opened: i64, region: u32, holder: &str| {
+    let mut add_class = |id: &str, bank: u16, opened: i64, region: u32, holder: &str, class: AccountClass| {
         let account = Account {
             bank: Some(BankIx(bank)),
             holder: Some(salt.holder(holder)),
             opened_at: Some(Ts(opened)),
             open_region: Region::new(region),
-            class: Some(AccountClass::I),
+            class: Some(class),
             opening_balance: Fen(100_000_000),
             ..Account::internal()
         };
         l.apply(Event::Account { id: id.into(), account });
     };
+    let mut add = |id: &str, bank: u16, opened: i64, region: u32, holder: &str| {
+        add_class(id, bank, opened, region, holder, AccountClass::I)
+    };
     add("VICTIM", 0, T0 - 900 * DAY, 420100, "420105195501011234");
     add("FRESH", 1, T0 - 3 * DAY, 440300, "150102199001011234");
     add("OLD", 1, T0 - 400 * DAY, 440300, "440301198001011234");
     add("OWN", 1, T0 - 3 * DAY, 420100, "420105195501011234");
+    // CARD is the third card its holder opened within a week (批量开卡).
+    add("CARD", 1, T0 - 20 * DAY, 440300, "230102199201011234");
+    add("CARD2", 0, T0 - 22 * DAY, 440300, "230102199201011234");
+    add("CARD3", 1, T0 - 25 * DAY, 440300, "230102199201011234");
     for i in 0..12 {
         add(&format!("P{i}"), 0, T0 - 500 * DAY, 420100, &format!("4201051970010100{i:02}"));
     }
+    add_class("FIRM", 1, T0 - 400 * DAY, 440300, "91440300MA5EXAMPLE", AccountClass::Corp);
     // An account at an institution that supplies no data: seen only through transfers with ours.
     l.apply(Event::Account { id: "FAR".into(), account: Account::external() });
     // The data reaches far back: every account's history since its opening is known.
@@ -195,6 +204,15 @@ fn mule_at_work(to: &'static str) -> Vec<(&'static str, &'static str, i64, i64)>
     h
 }
 
+/// `history` with VICTIM's first payment to `to` ten days before: a payer of standing.
+fn standing(
+    mut history: Vec<(&'static str, &'static str, i64, i64)>,
+    to: &'static str,
+) -> Vec<(&'static str, &'static str, i64, i64)> {
+    history.push(("VICTIM", to, 10 * DAY, 100_000));
+    history
+}
+
 /// An ordinary account: a salary from P0 every 30 days since opening, rent and shopping out.
 fn ordinary(to: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> {
     let mut h = Vec::new();
@@ -266,6 +284,21 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("payee_mule_behaviour",
             Case { history: vec![("P0", "FRESH", 1_200, 3_000_000), ("FRESH", "P1", 600, 2_900_000)], to: "FRESH", ..base() },
             Case { history: vec![("P0", "FRESH", 1_200, 3_000_000)], to: "FRESH", ..base() }),
+        // Not for a payer of standing (buyers paying a border trader for weeks)...
+        ("payee_mule_behaviour",
+            Case { history: mule_at_work("OLD"), ..base() },
+            Case { history: standing(mule_at_work("OLD"), "OLD"), ..base() }),
+        // ...unless the payee is a company account (a shell company investment victims pay for weeks)...
+        ("payee_mule_behaviour",
+            Case { history: standing(mule_at_work("FIRM"), "FIRM"), to: "FIRM", ..base() },
+            Case { history: standing(mule_at_work("OLD"), "OLD"), ..base() }),
+        // ...or a card farmer's card: its holder opened three cards within 30 days, or the run says so.
+        ("payee_mule_behaviour",
+            Case { history: standing(mule_at_work("CARD"), "CARD"), to: "CARD", ..base() },
+            Case { history: standing(mule_at_work("OLD"), "OLD"), ..base() }),
+        ("payee_mule_behaviour",
+            Case { history: standing(mule_at_work("OLD"), "OLD"), flagged: vec!["OLD"], flag_score: 0.5, flag_farmer: true, ..base() },
+            Case { history: standing(mule_at_work("OLD"), "OLD"), flagged: vec!["OLD"], flag_score: 0.5, ..base() }),
         ("payee_behaviour_change",
             Case { history: rented("P0"), ..base() },
             Case { history: rented("P9"), ..base() }),

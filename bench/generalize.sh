@@ -62,11 +62,13 @@
 #   W23 bench/worlds23/guiqian_world.py: Guangxi and Guizhou, border traders and residents at the
 #       Vietnam border, liquor distributors, mango buyers, labels incomplete; variants baseline,
 #       anliu, fanhua (seed 1)
+#   W24 bench/worlds24/qionglei_world.py: Hainan and western Guangdong, winter retirees, the fishing
+#       moratorium, lychee buyers, labels incomplete; variants baseline, qianyi, chaoshi (seed 1)
 #
 # Each world was written after the one before it was in use, so the honest test of a recipe is the
-# worlds written after it: a model trained on W1..Wk is scored on every variant of W(k+1)..W23.
-# The newest world, W23, is trained on by nothing: the figure that counts is the shipped recipe's
-# worst F1 over W23's variants (W18 to W23 judged decisions 17 to 22: rules of the live check and
+# worlds written after it: a model trained on W1..Wk is scored on every variant of W(k+1)..W24.
+# The newest world, W24, is trained on by nothing: the figure that counts is the shipped recipe's
+# worst F1 over W24's variants (W18 to W24 judged decisions 17 to 22 and 24: rules of the live check and
 # the card-farming detector). The recipes, in the order they were tried
 # (bench/out/generalize-decisions.md says why each shipped or not):
 #   W1+W2             shipped until 2026-12-04
@@ -98,12 +100,12 @@
 #   bench/generalize.sh            SKIP_BUILD=1 to use the built binary; REUSE_MODELS=1 to keep the
 #                                  models of an earlier run (when only scoring changed)
 # Results: bench/out/generalize.jsonl (one line per model and test set; "generalize-live" lines:
-# the live check of W6 under the shipped model and decision 5's candidate, of W7 to W23 under the
+# the live check of W6 under the shipped model and decision 5's candidate, of W7 to W24 under the
 # shipped model and rules, of W12 under W1+W2+W3; the live checks of vetoed candidates and of E
 # under the rules of their day are in bench/out/generalize-decisions.md). About 70 minutes
-# here before W7 to W23 were added; they add fifty-one stores and twenty-one labelled from truth
+# here before W7 to W24 were added; they add fifty-four stores and twenty-one labelled from truth
 # files, about two hundred and twenty evaluations of a minute, two trainings of 10-15 minutes and
-# fifty-four live checks of five to thirty minutes each: several hours on two cores.
+# fifty-seven live checks of five to thirty minutes each: several hours on two cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FANZHA=target/release/fanzha
@@ -126,6 +128,7 @@ W20=(baseline yinbi miji)
 W21=(baseline yinbi midu)
 W22=(baseline yinni chouchou)
 W23=(baseline anliu fanhua)
+W24=(baseline qianyi chaoshi)
 
 source bench/lib/data.sh
 store() { world_store "$WORK" "$@"; }
@@ -147,16 +150,18 @@ truth_world_variants "$WORK" w20 bench/worlds20/jingchu_world.py "${W20[@]}"
 truth_world_variants "$WORK" w21 bench/worlds21/qilu_world.py "${W21[@]}"
 truth_world_variants "$WORK" w22 bench/worlds22/jinmeng_world.py "${W22[@]}"
 truth_world_variants "$WORK" w23 bench/worlds23/guiqian_world.py "${W23[@]}"
+truth_world_variants "$WORK" w24 bench/worlds24/qionglei_world.py "${W24[@]}"
 W2S=("${W2[@]/#/w2-}") W3S=("${W3[@]/#/w3-}") W4S=("${W4[@]/#/w4-}") W5S=("${W5[@]/#/w5-}")
 W6S=("${W6[@]/#/w6-}") W7S=("${W7[@]/#/w7-}") W8S=("${W8[@]/#/w8-}") W9S=("${W9[@]/#/w9-}")
 W10S=("${W10[@]/#/w10-}") W11S=("${W11[@]/#/w11-}") W12S=("${W12[@]/#/w12-}") W13S=("${W13[@]/#/w13-}")
 W14S=("${W14[@]/#/w14-}") W15S=("${W15[@]/#/w15-}")
 W16S=("${W16[@]/#/w16-}") W17S=("${W17[@]/#/w17-}") W18S=("${W18[@]/#/w18-}") W19S=("${W19[@]/#/w19-}")
 W20S=("${W20[@]/#/w20-}") W21S=("${W21[@]/#/w21-}") W22S=("${W22[@]/#/w22-}") W23S=("${W23[@]/#/w23-}")
+W24S=("${W24[@]/#/w24-}")
 # the worlds with truth files that nothing trains on, newest last: every one is evaluated and live
 # checked the same way (a new world is added here)
 UNTRAINED=("${W15S[@]}" "${W16S[@]}" "${W17S[@]}" "${W18S[@]}" "${W19S[@]}" "${W20S[@]}" "${W21S[@]}"
-  "${W22S[@]}" "${W23S[@]}")
+  "${W22S[@]}" "${W23S[@]}" "${W24S[@]}")
 
 late_copies "$WORK" w4-default:30
 LATE=(late-w1-11 late-w2-baseline late-w3-default late-w4-default)
@@ -180,7 +185,7 @@ print(json.dumps({"bench": "generalize", "model": sys.argv[1], "test": sys.argv[
 # live_check MODEL_LABEL MODEL_FILE TEST_NAME: one JSON line with the live check's figures
 # (`fanzha backtest --rescore-hours 24`): victim payments stopped (and by payee: described by the
 # data or not), and other transfers flagged (neither a victim payment nor paid out of a labelled mule
-# account; of them, those paid into one); for a world with a truth file (W12-W23), also the false
+# account; of them, those paid into one); for a world with a truth file (W12-W24), also the false
 # alarms by it (bench/lib/truth_false_alarms.py, decision 11)
 live_check() {
   local label=$1 model=$2 test=$3
@@ -267,7 +272,7 @@ for t in "${W6S[@]}"; do
   live_check "shipped" "" "$t"
   live_check "W1+W2+W3+W4+late-end" "$WORK/w1-w4-late-end.json" "$t"
 done
-log "the live check on W7 to W23: the shipped model and rules; on W12 also the recipe shipped before E"
+log "the live check on W7 to W24: the shipped model and rules; on W12 also the recipe shipped before E"
 for t in "${W7S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}" "${W12S[@]}" "${W13S[@]}" "${W14S[@]}" "${UNTRAINED[@]}"; do
   live_check "shipped" "" "$t"
 done

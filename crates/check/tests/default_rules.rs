@@ -18,9 +18,9 @@ const T0: i64 = 1_709_258_400;
 const DAY: i64 = 86_400;
 
 /// VICTIM (old account), FRESH (opened 3 days ago in Shenzhen by a holder from Inner Mongolia),
-/// OLD (opened 400 days ago near home), OWN (VICTIM's holder's card opened 3 days ago), CARD (a
-/// card farmer's card, with CARD2 and CARD3), FIRM (a company account), payers P0..P11 and FAR
-/// (an external account).
+/// OLD (opened 400 days ago near home), OWN (VICTIM's holder's card opened 3 days ago), CARD (its
+/// holder's third card within a week, with CARD2 and CARD3), PAIR (its holder's second, with
+/// PAIR2), FIRM (a company account), payers P0..P11 and FAR (an external account).
 fn ledger() -> Ledger {
     let mut l = Ledger::new();
     l.apply(Event::Bank { code: "ICBC".into() });
@@ -49,6 +49,9 @@ fn ledger() -> Ledger {
     add("CARD", 1, T0 - 20 * DAY, 440300, "230102199201011234");
     add("CARD2", 0, T0 - 22 * DAY, 440300, "230102199201011234");
     add("CARD3", 1, T0 - 25 * DAY, 440300, "230102199201011234");
+    // PAIR is the second card its holder opened within a week.
+    add("PAIR", 1, T0 - 20 * DAY, 440300, "230102199301011234");
+    add("PAIR2", 0, T0 - 22 * DAY, 440300, "230102199301011234");
     for i in 0..12 {
         add(&format!("P{i}"), 0, T0 - 500 * DAY, 420100, &format!("4201051970010100{i:02}"));
     }
@@ -292,10 +295,11 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("payee_mule_behaviour",
             Case { history: standing(mule_at_work("FIRM"), "FIRM"), to: "FIRM", ..base() },
             Case { history: standing(mule_at_work("OLD"), "OLD"), ..base() }),
-        // ...or a card farmer's card: its holder opened three cards within 30 days, or the run says so.
+        // ...or its holder opened three cards within 30 days (two are not enough), or the run
+        // flagged it a card farmer's card.
         ("payee_mule_behaviour",
             Case { history: standing(mule_at_work("CARD"), "CARD"), to: "CARD", ..base() },
-            Case { history: standing(mule_at_work("OLD"), "OLD"), ..base() }),
+            Case { history: standing(mule_at_work("PAIR"), "PAIR"), to: "PAIR", ..base() }),
         ("payee_mule_behaviour",
             Case { history: standing(mule_at_work("OLD"), "OLD"), flagged: vec!["OLD"], flag_score: 0.5, flag_farmer: true, ..base() },
             Case { history: standing(mule_at_work("OLD"), "OLD"), flagged: vec!["OLD"], flag_score: 0.5, ..base() }),

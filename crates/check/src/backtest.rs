@@ -196,7 +196,7 @@ pub fn run(
                 from_id: t.from.map(|a| ledger.account_id(a)),
                 to_id: t.to.map(|a| ledger.account_id(a)),
                 payer: None,
-                payer_day: None,
+                payer_part: None,
             };
             let v = checker.check(ledger, rules, &s, &mut env);
             let hit = match labels {

@@ -4,6 +4,7 @@
 //! no second path.
 
 use crate::lists::{EntryKind, ListName, Lists};
+use crate::new_payees::NewPayees;
 use crate::request::PayerContext;
 use crate::suspects::{Suspect, Suspects};
 use crate::vars::Vars;
@@ -14,7 +15,7 @@ use fanzha_detect::rules::{self as mule_rules, RuleConfig};
 use fanzha_detect::{FeatureConfig, FeatureEngine, MuleModel, OwnFeatures, Recent};
 use fanzha_model::{AccountClass, AccountIx, Ledger, Transfer};
 use fanzha_rules::{Env, RuleSet, Schema};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// The live window of the `*_24h` variables.
@@ -88,14 +89,29 @@ pub struct Subject<'a> {
     pub to_id: Option<&'a str>,
     /// What the bank or app knows about the payer now.
     pub payer: Option<&'a PayerContext>,
-    /// What the payer did in the day before, when another node holds its transfers (a partition
-    /// asks the payer's owner, [`Checker::payer_day`]); `None`: from this node's own state.
-    pub payer_day: Option<Recent>,
+    /// The payer's part, when another node holds the payer's transfers (a partition asks the
+    /// payer's owner, [`Checker::payer_part`]); `None`: from this node's own state.
+    pub payer_part: Option<PayerPart>,
+}
+
+/// The payer's part of a check: what only the node holding the payer's transfers can answer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct PayerPart {
+    /// What the payer did in the day before.
+    pub day: Recent,
+    /// Accounts other than the payee that the payer first paid in the 7 days before.
+    pub new_payees_7d: u32,
+    /// How many of them the latest mule-detection run flagged.
+    pub new_payees_flagged_7d: u32,
+    /// The highest combined score that run gave one of them; `None` when it flagged none.
+    pub new_payees_flagged_score_7d: Option<f64>,
 }
 
 /// Live state of the check: the feature engine over everything recorded, and the lists.
 pub struct Checker {
     engine: FeatureEngine,
+    /// Whom each payer began to pay in the last week.
+    new_payees: NewPayees,
     vars: Vars,
     schema: Schema,
     mule: RuleConfig,
@@ -112,13 +128,23 @@ impl Checker {
     pub fn new(ledger: &Ledger, lists: Lists) -> Checker {
         let (schema, vars) = Vars::schema();
         let engine = FeatureEngine::new(ledger, FeatureConfig::default());
-        Checker { engine, vars, schema, mule: RuleConfig::default(), lists, suspects: Suspects::default(), model: None }
+        Checker {
+            engine,
+            new_payees: NewPayees::owning(None),
+            vars,
+            schema,
+            mule: RuleConfig::default(),
+            lists,
+            suspects: Suspects::default(),
+            model: None,
+        }
     }
 
     /// The same checker keeping live state only for the accounts `partition` owns (a partitioned
     /// node, whose checks and risk answers are about its own accounts); `None`: every account.
     pub fn owning(mut self, partition: Option<fanzha_model::Partition>) -> Checker {
         self.engine = self.engine.owning(partition);
+        self.new_payees = NewPayees::owning(partition);
         self
     }
 
@@ -145,7 +171,9 @@ impl Checker {
 
     /// Takes an executed transfer into the live features (call in time order, after it is stored).
     pub fn record(&mut self, ledger: &Ledger, t: &Transfer) {
+        let first = t.from.zip(t.to).is_some_and(|(f, d)| !self.engine.has_paid(f, d));
         self.engine.observe(ledger, t);
+        self.new_payees.observe(ledger, t, first);
     }
 
     /// Counts only the accounts opened by `now` in the holder features (for replays of history:
@@ -208,10 +236,18 @@ impl Checker {
         Verdict { verdict, score, reasons, typology, rule_version: rules.version().to_string() }
     }
 
-    /// What payer `a` did in the day before `now`: the payer's part of a check that only the node
-    /// holding the payer's transfers can answer.
-    pub fn payer_day(&self, a: AccountIx, now: fanzha_model::Ts) -> Recent {
-        self.engine.recent(a, now, DAY)
+    /// Payer `a`'s part of a check of its payment to `payee` at `now` (see [`PayerPart`]).
+    pub fn payer_part(&self, a: AccountIx, payee: Option<AccountIx>, now: fanzha_model::Ts) -> PayerPart {
+        let mut part = PayerPart { day: self.engine.recent(a, now, DAY), ..PayerPart::default() };
+        for x in self.new_payees.paid(a, now).filter(|&x| Some(x) != payee) {
+            part.new_payees_7d += 1;
+            if let Some(flag) = self.suspects.get(x) {
+                part.new_payees_flagged_7d += 1;
+                let top = part.new_payees_flagged_score_7d.get_or_insert(flag.score);
+                *top = top.max(flag.score);
+            }
+        }
+        part
     }
 
     /// Sets every variable for `s` (the model's live score only when `rules` read it).
@@ -251,9 +287,12 @@ impl Checker {
         env.set_bool(v.payer_new_device, ctx.and_then(|c| c.new_device).unwrap_or(false));
         env.set_bool(v.payer_on_call, ctx.and_then(|c| c.on_call).unwrap_or(false));
         env.set_opt_number(v.payer_account_age_days, age_days(t.from));
-        if let Some(r) = s.payer_day.or_else(|| t.from.map(|a| self.payer_day(a, now))) {
-            env.set_number(v.payer_outflows_24h, f64::from(r.outflows));
-            env.set_number(v.payer_out_24h_fen, r.out_fen.0 as f64);
+        if let Some(p) = s.payer_part.or_else(|| t.from.map(|a| self.payer_part(a, t.to, now))) {
+            env.set_number(v.payer_outflows_24h, f64::from(p.day.outflows));
+            env.set_number(v.payer_out_24h_fen, p.day.out_fen.0 as f64);
+            env.set_number(v.payer_new_payees_7d, f64::from(p.new_payees_7d));
+            env.set_number(v.payer_new_payees_flagged_7d, f64::from(p.new_payees_flagged_7d));
+            env.set_opt_number(v.payer_new_payees_flagged_score_7d, p.new_payees_flagged_score_7d);
         }
         let payer_holder = holder_hex(t.from);
         for (var, list) in [(v.payer_listed_block, ListName::Block), (v.payer_listed_watch, ListName::Watch)] {

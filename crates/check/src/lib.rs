@@ -6,6 +6,7 @@
 //! - [`lists`]: point-in-time block and watch lists, durable and with history.
 //! - [`lookup`]: risk lookup of a phone number, URL or account, and the public's reports.
 //! - [`suspects`]: the accounts the latest batch mule detection flagged, read by the check.
+//! - [`new_payees`]: whom each payer began to pay in the last week, read against those flags.
 //! - [`checker`]: live features + lists + rules → [`Verdict`]; the one code path for live checks
 //!   and [`backtest`]s.
 //! - Rules are data: TOML files in the language of `fanzha-rules`; [`DEFAULT_RULES`] ships.
@@ -15,11 +16,12 @@ pub mod backtest;
 pub mod checker;
 pub mod lists;
 pub mod lookup;
+pub mod new_payees;
 pub mod request;
 pub mod suspects;
 pub mod vars;
 
-pub use checker::{Checker, Decision, Reason, Subject, Verdict};
+pub use checker::{Checker, Decision, PayerPart, Reason, Subject, Verdict};
 
 /// The default rule set shipped with fanzha (`crates/check/rules/default.toml`).
 pub const DEFAULT_RULES: &str = include_str!("../rules/default.toml");

@@ -45,6 +45,9 @@ variables! {
     payer_account_age_days: number = "payer.account_age_days", "Days since the payer's account was opened.";
     payer_outflows_24h: number = "payer.outflows_24h", "The payer's outgoing transfers in the last 24 h.";
     payer_out_24h_fen: number = "payer.out_24h_fen", "Money the payer sent in the last 24 h, in fen.";
+    payer_new_payees_7d: number = "payer.new_payees_7d", "Accounts other than the payee that the payer first paid in the last 7 days.";
+    payer_new_payees_flagged_7d: number = "payer.new_payees_flagged_7d", "How many of those the latest mule-detection run flagged: a victim whom a scammer directs from one new card to the next.";
+    payer_new_payees_flagged_score_7d: number = "payer.new_payees_flagged_score_7d", "The highest combined score (0.5-1) that run gave one of them; missing when it flagged none.";
     payer_listed_block: bool = "payer.listed_block", "The payer's account or holder is on the block list.";
     payer_listed_watch: bool = "payer.listed_watch", "The payer's account or holder is on the watch list.";
     payer_phone_listed_block: bool = "payer.phone_listed_block", "The payer's phone number is on the block list.";

@@ -170,7 +170,7 @@ fn run_rules(case: &Case, rules: &str) -> Vec<String> {
         from_id: Some("VICTIM"),
         to_id: Some(case.to),
         payer: Some(&case.payer),
-        payer_day: None,
+        payer_part: None,
     };
     let v = checker.check(&l, &rules, &s, &mut checker.env());
     v.reasons.iter().map(|r| r.code.clone()).collect()
@@ -437,7 +437,7 @@ fn a_backtest_sees_what_live_checks_see() {
     let mut env = live.env();
     for (i, t) in l.transfers().iter().enumerate() {
         let (from, to) = (history[i].0, history[i].1);
-        let s = Subject { transfer: t, from_id: Some(from), to_id: Some(to), payer: None, payer_day: None };
+        let s = Subject { transfer: t, from_id: Some(from), to_id: Some(to), payer: None, payer_part: None };
         let v = live.check(&l, &rules, &s, &mut env);
         assert_eq!(v, replayed[i], "transfer {i}");
         live.record(&l, t);
@@ -490,7 +490,7 @@ fn an_account_is_never_younger_than_zero_days() {
     let rules = RuleSet::from_str("t.toml", rule, checker.schema()).unwrap();
     // Ten days before FRESH was opened.
     let t = transfer(&l, "VICTIM", "FRESH", T0 - 13 * DAY, 100, "");
-    let s = Subject { transfer: &t, from_id: Some("VICTIM"), to_id: Some("FRESH"), payer: None, payer_day: None };
+    let s = Subject { transfer: &t, from_id: Some("VICTIM"), to_id: Some("FRESH"), payer: None, payer_part: None };
     let v = checker.check(&l, &rules, &s, &mut checker.env());
     assert!(v.reasons.is_empty(), "age is exactly 0: {:?}", v.reasons);
 }

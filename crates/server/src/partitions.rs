@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use fanzha_check::request::TransferRequest;
-use fanzha_detect::Recent;
+use fanzha_check::PayerPart;
 use fanzha_model::{Partition, Ts};
 use fanzha_storage::Store;
 use fanzha_trace::{trace_across, AcrossError, Partitions, Slice, SliceRequest, TraceAnswer, TraceRequest};
@@ -30,10 +30,13 @@ const ASK_WAIT: Duration = Duration::from_secs(10);
 pub enum Question {
     /// Accounts' transfers, for a trace: answered with a [`Slice`].
     Slice(SliceRequest),
-    /// What a payer did in the day before `at` (UTC epoch seconds): answered with a [`Recent`].
-    PayerDay {
+    /// The payer's part of a check of its payment to `payee` at `at` (UTC epoch seconds):
+    /// answered with a [`PayerPart`].
+    PayerPart {
         /// The payer's account id.
         account: String,
+        /// The payee's account id, when the payment has one.
+        payee: Option<String>,
         /// The checked transfer's time.
         at: i64,
     },
@@ -101,11 +104,12 @@ async fn answer(app: Arc<App>, question: Vec<u8>) -> Vec<u8> {
             let graph = live.graph();
             to_json(&Slice { sequence, ..Slice::of(live.store.ledger(), &graph, &req) })
         }
-        Question::PayerDay { account, at } => {
+        Question::PayerPart { account, payee, at } => {
             let Ok(live) = app.read_live() else { return refusal("the node's state is poisoned".into()) };
             let ledger = live.store.ledger();
-            let day = ledger.account_ix(&account).map(|a| live.checker.payer_day(a, Ts(at))).unwrap_or_default();
-            to_json(&day)
+            let payee = payee.and_then(|id| ledger.account_ix(&id));
+            let part = ledger.account_ix(&account).map(|a| live.checker.payer_part(a, payee, Ts(at)));
+            to_json(&part.unwrap_or_default())
         }
         Question::Check { request } => {
             let checked = match serde_json::from_value::<TransferRequest>(request) {
@@ -256,9 +260,17 @@ impl App {
         Ok((status, Json(forwarded.body)).into_response())
     }
 
-    /// What payer `account` did in the day before `at`, from its partition `owner`.
-    pub async fn payer_day(&self, owner: Partition, account: &str, at: Ts) -> Result<Recent, ApiError> {
-        self.ask(owner, &Question::PayerDay { account: account.to_string(), at: at.0 }).await
+    /// Payer `account`'s part of a check of its payment to `payee` at `at`, from its partition
+    /// `owner`.
+    pub async fn payer_part(
+        &self,
+        owner: Partition,
+        account: &str,
+        payee: Option<&str>,
+        at: Ts,
+    ) -> Result<PayerPart, ApiError> {
+        let question = Question::PayerPart { account: account.to_string(), payee: payee.map(str::to_string), at: at.0 };
+        self.ask(owner, &question).await
     }
 
     /// Runs a trace: over this node's store, or, on a partitioned node, across every partition

@@ -48,15 +48,15 @@ pub async fn check(State(app): Shared, client: Client, body: Bytes) -> Result<Re
 
 /// Checks `req` (`checked`: it validated; `started`: when the check was asked, for the latency
 /// metric) on this node, which holds the payee's transfers (every transfer, unless partitioned); on
-/// a partitioned node the payer's day comes from the payer's partition.
+/// a partitioned node the payer's part ([`fanzha_check::PayerPart`]) comes from the payer's partition.
 pub(crate) async fn check_held(
     app: &App,
     req: &TransferRequest,
     checked: Checked<'_>,
     started: Instant,
 ) -> Result<Verdict, ApiError> {
-    let payer_day = match checked.from.and_then(|id| Some((id, app.owner_elsewhere(id)?))) {
-        Some((id, owner)) => Some(app.payer_day(owner, id, checked.transfer.ts).await?),
+    let payer_part = match checked.from.and_then(|id| Some((id, app.owner_elsewhere(id)?))) {
+        Some((id, owner)) => Some(app.payer_part(owner, id, checked.to, checked.transfer.ts).await?),
         None => None,
     };
     let rules = app.rules.current();
@@ -65,8 +65,13 @@ pub(crate) async fn check_held(
     let mut transfer = checked.transfer;
     transfer.from = checked.from.and_then(|id| ledger.account_ix(id));
     transfer.to = checked.to.and_then(|id| ledger.account_ix(id));
-    let subject =
-        Subject { transfer: &transfer, from_id: checked.from, to_id: checked.to, payer: req.payer.as_ref(), payer_day };
+    let subject = Subject {
+        transfer: &transfer,
+        from_id: checked.from,
+        to_id: checked.to,
+        payer: req.payer.as_ref(),
+        payer_part,
+    };
     let mut env = live.checker.env();
     let verdict = live.checker.check(ledger, &rules, &subject, &mut env);
     let payee = transfer.to.map(|a| ledger.account(a));

@@ -248,7 +248,7 @@ fn check_latency(db: &std::path::Path, n: usize, seed: u64) -> anyhow::Result<se
             from_id: t.from.map(|a| ledger.account_id(a)),
             to_id: t.to.map(|a| ledger.account_id(a)),
             payer: Some(&payer),
-            payer_day: None,
+            payer_part: None,
         };
         let start = Instant::now();
         let v = checker.check(ledger, &rules, &s, &mut env);

@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Shipped rules against candidates, read from one backtest: the way decisions 24 and later in
+bench/out/generalize-decisions.md get both figures from one run.
+
+Run `fanzha backtest --db W.db --rescore-hours 24 --json --verdicts F --rules FILE` once with a
+rule file that holds the shipped rules plus each candidate rule under its own id (verdict warn is
+enough: any verdict but pass counts as stopped). Verdicts do not feed back into later checks, so
+dropping a rule's id from the `rules` column of the verdicts gives what the check would have
+answered without it. The shipped figures drop every candidate id; each candidate's figures drop
+every other candidate id. Prints one JSON object per world: transfers checked, victim payments,
+and for the shipped rules and each candidate (victim payments stopped, false alarms by the truth),
+with decision 11's (c) for each candidate: stopped falls by at most 2 % of victim payments, and
+false alarms rise by at most 0.0002 × checked or by no more than the extra payments stopped.
+
+    python3 bench/lib/rule_reading.py WORLD_DIR VERDICTS_CSV BACKTEST_JSON CANDIDATE_ID...
+
+False alarms are counted as bench/lib/truth_false_alarms.py counts them. Standard library only."""
+import csv
+import json
+import sys
+
+from truth import account_roles
+
+
+def main():
+    world, verdicts, backtest = sys.argv[1:4]
+    candidates = sys.argv[4:]
+    if not candidates:
+        sys.exit(__doc__)
+    role = account_roles(world)
+    with open(f"{world}/truth_transfers.csv", newline="") as f:
+        fraud = {row["txn_id"] for row in csv.DictReader(f)}
+    with open(f"{world}/transfers.csv", newline="") as f:
+        ends = {row["txn_id"]: (row["from_account"], row["to_account"]) for row in csv.DictReader(f)}
+    with open(backtest) as f:
+        run = json.load(f)
+    checked, victims = run["checked"], run["labelled_fraud"]
+
+    def lawful(account):
+        return not account or role.get(account, "lawful") == "lawful"
+
+    names = ["shipped"] + candidates
+    counts = {name: [0, 0] for name in names}
+    with open(verdicts, newline="") as f:
+        for row in csv.DictReader(f):
+            if row["verdict"] == "pass":
+                continue
+            fired = {r for r in row["rules"].split(";") if r}
+            payer, payee = ends[row["txn_id"]]
+            false_alarm = row["txn_id"] not in fraud and lawful(payer) and lawful(payee)
+            for name in names:
+                if not (fired - set(candidates)) | (fired & {name}):
+                    continue
+                counts[name][0] += row["fraud"] == "1"
+                counts[name][1] += false_alarm
+    stopped, alarms = counts["shipped"]
+    out = {"world": world.rstrip("/").split("/")[-1], "checked": checked, "victims": victims, "shipped": counts["shipped"]}
+    for name in candidates:
+        s, a = counts[name]
+        keeps = s >= stopped - 0.02 * victims
+        quiet = a <= alarms + 0.0002 * checked or a - alarms <= s - stopped
+        out[name] = {"stopped": s, "false_alarms": a, "passes": keeps and quiet}
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-"""Shipped rules against candidates, read from one backtest: the way decisions 24 and later in
-bench/out/generalize-decisions.md get both figures from one run.
+"""Shipped rules against candidates, read from one backtest (how the decisions file reads both
+figures from one run since decision 24).
 
 Run `fanzha backtest --db W.db --rescore-hours 24 --json --verdicts F --rules FILE` once with a
 rule file that holds the shipped rules plus each candidate rule under its own id (verdict warn is
 enough: any verdict but pass counts as stopped). Verdicts do not feed back into later checks, so
 dropping a rule's id from the `rules` column of the verdicts gives what the check would have
-answered without it. The shipped figures drop every candidate id; each candidate's figures drop
-every other candidate id. Prints one JSON object per world: transfers checked, victim payments,
+answered without it. Name every id in FILE that is not a shipped rule: any other id counts as
+shipped. The shipped figures drop every named id; each candidate's figures drop every other named
+id. A candidate that replaces a shipped rule is read by giving the shipped rule another id in FILE
+and naming both (decision 24: `shipped_mule_behaviour` and `payee_mule_behaviour`); the 2 % clause
+below decides only then. Prints one JSON object for the world: transfers checked, victim payments,
 and for the shipped rules and each candidate (victim payments stopped, false alarms by the truth),
 with decision 11's (c) for each candidate: stopped falls by at most 2 % of victim payments, and
 false alarms rise by at most 0.0002 × checked or by no more than the extra payments stopped.
@@ -25,7 +28,7 @@ from truth import account_roles
 def main():
     world, verdicts, backtest = sys.argv[1:4]
     candidates = sys.argv[4:]
-    if not candidates:
+    if not candidates or "shipped" in candidates:
         sys.exit(__doc__)
     role = account_roles(world)
     with open(f"{world}/truth_transfers.csv", newline="") as f:

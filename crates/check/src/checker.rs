@@ -94,16 +94,22 @@ pub struct Subject<'a> {
     pub payer_part: Option<PayerPart>,
 }
 
-/// The payer's part of a check: what only the node holding the payer's transfers can answer.
+/// The payer's part of a check: what only the node holding the payer's transfers can answer. Its
+/// JSON is the day's fields with the others beside them, so a node of the build before, which
+/// asked for the day alone, reads it as it did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct PayerPart {
     /// What the payer did in the day before.
+    #[serde(flatten)]
     pub day: Recent,
     /// Accounts other than the payee that the payer first paid in the 7 days before.
+    #[serde(default)]
     pub new_payees_7d: u32,
     /// How many of them the latest mule-detection run flagged.
+    #[serde(default)]
     pub new_payees_flagged_7d: u32,
     /// The highest combined score that run gave one of them; `None` when it flagged none.
+    #[serde(default)]
     pub new_payees_flagged_score_7d: Option<f64>,
 }
 
@@ -380,5 +386,31 @@ fn decision(v: fanzha_rules::Verdict) -> Decision {
         fanzha_rules::Verdict::Warn => Decision::Warn,
         fanzha_rules::Verdict::Hold => Decision::Hold,
         fanzha_rules::Verdict::Block => Decision::Block,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_payer_part_reads_as_the_day_it_was_and_back() {
+        let day = Recent {
+            payers: 1,
+            inflows: 2,
+            in_fen: fanzha_model::Fen(300),
+            payees: 4,
+            outflows: 5,
+            out_fen: fanzha_model::Fen(600),
+        };
+        let part =
+            PayerPart { day, new_payees_7d: 3, new_payees_flagged_7d: 1, new_payees_flagged_score_7d: Some(0.9) };
+        let json = serde_json::to_string(&part).unwrap();
+        // A node of the build before asks for the day and reads the day from the answer...
+        assert_eq!(serde_json::from_str::<Recent>(&json).unwrap(), day);
+        // ...and answers with the day alone, which reads as a part with nothing else known.
+        let old = serde_json::to_string(&day).unwrap();
+        assert_eq!(serde_json::from_str::<PayerPart>(&old).unwrap(), PayerPart { day, ..PayerPart::default() });
+        assert_eq!(serde_json::from_str::<PayerPart>(&json).unwrap(), part);
     }
 }

@@ -44,14 +44,17 @@ impl NewPayees {
         trail.push_back((t.ts.0, to.0));
     }
 
-    /// The accounts `payer` first paid in the [`TRAIL_SECS`] before `now` (up to and including `now`).
+    /// The accounts `payer` first paid after `now` − [`TRAIL_SECS`]. As for
+    /// `FeatureEngine::recent`, `now` is meant to be at or after the transfers recorded so far (a
+    /// live check, a backtest's check before it records): first payments recorded after `now`
+    /// count too, and a payer's older ones were trimmed at its latest first payment.
     pub fn paid(&self, payer: AccountIx, now: fanzha_model::Ts) -> impl Iterator<Item = AccountIx> + '_ {
         let since = now.0 - TRAIL_SECS;
         self.by_payer
             .get(payer.0 as usize)
             .into_iter()
             .flatten()
-            .filter(move |&&(at, _)| at > since && at <= now.0)
+            .filter(move |&&(at, _)| at > since)
             .map(|&(_, payee)| AccountIx(payee))
     }
 }

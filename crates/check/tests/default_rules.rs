@@ -494,3 +494,42 @@ fn an_account_is_never_younger_than_zero_days() {
     let v = checker.check(&l, &rules, &s, &mut checker.env());
     assert!(v.reasons.is_empty(), "age is exactly 0: {:?}", v.reasons);
 }
+
+/// The payer's new payees of the week, read through rules: a payee paid again counts once, one
+/// first paid 8 days ago and the check's own payee do not count, and a flagged one is counted with
+/// the run's score.
+#[test]
+fn the_payer_s_new_payees_of_the_week_are_counted() {
+    let rules = r#"
+version = "test"
+
+[[rule]]
+id = "two_new_one_flagged"
+when = "payer.new_payees_7d == 2 && payer.new_payees_flagged_7d == 1 && payer.new_payees_flagged_score_7d == 0.93"
+verdict = "warn"
+weight = 0.1
+reason_zh = "t"
+reason_en = "t"
+
+[[rule]]
+id = "one_new_none_flagged"
+when = "payer.new_payees_7d == 1 && payer.new_payees_flagged_7d == 0"
+verdict = "warn"
+weight = 0.1
+reason_zh = "t"
+reason_en = "t"
+"#;
+    // VICTIM first paid P1 eight days ago, FRESH (flagged) two days ago and P0 yesterday, and paid
+    // P0 again an hour ago.
+    let history = vec![
+        ("VICTIM", "P1", 8 * DAY, 100),
+        ("VICTIM", "FRESH", 2 * DAY, 2_000_000),
+        ("VICTIM", "P0", DAY, 100),
+        ("VICTIM", "P0", 3_600, 100),
+    ];
+    let case = Case { history, flagged: vec!["FRESH"], ..base() };
+    assert_eq!(run_rules(&case, rules), ["two_new_one_flagged"]);
+    // Paying FRESH itself, FRESH is left out and P0 remains.
+    let case = Case { to: "FRESH", ..case };
+    assert_eq!(run_rules(&case, rules), ["one_new_none_flagged"]);
+}

@@ -625,7 +625,7 @@ fn three_partitions_trace_every_case_as_one_node_does() {
 
     // Any node answers an account's risk and a check as a node holding everything does: the live
     // mule score is computed where the account lives (its partition holds all its transfers), a
-    // check by the payee's partition with the payer's day from the payer's.
+    // check by the payee's partition with the payer's part from the payer's.
     let whole = dir.path().join("whole").to_str().unwrap().to_string();
     std::fs::create_dir_all(&whole).unwrap();
     std::fs::copy(Path::new(&reference).join("meta.json"), Path::new(&whole).join("meta.json")).unwrap();

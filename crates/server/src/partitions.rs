@@ -1,7 +1,7 @@
 //! A node of a partitioned deployment (`fanzha serve --follow URL --partition K/P`). It answers
 //! the other nodes' [`Question`]s about the accounts it owns, and asks them its own: a trace asked
 //! of it is gathered from every partition (`fanzha_trace::trace_across`), a check goes to the
-//! payee's partition (which asks the payer's for the payer's day), an account's risk to the
+//! payee's partition (which asks the payer's for the payer's part of the check), an account's risk to the
 //! account's. So any node answers any request, as one node holding everything would (design and
 //! costs: docs/scale.md).
 
@@ -31,7 +31,10 @@ pub enum Question {
     /// Accounts' transfers, for a trace: answered with a [`Slice`].
     Slice(SliceRequest),
     /// The payer's part of a check of its payment to `payee` at `at` (UTC epoch seconds):
-    /// answered with a [`PayerPart`].
+    /// answered with a [`PayerPart`]. Asked as `payer_day`, its name when it asked for the day
+    /// alone: a node of that build ignores the payee and answers the day, which reads as a part with
+    /// nothing else known, and its question reads as this one without a payee.
+    #[serde(rename = "payer_day")]
     PayerPart {
         /// The payer's account id.
         account: String,
@@ -294,5 +297,23 @@ impl App {
         })?;
         let mut parts = NatsPartitions { client, count: partition.count, handle, wanted };
         Ok(trace_across(req, &mut parts)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_payer_question_of_the_build_before_is_still_understood() {
+        let old = r#"{"ask":"payer_day","account":"6200000000000001","at":1700000000}"#;
+        match serde_json::from_str::<Question>(old).unwrap() {
+            Question::PayerPart { account, payee, at } => {
+                assert_eq!((account.as_str(), payee, at), ("6200000000000001", None, 1_700_000_000));
+            }
+            other => panic!("read as {other:?}"),
+        }
+        let new = Question::PayerPart { account: "A".into(), payee: Some("B".into()), at: 1 };
+        assert!(serde_json::to_string(&new).unwrap().contains(r#""ask":"payer_day""#));
     }
 }

@@ -2,7 +2,7 @@
 //! node of partition K of P answers `fanzha.partition.<P>.<K>` in the queue group
 //! `fanzha-partition`, so the nodes of one partition share the questions and one answers each.
 //! What is asked and answered is the caller's (a trace's coordinator asks for accounts' transfers,
-//! a check for the payer's day; `fanzha_server::partitions`). These subjects must be open to
+//! a check for the payer's part; `fanzha_server::partitions`). These subjects must be open to
 //! fanzha's nodes only: a question is answered without an API key, the asking node having checked
 //! the caller's.
 

@@ -125,4 +125,11 @@ fn serves_checks_and_hot_reloads_rules() {
         ["txn_id,time,verdict,score,fraud,rules", "T1,2024-03-01T03:00:00Z,hold,0.700,,memo_brushing"],
         "{listed}"
     );
+    // With --all-verdicts the passed one is listed too.
+    let rules_arg = rule_file.to_str().unwrap();
+    let verdicts_arg = verdicts.to_str().unwrap();
+    ok(&fanzha(&["backtest", "--db", db_arg, "--rules", rules_arg, "--verdicts", verdicts_arg, "--all-verdicts"]));
+    let listed = std::fs::read_to_string(&verdicts).unwrap();
+    let passed: Vec<&str> = listed.lines().filter(|l| l.contains(",pass,")).collect();
+    assert_eq!((listed.lines().count(), passed.len()), (3, 1), "{listed}");
 }

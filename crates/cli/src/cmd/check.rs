@@ -103,6 +103,10 @@ pub struct BacktestArgs {
     /// through.
     #[arg(long, value_name = "FILE")]
     verdicts: Option<PathBuf>,
+    /// With --verdicts, a line for every checked transfer, passed ones too: to count what a
+    /// candidate rule would add among the transfers the shipped rules let through.
+    #[arg(long, requires = "verdicts")]
+    all_verdicts: bool,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -265,7 +269,8 @@ pub fn run_backtest(args: BacktestArgs) -> anyhow::Result<ExitCode> {
     let mut lines = args.verdicts.as_ref().map(|_| String::from("txn_id,time,verdict,score,fraud,rules\n"));
     let report = backtest::run(ledger, &loaded.graph, checker, &rules, &replay, |txn, v| {
         let fraud = labels.as_ref().map(|l| l.fraud.contains(&txn));
-        if let Some(out) = lines.as_mut().filter(|_| v.verdict > Decision::Pass || fraud == Some(true)) {
+        let listed = args.all_verdicts || v.verdict > Decision::Pass || fraud == Some(true);
+        if let Some(out) = lines.as_mut().filter(|_| listed) {
             let t = ledger.transfer(txn);
             let codes: Vec<&str> = v.reasons.iter().map(|r| r.code.as_str()).collect();
             let fraud = fraud.map_or("", |f| if f { "1" } else { "0" });

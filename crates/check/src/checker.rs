@@ -177,8 +177,7 @@ impl Checker {
 
     /// Takes an executed transfer into the live features (call in time order, after it is stored).
     pub fn record(&mut self, ledger: &Ledger, t: &Transfer) {
-        let first = t.from.zip(t.to).is_some_and(|(f, d)| !self.engine.has_paid(f, d));
-        self.engine.observe(ledger, t);
+        let first = self.engine.observe(ledger, t);
         self.new_payees.observe(ledger, t, first);
     }
 

@@ -175,8 +175,9 @@ impl FeatureEngine {
         self
     }
 
-    /// Takes one transfer into account. Transfers must come in time order.
-    pub fn observe(&mut self, ledger: &Ledger, t: &Transfer) {
+    /// Takes one transfer into account. Transfers must come in time order. Returns whether it is
+    /// the payer's first payment to this payee (between two accounts, in the transfers seen).
+    pub fn observe(&mut self, ledger: &Ledger, t: &Transfer) -> bool {
         if self.states.len() < ledger.accounts().len() {
             self.grow(ledger);
         }
@@ -204,6 +205,7 @@ impl FeatureEngine {
         if let Some(d) = kept_to {
             self.inflow(ledger, d, from, ts, amount, new_pair, new_payer);
         }
+        new_pair
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -441,11 +443,6 @@ impl FeatureEngine {
     /// Whether account `a` has taken part in any transfer so far.
     pub fn is_active(&self, a: AccountIx) -> bool {
         self.states.get(a.0 as usize).is_some_and(|s| s.first_ts.is_some())
-    }
-
-    /// Whether `from` has paid `to` before (in a transfer the engine has seen).
-    pub fn has_paid(&self, from: AccountIx, to: AccountIx) -> bool {
-        self.pairs.contains_key(&pair(from.0, to.0))
     }
 
     /// When `from` first paid `to` (in a transfer the engine has seen), if it has.

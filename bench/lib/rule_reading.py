@@ -17,12 +17,12 @@ false alarms rise by at most 0.0002 × checked or by no more than the extra paym
 
     python3 bench/lib/rule_reading.py WORLD_DIR VERDICTS_CSV BACKTEST_JSON CANDIDATE_ID...
 
-False alarms are counted as bench/lib/truth_false_alarms.py counts them. Standard library only."""
+False alarms are counted as bench/lib/truth_false_alarms.py counts them (bench/lib/truth.py). Standard library only."""
 import csv
 import json
 import sys
 
-from truth import account_roles
+from truth import false_alarm_test
 
 
 def main():
@@ -30,17 +30,10 @@ def main():
     candidates = sys.argv[4:]
     if not candidates or "shipped" in candidates:
         sys.exit(__doc__)
-    role = account_roles(world)
-    with open(f"{world}/truth_transfers.csv", newline="") as f:
-        fraud = {row["txn_id"] for row in csv.DictReader(f)}
-    with open(f"{world}/transfers.csv", newline="") as f:
-        ends = {row["txn_id"]: (row["from_account"], row["to_account"]) for row in csv.DictReader(f)}
+    is_false_alarm = false_alarm_test(world)
     with open(backtest) as f:
         run = json.load(f)
     checked, victims = run["checked"], run["labelled_fraud"]
-
-    def lawful(account):
-        return not account or role.get(account, "lawful") == "lawful"
 
     names = ["shipped"] + candidates
     counts = {name: [0, 0] for name in names}
@@ -49,8 +42,7 @@ def main():
             if row["verdict"] == "pass":
                 continue
             fired = {r for r in row["rules"].split(";") if r}
-            payer, payee = ends[row["txn_id"]]
-            false_alarm = row["txn_id"] not in fraud and lawful(payer) and lawful(payee)
+            false_alarm = is_false_alarm(row["txn_id"])
             for name in names:
                 if not (fired - set(candidates)) | (fired & {name}):
                     continue

@@ -12,3 +12,23 @@ def account_roles(world):
             if r.get("record", r.get("kind")) == "account":
                 roles[r["id"]] = r["role"]
     return roles
+
+
+def false_alarm_test(world):
+    """A function of a transfer id that says whether holding it is a false alarm by WORLD's truth
+    (decision 11): payer and payee are both lawful in truth.csv (an account it does not list, or
+    cash, counts as lawful) and truth_transfers.csv does not list the transfer as fraud-related."""
+    role = account_roles(world)
+    with open(os.path.join(world, "truth_transfers.csv"), newline="") as f:
+        fraud = {row["txn_id"] for row in csv.DictReader(f)}
+    with open(os.path.join(world, "transfers.csv"), newline="") as f:
+        ends = {row["txn_id"]: (row["from_account"], row["to_account"]) for row in csv.DictReader(f)}
+
+    def lawful(account):
+        return not account or role.get(account, "lawful") == "lawful"
+
+    def false_alarm(txn_id):
+        payer, payee = ends[txn_id]
+        return txn_id not in fraud and lawful(payer) and lawful(payee)
+
+    return false_alarm

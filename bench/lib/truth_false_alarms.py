@@ -13,29 +13,19 @@ import csv
 import json
 import sys
 
-from truth import account_roles
+from truth import false_alarm_test
 
 
 def main():
     world, verdicts = sys.argv[1], sys.argv[2]
-    role = account_roles(world)
-    with open(f"{world}/truth_transfers.csv", newline="") as f:
-        fraud = {row["txn_id"] for row in csv.DictReader(f)}
-    with open(f"{world}/transfers.csv", newline="") as f:
-        ends = {row["txn_id"]: (row["from_account"], row["to_account"]) for row in csv.DictReader(f)}
-
-    def lawful(account):
-        return not account or role.get(account, "lawful") == "lawful"
-
+    false_alarm = false_alarm_test(world)
     flagged = false_alarms = 0
     with open(verdicts, newline="") as f:
         for row in csv.DictReader(f):
             if row["verdict"] == "pass":
                 continue
             flagged += 1
-            payer, payee = ends[row["txn_id"]]
-            if row["txn_id"] not in fraud and lawful(payer) and lawful(payee):
-                false_alarms += 1
+            false_alarms += false_alarm(row["txn_id"])
     print(json.dumps({"flagged": flagged, "false_alarms_truth": false_alarms}))
 
 

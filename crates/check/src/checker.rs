@@ -273,12 +273,12 @@ impl Checker {
         env.set_bool(v.pair_standing, first_paid.is_some_and(|at| now.0 - at.0 >= STANDING));
         let bank = |a: Option<AccountIx>| a.and_then(|a| ledger.account(a).bank);
         env.set_bool(v.same_bank, bank(t.from).is_some() && bank(t.from) == bank(t.to));
-        let holder = |a: Option<AccountIx>| a.and_then(|a| ledger.account(a).holder.as_ref()).map(|h| h.digest);
-        env.set_bool(v.same_holder, holder(t.from).is_some() && holder(t.from) == holder(t.to));
+        env.set_bool(v.same_holder, t.from.zip(t.to).is_some_and(|(f, d)| ledger.same_holder(f, d)));
 
         let listed =
             |list, kind, value: Option<&str>| value.is_some_and(|x| self.lists.lookup(list, kind, x, now).is_some());
-        let holder_hex = |a: Option<AccountIx>| holder(a).map(|d| d.to_string());
+        let holder_hex =
+            |a: Option<AccountIx>| a.and_then(|a| ledger.account(a).holder.as_ref()).map(|h| h.digest.to_string());
         // A check dated before the account was opened (a clock or the data is off) sees it as
         // opened just now, never as a negative age.
         let age_days = |a: Option<AccountIx>| {

@@ -789,3 +789,56 @@ fn quiet_spells_and_first_payments_match_a_scan() {
     assert!(woken >= 100, "the random ledgers must have quiet spells ({woken})");
     assert!(repeats >= 100, "the random ledgers must have repeated pairs ({repeats})");
 }
+
+/// The association columns against a brute-force reading of their definition: over every transfer
+/// between two accounts of the set, leaving out self-transfers, the highest and mean score of the
+/// distinct payers and payees, and the transfers weighted by the counterparty's score.
+#[test]
+fn association_columns_match_a_brute_force_scan() {
+    use fanzha_detect::association::{fill, Links};
+    use fanzha_detect::catalog::ASSOCIATION_START;
+    let mut linked = 0;
+    for seed in 0..150 {
+        let mut rng = ChaCha8Rng::seed_from_u64(9_000 + seed);
+        let (ledger, _) = random_ledger_with_history(&mut rng);
+        let graph = TemporalGraph::build(&ledger);
+        let accounts: Vec<AccountIx> = (0..ledger.accounts().len()).map(AccountIx::of).collect();
+        let scores: Vec<f64> = accounts.iter().map(|_| rng.random_range(0.0..1.0)).collect();
+        let mut rows = vec![[f64::NAN; fanzha_detect::FEATURE_COUNT]; accounts.len()];
+        fill(&mut rows, &Links::new(&graph, None, &accounts), &scores);
+        let pairs: Vec<(u32, u32)> = ledger.transfers().iter().filter_map(|t| Some((t.from?.0, t.to?.0))).collect();
+        linked += pairs.iter().filter(|&&(s, d)| s != d).count();
+        for &a in &accounts {
+            let row = &rows[a.0 as usize][ASSOCIATION_START..];
+            for (k, payers) in [(0, true), (1, false)] {
+                let theirs: Vec<u32> = pairs
+                    .iter()
+                    .filter(|&&(s, d)| s != d)
+                    .filter(|&&(s, d)| if payers { d == a.0 } else { s == a.0 })
+                    .map(|&(s, d)| if payers { s } else { d })
+                    .collect();
+                let mut distinct = theirs.clone();
+                distinct.sort_unstable();
+                distinct.dedup();
+                let score = |n: &u32| scores[*n as usize];
+                let weighted: f64 = theirs.iter().map(score).sum();
+                let (max, mean, share) = if distinct.is_empty() {
+                    (f64::NAN, f64::NAN, f64::NAN)
+                } else {
+                    let max = distinct.iter().map(score).fold(f64::MIN, f64::max);
+                    let mean = distinct.iter().map(score).sum::<f64>() / distinct.len() as f64;
+                    (max, mean, weighted / theirs.len() as f64)
+                };
+                for (got, want, what) in [
+                    (row[2 * k], max, "max"),
+                    (row[2 * k + 1], mean, "mean"),
+                    (row[4 + k], weighted, "weighted"),
+                    (row[6 + k], share, "share"),
+                ] {
+                    assert!(same(got, want), "seed {seed} A{} side {k} {what}: {got} vs {want}", a.0);
+                }
+            }
+        }
+    }
+    assert!(linked >= 1_000, "the random ledgers must link accounts ({linked})");
+}

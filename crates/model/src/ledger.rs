@@ -262,6 +262,13 @@ impl Ledger {
         &self.accounts[ix.0 as usize]
     }
 
+    /// Whether two accounts belong to one known holder (false when either holder is unknown): money
+    /// between them is a person moving their own money (the check's `same_holder`).
+    pub fn same_holder(&self, a: AccountIx, b: AccountIx) -> bool {
+        let holder = |ix: AccountIx| self.account(ix).holder.as_ref().map(|h| h.digest);
+        holder(a).is_some() && holder(a) == holder(b)
+    }
+
     /// An account's number.
     pub fn account_id(&self, ix: AccountIx) -> &str {
         &self.account_ids[ix.0 as usize]
@@ -375,6 +382,23 @@ fn only_bank(banks: &[BankIx]) -> Option<BankIx> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn same_holder_needs_one_known_holder() {
+        use crate::{Account, AccountIx, HolderSalt};
+        let salt = HolderSalt::new([3; 32]);
+        let mut l = Ledger::new();
+        for (id, identity) in
+            [("A", Some("110101199001011234")), ("B", Some("110101199001011234")), ("C", Some("x")), ("D", None)]
+        {
+            let mut account = Account::internal();
+            account.holder = identity.map(|i| salt.holder(i));
+            l.apply(Event::Account { id: id.into(), account });
+        }
+        assert!(l.same_holder(AccountIx(0), AccountIx(1)));
+        assert!(!l.same_holder(AccountIx(0), AccountIx(2)));
+        assert!(!l.same_holder(AccountIx(3), AccountIx(3)), "an unknown holder is no one's");
+    }
+
     #[test]
     fn an_index_that_would_wrap_is_refused_before_it_is_written() {
         let mut l = Ledger::new();

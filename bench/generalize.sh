@@ -109,12 +109,12 @@
 #   bench/generalize.sh            SKIP_BUILD=1 to use the built binary; REUSE_MODELS=1 to keep the
 #                                  models of an earlier run (when only scoring changed)
 # Results: bench/out/generalize.jsonl (one line per model and test set; "generalize-live" lines:
-# the live check of W6 under the shipped model and decision 5's candidate, of W7 to W24 under the
+# the live check of W6 under the shipped model and decision 5's candidate, of W7 to W26 under the
 # shipped model and rules, of W12 under W1+W2+W3; the live checks of vetoed candidates and of E
 # under the rules of their day are in bench/out/generalize-decisions.md). About 70 minutes
-# here before W7 to W24 were added; they add fifty-four stores and twenty-one labelled from truth
-# files, about two hundred and twenty evaluations of a minute, two trainings of 10-15 minutes and
-# fifty-seven live checks of five to thirty minutes each: several hours on two cores.
+# here before W7 to W26 were added; they add sixty stores and fifty-one labelled from truth files,
+# about two hundred and forty evaluations of a minute, three trainings of 10-25 minutes and
+# sixty-three live checks of five to thirty minutes each: several hours on two cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FANZHA=target/release/fanzha
@@ -172,7 +172,7 @@ W14S=("${W14[@]/#/w14-}") W15S=("${W15[@]/#/w15-}")
 W16S=("${W16[@]/#/w16-}") W17S=("${W17[@]/#/w17-}") W18S=("${W18[@]/#/w18-}") W19S=("${W19[@]/#/w19-}")
 W20S=("${W20[@]/#/w20-}") W21S=("${W21[@]/#/w21-}") W22S=("${W22[@]/#/w22-}") W23S=("${W23[@]/#/w23-}")
 W24S=("${W24[@]/#/w24-}") W25S=("${W25[@]/#/w25-}") W26S=("${W26[@]/#/w26-}")
-# the worlds with truth files that nothing trains on, newest last: every one is evaluated and live
+# the worlds with truth files that no shipped recipe trains on (J trains on W15-W24), newest last: every one is evaluated and live
 # checked the same way (a new world is added here)
 UNTRAINED=("${W15S[@]}" "${W16S[@]}" "${W17S[@]}" "${W18S[@]}" "${W19S[@]}" "${W20S[@]}" "${W21S[@]}"
   "${W22S[@]}" "${W23S[@]}" "${W24S[@]}" "${W25S[@]}" "${W26S[@]}")
@@ -199,7 +199,7 @@ print(json.dumps({"bench": "generalize", "model": sys.argv[1], "test": sys.argv[
 # live_check MODEL_LABEL MODEL_FILE TEST_NAME: one JSON line with the live check's figures
 # (`fanzha backtest --rescore-hours 24`): victim payments stopped (and by payee: described by the
 # data or not), and other transfers flagged (neither a victim payment nor paid out of a labelled mule
-# account; of them, those paid into one); for a world with a truth file (W12-W24), also the false
+# account; of them, those paid into one); for a world with a truth file (W12-W26), also the false
 # alarms by it (bench/lib/truth_false_alarms.py, decision 11)
 live_check() {
   local label=$1 model=$2 test=$3
@@ -293,7 +293,7 @@ for t in "${W6S[@]}"; do
   live_check "shipped" "" "$t"
   live_check "W1+W2+W3+W4+late-end" "$WORK/w1-w4-late-end.json" "$t"
 done
-log "the live check on W7 to W24: the shipped model and rules; on W12 also the recipe shipped before E"
+log "the live check on W7 to W26: the shipped model and rules; on W12 also the recipe shipped before E"
 for t in "${W7S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}" "${W12S[@]}" "${W13S[@]}" "${W14S[@]}" "${UNTRAINED[@]}"; do
   live_check "shipped" "" "$t"
 done

@@ -34,7 +34,7 @@ def main():
     with open(backtest) as f:
         run = json.load(f)
     checked, victims = run["checked"], run["labelled_fraud"]
-
+    named = set(candidates)
     names = ["shipped"] + candidates
     counts = {name: [0, 0] for name in names}
     with open(verdicts, newline="") as f:
@@ -44,7 +44,7 @@ def main():
             fired = {r for r in row["rules"].split(";") if r}
             false_alarm = is_false_alarm(row["txn_id"])
             for name in names:
-                if not (fired - set(candidates)) | (fired & {name}):
+                if not (fired - named) | (fired & {name}):
                     continue
                 counts[name][0] += row["fraud"] == "1"
                 counts[name][1] += false_alarm

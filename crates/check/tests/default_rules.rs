@@ -140,6 +140,7 @@ fn run_rules(case: &Case, rules: &str) -> Vec<String> {
             account: l.account_ix(id).unwrap(),
             score: case.flag_score,
             model: 0.9,
+            learned: None,
             rules: 0.6,
             flagged: true,
             reasons: vec![fanzha_detect::rules::Reason {

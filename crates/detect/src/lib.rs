@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 
 pub mod association;
+pub mod cases;
 pub mod catalog;
 mod change;
 pub mod collectors;

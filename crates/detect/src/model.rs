@@ -188,7 +188,7 @@ fn held_out_threshold(labelled: &[(usize, bool)], held: Vec<Option<f64>>) -> f64
 /// fitted): each fold is scored by the trees that did not see it. The `k`-th labelled row is in
 /// the fold of its group `group(k)` (rows of one account share a group, so that no account is on
 /// both sides). With no fold fitted, the bag is one fit on all labelled rows.
-fn out_of_fold<R: AsRef<[f64]>>(
+pub(crate) fn out_of_fold<R: AsRef<[f64]>>(
     rows: &[R],
     labelled: &[(usize, bool)],
     group: impl Fn(usize) -> usize,
@@ -418,7 +418,7 @@ impl MuleModel {
 
 /// Trees over the first `width` columns, fitted on different folds; they score by their mean
 /// log-odds.
-struct Bag {
+pub(crate) struct Bag {
     width: usize,
     members: Vec<GradientBooster>,
 }

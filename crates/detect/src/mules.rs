@@ -2,10 +2,12 @@
 //! the reasons for each flag (rules that fired and the features that pushed the model most).
 
 use crate::association::{Links, Side};
+use crate::cases::{self, CasesConfig};
 use crate::catalog::{ix, show, FEATURES, OWN_COUNT};
 use crate::context::{self, ContextConfig, Features};
 use crate::engine::{FeatureConfig, FeatureEngine, OwnFeatures};
 use crate::farming::{self, FarmerScore, FarmingConfig};
+use crate::labels;
 use crate::model::MuleModel;
 use crate::odds::{inside, logit, sigmoid};
 use crate::rules::{self, Reason, RuleConfig};
@@ -26,6 +28,8 @@ pub struct MuleConfig {
     pub chain: ChainConfig,
     /// Card farming: the cards of a flagged farmer are flagged too.
     pub farming: FarmingConfig,
+    /// Learn from the store's confirmed mule accounts too (see [`crate::cases`]); `None`: never.
+    pub cases: Option<CasesConfig>,
 }
 
 impl Default for MuleConfig {
@@ -36,6 +40,7 @@ impl Default for MuleConfig {
             model_reasons: 3,
             chain: ChainConfig::default(),
             farming: FarmingConfig::default(),
+            cases: None,
         }
     }
 }
@@ -49,8 +54,12 @@ pub struct MuleScore {
     /// the rule score, each shifted in log-odds so that its own cut sits at 0.5 (see [`on_cut`]),
     /// whichever is higher. Accounts rank by it the way they are flagged.
     pub score: f64,
-    /// The model's probability.
+    /// The model's probability; when the store's confirmed cases were learned from, taken
+    /// together with theirs ([`MuleScore::learned`]): the mean of the two log-odds, each measured
+    /// from its own cut, placed on the model's threshold.
     pub model: f64,
+    /// The probability of being a mule learned from the store's confirmed cases, when they were.
+    pub learned: Option<f64>,
     /// The rules' combined score.
     pub rules: f64,
     /// Flagged by the model's threshold or by the rules.
@@ -355,7 +364,12 @@ pub fn score(
     cfg: &MuleConfig,
     explain_all: bool,
 ) -> Vec<MuleScore> {
-    let (first, probs) = model.stages(rows, links);
+    let (first, shipped) = model.stages(rows, links);
+    let learned = cfg.cases.and_then(|c| learned_from_cases(ledger, accounts, rows, &shipped, &c));
+    let probs: Vec<f64> = match &learned {
+        Some(l) => shipped.iter().enumerate().map(|(i, &p)| together(p, l.probability(i), model.threshold)).collect(),
+        None => shipped,
+    };
     let company = Company { ledger, accounts, links, first: &first };
     let verdict = Verdict { threshold: model.threshold, rule_flag: cfg.rule_flag };
     accounts
@@ -363,6 +377,7 @@ pub fn score(
         .enumerate()
         .zip(rows.iter().zip(probs))
         .map(|((i, &account), (f, p))| {
+            let q = learned.as_ref().map(|l| l.probability(i));
             let own: &OwnFeatures = f[..OWN_COUNT].try_into().expect("rows start with the own features");
             let (r, fired) = rules::apply(&cfg.rules, own);
             let flagged = verdict.flagged(p, r);
@@ -371,14 +386,66 @@ pub fn score(
                 reasons = fired;
                 let contributions = model.contributions(f);
                 reasons.extend(feature_reasons(&contributions, f, cfg.model_reasons, |c| company.suspect(i, c)));
-                if flagged && reasons.is_empty() {
+                if let (Some(q), Some(l)) = (q.filter(|&q| q >= 0.5), &learned) {
+                    reasons.insert(0, cases_reason(q, l.cases));
+                } else if flagged && reasons.is_empty() {
                     reasons.push(score_reason(p, model.threshold));
                 }
             }
-            MuleScore { account, score: verdict.score(p, r), model: p, rules: r, flagged, reasons }
+            MuleScore { account, score: verdict.score(p, r), model: p, learned: q, rules: r, flagged, reasons }
         })
         .collect()
 }
+
+/// The shipped model's probability `p` (cut at `threshold`) and the one learned from the store's
+/// cases `q` (cut at one half) taken together: the mean of their log-odds, each measured from its
+/// cut, placed back on `threshold`. At or above `threshold` exactly when the two log-odds
+/// distances sum to zero or more: a confident verdict of either outweighs a hesitant one of the
+/// other.
+fn together(p: f64, q: f64, threshold: f64) -> f64 {
+    let cut = logit(inside(threshold));
+    sigmoid(cut + (logit(inside(p)) - cut + logit(inside(q))) / 2.0)
+}
+
+/// Each of `accounts`' probability of being a mule learned from the store's confirmed mule
+/// accounts ([`cases::learn`]), or `None` when there are too few (a failed fit is reported and
+/// changes nothing).
+fn learned_from_cases(
+    ledger: &Ledger,
+    accounts: &[AccountIx],
+    rows: &[Features],
+    shipped: &[f64],
+    cfg: &CasesConfig,
+) -> Option<cases::Learned> {
+    let confirmed = labels::mule_accounts(ledger);
+    let is_case: Vec<bool> = accounts.iter().map(|a| confirmed.contains(a)).collect();
+    match cases::learn(rows, shipped, &is_case, cfg) {
+        Ok(learned) => learned,
+        Err(e) => {
+            eprintln!(
+                "warning: learning from the store's confirmed cases failed ({e}); the shipped model alone scores"
+            );
+            None
+        }
+    }
+}
+
+/// The reason given to an account that the store's confirmed cases make probably a mule.
+fn cases_reason(q: f64, cases: usize) -> Reason {
+    Reason {
+        code: format!("cases.{CONFIRMED_LIKE}"),
+        message_zh: format!("与本库{cases}个已确认涉诈账户相似:据此学得的涉诈概率为{:.0}%", q * 100.0),
+        message_en: format!(
+            "looks like the {cases} confirmed mule accounts of this store: learned from them, the probability of being a mule is {:.0}%",
+            q * 100.0
+        ),
+        weight: q,
+        counterparty: None,
+    }
+}
+
+/// The code (after `cases.`) of the reason an account gets from the store's confirmed cases.
+pub const CONFIRMED_LIKE: &str = "confirmed_like";
 
 /// `x` in [0, 1] shifted in log-odds so that `cut` lands on 0.5: `σ(logit x − logit cut)`. Order is
 /// kept, 0 and 1 stay put, and the result is ≥ 0.5 exactly when `x ≥ cut`, also at the edges
@@ -596,7 +663,15 @@ mod tests {
         let verdict = Verdict { threshold: 0.5, rule_flag: 0.6 };
         let mut scores: Vec<MuleScore> = accounts
             .iter()
-            .map(|&account| MuleScore { account, score: 0.0, model: 0.0, rules: 0.0, flagged: false, reasons: vec![] })
+            .map(|&account| MuleScore {
+                account,
+                score: 0.0,
+                model: 0.0,
+                learned: None,
+                rules: 0.0,
+                flagged: false,
+                reasons: vec![],
+            })
             .collect();
         scores[0] = MuleScore { model: 0.9, score: on_cut(0.9, 0.5), flagged: true, ..scores[0].clone() };
         follow_chains(&l, &graph, None, &position, &rows, &mut scores, &ChainConfig::default(), verdict);
@@ -657,7 +732,15 @@ mod tests {
         let verdict = Verdict { threshold: 0.5, rule_flag: 0.6 };
         let mut scores: Vec<MuleScore> = accounts
             .iter()
-            .map(|&account| MuleScore { account, score: 0.0, model: 0.0, rules: 0.0, flagged: false, reasons: vec![] })
+            .map(|&account| MuleScore {
+                account,
+                score: 0.0,
+                model: 0.0,
+                learned: None,
+                rules: 0.0,
+                flagged: false,
+                reasons: vec![],
+            })
             .collect();
         let cfg = FarmingConfig::default();
         let farmers =
@@ -690,8 +773,15 @@ mod tests {
             weight: 0.3,
             counterparty: None,
         };
-        let mut s =
-            MuleScore { account: AccountIx(0), score: 0.0, model: 0.2, rules: 0.0, flagged: false, reasons: vec![] };
+        let mut s = MuleScore {
+            account: AccountIx(0),
+            score: 0.0,
+            model: 0.2,
+            learned: None,
+            rules: 0.0,
+            flagged: false,
+            reasons: vec![],
+        };
         verdict.add(&mut s, weak.clone());
         assert!(!s.flagged && s.score < 0.5 && (s.rules - 0.3).abs() < 1e-12);
         verdict.add(&mut s, weak.clone());

@@ -3,6 +3,7 @@
 
 use crate::cmd::trace::{load, Loaded};
 use anyhow::Context;
+use fanzha_detect::cases::CasesConfig;
 use fanzha_detect::farming::{self, FarmerScore, FarmingConfig, Ring};
 use fanzha_detect::metrics::Quality;
 use fanzha_detect::mules::{self, MuleConfig, MuleScore};
@@ -61,6 +62,24 @@ pub struct MulesArgs {
     /// flagged
     #[arg(long, value_name = "ACCOUNT")]
     explain: Option<String>,
+    #[command(flatten)]
+    cases: CasesArgs,
+}
+
+/// Learning from the store's confirmed cases.
+#[derive(clap::Args)]
+pub struct CasesArgs {
+    /// Also learn from the store's confirmed mule accounts (its `mule` labels): trees fitted on
+    /// top of the model, each account scored by trees that never saw its own label
+    #[arg(long)]
+    learn_cases: bool,
+}
+
+impl CasesArgs {
+    /// The mule settings these flags ask for.
+    fn config(&self) -> MuleConfig {
+        MuleConfig { cases: self.learn_cases.then(CasesConfig::default), ..MuleConfig::default() }
+    }
 }
 
 #[derive(clap::Args)]
@@ -153,6 +172,8 @@ pub struct EvalArgs {
     /// JSON output
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    cases: CasesArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -186,7 +207,7 @@ fn run_mules(args: MulesArgs) -> anyhow::Result<ExitCode> {
         eprintln!("warning: {}", w.message_en);
     }
     let mut scores =
-        mules::score_all(ledger, &loaded.graph, until(&args.source)?, &model, &MuleConfig::default(), args.all);
+        mules::score_all(ledger, &loaded.graph, until(&args.source)?, &model, &args.cases.config(), args.all);
     scores.sort_by(|a, b| b.flagged.cmp(&a.flagged).then(b.score.total_cmp(&a.score)));
     let flagged = scores.iter().filter(|s| s.flagged).count();
     let shown: Vec<&MuleScore> = scores.iter().filter(|s| args.all || s.flagged).collect();
@@ -258,6 +279,7 @@ fn mule_json(ledger: &Ledger, s: &MuleScore) -> serde_json::Value {
         "bank": a.bank.map(|b| ledger.bank_code(b)),
         "score": round(s.score),
         "model": round(s.model),
+        "learned": s.learned.map(round),
         "rules": round(s.rules),
         "flagged": s.flagged,
         "reasons": s.reasons,
@@ -437,7 +459,7 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let loaded = load(&args.source.db)?;
     let ledger = loaded.store.ledger();
     let model = load_model(args.model.as_deref())?;
-    let cfg = MuleConfig::default();
+    let cfg = args.cases.config();
     let file = args.labels.as_deref().map(|path| read_labels(path, ledger)).transpose()?;
     let until = until(&args.source)?;
     let (q, all_farmers) = evaluation::mule_quality(ledger, &loaded.graph, until, &model, &cfg, file.as_deref());

@@ -1,0 +1,163 @@
+//! Learning from the store's own confirmed cases. An anti-fraud centre knows some of its region's
+//! mule accounts (confirmed by victims' reports and investigation: the store's `mule` labels) and
+//! wants the rest. The shipped model learned other regions; here trees learn, on top of its
+//! verdict, what the confirmed accounts of *this* store share and its look-alikes (wholesalers,
+//! wallets, crews) do not.
+//!
+//! It is positive-unlabelled learning: the confirmed accounts against all the others, which hold
+//! the unconfirmed mules too. Each account is scored by trees fitted on the other folds only, so
+//! no account's score ever rests on its own label. With `c` the mean out-of-fold score of the
+//! confirmed accounts (the share of mules that get confirmed, if confirmation picks mules
+//! regardless of how they look; Elkan and Noto, 2008), an account's probability of being a mule is
+//! its score divided by `c`.
+
+use crate::catalog::FEATURE_COUNT;
+use crate::context::Features;
+use crate::model::{out_of_fold, ModelError, TrainParams};
+use crate::odds::{inside, logit};
+
+/// When and how the store's confirmed cases are learned from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CasesConfig {
+    /// Least confirmed mule accounts among those scored; with fewer, nothing is learned.
+    pub min_cases: usize,
+    /// The trees (and the folds each account is held out by).
+    pub params: TrainParams,
+}
+
+impl Default for CasesConfig {
+    fn default() -> CasesConfig {
+        CasesConfig { min_cases: 30, params: TrainParams { iterations: 150, ..TrainParams::default() } }
+    }
+}
+
+/// What learning from the cases gave.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Learned {
+    /// Each row's out-of-fold score: from the trees that did not see its label.
+    pub scores: Vec<f64>,
+    /// The confirmed accounts' mean out-of-fold score (`c` above).
+    pub confirmed_share: f64,
+    /// Confirmed accounts learned from.
+    pub cases: usize,
+}
+
+impl Learned {
+    /// Row `i`'s probability of being a mule: its score over the confirmed share, at most 1.
+    pub fn probability(&self, i: usize) -> f64 {
+        (self.scores[i] / self.confirmed_share).min(1.0)
+    }
+}
+
+/// Learns from `cases` (aligned with `rows` and `prior`, the shipped model's probabilities); `None`
+/// with fewer than [`CasesConfig::min_cases`] cases or nothing else to tell them from.
+pub fn learn(
+    rows: &[Features],
+    prior: &[f64],
+    cases: &[bool],
+    cfg: &CasesConfig,
+) -> Result<Option<Learned>, ModelError> {
+    let n = cases.iter().filter(|&&c| c).count();
+    if n < cfg.min_cases || n == cases.len() {
+        return Ok(None);
+    }
+    // The shipped model's verdict is one more column: the trees learn where it goes wrong here.
+    let wide: Vec<Vec<f64>> =
+        rows.iter().zip(prior).map(|(r, &p)| r.iter().copied().chain([logit(inside(p))]).collect()).collect();
+    let labelled: Vec<(usize, bool)> = cases.iter().copied().enumerate().collect();
+    let (_, held) = out_of_fold(&wide, &labelled, |k| k, FEATURE_COUNT + 1, &cfg.params)?;
+    let scores: Vec<f64> = held.into_iter().map(|s| s.unwrap_or(0.0)).collect();
+    let confirmed: Vec<f64> = scores.iter().zip(cases).filter(|x| *x.1).map(|x| *x.0).collect();
+    let share = confirmed.iter().sum::<f64>() / confirmed.len() as f64;
+    if share <= 0.0 {
+        return Ok(None);
+    }
+    Ok(Some(Learned { scores, confirmed_share: share, cases: n }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::{Rng, SeedableRng};
+    use rand_chacha::ChaCha8Rng;
+
+    /// 3,000 accounts: 200 mules (column 0 high, column 1 low), 200 look-alikes (column 0 high
+    /// too, but column 1 high) and ordinary ones. The shipped model, standing in as `prior`, takes
+    /// mules and look-alikes alike; the store has confirmed every other mule.
+    fn store() -> (Vec<Features>, Vec<f64>, Vec<bool>, Vec<u8>) {
+        let mut rng = ChaCha8Rng::seed_from_u64(3);
+        let kinds: Vec<u8> = (0..3_000).map(|i| [1, 2].get(i % 15).copied().unwrap_or(0)).collect();
+        let mut rows = vec![[f64::NAN; FEATURE_COUNT]; kinds.len()];
+        let mut prior = Vec::new();
+        for (row, &k) in rows.iter_mut().zip(&kinds) {
+            row[0] = if k == 0 { 0.0 } else { 1.0 } + rng.random_range(0.0..0.5);
+            row[1] = if k == 2 { 1.0 } else { 0.0 } + rng.random_range(0.0..0.5);
+            prior.push(if k == 0 { 0.05 } else { 0.8 });
+        }
+        let mut n = 0;
+        let cases = kinds
+            .iter()
+            .map(|&k| {
+                k == 1 && {
+                    n += 1;
+                    n % 2 == 0
+                }
+            })
+            .collect();
+        (rows, prior, cases, kinds)
+    }
+
+    fn quick() -> CasesConfig {
+        CasesConfig {
+            params: TrainParams { iterations: 40, max_depth: 3, ..TrainParams::default() },
+            ..CasesConfig::default()
+        }
+    }
+
+    #[test]
+    fn the_confirmed_cases_find_the_unconfirmed_mules_and_spare_the_look_alikes() {
+        let (rows, prior, cases, kinds) = store();
+        let l = learn(&rows, &prior, &cases, &quick()).unwrap().expect("enough cases");
+        assert_eq!(l.cases, 100);
+        assert!((0.3..0.7).contains(&l.confirmed_share), "half the mules are confirmed: {}", l.confirmed_share);
+        let share_over_half = |want: &dyn Fn(usize) -> bool| {
+            let of: Vec<f64> = (0..rows.len()).filter(|&i| want(i)).map(|i| l.probability(i)).collect();
+            of.iter().filter(|&&q| q >= 0.5).count() as f64 / of.len() as f64
+        };
+        assert!(share_over_half(&|i| kinds[i] == 1 && !cases[i]) > 0.9, "unconfirmed mules");
+        assert!(share_over_half(&|i| kinds[i] == 2) < 0.05, "look-alikes");
+        assert!(share_over_half(&|i| kinds[i] == 0) < 0.01, "ordinary accounts");
+    }
+
+    #[test]
+    fn no_account_is_scored_by_trees_that_saw_its_own_label() {
+        // An account's score (before division by the confirmed share) is the same whether or not
+        // it is confirmed: only the trees of the other folds score it.
+        let (rows, prior, mut cases, kinds) = store();
+        let before = learn(&rows, &prior, &cases, &quick()).unwrap().unwrap();
+        let mule = (0..rows.len()).find(|&i| kinds[i] == 1 && cases[i]).unwrap();
+        cases[mule] = false;
+        let after = learn(&rows, &prior, &cases, &quick()).unwrap().unwrap();
+        assert_eq!(before.scores[mule], after.scores[mule]);
+        assert_ne!(before.confirmed_share, after.confirmed_share, "the others' trees did change");
+    }
+
+    #[test]
+    fn too_few_cases_learn_nothing() {
+        let (rows, prior, cases, _) = store();
+        let few: Vec<bool> = cases
+            .iter()
+            .scan(0, |n, &c| {
+                Some(
+                    c && {
+                        *n += 1;
+                        *n <= 29
+                    },
+                )
+            })
+            .collect();
+        assert!(learn(&rows, &prior, &few, &quick()).unwrap().is_none());
+        let none = vec![false; rows.len()];
+        assert!(learn(&rows, &prior, &none, &quick()).unwrap().is_none());
+    }
+}

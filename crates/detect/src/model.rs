@@ -425,7 +425,7 @@ pub(crate) struct Bag {
 
 impl Bag {
     /// The probability of each of `rows`.
-    fn probabilities<R: AsRef<[f64]>>(&self, rows: &[&R]) -> Vec<f64> {
+    pub(crate) fn probabilities<R: AsRef<[f64]>>(&self, rows: &[&R]) -> Vec<f64> {
         if rows.is_empty() {
             return Vec::new();
         }

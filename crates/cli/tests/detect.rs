@@ -147,3 +147,29 @@ fn moving_the_start_of_the_data_does_not_move_old_accounts() {
     let (before, after) = (flagged_old(&full), flagged_old(&shifted));
     assert!(after <= before + 2, "ordinary old accounts flagged: {before} from the start, {after} three weeks later");
 }
+
+#[test]
+fn learning_from_the_confirmed_cases_scores_the_accounts_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = scenario(dir.path(), "5");
+    let run = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec!["detect", "mules", "--db", &db, "--json"];
+        args.extend(extra);
+        serde_json::from_str(&ok(&fanzha(&args))).unwrap()
+    };
+    let shipped = run(&[]);
+    assert!(shipped["accounts"].as_array().unwrap().iter().all(|a| a["learned"].is_null()), "off by default");
+    let cases = run(&["--learn-cases"]);
+    let accounts = cases["accounts"].as_array().unwrap();
+    assert!(!accounts.is_empty());
+    assert!(accounts.iter().all(|a| (0.0..=1.0).contains(&a["learned"].as_f64().unwrap())), "scored from the cases");
+    let with_reason = accounts
+        .iter()
+        .filter(|a| a["reasons"].as_array().unwrap().iter().any(|r| r["code"] == "cases.confirmed_like"))
+        .count();
+    assert!(with_reason > 0, "flags the cases support say so");
+    let eval: serde_json::Value =
+        serde_json::from_str(&ok(&fanzha(&["eval", "--db", &db, "--json", "--learn-cases"]))).unwrap();
+    assert!(eval["mules"]["combined"]["recall"].as_f64().unwrap() >= 0.9, "{eval}");
+    assert!(eval["mules"]["combined"]["precision"].as_f64().unwrap() >= 0.9, "{eval}");
+}

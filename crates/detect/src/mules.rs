@@ -579,6 +579,21 @@ fn score_reason(p: f64, threshold: f64) -> Reason {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn together_flags_when_the_two_distances_from_the_cuts_sum_to_zero_or_more() {
+        let t = 0.3;
+        // Both at their cuts: on the cut.
+        assert!((together(t, 0.5, t) - t).abs() < 1e-12);
+        // A confident shipped verdict outweighs a hesitant learned one, and the other way round.
+        assert!(together(0.95, 0.4, t) >= t);
+        assert!(together(0.35, 0.01, t) < t);
+        // Symmetric in log-odds: shipped 0.3 + d and learned 0.5 - d cancel.
+        let d = 1.3;
+        let p = sigmoid(logit(t) + d);
+        let q = sigmoid(-d);
+        assert!((together(p, q, t) - t).abs() < 1e-9);
+    }
     use crate::catalog::FEATURE_COUNT;
     use crate::testing::{ledger, population, trained_on_population, T0};
 

@@ -160,6 +160,7 @@ fn learning_from_the_confirmed_cases_scores_the_accounts_and_says_so() {
     let shipped = run(&[]);
     assert!(shipped["accounts"].as_array().unwrap().iter().all(|a| a["learned"].is_null()), "off by default");
     let cases = run(&["--learn-cases"]);
+    assert_eq!(cases["cases"]["outcome"], "learned", "{}", cases["cases"]);
     let accounts = cases["accounts"].as_array().unwrap();
     assert!(!accounts.is_empty());
     assert!(accounts.iter().all(|a| (0.0..=1.0).contains(&a["learned"].as_f64().unwrap())), "scored from the cases");

@@ -15,6 +15,7 @@ use crate::catalog::FEATURE_COUNT;
 use crate::context::Features;
 use crate::model::{out_of_fold, ModelError, TrainParams};
 use crate::odds::{inside, logit};
+use serde::Serialize;
 
 /// When and how the store's confirmed cases are learned from.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -54,6 +55,48 @@ impl Learned {
     /// Row `i`'s probability of being a mule: its score over the confirmed share, at most 1.
     pub fn probability(&self, i: usize) -> f64 {
         (self.scores[i] / self.confirmed_share).min(1.0)
+    }
+}
+
+/// What became of learning from the store's cases, for the user to see.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Outcome {
+    /// Learned from this many confirmed accounts; `confirmed_share` is `c` above.
+    Learned {
+        /// Confirmed accounts learned from.
+        cases: usize,
+        /// Their mean out-of-fold score.
+        confirmed_share: f64,
+    },
+    /// Too few confirmed accounts among those scored, or nothing else: the shipped model alone scores.
+    TooFew {
+        /// Confirmed accounts among those scored.
+        cases: usize,
+        /// Least needed ([`CasesConfig::min_cases`]).
+        needed: usize,
+    },
+    /// The trees could not learn: the shipped model alone scores.
+    Failed {
+        /// Why.
+        reason: String,
+    },
+}
+
+impl Outcome {
+    /// One line for the user.
+    pub fn message_en(&self) -> String {
+        match self {
+            Outcome::Learned { cases, confirmed_share } => format!(
+                "learned from the store's {cases} confirmed mule accounts (their mean out-of-fold score {confirmed_share:.2})"
+            ),
+            Outcome::TooFew { cases, needed } => format!(
+                "the store has {cases} confirmed mule accounts among those scored, {needed} are needed to learn from them: the shipped model alone scores"
+            ),
+            Outcome::Failed { reason } => {
+                format!("learning from the store's confirmed cases failed ({reason}): the shipped model alone scores")
+            }
+        }
     }
 }
 

@@ -49,6 +49,8 @@ pub struct MuleQuality {
     pub model: Quality,
     /// The rules alone, at [`MuleConfig::rule_flag`].
     pub rules: Quality,
+    /// What became of learning from the store's confirmed cases, when asked.
+    pub cases: Option<crate::cases::Outcome>,
 }
 
 /// Scores the store as `fanzha detect mules` does (up to `until`) and measures it against `file`'s
@@ -81,6 +83,7 @@ pub fn mule_quality(
         combined: measure(|s| s.score, &|s| s.flagged),
         model: measure(|s| s.model, &|s| s.model >= model.threshold),
         rules: measure(|s| s.rules, &|s| s.rules >= cfg.rule_flag),
+        cases: scored.cases,
     };
     (quality, farmers)
 }

@@ -88,6 +88,8 @@ pub struct Scored {
     /// The card-farming verdict on every holder with two or more accounts, knowing the run's flags
     /// ([`farming::farmers_with_flags`]); highest score first.
     pub farmers: Vec<FarmerScore>,
+    /// What became of learning from the store's confirmed cases, when [`MuleConfig::cases`] asked.
+    pub cases: Option<cases::Outcome>,
 }
 
 /// The accounts worth scoring: internal accounts that took part in at least one transfer, the
@@ -131,7 +133,7 @@ pub fn score_store(
     let accounts = accounts_to_score(ledger, &engine, &farmers, extra);
     let mut rows = context::rows(&engine, ledger, graph, until, &accounts, &ContextConfig::default());
     let links = Links::new(graph, until, &accounts);
-    let mut scores = score(ledger, &accounts, &mut rows, &links, model, cfg, explain_all);
+    let (mut scores, cases) = score(ledger, &accounts, &mut rows, &links, model, cfg, explain_all);
     // A behaviour change says since when (the first inflow from a new payer in the recent span).
     let change_code = format!("rule.{}", rules::BEHAVIOUR_CHANGE);
     for s in &mut scores {
@@ -153,7 +155,7 @@ pub fn score_store(
     if farmers.iter().any(|f| f.flagged_cards > 0) {
         follow_chains(ledger, graph, until, &position, &rows, &mut scores, &cfg.chain, verdict);
     }
-    Scored { accounts, rows, scores, farmers }
+    Scored { accounts, rows, scores, farmers, cases }
 }
 
 /// Every holder's card-farming verdict knowing which accounts `scores` flag; the scored cards of
@@ -363,16 +365,22 @@ pub fn score(
     model: &MuleModel,
     cfg: &MuleConfig,
     explain_all: bool,
-) -> Vec<MuleScore> {
+) -> (Vec<MuleScore>, Option<cases::Outcome>) {
     let (first, shipped) = model.stages(rows, links);
-    let learned = cfg.cases.and_then(|c| learned_from_cases(ledger, accounts, rows, &shipped, &c));
+    let (learned, outcome) = match cfg.cases {
+        Some(c) => {
+            let (learned, outcome) = learned_from_cases(ledger, accounts, rows, &shipped, &c);
+            (learned, Some(outcome))
+        }
+        None => (None, None),
+    };
     let probs: Vec<f64> = match &learned {
         Some(l) => shipped.iter().enumerate().map(|(i, &p)| together(p, l.probability(i), model.threshold)).collect(),
         None => shipped,
     };
     let company = Company { ledger, accounts, links, first: &first };
     let verdict = Verdict { threshold: model.threshold, rule_flag: cfg.rule_flag };
-    accounts
+    let scores = accounts
         .iter()
         .enumerate()
         .zip(rows.iter().zip(probs))
@@ -394,7 +402,8 @@ pub fn score(
             }
             MuleScore { account, score: verdict.score(p, r), model: p, learned: q, rules: r, flagged, reasons }
         })
-        .collect()
+        .collect();
+    (scores, outcome)
 }
 
 /// The shipped model's probability `p` (cut at `threshold`) and the one learned from the store's
@@ -407,26 +416,27 @@ fn together(p: f64, q: f64, threshold: f64) -> f64 {
     sigmoid(cut + (logit(inside(p)) - cut + logit(inside(q))) / 2.0)
 }
 
-/// Each of `accounts`' probability of being a mule learned from the store's confirmed mule
-/// accounts ([`cases::learn`]), or `None` when there are too few (a failed fit is reported and
-/// changes nothing).
+/// What learning from the store's confirmed mule accounts ([`cases::learn`]) gave for `accounts`,
+/// and what became of it: nothing learned when there are too few or the trees fail.
 fn learned_from_cases(
     ledger: &Ledger,
     accounts: &[AccountIx],
     rows: &[Features],
     shipped: &[f64],
     cfg: &CasesConfig,
-) -> Option<cases::Learned> {
+) -> (Option<cases::Learned>, cases::Outcome) {
     let confirmed = labels::mule_accounts(ledger);
     let is_case: Vec<bool> = accounts.iter().map(|a| confirmed.contains(a)).collect();
     match cases::learn(rows, shipped, &is_case, cfg) {
-        Ok(learned) => learned,
-        Err(e) => {
-            eprintln!(
-                "warning: learning from the store's confirmed cases failed ({e}); the shipped model alone scores"
-            );
-            None
+        Ok(Some(l)) => {
+            let outcome = cases::Outcome::Learned { cases: l.cases, confirmed_share: l.confirmed_share };
+            (Some(l), outcome)
         }
+        Ok(None) => {
+            let n = is_case.iter().filter(|&&c| c).count();
+            (None, cases::Outcome::TooFew { cases: n, needed: cfg.min_cases })
+        }
+        Err(e) => (None, cases::Outcome::Failed { reason: e.to_string() }),
     }
 }
 
@@ -610,7 +620,22 @@ mod tests {
         let (mut rows, links, kinds) = population(2);
         let l = ledger(kinds.len(), &[]);
         let accounts: Vec<AccountIx> = (0..kinds.len()).map(AccountIx::of).collect();
-        (score(&l, &accounts, &mut rows, &links, &model, &MuleConfig::default(), false), kinds)
+        (score(&l, &accounts, &mut rows, &links, &model, &MuleConfig::default(), false).0, kinds)
+    }
+
+    #[test]
+    fn with_too_few_confirmed_cases_the_shipped_model_alone_scores_and_the_run_says_so() {
+        let model = trained_on_population(1);
+        let (rows, links, kinds) = population(2);
+        let l = ledger(kinds.len(), &[]);
+        let accounts: Vec<AccountIx> = (0..kinds.len()).map(AccountIx::of).collect();
+        let run = |cfg: &MuleConfig| score(&l, &accounts, &mut rows.clone(), &links, &model, cfg, false);
+        let (plain, none) = run(&MuleConfig::default());
+        assert_eq!(none, None, "not asked");
+        let asked = MuleConfig { cases: Some(CasesConfig::default()), ..MuleConfig::default() };
+        let (with, outcome) = run(&asked);
+        assert_eq!(outcome, Some(cases::Outcome::TooFew { cases: 0, needed: 30 }));
+        assert_eq!(with, plain);
     }
 
     #[test]

@@ -206,14 +206,18 @@ fn run_mules(args: MulesArgs) -> anyhow::Result<ExitCode> {
     for w in &warnings {
         eprintln!("warning: {}", w.message_en);
     }
-    let mut scores =
-        mules::score_all(ledger, &loaded.graph, until(&args.source)?, &model, &args.cases.config(), args.all);
+    let scored =
+        mules::score_store(ledger, &loaded.graph, until(&args.source)?, &model, &args.cases.config(), args.all, &[]);
+    if let Some(outcome) = &scored.cases {
+        eprintln!("{}", outcome.message_en());
+    }
+    let mut scores = scored.scores;
     scores.sort_by(|a, b| b.flagged.cmp(&a.flagged).then(b.score.total_cmp(&a.score)));
     let flagged = scores.iter().filter(|s| s.flagged).count();
     let shown: Vec<&MuleScore> = scores.iter().filter(|s| args.all || s.flagged).collect();
     if args.json {
         let rows: Vec<_> = shown.iter().map(|s| mule_json(ledger, s)).collect();
-        let out = json!({"scored": scores.len(), "flagged": flagged, "threshold": model.threshold, "warnings": warnings, "accounts": rows});
+        let out = json!({"scored": scores.len(), "flagged": flagged, "threshold": model.threshold, "warnings": warnings, "cases": scored.cases, "accounts": rows});
         println!("{}", serde_json::to_string(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
@@ -465,9 +469,11 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let (q, all_farmers) = evaluation::mule_quality(ledger, &loaded.graph, until, &model, &cfg, file.as_deref());
     let (combined_q, model_q, rules_q) = (q.combined, q.model, q.rules);
     let farmers = evaluation::farmer_quality(ledger, &all_farmers);
+    if let Some(outcome) = &q.cases {
+        eprintln!("{}", outcome.message_en());
+    }
     if args.json {
-        let out =
-            json!({"mules": {"combined": combined_q, "model": model_q, "rules": rules_q}, "card_farmers": farmers});
+        let out = json!({"mules": {"combined": combined_q, "model": model_q, "rules": rules_q, "cases": q.cases}, "card_farmers": farmers});
         println!("{}", serde_json::to_string(&out)?);
         return Ok(ExitCode::SUCCESS);
     }

@@ -607,6 +607,11 @@ mod tests {
     use crate::catalog::FEATURE_COUNT;
     use crate::testing::{ledger, population, trained_on_population, T0};
 
+    /// A verdict of nothing: not flagged, every score 0.
+    fn unflagged(account: AccountIx) -> MuleScore {
+        MuleScore { account, score: 0.0, model: 0.0, learned: None, rules: 0.0, flagged: false, reasons: vec![] }
+    }
+
     /// [`population`]`(2)` scored by a model trained on [`population`]`(1)` (account `k` is `A{k}`),
     /// with each account's kind.
     fn scored_population() -> (Vec<MuleScore>, Vec<u8>) {
@@ -701,18 +706,7 @@ mod tests {
             row[ix::PASS_THROUGH_DAY] = day;
         }
         let verdict = Verdict { threshold: 0.5, rule_flag: 0.6 };
-        let mut scores: Vec<MuleScore> = accounts
-            .iter()
-            .map(|&account| MuleScore {
-                account,
-                score: 0.0,
-                model: 0.0,
-                learned: None,
-                rules: 0.0,
-                flagged: false,
-                reasons: vec![],
-            })
-            .collect();
+        let mut scores: Vec<MuleScore> = accounts.iter().map(|&account| unflagged(account)).collect();
         scores[0] = MuleScore { model: 0.9, score: on_cut(0.9, 0.5), flagged: true, ..scores[0].clone() };
         follow_chains(&l, &graph, None, &position, &rows, &mut scores, &ChainConfig::default(), verdict);
         let flagged: Vec<bool> = scores.iter().map(|s| s.flagged).collect();
@@ -770,18 +764,7 @@ mod tests {
         let accounts: Vec<AccountIx> = (0..6).map(AccountIx).collect();
         let position: FxHashMap<AccountIx, usize> = accounts.iter().enumerate().map(|(i, &a)| (a, i)).collect();
         let verdict = Verdict { threshold: 0.5, rule_flag: 0.6 };
-        let mut scores: Vec<MuleScore> = accounts
-            .iter()
-            .map(|&account| MuleScore {
-                account,
-                score: 0.0,
-                model: 0.0,
-                learned: None,
-                rules: 0.0,
-                flagged: false,
-                reasons: vec![],
-            })
-            .collect();
+        let mut scores: Vec<MuleScore> = accounts.iter().map(|&account| unflagged(account)).collect();
         let cfg = FarmingConfig::default();
         let farmers =
             |scores: &mut Vec<MuleScore>| farmers_from_flags(&l, &graph, None, &cfg, &position, scores, verdict);

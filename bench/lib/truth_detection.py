@@ -41,13 +41,16 @@ def measure(rows, flagged, keep):
 
 
 def main():
-    world, detect = sys.argv[1], sys.argv[2]
+    args = [a for a in sys.argv[1:] if a != "--json"]
+    if len(args) != 2:
+        sys.exit("usage: truth_detection.py WORLD DETECT.json [--json]")
+    world, detect = args
     rows, flagged = read(world, detect)
     out = {
         "all": measure(rows, flagged, lambda r: True),
         "unconfirmed": measure(rows, flagged, lambda r: r.get("labelled", "0") != "1"),
         "lawful_flagged": collections.Counter(
-            r["archetype"] for i, r in rows.items() if i in flagged and r["role"] not in BAD).most_common(6),
+            r["archetype"] for i, r in rows.items() if i in flagged and r["role"] not in BAD).most_common(),
     }
     if "--json" in sys.argv:
         print(json.dumps(out, ensure_ascii=False))
@@ -55,7 +58,7 @@ def main():
     for k in ("all", "unconfirmed"):
         m = out[k]
         print(f"{k:12} precision {m['precision']:.3f} recall {m['recall']:.3f} F1 {m['f1']:.3f} "
-              f"(flagged {m['flagged']}, fraud {m['fraud']} of {m['accounts']})")
+              f"(flagged {m['flagged']}, {m['flagged'] - m['true']} lawful; fraud {m['fraud']} of {m['accounts']})")
     print("lawful flagged:", ", ".join(f"{a} {n}" for a, n in out["lawful_flagged"]))
 
 

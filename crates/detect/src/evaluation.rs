@@ -45,7 +45,8 @@ pub fn scope(
 pub struct MuleQuality {
     /// The combined score and flag (what `fanzha detect mules` reports).
     pub combined: Quality,
-    /// The model alone, at its threshold.
+    /// The model alone, at its threshold (with the store's cases learned from, the model taken
+    /// together with them: [`crate::mules::MuleScore::model`]).
     pub model: Quality,
     /// The rules alone, at [`MuleConfig::rule_flag`].
     pub rules: Quality,

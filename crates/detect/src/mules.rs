@@ -375,7 +375,12 @@ pub fn score(
         None => (None, None),
     };
     let probs: Vec<f64> = match &learned {
-        Some(l) => shipped.iter().enumerate().map(|(i, &p)| together(p, l.probability(i), model.threshold)).collect(),
+        // An account the cases could not score (its fold unfitted) keeps the shipped verdict.
+        Some(l) => shipped
+            .iter()
+            .enumerate()
+            .map(|(i, &p)| together(p, l.probability(i).unwrap_or(0.5), model.threshold))
+            .collect(),
         None => shipped,
     };
     let company = Company { ledger, accounts, links, first: &first };
@@ -385,7 +390,7 @@ pub fn score(
         .enumerate()
         .zip(rows.iter().zip(probs))
         .map(|((i, &account), (f, p))| {
-            let q = learned.as_ref().map(|l| l.probability(i));
+            let q = learned.as_ref().and_then(|l| l.probability(i));
             let own: &OwnFeatures = f[..OWN_COUNT].try_into().expect("rows start with the own features");
             let (r, fired) = rules::apply(&cfg.rules, own);
             let flagged = verdict.flagged(p, r);
@@ -411,9 +416,19 @@ pub fn score(
 /// cut, placed back on `threshold`. At or above `threshold` exactly when the two log-odds
 /// distances sum to zero or more: a confident verdict of either outweighs a hesitant one of the
 /// other.
+/// Probabilities are kept 1e-9 from 0 and 1, so a learned probability of 1 (a score at or above
+/// the confirmed accounts' mean) or 0 weighs about 20.7 in log-odds and decides the verdict unless
+/// the shipped model is as sure the other way.
 fn together(p: f64, q: f64, threshold: f64) -> f64 {
     let cut = logit(inside(threshold));
-    sigmoid(cut + (logit(inside(p)) - cut + logit(inside(q))) / 2.0)
+    let distance = logit(inside(p)) - cut + logit(inside(q));
+    let placed = sigmoid(cut + distance / 2.0);
+    // Rounding next to the cut must not move an account across it.
+    if distance >= 0.0 {
+        placed.max(threshold)
+    } else {
+        placed.min(f64::from_bits(threshold.to_bits().saturating_sub(1)))
+    }
 }
 
 /// What learning from the store's confirmed mule accounts ([`cases::learn`]) gave for `accounts`,
@@ -434,7 +449,12 @@ fn learned_from_cases(
         }
         Ok(None) => {
             let n = is_case.iter().filter(|&&c| c).count();
-            (None, cases::Outcome::TooFew { cases: n, needed: cfg.min_cases })
+            let outcome = if n < cfg.min_cases {
+                cases::Outcome::TooFew { cases: n, needed: cfg.min_cases }
+            } else {
+                cases::Outcome::Failed { reason: "nothing to tell the confirmed accounts from".into() }
+            };
+            (None, outcome)
         }
         Err(e) => (None, cases::Outcome::Failed { reason: e.to_string() }),
     }
@@ -590,20 +610,6 @@ fn score_reason(p: f64, threshold: f64) -> Reason {
 mod tests {
     use super::*;
 
-    #[test]
-    fn together_flags_when_the_two_distances_from_the_cuts_sum_to_zero_or_more() {
-        let t = 0.3;
-        // Both at their cuts: on the cut.
-        assert!((together(t, 0.5, t) - t).abs() < 1e-12);
-        // A confident shipped verdict outweighs a hesitant learned one, and the other way round.
-        assert!(together(0.95, 0.4, t) >= t);
-        assert!(together(0.35, 0.01, t) < t);
-        // Symmetric in log-odds: shipped 0.3 + d and learned 0.5 - d cancel.
-        let d = 1.3;
-        let p = sigmoid(logit(t) + d);
-        let q = sigmoid(-d);
-        assert!((together(p, q, t) - t).abs() < 1e-9);
-    }
     use crate::catalog::FEATURE_COUNT;
     use crate::testing::{ledger, population, trained_on_population, T0};
 
@@ -812,5 +818,22 @@ mod tests {
         verdict.add(&mut s, Reason { code: "rule.b".into(), weight: 0.6, ..weak });
         assert!(s.flagged && s.score >= 0.5 && (s.rules - 0.72).abs() < 1e-12);
         assert_eq!(s.reasons.iter().map(|r| r.code.as_str()).collect::<Vec<_>>(), ["rule.b", "rule.a"]);
+    }
+
+    #[test]
+    fn together_flags_when_the_two_distances_from_the_cuts_sum_to_zero_or_more() {
+        let t = 0.3;
+        // Both at their cuts: on the cut, flagged.
+        assert!(together(t, 0.5, t) >= t);
+        // A confident shipped verdict outweighs a hesitant learned one, and the other way round.
+        assert!(together(0.95, 0.4, t) >= t);
+        assert!(together(0.35, 0.01, t) < t);
+        // Symmetric in log-odds: shipped 0.3 + d and learned 0.5 - d cancel.
+        let d = 1.3;
+        let p = sigmoid(logit(t) + d);
+        let q = sigmoid(-d);
+        assert!((together(p, q, t) - t).abs() < 1e-9);
+        // Just below the cut on the sum stays below it, whatever the rounding.
+        assert!(together(p, sigmoid(-d - 1e-9), t) < t);
     }
 }

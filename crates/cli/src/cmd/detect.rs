@@ -200,7 +200,7 @@ fn run_mules(args: MulesArgs) -> anyhow::Result<ExitCode> {
     let ledger = loaded.store.ledger();
     let model = load_model(args.model.as_deref())?;
     if let Some(id) = &args.explain {
-        return explain(&loaded, &args.source, &model, id);
+        return explain(&loaded, &args.source, &model, &args.cases.config(), id);
     }
     let warnings = fanzha_detect::quality::warnings(ledger, &loaded.graph, until(&args.source)?);
     for w in &warnings {
@@ -229,8 +229,9 @@ fn run_mules(args: MulesArgs) -> anyhow::Result<ExitCode> {
     for s in shown.iter().take(args.top) {
         let a = ledger.account(s.account);
         let bank = a.bank.map_or("-", |b| ledger.bank_code(b));
+        let learned = s.learned.map(|q| format!(", learned from the store's cases {q:.2}")).unwrap_or_default();
         println!(
-            "\n{}  {bank}  score {:.2} (model {:.2}, rules {:.2})",
+            "\n{}  {bank}  score {:.2} (model {:.2}{learned}, rules {:.2})",
             ledger.account_id(s.account),
             s.score,
             s.model,
@@ -248,11 +249,19 @@ fn run_mules(args: MulesArgs) -> anyhow::Result<ExitCode> {
 
 /// `detect mules --explain ACCOUNT`: every feature of one account, what it adds to the model's
 /// log-odds, and the verdict.
-fn explain(loaded: &Loaded, source: &Source, model: &MuleModel, id: &str) -> anyhow::Result<ExitCode> {
+fn explain(
+    loaded: &Loaded,
+    source: &Source,
+    model: &MuleModel,
+    cfg: &MuleConfig,
+    id: &str,
+) -> anyhow::Result<ExitCode> {
     let ledger = loaded.store.ledger();
     let account = ledger.account_ix(id).with_context(|| format!("no account '{id}' in the store"))?;
-    let cfg = MuleConfig::default();
-    let scored = mules::score_store(ledger, &loaded.graph, until(source)?, model, &cfg, true, &[account]);
+    let scored = mules::score_store(ledger, &loaded.graph, until(source)?, model, cfg, true, &[account]);
+    if let Some(outcome) = &scored.cases {
+        eprintln!("{}", outcome.message_en());
+    }
     let position = scored.accounts.iter().position(|&a| a == account).expect("extra accounts are scored");
     let s = &scored.scores[position];
     println!(

@@ -17,10 +17,13 @@ def account_roles(world):
 def false_alarm_test(world):
     """A function of a transfer id that says whether holding it is a false alarm by WORLD's truth
     (decision 11): payer and payee are both lawful in truth.csv (an account it does not list, or
-    cash, counts as lawful) and truth_transfers.csv does not list the transfer as fraud-related."""
+    cash, counts as lawful) and truth_transfers.csv does not list the transfer as fraud-related
+    (listed with a kind other than `ordinary`)."""
     role = account_roles(world)
     with open(os.path.join(world, "truth_transfers.csv"), newline="") as f:
-        fraud = {row["txn_id"] for row in csv.DictReader(f)}
+        # W27 lists every transfer, its lawful ones as `ordinary`; the other worlds list only
+        # fraud-related ones.
+        fraud = {row["txn_id"] for row in csv.DictReader(f) if row.get("kind") != "ordinary"}
     with open(os.path.join(world, "transfers.csv"), newline="") as f:
         ends = {row["txn_id"]: (row["from_account"], row["to_account"]) for row in csv.DictReader(f)}
 

@@ -24,9 +24,10 @@ pub struct CasesConfig {
     pub min_cases: usize,
     /// The trees (and the folds each account is held out by).
     pub params: TrainParams,
-    /// Most rows the trees learn from: every confirmed account, and about one in `step` of the
-    /// others, as many as fit (at least one). Rows left out of the sample are scored by every
-    /// fold's trees, none of which saw them, and every score's odds are divided by `step`.
+    /// About the most rows the trees learn from: every confirmed account, and one in `step` of
+    /// the others (by a hash of the row), `step` the smallest that brings the sample to about this
+    /// many. Rows left out of the sample are scored by every fold's trees, none of which saw them,
+    /// and every score's odds are divided by `step`.
     pub max_rows: usize,
 }
 

@@ -416,6 +416,7 @@ pub fn score(
 /// cut, placed back on `threshold`. At or above `threshold` exactly when the two log-odds
 /// distances sum to zero or more: a confident verdict of either outweighs a hesitant one of the
 /// other.
+///
 /// Probabilities are kept 1e-9 from 0 and 1, so a learned probability of 1 (a score at or above
 /// the confirmed accounts' mean) or 0 weighs about 20.7 in log-odds and decides the verdict unless
 /// the shipped model is as sure the other way.

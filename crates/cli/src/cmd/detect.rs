@@ -69,8 +69,9 @@ pub struct MulesArgs {
 /// Learning from the store's confirmed cases.
 #[derive(clap::Args)]
 pub struct CasesArgs {
-    /// Also learn from the store's confirmed mule accounts (its `mule` labels): trees fitted on
-    /// top of the model, each account scored by trees that never saw its own label
+    /// Also learn from the store's confirmed mule accounts (its own `mule` labels, not a `--labels`
+    /// file): trees fitted on top of the model, each account scored by trees that never saw its
+    /// own label; needs 30 confirmed accounts (docs/detection.md)
     #[arg(long)]
     learn_cases: bool,
 }

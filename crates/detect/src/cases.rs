@@ -13,7 +13,7 @@
 
 use crate::catalog::FEATURE_COUNT;
 use crate::context::Features;
-use crate::model::{out_of_fold, ModelError, TrainParams};
+use crate::model::{out_of_fold, spread, TrainParams};
 use crate::odds::{inside, logit};
 use serde::Serialize;
 
@@ -103,18 +103,25 @@ impl Outcome {
     }
 }
 
-/// Learns from `cases` (aligned with `rows` and `prior`, the shipped model's probabilities); `None`
-/// with fewer than [`CasesConfig::min_cases`] cases or nothing else to tell them from.
-pub fn learn(
-    rows: &[Features],
-    prior: &[f64],
-    cases: &[bool],
-    cfg: &CasesConfig,
-) -> Result<Option<Learned>, ModelError> {
+impl Learned {
+    /// What the user is told of it.
+    pub fn outcome(&self) -> Outcome {
+        Outcome::Learned { cases: self.cases, confirmed_share: self.confirmed_share }
+    }
+}
+
+/// Learns from `cases` (aligned with `rows` and `prior`, the shipped model's probabilities), or
+/// says why nothing was learned: fewer than [`CasesConfig::min_cases`] cases, nothing else to tell
+/// them from, or trees that could not be fitted.
+pub fn learn(rows: &[Features], prior: &[f64], cases: &[bool], cfg: &CasesConfig) -> Result<Learned, Outcome> {
     debug_assert!(rows.len() == prior.len() && rows.len() == cases.len(), "aligned rows, priors and cases");
     let n = cases.iter().filter(|&&c| c).count();
-    if n < cfg.min_cases || n == cases.len() {
-        return Ok(None);
+    if n < cfg.min_cases {
+        return Err(Outcome::TooFew { cases: n, needed: cfg.min_cases });
+    }
+    let nothing_else = || Outcome::Failed { reason: "nothing to tell the confirmed accounts from".into() };
+    if n == cases.len() {
+        return Err(nothing_else());
     }
     // The shipped model's verdict is one more column: the trees learn where it goes wrong here.
     let wide: Vec<Vec<f64>> =
@@ -125,10 +132,11 @@ pub fn learn(
     let learned_from: Vec<(usize, bool)> = cases
         .iter()
         .enumerate()
-        .filter(|&(i, &c)| c || ((i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40).is_multiple_of(step as u64))
+        .filter(|&(i, &c)| c || (spread(i) >> 8).is_multiple_of(step as u64))
         .map(|(i, &c)| (i, c))
         .collect();
-    let (bag, held) = out_of_fold(&wide, &learned_from, |k| learned_from[k].0, FEATURE_COUNT + 1, &cfg.params)?;
+    let (bag, held) = out_of_fold(&wide, &learned_from, |k| learned_from[k].0, FEATURE_COUNT + 1, &cfg.params)
+        .map_err(|e| Outcome::Failed { reason: e.to_string() })?;
     // A learned-from row whose fold could not be fitted stays unscored: every fitted tree saw it.
     let mut scores: Vec<Option<f64>> = vec![None; rows.len()];
     let mut sampled = vec![false; rows.len()];
@@ -147,9 +155,9 @@ pub fn learn(
     let confirmed: Vec<f64> = scores.iter().zip(cases).filter_map(|(s, &c)| s.filter(|_| c)).collect();
     let share = confirmed.iter().sum::<f64>() / confirmed.len() as f64;
     if share.is_nan() || share <= 0.0 {
-        return Ok(None);
+        return Err(nothing_else());
     }
-    Ok(Some(Learned { scores, confirmed_share: share, cases: n }))
+    Ok(Learned { scores, confirmed_share: share, cases: n })
 }
 
 #[cfg(test)]
@@ -194,7 +202,7 @@ mod tests {
     #[test]
     fn the_confirmed_cases_find_the_unconfirmed_mules_and_spare_the_look_alikes() {
         let (rows, prior, cases, kinds) = store();
-        let l = learn(&rows, &prior, &cases, &quick()).unwrap().expect("enough cases");
+        let l = learn(&rows, &prior, &cases, &quick()).expect("enough cases");
         assert_eq!(l.cases, 100);
         assert!((0.3..0.7).contains(&l.confirmed_share), "half the mules are confirmed: {}", l.confirmed_share);
         let share_over_half = |want: &dyn Fn(usize) -> bool| {
@@ -211,10 +219,10 @@ mod tests {
         // An account's score (before division by the confirmed share) is the same whether or not
         // it is confirmed: only the trees of the other folds score it.
         let (rows, prior, mut cases, kinds) = store();
-        let before = learn(&rows, &prior, &cases, &quick()).unwrap().unwrap();
+        let before = learn(&rows, &prior, &cases, &quick()).unwrap();
         let mule = (0..rows.len()).find(|&i| kinds[i] == 1 && cases[i]).unwrap();
         cases[mule] = false;
-        let after = learn(&rows, &prior, &cases, &quick()).unwrap().unwrap();
+        let after = learn(&rows, &prior, &cases, &quick()).unwrap();
         assert_eq!(before.scores[mule], after.scores[mule]);
         assert_ne!(before.confirmed_share, after.confirmed_share, "the others' trees did change");
     }
@@ -223,7 +231,7 @@ mod tests {
     fn a_large_store_learns_from_a_sample_and_still_finds_the_mules() {
         let (rows, prior, cases, kinds) = store();
         let cfg = CasesConfig { max_rows: 1_000, ..quick() };
-        let l = learn(&rows, &prior, &cases, &cfg).unwrap().expect("enough cases");
+        let l = learn(&rows, &prior, &cases, &cfg).expect("enough cases");
         let found = (0..rows.len())
             .filter(|&i| kinds[i] == 1 && !cases[i] && l.probability(i).is_some_and(|q| q >= 0.5))
             .count();
@@ -246,8 +254,8 @@ mod tests {
                 )
             })
             .collect();
-        assert!(learn(&rows, &prior, &few, &quick()).unwrap().is_none());
+        assert_eq!(learn(&rows, &prior, &few, &quick()).unwrap_err(), Outcome::TooFew { cases: 29, needed: 30 });
         let none = vec![false; rows.len()];
-        assert!(learn(&rows, &prior, &none, &quick()).unwrap().is_none());
+        assert_eq!(learn(&rows, &prior, &none, &quick()).unwrap_err(), Outcome::TooFew { cases: 0, needed: 30 });
     }
 }

@@ -162,9 +162,15 @@ fn fit<R: AsRef<[f64]>>(
     Ok(b)
 }
 
-/// Row `i`'s fold of `n`, by a fixed multiplicative hash so that folds do not follow the input order.
+/// Row `i` spread by a fixed multiplicative hash (32 bits), so that what is chosen by it does not
+/// follow the input order.
+pub(crate) fn spread(i: usize) -> u64 {
+    (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32
+}
+
+/// Row `i`'s fold of `n`, by [`spread`].
 fn bucket(i: usize, n: u64) -> u64 {
-    ((i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) % n.max(2)
+    spread(i) % n.max(2)
 }
 
 fn has_both(labels: &[bool]) -> bool {

@@ -367,14 +367,9 @@ pub fn score(
     explain_all: bool,
 ) -> (Vec<MuleScore>, Option<cases::Outcome>) {
     let (first, shipped) = model.stages(rows, links);
-    let (learned, outcome) = match cfg.cases {
-        Some(c) => {
-            let (learned, outcome) = learned_from_cases(ledger, accounts, rows, &shipped, &c);
-            (learned, Some(outcome))
-        }
-        None => (None, None),
-    };
-    let probs: Vec<f64> = match &learned {
+    let attempt = cfg.cases.map(|c| learned_from_cases(ledger, accounts, rows, &shipped, &c));
+    let learned = attempt.as_ref().and_then(|a| a.as_ref().ok());
+    let probs: Vec<f64> = match learned {
         // An account the cases could not score (its fold unfitted) keeps the shipped verdict.
         Some(l) => shipped
             .iter()
@@ -390,7 +385,7 @@ pub fn score(
         .enumerate()
         .zip(rows.iter().zip(probs))
         .map(|((i, &account), (f, p))| {
-            let q = learned.as_ref().and_then(|l| l.probability(i));
+            let q = learned.and_then(|l| l.probability(i));
             let own: &OwnFeatures = f[..OWN_COUNT].try_into().expect("rows start with the own features");
             let (r, fired) = rules::apply(&cfg.rules, own);
             let flagged = verdict.flagged(p, r);
@@ -399,7 +394,7 @@ pub fn score(
                 reasons = fired;
                 let contributions = model.contributions(f);
                 reasons.extend(feature_reasons(&contributions, f, cfg.model_reasons, |c| company.suspect(i, c)));
-                if let (Some(q), Some(l)) = (q.filter(|&q| q >= 0.5), &learned) {
+                if let (Some(q), Some(l)) = (q.filter(|&q| q >= 0.5), learned) {
                     reasons.insert(0, cases_reason(q, l.cases));
                 } else if flagged && reasons.is_empty() {
                     reasons.push(score_reason(p, model.threshold));
@@ -408,6 +403,7 @@ pub fn score(
             MuleScore { account, score: verdict.score(p, r), model: p, learned: q, rules: r, flagged, reasons }
         })
         .collect();
+    let outcome = attempt.map(|a| a.map_or_else(|why| why, |l| l.outcome()));
     (scores, outcome)
 }
 
@@ -433,32 +429,17 @@ fn together(p: f64, q: f64, threshold: f64) -> f64 {
 }
 
 /// What learning from the store's confirmed mule accounts ([`cases::learn`]) gave for `accounts`,
-/// and what became of it: nothing learned when there are too few or the trees fail.
+/// or why nothing was learned.
 fn learned_from_cases(
     ledger: &Ledger,
     accounts: &[AccountIx],
     rows: &[Features],
     shipped: &[f64],
     cfg: &CasesConfig,
-) -> (Option<cases::Learned>, cases::Outcome) {
+) -> Result<cases::Learned, cases::Outcome> {
     let confirmed = labels::mule_accounts(ledger);
     let is_case: Vec<bool> = accounts.iter().map(|a| confirmed.contains(a)).collect();
-    match cases::learn(rows, shipped, &is_case, cfg) {
-        Ok(Some(l)) => {
-            let outcome = cases::Outcome::Learned { cases: l.cases, confirmed_share: l.confirmed_share };
-            (Some(l), outcome)
-        }
-        Ok(None) => {
-            let n = is_case.iter().filter(|&&c| c).count();
-            let outcome = if n < cfg.min_cases {
-                cases::Outcome::TooFew { cases: n, needed: cfg.min_cases }
-            } else {
-                cases::Outcome::Failed { reason: "nothing to tell the confirmed accounts from".into() }
-            };
-            (None, outcome)
-        }
-        Err(e) => (None, cases::Outcome::Failed { reason: e.to_string() }),
-    }
+    cases::learn(rows, shipped, &is_case, cfg)
 }
 
 /// The reason given to an account that the store's confirmed cases make probably a mule.

@@ -3,7 +3,7 @@
 
 use crate::cmd::trace::{load, Loaded};
 use anyhow::Context;
-use fanzha_detect::cases::CasesConfig;
+use fanzha_detect::cases::{CasesConfig, Outcome};
 use fanzha_detect::farming::{self, FarmerScore, FarmingConfig, Ring};
 use fanzha_detect::metrics::Quality;
 use fanzha_detect::mules::{self, MuleConfig, MuleScore};
@@ -74,6 +74,13 @@ pub struct CasesArgs {
     /// own label; needs 30 confirmed accounts (docs/detection.md)
     #[arg(long)]
     learn_cases: bool,
+}
+
+/// Tells the user on stderr what became of learning from the store's cases, when it was asked for.
+fn tell_cases(outcome: &Option<Outcome>) {
+    if let Some(o) = outcome {
+        eprintln!("{}", o.message_en());
+    }
 }
 
 impl CasesArgs {
@@ -209,9 +216,7 @@ fn run_mules(args: MulesArgs) -> anyhow::Result<ExitCode> {
     }
     let scored =
         mules::score_store(ledger, &loaded.graph, until(&args.source)?, &model, &args.cases.config(), args.all, &[]);
-    if let Some(outcome) = &scored.cases {
-        eprintln!("{}", outcome.message_en());
-    }
+    tell_cases(&scored.cases);
     let mut scores = scored.scores;
     scores.sort_by(|a, b| b.flagged.cmp(&a.flagged).then(b.score.total_cmp(&a.score)));
     let flagged = scores.iter().filter(|s| s.flagged).count();
@@ -260,9 +265,7 @@ fn explain(
     let ledger = loaded.store.ledger();
     let account = ledger.account_ix(id).with_context(|| format!("no account '{id}' in the store"))?;
     let scored = mules::score_store(ledger, &loaded.graph, until(source)?, model, cfg, true, &[account]);
-    if let Some(outcome) = &scored.cases {
-        eprintln!("{}", outcome.message_en());
-    }
+    tell_cases(&scored.cases);
     let position = scored.accounts.iter().position(|&a| a == account).expect("extra accounts are scored");
     let s = &scored.scores[position];
     println!(
@@ -479,9 +482,7 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let (q, all_farmers) = evaluation::mule_quality(ledger, &loaded.graph, until, &model, &cfg, file.as_deref());
     let (combined_q, model_q, rules_q) = (q.combined, q.model, q.rules);
     let farmers = evaluation::farmer_quality(ledger, &all_farmers);
-    if let Some(outcome) = &q.cases {
-        eprintln!("{}", outcome.message_en());
-    }
+    tell_cases(&q.cases);
     if args.json {
         let out = json!({"mules": {"combined": combined_q, "model": model_q, "rules": rules_q, "cases": q.cases}, "card_farmers": farmers});
         println!("{}", serde_json::to_string(&out)?);

@@ -3,15 +3,16 @@ import csv
 import os
 
 
-def account_roles(world):
-    """{account id: role} of every account row of WORLD/truth.csv. W8 names the record column
+def account_rows(world):
+    """{account id: its row} of every account row of WORLD/truth.csv. W8 names the record column
     `kind`; later worlds `record`."""
-    roles = {}
     with open(os.path.join(world, "truth.csv"), newline="") as f:
-        for r in csv.DictReader(f):
-            if r.get("record", r.get("kind")) == "account":
-                roles[r["id"]] = r["role"]
-    return roles
+        return {r["id"]: r for r in csv.DictReader(f) if r.get("record", r.get("kind")) == "account"}
+
+
+def account_roles(world):
+    """{account id: role} of every account row of WORLD/truth.csv."""
+    return {i: r["role"] for i, r in account_rows(world).items()}
 
 
 def false_alarm_test(world):

@@ -9,20 +9,16 @@ the world's labels do not confirm (what a centre that knows its confirmed cases 
 run); then the archetypes of the lawful accounts flagged.
 """
 import collections
-import csv
 import json
-import os
 import sys
+
+from truth import account_rows
 
 BAD = {"mule", "paofen", "ushang", "operator", "farmer_card"}
 
 
 def read(world, detect):
-    rows = {}
-    with open(os.path.join(world, "truth.csv"), newline="") as f:
-        for r in csv.DictReader(f):
-            if r.get("record", r.get("kind")) == "account" and r.get("has_row", "1") == "1":
-                rows[r["id"]] = r
+    rows = {i: r for i, r in account_rows(world).items() if r.get("has_row", "1") == "1"}
     with open(detect) as f:
         flagged = {a["account"] for a in json.load(f)["accounts"] if a["flagged"]}
     return rows, flagged

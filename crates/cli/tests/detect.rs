@@ -169,6 +169,22 @@ fn learning_from_the_confirmed_cases_scores_the_accounts_and_says_so() {
         .filter(|a| a["reasons"].as_array().unwrap().iter().any(|r| r["code"] == "cases.confirmed_like"))
         .count();
     assert!(with_reason > 0, "flags the cases support say so");
+    let auto = run(&["--learn-cases", "auto"]);
+    let flags = |v: &serde_json::Value| -> Vec<String> {
+        let all = v["accounts"].as_array().unwrap();
+        all.iter().filter(|a| a["flagged"] == true).map(|a| a["account"].to_string()).collect()
+    };
+    match auto["cases"]["outcome"].as_str().unwrap() {
+        "declined" => {
+            assert!(auto["cases"]["cleared_share"].as_f64().unwrap() < 0.07, "{}", auto["cases"]);
+            assert_eq!(flags(&auto), flags(&shipped), "the shipped verdict stands");
+        }
+        "learned" => {
+            assert!(auto["cases"]["cleared_share"].as_f64().unwrap() >= 0.07, "{}", auto["cases"]);
+            assert_eq!(flags(&auto), flags(&cases), "the learned verdict is used");
+        }
+        other => panic!("{other}"),
+    }
     let eval: serde_json::Value =
         serde_json::from_str(&ok(&fanzha(&["eval", "--db", &db, "--json", "--learn-cases"]))).unwrap();
     assert!(eval["mules"]["combined"]["recall"].as_f64().unwrap() >= 0.9, "{eval}");

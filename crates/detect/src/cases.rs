@@ -29,7 +29,17 @@ pub struct CasesConfig {
     /// many. Rows left out of the sample are scored by every fold's trees, none of which saw them,
     /// and every score's odds are divided by `step`.
     pub max_rows: usize,
+    /// Least share of the shipped verdict's flags that the learned verdict must clear for it to be
+    /// used; 0: it is always used. Where the cases mostly agree with the shipped model, its few
+    /// changes are as likely the labels' own mistakes copied (bench/out/generalize-decisions.md,
+    /// after decision 28).
+    pub min_cleared: f64,
 }
+
+/// [`CasesConfig::min_cleared`] of `--learn-cases auto`: 7 % of the shipped flags, midway between
+/// the largest share where the learned verdict cost (4.5 %, W28 V2) and the smallest where it helped
+/// (8.9 %, W26 V2) on the development worlds (bench/out/generalize-decisions.md, decision 29).
+pub const AUTO_MIN_CLEARED: f64 = 0.07;
 
 impl Default for CasesConfig {
     fn default() -> CasesConfig {
@@ -37,6 +47,7 @@ impl Default for CasesConfig {
             min_cases: 30,
             params: TrainParams { iterations: 150, ..TrainParams::default() },
             max_rows: 200_000,
+            min_cleared: 0.0,
         }
     }
 }
@@ -71,6 +82,18 @@ pub enum Outcome {
         cases: usize,
         /// Their mean out-of-fold score.
         confirmed_share: f64,
+        /// Share of the shipped verdict's flags that the learned verdict clears.
+        cleared_share: f64,
+    },
+    /// Learned, but the learned verdict clears too few of the shipped flags to be used
+    /// ([`CasesConfig::min_cleared`]): the shipped model alone scores.
+    Declined {
+        /// Confirmed accounts learned from.
+        cases: usize,
+        /// Share of the shipped verdict's flags that the learned verdict would clear.
+        cleared_share: f64,
+        /// Least share needed.
+        needed: f64,
     },
     /// Too few confirmed accounts among those scored, or nothing else: the shipped model alone scores.
     TooFew {
@@ -90,8 +113,14 @@ impl Outcome {
     /// One line for the user.
     pub fn message_en(&self) -> String {
         match self {
-            Outcome::Learned { cases, confirmed_share } => format!(
-                "learned from the store's {cases} confirmed mule accounts (their mean out-of-fold score {confirmed_share:.2})"
+            Outcome::Learned { cases, confirmed_share, cleared_share } => format!(
+                "learned from the store's {cases} confirmed mule accounts (their mean out-of-fold score {confirmed_share:.2}); it clears {:.1} % of the shipped model's flags",
+                cleared_share * 100.0
+            ),
+            Outcome::Declined { cases, cleared_share, needed } => format!(
+                "learned from the store's {cases} confirmed mule accounts, but that clears only {:.1} % of the shipped model's flags ({:.0} % needed): the shipped model alone scores",
+                cleared_share * 100.0,
+                needed * 100.0
             ),
             Outcome::TooFew { cases, needed } => format!(
                 "the store has {cases} confirmed mule accounts among those scored, {needed} are needed to learn from them: the shipped model alone scores"
@@ -104,9 +133,15 @@ impl Outcome {
 }
 
 impl Learned {
-    /// What the user is told of it.
-    pub fn outcome(&self) -> Outcome {
-        Outcome::Learned { cases: self.cases, confirmed_share: self.confirmed_share }
+    /// Whether the learned verdict, clearing `cleared_share` of the shipped verdict's flags, is
+    /// used under `cfg`, and what the user is told of it.
+    pub fn judged(&self, cleared_share: f64, cfg: &CasesConfig) -> (bool, Outcome) {
+        if cleared_share >= cfg.min_cleared {
+            let o = Outcome::Learned { cases: self.cases, confirmed_share: self.confirmed_share, cleared_share };
+            (true, o)
+        } else {
+            (false, Outcome::Declined { cases: self.cases, cleared_share, needed: cfg.min_cleared })
+        }
     }
 }
 
@@ -238,6 +273,22 @@ mod tests {
         assert!(found >= 80, "unconfirmed mules found: {found} of 100");
         let wrong = (0..rows.len()).filter(|&i| kinds[i] != 1 && l.probability(i).is_some_and(|q| q >= 0.5)).count();
         assert!(wrong <= 10, "others flagged: {wrong}");
+    }
+
+    #[test]
+    fn auto_uses_the_learned_verdict_only_where_it_clears_enough_of_the_shipped_flags() {
+        let (rows, prior, cases, _) = store();
+        let l = learn(&rows, &prior, &cases, &quick()).unwrap();
+        let always = CasesConfig::default();
+        assert!(l.judged(0.0, &always).0, "always: even when it clears nothing");
+        let auto = CasesConfig { min_cleared: AUTO_MIN_CLEARED, ..CasesConfig::default() };
+        let (used, told) = l.judged(0.04, &auto);
+        assert!(!used);
+        assert_eq!(told, Outcome::Declined { cases: 100, cleared_share: 0.04, needed: AUTO_MIN_CLEARED });
+        assert!(told.message_en().contains("4.0 %"), "{}", told.message_en());
+        let (used, told) = l.judged(0.25, &auto);
+        assert!(used);
+        assert!(matches!(told, Outcome::Learned { cases: 100, cleared_share, .. } if cleared_share == 0.25));
     }
 
     #[test]

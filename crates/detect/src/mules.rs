@@ -367,27 +367,47 @@ pub fn score(
     explain_all: bool,
 ) -> (Vec<MuleScore>, Option<cases::Outcome>) {
     let (first, shipped) = model.stages(rows, links);
-    let attempt = cfg.cases.map(|c| learned_from_cases(ledger, accounts, rows, &shipped, &c));
-    let learned = attempt.as_ref().and_then(|a| a.as_ref().ok());
-    let probs: Vec<f64> = match learned {
-        // An account the cases could not score (its fold unfitted) keeps the shipped verdict.
-        Some(l) => shipped
-            .iter()
-            .enumerate()
-            .map(|(i, &p)| together(p, l.probability(i).unwrap_or(0.5), model.threshold))
-            .collect(),
-        None => shipped,
-    };
-    let company = Company { ledger, accounts, links, first: &first };
     let verdict = Verdict { threshold: model.threshold, rule_flag: cfg.rule_flag };
+    let ruled: Vec<(f64, Vec<Reason>)> = rows
+        .iter()
+        .map(|f| {
+            let own: &OwnFeatures = f[..OWN_COUNT].try_into().expect("rows start with the own features");
+            rules::apply(&cfg.rules, own)
+        })
+        .collect();
+    let mut outcome = None;
+    let mut learned = None;
+    if let Some(c) = &cfg.cases {
+        match learned_from_cases(ledger, accounts, rows, &shipped, c) {
+            Err(why) => outcome = Some(why),
+            Ok(l) => {
+                // An account the cases could not score (its fold unfitted) keeps the shipped verdict.
+                let probs: Vec<f64> = shipped
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &p)| together(p, l.probability(i).unwrap_or(0.5), model.threshold))
+                    .collect();
+                let flags = |p: &[f64]| -> Vec<bool> {
+                    p.iter().zip(&ruled).map(|(&p, (r, _))| verdict.flagged(p, *r)).collect()
+                };
+                let (used, told) = l.judged(cleared_share(&flags(&shipped), &flags(&probs)), c);
+                outcome = Some(told);
+                learned = used.then_some((l, probs));
+            }
+        }
+    }
+    let (learned, probs) = match learned {
+        Some((l, probs)) => (Some(l), probs),
+        None => (None, shipped),
+    };
+    let learned = learned.as_ref();
+    let company = Company { ledger, accounts, links, first: &first };
     let scores = accounts
         .iter()
         .enumerate()
-        .zip(rows.iter().zip(probs))
-        .map(|((i, &account), (f, p))| {
+        .zip(rows.iter().zip(probs).zip(ruled))
+        .map(|((i, &account), ((f, p), (r, fired)))| {
             let q = learned.and_then(|l| l.probability(i));
-            let own: &OwnFeatures = f[..OWN_COUNT].try_into().expect("rows start with the own features");
-            let (r, fired) = rules::apply(&cfg.rules, own);
             let flagged = verdict.flagged(p, r);
             let mut reasons = Vec::new();
             if flagged || explain_all {
@@ -403,8 +423,18 @@ pub fn score(
             MuleScore { account, score: verdict.score(p, r), model: p, learned: q, rules: r, flagged, reasons }
         })
         .collect();
-    let outcome = attempt.map(|a| a.map_or_else(|why| why, |l| l.outcome()));
     (scores, outcome)
+}
+
+/// Share of the flags in `before` that are not in `after` (0 when `before` has none).
+fn cleared_share(before: &[bool], after: &[bool]) -> f64 {
+    let flagged = before.iter().filter(|&&b| b).count();
+    let cleared = before.iter().zip(after).filter(|&(&b, &a)| b && !a).count();
+    if flagged == 0 {
+        0.0
+    } else {
+        cleared as f64 / flagged as f64
+    }
 }
 
 /// The shipped model's probability `p` (cut at `threshold`) and the one learned from the store's
@@ -629,6 +659,14 @@ mod tests {
         let (with, outcome) = run(&asked);
         assert_eq!(outcome, Some(cases::Outcome::TooFew { cases: 0, needed: 30 }));
         assert_eq!(with, plain);
+    }
+
+    #[test]
+    fn the_cleared_share_counts_flags_lost_not_flags_gained() {
+        let before = [true, true, true, true, false, false];
+        let after = [true, false, true, true, true, true];
+        assert_eq!(cleared_share(&before, &after), 0.25);
+        assert_eq!(cleared_share(&[false, false], &[true, true]), 0.0, "nothing flagged before");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::cmd::trace::{load, Loaded};
 use anyhow::Context;
-use fanzha_detect::cases::{CasesConfig, Outcome};
+use fanzha_detect::cases::{CasesConfig, Outcome, AUTO_MIN_CLEARED};
 use fanzha_detect::farming::{self, FarmerScore, FarmingConfig, Ring};
 use fanzha_detect::metrics::Quality;
 use fanzha_detect::mules::{self, MuleConfig, MuleScore};
@@ -71,9 +71,22 @@ pub struct MulesArgs {
 pub struct CasesArgs {
     /// Also learn from the store's confirmed mule accounts (its own `mule` labels, not a `--labels`
     /// file): trees fitted on top of the model, each account scored by trees that never saw its
-    /// own label; needs 30 confirmed accounts (docs/detection.md)
-    #[arg(long)]
-    learn_cases: bool,
+    /// own label; needs 30 confirmed accounts (docs/detection.md). `always` (the flag alone) uses
+    /// what they learn; `auto` only when it clears 7 % or more of the model's flags; `never`: the
+    /// model alone (the default)
+    #[arg(long, value_enum, value_name = "WHEN", num_args = 0..=1, default_missing_value = "always")]
+    learn_cases: Option<LearnCases>,
+}
+
+/// When the cases' verdict is used.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LearnCases {
+    /// Always.
+    Always,
+    /// When it clears 7 % or more of the shipped model's flags.
+    Auto,
+    /// Never: the shipped model alone.
+    Never,
 }
 
 /// Tells the user on stderr what became of learning from the store's cases, when it was asked for.
@@ -86,7 +99,12 @@ fn tell_cases(outcome: &Option<Outcome>) {
 impl CasesArgs {
     /// The mule settings these flags ask for.
     fn config(&self) -> MuleConfig {
-        MuleConfig { cases: self.learn_cases.then(CasesConfig::default), ..MuleConfig::default() }
+        let cases = self.learn_cases.and_then(|when| match when {
+            LearnCases::Always => Some(CasesConfig::default()),
+            LearnCases::Auto => Some(CasesConfig { min_cleared: AUTO_MIN_CLEARED, ..CasesConfig::default() }),
+            LearnCases::Never => None,
+        });
+        MuleConfig { cases, ..MuleConfig::default() }
     }
 }
 

@@ -137,12 +137,12 @@ def run_fanzha(train_db, train_rows, test_db, test_rows, until, tag):
     t0 = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     out = subprocess.run(
-        [FANZHA, "eval", "--db", test_db, "--labels", el, "--model", model, "--json"],
+        [FANZHA, "eval", "--db", test_db, "--labels", el, "--model", model, "--json", "--learn-cases", "never"],
         check=True, capture_output=True, text=True,
     ).stdout
     seconds = time.perf_counter() - t0
     q = json.loads(out)["mules"]["combined"]
-    scored = subprocess.run([FANZHA, "detect", "mules", "--db", test_db, "--model", model, "--json", "--all"],
+    scored = subprocess.run([FANZHA, "detect", "mules", "--db", test_db, "--model", model, "--json", "--all", "--learn-cases", "never"],
                             check=True, capture_output=True, text=True).stdout
     accounts = json.loads(scored)["accounts"]
     flagged = {a["account"] for a in accounts if a["flagged"]}

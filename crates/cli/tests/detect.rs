@@ -157,8 +157,9 @@ fn learning_from_the_confirmed_cases_scores_the_accounts_and_says_so() {
         args.extend(extra);
         serde_json::from_str(&ok(&fanzha(&args))).unwrap()
     };
-    let shipped = run(&[]);
-    assert!(shipped["accounts"].as_array().unwrap().iter().all(|a| a["learned"].is_null()), "off by default");
+    let shipped = run(&["--learn-cases", "never"]);
+    assert!(shipped["accounts"].as_array().unwrap().iter().all(|a| a["learned"].is_null()), "turned off");
+    assert!(shipped["cases"].is_null(), "{}", shipped["cases"]);
     let cases = run(&["--learn-cases"]);
     assert_eq!(cases["cases"]["outcome"], "learned", "{}", cases["cases"]);
     let accounts = cases["accounts"].as_array().unwrap();
@@ -169,7 +170,8 @@ fn learning_from_the_confirmed_cases_scores_the_accounts_and_says_so() {
         .filter(|a| a["reasons"].as_array().unwrap().iter().any(|r| r["code"] == "cases.confirmed_like"))
         .count();
     assert!(with_reason > 0, "flags the cases support say so");
-    let auto = run(&["--learn-cases", "auto"]);
+    let auto = run(&[]);
+    assert_eq!(auto, run(&["--learn-cases", "auto"]), "auto is the default");
     let flags = |v: &serde_json::Value| -> Vec<String> {
         let all = v["accounts"].as_array().unwrap();
         all.iter().filter(|a| a["flagged"] == true).map(|a| a["account"].to_string()).collect()

@@ -69,13 +69,13 @@ pub struct MulesArgs {
 /// Learning from the store's confirmed cases.
 #[derive(clap::Args)]
 pub struct CasesArgs {
-    /// Also learn from the store's confirmed mule accounts (its own `mule` labels, not a `--labels`
+    /// Learn from the store's confirmed mule accounts (its own `mule` labels, not a `--labels`
     /// file): trees fitted on top of the model, each account scored by trees that never saw its
-    /// own label; needs 30 confirmed accounts (docs/detection.md). `always` (the flag alone) uses
-    /// what they learn; `auto` only when it clears 7 % or more of the model's flags; `never`: the
-    /// model alone (the default)
-    #[arg(long, value_enum, value_name = "WHEN", num_args = 0..=1, default_missing_value = "always")]
-    learn_cases: Option<LearnCases>,
+    /// own label; needs 30 confirmed accounts (docs/detection.md). `auto` (the default) uses what
+    /// they learn only when it clears 7 % or more of the model's flags; `always` (the flag alone)
+    /// whatever it clears; `never`: the model alone
+    #[arg(long, value_enum, value_name = "WHEN", num_args = 0..=1, default_value = "auto", default_missing_value = "always")]
+    learn_cases: LearnCases,
 }
 
 /// When the cases' verdict is used.
@@ -89,7 +89,7 @@ enum LearnCases {
     Never,
 }
 
-/// Tells the user on stderr what became of learning from the store's cases, when it was asked for.
+/// Tells the user on stderr what became of learning from the store's cases, unless it was turned off.
 fn tell_cases(outcome: &Option<Outcome>) {
     if let Some(o) = outcome {
         eprintln!("{}", o.message_en());
@@ -99,11 +99,11 @@ fn tell_cases(outcome: &Option<Outcome>) {
 impl CasesArgs {
     /// The mule settings these flags ask for.
     fn config(&self) -> MuleConfig {
-        let cases = self.learn_cases.and_then(|when| match when {
+        let cases = match self.learn_cases {
             LearnCases::Always => Some(CasesConfig::default()),
             LearnCases::Auto => Some(CasesConfig { min_cleared: AUTO_MIN_CLEARED, ..CasesConfig::default() }),
             LearnCases::Never => None,
-        });
+        };
         MuleConfig { cases, ..MuleConfig::default() }
     }
 }

@@ -50,11 +50,11 @@ done
 log "generator: detect mules with the shipped model on seed 12, timed three times"
 for run in 1 2 3; do
   t0=$(date +%s.%N)
-  "$FANZHA" detect mules --db "$WORK/gen-12.db" --json >/dev/null
+  "$FANZHA" detect mules --db "$WORK/gen-12.db" --json --learn-cases never >/dev/null
   t1=$(date +%s.%N)
   python3 -c 'import json,sys; print(json.dumps({"bench":"mules_detect_seconds","test_seed":12,"run":int(sys.argv[1]),"seconds":round(float(sys.argv[2]),2)}))' "$run" "$(echo "$t1 - $t0" | bc)" | tee -a "$OUT"
 done
 log "generator: the model that ships with fanzha (no --model), on seed 12"
-"$FANZHA" eval --db "$WORK/gen-12.db"
-"$FANZHA" eval --db "$WORK/gen-12.db" --json |
+"$FANZHA" eval --db "$WORK/gen-12.db" --learn-cases never
+"$FANZHA" eval --db "$WORK/gen-12.db" --learn-cases never --json |
   python3 -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps({"bench":"mules_generator","model":"shipped","test_seed":12,**d}))' >>"$OUT"

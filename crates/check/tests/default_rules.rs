@@ -190,6 +190,31 @@ fn rented(regular: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> 
     h
 }
 
+/// `n` payers (at most 3) in the last 5 hours, each payment passed on within 5 minutes, less a 1 %
+/// cut.
+fn passed_on(n: usize) -> Vec<(&'static str, &'static str, i64, i64)> {
+    let mut h = Vec::new();
+    for (k, payer) in ["P7", "P8", "P9"].into_iter().take(n).enumerate() {
+        let at = (5 - 2 * k as i64) * 3_600;
+        h.push((payer, "OLD", at, 2_000_000));
+        h.push(("OLD", "P11", at - 300, 1_980_000));
+    }
+    h
+}
+
+/// OLD's known past: a payment from P0 every 10 days, 40 to 10 days ago, spent 9 days ago (money
+/// leaves first in, first out: a balance kept would be what leaves first).
+fn rented_before() -> Vec<(&'static str, &'static str, i64, i64)> {
+    let mut h: Vec<_> = [40, 30, 20, 10].into_iter().map(|d| ("P0", "OLD", d * DAY, 500_000)).collect();
+    h.push(("OLD", "P11", 9 * DAY, 2_000_000));
+    h
+}
+
+/// P7 paid OLD 5 hours ago and OLD paid on as much an hour and a minute later.
+fn kept() -> Vec<(&'static str, &'static str, i64, i64)> {
+    vec![("P7", "OLD", 5 * 3_600, 2_000_000), ("OLD", "P11", 4 * 3_600 - 60, 1_980_000)]
+}
+
 /// The shipped mule model, read once for all cases.
 fn shipped_model() -> Arc<MuleModel> {
     static MODEL: OnceLock<Arc<MuleModel>> = OnceLock::new();
@@ -330,6 +355,22 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("payee_fast_out",
             Case { history: vec![("P0", "OLD", 3_000, 100_000), ("P1", "OLD", 2_900, 100_000), ("P2", "OLD", 2_800, 100_000), ("OLD", "P3", 2_000, 290_000)], ..base() },
             Case { history: vec![("P0", "OLD", 3_000, 100_000), ("P1", "OLD", 2_900, 100_000), ("P2", "OLD", 2_800, 100_000), ("OLD", "P3", 2_000, 200_000)], ..base() }),
+        // Decision 30: money that leaves the payee within the hour, a payment of 1,000 yuan or more.
+        ("payee_passed_on",
+            Case { history: passed_on(1), amount: 100_000, ..base() },
+            Case { history: passed_on(1), amount: 99_999, ..base() }),
+        // Not for a payer of standing.
+        ("payee_passed_on",
+            Case { history: [passed_on(1), vec![("VICTIM", "OLD", 7 * DAY - 60, 100)]].concat(), amount: 100_000, ..base() },
+            Case { history: standing(passed_on(1), "OLD"), amount: 100_000, ..base() }),
+        // Not where the money stayed more than an hour.
+        ("payee_passed_on",
+            Case { history: passed_on(1), amount: 100_000, ..base() },
+            Case { history: kept(), amount: 100_000, ..base() }),
+        // Over the last 7 days of an account whose older money stayed (all-time pass-through 66 %).
+        ("payee_passed_on_7d",
+            Case { history: [rented_before(), passed_on(2)].concat(), amount: 100_000, ..base() },
+            Case { history: [rented_before(), passed_on(1)].concat(), amount: 100_000, ..base() }),
         ("memo_safe_account", Case { memo: "转到安全账户", ..base() }, Case { memo: "生活费", ..base() }),
         ("memo_brushing", Case { memo: "任务单3", ..base() }, Case { memo: "房租", ..base() }),
         ("memo_unfreeze_fee", Case { memo: "贷款解冻费", ..base() }, Case { memo: "还款", ..base() }),

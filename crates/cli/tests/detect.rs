@@ -41,7 +41,8 @@ fn detects_mules_and_card_farmers_with_reasons_trains_and_evaluates() {
         assert!(h["accounts"].as_array().unwrap().len() >= 5);
     }
 
-    let eval: serde_json::Value = serde_json::from_str(&ok(&fanzha(&["eval", "--db", &db, "--json"]))).unwrap();
+    let eval: serde_json::Value =
+        serde_json::from_str(&ok(&fanzha(&["eval", "--db", &db, "--json", "--learn-cases", "never"]))).unwrap();
     // The bar for the generator: recall >= 0.95 at precision >= 0.9, with the shipped model.
     assert!(eval["mules"]["combined"]["recall"].as_f64().unwrap() >= 0.95, "{eval}");
     assert!(eval["mules"]["combined"]["precision"].as_f64().unwrap() >= 0.9, "{eval}");
@@ -179,7 +180,7 @@ fn learning_from_the_confirmed_cases_scores_the_accounts_and_says_so() {
     match auto["cases"]["outcome"].as_str().unwrap() {
         "declined" => {
             assert!(auto["cases"]["cleared_share"].as_f64().unwrap() < 0.07, "{}", auto["cases"]);
-            assert_eq!(flags(&auto), flags(&shipped), "the shipped verdict stands");
+            assert_eq!(auto["accounts"], shipped["accounts"], "the shipped verdict stands, reasons and all");
         }
         "learned" => {
             assert!(auto["cases"]["cleared_share"].as_f64().unwrap() >= 0.07, "{}", auto["cases"]);

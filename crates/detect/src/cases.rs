@@ -52,6 +52,14 @@ impl Default for CasesConfig {
     }
 }
 
+impl CasesConfig {
+    /// The default run's setting (`--learn-cases auto`): the learned verdict is used where it clears
+    /// [`AUTO_MIN_CLEARED`] of the shipped flags or more.
+    pub fn auto() -> CasesConfig {
+        CasesConfig { min_cleared: AUTO_MIN_CLEARED, ..CasesConfig::default() }
+    }
+}
+
 /// What learning from the cases gave.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Learned {
@@ -277,18 +285,19 @@ mod tests {
 
     #[test]
     fn auto_uses_the_learned_verdict_only_where_it_clears_enough_of_the_shipped_flags() {
-        let (rows, prior, cases, _) = store();
-        let l = learn(&rows, &prior, &cases, &quick()).unwrap();
-        let always = CasesConfig::default();
-        assert!(l.judged(0.0, &always).0, "always: even when it clears nothing");
-        let auto = CasesConfig { min_cleared: AUTO_MIN_CLEARED, ..CasesConfig::default() };
+        let l = Learned { scores: vec![Some(0.5)], confirmed_share: 0.5, cases: 100 };
+        assert!(l.judged(0.0, &CasesConfig::default()).0, "always: even when it clears nothing");
+        let auto = CasesConfig::auto();
         let (used, told) = l.judged(0.04, &auto);
         assert!(!used);
         assert_eq!(told, Outcome::Declined { cases: 100, cleared_share: 0.04, needed: AUTO_MIN_CLEARED });
         assert!(told.message_en().contains("4.0 %"), "{}", told.message_en());
-        let (used, told) = l.judged(0.25, &auto);
-        assert!(used);
-        assert!(matches!(told, Outcome::Learned { cases: 100, cleared_share, .. } if cleared_share == 0.25));
+        assert!(!l.judged(AUTO_MIN_CLEARED - 1e-9, &auto).0, "just under the cut");
+        let (used, told) = l.judged(AUTO_MIN_CLEARED, &auto);
+        assert!(used, "at the cut");
+        assert!(
+            matches!(told, Outcome::Learned { cases: 100, cleared_share, .. } if cleared_share == AUTO_MIN_CLEARED)
+        );
     }
 
     #[test]

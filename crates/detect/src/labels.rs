@@ -1,6 +1,6 @@
 //! Ground truth for evaluation and training, read from the labels a source carried: which accounts
-//! are mules and which holders farm cards. Detection itself never reads labels, unless asked to learn from the
-//! store's confirmed cases ([`crate::cases`]).
+//! are mules and which holders farm cards. Detection reads them only to learn from the store's
+//! confirmed cases ([`crate::cases`]; on by default in `fanzha detect mules` and `fanzha eval`).
 
 use fanzha_model::{AccountIx, HolderDigest, LabelTarget, Ledger, TransferIx};
 use rustc_hash::FxHashSet;

@@ -54,11 +54,12 @@ pub struct MuleScore {
     /// the rule score, each shifted in log-odds so that its own cut sits at 0.5 (see [`on_cut`]),
     /// whichever is higher. Accounts rank by it the way they are flagged.
     pub score: f64,
-    /// The model's probability; when the store's confirmed cases were learned from, taken
-    /// together with theirs ([`MuleScore::learned`]): the mean of the two log-odds, each measured
-    /// from its own cut, placed on the model's threshold.
+    /// The model's probability; when the verdict learned from the store's confirmed cases was
+    /// used, taken together with theirs ([`MuleScore::learned`]): the mean of the two log-odds, each
+    /// measured from its own cut, placed on the model's threshold.
     pub model: f64,
-    /// The probability of being a mule learned from the store's confirmed cases, when they were.
+    /// The probability of being a mule learned from the store's confirmed cases, when their
+    /// verdict was used (not when too few, failed or declined).
     pub learned: Option<f64>,
     /// The rules' combined score.
     pub rules: f64,
@@ -624,6 +625,7 @@ mod tests {
 
     use crate::catalog::FEATURE_COUNT;
     use crate::testing::{ledger, population, trained_on_population, T0};
+    use fanzha_model::{Event, Label, LabelTarget};
 
     /// A verdict of nothing: not flagged, every score 0.
     fn unflagged(account: AccountIx) -> MuleScore {
@@ -659,6 +661,29 @@ mod tests {
         let (with, outcome) = run(&asked);
         assert_eq!(outcome, Some(cases::Outcome::TooFew { cases: 0, needed: 30 }));
         assert_eq!(with, plain);
+    }
+
+    #[test]
+    fn a_declined_verdict_leaves_the_shipped_one_exactly() {
+        // Population 2 with every other seed (kind 1) confirmed: enough cases to learn from.
+        let model = trained_on_population(1);
+        let (rows, links, kinds) = population(2);
+        let mut l = ledger(kinds.len(), &[]);
+        let seeds = (0..kinds.len()).filter(|&i| kinds[i] == 1).step_by(2);
+        for i in seeds {
+            let label = Label { target: LabelTarget::Account(AccountIx::of(i)), name: "mule".into() };
+            l.apply(Event::Label(label));
+        }
+        let accounts: Vec<AccountIx> = (0..kinds.len()).map(AccountIx::of).collect();
+        let run = |cfg: &MuleConfig| score(&l, &accounts, &mut rows.clone(), &links, &model, cfg, false);
+        let (plain, _) = run(&MuleConfig::default());
+        let never_enough = CasesConfig { min_cleared: 2.0, ..CasesConfig::default() };
+        let (declined, outcome) = run(&MuleConfig { cases: Some(never_enough), ..MuleConfig::default() });
+        assert!(matches!(outcome, Some(cases::Outcome::Declined { needed: 2.0, .. })), "{outcome:?}");
+        assert_eq!(declined, plain);
+        let (used, outcome) = run(&MuleConfig { cases: Some(CasesConfig::default()), ..MuleConfig::default() });
+        assert!(matches!(outcome, Some(cases::Outcome::Learned { .. })), "{outcome:?}");
+        assert!(used.iter().all(|s| s.learned.is_some()), "the learned verdict is shown where it is used");
     }
 
     #[test]

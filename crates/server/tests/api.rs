@@ -34,7 +34,7 @@ async fn a_safe_account_transfer_is_held_with_reasons() {
     let r = &v["reasons"][0];
     assert!(r["message_zh"].as_str().unwrap().contains("安全账户"));
     assert!(r["evidence"].is_object());
-    assert!(v["rule_version"].as_str().unwrap().starts_with("2026.12.5"));
+    assert!(v["rule_version"].as_str().unwrap().starts_with("2026.12.6"));
     assert!(v["score"].as_f64().unwrap() > 0.8);
 
     // The same payment to an unknown, external account with no memo passes.

@@ -3,7 +3,7 @@
 
 use crate::cmd::trace::{load, Loaded};
 use anyhow::Context;
-use fanzha_detect::cases::{CasesConfig, Outcome, AUTO_MIN_CLEARED};
+use fanzha_detect::cases::{CasesConfig, Outcome};
 use fanzha_detect::farming::{self, FarmerScore, FarmingConfig, Ring};
 use fanzha_detect::metrics::Quality;
 use fanzha_detect::mules::{self, MuleConfig, MuleScore};
@@ -73,13 +73,14 @@ pub struct CasesArgs {
     /// file): trees fitted on top of the model, each account scored by trees that never saw its
     /// own label; needs 30 confirmed accounts (docs/detection.md). `auto` (the default) uses what
     /// they learn only when it clears 7 % or more of the model's flags; `always` (the flag alone)
-    /// whatever it clears; `never`: the model alone
-    #[arg(long, value_enum, value_name = "WHEN", num_args = 0..=1, default_value = "auto", default_missing_value = "always")]
-    learn_cases: LearnCases,
+    /// whatever it clears; `never`: the model alone, the default with `--until` (the labels may
+    /// come from after it)
+    #[arg(long, value_enum, value_name = "WHEN", num_args = 0..=1, default_missing_value = "always")]
+    learn_cases: Option<LearnCases>,
 }
 
 /// When the cases' verdict is used.
-#[derive(Clone, Copy, clap::ValueEnum)]
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
 enum LearnCases {
     /// Always.
     Always,
@@ -89,19 +90,23 @@ enum LearnCases {
     Never,
 }
 
-/// Tells the user on stderr what became of learning from the store's cases, unless it was turned off.
-fn tell_cases(outcome: &Option<Outcome>) {
-    if let Some(o) = outcome {
-        eprintln!("{}", o.message_en());
+/// Tells the user on stderr what became of learning from the store's cases, unless it was turned
+/// off, or left at its default on a store that confirms no mule account at all.
+fn tell_cases(args: &CasesArgs, outcome: &Option<Outcome>) {
+    match outcome {
+        Some(Outcome::TooFew { cases: 0, .. }) if args.learn_cases.is_none() => {}
+        Some(o) => eprintln!("{}", o.message_en()),
+        None => {}
     }
 }
 
 impl CasesArgs {
-    /// The mule settings these flags ask for.
-    fn config(&self) -> MuleConfig {
-        let cases = match self.learn_cases {
+    /// The mule settings these flags ask for, for a run judged as of `until` (`None`: all data).
+    fn config(&self, until: Option<Ts>) -> MuleConfig {
+        let default = if until.is_some() { LearnCases::Never } else { LearnCases::Auto };
+        let cases = match self.learn_cases.unwrap_or(default) {
             LearnCases::Always => Some(CasesConfig::default()),
-            LearnCases::Auto => Some(CasesConfig { min_cleared: AUTO_MIN_CLEARED, ..CasesConfig::default() }),
+            LearnCases::Auto => Some(CasesConfig::auto()),
             LearnCases::Never => None,
         };
         MuleConfig { cases, ..MuleConfig::default() }
@@ -144,6 +149,8 @@ pub struct FarmingArgs {
     /// Rows in the text output
     #[arg(long, default_value_t = 20)]
     top: usize,
+    #[command(flatten)]
+    cases: CasesArgs,
 }
 
 #[derive(clap::Args)]
@@ -226,15 +233,15 @@ fn run_mules(args: MulesArgs) -> anyhow::Result<ExitCode> {
     let ledger = loaded.store.ledger();
     let model = load_model(args.model.as_deref())?;
     if let Some(id) = &args.explain {
-        return explain(&loaded, &args.source, &model, &args.cases.config(), id);
+        return explain(&loaded, &args.source, &model, &args.cases, id);
     }
-    let warnings = fanzha_detect::quality::warnings(ledger, &loaded.graph, until(&args.source)?);
+    let until = until(&args.source)?;
+    let warnings = fanzha_detect::quality::warnings(ledger, &loaded.graph, until);
     for w in &warnings {
         eprintln!("warning: {}", w.message_en);
     }
-    let scored =
-        mules::score_store(ledger, &loaded.graph, until(&args.source)?, &model, &args.cases.config(), args.all, &[]);
-    tell_cases(&scored.cases);
+    let scored = mules::score_store(ledger, &loaded.graph, until, &model, &args.cases.config(until), args.all, &[]);
+    tell_cases(&args.cases, &scored.cases);
     let mut scores = scored.scores;
     scores.sort_by(|a, b| b.flagged.cmp(&a.flagged).then(b.score.total_cmp(&a.score)));
     let flagged = scores.iter().filter(|s| s.flagged).count();
@@ -277,13 +284,14 @@ fn explain(
     loaded: &Loaded,
     source: &Source,
     model: &MuleModel,
-    cfg: &MuleConfig,
+    cases: &CasesArgs,
     id: &str,
 ) -> anyhow::Result<ExitCode> {
     let ledger = loaded.store.ledger();
     let account = ledger.account_ix(id).with_context(|| format!("no account '{id}' in the store"))?;
-    let scored = mules::score_store(ledger, &loaded.graph, until(source)?, model, cfg, true, &[account]);
-    tell_cases(&scored.cases);
+    let until = until(source)?;
+    let scored = mules::score_store(ledger, &loaded.graph, until, model, &cases.config(until), true, &[account]);
+    tell_cases(cases, &scored.cases);
     let position = scored.accounts.iter().position(|&a| a == account).expect("extra accounts are scored");
     let s = &scored.scores[position];
     println!(
@@ -338,8 +346,10 @@ fn run_farming(args: FarmingArgs) -> anyhow::Result<ExitCode> {
     };
     let until = args.until.as_deref().map(Ts::parse_rfc3339).transpose().context("--until")?;
     let model = load_model(args.model.as_deref())?;
-    let mule_cfg = MuleConfig { farming: cfg, ..MuleConfig::default() };
-    let all = mules::score_store(ledger, &loaded.graph, until, &model, &mule_cfg, false, &[]).farmers;
+    let mule_cfg = MuleConfig { farming: cfg, ..args.cases.config(until) };
+    let scored = mules::score_store(ledger, &loaded.graph, until, &model, &mule_cfg, false, &[]);
+    tell_cases(&args.cases, &scored.cases);
+    let all = scored.farmers;
     let flagged: Vec<&FarmerScore> = all.iter().filter(|f| f.flagged).collect();
     let rings = farming::rings(ledger, &loaded.graph, &flagged, &cfg, until);
     let shown: Vec<&FarmerScore> = all.iter().filter(|f| args.all || f.flagged).collect();
@@ -494,13 +504,13 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let loaded = load(&args.source.db)?;
     let ledger = loaded.store.ledger();
     let model = load_model(args.model.as_deref())?;
-    let cfg = args.cases.config();
     let file = args.labels.as_deref().map(|path| read_labels(path, ledger)).transpose()?;
     let until = until(&args.source)?;
+    let cfg = args.cases.config(until);
     let (q, all_farmers) = evaluation::mule_quality(ledger, &loaded.graph, until, &model, &cfg, file.as_deref());
     let (combined_q, model_q, rules_q) = (q.combined, q.model, q.rules);
     let farmers = evaluation::farmer_quality(ledger, &all_farmers);
-    tell_cases(&q.cases);
+    tell_cases(&args.cases, &q.cases);
     if args.json {
         let out = json!({"mules": {"combined": combined_q, "model": model_q, "rules": rules_q, "cases": q.cases}, "card_farmers": farmers});
         println!("{}", serde_json::to_string(&out)?);

@@ -378,12 +378,13 @@ pub fn score(
         .collect();
     let mut outcome = None;
     let mut learned = None;
+    let mut probs = shipped;
     if let Some(c) = &cfg.cases {
-        match learned_from_cases(ledger, accounts, rows, &shipped, c) {
+        match learned_from_cases(ledger, accounts, rows, &probs, c) {
             Err(why) => outcome = Some(why),
             Ok(l) => {
                 // An account the cases could not score (its fold unfitted) keeps the shipped verdict.
-                let probs: Vec<f64> = shipped
+                let combined: Vec<f64> = probs
                     .iter()
                     .enumerate()
                     .map(|(i, &p)| together(p, l.probability(i).unwrap_or(0.5), model.threshold))
@@ -391,16 +392,15 @@ pub fn score(
                 let flags = |p: &[f64]| -> Vec<bool> {
                     p.iter().zip(&ruled).map(|(&p, (r, _))| verdict.flagged(p, *r)).collect()
                 };
-                let (used, told) = l.judged(cleared_share(&flags(&shipped), &flags(&probs)), c);
+                let (used, told) = l.judged(cleared_share(&flags(&probs), &flags(&combined)), c);
                 outcome = Some(told);
-                learned = used.then_some((l, probs));
+                if used {
+                    probs = combined;
+                    learned = Some(l);
+                }
             }
         }
     }
-    let (learned, probs) = match learned {
-        Some((l, probs)) => (Some(l), probs),
-        None => (None, shipped),
-    };
     let learned = learned.as_ref();
     let company = Company { ledger, accounts, links, first: &first };
     let scores = accounts

@@ -80,7 +80,7 @@ pub struct CasesArgs {
 }
 
 /// When the cases' verdict is used.
-#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
+#[derive(Clone, Copy, clap::ValueEnum)]
 enum LearnCases {
     /// Always.
     Always,

@@ -143,13 +143,6 @@ pub struct FarmingArgs {
     /// (`fanzha detect mules`, run first) flags
     #[arg(long, default_value_t = FarmingConfig::default().min_flagged_cards)]
     min_flagged_cards: usize,
-    /// Also a farmer: a holder with this many accounts opened within --burst-days, one of them
-    /// flagged by the mule run (0: off)
-    #[arg(long, default_value_t = FarmingConfig::default().burst_accounts)]
-    burst_accounts: usize,
-    /// The days of such a burst of openings
-    #[arg(long, default_value_t = FarmingConfig::default().burst_days)]
-    burst_days: i64,
     /// The mule run's model (default: the shipped one)
     #[arg(long)]
     model: Option<PathBuf>,
@@ -349,8 +342,6 @@ fn run_farming(args: FarmingArgs) -> anyhow::Result<ExitCode> {
         min_cities: args.min_cities,
         window_days: args.window_days,
         min_flagged_cards: args.min_flagged_cards,
-        burst_accounts: args.burst_accounts,
-        burst_days: args.burst_days,
         ..FarmingConfig::default()
     };
     let until = args.until.as_deref().map(Ts::parse_rfc3339).transpose().context("--until")?;

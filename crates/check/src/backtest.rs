@@ -38,6 +38,9 @@ pub struct Rescore<'m> {
     pub model: &'m MuleModel,
     /// How rules and model are combined.
     pub cfg: MuleConfig,
+    /// When the runs learn from the store's confirmed cases: each run counts the accounts traced
+    /// this many seconds before it ([`fanzha_detect::cases::CasesConfig::confirmed_by`]).
+    pub confirm_after_secs: i64,
 }
 
 /// How to replay: which transfers, scored by what, and whether detection re-runs along the way.
@@ -186,7 +189,11 @@ pub fn run(
                 let start = first + (t.ts.0 - first) / every * every;
                 if start > first && last_run != Some(start) {
                     let until = Some(Ts(start - 1));
-                    let scores = score_all(ledger, graph, until, r.model, &r.cfg, false);
+                    let mut cfg = r.cfg;
+                    if let Some(c) = cfg.cases.as_mut() {
+                        c.confirmed_by = Some(Ts(start - 1 - r.confirm_after_secs));
+                    }
+                    let scores = score_all(ledger, graph, until, r.model, &cfg, false);
                     checker.suspects = Suspects::from_scores(&scores, until);
                     last_run = Some(start);
                 }

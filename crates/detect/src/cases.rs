@@ -15,6 +15,7 @@ use crate::catalog::FEATURE_COUNT;
 use crate::context::Features;
 use crate::model::{out_of_fold, spread, TrainParams};
 use crate::odds::{inside, logit};
+use fanzha_model::Ts;
 use serde::Serialize;
 
 /// When and how the store's confirmed cases are learned from.
@@ -34,6 +35,11 @@ pub struct CasesConfig {
     /// changes are as likely the labels' own mistakes copied (bench/out/generalize-decisions.md,
     /// after decision 28).
     pub min_cleared: f64,
+    /// For a run as of a past moment (a backtest's): only the accounts traced by this time
+    /// ([`crate::labels::mule_accounts_traced_by`]) count as confirmed, the run's moment less the
+    /// time a centre takes to confirm; `None`: every label in the store counts (the labels
+    /// confirmed so far).
+    pub confirmed_by: Option<Ts>,
 }
 
 /// [`CasesConfig::min_cleared`] of `--learn-cases auto`: 7 % of the shipped flags, midway between
@@ -48,6 +54,7 @@ impl Default for CasesConfig {
             params: TrainParams { iterations: 150, ..TrainParams::default() },
             max_rows: 200_000,
             min_cleared: 0.0,
+            confirmed_by: None,
         }
     }
 }

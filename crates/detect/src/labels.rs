@@ -2,7 +2,7 @@
 //! are mules and which holders farm cards. Detection reads them only to learn from the store's
 //! confirmed cases ([`crate::cases`]; on by default in `fanzha detect mules` and `fanzha eval`).
 
-use fanzha_model::{AccountIx, HolderDigest, LabelTarget, Ledger, TransferIx};
+use fanzha_model::{AccountIx, HolderDigest, LabelTarget, Ledger, TransferIx, Ts};
 use rustc_hash::FxHashSet;
 
 /// Account labels that mean "this account carried illicit money": the generator's `mule`,
@@ -32,6 +32,30 @@ pub fn mule_accounts(ledger: &Ledger) -> FxHashSet<AccountIx> {
         }
     }
     out
+}
+
+/// The accounts labelled as mules ([`mule_accounts`]) that an anti-fraud centre could have confirmed
+/// by `by`, tracing the money the way it does: from a payment labelled [`FRAUD_LABEL`] (a victim's
+/// report) into the account, or from a payment into it out of an account already traced, at or
+/// before `by`. A labelled account no such payment reaches by then is not yet confirmed. For
+/// replays of past days (a backtest), whose store holds labels confirmed later.
+pub fn mule_accounts_traced_by(ledger: &Ledger, by: Ts) -> FxHashSet<AccountIx> {
+    let labelled = mule_accounts(ledger);
+    let reported = fraud_transfers(ledger);
+    let mut in_time: Vec<TransferIx> = (0..ledger.transfers().len())
+        .map(TransferIx::of)
+        .filter(|&t| ledger.transfer(t).ts <= by && ledger.transfer(t).to.is_some_and(|a| labelled.contains(&a)))
+        .collect();
+    in_time.sort_by_key(|&t| (ledger.transfer(t).ts, t.0));
+    let mut traced = FxHashSet::default();
+    for t in in_time {
+        let transfer = ledger.transfer(t);
+        let from_traced = transfer.from.is_some_and(|a| traced.contains(&a));
+        if let (Some(to), true) = (transfer.to, reported.contains(&t) || from_traced) {
+            traced.insert(to);
+        }
+    }
+    traced
 }
 
 /// Holders labelled as card farmers.
@@ -175,6 +199,41 @@ mod tests {
         }
         l.apply(Event::Label(Label { target: LabelTarget::Account(AccountIx(1)), name: "mule".into() }));
         assert_eq!(largest_victim_payment(&l).map(|t| l.txn_id(t).to_string()).as_deref(), Some("big"));
+    }
+
+    #[test]
+    fn a_labelled_account_is_confirmed_once_the_reported_money_reaches_it() {
+        // victim → m1 (reported, t 10) → m2 (t 20) → m4 (t 40); a shop pays m3 (t 5); m1 also
+        // pays the shop (t 30). m1 to m4 are labelled mules, the shop is not.
+        let mut l = Ledger::new();
+        for id in ["victim", "m1", "m2", "m3", "m4", "shop"] {
+            l.apply(Event::Account { id: id.into(), account: Account::internal() });
+        }
+        let pay =
+            |from: u32, to: u32, t: i64| Transfer::plain(Ts(t), Some(AccountIx(from)), Some(AccountIx(to)), Fen(100));
+        for (txn, t) in [
+            ("a", pay(0, 1, 10)),
+            ("b", pay(1, 2, 20)),
+            ("c", pay(5, 3, 5)),
+            ("d", pay(1, 5, 30)),
+            ("e", pay(2, 4, 40)),
+        ] {
+            l.apply(Event::Transfer { txn_id: txn.into(), transfer: t });
+        }
+        l.apply(Event::Label(Label { target: LabelTarget::Transfer(TransferIx(0)), name: FRAUD_LABEL.into() }));
+        for a in 1..=4 {
+            l.apply(Event::Label(Label { target: LabelTarget::Account(AccountIx(a)), name: "mule".into() }));
+        }
+        let traced = |by: i64| {
+            let mut v: Vec<u32> = mule_accounts_traced_by(&l, Ts(by)).into_iter().map(|a| a.0).collect();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(traced(9), Vec::<u32>::new(), "before the report");
+        assert_eq!(traced(10), [1], "the reported payment's payee, at its time");
+        assert_eq!(traced(39), [1, 2], "the next hop");
+        assert_eq!(traced(100), [1, 2, 4], "and the one after; m3 no reported money reaches, the shop is not labelled");
+        assert_eq!(mule_accounts(&l).len(), 4, "every label counts when no time is asked");
     }
 
     #[test]

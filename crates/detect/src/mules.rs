@@ -468,7 +468,10 @@ fn learned_from_cases(
     shipped: &[f64],
     cfg: &CasesConfig,
 ) -> Result<cases::Learned, cases::Outcome> {
-    let confirmed = labels::mule_accounts(ledger);
+    let confirmed = match cfg.confirmed_by {
+        Some(by) => labels::mule_accounts_traced_by(ledger, by),
+        None => labels::mule_accounts(ledger),
+    };
     let is_case: Vec<bool> = accounts.iter().map(|a| confirmed.contains(a)).collect();
     cases::learn(rows, shipped, &is_case, cfg)
 }
@@ -684,6 +687,11 @@ mod tests {
         let (used, outcome) = run(&MuleConfig { cases: Some(CasesConfig::default()), ..MuleConfig::default() });
         assert!(matches!(outcome, Some(cases::Outcome::Learned { .. })), "{outcome:?}");
         assert!(used.iter().all(|s| s.learned.is_some()), "the learned verdict is shown where it is used");
+        // As of a moment when no reported money had reached them, none is confirmed yet.
+        let early = CasesConfig { confirmed_by: Some(Ts(0)), ..CasesConfig::default() };
+        let (early, outcome) = run(&MuleConfig { cases: Some(early), ..MuleConfig::default() });
+        assert_eq!(outcome, Some(cases::Outcome::TooFew { cases: 0, needed: 30 }));
+        assert_eq!(early, plain);
     }
 
     #[test]

@@ -37,6 +37,13 @@ pub struct FarmingConfig {
     /// data, and the ones that do are found as mule accounts (decision 19 of
     /// bench/out/generalize-decisions.md).
     pub min_flagged_cards: usize,
+    /// A holder is a card farmer too when they opened at least this many accounts within
+    /// [`Self::burst_days`] and the mule run flags one of them: a farmer's few cards at institutions
+    /// that supply data, opened in one sitting, of which one is already used as a mule
+    /// (bench/out/generalize-decisions.md, decision 31).
+    pub burst_accounts: usize,
+    /// The days of such a burst of openings.
+    pub burst_days: i64,
 }
 
 impl Default for FarmingConfig {
@@ -52,6 +59,8 @@ impl Default for FarmingConfig {
             ring_min_places: 2,
             ring_place_crowd: 5,
             min_flagged_cards: 3,
+            burst_accounts: 3,
+            burst_days: 7,
         }
     }
 }
@@ -65,6 +74,54 @@ impl FarmingConfig {
     /// raise the score.
     pub fn is_farming(&self, accounts: usize, cities: usize) -> bool {
         accounts >= self.min_accounts && cities >= self.min_cities
+    }
+
+    /// The first window of [`Self::window_days`] with the most openings among those that are a
+    /// farm by [`Self::is_farming`], as indices into `opened` (opening times, ascending, each with
+    /// its city: the prefecture code of its opening region). `None` when no window is a farm. The
+    /// busiest window alone is not enough: a farmer who opens eight cards in one city and then
+    /// five in the next has no farm in the first month but one across the two.
+    pub fn farming_window(&self, opened: &[(i64, Option<u32>)]) -> Option<std::ops::Range<usize>> {
+        let window = self.window_days * DAY_SECS;
+        let mut in_window: FxHashMap<u32, usize> = FxHashMap::default();
+        let mut best: Option<std::ops::Range<usize>> = None;
+        let mut lo = 0;
+        for hi in 0..opened.len() {
+            if let Some(c) = opened[hi].1 {
+                *in_window.entry(c).or_default() += 1;
+            }
+            while opened[hi].0 - opened[lo].0 > window {
+                if let Some(c) = opened[lo].1 {
+                    let n = in_window.get_mut(&c).expect("counted when it entered");
+                    *n -= 1;
+                    if *n == 0 {
+                        in_window.remove(&c);
+                    }
+                }
+                lo += 1;
+            }
+            let longer = best.as_ref().is_none_or(|b| hi + 1 - lo > b.len());
+            if longer && self.is_farming(hi + 1 - lo, in_window.len()) {
+                best = Some(lo..hi + 1);
+            }
+        }
+        best
+    }
+
+    /// The first burst of openings that makes a farm with the mule run's flags: at least
+    /// [`Self::burst_accounts`] accounts opened within [`Self::burst_days`] of the first of them,
+    /// one or more of them `flagged`; as indices into `opened` (opening times, ascending, each with
+    /// whether the run flagged it), every account of those days.
+    pub fn burst_window(&self, opened: &[(i64, bool)]) -> Option<std::ops::Range<usize>> {
+        if self.burst_accounts == 0 {
+            return None;
+        }
+        let days = self.burst_days * DAY_SECS;
+        (0..opened.len()).find_map(|lo| {
+            let hi = lo + opened[lo..].partition_point(|o| o.0 - opened[lo].0 <= days);
+            let burst = hi - lo >= self.burst_accounts && opened[lo..hi].iter().any(|o| o.1);
+            burst.then_some(lo..hi)
+        })
     }
 }
 
@@ -92,8 +149,11 @@ pub struct FarmerScore {
     pub score: f64,
     /// Meets the thresholds.
     pub flagged: bool,
-    /// Accounts opened within the busiest window.
+    /// Accounts opened within the window of the evidence.
     pub opened_in_window: usize,
+    /// That window's days: [`FarmingConfig::window_days`], or [`FarmingConfig::burst_days`] for a
+    /// burst.
+    pub window_days: i64,
     /// Distinct banks among them.
     pub banks: usize,
     /// Distinct cities among them.
@@ -196,10 +256,13 @@ fn judge(
         accounts.iter().filter_map(|&a| ledger.account(a).opened_at.map(|t| (t.0, a))).collect();
     // Accounts are already in opening order.
     let times: Vec<i64> = dated.iter().map(|d| d.0).collect();
+    let opened: Vec<(i64, Option<u32>)> =
+        dated.iter().map(|&(t, a)| (t, ledger.account(a).open_region.map(|r| r.prefecture().code()))).collect();
     let mut chosen: Vec<AccountIx> = if dated.is_empty() {
         accounts.to_vec()
     } else {
-        dated[busiest_window(&times, window)].iter().map(|d| d.1).collect()
+        let farm = cfg.farming_window(&opened).unwrap_or_else(|| busiest_window(&times, window));
+        dated[farm].iter().map(|d| d.1).collect()
     };
     let (mut banks, mut cities) = banks_and_cities(ledger, &chosen);
     let by_openings = cfg.is_farming(chosen.len(), cities);
@@ -209,11 +272,26 @@ fn judge(
     let flagged_times: Vec<i64> = dated.iter().filter(|d| flagged.contains(&d.1)).map(|d| d.0).collect();
     let most_flagged = if by_openings { 0..0 } else { busiest_window(&flagged_times, window) };
     let by_flags = most_flagged.len() >= cfg.min_flagged_cards.max(1);
+    let mut flagged_cards = most_flagged.len();
+    let mut days = cfg.window_days;
     if by_flags {
         let from = flagged_times[most_flagged.start];
         chosen = dated.iter().filter(|d| (from..=from + window).contains(&d.0)).map(|d| d.1).collect();
         (banks, cities) = banks_and_cities(ledger, &chosen);
     }
+    // Nor by many flags: a burst of openings of which the run flags one.
+    let burst = if by_openings || by_flags {
+        None
+    } else {
+        cfg.burst_window(&dated.iter().map(|d| (d.0, flagged.contains(&d.1))).collect::<Vec<_>>())
+    };
+    if let Some(b) = burst.clone() {
+        chosen = dated[b].iter().map(|d| d.1).collect();
+        (banks, cities) = banks_and_cities(ledger, &chosen);
+        flagged_cards = chosen.iter().filter(|a| flagged.contains(a)).count();
+        days = cfg.burst_days;
+    }
+    let by_flags = by_flags || burst.is_some();
     let masked = ledger.account(accounts[0]).holder.as_ref().map_or(String::new(), |h| h.masked.to_string());
     let home = home_province(&masked);
     let cards: Vec<OpenedCard> = chosen
@@ -237,11 +315,11 @@ fn judge(
         + 0.2 * far as f64 / n.max(1) as f64;
     let score = if flagged { raw.clamp(0.5, 1.0) } else { raw.min(0.49) };
     let mut reasons = vec![(
-        format!("{}天内开立{}个账户,涉及{}家银行、{}个城市", cfg.window_days, n, banks, cities),
-        format!("opened {n} accounts at {} banks in {} cities within {} days", banks, cities, cfg.window_days),
+        format!("{days}天内开立{n}个账户,涉及{banks}家银行、{cities}个城市"),
+        format!("opened {n} accounts at {banks} banks in {cities} cities within {days} days"),
     )];
     if by_flags {
-        let k = most_flagged.len();
+        let k = flagged_cards;
         reasons.push((
             format!("其中{k}个账户已被识别为涉诈账户(疑似开卡出售)"),
             format!("{k} of them are flagged as mule accounts (cards opened to be sold)"),
@@ -270,10 +348,11 @@ fn judge(
         score,
         flagged,
         opened_in_window: n,
+        window_days: days,
         banks,
         cities,
         far_from_home: far,
-        flagged_cards: if by_flags { most_flagged.len() } else { 0 },
+        flagged_cards: if by_flags { flagged_cards } else { 0 },
         cards,
         reasons,
     }
@@ -528,12 +607,61 @@ mod tests {
     }
 
     #[test]
+    fn the_farm_window_is_the_busiest_one_that_is_a_farm() {
+        let cfg = FarmingConfig::default();
+        let at = |days: &[(i64, u32)]| -> Vec<(i64, Option<u32>)> {
+            days.iter().map(|&(d, c)| (d * DAY, Some(c).filter(|&c| c != 0))).collect()
+        };
+        // Eight cards in one city in the first month, then five in the next city: the busiest
+        // window (days 0-28) is one city; days 16-46 hold eight cards in two.
+        let mut spree: Vec<(i64, u32)> = (0..8).map(|i| (4 * i, WUHAN)).collect();
+        spree.extend((0..5).map(|i| (40 + 2 * i, SHENZHEN)));
+        assert_eq!(busiest_window(&at(&spree).iter().map(|o| o.0).collect::<Vec<_>>(), 30 * DAY), 0..8);
+        assert_eq!(cfg.farming_window(&at(&spree)), Some(4..12));
+        // One city throughout, or a second city too far in time, or cards of unknown region: no farm.
+        assert_eq!(cfg.farming_window(&at(&[(0, WUHAN), (1, WUHAN), (2, WUHAN), (3, WUHAN), (4, WUHAN)])), None);
+        assert_eq!(cfg.farming_window(&at(&[(0, SHENZHEN), (40, WUHAN), (41, WUHAN), (42, WUHAN), (43, WUHAN)])), None);
+        assert_eq!(cfg.farming_window(&at(&[(0, SHENZHEN), (1, 0), (2, 0), (3, 0), (4, 0)])), None);
+        // The first of two equal farms.
+        let two = at(&[(0, WUHAN), (1, WUHAN), (2, WUHAN), (3, WUHAN), (4, SHENZHEN), (100, WUHAN), (101, WUHAN)]);
+        assert_eq!(cfg.farming_window(&two), Some(0..5));
+        assert_eq!(cfg.farming_window(&[]), None);
+    }
+
+    #[test]
+    fn a_burst_is_three_openings_within_a_week_one_of_them_flagged() {
+        let cfg = FarmingConfig::default();
+        let at = |days: &[(i64, bool)]| -> Vec<(i64, bool)> { days.iter().map(|&(d, f)| (d * DAY, f)).collect() };
+        assert_eq!(cfg.burst_window(&at(&[(0, false), (3, true), (7, false)])), Some(0..3), "a week, ends inclusive");
+        assert_eq!(cfg.burst_window(&at(&[(0, false), (3, true), (8, false)])), None, "eight days");
+        assert_eq!(cfg.burst_window(&at(&[(0, false), (1, false), (2, false)])), None, "none flagged");
+        assert_eq!(cfg.burst_window(&at(&[(0, true), (1, false)])), None, "two openings");
+        let later = at(&[(0, false), (20, false), (21, true), (22, false), (23, false)]);
+        assert_eq!(cfg.burst_window(&later), Some(1..5), "every opening of the week from the first");
+        assert_eq!(FarmingConfig { burst_accounts: 0, ..cfg }.burst_window(&later), None, "off");
+    }
+
+    #[test]
+    fn a_farmer_who_moves_to_the_next_city_is_found_across_the_two() {
+        // Eight cards in Wuhan within four weeks, then five in Shenzhen: no month of the first
+        // city alone is a farm, the month across both is.
+        let mut cards: Vec<Card> = (0..8).map(|i| Card(1, 4 * i, (i % 4) as u16, WUHAN)).collect();
+        cards.extend((0..5).map(|i| Card(1, 40 + 2 * i, (i % 4) as u16, SHENZHEN)));
+        let v = verdicts(&ledger(&cards, 0, &[], &[]));
+        assert!(v[0].flagged && v[0].score >= 0.5, "{:?}", v[0]);
+        assert_eq!((v[0].opened_in_window, v[0].cities), (8, 2));
+        assert_eq!(v[0].cards.iter().map(|c| c.account.0).collect::<Vec<_>>(), (4..12).collect::<Vec<_>>());
+    }
+
+    #[test]
     fn a_holder_whose_new_cards_are_flagged_as_mules_is_a_farmer_too() {
-        // Holder 1: three cards in one town within four days, too few for the opening pattern;
-        // holder 2: three cards too, one every 60 days.
+        // Holder 1: three cards in one town within four days, too few for the opening pattern,
+        // and a fourth months later; holder 2: three cards too, one every 60 days; holder 3: two
+        // cards a day apart.
         let mut cards: Vec<Card> = (0..3).map(|i| Card(1, 2 * i, i as u16, WUHAN)).collect();
         cards.push(Card(1, 200, 3, WUHAN));
         cards.extend((0..3).map(|i| Card(2, 60 * i, i as u16, WUHAN)));
+        cards.extend((0..2).map(|i| Card(3, i, i as u16, WUHAN)));
         let l = ledger(&cards, 0, &[], &[]);
         let g = TemporalGraph::build(&l);
         let cfg = FarmingConfig::default();
@@ -543,16 +671,28 @@ mod tests {
         };
         let by = |v: &[FarmerScore], first: u32| v.iter().find(|f| f.cards[0].account == AccountIx(first)).cloned();
         assert!(verdicts(&l).iter().all(|f| !f.flagged && f.flagged_cards == 0));
-        // Two flagged cards are not enough; three are, and the farmer's cards are those three.
-        assert!(!by(&judge(&[0, 1]), 0).unwrap().flagged);
+        // One flagged card of a burst of three within a week: the burst is the farm.
+        let burst = by(&judge(&[1]), 0).unwrap();
+        assert!(burst.flagged && burst.score >= 0.5, "{burst:?}");
+        assert_eq!((burst.flagged_cards, burst.opened_in_window), (1, 3));
+        assert_eq!(burst.cards.iter().map(|c| c.account.0).collect::<Vec<_>>(), [0, 1, 2]);
+        assert!(burst.reasons[0].0.starts_with("7天内开立3个账户"), "{:?}", burst.reasons);
+        assert!(burst.reasons.iter().any(|r| r.0.contains("其中1个账户已被识别为涉诈账户")), "{:?}", burst.reasons);
+        // Three flagged cards: the month from the first of them.
         let farmer = by(&judge(&[0, 1, 2]), 0).unwrap();
         assert!(farmer.flagged && farmer.score >= 0.5, "{farmer:?}");
         assert_eq!((farmer.flagged_cards, farmer.opened_in_window), (3, 3));
         assert_eq!(farmer.cards.iter().map(|c| c.account.0).collect::<Vec<_>>(), [0, 1, 2]);
+        assert!(farmer.reasons[0].0.starts_with("30天内开立3个账户"), "{:?}", farmer.reasons);
         assert!(farmer.reasons.iter().any(|r| r.0.contains("3个账户已被识别为涉诈账户")), "{:?}", farmer.reasons);
-        // Three flagged cards opened months apart are no farm.
-        let slow = by(&judge(&[4, 5, 6]), 4).unwrap();
-        assert!(!slow.flagged && slow.flagged_cards == 0, "{slow:?}");
+        // Flagged cards opened months apart are no farm, nor two cards of which one is flagged,
+        // nor a flagged card opened long after the burst.
+        let quiet = judge(&[3, 4, 5, 6, 7]);
+        for first in [4, 7] {
+            let f = by(&quiet, first).unwrap();
+            assert!(!f.flagged && f.flagged_cards == 0, "{f:?}");
+        }
+        assert!(!by(&quiet, 0).unwrap().flagged, "the flagged card 3 is opened 196 days after the burst");
     }
 
     #[test]

@@ -148,7 +148,7 @@ pub fn score_store(
     let position: FxHashMap<AccountIx, usize> = accounts.iter().enumerate().map(|(i, &a)| (a, i)).collect();
     for f in &farmers {
         for card in &f.cards {
-            verdict.add(&mut scores[position[&card.account]], card_farmer_reason(f, cfg.farming.window_days));
+            verdict.add(&mut scores[position[&card.account]], card_farmer_reason(f));
         }
     }
     follow_chains(ledger, graph, until, &position, &rows, &mut scores, &cfg.chain, verdict);
@@ -175,7 +175,7 @@ fn farmers_from_flags(
     let all = farming::farmers_with_flags(ledger, graph, cfg, until, &flagged);
     for f in all.iter().filter(|f| f.flagged_cards > 0) {
         for p in f.cards.iter().filter_map(|c| position.get(&c.account)) {
-            verdict.add(&mut scores[*p], card_farmer_reason(f, cfg.window_days));
+            verdict.add(&mut scores[*p], card_farmer_reason(f));
         }
     }
     all
@@ -244,7 +244,8 @@ impl Verdict {
 }
 
 /// The reason given to each card of a flagged card farmer.
-fn card_farmer_reason(f: &FarmerScore, window_days: i64) -> Reason {
+fn card_farmer_reason(f: &FarmerScore) -> Reason {
+    let window_days = f.window_days;
     let (zh, en) = match f.flagged_cards {
         0 => (String::new(), String::new()),
         k => (format!(",其中{k}个已被识别为涉诈账户"), format!(", {k} of them flagged as mule accounts")),
@@ -824,13 +825,22 @@ mod tests {
         let position: FxHashMap<AccountIx, usize> = accounts.iter().enumerate().map(|(i, &a)| (a, i)).collect();
         let verdict = Verdict { threshold: 0.5, rule_flag: 0.6 };
         let mut scores: Vec<MuleScore> = accounts.iter().map(|&account| unflagged(account)).collect();
-        let cfg = FarmingConfig::default();
+        // The path of many flagged cards alone (a burst of openings is judged below).
+        let cfg = FarmingConfig { burst_accounts: 0, ..FarmingConfig::default() };
         let farmers =
             |scores: &mut Vec<MuleScore>| farmers_from_flags(&l, &graph, None, &cfg, &position, scores, verdict);
         for s in &mut scores[..2] {
             *s = MuleScore { model: 0.9, score: on_cut(0.9, 0.5), flagged: true, ..s.clone() };
         }
-        assert!(farmers(&mut scores).iter().all(|f| !f.flagged), "two flagged cards are not enough");
+        assert!(farmers(&mut scores.clone()).iter().all(|f| !f.flagged), "two flagged cards are not enough");
+        // As a burst (four cards in four days), one flagged card is enough, and the reason says so.
+        let mut burst = scores.clone();
+        let burst_cfg = FarmingConfig::default();
+        let found = farmers_from_flags(&l, &graph, None, &burst_cfg, &position, &mut burst, verdict);
+        assert_eq!(found.iter().filter(|f| f.flagged).count(), 1);
+        assert_eq!(burst.iter().map(|s| s.flagged).collect::<Vec<_>>(), [true, true, true, true, false, false]);
+        let r = &burst[3].reasons[0].message_zh;
+        assert!(r.contains("7天内开立4个账户") && r.contains("其中2个已被识别为涉诈账户"), "{r}");
         scores[2] = MuleScore { model: 0.9, score: on_cut(0.9, 0.5), flagged: true, ..scores[2].clone() };
         let found = farmers(&mut scores);
         assert_eq!(found.iter().filter(|f| f.flagged).count(), 1);

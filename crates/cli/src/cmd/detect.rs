@@ -143,6 +143,13 @@ pub struct FarmingArgs {
     /// (`fanzha detect mules`, run first) flags
     #[arg(long, default_value_t = FarmingConfig::default().min_flagged_cards)]
     min_flagged_cards: usize,
+    /// Also a farmer: a holder with this many accounts opened within --burst-days, one of them
+    /// flagged by the mule run (0: off)
+    #[arg(long, default_value_t = FarmingConfig::default().burst_accounts)]
+    burst_accounts: usize,
+    /// The days of such a burst of openings
+    #[arg(long, default_value_t = FarmingConfig::default().burst_days)]
+    burst_days: i64,
     /// The mule run's model (default: the shipped one)
     #[arg(long)]
     model: Option<PathBuf>,
@@ -342,6 +349,8 @@ fn run_farming(args: FarmingArgs) -> anyhow::Result<ExitCode> {
         min_cities: args.min_cities,
         window_days: args.window_days,
         min_flagged_cards: args.min_flagged_cards,
+        burst_accounts: args.burst_accounts,
+        burst_days: args.burst_days,
         ..FarmingConfig::default()
     };
     let until = args.until.as_deref().map(Ts::parse_rfc3339).transpose().context("--until")?;
@@ -417,6 +426,7 @@ fn farmer_json(ledger: &Ledger, f: &FarmerScore) -> serde_json::Value {
         "score": round(f.score),
         "flagged": f.flagged,
         "opened_in_window": f.opened_in_window,
+        "window_days": f.window_days,
         "banks": f.banks,
         "cities": f.cities,
         "far_from_home": f.far_from_home,

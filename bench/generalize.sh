@@ -82,16 +82,19 @@
 #   W30 bench/worlds30/wentai_world.py: southern Zhejiang (Wenzhou, Taizhou, Yiwu and Jinhua,
 #       Qingtian), small-commodity traders and buyers' agents, lending circles, overseas
 #       remittances, workshops, labels incomplete (a few wrong); variants baseline, V2, V3 (seed 1)
+#   W31 bench/worlds31/xueyu_world.py: Tibet and western Sichuan (Lhasa, Shigatse, Nyingchi, Ganzi,
+#       Aba), cordyceps and matsutake seasons, herders, tourism, construction crews, labels
+#       incomplete (a few wrong); variants baseline, V2, V3 (seed 1)
 #
 # Each world was written after the one before it was in use, so the honest test of a recipe is the
-# worlds written after it: a model trained on W1..Wk is scored on every variant of W(k+1)..W30.
-# The newest world, W30, is trained on by nothing: the figure that counts is the shipped recipe's
-# worst F1 over W30's variants (W18 to W24 judged decisions 17 to 22 and 24: rules of the live check and
+# worlds written after it: a model trained on W1..Wk is scored on every variant of W(k+1)..W31.
+# The newest world, W31, is trained on by nothing: the figure that counts is the shipped recipe's
+# worst F1 over W31's variants (W18 to W24 judged decisions 17 to 22 and 24: rules of the live check and
 # the card-farming detector; W25 judged decision 25, J below; W26 decision 26, a change of the
 # association columns that was reverted and is not retrained here; W27 and W28 decisions 27 and 28,
 # learning from a store's confirmed cases, which changes no model; W29 decisions 29 and 30: when to
-# use what the cases teach, and two rules of the live check; W30 decision 31, card farmers, which did
-# not ship). The recipes, in the order they were tried
+# use what the cases teach, and two rules of the live check; W30 and W31 decision 31, card farmers,
+# which W30 could not judge and W31 shipped). The recipes, in the order they were tried
 # (bench/out/generalize-decisions.md says why each shipped or not):
 #   W1+W2             shipped until 2026-12-04
 #   W1+W2+W3          decision 1, scored on W4; shipped until 2026-12-05
@@ -125,7 +128,7 @@
 #   bench/generalize.sh            SKIP_BUILD=1 to use the built binary; REUSE_MODELS=1 to keep the
 #                                  models of an earlier run (when only scoring changed)
 # Results: bench/out/generalize.jsonl (one line per model and test set; "generalize-live" lines:
-# the live check of W6 under the shipped model and decision 5's candidate, of W7 to W30 under the
+# the live check of W6 under the shipped model and decision 5's candidate, of W7 to W31 under the
 # shipped model and rules, of W12 under W1+W2+W3; the live checks of vetoed candidates and of E
 # under the rules of their day are in bench/out/generalize-decisions.md). About 70 minutes
 # here before W7 to W26 were added; they add sixty stores and fifty-one labelled from truth files,
@@ -160,6 +163,7 @@ W27=(baseline V2 V3)
 W28=(baseline V2 V3)
 W29=(baseline V2 V3)
 W30=(baseline V2 V3)
+W31=(baseline V2 V3)
 
 source bench/lib/data.sh
 store() { world_store "$WORK" "$@"; }
@@ -189,6 +193,7 @@ truth_world_variants "$WORK" w27 bench/worlds27/huaihai_world.py "${W27[@]}"
 truth_world_variants "$WORK" w28 bench/worlds28/yuedong_world.py "${W28[@]}"
 truth_world_variants "$WORK" w29 bench/worlds29/sunan_world.py "${W29[@]}"
 truth_world_variants "$WORK" w30 bench/worlds30/wentai_world.py "${W30[@]}"
+truth_world_variants "$WORK" w31 bench/worlds31/xueyu_world.py "${W31[@]}"
 W2S=("${W2[@]/#/w2-}") W3S=("${W3[@]/#/w3-}") W4S=("${W4[@]/#/w4-}") W5S=("${W5[@]/#/w5-}")
 W6S=("${W6[@]/#/w6-}") W7S=("${W7[@]/#/w7-}") W8S=("${W8[@]/#/w8-}") W9S=("${W9[@]/#/w9-}")
 W10S=("${W10[@]/#/w10-}") W11S=("${W11[@]/#/w11-}") W12S=("${W12[@]/#/w12-}") W13S=("${W13[@]/#/w13-}")
@@ -197,11 +202,12 @@ W16S=("${W16[@]/#/w16-}") W17S=("${W17[@]/#/w17-}") W18S=("${W18[@]/#/w18-}") W1
 W20S=("${W20[@]/#/w20-}") W21S=("${W21[@]/#/w21-}") W22S=("${W22[@]/#/w22-}") W23S=("${W23[@]/#/w23-}")
 W24S=("${W24[@]/#/w24-}") W25S=("${W25[@]/#/w25-}") W26S=("${W26[@]/#/w26-}")
 W27S=("${W27[@]/#/w27-}") W28S=("${W28[@]/#/w28-}") W29S=("${W29[@]/#/w29-}") W30S=("${W30[@]/#/w30-}")
+W31S=("${W31[@]/#/w31-}")
 # the worlds with truth files that no shipped recipe trains on (J trains on W15-W24), newest last: every one is evaluated and live
 # checked the same way (a new world is added here)
 UNTRAINED=("${W15S[@]}" "${W16S[@]}" "${W17S[@]}" "${W18S[@]}" "${W19S[@]}" "${W20S[@]}" "${W21S[@]}"
   "${W22S[@]}" "${W23S[@]}" "${W24S[@]}" "${W25S[@]}" "${W26S[@]}" "${W27S[@]}" "${W28S[@]}" "${W29S[@]}"
-  "${W30S[@]}")
+  "${W30S[@]}" "${W31S[@]}")
 
 late_copies "$WORK" w4-default:30
 LATE=(late-w1-11 late-w2-baseline late-w3-default late-w4-default)

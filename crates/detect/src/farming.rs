@@ -66,11 +66,12 @@ impl Default for FarmingConfig {
 }
 
 impl FarmingConfig {
-    /// The card-farming pattern (one home for it: the detector and the mule rule both ask here):
-    /// at least [`Self::min_accounts`] accounts opened within the window in at least
-    /// [`Self::min_cities`] cities. Many cards at several banks of one town is how people get a
-    /// mortgage, a loan or a new job's salary card, and a migrant worker opens them in the city
-    /// where they work, far from home: neither is a farm. Banks and cards far from home only
+    /// The card-farming pattern by openings alone (one home for it: the detector and the mule rule
+    /// both ask here): at least [`Self::min_accounts`] accounts opened within the window in at
+    /// least [`Self::min_cities`] cities. Many cards at several banks of one town is how people get
+    /// a mortgage, a loan or a new job's salary card, and a migrant worker opens them in the city
+    /// where they work, far from home: neither is a farm by its openings (a burst of them with a
+    /// card the mule run flags is: [`Self::burst_window`]). Banks and cards far from home only
     /// raise the score.
     pub fn is_farming(&self, accounts: usize, cities: usize) -> bool {
         accounts >= self.min_accounts && cities >= self.min_cities
@@ -161,10 +162,11 @@ pub struct FarmerScore {
     /// Of them, opened far from home.
     pub far_from_home: usize,
     /// For a holder not flagged by their openings: the most of their accounts opened within one
-    /// window that the mule run flagged ([`FarmingConfig::min_flagged_cards`] or more flags them);
+    /// window that the mule run flagged ([`FarmingConfig::min_flagged_cards`] or more flags them),
+    /// or for a burst ([`FarmingConfig::burst_window`]) how many of its accounts the run flagged;
     /// 0 for a farm by its openings and without a run.
     pub flagged_cards: usize,
-    /// The cards of the busiest window, in opening order.
+    /// The cards of the window of the evidence, in opening order.
     pub cards: Vec<OpenedCard>,
     /// Sentences in Chinese and English.
     pub reasons: Vec<(String, String)>,
@@ -223,8 +225,9 @@ pub fn farmers(ledger: &Ledger, graph: &TemporalGraph, cfg: &FarmingConfig, unti
 }
 
 /// [`farmers`], where a holder is also flagged when `flagged` (the accounts a mule run flagged)
-/// holds at least [`FarmingConfig::min_flagged_cards`] of their accounts opened within the window;
-/// the holder's cards are then every account opened within the window from the first of those.
+/// holds at least [`FarmingConfig::min_flagged_cards`] of their accounts opened within the window
+/// (the holder's cards are then every account opened within the window from the first of those),
+/// or one account of a burst of openings ([`FarmingConfig::burst_window`]: the burst's accounts).
 pub fn farmers_with_flags(
     ledger: &Ledger,
     graph: &TemporalGraph,

@@ -117,7 +117,8 @@ fn accounts_to_score(
 /// (all when `None`), with default features: the rules and the model on each account's rows, then
 /// what follows from the flags: the cards of flagged card farmers, and accounts that take most of
 /// their money from flagged accounts and pass it on within a day (mule chains), followed to a
-/// fixed point; then the holders several of whose new accounts are flagged are card farmers too,
+/// fixed point; then the holders several of whose new accounts are flagged (or one of a burst of
+/// openings) are card farmers too,
 /// their cards flagged as such, and the chains followed again. `extra` accounts are scored too.
 pub fn score_store(
     ledger: &Ledger,

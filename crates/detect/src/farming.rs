@@ -270,31 +270,35 @@ fn judge(
     let (mut banks, mut cities) = banks_and_cities(ledger, &chosen);
     let by_openings = cfg.is_farming(chosen.len(), cities);
     // Not a farm by its openings: the most flagged accounts opened within one window, and then
-    // every account opened within the window from the first of them. (A farm's cards are flagged
-    // for being a farm's: no evidence of their own.)
-    let flagged_times: Vec<i64> = dated.iter().filter(|d| flagged.contains(&d.1)).map(|d| d.0).collect();
-    let most_flagged = if by_openings { 0..0 } else { busiest_window(&flagged_times, window) };
-    let by_flags = most_flagged.len() >= cfg.min_flagged_cards.max(1);
-    let mut flagged_cards = most_flagged.len();
-    let mut days = cfg.window_days;
-    if by_flags {
-        let from = flagged_times[most_flagged.start];
-        chosen = dated.iter().filter(|d| (from..=from + window).contains(&d.0)).map(|d| d.1).collect();
-        (banks, cities) = banks_and_cities(ledger, &chosen);
-    }
-    // Nor by many flags: a burst of openings of which the run flags one.
-    let burst = if by_openings || by_flags {
+    // every account opened within the window from the first of them; or else a burst of openings
+    // of which the run flags one. (A farm's cards are flagged for being a farm's: no evidence of
+    // their own.) Each gives the cards, how many of them are flagged, and the window's days.
+    let from_flags: Option<(Vec<AccountIx>, usize, i64)> = if by_openings {
         None
     } else {
-        cfg.burst_window(&dated.iter().map(|d| (d.0, flagged.contains(&d.1))).collect::<Vec<_>>())
+        let flagged_times: Vec<i64> = dated.iter().filter(|d| flagged.contains(&d.1)).map(|d| d.0).collect();
+        let most_flagged = busiest_window(&flagged_times, window);
+        if most_flagged.len() >= cfg.min_flagged_cards.max(1) {
+            let from = flagged_times[most_flagged.start];
+            let cards = dated.iter().filter(|d| (from..=from + window).contains(&d.0)).map(|d| d.1).collect();
+            Some((cards, most_flagged.len(), cfg.window_days))
+        } else {
+            let opened: Vec<(i64, bool)> = dated.iter().map(|d| (d.0, flagged.contains(&d.1))).collect();
+            cfg.burst_window(&opened).map(|b| {
+                let cards: Vec<AccountIx> = dated[b].iter().map(|d| d.1).collect();
+                let k = cards.iter().filter(|a| flagged.contains(a)).count();
+                (cards, k, cfg.burst_days)
+            })
+        }
     };
-    if let Some(b) = burst.clone() {
-        chosen = dated[b].iter().map(|d| d.1).collect();
-        (banks, cities) = banks_and_cities(ledger, &chosen);
-        flagged_cards = chosen.iter().filter(|a| flagged.contains(a)).count();
-        days = cfg.burst_days;
-    }
-    let by_flags = by_flags || burst.is_some();
+    let (by_flags, flagged_cards, days) = match from_flags {
+        Some((cards, k, d)) => {
+            chosen = cards;
+            (banks, cities) = banks_and_cities(ledger, &chosen);
+            (true, k, d)
+        }
+        None => (false, 0, cfg.window_days),
+    };
     let masked = ledger.account(accounts[0]).holder.as_ref().map_or(String::new(), |h| h.masked.to_string());
     let home = home_province(&masked);
     let cards: Vec<OpenedCard> = chosen
@@ -355,7 +359,7 @@ fn judge(
         banks,
         cities,
         far_from_home: far,
-        flagged_cards: if by_flags { flagged_cards } else { 0 },
+        flagged_cards,
         cards,
         reasons,
     }

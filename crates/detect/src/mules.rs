@@ -246,7 +246,6 @@ impl Verdict {
 
 /// The reason given to each card of a flagged card farmer.
 fn card_farmer_reason(f: &FarmerScore) -> Reason {
-    let window_days = f.window_days;
     let (zh, en) = match f.flagged_cards {
         0 => (String::new(), String::new()),
         k => (format!(",其中{k}个已被识别为涉诈账户"), format!(", {k} of them flagged as mule accounts")),
@@ -255,11 +254,11 @@ fn card_farmer_reason(f: &FarmerScore) -> Reason {
         code: format!("rule.{CARD_FARMER}"),
         message_zh: format!(
             "持卡人{}疑似批量开卡:{}天内开立{}个账户,涉及{}家银行、{}个城市{zh}",
-            f.masked, window_days, f.opened_in_window, f.banks, f.cities
+            f.masked, f.window_days, f.opened_in_window, f.banks, f.cities
         ),
         message_en: format!(
             "the holder {} looks like a card farmer: {} accounts opened within {} days at {} banks in {} cities{en}",
-            f.masked, f.opened_in_window, window_days, f.banks, f.cities
+            f.masked, f.opened_in_window, f.window_days, f.banks, f.cities
         ),
         weight: CHAIN_WEIGHT,
         counterparty: None,
@@ -834,7 +833,8 @@ mod tests {
             *s = MuleScore { model: 0.9, score: on_cut(0.9, 0.5), flagged: true, ..s.clone() };
         }
         assert!(farmers(&mut scores.clone()).iter().all(|f| !f.flagged), "two flagged cards are not enough");
-        // As a burst (four cards in four days), one flagged card is enough, and the reason says so.
+        // As a burst (four cards in four days), the same two flagged cards make a farm (one would),
+        // and the reason gives the burst's days.
         let mut burst = scores.clone();
         let burst_cfg = FarmingConfig::default();
         let found = farmers_from_flags(&l, &graph, None, &burst_cfg, &position, &mut burst, verdict);

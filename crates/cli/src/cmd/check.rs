@@ -1,12 +1,12 @@
 //! `fanzha serve` (the HTTP API) and `fanzha backtest` (history through the same check path).
 
+use crate::cmd::detect::LearnCases;
 use crate::cmd::trace::load;
 use anyhow::Context;
 use clap::Args as ClapArgs;
 use fanzha_check::backtest::{self, Span};
 use fanzha_check::lists::Lists;
 use fanzha_check::{Checker, Decision, DEFAULT_RULES};
-use fanzha_detect::cases::CasesConfig;
 use fanzha_model::{csv_field, Ledger, TransferIx, Ts};
 use fanzha_rules::{Reloading, RuleSet, Schema};
 use fanzha_server::{ApiConfig, App, Live, Rules};
@@ -101,7 +101,7 @@ pub struct BacktestArgs {
     /// accounts a centre could have confirmed by then: traced from a labelled fraud payment (or from
     /// an account traced before) --confirm-days before the run (docs/check.md)
     #[arg(long, value_enum, value_name = "WHEN", default_value = "never")]
-    rescore_learn_cases: RescoreCases,
+    rescore_learn_cases: LearnCases,
     /// Days a centre takes to confirm a traced account, for --rescore-learn-cases
     #[arg(long, value_name = "DAYS", default_value_t = 3.0)]
     confirm_days: f64,
@@ -254,17 +254,6 @@ fn fraud_transfers(ledger: &Ledger, file: Option<&Path>) -> anyhow::Result<HashS
     Ok(read.labels.into_iter().filter(|&(_, fraud)| fraud).map(|(t, _)| t).collect())
 }
 
-/// Whether the backtest's detection runs learn from the store's confirmed cases.
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum RescoreCases {
-    /// Never: the model alone, as `fanzha serve` runs it.
-    Never,
-    /// When what they teach clears 7 % or more of the model's flags.
-    Auto,
-    /// Always.
-    Always,
-}
-
 pub fn run_backtest(args: BacktestArgs) -> anyhow::Result<ExitCode> {
     let loaded = load(&args.db)?;
     let ledger = loaded.store.ledger();
@@ -281,11 +270,7 @@ pub fn run_backtest(args: BacktestArgs) -> anyhow::Result<ExitCode> {
     let labels = (!fraud.is_empty())
         .then(|| backtest::Labels { fraud, mules: fanzha_detect::labels::mule_accounts(ledger).into_iter().collect() });
     let started = std::time::Instant::now();
-    let cases = match args.rescore_learn_cases {
-        RescoreCases::Never => None,
-        RescoreCases::Auto => Some(CasesConfig::auto()),
-        RescoreCases::Always => Some(CasesConfig::default()),
-    };
+    let cases = args.rescore_learn_cases.config();
     let rescore = args.rescore_hours.map(|h| backtest::Rescore {
         every_secs: (h * 3_600.0).round() as i64,
         model: &model,

@@ -81,7 +81,7 @@ pub struct CasesArgs {
 
 /// When the cases' verdict is used.
 #[derive(Clone, Copy, clap::ValueEnum)]
-enum LearnCases {
+pub(crate) enum LearnCases {
     /// Always.
     Always,
     /// When it clears 7 % or more of the shipped model's flags.
@@ -104,12 +104,18 @@ impl CasesArgs {
     /// The mule settings these flags ask for, for a run judged as of `until` (`None`: all data).
     fn config(&self, until: Option<Ts>) -> MuleConfig {
         let default = if until.is_some() { LearnCases::Never } else { LearnCases::Auto };
-        let cases = match self.learn_cases.unwrap_or(default) {
+        MuleConfig { cases: self.learn_cases.unwrap_or(default).config(), ..MuleConfig::default() }
+    }
+}
+
+impl LearnCases {
+    /// The learning these words ask for (`None`: never).
+    pub(crate) fn config(self) -> Option<CasesConfig> {
+        match self {
             LearnCases::Always => Some(CasesConfig::default()),
             LearnCases::Auto => Some(CasesConfig::auto()),
             LearnCases::Never => None,
-        };
-        MuleConfig { cases, ..MuleConfig::default() }
+        }
     }
 }
 

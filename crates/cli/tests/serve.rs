@@ -132,4 +132,14 @@ fn serves_checks_and_hot_reloads_rules() {
     let listed = std::fs::read_to_string(&verdicts).unwrap();
     let passed: Vec<&str> = listed.lines().filter(|l| l.contains(",pass,")).collect();
     assert_eq!((listed.lines().count(), passed.len()), (3, 1), "{listed}");
+    // A negative confirmation delay (learning from later labels) and learning without detection
+    // runs are refused, not ignored.
+    let refused = |args: &[&str], why: &str| {
+        let out = fanzha(&[&["backtest", "--db", db_arg], args].concat());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && err.contains(why), "{args:?}: {err}");
+    };
+    refused(&["--rescore-hours", "24", "--rescore-learn-cases", "auto", "--confirm-days=-1"], "between 0 and 366");
+    refused(&["--rescore-learn-cases", "auto"], "--rescore-hours");
+    refused(&["--confirm-days", "2"], "--rescore-hours");
 }

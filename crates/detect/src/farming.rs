@@ -201,6 +201,11 @@ impl CashPlace {
 }
 
 /// The prefix of an account's edge list (in time order) up to `until` (all when `None`).
+/// `n` with the English noun in the singular or the plural ("1 city", "3 cities"), for reasons.
+pub(crate) fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn upto<'g>(graph: &TemporalGraph, edges: &'g [u32], until: Option<Ts>) -> &'g [u32] {
     match until {
         None => edges,
@@ -323,19 +328,27 @@ fn judge(
     let score = if flagged { raw.clamp(0.5, 1.0) } else { raw.min(0.49) };
     let mut reasons = vec![(
         format!("{days}天内开立{n}个账户,涉及{banks}家银行、{cities}个城市"),
-        format!("opened {n} accounts at {banks} banks in {cities} cities within {days} days"),
+        format!(
+            "opened {} at {} in {} within {days} days",
+            counted(n, "account", "accounts"),
+            counted(banks, "bank", "banks"),
+            counted(cities, "city", "cities")
+        ),
     )];
     if by_flags {
         let k = flagged_cards;
         reasons.push((
             format!("其中{k}个账户已被识别为涉诈账户(疑似开卡出售)"),
-            format!("{k} of them are flagged as mule accounts (cards opened to be sold)"),
+            format!(
+                "{k} of them {} flagged as mule accounts (cards opened to be sold)",
+                if k == 1 { "is" } else { "are" }
+            ),
         ));
     }
     if far > 0 {
         reasons.push((
             format!("其中{far}个账户开在距户籍地{:.0}公里以上的外省", cfg.far_km),
-            format!("{far} of them more than {:.0} km from home", cfg.far_km),
+            format!("{far} of them {} more than {:.0} km from home", if far == 1 { "is" } else { "are" }, cfg.far_km),
         ));
     }
     let quiet: Vec<f64> = cards
@@ -745,7 +758,8 @@ mod tests {
         let home: Vec<Card> = (0..5).map(|i| Card(3, i, (i % 3) as u16, WUHAN)).collect();
         let home = verdicts(&ledger(&home, 0, &[], &[]));
         assert!(!away[0].flagged && !home[0].flagged && home[0].far_from_home == 0, "{away:?} {home:?}");
-        assert!(away[0].reasons.iter().any(|r| r.1.contains("5 of them more than 500 km from home")), "{away:?}");
+        assert!(away[0].reasons.iter().any(|r| r.1.contains("5 of them are more than 500 km from home")), "{away:?}");
+        assert!(away[0].reasons[0].1.contains("at 3 banks in 1 city within 30 days"), "{away:?}");
         // Spread over two cities, far from home: flagged.
         let two: Vec<Card> = (0..5).map(|i| Card(3, i, 0, [SHENZHEN, WUHAN][i as usize % 2])).collect();
         assert!(verdicts(&ledger(&two, 0, &[], &[]))[0].flagged);

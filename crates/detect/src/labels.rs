@@ -39,6 +39,11 @@ pub fn mule_accounts(ledger: &Ledger) -> FxHashSet<AccountIx> {
 /// report) into the account, or from a payment into it out of an account already traced, at or
 /// before `by`. A labelled account no such payment reaches by then is not yet confirmed. For
 /// replays of past days (a backtest), whose store holds labels confirmed later.
+///
+/// A later hop labelled [`FRAUD_LABEL`] seeds the trace like a victim's payment: the label says the
+/// centre followed the money through it, and the hop is never earlier than the payment it came
+/// from, so it confirms nothing sooner than tracing would. The caller's confirmation delay is
+/// already taken off `by`: a chain is followed to its end at once, not one delay per hop.
 pub fn mule_accounts_traced_by(ledger: &Ledger, by: Ts) -> FxHashSet<AccountIx> {
     let labelled = mule_accounts(ledger);
     let reported = fraud_transfers(ledger);

@@ -6,7 +6,7 @@ use crate::cases::{self, CasesConfig};
 use crate::catalog::{ix, show, FEATURES, OWN_COUNT};
 use crate::context::{self, ContextConfig, Features};
 use crate::engine::{FeatureConfig, FeatureEngine, OwnFeatures};
-use crate::farming::{self, FarmerScore, FarmingConfig};
+use crate::farming::{self, counted, FarmerScore, FarmingConfig};
 use crate::labels;
 use crate::model::MuleModel;
 use crate::odds::{inside, logit, sigmoid};
@@ -257,8 +257,12 @@ fn card_farmer_reason(f: &FarmerScore) -> Reason {
             f.masked, f.window_days, f.opened_in_window, f.banks, f.cities
         ),
         message_en: format!(
-            "the holder {} looks like a card farmer: {} accounts opened within {} days at {} banks in {} cities{en}",
-            f.masked, f.opened_in_window, f.window_days, f.banks, f.cities
+            "the holder {} looks like a card farmer: {} opened within {} days at {} in {}{en}",
+            f.masked,
+            counted(f.opened_in_window, "account", "accounts"),
+            f.window_days,
+            counted(f.banks, "bank", "banks"),
+            counted(f.cities, "city", "cities")
         ),
         weight: CHAIN_WEIGHT,
         counterparty: None,

@@ -100,10 +100,10 @@ pub struct BacktestArgs {
     /// (`never`, the default, as `fanzha serve`; `auto`; `always`), each run counting only the
     /// accounts a centre could have confirmed by then: traced from a labelled fraud payment (or from
     /// an account traced before) --confirm-days before the run (docs/check.md)
-    #[arg(long, value_enum, value_name = "WHEN", default_value = "never")]
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "never", requires = "rescore_hours")]
     rescore_learn_cases: LearnCases,
-    /// Days a centre takes to confirm a traced account, for --rescore-learn-cases
-    #[arg(long, value_name = "DAYS", default_value_t = 3.0)]
+    /// Days a centre takes to confirm a traced account, for --rescore-learn-cases (0 to 366)
+    #[arg(long, value_name = "DAYS", default_value_t = 3.0, value_parser = confirm_days, requires = "rescore_hours")]
     confirm_days: f64,
     /// Mule model file for the live payee score and the detection runs (default: the shipped one).
     #[arg(long, value_name = "FILE")]
@@ -126,6 +126,14 @@ fn positive_hours(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(h) if (1.0 / 60.0..=24.0 * 366.0).contains(&h) => Ok(h),
         _ => Err(format!("'{s}' is not a number of hours between 1/60 and 8,784")),
+    }
+}
+
+/// Days from 0 to 366: a negative delay would let a detection run learn from later labels.
+fn confirm_days(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(d) if (0.0..=366.0).contains(&d) => Ok(d),
+        _ => Err(format!("'{s}' is not a number of days between 0 and 366")),
     }
 }
 

@@ -38,8 +38,10 @@ pub struct Rescore<'m> {
     pub model: &'m MuleModel,
     /// How rules and model are combined.
     pub cfg: MuleConfig,
-    /// When the runs learn from the store's confirmed cases: each run counts the accounts traced
-    /// this many seconds before it ([`fanzha_detect::cases::CasesConfig::confirmed_by`]).
+    /// Time a centre takes to confirm a traced account: each run counts as confirmed, for the
+    /// check (`payee.confirmed_mule`) and for learning from the cases
+    /// ([`fanzha_detect::cases::CasesConfig::confirmed_by`]), the accounts traced this many seconds
+    /// before it.
     pub confirm_after_secs: i64,
 }
 
@@ -189,12 +191,14 @@ pub fn run(
                 let start = first + (t.ts.0 - first) / every * every;
                 if start > first && last_run != Some(start) {
                     let until = Some(Ts(start - 1));
+                    let confirmed_by = Some(Ts(start - 1 - r.confirm_after_secs));
                     let mut cfg = r.cfg;
                     if let Some(c) = cfg.cases.as_mut() {
-                        c.confirmed_by = Some(Ts(start - 1 - r.confirm_after_secs));
+                        c.confirmed_by = confirmed_by;
                     }
                     let scores = score_all(ledger, graph, until, r.model, &cfg, false);
-                    checker.suspects = Suspects::from_scores(&scores, until);
+                    checker.suspects = Suspects::from_scores(&scores, until)
+                        .with_confirmed(fanzha_detect::labels::confirmed_mules(ledger, confirmed_by));
                     last_run = Some(start);
                 }
             }

@@ -327,6 +327,7 @@ impl Checker {
             env.set_number(v.payee_mule_rules, mule_rules::apply(&self.mule, &f).0);
             let suspect = self.suspects.get(a);
             env.set_bool(v.payee_flagged_mule, suspect.is_some());
+            env.set_bool(v.payee_confirmed_mule, self.suspects.confirmed(a));
             env.set_opt_number(v.payee_mule_score, suspect.map(|s| s.score));
             env.set_bool(v.payee_flagged_card_farmer, suspect.is_some_and(Suspect::card_farming));
             // The payee's outflows are read only when a rule reads what they say (no shipped rule does).

@@ -2,11 +2,12 @@
 //! neighbourhoods and runs in seconds over a store, so it cannot run inside one check; the server
 //! (or a backtest) runs it every so often and hands the flagged accounts here. A victim's payment
 //! into an account that detection flagged an hour ago is then held, with detection's own reason.
+//! The same run hands over the mule accounts the centre's cases have confirmed by then.
 
 use fanzha_detect::mules::MuleScore;
 use fanzha_detect::rules::Reason;
 use fanzha_model::{AccountIx, Ts};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One account detection flagged.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,10 +35,12 @@ impl Suspect {
     }
 }
 
-/// The accounts flagged by the latest detection run, and the data time it saw up to.
+/// The accounts flagged by the latest detection run, the mule accounts confirmed by then, and the
+/// data time it saw up to.
 #[derive(Debug, Clone, Default)]
 pub struct Suspects {
     by_account: HashMap<AccountIx, Suspect>,
+    confirmed: HashSet<AccountIx>,
     /// The latest transfer time the run saw (`None`: no run yet).
     pub as_of: Option<Ts>,
 }
@@ -50,7 +53,18 @@ impl Suspects {
             .filter(|s| s.flagged)
             .map(|s| (s.account, Suspect { score: s.score, reasons: s.reasons.clone() }))
             .collect();
-        Suspects { by_account, as_of }
+        Suspects { by_account, confirmed: HashSet::new(), as_of }
+    }
+
+    /// The same, knowing the mule accounts the store's cases confirm as of the run
+    /// ([`fanzha_detect::labels::confirmed_mules`]).
+    pub fn with_confirmed(self, confirmed: impl IntoIterator<Item = AccountIx>) -> Suspects {
+        Suspects { confirmed: confirmed.into_iter().collect(), ..self }
+    }
+
+    /// Whether the store's cases confirmed `account` as a mule account by the run.
+    pub fn confirmed(&self, account: AccountIx) -> bool {
+        self.confirmed.contains(&account)
     }
 
     /// Detection's verdict on `account`, if it flagged it.
@@ -72,6 +86,6 @@ impl Suspects {
 /// Flags given one by one (e.g. from another detector), with no run time.
 impl FromIterator<(AccountIx, Suspect)> for Suspects {
     fn from_iter<I: IntoIterator<Item = (AccountIx, Suspect)>>(flags: I) -> Suspects {
-        Suspects { by_account: flags.into_iter().collect(), as_of: None }
+        Suspects { by_account: flags.into_iter().collect(), confirmed: HashSet::new(), as_of: None }
     }
 }

@@ -63,6 +63,16 @@ pub fn mule_accounts_traced_by(ledger: &Ledger, by: Ts) -> FxHashSet<AccountIx> 
     traced
 }
 
+/// The mule accounts a centre has confirmed: those traced by `by` ([`mule_accounts_traced_by`]),
+/// or every labelled one ([`mule_accounts`]) when `by` is `None` (a live store, whose labels are
+/// the cases confirmed so far).
+pub fn confirmed_mules(ledger: &Ledger, by: Option<Ts>) -> FxHashSet<AccountIx> {
+    match by {
+        Some(by) => mule_accounts_traced_by(ledger, by),
+        None => mule_accounts(ledger),
+    }
+}
+
 /// Holders labelled as card farmers.
 pub fn farmer_holders(ledger: &Ledger) -> FxHashSet<HolderDigest> {
     ledger

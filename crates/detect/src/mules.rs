@@ -473,10 +473,7 @@ fn learned_from_cases(
     shipped: &[f64],
     cfg: &CasesConfig,
 ) -> Result<cases::Learned, cases::Outcome> {
-    let confirmed = match cfg.confirmed_by {
-        Some(by) => labels::mule_accounts_traced_by(ledger, by),
-        None => labels::mule_accounts(ledger),
-    };
+    let confirmed = labels::confirmed_mules(ledger, cfg.confirmed_by);
     let is_case: Vec<bool> = accounts.iter().map(|a| confirmed.contains(a)).collect();
     cases::learn(rows, shipped, &is_case, cfg)
 }

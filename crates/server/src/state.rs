@@ -7,7 +7,8 @@ use fanzha_check::lists::{EntryKind, ListChange, Lists};
 use fanzha_check::lookup::{Lookup, PublicReports};
 use fanzha_check::suspects::Suspects;
 use fanzha_check::Checker;
-use fanzha_detect::mules::{score_all, MuleConfig};
+use fanzha_detect::cases::{CasesConfig, Outcome};
+use fanzha_detect::mules::{score_store, MuleConfig};
 use fanzha_detect::MuleModel;
 use fanzha_graph::{EdgeIx, TemporalGraph};
 use fanzha_rules::{Reloading, RuleSet, Watcher};
@@ -294,18 +295,27 @@ impl App {
     }
 
     /// Runs batch mule detection over the store as it stands on disk and hands its flags to the
-    /// check (`payee.flagged_mule`). The run reads its own copy of the store (a reader beside the
+    /// check (`payee.flagged_mule`), with the mule accounts the store's labels confirm
+    /// (`payee.confirmed_mule`). The run reads its own copy of the store (a reader beside the
     /// writer, replaying the log), so neither checks nor records wait for it: only the hand-over
     /// takes the lock, for as long as it takes to find each flagged account in the live ledger by
     /// its id. The copy costs a second ledger and graph in memory while the run lasts. Returns how
-    /// many accounts are flagged.
-    pub fn rescore_mules(&self, model: &MuleModel) -> Result<usize, RescoreError> {
+    /// many accounts are flagged, and what became of learning from the store's confirmed cases
+    /// when `cases` asks for it (every label in the store counts: they are confirmed by now).
+    pub fn rescore_mules(
+        &self,
+        model: &MuleModel,
+        cases: Option<CasesConfig>,
+    ) -> Result<(usize, Option<Outcome>), RescoreError> {
         let dir = self.read_live()?.store.dir().to_path_buf();
         let snapshot = LogStore::open(&dir, OpenMode::Read).map_err(RescoreError::Store)?;
         let ledger = snapshot.ledger();
         let graph = TemporalGraph::build(ledger);
-        let mut flagged = score_all(ledger, &graph, None, model, &MuleConfig::default(), false);
+        let cfg = MuleConfig { cases, ..MuleConfig::default() };
+        let scored = score_store(ledger, &graph, None, model, &cfg, false, &[]);
+        let mut flagged = scored.scores;
         flagged.retain(|s| s.flagged);
+        let confirmed = fanzha_detect::labels::confirmed_mules(ledger, None);
         let as_of = (graph.edge_count() > 0).then(|| graph.edge(EdgeIx::of(graph.edge_count() - 1)).ts);
         let mut live = self.write_live()?;
         let current = live.store.ledger();
@@ -318,23 +328,30 @@ impl App {
             }
             None => false,
         });
-        live.checker.suspects = Suspects::from_scores(&flagged, as_of);
-        Ok(flagged.len())
+        let confirmed = confirmed.into_iter().filter_map(|a| current.account_ix(ledger.account_id(a)));
+        let confirmed: Vec<_> = confirmed.collect();
+        live.checker.suspects = Suspects::from_scores(&flagged, as_of).with_confirmed(confirmed);
+        Ok((flagged.len(), scored.cases))
     }
 
     /// Starts a thread that runs [`App::rescore_mules`] now and then every `every`, logging each
     /// run to stderr; it stops when the state is poisoned.
-    pub fn spawn_rescore(self: &Arc<App>, every: std::time::Duration) -> std::thread::JoinHandle<()> {
+    pub fn spawn_rescore(
+        self: &Arc<App>,
+        every: std::time::Duration,
+        cases: Option<CasesConfig>,
+    ) -> std::thread::JoinHandle<()> {
         let app = Arc::clone(self);
         std::thread::spawn(move || {
             let Ok(model) = app.read_live().map(|l| l.checker.model().cloned()) else { return };
             let model = model.unwrap_or_else(|| Arc::new(MuleModel::shipped()));
             loop {
                 let started = std::time::Instant::now();
-                match app.rescore_mules(&model) {
-                    Ok(n) => eprintln!(
-                        "mule detection: {n} accounts flagged for the check ({:.1} s)",
-                        started.elapsed().as_secs_f64()
+                match app.rescore_mules(&model, cases) {
+                    Ok((n, outcome)) => eprintln!(
+                        "mule detection: {n} accounts flagged for the check ({:.1} s){}",
+                        started.elapsed().as_secs_f64(),
+                        outcome.map(|o| format!("; {}", o.message_en())).unwrap_or_default()
                     ),
                     Err(RescoreError::Poisoned) => return,
                     Err(RescoreError::Store(e)) => eprintln!("mule detection: could not read the store: {e}"),

@@ -39,7 +39,7 @@ async fn rescoring_a_copy_flags_what_the_live_store_would_and_records_go_on() {
     let running = {
         let app = app.clone();
         let model = model.clone();
-        tokio::task::spawn_blocking(move || app.rescore_mules(&model).unwrap())
+        tokio::task::spawn_blocking(move || app.rescore_mules(&model, None).unwrap().0)
     };
     let t = json!({"txn_id": "DURING", "ts": iso(T0 + 400 * 86_400), "from_account": "P1", "to_account": "P2",
         "amount_fen": 1_000});

@@ -55,6 +55,11 @@ pub struct ServeArgs {
     /// off on a partitioned node)
     #[arg(long, value_name = "MINUTES", default_value_t = 60)]
     rescore_minutes: u64,
+    /// Let those runs learn from the store's confirmed mule accounts (its `mule` labels, ingested
+    /// with `fanzha ingest --labels`) as `fanzha detect mules` does: `auto`, `always` or `never`
+    /// (docs/check.md)
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    learn_cases: LearnCases,
     /// Follow this NATS JetStream stream (e.g. nats://127.0.0.1:4222) into the store: banks'
     /// published records are applied, checked against and stated in every answer (docs/scale.md)
     #[arg(long, value_name = "URL")]
@@ -92,17 +97,17 @@ pub struct BacktestArgs {
     #[arg(long, value_name = "FILE")]
     labels: Option<PathBuf>,
     /// Re-run mule detection every this many hours of data time, over the transfers before each
-    /// run, and let the check read its flags (`payee.flagged_mule`), as `fanzha serve` does;
-    /// without it the check sees no detection flags.
+    /// run, and let the check read its flags (`payee.flagged_mule`) and the mule accounts confirmed
+    /// by then (`payee.confirmed_mule`), as `fanzha serve` does; without it the check sees neither.
     #[arg(long, value_name = "HOURS", value_parser = positive_hours)]
     rescore_hours: Option<f64>,
-    /// Let those runs learn from the store's confirmed mule accounts as `fanzha detect mules` does
-    /// (`never`, the default, as `fanzha serve`; `auto`; `always`), each run counting only the
-    /// accounts a centre could have confirmed by then: traced from a labelled fraud payment (or from
-    /// an account traced before) --confirm-days before the run (docs/check.md)
-    #[arg(long, value_enum, value_name = "WHEN", default_value = "never", requires = "rescore_hours")]
+    /// Let those runs learn from the store's confirmed mule accounts as `fanzha detect mules` and
+    /// `fanzha serve` do (`auto`, the default of both; `always`; `never`)
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto", requires = "rescore_hours")]
     rescore_learn_cases: LearnCases,
-    /// Days a centre takes to confirm a traced account, for --rescore-learn-cases (0 to 366)
+    /// Days a centre takes to confirm an account: each run counts as confirmed (for the check and
+    /// for learning) only the labelled mule accounts traced from a labelled fraud payment (or from
+    /// an account traced before) this long before it (0 to 366; docs/check.md)
     #[arg(long, value_name = "DAYS", default_value_t = 3.0, value_parser = confirm_days, requires = "rescore_hours")]
     confirm_days: f64,
     /// Mule model file for the live payee score and the detection runs (default: the shipped one).
@@ -151,6 +156,7 @@ impl ServeArgs {
             max_clock_skew: fanzha_model::DEFAULT_MAX_SKEW_SECS,
             trusted_proxy: Vec::new(),
             rescore_minutes: 60,
+            learn_cases: LearnCases::Auto,
             follow: None,
             durable: None,
             partition: None,
@@ -211,7 +217,7 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         // counterparties' transfers, and checks would read flags one node would not raise.
         eprintln!("batch mule detection is off on a partitioned node (docs/scale.md); the live score is on");
     } else if args.rescore_minutes > 0 {
-        app.spawn_rescore(Duration::from_secs(args.rescore_minutes * 60));
+        app.spawn_rescore(Duration::from_secs(args.rescore_minutes * 60), args.learn_cases.config());
     }
     if let Some(url) = &args.follow {
         let durable = args.durable.clone().unwrap_or_else(|| crate::cmd::stream::default_durable(&args.db));

@@ -9,7 +9,10 @@ use fanzha_check::{Checker, Subject, Verdict, DEFAULT_RULES};
 use fanzha_detect::mules::MuleScore;
 use fanzha_detect::MuleModel;
 use fanzha_graph::TemporalGraph;
-use fanzha_model::{Account, AccountClass, BankIx, Event, Fen, HolderSalt, Ledger, Region, Transfer, TransferKind, Ts};
+use fanzha_model::{
+    Account, AccountClass, BankIx, Event, Fen, HolderSalt, Label, LabelTarget, Ledger, Region, Transfer, TransferKind,
+    Ts,
+};
 use fanzha_rules::RuleSet;
 use std::sync::{Arc, OnceLock};
 
@@ -81,6 +84,8 @@ struct Case {
     flag_farmer: bool,
     /// The check scores payees with the shipped mule model's live stage.
     model: bool,
+    /// Accounts the centre's cases confirmed as mules by the latest run.
+    confirmed: Vec<&'static str>,
 }
 
 fn base() -> Case {
@@ -96,6 +101,7 @@ fn base() -> Case {
         flag_score: 0.93,
         flag_farmer: false,
         model: false,
+        confirmed: vec![],
     }
 }
 
@@ -156,7 +162,8 @@ fn run_rules(case: &Case, rules: &str) -> Vec<String> {
             }],
         })
         .collect();
-    checker.suspects = Suspects::from_scores(&flagged, None);
+    let confirmed = case.confirmed.iter().map(|id| l.account_ix(id).unwrap());
+    checker.suspects = Suspects::from_scores(&flagged, None).with_confirmed(confirmed);
     let rules = RuleSet::from_str("case.toml", rules, checker.schema()).unwrap();
     let mut history: Vec<_> = case.history.clone();
     history.sort_by_key(|h| -h.2);
@@ -289,6 +296,11 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("payee_watched",
             Case { lists: vec![(ListName::Watch, EntryKind::Account, "OLD", 0)], ..base() },
             Case { lists: vec![(ListName::Watch, EntryKind::Account, "FRESH", 0)], ..base() }),
+        // A confirmed mule is blocked whoever pays it, a payer of standing too (its old life ended
+        // when it was sold or rented out); the flag is not needed.
+        ("payee_confirmed_mule",
+            Case { confirmed: vec!["OLD"], history: vec![("VICTIM", "OLD", 30 * DAY, 100)], ..base() },
+            Case { confirmed: vec!["FRESH"], flagged: vec!["OLD"], ..base() }),
         ("payee_flagged_mule",
             Case { flagged: vec!["OLD"], ..base() },
             Case { flagged: vec!["FRESH"], ..base() }),
@@ -574,4 +586,39 @@ reason_en = "t"
     // Paying FRESH itself, FRESH is left out and P0 remains.
     let case = Case { to: "FRESH", ..case };
     assert_eq!(run_rules(&case, rules), ["one_new_none_flagged"]);
+}
+
+/// In a backtest with detection runs, a labelled mule account counts as confirmed for the check
+/// once a labelled fraud payment has reached it the confirmation delay before the run: a victim
+/// paying it a day after the reported payment passes, one paying it five days after is blocked.
+#[test]
+fn a_backtest_blocks_payments_into_accounts_confirmed_by_then() {
+    let mut l = ledger();
+    let history = [("P0", 0), ("P1", DAY), ("P2", 5 * DAY)];
+    for (k, &(from, dt)) in history.iter().enumerate() {
+        l.apply(Event::Transfer {
+            txn_id: format!("V{k}").into(),
+            transfer: transfer(&l, from, "OLD", T0 + dt, 50_000, ""),
+        });
+    }
+    let old = l.account_ix("OLD").unwrap();
+    let reported = l.txn_ix("V0").unwrap();
+    l.apply(Event::Label(Label { target: LabelTarget::Account(old), name: "mule".into() }));
+    l.apply(Event::Label(Label { target: LabelTarget::Transfer(reported), name: "fraud".into() }));
+    let graph = TemporalGraph::build(&l);
+    let checker = Checker::new(&l, Lists::in_memory());
+    let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, checker.schema()).unwrap();
+    let model = shipped_model();
+    let rescore = backtest::Rescore {
+        every_secs: DAY,
+        model: &model,
+        cfg: fanzha_detect::mules::MuleConfig::default(),
+        confirm_after_secs: 3 * DAY,
+    };
+    let replay = Replay { rescore: Some(rescore), ..Replay::default() };
+    let mut confirmed = Vec::new();
+    backtest::run(&l, &graph, checker, &rules, &replay, |_, v| {
+        confirmed.push(v.reasons.iter().any(|r| r.code == "payee_confirmed_mule"));
+    });
+    assert_eq!(confirmed, [false, false, true]);
 }

@@ -1,5 +1,6 @@
 //! Detection for the check reads its own copy of the store: it flags exactly what scoring the
-//! live store flags, and a transfer recorded meanwhile is not lost or blocked by it.
+//! live store flags, hands over the mule accounts the store's labels confirm, and a transfer
+//! recorded meanwhile is not lost or blocked by it.
 
 mod common;
 
@@ -21,7 +22,7 @@ async fn rescoring_a_copy_flags_what_the_live_store_would_and_records_go_on() {
         let inputs = Inputs {
             accounts: Some(data.join("accounts.csv")),
             transfers: Some(data.join("transfers.csv")),
-            labels: None,
+            labels: Some(data.join("labels.csv")),
         };
         fanzha_ingest::ingest(&mut store, Format::Fanzha, &inputs, &IngestOptions::default(), &mut Quiet).unwrap();
         store.commit().unwrap();
@@ -63,4 +64,12 @@ async fn rescoring_a_copy_flags_what_the_live_store_would_and_records_go_on() {
         );
     }
     assert!(live.store.ledger().txn_ix("DURING").is_some(), "the record landed");
+    // Every labelled mule account is confirmed for the check (`payee.confirmed_mule`), and no other.
+    let confirmed = fanzha_detect::labels::mule_accounts(live.store.ledger());
+    assert!(!confirmed.is_empty(), "the scenario labels mule accounts");
+    let ledger = live.store.ledger();
+    let all = (0..ledger.accounts().len()).map(fanzha_model::AccountIx::of);
+    for a in all {
+        assert_eq!(live.checker.suspects.confirmed(a), confirmed.contains(&a), "{}", ledger.account_id(a));
+    }
 }

@@ -65,7 +65,7 @@ variables! {
     payee_holder_opened_30d: number = "payee.holder_opened_30d", "Most accounts the payee's holder opened within 30 days.";
     payee_home_km: number = "payee.home_km", "Km between where the payee's account was opened and the holder's home province.";
     payee_mule_rules: number = "payee.mule_rules", "The mule rules' score of the payee's account from its behaviour so far (0-1).";
-    payee_confirmed_mule: bool = "payee.confirmed_mule", "The centre's cases confirm the payee's account as a mule account: a `mule` label that a labelled fraud payment traces to by the latest mule-detection run (a live store: every `mule` label; see docs/check.md).";
+    payee_confirmed_mule: bool = "payee.confirmed_mule", "The centre's cases confirm the payee's account as a mule account: in a live store every account labelled `mule` (or party to a laundering-labelled transfer); in a backtest only those a labelled fraud payment traces to --confirm-days before the latest detection run (see docs/check.md).";
     payee_flagged_mule: bool = "payee.flagged_mule", "The latest mule-detection run flagged the payee's account (see docs/check.md).";
     payee_mule_score: number = "payee.mule_score", "That run's combined mule score of the payee (0.5-1); missing when not flagged.";
     payee_flagged_card_farmer: bool = "payee.flagged_card_farmer", "That run flagged the payee's account as a card of a card farmer (批量开卡).";

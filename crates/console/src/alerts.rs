@@ -15,6 +15,7 @@ use crate::{pages, Console};
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use fanzha_detect::cases::CasesConfig;
 use fanzha_detect::geo::home_province;
 use fanzha_detect::mules::{self, MuleConfig};
 use fanzha_detect::MuleModel;
@@ -39,9 +40,11 @@ pub struct Raised {
 pub type Found = Vec<NewAlert>;
 
 /// Runs detection over `ledger` (with its `graph`): every flagged account (with its bank and
-/// province) and card farmer (with the home province of their identity number).
-pub fn detect(ledger: &Ledger, graph: &TemporalGraph) -> Found {
-    let scored = mules::score_store(ledger, graph, None, &MuleModel::shipped(), &MuleConfig::default(), false, &[]);
+/// province) and card farmer (with the home province of their identity number). `cases` is how it
+/// learns from the store's confirmed cases (`None`: never), as the check's runs do.
+pub fn detect(ledger: &Ledger, graph: &TemporalGraph, cases: Option<CasesConfig>) -> Found {
+    let cfg = MuleConfig { cases, ..MuleConfig::default() };
+    let scored = mules::score_store(ledger, graph, None, &MuleModel::shipped(), &cfg, false, &[]);
     let scores = scored.scores;
     let mut found = Found::new();
     for s in scores.iter().filter(|s| s.flagged) {
@@ -225,7 +228,7 @@ pub async fn refresh(State(c): Shared, headers: HeaderMap, Form(f): Form<CsrfFor
     };
     let found = {
         let Ok(live) = c.api.read_live() else { return server_error(fanzha_server::Poisoned) };
-        detect(live.store.ledger(), &live.graph())
+        detect(live.store.ledger(), &live.graph(), c.api.config.learn_cases)
     };
     let raised = c.db().atomically(|db| {
         let raised = raise(db, &found, now())?;

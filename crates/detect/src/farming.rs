@@ -200,12 +200,12 @@ impl CashPlace {
     }
 }
 
-/// The prefix of an account's edge list (in time order) up to `until` (all when `None`).
 /// `n` with the English noun in the singular or the plural ("1 city", "3 cities"), for reasons.
 pub(crate) fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// The prefix of an account's edge list (in time order) up to `until` (all when `None`).
 fn upto<'g>(graph: &TemporalGraph, edges: &'g [u32], until: Option<Ts>) -> &'g [u32] {
     match until {
         None => edges,
@@ -329,10 +329,11 @@ fn judge(
     let mut reasons = vec![(
         format!("{days}天内开立{n}个账户,涉及{banks}家银行、{cities}个城市"),
         format!(
-            "opened {} at {} in {} within {days} days",
+            "opened {} at {} in {} within {}",
             counted(n, "account", "accounts"),
             counted(banks, "bank", "banks"),
-            counted(cities, "city", "cities")
+            counted(cities, "city", "cities"),
+            counted(days as usize, "day", "days")
         ),
     )];
     if by_flags {
@@ -359,7 +360,10 @@ fn judge(
     if quiet.len() * 2 >= n && n > 0 {
         reasons.push((
             format!("{}个账户开户后静默7天以上才开始使用(转手迹象)", quiet.len()),
-            format!("{} accounts stayed unused for 7+ days after opening (a sign of handing over)", quiet.len()),
+            format!(
+                "{} unused for 7+ days after opening (a sign of handing over)",
+                counted(quiet.len(), "account stayed", "accounts stayed")
+            ),
         ));
     }
     FarmerScore {

@@ -257,10 +257,10 @@ fn card_farmer_reason(f: &FarmerScore) -> Reason {
             f.masked, f.window_days, f.opened_in_window, f.banks, f.cities
         ),
         message_en: format!(
-            "the holder {} looks like a card farmer: {} opened within {} days at {} in {}{en}",
+            "the holder {} looks like a card farmer: {} opened within {} at {} in {}{en}",
             f.masked,
             counted(f.opened_in_window, "account", "accounts"),
-            f.window_days,
+            counted(f.window_days.max(0) as usize, "day", "days"),
             counted(f.banks, "bank", "banks"),
             counted(f.cities, "city", "cities")
         ),

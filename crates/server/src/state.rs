@@ -66,6 +66,9 @@ pub struct ApiConfig {
     pub max_skew_secs: i64,
     /// Reverse proxies whose `X-Forwarded-For` is believed; from anyone else it is ignored.
     pub trusted_proxies: Vec<IpAddr>,
+    /// How batch mule detection (the check's runs, the console's alerts) learns from the store's
+    /// confirmed cases (`None`: never; default: as `fanzha detect mules`, auto).
+    pub learn_cases: Option<CasesConfig>,
 }
 
 impl Default for ApiConfig {
@@ -74,6 +77,7 @@ impl Default for ApiConfig {
             public_per_minute: 60,
             max_skew_secs: fanzha_model::DEFAULT_MAX_SKEW_SECS,
             trusted_proxies: Vec::new(),
+            learn_cases: Some(CasesConfig::auto()),
         }
     }
 }
@@ -334,25 +338,26 @@ impl App {
         Ok((flagged.len(), scored.cases))
     }
 
-    /// Starts a thread that runs [`App::rescore_mules`] now and then every `every`, logging each
-    /// run to stderr; it stops when the state is poisoned.
-    pub fn spawn_rescore(
-        self: &Arc<App>,
-        every: std::time::Duration,
-        cases: Option<CasesConfig>,
-    ) -> std::thread::JoinHandle<()> {
+    /// Starts a thread that runs [`App::rescore_mules`] now and then every `every`, learning from
+    /// the store's cases as [`ApiConfig::learn_cases`] asks, logging each run to stderr; it stops
+    /// when the state is poisoned.
+    pub fn spawn_rescore(self: &Arc<App>, every: std::time::Duration) -> std::thread::JoinHandle<()> {
         let app = Arc::clone(self);
         std::thread::spawn(move || {
             let Ok(model) = app.read_live().map(|l| l.checker.model().cloned()) else { return };
             let model = model.unwrap_or_else(|| Arc::new(MuleModel::shipped()));
             loop {
                 let started = std::time::Instant::now();
-                match app.rescore_mules(&model, cases) {
-                    Ok((n, outcome)) => eprintln!(
-                        "mule detection: {n} accounts flagged for the check ({:.1} s){}",
-                        started.elapsed().as_secs_f64(),
-                        outcome.map(|o| format!("; {}", o.message_en())).unwrap_or_default()
-                    ),
+                match app.rescore_mules(&model, app.config.learn_cases) {
+                    Ok((n, outcome)) => {
+                        // A store that confirms no mule at all is the usual case: nothing to say.
+                        let told = outcome.filter(|o| !matches!(o, Outcome::TooFew { cases: 0, .. }));
+                        eprintln!(
+                            "mule detection: {n} accounts flagged for the check ({:.1} s){}",
+                            started.elapsed().as_secs_f64(),
+                            told.map(|o| format!("; {}", o.message_en())).unwrap_or_default()
+                        )
+                    }
                     Err(RescoreError::Poisoned) => return,
                     Err(RescoreError::Store(e)) => eprintln!("mule detection: could not read the store: {e}"),
                 }
@@ -442,6 +447,9 @@ impl Live {
         let ledger = store.ledger();
         let graph = TemporalGraph::build(ledger);
         let mut checker = Checker::new(ledger, lists).owning(partition).with_model(Arc::new(MuleModel::shipped()));
+        // The store's labels are the cases confirmed so far: the check knows them from the start,
+        // before (or without, on a partitioned node) any detection run.
+        checker.suspects = Suspects::default().with_confirmed(fanzha_detect::labels::confirmed_mules(ledger, None));
         let mut latest = None;
         // A record dated in the future (loaded before ingest refused such rows) must not make every
         // later record look late: the latest time only counts times up to now.

@@ -55,11 +55,11 @@ pub struct ServeArgs {
     /// off on a partitioned node)
     #[arg(long, value_name = "MINUTES", default_value_t = 60)]
     rescore_minutes: u64,
-    /// Let those runs learn from the store's confirmed mule accounts (its `mule` labels, ingested
-    /// with `fanzha ingest --labels`) as `fanzha detect mules` does: `auto`, `always` or `never`
-    /// (docs/check.md)
+    /// Let those runs, and the console's alert runs, learn from the store's confirmed mule accounts
+    /// (its `mule` labels, ingested with `fanzha ingest --labels`) as `fanzha detect mules` does:
+    /// `auto`, `always` or `never` (docs/check.md)
     #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
-    learn_cases: LearnCases,
+    pub(crate) learn_cases: LearnCases,
     /// Follow this NATS JetStream stream (e.g. nats://127.0.0.1:4222) into the store: banks'
     /// published records are applied, checked against and stated in every answer (docs/scale.md)
     #[arg(long, value_name = "URL")]
@@ -205,6 +205,7 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         public_per_minute: args.public_per_minute,
         max_skew_secs: args.max_clock_skew,
         trusted_proxies: args.trusted_proxy.clone(),
+        learn_cases: args.learn_cases.config(),
     };
     let console_db = fanzha_console::open_db(&args.db, args.console_db.as_deref())
         .with_context(|| "opening the console database".to_string())?;
@@ -217,7 +218,7 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         // counterparties' transfers, and checks would read flags one node would not raise.
         eprintln!("batch mule detection is off on a partitioned node (docs/scale.md); the live score is on");
     } else if args.rescore_minutes > 0 {
-        app.spawn_rescore(Duration::from_secs(args.rescore_minutes * 60), args.learn_cases.config());
+        app.spawn_rescore(Duration::from_secs(args.rescore_minutes * 60));
     }
     if let Some(url) = &args.follow {
         let durable = args.durable.clone().unwrap_or_else(|| crate::cmd::stream::default_durable(&args.db));

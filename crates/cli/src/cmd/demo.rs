@@ -74,7 +74,12 @@ fn serve_console(db: &std::path::Path, addr: std::net::SocketAddr) -> anyhow::Re
     println!("API key of ICBC (check, record, lists:read): {key}");
     println!("  curl -H 'Authorization: Bearer {key}' http://{addr}/v1/transfers/check -d '{{\"from_account\":\"A\",\"to_account\":\"B\",\"amount_fen\":100}}'");
     drop(console);
-    crate::cmd::check::run_serve(crate::cmd::check::ServeArgs::new(db.to_path_buf(), addr))
+    // The scenario labels every planted mule: detection must not learn from that answer key. The
+    // check still reads the labels as the centre's confirmed cases.
+    println!("the planted mule labels stand for the centre's confirmed cases: the check blocks payments into them (payee_confirmed_mule)");
+    let mut serve = crate::cmd::check::ServeArgs::new(db.to_path_buf(), addr);
+    serve.learn_cases = crate::cmd::detect::LearnCases::Never;
+    crate::cmd::check::run_serve(serve)
 }
 
 /// Work for every demo user on first login (once per console database): the largest victim
@@ -88,7 +93,7 @@ fn seed_work(db: &std::path::Path, console: &mut fanzha_console::db::Db, now: i6
     let store = fanzha_storage::LogStore::open(db, fanzha_storage::OpenMode::Read)?;
     let ledger = store.ledger();
     let graph = TemporalGraph::build(ledger);
-    let raised = fanzha_console::alerts::raise(console, &fanzha_console::alerts::detect(ledger, &graph), now)?;
+    let raised = fanzha_console::alerts::raise(console, &fanzha_console::alerts::detect(ledger, &graph, None), now)?;
     let Some(seed) = fanzha_detect::labels::largest_victim_payment(ledger) else { return Ok(()) };
     let t = ledger.transfer(seed);
     let victim = t.from.map_or_else(String::new, |a| ledger.account_id(a).to_string());

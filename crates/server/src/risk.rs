@@ -40,6 +40,9 @@ pub struct AccountRisk {
     /// The data time the latest detection run saw up to (none: no run yet).
     #[serde(with = "fanzha_model::rfc3339::option")]
     pub detection_as_of: Option<i64>,
+    /// The centre's cases confirm it as a mule account (the store labels it `mule`; the check
+    /// blocks payments into it, `payee_confirmed_mule`).
+    pub confirmed_mule: bool,
     /// The holder, masked, with their other accounts.
     pub holder: Option<HolderRisk>,
     /// List lines naming the account or its holder, current or past.
@@ -129,6 +132,7 @@ impl Live {
             live,
             detection,
             detection_as_of: checker.suspects.as_of.map(|t| t.0),
+            confirmed_mule: checker.suspects.confirmed(a),
             holder,
             listed,
             reports: reports.into_iter().rev().take(REPORTS_SHOWN).cloned().collect(),

@@ -154,6 +154,7 @@ async fn an_accounts_risk_gathers_scores_lists_reports_and_the_holders_cards() {
     let live_score = r["live"]["score"].as_f64().unwrap();
     assert_eq!(r["live"]["flagged"], live_score >= 0.5);
     assert!(r["detection"].is_null() && r["detection_as_of"].is_null(), "no detection run yet: {r}");
+    assert_eq!(r["confirmed_mule"], false, "no case confirms it: {r}");
     let masked = r["holder"]["masked"].as_str().unwrap();
     assert!(masked.contains('*') && !r.to_string().contains("150102199001011234"), "the identity is masked: {r}");
 
@@ -172,13 +173,16 @@ async fn an_accounts_risk_gathers_scores_lists_reports_and_the_holders_cards() {
             weight: 0.6,
             counterparty: None,
         };
-        live.checker.suspects = [(fresh, Suspect { score: 0.8, reasons: vec![reason] })].into_iter().collect();
+        let flagged: fanzha_check::suspects::Suspects =
+            [(fresh, Suspect { score: 0.8, reasons: vec![reason] })].into_iter().collect();
+        live.checker.suspects = flagged.with_confirmed([fresh]);
     }
     let (_, r) = call(&app, "GET", "/v1/accounts/FRESH/risk", None).await;
     assert_eq!(r["listed"][0]["reason"], "止付", "{r}");
     assert_eq!(r["reports"][0]["text"], "对方让我转到这个账户");
     assert_eq!((r["detection"]["score"].as_f64(), r["detection"]["card_farming"].as_bool()), (Some(0.8), Some(true)));
     assert_eq!(r["detection"]["reasons"][0]["message_en"], "the holder looks like a card farmer");
+    assert_eq!(r["confirmed_mule"], true, "{r}");
 
     let (status, outside) = call(&app, "GET", "/v1/accounts/OUT1/risk", None).await;
     assert_eq!(status, StatusCode::OK);

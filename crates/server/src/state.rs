@@ -305,17 +305,14 @@ impl App {
     /// takes the lock, for as long as it takes to find each flagged account in the live ledger by
     /// its id. The copy costs a second ledger and graph in memory while the run lasts. Returns how
     /// many accounts are flagged, and what became of learning from the store's confirmed cases
-    /// when `cases` asks for it (every label in the store counts: they are confirmed by now).
-    pub fn rescore_mules(
-        &self,
-        model: &MuleModel,
-        cases: Option<CasesConfig>,
-    ) -> Result<(usize, Option<Outcome>), RescoreError> {
+    /// when [`ApiConfig::learn_cases`] asks for it (every label in the store counts: they are
+    /// confirmed by now).
+    pub fn rescore_mules(&self, model: &MuleModel) -> Result<(usize, Option<Outcome>), RescoreError> {
         let dir = self.read_live()?.store.dir().to_path_buf();
         let snapshot = LogStore::open(&dir, OpenMode::Read).map_err(RescoreError::Store)?;
         let ledger = snapshot.ledger();
         let graph = TemporalGraph::build(ledger);
-        let cfg = MuleConfig { cases, ..MuleConfig::default() };
+        let cfg = MuleConfig { cases: self.config.learn_cases, ..MuleConfig::default() };
         let scored = score_store(ledger, &graph, None, model, &cfg, false, &[]);
         let mut flagged = scored.scores;
         flagged.retain(|s| s.flagged);
@@ -332,15 +329,14 @@ impl App {
             }
             None => false,
         });
-        let confirmed = confirmed.into_iter().filter_map(|a| current.account_ix(ledger.account_id(a)));
-        let confirmed: Vec<_> = confirmed.collect();
+        let confirmed: Vec<_> =
+            confirmed.into_iter().filter_map(|a| current.account_ix(ledger.account_id(a))).collect();
         live.checker.suspects = Suspects::from_scores(&flagged, as_of).with_confirmed(confirmed);
         Ok((flagged.len(), scored.cases))
     }
 
-    /// Starts a thread that runs [`App::rescore_mules`] now and then every `every`, learning from
-    /// the store's cases as [`ApiConfig::learn_cases`] asks, logging each run to stderr; it stops
-    /// when the state is poisoned.
+    /// Starts a thread that runs [`App::rescore_mules`] now and then every `every`, logging each
+    /// run to stderr; it stops when the state is poisoned.
     pub fn spawn_rescore(self: &Arc<App>, every: std::time::Duration) -> std::thread::JoinHandle<()> {
         let app = Arc::clone(self);
         std::thread::spawn(move || {
@@ -348,7 +344,7 @@ impl App {
             let model = model.unwrap_or_else(|| Arc::new(MuleModel::shipped()));
             loop {
                 let started = std::time::Instant::now();
-                match app.rescore_mules(&model, app.config.learn_cases) {
+                match app.rescore_mules(&model) {
                     Ok((n, outcome)) => {
                         // A store that confirms no mule at all is the usual case: nothing to say.
                         let told = outcome.filter(|o| !matches!(o, Outcome::TooFew { cases: 0, .. }));

@@ -29,9 +29,12 @@ async fn rescoring_a_copy_flags_what_the_live_store_would_and_records_go_on() {
     }
     let app = app(&db);
     let model = std::sync::Arc::new(MuleModel::shipped());
+    // Serve's default: the runs learn from the store's cases (here the scenario's labels).
+    assert!(app.config.learn_cases.is_some(), "learning is on by default");
+    let cfg = MuleConfig { cases: app.config.learn_cases, ..MuleConfig::default() };
     let expected: Vec<_> = {
         let live = app.read_live().unwrap();
-        let scores = score_all(live.store.ledger(), &live.graph(), None, &model, &MuleConfig::default(), false);
+        let scores = score_all(live.store.ledger(), &live.graph(), None, &model, &cfg, false);
         scores.into_iter().filter(|s| s.flagged).map(|s| s.account).collect()
     };
     assert!(expected.len() >= 5, "the scenario's mules are found ({})", expected.len());
@@ -40,16 +43,17 @@ async fn rescoring_a_copy_flags_what_the_live_store_would_and_records_go_on() {
     let running = {
         let app = app.clone();
         let model = model.clone();
-        tokio::task::spawn_blocking(move || app.rescore_mules(&model, None).unwrap().0)
+        tokio::task::spawn_blocking(move || app.rescore_mules(&model).unwrap())
     };
     let t = json!({"txn_id": "DURING", "ts": iso(T0 + 400 * 86_400), "from_account": "P1", "to_account": "P2",
         "amount_fen": 1_000});
     assert_eq!(call(&app, "POST", "/v1/transfers", Some(t)).await.0, axum::http::StatusCode::CREATED);
-    let flagged = running.await.unwrap();
+    let (flagged, outcome) = running.await.unwrap();
+    assert!(outcome.is_some(), "the run says what became of learning from the cases");
     // Whether the run's copy was taken before the record or after it is a race (the record moves
     // the data's end, which may flip a verdict): the run flags what one of the two stores held.
     let live = app.read_live().unwrap();
-    let after: Vec<_> = score_all(live.store.ledger(), &live.graph(), None, &model, &MuleConfig::default(), false)
+    let after: Vec<_> = score_all(live.store.ledger(), &live.graph(), None, &model, &cfg, false)
         .into_iter()
         .filter(|s| s.flagged)
         .map(|s| s.account)

@@ -10,7 +10,8 @@
 
 use crate::checker::{Checker, Decision, Subject, Verdict};
 use crate::suspects::Suspects;
-use fanzha_detect::mules::{score_all, MuleConfig};
+use fanzha_detect::cases::Outcome;
+use fanzha_detect::mules::{score_store, MuleConfig};
 use fanzha_detect::MuleModel;
 use fanzha_graph::{EdgeIx, TemporalGraph};
 use fanzha_model::{AccountIx, Fen, Ledger, TransferIx, TransferKind, Ts};
@@ -148,6 +149,21 @@ pub struct Report {
     pub rules: Vec<RuleTally>,
     /// Victim payments by payee (`None` without labels).
     pub victim_payees: Option<VictimPayees>,
+    /// The detection runs made along the way ([`Replay::rescore`]), in order.
+    pub runs: Vec<Run>,
+}
+
+/// One detection run of a replay: what the check read from then on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Run {
+    /// The last moment of data the run saw (RFC 3339, UTC).
+    pub until: String,
+    /// Accounts it flagged as mules (`payee.flagged_mule`).
+    pub flagged: usize,
+    /// Mule accounts the cases confirmed by then (`payee.confirmed_mule`).
+    pub confirmed: usize,
+    /// What became of learning from those cases (`None`: the run was not asked to learn).
+    pub learning: Option<Outcome>,
 }
 
 /// Replays `ledger` (in `graph`'s time order) through a new [`Checker`] and `rules` as `replay`
@@ -173,6 +189,7 @@ pub fn run(
     let mut holders = HolderClock::new(ledger);
     let mut payees = VictimPayees::default();
     let mut paid_before: HashSet<AccountIx> = HashSet::new();
+    let mut runs = Vec::new();
     for e in 0..graph.edge_count() {
         let txn = graph.edge(EdgeIx::of(e)).txn;
         let t = ledger.transfer(txn);
@@ -196,9 +213,15 @@ pub fn run(
                     if let Some(c) = cfg.cases.as_mut() {
                         c.confirmed_by = confirmed_by;
                     }
-                    let scores = score_all(ledger, graph, until, r.model, &cfg, false);
-                    checker.suspects = Suspects::from_scores(&scores, until)
-                        .with_confirmed(fanzha_detect::labels::confirmed_mules(ledger, confirmed_by));
+                    let scored = score_store(ledger, graph, until, r.model, &cfg, false, &[]);
+                    let confirmed = fanzha_detect::labels::confirmed_mules(ledger, confirmed_by);
+                    runs.push(Run {
+                        until: Ts(start - 1).to_rfc3339_utc(),
+                        flagged: scored.scores.iter().filter(|s| s.flagged).count(),
+                        confirmed: confirmed.len(),
+                        learning: scored.cases,
+                    });
+                    checker.suspects = Suspects::from_scores(&scored.scores, until).with_confirmed(confirmed);
                     last_run = Some(start);
                 }
             }
@@ -264,6 +287,7 @@ pub fn run(
             .map(|(i, (id, tally))| RuleTally { id, verdict: rules.rules()[i].verdict().as_str().to_string(), tally })
             .collect(),
         victim_payees: labels.map(|_| payees),
+        runs,
     }
 }
 

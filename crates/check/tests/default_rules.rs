@@ -617,8 +617,13 @@ fn a_backtest_blocks_payments_into_accounts_confirmed_by_then() {
     };
     let replay = Replay { rescore: Some(rescore), ..Replay::default() };
     let mut confirmed = Vec::new();
-    backtest::run(&l, &graph, checker, &rules, &replay, |_, v| {
+    let report = backtest::run(&l, &graph, checker, &rules, &replay, |_, v| {
         confirmed.push(v.reasons.iter().any(|r| r.code == "payee_confirmed_mule"));
     });
     assert_eq!(confirmed, [false, false, true]);
+    // A run before each later day's payment, each reported with what it counted as confirmed.
+    let runs: Vec<(String, usize)> = report.runs.iter().map(|r| (r.until.clone(), r.confirmed)).collect();
+    let until = |dt: i64| Ts(T0 + dt - 1).to_rfc3339_utc();
+    assert_eq!(runs, [(until(DAY), 0), (until(5 * DAY), 1)]);
+    assert!(report.runs.iter().all(|r| r.learning.is_none()), "the runs were not asked to learn");
 }

@@ -207,6 +207,30 @@ async fn a_case_from_an_alert_carries_the_account_and_closes_the_alert_only_once
     assert_eq!(r.status, StatusCode::CONFLICT, "a closed alert opens no second case");
 }
 
+/// An account the store's cases confirm as a mule says so on its page, where the check blocks
+/// payments into it; the account it paid on to does not.
+#[tokio::test]
+async fn the_account_page_shows_a_mule_the_cases_confirm() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    {
+        let mut store = fanzha_storage::LogStore::open(dir.path(), fanzha_storage::OpenMode::Write).unwrap();
+        let m1 = store.ledger().account_ix("M1").unwrap();
+        let target = fanzha_model::LabelTarget::Account(m1);
+        store.stage(fanzha_model::Event::Label(fanzha_model::Label { target, name: "mule".into() })).unwrap();
+        store.commit().unwrap();
+    }
+    let c = console(dir.path());
+    let (wang, _) = session(&c, "wang").await;
+    let page = |id: &'static str| {
+        let c = c.clone();
+        let wang = wang.clone();
+        async move { send(&c, "GET", &format!("/console/accounts/{id}"), &wang, "").await.body }
+    };
+    assert!(page("M1").await.contains("id=\"confirmed-mule\""));
+    assert!(!page("M2").await.contains("id=\"confirmed-mule\""));
+}
+
 #[tokio::test]
 async fn search_and_the_account_page_bring_together_what_is_known() {
     let dir = tempfile::tempdir().unwrap();

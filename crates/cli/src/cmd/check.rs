@@ -329,6 +329,9 @@ pub fn run_backtest(args: BacktestArgs) -> anyhow::Result<ExitCode> {
     );
     let [pass, warn, hold, block] = report.verdicts;
     println!("verdicts: pass {pass}, warn {warn}, hold {hold}, block {block}");
+    if let Some(line) = runs_line(&report.runs) {
+        println!("{line}");
+    }
     let pct = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:.3}"));
     println!(
         "{:<28} {:>6} {:>8} {:>6} {:>9} {:>7} {:>6} {:>14} {:>9} {:>9} {:>9}",
@@ -376,4 +379,38 @@ pub fn run_backtest(args: BacktestArgs) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One line on a backtest's detection runs: how many, how their learning from the cases went, and
+/// what the last one flagged and counted as confirmed (`None` without runs).
+fn runs_line(runs: &[backtest::Run]) -> Option<String> {
+    use fanzha_detect::cases::Outcome;
+    let last = runs.last()?;
+    let mut tally = [0usize; 5];
+    for r in runs {
+        tally[match &r.learning {
+            None => 0,
+            Some(Outcome::Learned { .. }) => 1,
+            Some(Outcome::Declined { .. }) => 2,
+            Some(Outcome::TooFew { .. }) => 3,
+            Some(Outcome::Failed { .. }) => 4,
+        }] += 1;
+    }
+    let names = [
+        "not asked to learn",
+        "learned from the cases",
+        "declined what they learned",
+        "too few cases",
+        "learning failed",
+    ];
+    let learning: Vec<String> =
+        tally.iter().zip(names).filter(|(n, _)| **n > 0).map(|(n, name)| format!("{name}: {n}")).collect();
+    Some(format!(
+        "detection runs: {} ({}); the last, up to {}, flagged {} accounts and counted {} confirmed",
+        runs.len(),
+        learning.join(", "),
+        last.until,
+        last.flagged,
+        last.confirmed
+    ))
 }

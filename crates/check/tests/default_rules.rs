@@ -316,12 +316,16 @@ fn every_default_rule_fires_and_stays_quiet() {
             Case { flagged: vec!["OLD"], history: vec![("VICTIM", "OLD", 7 * DAY - 60, 100)], ..base() },
             Case { flagged: vec!["OLD"], history: vec![("VICTIM", "OLD", 7 * DAY, 100)], ..base() }),
         ("payee_model_mule",
-            Case { history: mule_at_work("FRESH"), to: "FRESH", model: true, ..base() },
-            Case { history: ordinary("OLD"), model: true, ..base() }),
-        // Nor on the live score for a payer of standing, who first paid the payee a week before.
+            Case { history: mule_at_work("FRESH"), to: "FRESH", model: true, amount: 50_000, ..base() },
+            Case { history: ordinary("OLD"), model: true, amount: 50_000, ..base() }),
+        // Nor under 500 yuan (a new seller's first busy days read as a mule's)...
         ("payee_model_mule",
-            Case { history: [mule_at_work("FRESH"), vec![("VICTIM", "FRESH", 7 * DAY - 60, 100)]].concat(), to: "FRESH", model: true, ..base() },
-            Case { history: [mule_at_work("FRESH"), vec![("VICTIM", "FRESH", 7 * DAY, 100)]].concat(), to: "FRESH", model: true, ..base() }),
+            Case { history: mule_at_work("FRESH"), to: "FRESH", model: true, amount: 50_000, ..base() },
+            Case { history: mule_at_work("FRESH"), to: "FRESH", model: true, amount: 49_999, ..base() }),
+        // ...nor for a payer of standing, who first paid the payee a week before.
+        ("payee_model_mule",
+            Case { history: [mule_at_work("FRESH"), vec![("VICTIM", "FRESH", 7 * DAY - 60, 100)]].concat(), to: "FRESH", model: true, amount: 50_000, ..base() },
+            Case { history: [mule_at_work("FRESH"), vec![("VICTIM", "FRESH", 7 * DAY, 100)]].concat(), to: "FRESH", model: true, amount: 50_000, ..base() }),
         ("payee_mule_behaviour",
             Case { history: vec![("P0", "FRESH", 1_200, 3_000_000), ("FRESH", "P1", 600, 2_900_000)], to: "FRESH", ..base() },
             Case { history: vec![("P0", "FRESH", 1_200, 3_000_000)], to: "FRESH", ..base() }),

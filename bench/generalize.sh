@@ -88,6 +88,10 @@
 #   W32 bench/worlds32/ganmin_world.py: southern Jiangxi, western Fujian and Meizhou, furniture
 #       makers and sellers, the navel-orange harvest, Hakka clan associations and remittances,
 #       labels incomplete (a few wrong); variants baseline, V2, V3 (seed 1)
+#   W33 bench/worlds33/xiangxi_world.py: western Hunan (Xiangxi, Zhangjiajie, Huaihua) with Xiushan,
+#       Youyang and Tongren, homestays and tourism, kiwifruit and smoked-meat sellers, migrant
+#       remittances, extracts starting on staggered days; variants baseline, V2 (mostly old rented
+#       or sold accounts, slow layering), V3 (Spring Festival, a busier lawful population) (seed 1)
 #
 # Each world was written after the one before it was in use, so the honest test of a recipe is the
 # worlds written after it: a model trained on W1..Wk is scored on every variant of W(k+1)..W31.
@@ -168,6 +172,7 @@ W29=(baseline V2 V3)
 W30=(baseline V2 V3)
 W31=(baseline V2 V3)
 W32=(baseline V2 V3)
+W33=(baseline V2 V3)
 
 source bench/lib/data.sh
 store() { world_store "$WORK" "$@"; }
@@ -199,6 +204,7 @@ truth_world_variants "$WORK" w29 bench/worlds29/sunan_world.py "${W29[@]}"
 truth_world_variants "$WORK" w30 bench/worlds30/wentai_world.py "${W30[@]}"
 truth_world_variants "$WORK" w31 bench/worlds31/xueyu_world.py "${W31[@]}"
 truth_world_variants "$WORK" w32 bench/worlds32/ganmin_world.py "${W32[@]}"
+truth_world_variants "$WORK" w33 bench/worlds33/xiangxi_world.py "${W33[@]}"
 W2S=("${W2[@]/#/w2-}") W3S=("${W3[@]/#/w3-}") W4S=("${W4[@]/#/w4-}") W5S=("${W5[@]/#/w5-}")
 W6S=("${W6[@]/#/w6-}") W7S=("${W7[@]/#/w7-}") W8S=("${W8[@]/#/w8-}") W9S=("${W9[@]/#/w9-}")
 W10S=("${W10[@]/#/w10-}") W11S=("${W11[@]/#/w11-}") W12S=("${W12[@]/#/w12-}") W13S=("${W13[@]/#/w13-}")
@@ -209,11 +215,12 @@ W24S=("${W24[@]/#/w24-}") W25S=("${W25[@]/#/w25-}") W26S=("${W26[@]/#/w26-}")
 W27S=("${W27[@]/#/w27-}") W28S=("${W28[@]/#/w28-}") W29S=("${W29[@]/#/w29-}") W30S=("${W30[@]/#/w30-}")
 W31S=("${W31[@]/#/w31-}")
 W32S=("${W32[@]/#/w32-}")
+W33S=("${W33[@]/#/w33-}")
 # the worlds with truth files that no shipped recipe trains on (J trains on W15-W24), newest last: every one is evaluated and live
 # checked the same way (a new world is added here)
 UNTRAINED=("${W15S[@]}" "${W16S[@]}" "${W17S[@]}" "${W18S[@]}" "${W19S[@]}" "${W20S[@]}" "${W21S[@]}"
   "${W22S[@]}" "${W23S[@]}" "${W24S[@]}" "${W25S[@]}" "${W26S[@]}" "${W27S[@]}" "${W28S[@]}" "${W29S[@]}"
-  "${W30S[@]}" "${W31S[@]}" "${W32S[@]}")
+  "${W30S[@]}" "${W31S[@]}" "${W32S[@]}" "${W33S[@]}")
 
 late_copies "$WORK" w4-default:30
 LATE=(late-w1-11 late-w2-baseline late-w3-default late-w4-default)

@@ -717,7 +717,7 @@ pub fn account(lang: Lang, user: &User, csrf: &str, a: &AccountView) -> Markup {
             h2 { (lang.t("风险", "Risk")) }
             div #risk {
                 @if r.confirmed_mule {
-                    p #confirmed-mule { strong { (lang.t("反诈案件已核实为涉诈账户:向其付款的转账会被拦截", "Confirmed a mule account by the centre's cases: payments into it are blocked")) } }
+                    p #confirmed-mule { strong { (lang.t("反诈案件已核实为涉诈账户:向其付款的转账会被拦截", "Confirmed as a mule account by the centre's cases: payments into it are blocked")) } }
                 }
                 @if let Some(live) = &r.live {
                     p { (lang.t("模型实时评分", "Mule model, live score")) ": " strong #live-score { (format!("{:.2}", live.score)) }

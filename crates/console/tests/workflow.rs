@@ -228,7 +228,8 @@ async fn the_account_page_shows_a_mule_the_cases_confirm() {
         async move { send(&c, "GET", &format!("/console/accounts/{id}"), &wang, "").await.body }
     };
     assert!(page("M1").await.contains("id=\"confirmed-mule\""));
-    assert!(!page("M2").await.contains("id=\"confirmed-mule\""));
+    let m2 = page("M2").await;
+    assert!(m2.contains("id=\"risk\"") && !m2.contains("id=\"confirmed-mule\""), "{m2}");
 }
 
 #[tokio::test]

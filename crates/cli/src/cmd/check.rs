@@ -414,3 +414,28 @@ fn runs_line(runs: &[backtest::Run]) -> Option<String> {
         last.confirmed
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::runs_line;
+    use fanzha_check::backtest::Run;
+    use fanzha_detect::cases::Outcome;
+
+    #[test]
+    fn the_runs_line_counts_each_outcome_and_names_the_last_run() {
+        assert_eq!(runs_line(&[]), None);
+        let run = |until: &str, learning| Run { until: until.into(), flagged: 7, confirmed: 3, learning };
+        let runs = [
+            run("2024-03-02T00:59:59Z", Some(Outcome::TooFew { cases: 1, needed: 20 })),
+            run("2024-03-03T00:59:59Z", Some(Outcome::Learned { cases: 25, confirmed_share: 0.6, cleared_share: 0.2 })),
+            run("2024-03-04T00:59:59Z", Some(Outcome::Learned { cases: 26, confirmed_share: 0.6, cleared_share: 0.2 })),
+        ];
+        assert_eq!(
+            runs_line(&runs).unwrap(),
+            "detection runs: 3 (learned from the cases: 2, too few cases: 1); the last, up to \
+             2024-03-04T00:59:59Z, flagged 7 accounts and counted 3 confirmed"
+        );
+        let unasked = [run("2024-03-02T00:59:59Z", None)];
+        assert!(runs_line(&unasked).unwrap().starts_with("detection runs: 1 (not asked to learn: 1);"));
+    }
+}

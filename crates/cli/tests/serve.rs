@@ -132,6 +132,21 @@ fn serves_checks_and_hot_reloads_rules() {
     let listed = std::fs::read_to_string(&verdicts).unwrap();
     let passed: Vec<&str> = listed.lines().filter(|l| l.contains(",pass,")).collect();
     assert_eq!((listed.lines().count(), passed.len()), (3, 1), "{listed}");
+    // Detection runs along the replay are reported: with runs every hour, one before the second
+    // transfer, over the data until then.
+    let out = ok(&fanzha(&[
+        "backtest",
+        "--db",
+        db_arg,
+        "--rules",
+        rules_arg,
+        "--rescore-hours",
+        "1",
+        "--rescore-learn-cases",
+        "never",
+    ]));
+    let runs = "detection runs: 1 (not asked to learn: 1); the last, up to 2024-03-01T02:59:59Z, flagged";
+    assert!(out.lines().any(|l| l.starts_with(runs)), "{out}");
     // A negative confirmation delay (learning from later labels) and learning without detection
     // runs are refused, not ignored.
     let refused = |args: &[&str], why: &str| {

@@ -22,7 +22,7 @@ import csv
 import json
 import sys
 
-from truth import false_alarm_test
+from truth import false_alarm_test, live_check_passes
 
 
 def main():
@@ -48,13 +48,11 @@ def main():
                     continue
                 counts[name][0] += row["fraud"] == "1"
                 counts[name][1] += false_alarm
-    stopped, alarms = counts["shipped"]
     out = {"world": world.rstrip("/").split("/")[-1], "checked": checked, "victims": victims, "shipped": counts["shipped"]}
     for name in candidates:
         s, a = counts[name]
-        keeps = s >= stopped - 0.02 * victims
-        quiet = a <= alarms + 0.0002 * checked or a - alarms <= s - stopped
-        out[name] = {"stopped": s, "false_alarms": a, "passes": keeps and quiet}
+        passes = live_check_passes(counts["shipped"], (s, a), victims, checked)
+        out[name] = {"stopped": s, "false_alarms": a, "passes": passes}
     print(json.dumps(out))
 
 

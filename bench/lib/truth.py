@@ -1,4 +1,5 @@
-"""Reading a world's truth file (bench/worlds*/ with --truth), shared by the bench/lib scripts."""
+"""Reading a world's truth file (bench/worlds*/ with --truth), and decision 11's test of a live check,
+shared by the bench/lib scripts."""
 import csv
 import os
 
@@ -36,3 +37,12 @@ def false_alarm_test(world):
         return txn_id not in fraud and lawful(payer) and lawful(payee)
 
     return false_alarm
+
+
+def live_check_passes(shipped, candidate, victims, checked):
+    """Decision 11's (c) of bench/out/generalize-decisions.md: whether a candidate live check may
+    replace the shipped one, each given as (victim payments stopped, false alarms). Stopped falls by
+    at most 2 % of VICTIMS, and false alarms rise by at most 0.0002 x CHECKED (transfers checked) or
+    by no more than the extra payments stopped."""
+    (s0, a0), (s, a) = shipped, candidate
+    return s >= s0 - 0.02 * victims and (a <= a0 + 0.0002 * checked or a - a0 <= s - s0)

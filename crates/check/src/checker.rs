@@ -5,6 +5,7 @@
 
 use crate::lists::{EntryKind, ListName, Lists};
 use crate::new_payees::NewPayees;
+use crate::passed_on::{self, PassedOn};
 use crate::request::PayerContext;
 use crate::suspects::{Suspect, Suspects};
 use crate::vars::Vars;
@@ -118,6 +119,8 @@ pub struct Checker {
     engine: FeatureEngine,
     /// Whom each payer began to pay in the last week.
     new_payees: NewPayees,
+    /// Where each account passed fresh money on to in the last 3 days.
+    passed_on: PassedOn,
     vars: Vars,
     schema: Schema,
     mule: RuleConfig,
@@ -137,6 +140,7 @@ impl Checker {
         Checker {
             engine,
             new_payees: NewPayees::owning(None),
+            passed_on: PassedOn::owning(None),
             vars,
             schema,
             mule: RuleConfig::default(),
@@ -151,6 +155,7 @@ impl Checker {
     pub fn owning(mut self, partition: Option<fanzha_model::Partition>) -> Checker {
         self.engine = self.engine.owning(partition);
         self.new_payees = NewPayees::owning(partition);
+        self.passed_on = PassedOn::owning(partition);
         self
     }
 
@@ -177,6 +182,10 @@ impl Checker {
 
     /// Takes an executed transfer into the live features (call in time order, after it is stored).
     pub fn record(&mut self, ledger: &Ledger, t: &Transfer) {
+        if let Some(from) = t.from {
+            let fresh = self.engine.recent_in(from, t.ts, passed_on::FRESH_SECS);
+            self.passed_on.observe(ledger, t, fresh);
+        }
         let first = self.engine.observe(ledger, t);
         self.new_payees.observe(ledger, t, first);
     }
@@ -341,6 +350,13 @@ impl Checker {
                 fed.dedup_by_key(|f| f.0);
                 env.set_number(v.payee_paid_flagged_24h, fed.len() as f64);
                 env.set_opt_number(v.payee_paid_flagged_score_24h, fed.iter().map(|f| f.1).reduce(f64::max));
+            }
+            if rules.reads(v.payee_passed_to_confirmed_3d) {
+                let mut fed: Vec<AccountIx> =
+                    self.passed_on.paid(a, now).filter(|&x| self.suspects.confirmed(x)).collect();
+                fed.sort_unstable();
+                fed.dedup();
+                env.set_number(v.payee_passed_to_confirmed_3d, fed.len() as f64);
             }
             env.set_text(v.payee_mule_reason_zh, suspect.map_or("", Suspect::reason_zh));
             env.set_text(v.payee_mule_reason_en, suspect.map_or("", Suspect::reason_en));

@@ -7,6 +7,8 @@
 //! - [`lookup`]: risk lookup of a phone number, URL or account, and the public's reports.
 //! - [`suspects`]: the accounts the latest batch mule detection flagged, read by the check.
 //! - [`new_payees`]: whom each payer began to pay in the last week, read against those flags.
+//! - [`passed_on`]: where each account passed fresh money on to in the last 3 days, read against
+//!   the confirmed mule accounts.
 //! - [`checker`]: live features + lists + rules → [`Verdict`]; the one code path for live checks
 //!   and [`backtest`]s.
 //! - Rules are data: TOML files in the language of `fanzha-rules`; [`DEFAULT_RULES`] ships.
@@ -17,6 +19,7 @@ pub mod checker;
 pub mod lists;
 pub mod lookup;
 pub mod new_payees;
+pub mod passed_on;
 pub mod request;
 pub mod suspects;
 pub mod vars;

@@ -448,6 +448,38 @@ reason_en = "x"
     assert!(!fired(&Case { flagged: vec!["FRESH"], ..case(paid(2), 0.8) }), "one of them not flagged");
 }
 
+/// A payee that passed money on to a confirmed mule in the last 3 days, money that had come into it
+/// in the 6 hours before, is a link upstream of that mule (decision 34 of
+/// bench/out/generalize-decisions.md); paying the confirmed mule from savings is not.
+#[test]
+fn a_payee_that_passed_fresh_money_to_a_confirmed_mule_is_counted() {
+    const RULE: &str = r#"
+version = "test"
+[[rule]]
+id = "fed_confirmed"
+when = "payee.passed_to_confirmed_3d == 1"
+verdict = "hold"
+weight = 0.6
+reason_zh = "x"
+reason_en = "x"
+"#;
+    const H: i64 = 3_600;
+    // P0 pays OLD 20,000 yuan `came` seconds before the check; OLD pays 15,000 on to P11 `went`
+    // seconds before, and 100 to P10.
+    let chain = |came: i64, went: i64| {
+        vec![("P0", "OLD", came, 2_000_000), ("OLD", "P11", went, 1_500_000), ("OLD", "P10", went - 60, 10_000)]
+    };
+    let case = |history, confirmed| Case { history, confirmed, ..base() };
+    let fired = |c: &Case| run_rules(c, RULE) == ["fed_confirmed"];
+    assert!(fired(&case(chain(5 * H, 4 * H), vec!["P11"])), "passed on within an hour of coming in");
+    assert!(fired(&case(chain(3 * DAY - 60, 3 * DAY - 6 * H), vec!["P11", "FRESH"])), "at the edge");
+    assert!(!fired(&case(chain(5 * H, 4 * H), vec!["FRESH"])), "P11 is not confirmed");
+    assert!(!fired(&case(chain(12 * H, 4 * H), vec!["P11"])), "from savings: in 8 hours before");
+    assert!(!fired(&case(chain(3 * DAY + 2 * H, 3 * DAY), vec!["P11"])), "more than 3 days ago");
+    // The 100 yuan to P10 came from the same fresh money: both confirmed make two.
+    assert_eq!(run_rules(&case(chain(5 * H, 4 * H), vec!["P11", "P10"]), RULE), Vec::<String>::new());
+}
+
 #[test]
 fn a_backtest_sees_what_live_checks_see() {
     let mut l = ledger();

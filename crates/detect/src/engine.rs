@@ -523,6 +523,15 @@ impl FeatureEngine {
         Recent { payers, inflows, in_fen: Fen(in_fen), payees, outflows, out_fen: Fen(out_fen) }
     }
 
+    /// The money that came into account `a` in the `secs` before `now`: [`FeatureEngine::recent`]'s
+    /// `in_fen` alone, without counting payers (a sum over the span, for every recorded payment).
+    pub fn recent_in(&self, a: AccountIx, now: Ts, secs: i64) -> Fen {
+        let since = now.0 - secs.min(self.cfg.window_secs);
+        let Some(s) = self.states.get(a.0 as usize) else { return Fen(0) };
+        let start = s.win_in.items.partition_point(|i| i.0 <= since);
+        Fen(s.win_in.items.range(start..).map(|i| i.2).sum())
+    }
+
     /// The accounts `a` paid in the `secs` before `now` (at most the engine's window), once per
     /// payment, newest last; cash withdrawals are left out.
     pub fn recent_payees(&self, a: AccountIx, now: Ts, secs: i64) -> impl Iterator<Item = AccountIx> + '_ {

@@ -6,10 +6,15 @@ WORLD is a world directory written with --truth; DETECT.json is `fanzha detect m
 store. Prints, over the accounts with rows: precision (flags that are fraud accounts: mule, 跑分,
 U商, operator or farmed card), recall over those fraud accounts, F1, and the same over the accounts
 the world's labels do not confirm (what a centre that knows its confirmed cases learns from the
-run); then the archetypes of the lawful accounts flagged.
+run); the same over the unconfirmed accounts that are lawful or moved fraud money in the data (party
+to a transfer truth_transfers.csv lists as fraud-related), leaving out fraud accounts with no such
+transfer, whose flag or miss no behaviour in the data can explain (cards opened and not yet used);
+then the archetypes of the lawful accounts flagged.
 """
 import collections
+import csv
 import json
+import os
 import sys
 
 from truth import account_rows
@@ -22,6 +27,19 @@ def read(world, detect):
     with open(detect) as f:
         flagged = {a["account"] for a in json.load(f)["accounts"] if a["flagged"]}
     return rows, flagged
+
+
+def fraud_parties(world):
+    """The accounts party to a transfer WORLD/truth_transfers.csv lists as fraud-related (a kind other
+    than `ordinary`, as bench/lib/truth.py reads it)."""
+    with open(os.path.join(world, "truth_transfers.csv"), newline="") as f:
+        fraud = {r["txn_id"] for r in csv.DictReader(f) if r.get("kind") != "ordinary"}
+    parties = set()
+    with open(os.path.join(world, "transfers.csv"), newline="") as f:
+        for r in csv.DictReader(f):
+            if r["txn_id"] in fraud:
+                parties.update((r["from_account"], r["to_account"]))
+    return parties
 
 
 def measure(rows, flagged, keep):
@@ -42,18 +60,22 @@ def main():
         sys.exit("usage: truth_detection.py WORLD DETECT.json [--json]")
     world, detect = args
     rows, flagged = read(world, detect)
+    active = fraud_parties(world)
     out = {
         "all": measure(rows, flagged, lambda r: True),
         "unconfirmed": measure(rows, flagged, lambda r: r.get("labelled", "0") != "1"),
+        "unconfirmed_active": measure(
+            rows, flagged,
+            lambda r: r.get("labelled", "0") != "1" and (r["role"] not in BAD or r["id"] in active)),
         "lawful_flagged": collections.Counter(
             r["archetype"] for i, r in rows.items() if i in flagged and r["role"] not in BAD).most_common(),
     }
     if "--json" in sys.argv:
         print(json.dumps(out, ensure_ascii=False))
         return
-    for k in ("all", "unconfirmed"):
+    for k in ("all", "unconfirmed", "unconfirmed_active"):
         m = out[k]
-        print(f"{k:12} precision {m['precision']:.3f} recall {m['recall']:.3f} F1 {m['f1']:.3f} "
+        print(f"{k:18} precision {m['precision']:.3f} recall {m['recall']:.3f} F1 {m['f1']:.3f} "
               f"(flagged {m['flagged']}, {m['flagged'] - m['true']} lawful; fraud {m['fraud']} of {m['accounts']})")
     print("lawful flagged:", ", ".join(f"{a} {n}" for a, n in out["lawful_flagged"]))
 

@@ -22,7 +22,7 @@ import json
 import os
 import sys
 
-from truth import false_alarm_test, live_check_passes
+from truth import false_alarm_test, live_check_passes, victim_payments
 
 
 def main():
@@ -32,8 +32,7 @@ def main():
     with open(backtest) as f:
         checked = json.load(f)["checked"]
     is_false_alarm = false_alarm_test(world)
-    with open(os.path.join(world, "truth_transfers.csv"), newline="") as f:
-        victim = {r["txn_id"] for r in csv.DictReader(f) if r["kind"] == "victim_payment"}
+    victim = victim_payments(world)
     with open(os.path.join(world, "transfers.csv"), newline="") as f:
         fen = {r["txn_id"]: round(float(r["amount"]) * 100) for r in csv.DictReader(f)}
     victims = rows = 0

@@ -15,25 +15,39 @@ and for the shipped rules and each candidate (victim payments stopped, false ala
 with decision 11's (c) for each candidate: stopped falls by at most 2 % of victim payments, and
 false alarms rise by at most 0.0002 × checked or by no more than the extra payments stopped.
 
-    python3 bench/lib/rule_reading.py WORLD_DIR VERDICTS_CSV BACKTEST_JSON CANDIDATE_ID...
+    python3 bench/lib/rule_reading.py [--by-truth] WORLD_DIR VERDICTS_CSV BACKTEST_JSON CANDIDATE_ID...
+
+Victim payments are the labelled fraud payments the backtest counts (its `fraud` column and
+`labelled_fraud`), or with --by-truth the checked transfers WORLD/truth_transfers.csv lists as
+`victim_payment` (decision 34; the verdicts must then be written with --all-verdicts).
 
 False alarms are counted as bench/lib/truth_false_alarms.py counts them (bench/lib/truth.py). Standard library only."""
 import csv
 import json
 import sys
 
-from truth import false_alarm_test, live_check_passes
+from truth import false_alarm_test, live_check_passes, victim_payments
 
 
 def main():
-    world, verdicts, backtest = sys.argv[1:4]
-    candidates = sys.argv[4:]
+    args = sys.argv[1:]
+    by_truth = "--by-truth" in args
+    args = [a for a in args if a != "--by-truth"]
+    world, verdicts, backtest = args[:3]
+    candidates = args[3:]
     if not candidates or "shipped" in candidates:
         sys.exit(__doc__)
     is_false_alarm = false_alarm_test(world)
     with open(backtest) as f:
         run = json.load(f)
     checked, victims = run["checked"], run["labelled_fraud"]
+    truth_victims = victim_payments(world) if by_truth else None
+    if by_truth:
+        with open(verdicts, newline="") as f:
+            rows = [row["txn_id"] for row in csv.DictReader(f)]
+        if len(rows) != checked:
+            sys.exit(f"{verdicts} lists {len(rows)} transfers, the backtest checked {checked}: write it with --all-verdicts")
+        victims = sum(t in truth_victims for t in rows)
     named = set(candidates)
     names = ["shipped"] + candidates
     counts = {name: [0, 0] for name in names}
@@ -46,7 +60,7 @@ def main():
             for name in names:
                 if not (fired - named) | (fired & {name}):
                     continue
-                counts[name][0] += row["fraud"] == "1"
+                counts[name][0] += row["txn_id"] in truth_victims if by_truth else row["fraud"] == "1"
                 counts[name][1] += false_alarm
     out = {"world": world.rstrip("/").split("/")[-1], "checked": checked, "victims": victims, "shipped": counts["shipped"]}
     for name in candidates:

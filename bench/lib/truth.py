@@ -16,6 +16,12 @@ def account_roles(world):
     return {i: r["role"] for i, r in account_rows(world).items()}
 
 
+def victim_payments(world):
+    """The ids of the transfers WORLD/truth_transfers.csv lists as `victim_payment`."""
+    with open(os.path.join(world, "truth_transfers.csv"), newline="") as f:
+        return {r["txn_id"] for r in csv.DictReader(f) if r["kind"] == "victim_payment"}
+
+
 def false_alarm_test(world):
     """A function of a transfer id that says whether holding it is a false alarm by WORLD's truth
     (decision 11): payer and payee are both lawful in truth.csv (an account it does not list, or

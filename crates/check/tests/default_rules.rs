@@ -391,6 +391,14 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("memo_brushing", Case { memo: "任务单3", ..base() }, Case { memo: "房租", ..base() }),
         ("memo_unfreeze_fee", Case { memo: "贷款解冻费", ..base() }, Case { memo: "还款", ..base() }),
         ("memo_credit_record", Case { memo: "注销校园贷", ..base() }, Case { memo: "学费", ..base() }),
+        // OLD passed 15,000 of the 20,000 yuan paid in an hour before on to a confirmed mule...
+        ("payee_feeds_confirmed",
+            Case { confirmed: vec!["P11"], history: vec![("P0", "OLD", 5 * 3_600, 2_000_000), ("OLD", "P11", 4 * 3_600, 1_500_000)], amount: 30_000, ..base() },
+            Case { confirmed: vec!["P11"], history: vec![("P0", "OLD", 5 * 3_600, 2_000_000), ("OLD", "P11", 4 * 3_600, 1_500_000)], amount: 29_999, ..base() }),
+        // ...not for a payer of standing (a customer of the rented account's owner).
+        ("payee_feeds_confirmed",
+            Case { confirmed: vec!["P11"], history: vec![("P0", "OLD", 5 * 3_600, 2_000_000), ("OLD", "P11", 4 * 3_600, 1_500_000), ("VICTIM", "OLD", 7 * DAY - 60, 100)], amount: 30_000, ..base() },
+            Case { confirmed: vec!["P11"], history: vec![("P0", "OLD", 5 * 3_600, 2_000_000), ("OLD", "P11", 4 * 3_600, 1_500_000), ("VICTIM", "OLD", 7 * DAY, 100)], amount: 30_000, ..base() }),
         ("memo_refund_claim",
             Case { memo: "退款", amount: 100_000, ..base() },
             Case { memo: "退款", amount: 100_000, history: vec![("VICTIM", "OLD", 7 * DAY, 100)], ..base() }),

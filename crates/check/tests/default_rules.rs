@@ -270,12 +270,6 @@ fn woken(steady: bool) -> Vec<(&'static str, &'static str, i64, i64)> {
     h
 }
 
-/// `woken(false)` with `crowd` payers in all in the 24 h before the check (the victim and others).
-fn woken_crowd(crowd: usize) -> Vec<(&'static str, &'static str, i64, i64)> {
-    const P: [&str; 8] = ["P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9"];
-    [woken(false), P[..crowd - 1].iter().map(|&p| (p, "OLD", 2 * 3_600, 30_000)).collect()].concat()
-}
-
 fn payers(n: usize, to: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> {
     const P: [&str; 12] = ["P0", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11"];
     (0..n).map(|i| (P[i], to, 3_600 - i as i64 * 60, 50_000)).collect()
@@ -348,13 +342,6 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("payee_behaviour_change",
             Case { history: rented("P0"), ..base() },
             Case { history: rented("P9"), ..base() }),
-        ("repeat_payment_woken_payee",
-            Case { history: woken(false), ..base() },
-            Case { history: woken(true), ..base() }),
-        // Not when a crowd pays the account that woke up: guests paying a wedding couple.
-        ("repeat_payment_woken_payee",
-            Case { history: woken_crowd(4), ..base() },
-            Case { history: woken_crowd(5), ..base() }),
         ("new_payee_large",
             Case { to: "FRESH", amount: 5_000_000, ..base() },
             Case { to: "FRESH", amount: 4_999_999, ..base() }),
@@ -431,6 +418,26 @@ fn every_default_rule_fires_and_stays_quiet() {
         let stayed = run(&quiet);
         assert!(!stayed.iter().any(|c| c == id), "{id} should not fire, got {stayed:?}");
     }
+}
+
+/// A payer paying again within a day an account that woke up after a week's quiet: the variables of
+/// the rule that warned on it until decision 35 of bench/out/generalize-decisions.md removed it
+/// (it alone stopped at most 1.9 % of any world's victim payments, against 22 to 668 false alarms).
+#[test]
+fn a_repeat_payment_into_a_woken_account_is_seen() {
+    const RULE: &str = r#"
+version = "test"
+[[rule]]
+id = "woken"
+when = "pair.first_paid_hours < 24 && payee.quiet_days_before >= 7 && payee.fan_in_24h <= 4"
+verdict = "warn"
+weight = 0.4
+reason_zh = "x"
+reason_en = "x"
+"#;
+    let fired = |history| run_rules(&Case { history, ..base() }, RULE) == ["woken"];
+    assert!(fired(woken(false)), "quiet for 40 days, paid by the victim 3 hours ago");
+    assert!(!fired(woken(true)), "paid every day");
 }
 
 /// What the payee paid into accounts the latest run flagged, in the last 24 h, is known for an

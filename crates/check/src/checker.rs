@@ -182,10 +182,10 @@ impl Checker {
 
     /// Takes an executed transfer into the live features (call in time order, after it is stored).
     pub fn record(&mut self, ledger: &Ledger, t: &Transfer) {
-        if let Some(from) = t.from {
-            let fresh = self.engine.recent_in(from, t.ts, passed_on::FRESH_SECS);
-            self.passed_on.observe(ledger, t, fresh);
-        }
+        let engine = &self.engine;
+        self.passed_on.observe(ledger, t, |half| {
+            t.from.is_some_and(|from| engine.received_at_least(from, t.ts, passed_on::FRESH_SECS, half))
+        });
         let first = self.engine.observe(ledger, t);
         self.new_payees.observe(ledger, t, first);
     }

@@ -22,6 +22,7 @@ pub mod new_payees;
 pub mod passed_on;
 pub mod request;
 pub mod suspects;
+mod trail;
 pub mod vars;
 
 pub use checker::{Checker, Decision, PayerPart, Reason, Subject, Verdict};

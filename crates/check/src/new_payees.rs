@@ -4,8 +4,8 @@
 //! it took up days ago was flagged (`payer.new_payees_flagged_7d`). Payees of standing are left
 //! out: a trader who has paid the same suppliers for months is not directed by anyone.
 
+use crate::trail::Trails;
 use fanzha_model::{AccountIx, Ledger, Partition, Transfer};
-use std::collections::VecDeque;
 
 /// How far back the trail reaches (7 days).
 pub const TRAIL_SECS: i64 = 7 * fanzha_model::DAY_SECS;
@@ -13,35 +13,22 @@ pub const TRAIL_SECS: i64 = 7 * fanzha_model::DAY_SECS;
 /// The accounts each payer paid for the first time in the last [`TRAIL_SECS`].
 #[derive(Debug)]
 pub struct NewPayees {
-    /// Per payer (by account index): (time first paid, payee), oldest first.
-    by_payer: Vec<VecDeque<(i64, u32)>>,
-    /// Keep trails only for the payers this partition owns (`None`: every payer).
-    partition: Option<Partition>,
+    /// Per payer: (time first paid, payee).
+    trails: Trails,
 }
 
 impl NewPayees {
     /// A trail keeping only the payers `partition` owns (`None`: every payer).
     pub fn owning(partition: Option<Partition>) -> NewPayees {
-        NewPayees { by_payer: Vec::new(), partition }
+        NewPayees { trails: Trails::new(TRAIL_SECS, partition) }
     }
 
     /// Takes one executed transfer into account (in time order), `first`: the payer's first payment
     /// to this payee. Cash and transfers to or from an account the ledger does not know are left out.
     pub fn observe(&mut self, ledger: &Ledger, t: &Transfer, first: bool) {
-        let (Some(from), Some(to), true) = (t.from, t.to, first) else { return };
-        if self.partition.is_some_and(|p| !p.owns(ledger.account_id(from))) {
-            return;
+        if let (Some(from), Some(to), true) = (t.from, t.to, first) {
+            self.trails.note(ledger, from, t.ts, Some(to));
         }
-        let i = from.0 as usize;
-        if self.by_payer.len() <= i {
-            self.by_payer.resize_with(ledger.accounts().len().max(i + 1), VecDeque::new);
-        }
-        let trail = &mut self.by_payer[i];
-        let since = t.ts.0 - TRAIL_SECS;
-        while trail.front().is_some_and(|&(at, _)| at <= since) {
-            trail.pop_front();
-        }
-        trail.push_back((t.ts.0, to.0));
     }
 
     /// The accounts `payer` first paid after `now` − [`TRAIL_SECS`]. As for
@@ -49,13 +36,7 @@ impl NewPayees {
     /// live check, a backtest's check before it records): first payments recorded after `now`
     /// count too, and a payer's older ones were trimmed at its latest first payment.
     pub fn paid(&self, payer: AccountIx, now: fanzha_model::Ts) -> impl Iterator<Item = AccountIx> + '_ {
-        let since = now.0 - TRAIL_SECS;
-        self.by_payer
-            .get(payer.0 as usize)
-            .into_iter()
-            .flatten()
-            .filter(move |&&(at, _)| at > since)
-            .map(|&(_, payee)| AccountIx(payee))
+        self.trails.since(payer, now)
     }
 }
 
@@ -96,7 +77,7 @@ mod tests {
         assert_eq!(paid(&trail, &l, 8 * day), Vec::<&str>::new());
         // A later first payment trims the payer's trail.
         trail.observe(&l, &pay(&l, "P", "C", 7 * day + 60), true);
-        assert_eq!(trail.by_payer[l.account_ix("P").unwrap().0 as usize].len(), 2);
+        assert_eq!(trail.trails.held(l.account_ix("P").unwrap()), 2);
         assert_eq!(paid(&trail, &l, 7 * day + 60), ["B", "C"]);
     }
 

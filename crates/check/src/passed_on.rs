@@ -2,11 +2,12 @@
 //! chain. A rented or sold account that takes a victim's money pays it on within hours, often to an
 //! account the centre's cases have already confirmed as a mule; the check blocks that payment *out*
 //! of it (the payee is confirmed) but, without this trail, not the next victim's payment *into* it
-//! (decision 34 of bench/out/generalize-decisions.md). Only money that had just come in counts, so
-//! a customer paying a rented account's owner from savings leaves no trail.
+//! (decision 34 of bench/out/generalize-decisions.md). A payment counts only when at least half as
+//! much had come into the account in the 6 hours before (what earlier payments took is not
+//! subtracted), so a customer paying a rented account's owner from savings leaves no trail.
 
-use fanzha_model::{AccountIx, Ledger, Partition, Transfer, DAY_SECS};
-use std::collections::{HashMap, VecDeque};
+use crate::trail::Trails;
+use fanzha_model::{AccountIx, Fen, Ledger, Partition, Transfer, DAY_SECS};
 
 /// How far back the trail reaches (3 days).
 pub const TRAIL_SECS: i64 = 3 * DAY_SECS;
@@ -16,62 +17,40 @@ pub const FRESH_SECS: i64 = 6 * 3_600;
 /// The payees each account passed fresh money on to in the last [`TRAIL_SECS`].
 #[derive(Debug)]
 pub struct PassedOn {
-    /// Per account (by index): (time paid, payee), oldest first. Only accounts that passed money on.
-    by_account: HashMap<u32, VecDeque<(i64, u32)>>,
-    /// Keep trails only for the accounts this partition owns (`None`: every account).
-    partition: Option<Partition>,
+    /// Per account: (time paid, payee).
+    trails: Trails,
 }
 
 impl PassedOn {
     /// A trail keeping only the accounts `partition` owns (`None`: every account).
     pub fn owning(partition: Option<Partition>) -> PassedOn {
-        PassedOn { by_account: HashMap::new(), partition }
+        PassedOn { trails: Trails::new(TRAIL_SECS, partition) }
     }
 
-    /// Takes one executed transfer into account (in time order); `fresh_in` is the money that came
-    /// into its payer in the [`FRESH_SECS`] before it. The payment passes money on when at least
-    /// half of it had come in so. Cash and transfers with an account the ledger does not know are
-    /// left out.
-    pub fn observe(&mut self, ledger: &Ledger, t: &Transfer, fresh_in: fanzha_model::Fen) {
+    /// Takes one executed transfer into account (in time order). It passes money on when at least
+    /// half its amount had come into the payer in the [`FRESH_SECS`] before it, which
+    /// `received(half)` answers (asked only for a payer this partition owns that pays an account the
+    /// ledger knows). Cash and transfers with an account the ledger does not know are left out.
+    pub fn observe(&mut self, ledger: &Ledger, t: &Transfer, received: impl FnOnce(Fen) -> bool) {
         let (Some(from), Some(to)) = (t.from, t.to) else { return };
-        if self.partition.is_some_and(|p| !p.owns(ledger.account_id(from))) {
+        if !self.trails.owns(ledger, from) {
             return;
         }
-        let since = t.ts.0 - TRAIL_SECS;
-        let passed = fresh_in.0.saturating_mul(2) >= t.amount.0;
-        let trail = match self.by_account.get_mut(&from.0) {
-            Some(trail) => trail,
-            None if passed => self.by_account.entry(from.0).or_default(),
-            None => return,
-        };
-        while trail.front().is_some_and(|&(at, _)| at <= since) {
-            trail.pop_front();
-        }
-        if passed {
-            trail.push_back((t.ts.0, to.0));
-        }
-        if trail.is_empty() {
-            self.by_account.remove(&from.0);
-        }
+        let passed = received(Fen(t.amount.0.saturating_add(1) / 2));
+        self.trails.note(ledger, from, t.ts, passed.then_some(to));
     }
 
     /// The accounts `account` passed fresh money on to after `now` − [`TRAIL_SECS`] (an account
     /// paid twice is listed twice). `now` is meant to be at or after the transfers recorded so far.
     pub fn paid(&self, account: AccountIx, now: fanzha_model::Ts) -> impl Iterator<Item = AccountIx> + '_ {
-        let since = now.0 - TRAIL_SECS;
-        self.by_account
-            .get(&account.0)
-            .into_iter()
-            .flatten()
-            .filter(move |&&(at, _)| at > since)
-            .map(|&(_, payee)| AccountIx(payee))
+        self.trails.since(account, now)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fanzha_model::{Account, Event, Fen, Ts};
+    use fanzha_model::{Account, Event, Ts};
 
     fn ledger() -> Ledger {
         let mut l = Ledger::new();
@@ -85,6 +64,11 @@ mod tests {
         Transfer::plain(Ts(at), l.account_ix(from), l.account_ix(to), Fen(yuan * 100))
     }
 
+    /// What the engine would answer when `fen` had come in.
+    fn fresh(fen: i64) -> impl FnOnce(Fen) -> bool {
+        move |half: Fen| fen >= half.0
+    }
+
     fn paid<'a>(trail: &PassedOn, l: &'a Ledger, now: i64) -> Vec<&'a str> {
         trail.paid(l.account_ix("M").unwrap(), Ts(now)).map(|a| l.account_id(a)).collect()
     }
@@ -94,17 +78,17 @@ mod tests {
         let l = ledger();
         let mut trail = PassedOn::owning(None);
         // 1,000 yuan out with 500 fresh: passed on; 1,000 with 499 fresh: from savings.
-        trail.observe(&l, &pay(&l, "M", "A", 0, 1_000), Fen(50_000));
-        trail.observe(&l, &pay(&l, "M", "B", 60, 1_000), Fen(49_900));
+        trail.observe(&l, &pay(&l, "M", "A", 0, 1_000), fresh(50_000));
+        trail.observe(&l, &pay(&l, "M", "B", 60, 1_000), fresh(49_900));
         assert_eq!(paid(&trail, &l, 60), ["A"]);
-        trail.observe(&l, &pay(&l, "M", "C", DAY_SECS, 300), Fen(30_000));
+        trail.observe(&l, &pay(&l, "M", "C", DAY_SECS, 300), fresh(30_000));
         assert_eq!(paid(&trail, &l, DAY_SECS), ["A", "C"]);
         // A, paid at 0, is gone after 3 days; C a day later.
         assert_eq!(paid(&trail, &l, TRAIL_SECS), ["C"]);
         assert!(paid(&trail, &l, TRAIL_SECS + DAY_SECS).is_empty());
         // A later payment from savings trims the trail, and an empty trail is dropped.
-        trail.observe(&l, &pay(&l, "M", "B", 5 * DAY_SECS, 10), Fen(0));
-        assert!(trail.by_account.is_empty());
+        trail.observe(&l, &pay(&l, "M", "B", 5 * DAY_SECS, 10), fresh(0));
+        assert_eq!(trail.trails.held(l.account_ix("M").unwrap()), 0);
     }
 
     #[test]
@@ -113,15 +97,15 @@ mod tests {
         let mut cash = pay(&l, "M", "A", 0, 100);
         cash.to = None;
         let mut trail = PassedOn::owning(None);
-        trail.observe(&l, &cash, Fen(10_000));
+        trail.observe(&l, &cash, |_| panic!("cash is not asked about"));
         assert!(paid(&trail, &l, 0).is_empty());
         let owner = (0..4).map(|index| Partition { index, count: 4 }).find(|p| p.owns("M")).unwrap();
         let other = Partition { index: (owner.index + 1) % 4, count: 4 };
         let mut theirs = PassedOn::owning(Some(other));
-        theirs.observe(&l, &pay(&l, "M", "A", 0, 100), Fen(10_000));
+        theirs.observe(&l, &pay(&l, "M", "A", 0, 100), |_| panic!("another partition's payer is not asked about"));
         assert!(paid(&theirs, &l, 0).is_empty());
         let mut ours = PassedOn::owning(Some(owner));
-        ours.observe(&l, &pay(&l, "M", "A", 0, 100), Fen(10_000));
+        ours.observe(&l, &pay(&l, "M", "A", 0, 100), fresh(10_000));
         assert_eq!(paid(&ours, &l, 0), ["A"]);
     }
 }

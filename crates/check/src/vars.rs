@@ -45,7 +45,7 @@ variables! {
     payer_account_age_days: number = "payer.account_age_days", "Days since the payer's account was opened.";
     payer_outflows_24h: number = "payer.outflows_24h", "The payer's outgoing transfers in the last 24 h.";
     payer_out_24h_fen: number = "payer.out_24h_fen", "Money the payer sent in the last 24 h, in fen.";
-    payer_new_payees_7d: number = "payer.new_payees_7d", "Accounts other than the payee that the payer first paid in the last 7 days.";
+    payer_new_payees_7d: number = "payer.new_payees_7d", "Accounts other than the payee that the payer first paid in the last 7 days (of its latest 256 first payments).";
     payer_new_payees_flagged_7d: number = "payer.new_payees_flagged_7d", "How many of those the latest mule-detection run flagged: a victim whom a scammer directs from one new card to the next.";
     payer_new_payees_flagged_score_7d: number = "payer.new_payees_flagged_score_7d", "The highest combined score (0.5-1) that run gave one of them; missing when it flagged none.";
     payer_listed_block: bool = "payer.listed_block", "The payer's account or holder is on the block list.";
@@ -71,7 +71,7 @@ variables! {
     payee_flagged_card_farmer: bool = "payee.flagged_card_farmer", "That run flagged the payee's account as a card of a card farmer (批量开卡).";
     payee_paid_flagged_24h: number = "payee.paid_flagged_24h", "Distinct accounts flagged by the latest mule-detection run that the payee paid in the last 24 h (seen also for external payees, through what they paid into accounts here).";
     payee_paid_flagged_score_24h: number = "payee.paid_flagged_score_24h", "The highest combined score (0.5-1) the latest mule-detection run gave an account the payee paid in the last 24 h; missing when it paid none that run flagged.";
-    payee_passed_to_confirmed_3d: number = "payee.passed_to_confirmed_3d", "Distinct accounts confirmed by the centre's cases (as payee.confirmed_mule) to which the payee, in the last 3 days, paid money at least half of which had come into it in the 6 h before: a link upstream of a confirmed mule.";
+    payee_passed_to_confirmed_3d: number = "payee.passed_to_confirmed_3d", "Distinct accounts confirmed by the centre's cases (as payee.confirmed_mule) that the payee paid in the last 3 days while at least half as much had come into it in the 6 h before (among its latest 256 such payments): a link upstream of a confirmed mule.";
     payee_mule_reason_zh: text = "payee.mule_reason_zh", "That run's first reason for the flag, in Chinese; empty when not flagged.";
     payee_mule_reason_en: text = "payee.mule_reason_en", "That run's first reason for the flag, in English; empty when not flagged.";
     payee_model_score: number = "payee.model_score", "The mule model's live score of the payee from its behaviour so far, shifted so that its cut is 0.5 (0-1; missing without a model and for external accounts).";

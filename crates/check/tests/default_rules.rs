@@ -378,11 +378,16 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("memo_brushing", Case { memo: "任务单3", ..base() }, Case { memo: "房租", ..base() }),
         ("memo_unfreeze_fee", Case { memo: "贷款解冻费", ..base() }, Case { memo: "还款", ..base() }),
         ("memo_credit_record", Case { memo: "注销校园贷", ..base() }, Case { memo: "学费", ..base() }),
-        // OLD passed 15,000 of the 20,000 yuan paid in an hour before on to a confirmed mule...
+        // OLD passed 15,000 of the 20,000 yuan paid in an hour before on to a confirmed mule; not
+        // under 300 yuan...
         ("payee_feeds_confirmed",
             Case { confirmed: vec!["P11"], history: vec![("P0", "OLD", 5 * 3_600, 2_000_000), ("OLD", "P11", 4 * 3_600, 1_500_000)], amount: 30_000, ..base() },
             Case { confirmed: vec!["P11"], history: vec![("P0", "OLD", 5 * 3_600, 2_000_000), ("OLD", "P11", 4 * 3_600, 1_500_000)], amount: 29_999, ..base() }),
-        // ...not for a payer of standing (a customer of the rented account's owner).
+        // ...nor into an account a crowd paid today...
+        ("payee_feeds_confirmed",
+            Case { confirmed: vec!["P11"], history: [vec![("P0", "OLD", 5 * 3_600, 2_000_000), ("OLD", "P11", 4 * 3_600, 1_500_000)], payers(4, "OLD")].concat(), amount: 30_000, ..base() },
+            Case { confirmed: vec!["P11"], history: [vec![("P0", "OLD", 5 * 3_600, 2_000_000), ("OLD", "P11", 4 * 3_600, 1_500_000)], payers(5, "OLD")].concat(), amount: 30_000, ..base() }),
+        // ...nor for a payer of standing (a customer of the rented account's owner).
         ("payee_feeds_confirmed",
             Case { confirmed: vec!["P11"], history: vec![("P0", "OLD", 5 * 3_600, 2_000_000), ("OLD", "P11", 4 * 3_600, 1_500_000), ("VICTIM", "OLD", 7 * DAY - 60, 100)], amount: 30_000, ..base() },
             Case { confirmed: vec!["P11"], history: vec![("P0", "OLD", 5 * 3_600, 2_000_000), ("OLD", "P11", 4 * 3_600, 1_500_000), ("VICTIM", "OLD", 7 * DAY, 100)], amount: 30_000, ..base() }),
@@ -420,22 +425,19 @@ fn every_default_rule_fires_and_stays_quiet() {
     }
 }
 
+/// A rule file holding one rule, `id`, that holds a payment when `when` is true: for tests of the
+/// check variables that no shipped rule reads.
+fn one_rule(id: &str, when: &str) -> String {
+    format!("version = \"test\"\n[[rule]]\nid = \"{id}\"\nwhen = \"{when}\"\nverdict = \"hold\"\nweight = 0.5\nreason_zh = \"x\"\nreason_en = \"x\"\n")
+}
+
 /// A payer paying again within a day an account that woke up after a week's quiet: the variables of
 /// the rule that warned on it until decision 35 of bench/out/generalize-decisions.md removed it
 /// (it alone stopped at most 1.9 % of any world's victim payments, against 22 to 668 false alarms).
 #[test]
 fn a_repeat_payment_into_a_woken_account_is_seen() {
-    const RULE: &str = r#"
-version = "test"
-[[rule]]
-id = "woken"
-when = "pair.first_paid_hours < 24 && payee.quiet_days_before >= 7 && payee.fan_in_24h <= 4"
-verdict = "warn"
-weight = 0.4
-reason_zh = "x"
-reason_en = "x"
-"#;
-    let fired = |history| run_rules(&Case { history, ..base() }, RULE) == ["woken"];
+    let rule = one_rule("woken", "pair.first_paid_hours < 24 && payee.quiet_days_before >= 7 && payee.fan_in_24h <= 4");
+    let fired = |history| run_rules(&Case { history, ..base() }, &rule) == ["woken"];
     assert!(fired(woken(false)), "quiet for 40 days, paid by the victim 3 hours ago");
     assert!(!fired(woken(true)), "paid every day");
 }
@@ -444,19 +446,10 @@ reason_en = "x"
 /// external payee too (decisions 20-22 of bench/out/generalize-decisions.md tried rules on it).
 #[test]
 fn a_payee_that_paid_flagged_accounts_is_seen_even_external() {
-    const RULE: &str = r#"
-version = "test"
-[[rule]]
-id = "fed_flagged"
-when = "payee.paid_flagged_24h == 2 && payee.paid_flagged_score_24h >= 0.8"
-verdict = "hold"
-weight = 0.5
-reason_zh = "x"
-reason_en = "x"
-"#;
+    let rule = one_rule("fed_flagged", "payee.paid_flagged_24h == 2 && payee.paid_flagged_score_24h >= 0.8");
     let paid = |hours_ago: i64| vec![("FAR", "FRESH", hours_ago * 3_600, 500_000), ("FAR", "OLD", 3_600, 500_000)];
     let case = |history, flag_score| Case { flagged: vec!["FRESH", "OLD"], history, to: "FAR", flag_score, ..base() };
-    let fired = |c: &Case| run_rules(c, RULE) == ["fed_flagged"];
+    let fired = |c: &Case| run_rules(c, &rule) == ["fed_flagged"];
     assert!(fired(&case(paid(2), 0.8)), "FAR paid two flagged accounts within the day");
     assert!(!fired(&case(paid(2), 0.79)), "their score");
     assert!(!fired(&case(paid(25), 0.8)), "one of them more than a day ago");
@@ -468,16 +461,7 @@ reason_en = "x"
 /// bench/out/generalize-decisions.md); paying the confirmed mule from savings is not.
 #[test]
 fn a_payee_that_passed_fresh_money_to_a_confirmed_mule_is_counted() {
-    const RULE: &str = r#"
-version = "test"
-[[rule]]
-id = "fed_confirmed"
-when = "payee.passed_to_confirmed_3d == 1"
-verdict = "hold"
-weight = 0.6
-reason_zh = "x"
-reason_en = "x"
-"#;
+    let rule = one_rule("fed_confirmed", "payee.passed_to_confirmed_3d == 1");
     const H: i64 = 3_600;
     // P0 pays OLD 20,000 yuan `came` seconds before the check; OLD pays 15,000 on to P11 `went`
     // seconds before, and 100 to P10.
@@ -485,14 +469,20 @@ reason_en = "x"
         vec![("P0", "OLD", came, 2_000_000), ("OLD", "P11", went, 1_500_000), ("OLD", "P10", went - 60, 10_000)]
     };
     let case = |history, confirmed| Case { history, confirmed, ..base() };
-    let fired = |c: &Case| run_rules(c, RULE) == ["fed_confirmed"];
+    let fired = |c: &Case| run_rules(c, &rule) == ["fed_confirmed"];
     assert!(fired(&case(chain(5 * H, 4 * H), vec!["P11"])), "passed on within an hour of coming in");
-    assert!(fired(&case(chain(3 * DAY - 60, 3 * DAY - 6 * H), vec!["P11", "FRESH"])), "at the edge");
+    assert!(fired(&case(chain(3 * DAY + 59, 3 * DAY - 1), vec!["P11", "FRESH"])), "just inside 3 days");
+    assert!(!fired(&case(chain(3 * DAY + 60, 3 * DAY), vec!["P11"])), "3 days ago");
+    assert!(fired(&case(chain(10 * H - 1, 4 * H), vec!["P11"])), "came in just inside 6 hours before");
+    assert!(!fired(&case(chain(10 * H, 4 * H), vec!["P11"])), "came in 6 hours before");
     assert!(!fired(&case(chain(5 * H, 4 * H), vec!["FRESH"])), "P11 is not confirmed");
     assert!(!fired(&case(chain(12 * H, 4 * H), vec!["P11"])), "from savings: in 8 hours before");
     assert!(!fired(&case(chain(3 * DAY + 2 * H, 3 * DAY), vec!["P11"])), "more than 3 days ago");
-    // The 100 yuan to P10 came from the same fresh money: both confirmed make two.
-    assert_eq!(run_rules(&case(chain(5 * H, 4 * H), vec!["P11", "P10"]), RULE), Vec::<String>::new());
+    // The 100 yuan to P10 came from the same fresh money: both confirmed make two...
+    assert_eq!(run_rules(&case(chain(5 * H, 4 * H), vec!["P11", "P10"]), &rule), Vec::<String>::new());
+    // ...and P11 paid twice counts once.
+    let twice = [chain(5 * H, 4 * H), vec![("OLD", "P11", 3 * H, 100_000)]].concat();
+    assert!(fired(&case(twice, vec!["P11"])), "one account, paid twice");
 }
 
 #[test]

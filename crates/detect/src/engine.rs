@@ -523,13 +523,19 @@ impl FeatureEngine {
         Recent { payers, inflows, in_fen: Fen(in_fen), payees, outflows, out_fen: Fen(out_fen) }
     }
 
-    /// The money that came into account `a` in the `secs` before `now`: [`FeatureEngine::recent`]'s
-    /// `in_fen` alone, without counting payers (a sum over the span, for every recorded payment).
-    pub fn recent_in(&self, a: AccountIx, now: Ts, secs: i64) -> Fen {
+    /// Whether at least `amount` came into account `a` in the `secs` before `now` (as for
+    /// [`FeatureEngine::recent`]: at most the engine's window, and `now` no earlier than the account's
+    /// latest transfer). Counts back from the newest inflow and stops once it has enough, so a busy
+    /// account's payment that its latest inflows cover costs little.
+    pub fn received_at_least(&self, a: AccountIx, now: Ts, secs: i64, amount: Fen) -> bool {
         let since = now.0 - secs.min(self.cfg.window_secs);
-        let Some(s) = self.states.get(a.0 as usize) else { return Fen(0) };
-        let start = s.win_in.items.partition_point(|i| i.0 <= since);
-        Fen(s.win_in.items.range(start..).map(|i| i.2).sum())
+        let Some(s) = self.states.get(a.0 as usize) else { return amount.0 <= 0 };
+        let mut sum = 0i64;
+        amount.0 <= 0
+            || s.win_in.items.iter().rev().take_while(|i| i.0 > since).any(|i| {
+                sum += i.2;
+                sum >= amount.0
+            })
     }
 
     /// The accounts `a` paid in the `secs` before `now` (at most the engine's window), once per

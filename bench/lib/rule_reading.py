@@ -41,27 +41,26 @@ def main():
     with open(backtest) as f:
         run = json.load(f)
     checked, victims = run["checked"], run["labelled_fraud"]
+    with open(verdicts, newline="") as f:
+        rows = list(csv.DictReader(f))
     truth_victims = victim_payments(world) if by_truth else None
     if by_truth:
-        with open(verdicts, newline="") as f:
-            rows = [row["txn_id"] for row in csv.DictReader(f)]
         if len(rows) != checked:
             sys.exit(f"{verdicts} lists {len(rows)} transfers, the backtest checked {checked}: write it with --all-verdicts")
-        victims = sum(t in truth_victims for t in rows)
+        victims = sum(row["txn_id"] in truth_victims for row in rows)
     named = set(candidates)
     names = ["shipped"] + candidates
     counts = {name: [0, 0] for name in names}
-    with open(verdicts, newline="") as f:
-        for row in csv.DictReader(f):
-            if row["verdict"] == "pass":
+    for row in rows:
+        if row["verdict"] == "pass":
+            continue
+        fired = {r for r in row["rules"].split(";") if r}
+        false_alarm = is_false_alarm(row["txn_id"])
+        for name in names:
+            if not (fired - named) | (fired & {name}):
                 continue
-            fired = {r for r in row["rules"].split(";") if r}
-            false_alarm = is_false_alarm(row["txn_id"])
-            for name in names:
-                if not (fired - named) | (fired & {name}):
-                    continue
-                counts[name][0] += row["txn_id"] in truth_victims if by_truth else row["fraud"] == "1"
-                counts[name][1] += false_alarm
+            counts[name][0] += row["txn_id"] in truth_victims if by_truth else row["fraud"] == "1"
+            counts[name][1] += false_alarm
     out = {"world": world.rstrip("/").split("/")[-1], "checked": checked, "victims": victims, "shipped": counts["shipped"]}
     for name in candidates:
         s, a = counts[name]

@@ -22,16 +22,21 @@ def victim_payments(world):
         return {r["txn_id"] for r in csv.DictReader(f) if r["kind"] == "victim_payment"}
 
 
+def fraud_transfers(world):
+    """The ids of the transfers WORLD/truth_transfers.csv lists as fraud-related: with a kind other
+    than `ordinary` (W27 lists every transfer, its lawful ones as `ordinary`; the other worlds list
+    only fraud-related ones)."""
+    with open(os.path.join(world, "truth_transfers.csv"), newline="") as f:
+        return {row["txn_id"] for row in csv.DictReader(f) if row.get("kind") != "ordinary"}
+
+
 def false_alarm_test(world):
     """A function of a transfer id that says whether holding it is a false alarm by WORLD's truth
     (decision 11): payer and payee are both lawful in truth.csv (an account it does not list, or
     cash, counts as lawful) and truth_transfers.csv does not list the transfer as fraud-related
     (listed with a kind other than `ordinary`)."""
     role = account_roles(world)
-    with open(os.path.join(world, "truth_transfers.csv"), newline="") as f:
-        # W27 lists every transfer, its lawful ones as `ordinary`; the other worlds list only
-        # fraud-related ones.
-        fraud = {row["txn_id"] for row in csv.DictReader(f) if row.get("kind") != "ordinary"}
+    fraud = fraud_transfers(world)
     with open(os.path.join(world, "transfers.csv"), newline="") as f:
         ends = {row["txn_id"]: (row["from_account"], row["to_account"]) for row in csv.DictReader(f)}
 

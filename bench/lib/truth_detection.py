@@ -17,7 +17,7 @@ import json
 import os
 import sys
 
-from truth import account_rows
+from truth import account_rows, fraud_transfers
 
 BAD = {"mule", "paofen", "ushang", "operator", "farmer_card"}
 
@@ -30,10 +30,9 @@ def read(world, detect):
 
 
 def fraud_parties(world):
-    """The accounts party to a transfer WORLD/truth_transfers.csv lists as fraud-related (a kind other
-    than `ordinary`, as bench/lib/truth.py reads it)."""
-    with open(os.path.join(world, "truth_transfers.csv"), newline="") as f:
-        fraud = {r["txn_id"] for r in csv.DictReader(f) if r.get("kind") != "ordinary"}
+    """The accounts party to a transfer WORLD/truth_transfers.csv lists as fraud-related
+    (bench/lib/truth.py's fraud_transfers)."""
+    fraud = fraud_transfers(world)
     parties = set()
     with open(os.path.join(world, "transfers.csv"), newline="") as f:
         for r in csv.DictReader(f):

@@ -30,7 +30,6 @@ mod model;
 pub mod mules;
 mod odds;
 pub mod quality;
-pub mod relay;
 pub mod rules;
 pub mod snapshots;
 #[cfg(test)]

@@ -10,7 +10,6 @@ use crate::farming::{self, counted, FarmerScore, FarmingConfig};
 use crate::labels;
 use crate::model::MuleModel;
 use crate::odds::{inside, logit, sigmoid};
-use crate::relay::{self, RelayConfig, Relayed};
 use crate::rules::{self, Reason, RuleConfig};
 use fanzha_graph::{EdgeIx, TemporalGraph};
 use fanzha_model::{AccountIx, Fen, Ledger, Ts};
@@ -31,8 +30,6 @@ pub struct MuleConfig {
     pub farming: FarmingConfig,
     /// Learn from the store's confirmed mule accounts too (see [`crate::cases`]); `None`: never.
     pub cases: Option<CasesConfig>,
-    /// An account that relays new payers' money after a quiet past is flagged.
-    pub relay: RelayConfig,
 }
 
 impl Default for MuleConfig {
@@ -44,7 +41,6 @@ impl Default for MuleConfig {
             chain: ChainConfig::default(),
             farming: FarmingConfig::default(),
             cases: None,
-            relay: RelayConfig::default(),
         }
     }
 }
@@ -154,12 +150,6 @@ pub fn score_store(
     for f in &farmers {
         for card in &f.cards {
             verdict.add(&mut scores[position[&card.account]], card_farmer_reason(f));
-        }
-    }
-    let last = until.unwrap_or(Ts(i64::MAX));
-    for s in &mut scores {
-        if let Some(r) = relay::relayed(ledger, graph, s.account, last, &cfg.relay) {
-            verdict.add(s, relay_reason(&r));
         }
     }
     follow_chains(ledger, graph, until, &position, &rows, &mut scores, &cfg.chain, verdict);
@@ -279,34 +269,11 @@ fn card_farmer_reason(f: &FarmerScore) -> Reason {
     }
 }
 
-/// The reason given to an account that relayed new payers' money after a quiet past.
-fn relay_reason(r: &Relayed) -> Reason {
-    let day = &r.since.to_rfc3339_shanghai()[..10];
-    let (yuan, usual) = (r.inflow.to_string(), r.usual_week.to_string());
-    Reason {
-        code: format!("rule.{RELAY_AFTER_QUIET}"),
-        message_zh: format!(
-            "自{day}起7天内{}个从未往来的转入方转入{yuan}元,每笔一半以上在24小时内转出;此前{:.0}天每周约转入{usual}元。疑似出租、出借或出售的账户",
-            r.payers, r.known_days
-        ),
-        message_en: format!(
-            "since {day}: within 7 days {} it never dealt with paid in {yuan} yuan, and at least half of each payment left within 24 h; in the {:.0} days before, about {usual} yuan came in a week. Looks like a rented, lent or sold account",
-            counted(r.payers, "payer", "payers"),
-            r.known_days
-        ),
-        weight: CHAIN_WEIGHT,
-        counterparty: None,
-    }
-}
-
-/// The code (after `rule.`) of the reason given to an account that relayed new payers' money after
-/// a quiet past ([`crate::relay`]).
-pub const RELAY_AFTER_QUIET: &str = "relay_after_quiet";
 /// The code (after `rule.`) of the reason given to a card farmer's cards.
 pub const CARD_FARMER: &str = "card_farmer";
 /// The code (after `rule.`) of the reason given to a hop of a mule chain.
 pub const MULE_CHAIN: &str = "mule_chain";
-/// The weight of [`CARD_FARMER`], [`MULE_CHAIN`] and [`RELAY_AFTER_QUIET`]: enough to flag on its own.
+/// The weight of [`CARD_FARMER`] and [`MULE_CHAIN`]: enough to flag on its own.
 const CHAIN_WEIGHT: f64 = 0.6;
 
 /// Flags, round by round, accounts that took most of their money from flagged accounts and passed

@@ -19,7 +19,7 @@ import sys
 
 from truth import account_rows, fraud_transfers
 
-BAD = {"mule", "paofen", "ushang", "operator", "farmer_card"}
+BAD = {"mule", "paofen", "ushang", "operator", "farmer_card", "farmed"}  # "farmed": W36's farmed cards
 
 
 def read(world, detect):

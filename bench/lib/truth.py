@@ -11,6 +11,12 @@ def account_rows(world):
         return {r["id"]: r for r in csv.DictReader(f) if r.get("record", r.get("kind")) == "account"}
 
 
+# Roles of lawful people: "lawful" in W8-W35; W36 names them "ordinary" and "victim".
+LAWFUL_ROLES = {"lawful", "ordinary", "victim"}
+# Roles of fraud accounts detection should find (W36 calls its unused farmed cards "farmed").
+FRAUD_ROLES = {"mule", "paofen", "ushang", "operator", "farmer_card", "farmed"}
+
+
 def account_roles(world):
     """{account id: role} of every account row of WORLD/truth.csv."""
     return {i: r["role"] for i, r in account_rows(world).items()}
@@ -33,7 +39,7 @@ def fraud_transfers(world):
 def false_alarm_test(world):
     """A function of a transfer id that says whether holding it is a false alarm by WORLD's truth
     (decision 11): payer and payee are both lawful in truth.csv (an account it does not list, or
-    cash, counts as lawful) and truth_transfers.csv does not list the transfer as fraud-related
+    cash, counts as lawful; LAWFUL_ROLES) and truth_transfers.csv does not list the transfer as fraud-related
     (listed with a kind other than `ordinary`)."""
     role = account_roles(world)
     fraud = fraud_transfers(world)
@@ -41,7 +47,7 @@ def false_alarm_test(world):
         ends = {row["txn_id"]: (row["from_account"], row["to_account"]) for row in csv.DictReader(f)}
 
     def lawful(account):
-        return not account or role.get(account, "lawful") == "lawful"
+        return not account or role.get(account, "lawful") in LAWFUL_ROLES
 
     def false_alarm(txn_id):
         payer, payee = ends[txn_id]

@@ -17,9 +17,7 @@ import json
 import os
 import sys
 
-from truth import account_rows, fraud_transfers
-
-BAD = {"mule", "paofen", "ushang", "operator", "farmer_card", "farmed"}  # "farmed": W36's farmed cards
+from truth import FRAUD_ROLES as BAD, account_rows, fraud_transfers
 
 
 def read(world, detect):

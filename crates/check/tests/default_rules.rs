@@ -200,11 +200,16 @@ fn rented(regular: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> 
 /// `n` payers (at most 3) in the last 5 hours, each payment passed on within 5 minutes, less a 1 %
 /// cut.
 fn passed_on(n: usize) -> Vec<(&'static str, &'static str, i64, i64)> {
+    passed_on_by(n, "OLD")
+}
+
+/// [`passed_on`] by `account` instead of OLD.
+fn passed_on_by(n: usize, account: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> {
     let mut h = Vec::new();
     for (k, payer) in ["P7", "P8", "P9"].into_iter().take(n).enumerate() {
         let at = (5 - 2 * k as i64) * 3_600;
-        h.push((payer, "OLD", at, 2_000_000));
-        h.push(("OLD", "P11", at - 300, 1_980_000));
+        h.push((payer, account, at, 2_000_000));
+        h.push((account, "P11", at - 300, 1_980_000));
     }
     h
 }
@@ -342,13 +347,6 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("payee_behaviour_change",
             Case { history: rented("P0"), ..base() },
             Case { history: rented("P9"), ..base() }),
-        ("new_payee_large",
-            Case { to: "FRESH", amount: 5_000_000, ..base() },
-            Case { to: "FRESH", amount: 4_999_999, ..base() }),
-        // Not into the payer's own new card.
-        ("new_payee_large",
-            Case { to: "FRESH", amount: 5_000_000, ..base() },
-            Case { to: "OWN", amount: 5_000_000, ..base() }),
         ("payee_fan_in_burst",
             Case { history: [payers(10, "FRESH"), vec![("FRESH", "P11", 600, 450_000)]].concat(), to: "FRESH", ..base() },
             Case { history: payers(10, "FRESH"), to: "FRESH", ..base() }),
@@ -366,6 +364,10 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("payee_passed_on",
             Case { history: [passed_on(1), vec![("VICTIM", "OLD", 7 * DAY - 60, 100)]].concat(), amount: 100_000, ..base() },
             Case { history: standing(passed_on(1), "OLD"), amount: 100_000, ..base() }),
+        // Not into the payer's own card.
+        ("payee_passed_on",
+            Case { history: passed_on(1), amount: 100_000, ..base() },
+            Case { history: passed_on_by(1, "OWN"), to: "OWN", amount: 100_000, ..base() }),
         // Not where the money stayed more than an hour.
         ("payee_passed_on",
             Case { history: passed_on(1), amount: 100_000, ..base() },

@@ -28,7 +28,7 @@ async fn a_safe_account_transfer_is_held_with_reasons() {
     assert_eq!(v["verdict"], "hold");
     assert_eq!(v["typology"], "police_gov");
     let c = codes(&v);
-    for code in ["memo_safe_account", "new_payee_large", "on_call_new_payee"] {
+    for code in ["memo_safe_account", "on_call_new_payee"] {
         assert!(c.contains(&code.to_string()), "{code} in {c:?}");
     }
     let r = &v["reasons"][0];

@@ -11,10 +11,11 @@ def account_rows(world):
         return {r["id"]: r for r in csv.DictReader(f) if r.get("record", r.get("kind")) == "account"}
 
 
-# Roles of lawful people: "lawful" in W8-W35; W36 names them "ordinary" and "victim".
+# Roles of lawful people: "lawful" in W8-W35 and W37; W36 names them "ordinary" and "victim".
 LAWFUL_ROLES = {"lawful", "ordinary", "victim"}
-# Roles of fraud accounts detection should find (W36 calls its unused farmed cards "farmed").
-FRAUD_ROLES = {"mule", "paofen", "ushang", "operator", "farmer_card", "farmed"}
+# Roles of fraud accounts detection should find (W36 calls its unused farmed cards "farmed"; W36's
+# and W37's ring and exit accounts, "fraud_exit", have no rows today).
+FRAUD_ROLES = {"mule", "paofen", "ushang", "operator", "farmer_card", "farmed", "fraud_exit"}
 
 
 def account_roles(world):

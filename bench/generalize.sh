@@ -118,7 +118,9 @@
 # use what the cases teach, and two rules of the live check; W30 and W31 decision 31, card farmers,
 # which W30 could not judge and W31 shipped; W32 decision 32, the check knows the confirmed cases;
 # W33 decision 33, the live score's 500-yuan floor; W34 decision 34, payments into accounts that
-# passed fresh money on to confirmed mules; W35 decision 35, the removal of a warning; W36 decision 36, relaying after a quiet past; W37 decision 37, the removal of a hold). The recipes, in the order they were tried
+# passed fresh money on to confirmed mules; W35 decision 35, the removal of a warning; W36 decision
+# 36, relaying after a quiet past, which did not ship; W37 decision 37, the removal of a hold). The
+# recipes, in the order they were tried
 # (bench/out/generalize-decisions.md says why each shipped or not):
 #   W1+W2             shipped until 2026-12-04
 #   W1+W2+W3          decision 1, scored on W4; shipped until 2026-12-05

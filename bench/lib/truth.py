@@ -39,9 +39,9 @@ def fraud_transfers(world):
 
 def false_alarm_test(world):
     """A function of a transfer id that says whether holding it is a false alarm by WORLD's truth
-    (decision 11): payer and payee are both lawful in truth.csv (an account it does not list, or
-    cash, counts as lawful; LAWFUL_ROLES) and truth_transfers.csv does not list the transfer as fraud-related
-    (listed with a kind other than `ordinary`)."""
+    (decision 11): payer and payee are both lawful in truth.csv (a role in LAWFUL_ROLES; an account
+    it does not list, or cash, counts as lawful) and truth_transfers.csv does not list the transfer
+    as fraud-related (listed with a kind other than `ordinary`)."""
     role = account_roles(world)
     fraud = fraud_transfers(world)
     with open(os.path.join(world, "transfers.csv"), newline="") as f:

@@ -275,13 +275,6 @@ fn woken(steady: bool) -> Vec<(&'static str, &'static str, i64, i64)> {
     h
 }
 
-/// VICTIM first paid `n` of P1..P3 in the last 5 days, then `to` three hours ago.
-fn new_payees_then_again(n: usize, to: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> {
-    let mut h: Vec<_> = ["P1", "P2", "P3"].into_iter().take(n).map(|p| ("VICTIM", p, 5 * DAY, 100_000)).collect();
-    h.push(("VICTIM", to, 3 * 3_600, 500_000));
-    h
-}
-
 fn payers(n: usize, to: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> {
     const P: [&str; 12] = ["P0", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11"];
     (0..n).map(|i| (P[i], to, 3_600 - i as i64 * 60, 50_000)).collect()
@@ -383,25 +376,6 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("payee_passed_on_7d",
             Case { history: [rented_before(), passed_on(2)].concat(), amount: 100_000, ..base() },
             Case { history: [rented_before(), passed_on(1)].concat(), amount: 100_000, ..base() }),
-        // Decision 38: VICTIM first paid OLD three hours ago and pays it again 10,000 yuan or more...
-        ("payee_paid_again_new",
-            Case { history: vec![("VICTIM", "OLD", 3 * 3_600, 500_000)], amount: 1_000_000, ..base() },
-            Case { history: vec![("VICTIM", "OLD", 3 * 3_600, 500_000)], amount: 999_999, ..base() }),
-        // ...within 12 hours of the first payment...
-        ("payee_paid_again_new",
-            Case { history: vec![("VICTIM", "OLD", 12 * 3_600 - 60, 500_000)], amount: 1_000_000, ..base() },
-            Case { history: vec![("VICTIM", "OLD", 12 * 3_600 + 60, 500_000)], amount: 1_000_000, ..base() }),
-        // ...not a payer who first paid three other accounts that week (a buyer paying growers)...
-        ("payee_paid_again_new",
-            Case { history: new_payees_then_again(2, "OLD"), amount: 1_000_000, ..base() },
-            Case { history: new_payees_then_again(3, "OLD"), amount: 1_000_000, ..base() }),
-        // ...nor into the payer's own card or a company account (a deposit, then the balance).
-        ("payee_paid_again_new",
-            Case { history: vec![("VICTIM", "FRESH", 3 * 3_600, 500_000)], to: "FRESH", amount: 1_000_000, ..base() },
-            Case { history: vec![("VICTIM", "OWN", 3 * 3_600, 500_000)], to: "OWN", amount: 1_000_000, ..base() }),
-        ("payee_paid_again_new",
-            Case { history: vec![("VICTIM", "OLD", 3 * 3_600, 500_000)], amount: 1_000_000, ..base() },
-            Case { history: vec![("VICTIM", "FIRM", 3 * 3_600, 500_000)], to: "FIRM", amount: 1_000_000, ..base() }),
         ("memo_safe_account", Case { memo: "转到安全账户", ..base() }, Case { memo: "生活费", ..base() }),
         ("memo_brushing", Case { memo: "任务单3", ..base() }, Case { memo: "房租", ..base() }),
         ("memo_unfreeze_fee", Case { memo: "贷款解冻费", ..base() }, Case { memo: "还款", ..base() }),

@@ -35,10 +35,8 @@ async fn a_safe_account_transfer_is_held_with_reasons() {
     assert!(r["message_zh"].as_str().unwrap().contains("安全账户"));
     assert!(r["evidence"].is_object());
     // The shipped rules' declared version, then a hash of their content.
-    let declared = fanzha_check::DEFAULT_RULES
-        .lines()
-        .find_map(|l| l.strip_prefix("version = \"")?.strip_suffix('"'))
-        .unwrap();
+    let declared =
+        fanzha_check::DEFAULT_RULES.lines().find_map(|l| l.strip_prefix("version = \"")?.strip_suffix('"')).unwrap();
     assert!(v["rule_version"].as_str().unwrap().starts_with(declared), "{v}");
     assert!(v["score"].as_f64().unwrap() > 0.8);
 

@@ -441,6 +441,15 @@ fn a_repeat_payment_into_a_woken_account_is_seen() {
     assert!(!fired(woken(true)), "paid every day");
 }
 
+/// No shipped rule reads `payee.home_km` since decision 39; it is still served for rules of your own.
+#[test]
+fn a_payee_opened_far_from_home_is_seen() {
+    let rule = one_rule("far", "payee.home_km >= 500");
+    let fired = |to| run_rules(&Case { to, ..base() }, &rule) == ["far"];
+    assert!(fired("FRESH"), "opened in Shenzhen by a holder from Inner Mongolia");
+    assert!(!fired("OLD"), "opened near home");
+}
+
 /// What the payee paid into accounts the latest run flagged, in the last 24 h, is known for an
 /// external payee too (decisions 20-22 of bench/out/generalize-decisions.md tried rules on it).
 #[test]

@@ -280,6 +280,15 @@ fn payers(n: usize, to: &'static str) -> Vec<(&'static str, &'static str, i64, i
     (0..n).map(|i| (P[i], to, 3_600 - i as i64 * 60, 50_000)).collect()
 }
 
+/// VICTIM first paying `n` (at most 21) accounts other than OLD, one a minute, a day before T0.
+fn paid_new(n: usize) -> Vec<(&'static str, &'static str, i64, i64)> {
+    const TO: [&str; 21] = [
+        "P0", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11", "FRESH", "OWN", "CARD", "CARD2",
+        "CARD3", "PAIR", "PAIR2", "FIRM", "FAR",
+    ];
+    TO[..n].iter().enumerate().map(|(i, &to)| ("VICTIM", to, DAY - i as i64 * 60, 10_000)).collect()
+}
+
 #[test]
 fn every_default_rule_fires_and_stays_quiet() {
     let night = T0 + 13 * 3_600; // 23:00 Beijing time
@@ -397,6 +406,11 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("memo_refund_claim",
             Case { memo: "退款", amount: 100_000, ..base() },
             Case { memo: "退款", amount: 99_999, ..base() }),
+        // Decision 40: nor from a payer that first paid more than 20 other accounts that week (a
+        // settlement account paying refunds back to buyers).
+        ("memo_refund_claim",
+            Case { memo: "退款", amount: 100_000, history: paid_new(20), ..base() },
+            Case { memo: "退款", amount: 100_000, history: paid_new(21), ..base() }),
         ("memo_investment",
             Case { memo: "入金", amount: 1_000_000, ..base() },
             Case { memo: "入金", amount: 999_999, ..base() }),

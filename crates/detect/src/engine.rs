@@ -412,12 +412,7 @@ impl FeatureEngine {
             Some(AccountClass::Corp) => 4.0,
             None => f64::NAN,
         };
-        // First to last transaction is an account's active life only when its first use can be seen:
-        // for one opened before its history starts the data shows a tail of it (censored).
-        f[ix::ACTIVE_DAYS] = match (s.first_ts, opened) {
-            (Some(first), Some(_)) => days(s.last_ts - first),
-            _ => f64::NAN,
-        };
+        f[ix::ACTIVE_DAYS] = s.first_ts.map_or(f64::NAN, |first| days(s.last_ts - first));
         if s.first_ts.is_some() {
             let c = s.change.features(&self.cfg.change, s.last_ts);
             f[ix::NEW_PAYER_SHARE_RECENT] = c.new_payer_share_recent;

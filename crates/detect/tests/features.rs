@@ -272,8 +272,8 @@ fn reference(
         Some(AccountClass::Corp) => 4.0,
         None => f64::NAN,
     };
-    f[ix::ACTIVE_DAYS] = match (touches.first(), touches.last(), known_open) {
-        (Some(x), Some(y), Some(_)) => (y - x) as f64 / 86_400.0,
+    f[ix::ACTIVE_DAYS] = match (touches.first(), touches.last()) {
+        (Some(x), Some(y)) => (y - x) as f64 / 86_400.0,
         _ => f64::NAN,
     };
     if let (Some(&first), Some(&last)) = (touches.first(), touches.last()) {

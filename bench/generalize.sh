@@ -115,16 +115,16 @@
 #       Huaqiangbei traders, parallel traders, urban-village landlords, fee organisers; variants
 #       baseline (graduates arrive), V2 (mostly old accounts rented or sold, slow layering), V3
 #       (Double 11 and bonuses) (seed 1)
-#   W40 bench/worlds40/zhengzhou_world.py: Zhengzhou and Henan, Foxconn hiring waves and payroll cards
-#       opened in batches, students, couriers and drivers, wholesale markets on personal accounts,
-#       garlic and grain dealers, labour agents, refunds and claims; variants baseline (term start,
-#       Mid-Autumn), V2 (the harvest; mostly old accounts rented or sold, slow layering), V3 (the
-#       Spring Festival) (seed 1)
-#   W41 bench/worlds41/guizhou_world.py: Guizhou, Guiyang office and data-centre workers, students,
-#       Moutai distributors and resellers, guesthouses and guides, Miao craft sellers and cooperatives,
-#       tea dealers, relocation households, migrants; variants baseline (the tea harvest, May Day),
-#       V2 (summer tourism and term start; mostly old accounts rented or sold, slower layering), V3
+#   W40 bench/worlds40/zhengzhou_world.py: Zhengzhou and Henan, Foxconn hiring waves and payroll
+#       cards opened in batches, students, couriers and drivers, wholesale markets on personal
+#       accounts, garlic and grain dealers, labour agents, refunds and claims; variants baseline (term
+#       start, Mid-Autumn), V2 (the harvest; mostly old accounts rented or sold, slow layering), V3
 #       (the Spring Festival) (seed 1)
+#   W41 bench/worlds41/guizhou_world.py: Guizhou, Guiyang office and data-centre workers, students,
+#       Moutai distributors and resellers, guesthouses and guides, Miao craft sellers and
+#       cooperatives, tea dealers, relocation households, migrants; variants baseline (the tea
+#       harvest, May Day), V2 (summer tourism and term start; mostly old accounts rented or sold,
+#       slower layering), V3 (the Spring Festival) (seed 1)
 #
 # Each world was written after the one before it was in use, so the honest test of a recipe is the
 # worlds written after it: a model trained on W1..Wk is scored on every variant of W(k+1)..W41.
@@ -139,9 +139,9 @@
 # passed fresh money on to confirmed mules; W35 decision 35, the removal of a warning; W36 decision
 # 36, relaying after a quiet past, which did not ship; W37 decision 37, the removal of a hold; W38
 # decision 38, a warning on a payment again into an account first paid hours before, which did not
-# ship; W39 decision 39, the removal of a hold on new accounts far from home paid by a few; W40 decision
-# 40, a refund warning that leaves settlement accounts alone; W41 decision 41, active_days censored
-# with the model retrained, which did not ship). The
+# ship; W39 decision 39, the removal of a hold on new accounts far from home paid by a few; W40
+# decision 40, a refund warning narrowed to payers that first paid at most 20 other accounts that
+# week; W41 decision 41, active_days censored with the model retrained, which did not ship). The
 # recipes, in the order they were tried
 # (bench/out/generalize-decisions.md says why each shipped or not):
 #   W1+W2             shipped until 2026-12-04

@@ -275,18 +275,19 @@ fn woken(steady: bool) -> Vec<(&'static str, &'static str, i64, i64)> {
     h
 }
 
+/// The payers P0..P11 of the ledger.
+const P: [&str; 12] = ["P0", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11"];
+
 fn payers(n: usize, to: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> {
-    const P: [&str; 12] = ["P0", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11"];
     (0..n).map(|i| (P[i], to, 3_600 - i as i64 * 60, 50_000)).collect()
 }
 
 /// VICTIM first paying `n` (at most 21) accounts other than OLD, one a minute, a day before T0.
 fn paid_new(n: usize) -> Vec<(&'static str, &'static str, i64, i64)> {
-    const TO: [&str; 21] = [
-        "P0", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11", "FRESH", "OWN", "CARD", "CARD2",
-        "CARD3", "PAIR", "PAIR2", "FIRM", "FAR",
-    ];
-    TO[..n].iter().enumerate().map(|(i, &to)| ("VICTIM", to, DAY - i as i64 * 60, 10_000)).collect()
+    let others = ["FRESH", "OWN", "CARD", "CARD2", "CARD3", "PAIR", "PAIR2", "FIRM", "FAR"];
+    let to = P.into_iter().chain(others);
+    assert!(n <= P.len() + others.len(), "the ledger has 21 accounts other than VICTIM and OLD");
+    to.take(n).enumerate().map(|(i, to)| ("VICTIM", to, DAY - i as i64 * 60, 10_000)).collect()
 }
 
 #[test]

@@ -29,3 +29,8 @@ pub use checker::{Checker, Decision, PayerPart, Reason, Subject, Verdict};
 
 /// The default rule set shipped with fanzha (`crates/check/rules/default.toml`).
 pub const DEFAULT_RULES: &str = include_str!("../rules/default.toml");
+
+/// [`DEFAULT_RULES`] loaded over `schema` (a checker's [`Checker::schema`]).
+pub fn shipped_rules(schema: &fanzha_rules::Schema) -> Result<fanzha_rules::RuleSet, fanzha_rules::LoadErrors> {
+    fanzha_rules::RuleSet::from_str("default.toml", DEFAULT_RULES, schema)
+}

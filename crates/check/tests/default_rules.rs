@@ -426,7 +426,7 @@ fn every_default_rule_fires_and_stays_quiet() {
             Case { amount: 4_999_999, payer: PayerContext { new_device: Some(true), ..PayerContext::default() }, ..base() }),
     ];
     let (schema, _) = fanzha_check::vars::Vars::schema();
-    let shipped = RuleSet::from_str("default.toml", DEFAULT_RULES, &schema).unwrap();
+    let shipped = fanzha_check::shipped_rules(&schema).unwrap();
     let covered: Vec<&str> = cases.iter().map(|c| c.0).collect();
     for r in shipped.rules() {
         assert!(covered.contains(&r.id()), "no case for rule {}", r.id());
@@ -545,7 +545,7 @@ fn a_backtest_sees_what_live_checks_see() {
     };
     let graph = TemporalGraph::build(&l);
     let checker = Checker::new(&l, lists());
-    let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, checker.schema()).unwrap();
+    let rules = fanzha_check::shipped_rules(checker.schema()).unwrap();
     let mut replayed: Vec<Verdict> = Vec::new();
     let report = backtest::run(&l, &graph, checker, &rules, &Replay::default(), |_, v| replayed.push(v.clone()));
     assert_eq!(report.checked as usize, history.len());
@@ -671,7 +671,7 @@ fn a_backtest_blocks_payments_into_accounts_confirmed_by_then() {
     l.apply(Event::Label(Label { target: LabelTarget::Transfer(reported), name: "fraud".into() }));
     let graph = TemporalGraph::build(&l);
     let checker = Checker::new(&l, Lists::in_memory());
-    let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, checker.schema()).unwrap();
+    let rules = fanzha_check::shipped_rules(checker.schema()).unwrap();
     let model = shipped_model();
     let rescore = backtest::Rescore {
         every_secs: DAY,

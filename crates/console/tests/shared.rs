@@ -7,10 +7,8 @@ mod common;
 
 use axum::http::StatusCode;
 use common::*;
-use fanzha_check::DEFAULT_RULES;
 use fanzha_console::db::{Db, Page};
 use fanzha_console::Console;
-use fanzha_rules::RuleSet;
 use fanzha_server::{ApiConfig, App, Live, Rules};
 use fanzha_storage::{LogStore, OpenMode};
 use std::path::Path;
@@ -27,7 +25,7 @@ fn shared_db(dir: &Path, schema: &str) -> Db {
 /// A serving node over its own store at `store`, with the shared console database.
 fn node(store: &Path, shared: &Path, schema: &str) -> Arc<Console> {
     let live = Live::open(LogStore::open(store, OpenMode::Write).unwrap(), store, None).unwrap();
-    let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, live.checker.schema()).unwrap();
+    let rules = fanzha_check::shipped_rules(live.checker.schema()).unwrap();
     let text = fanzha_text::Classifier::shipped().unwrap();
     let gate = Arc::new(fanzha_console::keys::DbGate::new(shared_db(shared, schema), Some(store)));
     let app = Arc::new(App::new(live, Rules::Fixed(Arc::new(rules)), text, gate, ApiConfig::default()));

@@ -223,8 +223,7 @@ fn check_latency(db: &std::path::Path, n: usize, seed: u64) -> anyhow::Result<se
         checker.record(ledger, ledger.transfer(graph.edge(fanzha_graph::EdgeIx::of(e)).txn));
     }
     let replay_secs = replay.elapsed().as_secs_f64();
-    let rules = fanzha_rules::RuleSet::from_str("default.toml", fanzha_check::DEFAULT_RULES, checker.schema())
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let rules = fanzha_check::shipped_rules(checker.schema()).map_err(|e| anyhow::anyhow!("{e}"))?;
     let candidates: Vec<&fanzha_model::Transfer> =
         ledger.transfers().iter().filter(|t| t.kind == fanzha_model::TransferKind::Transfer).collect();
     anyhow::ensure!(!candidates.is_empty(), "the store has no transfers to check");

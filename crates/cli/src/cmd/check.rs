@@ -6,7 +6,7 @@ use anyhow::Context;
 use clap::Args as ClapArgs;
 use fanzha_check::backtest::{self, Span};
 use fanzha_check::lists::Lists;
-use fanzha_check::{Checker, Decision, DEFAULT_RULES};
+use fanzha_check::{Checker, Decision};
 use fanzha_model::{csv_field, Ledger, TransferIx, Ts};
 use fanzha_rules::{Reloading, RuleSet, Schema};
 use fanzha_server::{ApiConfig, App, Live, Rules};
@@ -169,8 +169,7 @@ impl ServeArgs {
 fn rule_set(path: Option<&Path>, schema: &Schema) -> anyhow::Result<RuleSet> {
     match path {
         Some(p) => RuleSet::load(p, schema).map_err(|e| anyhow::anyhow!("rules in {}:\n{e}", p.display())),
-        None => RuleSet::from_str("default.toml", DEFAULT_RULES, schema)
-            .map_err(|e| anyhow::anyhow!("the shipped rules do not load: {e}")),
+        None => fanzha_check::shipped_rules(schema).map_err(|e| anyhow::anyhow!("the shipped rules do not load: {e}")),
     }
 }
 

@@ -4,12 +4,10 @@
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use fanzha_check::DEFAULT_RULES;
 use fanzha_console::auth::hash_password;
 use fanzha_console::db::{Db, Role};
 use fanzha_console::{router, Console};
 use fanzha_model::{Account, AccountClass, BankIx, Event, Fen, Region, Transfer, Ts};
-use fanzha_rules::RuleSet;
 use fanzha_server::{ApiConfig, App, Live, Rules};
 use fanzha_storage::{LogStore, OpenMode, Store};
 use http_body_util::BodyExt;
@@ -73,7 +71,7 @@ pub fn console(dir: &Path) -> Arc<Console> {
 pub fn console_with(dir: &Path, config: ApiConfig, (db, gate_db): (Db, Db)) -> Arc<Console> {
     let store = LogStore::open(dir, OpenMode::Write).unwrap();
     let live = Live::open(store, dir, None).unwrap();
-    let rules = RuleSet::from_str("default.toml", DEFAULT_RULES, live.checker.schema()).unwrap();
+    let rules = fanzha_check::shipped_rules(live.checker.schema()).unwrap();
     let text = fanzha_text::Classifier::shipped().unwrap();
     let gate = Arc::new(fanzha_console::keys::DbGate::new(gate_db, Some(dir)));
     let app = Arc::new(App::new(live, Rules::Fixed(Arc::new(rules)), text, gate, config));

@@ -3,9 +3,7 @@
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use fanzha_check::DEFAULT_RULES;
 use fanzha_model::{Account, AccountClass, Event, Fen, Region, Ts};
-use fanzha_rules::{RuleSet, Schema};
 use fanzha_server::access::key_hash;
 use fanzha_server::{router, ApiConfig, App, AuditEntry, Caller, Gate, GateError, Live, Rules, Scope};
 use fanzha_storage::{LogStore, OpenMode, Store};
@@ -86,13 +84,8 @@ pub fn app_with(dir: &Path, gate: Arc<TestGate>, config: ApiConfig) -> Arc<App> 
 pub fn app_with_text(dir: &Path, gate: Arc<TestGate>, config: ApiConfig, text: fanzha_text::Classifier) -> Arc<App> {
     let store = LogStore::open(dir, OpenMode::Write).unwrap();
     let live = Live::open(store, dir, None).unwrap();
-    let rules = shipped_rules(live.checker.schema());
+    let rules = fanzha_check::shipped_rules(live.checker.schema()).unwrap();
     Arc::new(App::new(live, Rules::Fixed(Arc::new(rules)), text, gate, config))
-}
-
-/// The shipped rule set over `schema`: what the test app serves.
-pub fn shipped_rules(schema: &Schema) -> RuleSet {
-    RuleSet::from_str("default.toml", DEFAULT_RULES, schema).unwrap()
 }
 
 pub fn app(dir: &Path) -> Arc<App> {

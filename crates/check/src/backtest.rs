@@ -179,7 +179,7 @@ pub fn run(
     let (span, labels) = (replay.span, replay.labels);
     // The start of the detection run the check currently reads, and the time runs count from.
     let mut last_run: Option<i64> = None;
-    let first_ts = (graph.edge_count() > 0).then(|| graph.edge(EdgeIx(0)).ts.0);
+    let first_ts = graph.first_ts().map(|t| t.0);
     let ids: Vec<String> = rules.rules().iter().map(|r| r.id().to_string()).collect();
     let mut per_rule = vec![Tally::default(); ids.len()];
     let mut overall = Tally::default();

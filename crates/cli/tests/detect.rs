@@ -61,6 +61,14 @@ fn detects_mules_and_card_farmers_with_reasons_trains_and_evaluates() {
     };
     let ((accounts, live), (late_accounts, late_live)) = (counts(&out), counts(&late));
     assert_eq!((late_accounts, late_live), (2 * accounts, live), "{out}\n{late}");
+    // With an early copy of it as it stood after one day: more end-of-data rows, no more live ones.
+    let m = model.to_str().unwrap();
+    let early = ok(&fanzha(&["train", "--db", &db, "--also-end-of-data", &db, "--early-days", "1", "--out", m]));
+    let (early_accounts, early_live) = counts(&early);
+    assert!(early_accounts > 2 * accounts && early_accounts < 3 * accounts, "{late}\n{early}");
+    assert_eq!(early_live, live, "{early}");
+    let provenance = std::fs::read_to_string(&model).unwrap();
+    assert!(provenance.contains("as of day 1 of each end-of-data store"), "the model says how it was trained");
 
     let bad = dir.path().join("labels.csv");
     std::fs::write(&bad, "account_id,label\nX1,maybe\n").unwrap();

@@ -54,15 +54,13 @@ pub fn live_rows(
     }
     let first = graph.edge(EdgeIx(0)).ts.0;
     let last = graph.edge(EdgeIx::of(end - 1)).ts.0;
-    let mules: FxHashSet<AccountIx> =
-        accounts.iter().zip(account_labels).filter(|(_, l)| **l == Some(true)).map(|(&a, _)| a).collect();
-    let in_the_act = fraud_money_since(ledger, graph, end, &mules);
+    let acting = in_the_act(ledger, graph, until, accounts, account_labels);
     for k in 1..=moments {
         let at = Ts(first + (last - first) * k as i64 / moments as i64);
         let engine = FeatureEngine::replay(ledger, graph, FeatureConfig::default(), Some(at));
         for (i, (&a, &label)) in accounts.iter().zip(account_labels).enumerate() {
             let Some(mule) = label else { continue };
-            if !engine.is_active(a) || (mule && in_the_act.get(&a).is_none_or(|&since| since > at)) {
+            if !engine.is_active(a) || (mule && acting.get(&a).is_none_or(|&since| since > at)) {
                 continue;
             }
             out.rows.push(engine.features(ledger, a));
@@ -71,6 +69,21 @@ pub fn live_rows(
         }
     }
     out
+}
+
+/// When each of the `accounts` labelled a mule first took fraud money (a transfer labelled fraud,
+/// or money from another of them), among the transfers at or before `until`; a mule that has not
+/// yet is absent.
+pub fn in_the_act(
+    ledger: &Ledger,
+    graph: &TemporalGraph,
+    until: Option<Ts>,
+    accounts: &[AccountIx],
+    account_labels: &[Option<bool>],
+) -> FxHashMap<AccountIx, Ts> {
+    let mules: FxHashSet<AccountIx> =
+        accounts.iter().zip(account_labels).filter(|(_, l)| **l == Some(true)).map(|(&a, _)| a).collect();
+    fraud_money_since(ledger, graph, graph.edges_until(until), &mules)
 }
 
 /// When each of `mules` first took fraud money, among the first `end` edges.

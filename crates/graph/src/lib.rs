@@ -169,6 +169,11 @@ impl TemporalGraph {
         self.ts.len()
     }
 
+    /// Time of the first edge (`None` when there is none).
+    pub fn first_ts(&self) -> Option<Ts> {
+        self.ts.first().map(|&t| Ts(t))
+    }
+
     /// One edge.
     pub fn edge(&self, e: EdgeIx) -> Edge {
         let i = e.0 as usize;

@@ -200,6 +200,21 @@ pub struct TrainArgs {
     /// accounts' own features as they stood then.
     #[arg(long, default_value_t = LIVE_MOMENTS, value_parser = clap::value_parser!(u64).range(1..=30))]
     moments: u64,
+    /// The end-of-data stages also learn each `--also-end-of-data` store as it stood this many days
+    /// after its first transfer (repeatable): the check's detection runs score accounts over the
+    /// first days of an extract, when an old account's short history looks like a short life. A
+    /// mule enters such a copy only once it has taken fraud money
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u64).range(1..=365))]
+    early_days: Vec<u64>,
+}
+
+/// `fanzha train --early-days` for the model's provenance (empty when none).
+fn early_days(days: &[u64]) -> String {
+    if days.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = days.iter().map(u64::to_string).collect();
+    format!("; end-of-data stages also as of day {} of each end-of-data store", list.join(", "))
 }
 
 /// Default of `fanzha train --moments`.
@@ -477,13 +492,22 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     let mut set = TrainingSet::new();
     let moments = usize::try_from(args.moments).expect("at most 30");
     let until = until(&args.source)?;
-    let sources = std::iter::once((args.source.db.clone(), args.labels.as_deref(), moments))
-        .chain(args.also.iter().map(|d| (d.clone(), None, moments)))
-        .chain(args.also_end_of_data.iter().map(|d| (d.clone(), None, 0)));
-    for (db, label_file, moments) in sources {
+    // Each store with its labels file, its live-stage moments and whether it is end-of-data only.
+    let sources = std::iter::once((args.source.db.clone(), args.labels.as_deref(), moments, false))
+        .chain(args.also.iter().map(|d| (d.clone(), None, moments, false)))
+        .chain(args.also_end_of_data.iter().map(|d| (d.clone(), None, 0, true)));
+    for (db, label_file, moments, end_only) in sources {
         let loaded = load(&db)?;
-        let file = label_file.map(|path| read_labels(path, loaded.store.ledger())).transpose()?;
-        set.add(loaded.store.ledger(), &loaded.graph, until, file.as_deref(), moments);
+        let ledger = loaded.store.ledger();
+        let file = label_file.map(|path| read_labels(path, ledger)).transpose()?;
+        set.add(ledger, &loaded.graph, until, file.as_deref(), moments);
+        let Some(first) = loaded.graph.first_ts().filter(|_| end_only) else { continue };
+        for &days in &args.early_days {
+            let at = Ts(first.0 + i64::try_from(days).expect("at most 365") * 86_400);
+            if until.is_none_or(|u| at < u) {
+                set.add_early(ledger, &loaded.graph, at, file.as_deref());
+            }
+        }
     }
     let params = TrainParams {
         iterations: args.iterations,
@@ -498,7 +522,7 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         args.source.db.display(),
         args.labels.as_ref().map_or(String::new(), |l| format!(", labels {}", l.display())),
         args.source.until.as_ref().map_or(String::new(), |u| format!(", until {u}")),
-    );
+    ) + &early_days(&args.early_days);
     let started = std::time::Instant::now();
     let live_rows = set.live_rows();
     let model = set.train(&params, source)?;

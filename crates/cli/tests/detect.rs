@@ -69,6 +69,13 @@ fn detects_mules_and_card_farmers_with_reasons_trains_and_evaluates() {
     assert_eq!(early_live, live, "{early}");
     let provenance = std::fs::read_to_string(&model).unwrap();
     assert!(provenance.contains("as of day 1 of each end-of-data store"), "the model says how it was trained");
+    // A cut past the store's last transfer makes no copy, and the provenance does not claim one.
+    let past = ok(&fanzha(&["train", "--db", &db, "--also-end-of-data", &db, "--early-days", "365", "--out", m]));
+    assert_eq!(counts(&past), (late_accounts, live), "{past}");
+    assert!(!std::fs::read_to_string(&model).unwrap().contains("as of day"));
+    // Early copies are of end-of-data stores only.
+    let alone = fanzha(&["train", "--db", &db, "--early-days", "1", "--out", m]);
+    assert!(!alone.status.success(), "--early-days without --also-end-of-data is refused");
 
     let bad = dir.path().join("labels.csv");
     std::fs::write(&bad, "account_id,label\nX1,maybe\n").unwrap();

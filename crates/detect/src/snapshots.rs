@@ -49,10 +49,7 @@ pub fn live_rows(
 ) -> LiveRows {
     let end = graph.edges_until(until);
     let mut out = LiveRows::default();
-    if end == 0 || moments == 0 {
-        return out;
-    }
-    let first = graph.edge(EdgeIx(0)).ts.0;
+    let Some(first) = graph.first_ts().map(|t| t.0).filter(|_| end > 0 && moments > 0) else { return out };
     let last = graph.edge(EdgeIx::of(end - 1)).ts.0;
     let acting = in_the_act(ledger, graph, until, accounts, account_labels);
     for k in 1..=moments {

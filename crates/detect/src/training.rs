@@ -146,5 +146,6 @@ mod tests {
         set.add_early(&l, &g, Ts(T0 + 72 * 3_600), None);
         assert_eq!(set.labels[3..].iter().filter(|&&l| l == Some(true)).count(), 1, "A3 once it took the payment");
         assert_eq!(set.live_rows(), 0, "the live stage learns nothing from early copies");
+        assert_eq!((set.labels.len(), set.links.len()), (set.rows(), 2), "rows, labels and links stay aligned");
     }
 }

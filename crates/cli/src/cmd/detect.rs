@@ -201,15 +201,16 @@ pub struct TrainArgs {
     #[arg(long, default_value_t = LIVE_MOMENTS, value_parser = clap::value_parser!(u64).range(1..=30))]
     moments: u64,
     /// The end-of-data stages also learn each `--also-end-of-data` store as it stood this many days
-    /// after its first transfer (repeatable): the check's detection runs score accounts over the
+    /// after its first transfer (repeatable, one copy per value; none where that is not before the
+    /// store's last transfer and `--until`): the check's detection runs score accounts over the
     /// first days of an extract, when an old account's short history looks like a short life. A
     /// mule enters such a copy only once it has taken fraud money
-    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u64).range(1..=365))]
+    #[arg(long, value_name = "DAYS", requires = "also_end_of_data", value_parser = clap::value_parser!(u64).range(1..=365))]
     early_days: Vec<u64>,
 }
 
-/// `fanzha train --early-days` for the model's provenance (empty when none).
-fn early_days(days: &[u64]) -> String {
+/// The early copies made (`fanzha train --early-days`) for the model's provenance (empty when none).
+fn early_days(days: &std::collections::BTreeSet<u64>) -> String {
     if days.is_empty() {
         return String::new();
     }
@@ -496,16 +497,23 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     let sources = std::iter::once((args.source.db.clone(), args.labels.as_deref(), moments, false))
         .chain(args.also.iter().map(|d| (d.clone(), None, moments, false)))
         .chain(args.also_end_of_data.iter().map(|d| (d.clone(), None, 0, true)));
+    let early: std::collections::BTreeSet<u64> = args.early_days.iter().copied().collect();
+    let mut early_made = std::collections::BTreeSet::new();
     for (db, label_file, moments, end_only) in sources {
         let loaded = load(&db)?;
         let ledger = loaded.store.ledger();
         let file = label_file.map(|path| read_labels(path, ledger)).transpose()?;
         set.add(ledger, &loaded.graph, until, file.as_deref(), moments);
-        let Some(first) = loaded.graph.first_ts().filter(|_| end_only) else { continue };
-        for &days in &args.early_days {
+        if !end_only {
+            continue;
+        }
+        let Some(first) = loaded.graph.first_ts() else { continue };
+        for &days in &early {
             let at = Ts(first.0 + i64::try_from(days).expect("at most 365") * 86_400);
-            if until.is_none_or(|u| at < u) {
+            let before_the_end = loaded.graph.edges_until(Some(at)) < loaded.graph.edge_count();
+            if before_the_end && until.is_none_or(|u| at < u) {
                 set.add_early(ledger, &loaded.graph, at, file.as_deref());
+                early_made.insert(days);
             }
         }
     }
@@ -522,7 +530,7 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         args.source.db.display(),
         args.labels.as_ref().map_or(String::new(), |l| format!(", labels {}", l.display())),
         args.source.until.as_ref().map_or(String::new(), |u| format!(", until {u}")),
-    ) + &early_days(&args.early_days);
+    ) + &early_days(&early_made);
     let started = std::time::Instant::now();
     let live_rows = set.live_rows();
     let model = set.train(&params, source)?;

@@ -330,6 +330,7 @@ impl Checker {
             let f = self.engine.features(ledger, a);
             env.set_number(v.payee_pass_through, f[ix::PASS_THROUGH]);
             env.set_number(v.payee_near_zero_ratio, f[ix::NEAR_ZERO]);
+            env.set_opt_number(v.payee_out_in_ratio, known(f[ix::OUT_IN_RATIO]));
             env.set_number(v.payee_night_share, f[ix::NIGHT_SHARE]);
             env.set_number(v.payee_holder_accounts, f[ix::HOLDER_ACCOUNTS]);
             env.set_number(v.payee_holder_opened_30d, f[ix::HOLDER_OPENED_30D]);

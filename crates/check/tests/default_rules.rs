@@ -86,6 +86,9 @@ struct Case {
     model: bool,
     /// Accounts the centre's cases confirmed as mules by the latest run.
     confirmed: Vec<&'static str>,
+    /// The data's history begins this many days before T0 (`None`: 1,000 days, so every account's
+    /// past since its opening is known).
+    history_days: Option<i64>,
 }
 
 fn base() -> Case {
@@ -102,6 +105,7 @@ fn base() -> Case {
         flag_farmer: false,
         model: false,
         confirmed: vec![],
+        history_days: None,
     }
 }
 
@@ -122,6 +126,9 @@ fn run(case: &Case) -> Vec<String> {
 /// The ids of the rules of `rules` (a rule file's text) that fire on `case`.
 fn run_rules(case: &Case, rules: &str) -> Vec<String> {
     let mut l = ledger();
+    if let Some(days) = case.history_days {
+        l.apply(Event::HistoryFrom { bank: None, from: Ts(T0 - days * DAY) });
+    }
     let mut lists = Lists::in_memory();
     for &(list, kind, value, from) in &case.lists {
         let entry = Entry {
@@ -242,6 +249,18 @@ fn mule_at_work(to: &'static str) -> Vec<(&'static str, &'static str, i64, i64)>
         h.push((payer, to, at, 3_000_000));
         h.push((to, "P11", at - 300, 2_990_000));
     }
+    h
+}
+
+/// A business's takings: `to` took 30,000 yuan from each of six payers over the last day and paid
+/// a supplier a third of it.
+fn takings(to: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> {
+    let mut h: Vec<_> = ["P0", "P1", "P2", "P3", "P4", "P5"]
+        .into_iter()
+        .enumerate()
+        .map(|(k, p)| (p, to, 20 * 3_600 - k as i64 * 3 * 3_600, 3_000_000))
+        .collect();
+    h.push((to, "P11", 3_600, 6_000_000));
     h
 }
 
@@ -454,6 +473,24 @@ fn a_repeat_payment_into_a_woken_account_is_seen() {
     let fired = |history| run_rules(&Case { history, ..base() }, &rule) == ["woken"];
     assert!(fired(woken(false)), "quiet for 40 days, paid by the victim 3 hours ago");
     assert!(!fired(woken(true)), "paid every day");
+}
+
+/// `payee_model_mule` waits for the payee's past to be known, unless the payee passed on half or
+/// more of what it took (decision 43): a business keeps its takings.
+#[test]
+fn the_live_score_holds_an_unknown_past_only_on_money_passed_on() {
+    const GATE: &str = "(payee.new_payers_7d >= 0 || payee.out_in_ratio >= 0.5)";
+    let shipped = DEFAULT_RULES.split("[[rule]]").find(|r| r.contains("id = \"payee_model_mule\"")).unwrap();
+    assert!(shipped.contains(&format!("&& {GATE}\"")), "the shipped rule ends with the gate");
+    // OLD's bank's data began two days ago: its past is unknown.
+    let mule = Case { history: mule_at_work("OLD"), model: true, amount: 50_000, history_days: Some(2), ..base() };
+    assert!(run(&mule).iter().any(|c| c == "payee_model_mule"), "a mule passing everything on is held");
+    let gate = one_rule("gate", GATE);
+    let opens = |case: &Case| run_rules(case, &gate) == ["gate"];
+    assert!(opens(&mule));
+    let business = Case { history: takings("OLD"), history_days: Some(2), ..base() };
+    assert!(!opens(&business), "two thirds of the takings kept, past unknown");
+    assert!(opens(&Case { history_days: None, ..business }), "the same, past known");
 }
 
 /// No shipped rule reads `payee.home_km` since decision 39; it is still served for rules of your own.

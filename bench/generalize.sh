@@ -420,7 +420,7 @@ for t in "${W6S[@]}"; do
   live_check "shipped" "" "$t"
   live_check "W1+W2+W3+W4+late-end" "$WORK/w1-w4-late-end.json" "$t"
 done
-log "the live check on W7 to W26: the shipped model and rules; on W12 also the recipe shipped before E"
+log "the live check on W7 to W43: the shipped model and rules; on W12 also the recipe shipped before E"
 for t in "${W7S[@]}" "${W8S[@]}" "${W9S[@]}" "${W10S[@]}" "${W11S[@]}" "${W12S[@]}" "${W13S[@]}" "${W14S[@]}" "${UNTRAINED[@]}"; do
   live_check "shipped" "" "$t"
 done

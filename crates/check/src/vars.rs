@@ -60,7 +60,7 @@ variables! {
     payee_in_24h_fen: number = "payee.in_24h_fen", "Money the payee received in the last 24 h, in fen.";
     payee_pass_through: number = "payee.pass_through", "Share of the payee's inflow that left within 1 h (0-1).";
     payee_near_zero_ratio: number = "payee.near_zero_ratio", "Share of the payee's outflows that left its balance near zero (0-1).";
-    payee_out_in_ratio: number = "payee.out_in_ratio", "Money the payee sent out over money it received, as far as the data shows (missing before its first inflow): near 1 for an account that passes money on, lower for a business that keeps its takings.";
+    payee_out_in_ratio: number = "payee.out_in_ratio", "Money the payee sent out over money it received, as far as the data shows (missing before its first inflow): near 1 for an account that passes money on, lower for a business that keeps its takings, above 1 when a balance from before the data is spent.";
     payee_night_share: number = "payee.night_share", "Share of the payee's transactions at night, 0-6 h (0-1).";
     payee_holder_accounts: number = "payee.holder_accounts", "Accounts of the payee's holder.";
     payee_holder_opened_30d: number = "payee.holder_opened_30d", "Most accounts the payee's holder opened within 30 days.";

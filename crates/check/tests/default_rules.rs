@@ -243,11 +243,16 @@ fn shipped_model() -> Arc<MuleModel> {
 /// A mule at work: `to` took 30,000 yuan from each of six payers it never dealt with over the
 /// last day, and passed each on within minutes.
 fn mule_at_work(to: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> {
+    mule_passing_on(to, 300)
+}
+
+/// [`mule_at_work`] passing each sum on `after` seconds after it came in.
+fn mule_passing_on(to: &'static str, after: i64) -> Vec<(&'static str, &'static str, i64, i64)> {
     let mut h = Vec::new();
     for (k, payer) in ["P0", "P1", "P2", "P3", "P4", "P5"].into_iter().enumerate() {
         let at = 20 * 3_600 - k as i64 * 3 * 3_600;
         h.push((payer, to, at, 3_000_000));
-        h.push((to, "P11", at - 300, 2_990_000));
+        h.push((to, "P11", at - after, 2_990_000));
     }
     h
 }
@@ -261,17 +266,6 @@ fn takings(to: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> {
         .map(|(k, p)| (p, to, 20 * 3_600 - k as i64 * 3 * 3_600, 3_000_000))
         .collect();
     h.push((to, "P11", 3_600, 6_000_000));
-    h
-}
-
-/// A slower mule: as [`mule_at_work`], but each sum passed on three and a half hours later.
-fn slow_mule(to: &'static str) -> Vec<(&'static str, &'static str, i64, i64)> {
-    let mut h = Vec::new();
-    for (k, payer) in ["P0", "P1", "P2", "P3", "P4", "P5"].into_iter().enumerate() {
-        let at = 20 * 3_600 - k as i64 * 3 * 3_600;
-        h.push((payer, to, at, 3_000_000));
-        h.push((to, "P11", at - 12_600, 2_990_000));
-    }
     h
 }
 
@@ -494,17 +488,15 @@ fn the_live_score_holds_an_unknown_past_only_on_money_passed_on() {
     let mule = Case { history: mule_at_work("OLD"), model: true, amount: 50_000, history_days: Some(2), ..base() };
     assert!(run(&mule).iter().any(|c| c == "payee_model_mule"), "a mule passing everything on is held");
     // The shipped rule with the live score taken as reached: what is left is the rest of its test.
-    let when = DEFAULT_RULES
-        .split("[[rule]]")
-        .find(|r| r.contains("id = \"payee_model_mule\""))
-        .and_then(|r| r.lines().find_map(|l| l.strip_prefix("when = \"")?.strip_suffix('"')))
-        .unwrap();
+    let (schema, _) = fanzha_check::vars::Vars::schema();
+    let shipped = fanzha_check::shipped_rules(&schema).unwrap();
+    let when = shipped.rules().iter().find(|r| r.id() == "payee_model_mule").unwrap().when().source();
     assert!(when.contains("payee.model_score >= 0.5"));
     let rule = one_rule("rest", &when.replace("payee.model_score >= 0.5", "amount_fen >= 0"));
     let holds = |case: &Case| run_rules(case, &rule) == ["rest"];
     assert!(holds(&mule));
-    let slow = Case { history: slow_mule("OLD"), history_days: Some(2), amount: 50_000, ..base() };
-    assert!(holds(&slow), "everything passed on, hours later");
+    let slow = Case { history: mule_passing_on("OLD", 12_600), history_days: Some(2), amount: 50_000, ..base() };
+    assert!(holds(&slow), "everything passed on three and a half hours later");
     let business = Case { history: takings("OLD"), history_days: Some(2), amount: 50_000, ..base() };
     assert!(!holds(&business), "two thirds of the takings kept, past unknown");
     assert!(holds(&Case { history_days: None, ..business }), "the same, past known");

@@ -561,10 +561,12 @@ fn feature_reasons<'a>(
     n: usize,
     suspect: impl Fn(usize) -> Option<(Side, &'a str, f64, u32)>,
 ) -> Vec<Reason> {
-    // A missing value ("has no payees") moves the model but is no fact to check: left out. Small
-    // contributions are left out too, unless nothing larger raised the score.
-    let mut order: Vec<usize> =
-        (0..values.len()).filter(|&i| contributions[i] >= MIN_SHOWN_CONTRIBUTION && !values[i].is_nan()).collect();
+    // A missing value ("has no payees") moves the model but is no fact to check: left out, as is a
+    // censored one ([`censored`]). Small contributions are left out too, unless nothing larger
+    // raised the score.
+    let mut order: Vec<usize> = (0..values.len())
+        .filter(|&i| contributions[i] >= MIN_SHOWN_CONTRIBUTION && !values[i].is_nan() && !censored(i, values))
+        .collect();
     order.sort_by(|&a, &b| contributions[b].total_cmp(&contributions[a]));
     let large = order.iter().take_while(|&&i| contributions[i] > MIN_CONTRIBUTION).count();
     order
@@ -601,6 +603,16 @@ fn feature_reasons<'a>(
             }
         })
         .collect()
+}
+
+/// Whether feature `i`'s value in `values` (an account's row) is only a bound on the fact its
+/// sentence states, so that it is no reason to give. The span between first and last transaction
+/// reads as the account's life only when its first use is in the data, which is when the quiet time
+/// after opening is known (`opened_within_history`): for an account opened before its history
+/// starts the span is that of the data's tail alone (decision 41 in
+/// bench/out/generalize-decisions.md).
+fn censored(i: usize, values: &[f64]) -> bool {
+    i == ix::ACTIVE_DAYS && values[ix::QUIET_DAYS_AFTER_OPEN].is_nan()
 }
 
 /// The smallest contribution to the log-odds worth a reason of its own.
@@ -751,6 +763,26 @@ mod tests {
         assert!(named >= 90, "quiet mules flagged with a named payer: {named}");
         let missing = scores.iter().flat_map(|s| &s.reasons).filter(|r| r.message_en.contains(" is n/a ")).count();
         assert_eq!(missing, 0, "reasons state facts, not missing values");
+    }
+
+    #[test]
+    fn the_span_of_use_is_a_reason_only_when_the_first_use_is_in_the_data() {
+        // The span between first and last transaction raised the score most, night activity less.
+        let mut contributions = [0.0; OWN_COUNT];
+        contributions[ix::ACTIVE_DAYS] = 2.0;
+        contributions[ix::NIGHT_SHARE] = 0.5;
+        let mut values = [f64::NAN; OWN_COUNT];
+        values[ix::ACTIVE_DAYS] = 1.8;
+        values[ix::NIGHT_SHARE] = 0.6;
+        let codes = |values: &[f64]| -> Vec<String> {
+            feature_reasons(&contributions, values, 3, |_| None).into_iter().map(|r| r.code).collect()
+        };
+        // Opened before its history starts (or with no opening date): its quiet time after opening
+        // is unknown, so 1.8 days is only the data's tail of its life and no reason.
+        assert_eq!(codes(&values), ["model.night_share"]);
+        // Opened inside the history, first used 3 days later: the span is its life in the data.
+        values[ix::QUIET_DAYS_AFTER_OPEN] = 3.0;
+        assert_eq!(codes(&values), ["model.active_days", "model.night_share"]);
     }
 
     #[test]

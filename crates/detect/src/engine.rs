@@ -555,6 +555,26 @@ fn quiet_from(ledger: &Ledger, a: AccountIx) -> Option<i64> {
     Some(ledger.history_from(a).map_or(opened, |h| opened.max(h.0)))
 }
 
+/// Whether an account's span between first and last transaction ([`ix::ACTIVE_DAYS`] in its own
+/// features `own`) is censored: its quiet time after opening is unknown, so its first use is not
+/// known to be in the data (opened before its history starts ([`opened_within_history`]), no
+/// opening date, or one after its first transfer). The span may then be only the tail of its life
+/// that the data shows.
+pub fn span_censored(own: &[f64]) -> bool {
+    own[ix::QUIET_DAYS_AFTER_OPEN].is_nan()
+}
+
+/// The live stage's view of an account's own features: the span between first and last
+/// transaction is missing where it is censored ([`span_censored`]). Training and scoring both read
+/// it, so a live stage never learns from a span it cannot trust.
+pub fn live_view(own: &OwnFeatures) -> OwnFeatures {
+    let mut v = *own;
+    if span_censored(own) {
+        v[ix::ACTIVE_DAYS] = f64::NAN;
+    }
+    v
+}
+
 /// When account `a` was opened, if that lies inside the data's history ([`Ledger::history_from`]);
 /// `None` when the opening date is unknown or before the history starts (censored).
 pub fn opened_within_history(ledger: &Ledger, a: AccountIx) -> Option<i64> {

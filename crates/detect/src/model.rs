@@ -9,7 +9,7 @@
 use crate::association::{self, Links};
 use crate::catalog::{ASSOCIATION_START, FEATURES, FEATURE_COUNT, OWN_COUNT};
 use crate::context::Features;
-use crate::engine::OwnFeatures;
+use crate::engine::{live_view, OwnFeatures};
 use crate::forest::Forest;
 use crate::metrics::{near_best_f1_threshold, F1_SLACK};
 use crate::odds::sigmoid;
@@ -238,8 +238,8 @@ impl MuleModel {
     /// same rows with association columns made of out-of-fold first-stage scores. Each stage keeps
     /// its fold fits as its bag. The threshold is chosen on the second stage's out-of-fold scores
     /// by [`near_best_f1_threshold`]. The live stage learns from `live`, the labelled accounts'
-    /// own features at several moments (see [`crate::snapshots`]); its cut is chosen on its own
-    /// out-of-fold scores, as the second stage's is.
+    /// own features at several moments (see [`crate::snapshots`]) as [`live_view`] shows them; its
+    /// cut is chosen on its own out-of-fold scores, as the second stage's is.
     pub fn train(
         rows: &mut [Features],
         labels: &[Option<bool>],
@@ -273,7 +273,8 @@ impl MuleModel {
             let positives = live.labels.iter().filter(|&&l| l).count();
             return Err(ModelError::OneClass { positives, rows: live.labels.len() });
         }
-        let (live, held) = out_of_fold(&live.rows, &live_labelled, |k| live.groups[k], OWN_COUNT, params)?;
+        let live_rows: Vec<OwnFeatures> = live.rows.iter().map(live_view).collect();
+        let (live, held) = out_of_fold(&live_rows, &live_labelled, |k| live.groups[k], OWN_COUNT, params)?;
         let live_threshold = held_out_threshold(&live_labelled, held);
         let provenance = Provenance { rows: labelled.len(), positives, source };
         let live_forest = Forest::new(&live.members);
@@ -296,9 +297,10 @@ impl MuleModel {
     }
 
     /// The live stage's probability that the account with these own features is a mule.
+    /// It reads them as [`live_view`] shows them.
     pub fn live_probability(&self, own: &OwnFeatures) -> f64 {
         // The members' mean log-odds, as `Bag::probabilities` takes it, from the flat copy.
-        let sum = self.live_forest.scores(own).fold(0.0, |sum, x| sum + x);
+        let sum = self.live_forest.scores(&live_view(own)).fold(0.0, |sum, x| sum + x);
         sigmoid(sum / self.live.members.len() as f64)
     }
 
@@ -308,7 +310,7 @@ impl MuleModel {
     pub fn live_contributions(&self, own: &OwnFeatures) -> [f64; OWN_COUNT] {
         let mut out = [0.0; OWN_COUNT];
         let share = 1.0 / self.live.members.len() as f64;
-        for c in self.live_forest.contributions(own) {
+        for c in self.live_forest.contributions(&live_view(own)) {
             out.iter_mut().zip(c).for_each(|(o, c)| *o += c * share);
         }
         out
@@ -449,7 +451,7 @@ impl Bag {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::ASSOCIATION_COUNT;
+    use crate::catalog::{ix, ASSOCIATION_COUNT};
     use crate::testing::{live_of, params, population, trained_on_population};
 
     #[test]
@@ -523,8 +525,9 @@ mod tests {
                 row[0] = 0.6;
             }
         }
-        let refs: Vec<&OwnFeatures> = own_rows.iter().collect();
-        let expected = model.live.probabilities(&refs);
+        // The live stage reads each row as `live_view` shows it.
+        let views: Vec<OwnFeatures> = own_rows.iter().map(live_view).collect();
+        let expected = model.live.probabilities(&views.iter().collect::<Vec<_>>());
         for (row, want) in own_rows.iter().zip(expected) {
             assert_eq!(model.live_probability(row).to_bits(), want.to_bits());
         }
@@ -536,6 +539,53 @@ mod tests {
                 assert_eq!(mine, theirs[..OWN_COUNT], "forust adds a bias column last");
             }
         }
+    }
+
+    #[test]
+    fn the_live_stage_never_reads_a_censored_span_of_use() {
+        // Mules were used for a day or two, ordinary accounts for months; in every other block of
+        // 20 accounts (seeds, quiet mules and ordinary ones alike) the first use is not in the data
+        // (quiet time after opening unknown), and there the span is `censored_span` whatever the kind.
+        let train = |censored_span: f64| {
+            let (mut rows, links, kinds) = population(9);
+            for (i, (row, &k)) in rows.iter_mut().zip(&kinds).enumerate() {
+                row[ix::ACTIVE_DAYS] = if k == 0 { 60.0 + (i % 200) as f64 } else { 0.2 + (i % 7) as f64 * 0.2 };
+                if (i / 20) % 2 == 1 {
+                    row[ix::QUIET_DAYS_AFTER_OPEN] = f64::NAN;
+                    row[ix::ACTIVE_DAYS] = censored_span;
+                }
+            }
+            let labels: Vec<Option<bool>> = kinds.iter().map(|&k| Some(k != 0)).collect();
+            let live = live_of(&rows, &labels);
+            MuleModel::train(&mut rows, &labels, &links, &live, &params(), "span".into()).unwrap()
+        };
+        let (short, long) = (train(0.5), train(400.0));
+        let (rows, _, _) = population(10);
+        let mut moved = 0;
+        for r in rows.iter().take(200) {
+            let mut own: OwnFeatures = r[..OWN_COUNT].try_into().unwrap();
+            let score = |model: &MuleModel, own: &OwnFeatures, days: f64| {
+                let mut o = *own;
+                o[ix::ACTIVE_DAYS] = days;
+                model.live_probability(&o)
+            };
+            // Training: the censored rows' spans never reached the live stage.
+            assert_eq!(score(&short, &own, 1.0), score(&long, &own, 1.0));
+            // First use in the data: the span is the account's own, and the stage reads it.
+            moved += usize::from(score(&short, &own, 0.5) != score(&short, &own, 400.0));
+            // Scoring: opened before the history starts, 0.5 days or 400, the score is the same.
+            own[ix::QUIET_DAYS_AFTER_OPEN] = f64::NAN;
+            assert_eq!(score(&short, &own, 0.5), score(&short, &own, 400.0));
+            assert_eq!(score(&short, &own, 0.5), score(&short, &own, f64::NAN));
+            // Nor its explanation.
+            let contributions = |days: f64| {
+                let mut o = own;
+                o[ix::ACTIVE_DAYS] = days;
+                short.live_contributions(&o)
+            };
+            assert_eq!(contributions(0.5), contributions(400.0));
+        }
+        assert!(moved > 100, "the live stage reads the span where it is known: {moved} of 200");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::association::{Links, Side};
 use crate::cases::{self, CasesConfig};
 use crate::catalog::{ix, show, FEATURES, OWN_COUNT};
 use crate::context::{self, ContextConfig, Features};
-use crate::engine::{FeatureConfig, FeatureEngine, OwnFeatures};
+use crate::engine::{span_censored, FeatureConfig, FeatureEngine, OwnFeatures};
 use crate::farming::{self, counted, FarmerScore, FarmingConfig};
 use crate::labels;
 use crate::model::MuleModel;
@@ -606,13 +606,10 @@ fn feature_reasons<'a>(
 }
 
 /// Whether feature `i`'s value in `values` (an account's row) is only a bound on the fact its
-/// sentence states, so that it is no reason to give. The span between first and last transaction
-/// reads as the account's life only when its first use is in the data, which is when the quiet time
-/// after opening is known (`opened_within_history`): for an account opened before its history
-/// starts the span is that of the data's tail alone (decision 41 in
-/// bench/out/generalize-decisions.md).
+/// sentence states, so that it is no reason to give: the span between first and last transaction
+/// where [`span_censored`] (decision 41 in bench/out/generalize-decisions.md).
 fn censored(i: usize, values: &[f64]) -> bool {
-    i == ix::ACTIVE_DAYS && values[ix::QUIET_DAYS_AFTER_OPEN].is_nan()
+    i == ix::ACTIVE_DAYS && span_censored(values)
 }
 
 /// The smallest contribution to the log-odds worth a reason of its own.

@@ -14,7 +14,7 @@ use fanzha_detect::geo::{home_province, province_km};
 use fanzha_detect::mules::{live_score, LiveScore};
 use fanzha_detect::rules::{self as mule_rules, RuleConfig};
 use fanzha_detect::{FeatureConfig, FeatureEngine, MuleModel, OwnFeatures, Recent};
-use fanzha_model::{AccountClass, AccountIx, Ledger, Transfer};
+use fanzha_model::{AccountClass, AccountIx, Ledger, Region, Transfer};
 use fanzha_rules::{Env, RuleSet, Schema};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -328,6 +328,7 @@ impl Checker {
             env.set_number(v.payee_inflows_24h, f64::from(r.inflows));
             env.set_number(v.payee_in_24h_fen, r.in_fen.0 as f64);
             let f = self.engine.features(ledger, a);
+            env.set_number(v.payee_in_count, f[ix::IN_COUNT]);
             env.set_number(v.payee_pass_through, f[ix::PASS_THROUGH]);
             env.set_number(v.payee_near_zero_ratio, f[ix::NEAR_ZERO]);
             env.set_opt_number(v.payee_out_in_ratio, known(f[ix::OUT_IN_RATIO]));
@@ -379,8 +380,14 @@ impl Checker {
             env.set_opt_number(v.payee_quiet_days_before, self.engine.quiet_days_before_run(ledger, a, now));
             let account = ledger.account(a);
             let home = account.holder.as_ref().and_then(|h| home_province(&h.masked));
-            let km = account.open_region.zip(home).and_then(|(open, home)| province_km(open, home));
-            env.set_opt_number(v.payee_home_km, km.map(f64::round));
+            let km =
+                |a: Option<Region>, b: Option<Region>| a.zip(b).and_then(|(a, b)| province_km(a, b)).map(f64::round);
+            env.set_opt_number(v.payee_home_km, km(account.open_region, home));
+            env.set_opt_number(v.pair_open_km, km(t.region, account.open_region));
+            env.set_opt_number(v.pair_home_km, km(t.region, home));
+            let payer_home =
+                t.from.and_then(|f| ledger.account(f).holder.as_ref()).and_then(|h| home_province(&h.masked));
+            env.set_opt_number(v.pair_holders_home_km, km(payer_home, home));
         }
         let payee_holder = holder_hex(t.to);
         for (acc, holder, list) in [

@@ -36,6 +36,9 @@ variables! {
     first_time_pair: bool = "first_time_pair", "The payer has never paid this payee before.";
     pair_first_paid_hours: number = "pair.first_paid_hours", "Hours since the payer first paid this payee (missing when it never has: see first_time_pair).";
     pair_standing: bool = "pair.standing", "The payer first paid this payee 7 days (168 h) or more before: a relationship of standing.";
+    pair_open_km: number = "pair.open_km", "Km between the province where the payment is made (its region) and the one where the payee's account was opened (0 within one province).";
+    pair_home_km: number = "pair.home_km", "Km between the province where the payment is made and the payee holder's home province (from the identity number; 0 within one province): near 0 when family or neighbours at home pay.";
+    pair_holders_home_km: number = "pair.holders_home_km", "Km between the payer holder's and the payee holder's home provinces (from their identity numbers; 0 within one province): near 0 for family and people from one place.";
     same_bank: bool = "same_bank", "Payer and payee accounts are at the same bank.";
     same_holder: bool = "same_holder", "Payer and payee accounts belong to the same holder (false when either holder is unknown): a person moving their own money.";
     payer_known: bool = "payer.known", "The payer's account is a known customer account.";
@@ -55,6 +58,7 @@ variables! {
     payee_known: bool = "payee.known", "The payee's account is a known customer account (not external).";
     payee_company: bool = "payee.company", "The payee's account is a company (unit, 对公) account.";
     payee_age_days: number = "payee.age_days", "Days since the payee's account was opened.";
+    payee_in_count: number = "payee.in_count", "Payments the payee's account has taken in the data so far.";
     payee_fan_in_24h: number = "payee.fan_in_24h", "Distinct accounts that paid the payee in the last 24 h.";
     payee_inflows_24h: number = "payee.inflows_24h", "Incoming transfers of the payee in the last 24 h.";
     payee_in_24h_fen: number = "payee.in_24h_fen", "Money the payee received in the last 24 h, in fen.";

@@ -89,6 +89,8 @@ struct Case {
     /// The data's history begins this many days before T0 (`None`: 1,000 days, so every account's
     /// past since its opening is known).
     history_days: Option<i64>,
+    /// Where the checked payment is made (a 6-digit region code; `None`: not given).
+    region: Option<u32>,
 }
 
 fn base() -> Case {
@@ -106,6 +108,7 @@ fn base() -> Case {
         model: false,
         confirmed: vec![],
         history_days: None,
+        region: None,
     }
 }
 
@@ -179,7 +182,10 @@ fn run_rules(case: &Case, rules: &str) -> Vec<String> {
         l.apply(Event::Transfer { txn_id: format!("H{k}").into(), transfer: t.clone() });
         checker.record(&l, &t);
     }
-    let t = transfer(&l, "VICTIM", case.to, case.at, case.amount, case.memo);
+    let t = Transfer {
+        region: case.region.and_then(Region::new),
+        ..transfer(&l, "VICTIM", case.to, case.at, case.amount, case.memo)
+    };
     let s = Subject {
         transfer: &t,
         from_id: Some("VICTIM"),
@@ -509,6 +515,29 @@ fn a_payee_opened_far_from_home_is_seen() {
     let fired = |to| run_rules(&Case { to, ..base() }, &rule) == ["far"];
     assert!(fired("FRESH"), "opened in Shenzhen by a holder from Inner Mongolia");
     assert!(!fired("OLD"), "opened near home");
+}
+
+/// Where the payment is made against where the payee's account was opened and its holder's home
+/// province, and how many payments the payee has taken (decision 46 of
+/// bench/out/generalize-decisions.md).
+#[test]
+fn the_payment_s_place_and_the_payee_s_inflows_are_known() {
+    let rule = one_rule("far", "pair.open_km >= 500 && pair.home_km >= 500 && payee.in_count == 0");
+    let fired = |region, history| run_rules(&Case { to: "FRESH", region, history, ..base() }, &rule) == ["far"];
+    // FRESH was opened in Shenzhen by a holder from Inner Mongolia; VICTIM pays from Wuhan.
+    assert!(fired(Some(420100), vec![]), "paid from a third province");
+    assert!(!fired(Some(150100), vec![]), "paid from the holder's home province");
+    assert!(!fired(Some(440300), vec![]), "paid where the account was opened");
+    assert!(!fired(None, vec![]), "the payment's place unknown");
+    assert!(!fired(Some(420100), vec![("P0", "FRESH", 3_600, 10_000)]), "paid once before");
+    let near = one_rule("near", "pair.open_km == 0 && pair.home_km > 0");
+    assert_eq!(run_rules(&Case { to: "FRESH", region: Some(440300), ..base() }, &near), ["near"]);
+    // VICTIM's holder is from Hubei, FRESH's from Inner Mongolia; OWN is VICTIM's holder's own card.
+    let homes = one_rule("homes", "pair.holders_home_km >= 500");
+    assert_eq!(run_rules(&Case { to: "FRESH", ..base() }, &homes), ["homes"]);
+    assert!(run_rules(&Case { to: "OWN", ..base() }, &homes).is_empty(), "one holder, one home");
+    let unknown = one_rule("unknown", "pair.holders_home_km >= 0");
+    assert!(run_rules(&Case { to: "FIRM", ..base() }, &unknown).is_empty(), "a company has no home province");
 }
 
 /// What the payee paid into accounts the latest run flagged, in the last 24 h, is known for an

@@ -23,7 +23,8 @@ const DAY: i64 = 86_400;
 /// VICTIM (old account), FRESH (opened 3 days ago in Shenzhen by a holder from Inner Mongolia),
 /// OLD (opened 400 days ago near home), OWN (VICTIM's holder's card opened 3 days ago), CARD (its
 /// holder's third card within a week, with CARD2 and CARD3), PAIR (its holder's second, with
-/// PAIR2), FIRM (a company account), payers P0..P11 and FAR (an external account).
+/// PAIR2), KIN (opened 3 days ago in Shenzhen by a holder from Hubei, as VICTIM's is), FIRM (a company
+/// account), payers P0..P11 and FAR (an external account).
 fn ledger() -> Ledger {
     let mut l = Ledger::new();
     l.apply(Event::Bank { code: "ICBC".into() });
@@ -48,6 +49,7 @@ fn ledger() -> Ledger {
     add("FRESH", 1, T0 - 3 * DAY, 440300, "150102199001011234");
     add("OLD", 1, T0 - 400 * DAY, 440300, "440301198001011234");
     add("OWN", 1, T0 - 3 * DAY, 420100, "420105195501011234");
+    add("KIN", 1, T0 - 3 * DAY, 440300, "420105200601011234");
     // CARD is the third card its holder opened within a week (批量开卡).
     add("CARD", 1, T0 - 20 * DAY, 440300, "230102199201011234");
     add("CARD2", 0, T0 - 22 * DAY, 440300, "230102199201011234");
@@ -313,6 +315,15 @@ fn payers(n: usize, to: &'static str) -> Vec<(&'static str, &'static str, i64, i
 }
 
 /// VICTIM first paying `n` (at most 21) accounts other than OLD, one a minute, a day before T0.
+/// FRESH paid `n` times, an hour apart, by payers from Hubei.
+fn fresh_paid(n: usize) -> Vec<(&'static str, &'static str, i64, i64)> {
+    ["P0", "P1", "P2", "P3"][..n]
+        .iter()
+        .enumerate()
+        .map(|(k, &p)| (p, "FRESH", (k as i64 + 1) * 3_600, 20_000))
+        .collect()
+}
+
 fn paid_new(n: usize) -> Vec<(&'static str, &'static str, i64, i64)> {
     let others = ["FRESH", "OWN", "CARD", "CARD2", "CARD3", "PAIR", "PAIR2", "FIRM", "FAR"];
     let to = P.into_iter().chain(others);
@@ -413,6 +424,30 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("payee_passed_on_7d",
             Case { history: [rented_before(), passed_on(2)].concat(), amount: 100_000, ..base() },
             Case { history: [rented_before(), passed_on(1)].concat(), amount: 100_000, ..base() }),
+        // Decision 46: a new card that has taken at most two payments, paid 500 yuan or more from
+        // Wuhan (neither Shenzhen, where it was opened, nor Inner Mongolia, its holder's home) by a
+        // payer from Hubei.
+        ("payee_fresh_far_payer",
+            Case { to: "FRESH", region: Some(420100), amount: 50_000, history: fresh_paid(2), ..base() },
+            Case { to: "FRESH", region: Some(420100), amount: 49_999, history: fresh_paid(2), ..base() }),
+        ("payee_fresh_far_payer",
+            Case { to: "FRESH", region: Some(420100), amount: 50_000, history: fresh_paid(2), ..base() },
+            Case { to: "FRESH", region: Some(420100), amount: 50_000, history: fresh_paid(3), ..base() }),
+        // Not paid from the holder's home province (family at home), nor where the card was opened...
+        ("payee_fresh_far_payer",
+            Case { to: "FRESH", region: Some(420100), amount: 50_000, ..base() },
+            Case { to: "FRESH", region: Some(150100), amount: 50_000, ..base() }),
+        ("payee_fresh_far_payer",
+            Case { to: "FRESH", region: Some(420100), amount: 50_000, ..base() },
+            Case { to: "FRESH", region: Some(440300), amount: 50_000, ..base() }),
+        // ...nor by a payer from the holder's home province (a migrant parent paying from work)...
+        ("payee_fresh_far_payer",
+            Case { to: "FRESH", region: Some(330100), amount: 50_000, ..base() },
+            Case { to: "KIN", region: Some(330100), amount: 50_000, ..base() }),
+        // ...nor into an old card.
+        ("payee_fresh_far_payer",
+            Case { to: "FRESH", region: Some(110100), amount: 50_000, ..base() },
+            Case { to: "OLD", region: Some(110100), amount: 50_000, ..base() }),
         ("memo_safe_account", Case { memo: "转到安全账户", ..base() }, Case { memo: "生活费", ..base() }),
         ("memo_brushing", Case { memo: "任务单3", ..base() }, Case { memo: "房租", ..base() }),
         ("memo_unfreeze_fee", Case { memo: "贷款解冻费", ..base() }, Case { memo: "还款", ..base() }),

@@ -93,6 +93,8 @@ struct Case {
     history_days: Option<i64>,
     /// Where the checked payment is made (a 6-digit region code; `None`: not given).
     region: Option<u32>,
+    /// The payer of the checked payment.
+    from: &'static str,
 }
 
 fn base() -> Case {
@@ -111,6 +113,7 @@ fn base() -> Case {
         confirmed: vec![],
         history_days: None,
         region: None,
+        from: "VICTIM",
     }
 }
 
@@ -186,11 +189,11 @@ fn run_rules(case: &Case, rules: &str) -> Vec<String> {
     }
     let t = Transfer {
         region: case.region.and_then(Region::new),
-        ..transfer(&l, "VICTIM", case.to, case.at, case.amount, case.memo)
+        ..transfer(&l, case.from, case.to, case.at, case.amount, case.memo)
     };
     let s = Subject {
         transfer: &t,
-        from_id: Some("VICTIM"),
+        from_id: Some(case.from),
         to_id: Some(case.to),
         payer: Some(&case.payer),
         payer_part: None,
@@ -444,6 +447,18 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("payee_fresh_far_payer",
             Case { to: "FRESH", region: Some(330100), amount: 50_000, ..base() },
             Case { to: "KIN", region: Some(330100), amount: 50_000, ..base() }),
+        // ...nor by a payer whose home province is unknown (a company account, or one at an
+        // institution that supplies no data)...
+        ("payee_fresh_far_payer",
+            Case { to: "FRESH", region: Some(420100), amount: 50_000, ..base() },
+            Case { from: "FIRM", to: "FRESH", region: Some(420100), amount: 50_000, ..base() }),
+        ("payee_fresh_far_payer",
+            Case { to: "FRESH", region: Some(420100), amount: 50_000, ..base() },
+            Case { from: "FAR", to: "FRESH", region: Some(420100), amount: 50_000, ..base() }),
+        // ...nor again by a payer who has paid the card before...
+        ("payee_fresh_far_payer",
+            Case { to: "FRESH", region: Some(420100), amount: 50_000, history: fresh_paid(1), ..base() },
+            Case { to: "FRESH", region: Some(420100), amount: 50_000, history: vec![("VICTIM", "FRESH", 3_600, 20_000)], ..base() }),
         // ...nor into an old card.
         ("payee_fresh_far_payer",
             Case { to: "FRESH", region: Some(110100), amount: 50_000, ..base() },

@@ -317,7 +317,6 @@ fn payers(n: usize, to: &'static str) -> Vec<(&'static str, &'static str, i64, i
     (0..n).map(|i| (P[i], to, 3_600 - i as i64 * 60, 50_000)).collect()
 }
 
-/// VICTIM first paying `n` (at most 21) accounts other than OLD, one a minute, a day before T0.
 /// FRESH paid `n` times, an hour apart, by payers from Hubei.
 fn fresh_paid(n: usize) -> Vec<(&'static str, &'static str, i64, i64)> {
     ["P0", "P1", "P2", "P3"][..n]
@@ -327,6 +326,7 @@ fn fresh_paid(n: usize) -> Vec<(&'static str, &'static str, i64, i64)> {
         .collect()
 }
 
+/// VICTIM first paying `n` (at most 21) accounts other than OLD, one a minute, a day before T0.
 fn paid_new(n: usize) -> Vec<(&'static str, &'static str, i64, i64)> {
     let others = ["FRESH", "OWN", "CARD", "CARD2", "CARD3", "PAIR", "PAIR2", "FIRM", "FAR"];
     let to = P.into_iter().chain(others);

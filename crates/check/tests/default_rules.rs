@@ -317,15 +317,6 @@ fn payers(n: usize, to: &'static str) -> Vec<(&'static str, &'static str, i64, i
     (0..n).map(|i| (P[i], to, 3_600 - i as i64 * 60, 50_000)).collect()
 }
 
-/// FRESH paid `n` times, an hour apart, by payers from Hubei.
-fn fresh_paid(n: usize) -> Vec<(&'static str, &'static str, i64, i64)> {
-    ["P0", "P1", "P2", "P3"][..n]
-        .iter()
-        .enumerate()
-        .map(|(k, &p)| (p, "FRESH", (k as i64 + 1) * 3_600, 20_000))
-        .collect()
-}
-
 /// VICTIM first paying `n` (at most 21) accounts other than OLD, one a minute, a day before T0.
 fn paid_new(n: usize) -> Vec<(&'static str, &'static str, i64, i64)> {
     let others = ["FRESH", "OWN", "CARD", "CARD2", "CARD3", "PAIR", "PAIR2", "FIRM", "FAR"];
@@ -431,11 +422,11 @@ fn every_default_rule_fires_and_stays_quiet() {
         // Wuhan (neither Shenzhen, where it was opened, nor Inner Mongolia, its holder's home) by a
         // payer from Hubei.
         ("payee_fresh_far_payer",
-            Case { to: "FRESH", region: Some(420100), amount: 50_000, history: fresh_paid(2), ..base() },
-            Case { to: "FRESH", region: Some(420100), amount: 49_999, history: fresh_paid(2), ..base() }),
+            Case { to: "FRESH", region: Some(420100), amount: 50_000, history: payers(2, "FRESH"), ..base() },
+            Case { to: "FRESH", region: Some(420100), amount: 49_999, history: payers(2, "FRESH"), ..base() }),
         ("payee_fresh_far_payer",
-            Case { to: "FRESH", region: Some(420100), amount: 50_000, history: fresh_paid(2), ..base() },
-            Case { to: "FRESH", region: Some(420100), amount: 50_000, history: fresh_paid(3), ..base() }),
+            Case { to: "FRESH", region: Some(420100), amount: 50_000, history: payers(2, "FRESH"), ..base() },
+            Case { to: "FRESH", region: Some(420100), amount: 50_000, history: payers(3, "FRESH"), ..base() }),
         // Not paid from the holder's home province (family at home), nor where the card was opened...
         ("payee_fresh_far_payer",
             Case { to: "FRESH", region: Some(420100), amount: 50_000, ..base() },
@@ -457,7 +448,7 @@ fn every_default_rule_fires_and_stays_quiet() {
             Case { from: "FAR", to: "FRESH", region: Some(420100), amount: 50_000, ..base() }),
         // ...nor again by a payer who has paid the card before...
         ("payee_fresh_far_payer",
-            Case { to: "FRESH", region: Some(420100), amount: 50_000, history: fresh_paid(1), ..base() },
+            Case { to: "FRESH", region: Some(420100), amount: 50_000, history: payers(1, "FRESH"), ..base() },
             Case { to: "FRESH", region: Some(420100), amount: 50_000, history: vec![("VICTIM", "FRESH", 3_600, 20_000)], ..base() }),
         // ...nor into an old card.
         ("payee_fresh_far_payer",

@@ -12,26 +12,21 @@ payment is a checked transfer WORLD/truth_transfers.csv lists as `victim_payment
 verdict but pass; false alarms are counted as bench/lib/truth_false_alarms.py counts them
 (bench/lib/truth.py). Prints one JSON object: transfers checked, victim payments, (stopped, false
 alarms) of each run, and decision 11's (c) for the candidate. Standard library only."""
-import csv
 import json
 import sys
 
-from truth import false_alarm_test, live_check_passes, victim_payments
+from truth import all_verdicts, false_alarm_test, live_check_passes, victim_payments
 
 
 def read(path, checked, victim, is_false_alarm):
     """(victim payments, stopped, false alarms) of one verdicts file."""
-    victims = stopped = false_alarms = rows = 0
-    with open(path, newline="") as f:
-        for row in csv.DictReader(f):
-            rows += 1
-            if row["txn_id"] in victim:
-                victims += 1
-                stopped += row["verdict"] != "pass"
-            elif row["verdict"] != "pass":
-                false_alarms += is_false_alarm(row["txn_id"])
-    if rows != checked:
-        sys.exit(f"{path} lists {rows} transfers, the backtest checked {checked}: write it with --all-verdicts")
+    victims = stopped = false_alarms = 0
+    for row in all_verdicts(path, checked):
+        if row["txn_id"] in victim:
+            victims += 1
+            stopped += row["verdict"] != "pass"
+        elif row["verdict"] != "pass":
+            false_alarms += is_false_alarm(row["txn_id"])
     return victims, stopped, false_alarms
 
 

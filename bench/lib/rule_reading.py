@@ -26,7 +26,7 @@ import csv
 import json
 import sys
 
-from truth import false_alarm_test, live_check_passes, victim_payments
+from truth import all_verdicts, false_alarm_test, live_check_passes, victim_payments
 
 
 def main():
@@ -41,13 +41,13 @@ def main():
     with open(backtest) as f:
         run = json.load(f)
     checked, victims = run["checked"], run["labelled_fraud"]
-    with open(verdicts, newline="") as f:
-        rows = list(csv.DictReader(f))
     truth_victims = victim_payments(world) if by_truth else None
     if by_truth:
-        if len(rows) != checked:
-            sys.exit(f"{verdicts} lists {len(rows)} transfers, the backtest checked {checked}: write it with --all-verdicts")
+        rows = all_verdicts(verdicts, checked)
         victims = sum(row["txn_id"] in truth_victims for row in rows)
+    else:
+        with open(verdicts, newline="") as f:
+            rows = list(csv.DictReader(f))
     named = set(candidates)
     names = ["shipped"] + candidates
     counts = {name: [0, 0] for name in names}

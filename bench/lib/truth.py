@@ -2,6 +2,7 @@
 shared by the bench/lib scripts."""
 import csv
 import os
+import sys
 
 
 def account_rows(world):
@@ -55,6 +56,17 @@ def false_alarm_test(world):
         return txn_id not in fraud and lawful(payer) and lawful(payee)
 
     return false_alarm
+
+
+def all_verdicts(path, checked):
+    """Every row of a verdicts file of `fanzha backtest --verdicts PATH --all-verdicts`; exits when it
+    does not list each of the CHECKED transfers the backtest checked (written without
+    --all-verdicts, it lists only those stopped and the labelled ones)."""
+    with open(path, newline="") as f:
+        rows = list(csv.DictReader(f))
+    if len(rows) != checked:
+        sys.exit(f"{path} lists {len(rows)} transfers, the backtest checked {checked}: write it with --all-verdicts")
+    return rows
 
 
 def live_check_passes(shipped, candidate, victims, checked):

@@ -450,6 +450,11 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("payee_fresh_far_payer",
             Case { to: "FRESH", region: Some(420100), amount: 50_000, history: payers(1, "FRESH"), ..base() },
             Case { to: "FRESH", region: Some(420100), amount: 50_000, history: vec![("VICTIM", "FRESH", 3_600, 20_000)], ..base() }),
+        // ...nor (decision 47) by a payer that first paid more than ten other accounts that week (a
+        // labour contractor paying pickers' new cards)...
+        ("payee_fresh_far_payer",
+            Case { to: "FRESH", region: Some(420100), amount: 50_000, history: paid_new(10), ..base() },
+            Case { to: "FRESH", region: Some(420100), amount: 50_000, history: paid_new(11), ..base() }),
         // ...nor into an old card.
         ("payee_fresh_far_payer",
             Case { to: "FRESH", region: Some(110100), amount: 50_000, ..base() },

@@ -329,6 +329,9 @@ impl Checker {
             env.set_number(v.payee_in_24h_fen, r.in_fen.0 as f64);
             let f = self.engine.features(ledger, a);
             env.set_number(v.payee_in_count, f[ix::IN_COUNT]);
+            let history = ledger.history_from(a).map(|from| (now.0 - from.0).max(0) as f64 / DAY as f64);
+            env.set_opt_number(v.payee_history_days, history);
+            env.set_opt_number(v.payee_in_per_day, history.map(|d| f[ix::IN_COUNT] / d.max(1.0)));
             env.set_number(v.payee_pass_through, f[ix::PASS_THROUGH]);
             env.set_number(v.payee_near_zero_ratio, f[ix::NEAR_ZERO]);
             env.set_opt_number(v.payee_out_in_ratio, known(f[ix::OUT_IN_RATIO]));

@@ -586,6 +586,24 @@ fn the_payment_s_place_and_the_payee_s_inflows_are_known() {
     assert!(run_rules(&Case { to: "FIRM", ..base() }, &unknown).is_empty(), "a company has no home province");
 }
 
+/// How long the payee's bank has supplied data and how busy the payee has been since: W47's false
+/// alarms fall on busy lawful accounts in their bank's first two weeks (after decision 47 of
+/// bench/out/generalize-decisions.md).
+#[test]
+fn the_payee_s_history_and_its_pace_are_known() {
+    let days = one_rule("days", "payee.history_days > 1.99 && payee.history_days < 2.01");
+    assert_eq!(run_rules(&Case { history: payers(1, "OLD"), history_days: Some(2), ..base() }, &days), ["days"]);
+    let rule = one_rule("busy", "payee.history_days < 14 && payee.in_per_day >= 5");
+    let fired =
+        |n, days| run_rules(&Case { history: payers(n, "OLD"), history_days: Some(days), ..base() }, &rule) == ["busy"];
+    // OLD was paid by n payers in the hour before.
+    assert!(fired(10, 2), "10 payments in 2 days of history");
+    assert!(!fired(9, 2), "9 in 2 days");
+    assert!(!fired(10, 14), "a history of 14 days");
+    // A history under a day counts as one.
+    assert!(fired(5, 0) && !fired(4, 0), "5 and 4 payments within its first hours");
+}
+
 /// What the payee paid into accounts the latest run flagged, in the last 24 h, is known for an
 /// external payee too (decisions 20-22 of bench/out/generalize-decisions.md tried rules on it).
 #[test]

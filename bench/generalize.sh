@@ -152,11 +152,16 @@
 #       retirees, seafood, sugarcane and cutting crews, Qinzhou port; variants baseline (May-June),
 #       V2 (October-November; mostly old accounts rented or sold, money held about 6 hours), V3 (the
 #       Spring Festival border-trade peak; fresh mules and card farmers, fast exits) (seed 1)
+#   W48 bench/worlds48/liaohai_world.py: the Liaoning coast and the North Korean border, Dandong
+#       border trade and 边民互市, seafood, Donggang strawberry brokers, Dalian and Yingkou ports,
+#       shipyards, tourism; variants baseline (October-November), V2 (March; mostly old accounts
+#       rented or sold, money held about 7 hours), V3 (Spring Festival and the strawberry harvest;
+#       fresh mules and card farmers, fast exits) (seed 1)
 #
 # Each world was written after the one before it was in use, so the honest test of a recipe is the
-# worlds written after it: a model trained on W1..Wk is scored on every variant of W(k+1)..W47.
-# The newest world, W47, is trained on by nothing: the figure that counts is the shipped recipe's
-# worst F1 over W47's variants (W18 to W24 judged decisions 17 to 22 and 24: rules of the live check and
+# worlds written after it: a model trained on W1..Wk is scored on every variant of W(k+1)..W48.
+# The newest world, W48, is trained on by nothing: the figure that counts is the shipped recipe's
+# worst F1 over W48's variants (W18 to W24 judged decisions 17 to 22 and 24: rules of the live check and
 # the card-farming detector; W25 judged decision 25, J below; W26 decision 26, a change of the
 # association columns that was reverted and is not retrained here; W27 and W28 decisions 27 and 28,
 # learning from a store's confirmed cases, which changes no model; W29 decisions 29 and 30: when to
@@ -174,7 +179,9 @@
 # stage reading a censored span of use as missing, which shipped; W45 decision 45, the live stage
 # learning the moments of W8-W12, which did not ship; W46 decision 46, a hold on new cards paid from
 # another province by a payer from another home province, which shipped; W47 decision 47, that hold
-# quiet for payers that first paid more than ten other accounts that week). The
+# quiet for payers that first paid more than ten other accounts that week, which shipped; W48
+# decision 48, six rules
+# quiet on busy payees in their bank's first 14 days of history, which shipped). The
 # recipes, in the order they were tried
 # (bench/out/generalize-decisions.md says why each shipped or not):
 #   W1+W2             shipped until 2026-12-04
@@ -209,7 +216,7 @@
 #   bench/generalize.sh            SKIP_BUILD=1 to use the built binary; REUSE_MODELS=1 to keep the
 #                                  models of an earlier run (when only scoring changed)
 # Results: bench/out/generalize.jsonl (one line per model and test set; "generalize-live" lines:
-# the live check of W6 under the shipped model and decision 5's candidate, of W7 to W47 under the
+# the live check of W6 under the shipped model and decision 5's candidate, of W7 to W48 under the
 # shipped model and rules, of W12 under W1+W2+W3; the live checks of vetoed candidates and of E
 # under the rules of their day are in bench/out/generalize-decisions.md). About 70 minutes
 # here before W7 to W26 were added; they add sixty stores and fifty-one labelled from truth files,
@@ -261,6 +268,7 @@ W44=(baseline V2 V3)
 W45=(baseline V2 V3)
 W46=(baseline V2 V3)
 W47=(baseline V2 V3)
+W48=(baseline V2 V3)
 
 source bench/lib/data.sh
 store() { world_store "$WORK" "$@"; }
@@ -307,6 +315,7 @@ truth_world_variants "$WORK" w44 bench/worlds44/minnan_world.py "${W44[@]}"
 truth_world_variants "$WORK" w45 bench/worlds45/hulunbuir_world.py "${W45[@]}"
 truth_world_variants "$WORK" w46 bench/worlds46/kashgar_world.py "${W46[@]}"
 truth_world_variants "$WORK" w47 bench/worlds47/beibu_world.py "${W47[@]}"
+truth_world_variants "$WORK" w48 bench/worlds48/liaohai_world.py "${W48[@]}"
 W2S=("${W2[@]/#/w2-}") W3S=("${W3[@]/#/w3-}") W4S=("${W4[@]/#/w4-}") W5S=("${W5[@]/#/w5-}")
 W6S=("${W6[@]/#/w6-}") W7S=("${W7[@]/#/w7-}") W8S=("${W8[@]/#/w8-}") W9S=("${W9[@]/#/w9-}")
 W10S=("${W10[@]/#/w10-}") W11S=("${W11[@]/#/w11-}") W12S=("${W12[@]/#/w12-}") W13S=("${W13[@]/#/w13-}")
@@ -332,13 +341,14 @@ W44S=("${W44[@]/#/w44-}")
 W45S=("${W45[@]/#/w45-}")
 W46S=("${W46[@]/#/w46-}")
 W47S=("${W47[@]/#/w47-}")
+W48S=("${W48[@]/#/w48-}")
 # the worlds with truth files that no shipped recipe trains on (J trains on W15-W24), newest last: every one is evaluated and live
 # checked the same way (a new world is added here)
 UNTRAINED=("${W15S[@]}" "${W16S[@]}" "${W17S[@]}" "${W18S[@]}" "${W19S[@]}" "${W20S[@]}" "${W21S[@]}"
   "${W22S[@]}" "${W23S[@]}" "${W24S[@]}" "${W25S[@]}" "${W26S[@]}" "${W27S[@]}" "${W28S[@]}" "${W29S[@]}"
   "${W30S[@]}" "${W31S[@]}" "${W32S[@]}" "${W33S[@]}" "${W34S[@]}" "${W35S[@]}" "${W36S[@]}" "${W37S[@]}"
   "${W38S[@]}" "${W39S[@]}" "${W40S[@]}" "${W41S[@]}" "${W42S[@]}" "${W43S[@]}" "${W44S[@]}"
-  "${W45S[@]}" "${W46S[@]}" "${W47S[@]}")
+  "${W45S[@]}" "${W46S[@]}" "${W47S[@]}" "${W48S[@]}")
 
 late_copies "$WORK" w4-default:30
 LATE=(late-w1-11 late-w2-baseline late-w3-default late-w4-default)

@@ -348,6 +348,14 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("payee_flagged_mule",
             Case { flagged: vec!["OLD"], ..base() },
             Case { flagged: vec!["FRESH"], ..base() }),
+        // Decision 48: not on an account paid 5 times a day or more in its bank's first 14 days
+        // of history (a market stall, a border resident's trade), which the first runs flag.
+        ("payee_flagged_mule",
+            Case { flagged: vec!["OLD"], history: payers(9, "OLD"), history_days: Some(2), ..base() },
+            Case { flagged: vec!["OLD"], history: payers(10, "OLD"), history_days: Some(2), ..base() }),
+        ("payee_flagged_mule",
+            Case { flagged: vec!["OLD"], history: payers(10, "OLD"), history_days: Some(14), ..base() },
+            Case { flagged: vec!["OLD"], history: payers(10, "OLD"), history_days: Some(2), ..base() }),
         // A weak flag of a run over partial data holds nothing by itself, a card farmer's card does.
         ("payee_flagged_mule",
             Case { flagged: vec!["OLD"], flag_score: 0.8, ..base() },
@@ -602,6 +610,27 @@ fn the_payee_s_history_and_its_pace_are_known() {
     assert!(!fired(10, 14), "a history of 14 days");
     // A history under a day counts as one.
     assert!(fired(5, 0) && !fired(4, 0), "5 and 4 payments within its first hours");
+}
+
+/// Decision 48's clause is one rule written six times: every rule that reads the payee's past
+/// ends with the same words, so that none drifts from the others.
+#[test]
+fn the_rules_that_read_the_payee_s_past_wait_alike_for_a_busy_start() {
+    let (schema, _) = fanzha_check::vars::Vars::schema();
+    let shipped = fanzha_check::shipped_rules(&schema).unwrap();
+    let clause = " && (payee.history_days >= 14 || payee.in_per_day < 5)";
+    let ids = [
+        "payee_flagged_mule",
+        "payee_model_mule",
+        "payee_mule_behaviour",
+        "payee_behaviour_change",
+        "payee_passed_on",
+        "payee_passed_on_7d",
+    ];
+    for rule in shipped.rules() {
+        let when = rule.when().source();
+        assert_eq!(when.ends_with(clause), ids.contains(&rule.id()), "{}: {when}", rule.id());
+    }
 }
 
 /// What the payee paid into accounts the latest run flagged, in the last 24 h, is known for an

@@ -59,8 +59,8 @@ variables! {
     payee_company: bool = "payee.company", "The payee's account is a company (unit, 对公) account.";
     payee_age_days: number = "payee.age_days", "Days since the payee's account was opened.";
     payee_in_count: number = "payee.in_count", "Payments the payee's account has taken in the data so far.";
-    payee_history_days: number = "payee.history_days", "Days since the data's history of the payee's account began (its bank's extract start, or the setting for it): short while its source has just begun to supply data.";
-    payee_in_per_day: number = "payee.in_per_day", "Payments the payee's account has taken per day of that history (counted as at least one day): how busy it has been since its source began.";
+    payee_history_days: number = "payee.history_days", "Days since the data's history of the payee's account began (`Ledger::history_from`: the setting for its bank, else the earliest transfer only its bank can have reported, else the earliest of all): short while its source has just begun to supply data.";
+    payee_in_per_day: number = "payee.in_per_day", "payee.in_count over payee.history_days (counted as at least one day): how busy the account has been since its source began; the count includes payments other banks reported before its own bank's history began.";
     payee_fan_in_24h: number = "payee.fan_in_24h", "Distinct accounts that paid the payee in the last 24 h.";
     payee_inflows_24h: number = "payee.inflows_24h", "Incoming transfers of the payee in the last 24 h.";
     payee_in_24h_fen: number = "payee.in_24h_fen", "Money the payee received in the last 24 h, in fen.";

@@ -317,6 +317,11 @@ fn payers(n: usize, to: &'static str) -> Vec<(&'static str, &'static str, i64, i
     (0..n).map(|i| (P[i], to, 3_600 - i as i64 * 60, 50_000)).collect()
 }
 
+/// The payers P0..P11 in turn paying OLD `n` times, one a minute, in the hours before the check.
+fn paid_often(n: usize) -> Vec<(&'static str, &'static str, i64, i64)> {
+    (0..n).map(|i| (P[i % P.len()], "OLD", 3_600 + i as i64 * 60, 10_000)).collect()
+}
+
 /// VICTIM first paying `n` (at most 21) accounts other than OLD, one a minute, a day before T0.
 fn paid_new(n: usize) -> Vec<(&'static str, &'static str, i64, i64)> {
     let others = ["FRESH", "OWN", "CARD", "CARD2", "CARD3", "PAIR", "PAIR2", "FIRM", "FAR"];
@@ -354,8 +359,8 @@ fn every_default_rule_fires_and_stays_quiet() {
             Case { flagged: vec!["OLD"], history: payers(9, "OLD"), history_days: Some(2), ..base() },
             Case { flagged: vec!["OLD"], history: payers(10, "OLD"), history_days: Some(2), ..base() }),
         ("payee_flagged_mule",
-            Case { flagged: vec!["OLD"], history: payers(10, "OLD"), history_days: Some(14), ..base() },
-            Case { flagged: vec!["OLD"], history: payers(10, "OLD"), history_days: Some(2), ..base() }),
+            Case { flagged: vec!["OLD"], history: paid_often(70), history_days: Some(14), ..base() },
+            Case { flagged: vec!["OLD"], history: paid_often(70), history_days: Some(13), ..base() }),
         // A weak flag of a run over partial data holds nothing by itself, a card farmer's card does.
         ("payee_flagged_mule",
             Case { flagged: vec!["OLD"], flag_score: 0.8, ..base() },
@@ -524,7 +529,7 @@ fn every_default_rule_fires_and_stays_quiet() {
 }
 
 /// A rule file holding one rule, `id`, that holds a payment when `when` is true: for tests of the
-/// check variables that no shipped rule reads.
+/// check variables on their own.
 fn one_rule(id: &str, when: &str) -> String {
     format!("version = \"test\"\n[[rule]]\nid = \"{id}\"\nwhen = \"{when}\"\nverdict = \"hold\"\nweight = 0.5\nreason_zh = \"x\"\nreason_en = \"x\"\n")
 }
@@ -607,9 +612,11 @@ fn the_payee_s_history_and_its_pace_are_known() {
     // OLD was paid by n payers in the hour before.
     assert!(fired(10, 2), "10 payments in 2 days of history");
     assert!(!fired(9, 2), "9 in 2 days");
-    assert!(!fired(10, 14), "a history of 14 days");
+    let often =
+        |n, days| run_rules(&Case { history: paid_often(n), history_days: Some(days), ..base() }, &rule) == ["busy"];
+    assert!(often(70, 13) && !often(70, 14), "70 payments in 13 days of history, and in 14");
     // A history under a day counts as one.
-    assert!(fired(5, 0) && !fired(4, 0), "5 and 4 payments within its first hours");
+    assert!(fired(5, 0) && !fired(4, 0), "5 and 4 payments in the hour before its history began");
 }
 
 /// Decision 48's clause is one rule written six times: every rule that reads the payee's past

@@ -180,8 +180,8 @@
 # learning the moments of W8-W12, which did not ship; W46 decision 46, a hold on new cards paid from
 # another province by a payer from another home province, which shipped; W47 decision 47, that hold
 # quiet for payers that first paid more than ten other accounts that week, which shipped; W48
-# decision 48, six rules
-# quiet on busy payees in their bank's first 14 days of history, which shipped). The
+# decision 48, six rules quiet on busy payees in their bank's first 14 days of history, which
+# shipped). The
 # recipes, in the order they were tried
 # (bench/out/generalize-decisions.md says why each shipped or not):
 #   W1+W2             shipped until 2026-12-04

@@ -14,7 +14,7 @@ use fanzha_detect::geo::{home_province, province_km};
 use fanzha_detect::mules::{live_score, LiveScore};
 use fanzha_detect::rules::{self as mule_rules, RuleConfig};
 use fanzha_detect::{FeatureConfig, FeatureEngine, MuleModel, OwnFeatures, Recent};
-use fanzha_model::{AccountClass, AccountIx, Ledger, Region, Transfer};
+use fanzha_model::{AccountClass, AccountIx, Ledger, Region, Transfer, Ts};
 use fanzha_rules::{Env, RuleSet, Schema};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -288,11 +288,7 @@ impl Checker {
             |list, kind, value: Option<&str>| value.is_some_and(|x| self.lists.lookup(list, kind, x, now).is_some());
         let holder_hex =
             |a: Option<AccountIx>| a.and_then(|a| ledger.account(a).holder.as_ref()).map(|h| h.digest.to_string());
-        // A check dated before the account was opened (a clock or the data is off) sees it as
-        // opened just now, never as a negative age.
-        let age_days = |a: Option<AccountIx>| {
-            a.and_then(|a| ledger.account(a).opened_at).map(|o| (now.0 - o.0).max(0) as f64 / DAY as f64)
-        };
+        let age_days = |a: Option<AccountIx>| a.and_then(|a| ledger.account(a).opened_at).map(|o| days_since(o, now));
 
         // Payer.
         let ctx = s.payer;
@@ -329,7 +325,7 @@ impl Checker {
             env.set_number(v.payee_in_24h_fen, r.in_fen.0 as f64);
             let f = self.engine.features(ledger, a);
             env.set_number(v.payee_in_count, f[ix::IN_COUNT]);
-            let history = ledger.history_from(a).map(|from| (now.0 - from.0).max(0) as f64 / DAY as f64);
+            let history = ledger.history_from(a).map(|from| days_since(from, now));
             env.set_opt_number(v.payee_history_days, history);
             env.set_opt_number(v.payee_in_per_day, history.map(|d| f[ix::IN_COUNT] / d.max(1.0)));
             env.set_number(v.payee_pass_through, f[ix::PASS_THROUGH]);
@@ -401,6 +397,12 @@ impl Checker {
             env.set_bool(holder, listed(list, EntryKind::Holder, payee_holder.as_deref()));
         }
     }
+}
+
+/// Days from `from` to `now`. A check dated before `from` (a clock or the data is off: an account
+/// opened, or a history begun, after the transfer) sees it as just now, never as a negative span.
+fn days_since(from: Ts, now: Ts) -> f64 {
+    (now.0 - from.0).max(0) as f64 / DAY as f64
 }
 
 /// A feature value, or missing (NaN is how the feature engine says "unknown").

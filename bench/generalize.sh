@@ -162,11 +162,16 @@
 #       Cixi and Yuyao workshops, Putuoshan tourism, shipyards; variants baseline (March), V2
 #       (December; mostly old accounts rented or sold, money held about 4-5 hours), V3 (the
 #       September fishing opening and National Day; fresh mules and card farmers, fast exits) (seed 1)
+#   W50 bench/worlds50/longjiang_world.py: Heilongjiang and the Russian border, Suifenhe and Heihe
+#       border trade and 边民互市, farms, cooperatives and grain buyers, timber, ice-and-snow
+#       tourism, coal towns and pensioners; variants baseline (June), V2 (October-November; mostly
+#       old accounts rented or sold, money held about 9 hours), V3 (the ice-and-snow season; fresh
+#       mules and card farmers, fast exits) (seed 1)
 #
 # Each world was written after the one before it was in use, so the honest test of a recipe is the
-# worlds written after it: a model trained on W1..Wk is scored on every variant of W(k+1)..W49.
-# The newest world, W49, is trained on by nothing: the figure that counts is the shipped recipe's
-# worst F1 over W49's variants (W18 to W24 judged decisions 17 to 22 and 24: rules of the live check and
+# worlds written after it: a model trained on W1..Wk is scored on every variant of W(k+1)..W50.
+# The newest world, W50, is trained on by nothing: the figure that counts is the shipped recipe's
+# worst F1 over W50's variants (W18 to W24 judged decisions 17 to 22 and 24: rules of the live check and
 # the card-farming detector; W25 judged decision 25, J below; W26 decision 26, a change of the
 # association columns that was reverted and is not retrained here; W27 and W28 decisions 27 and 28,
 # learning from a store's confirmed cases, which changes no model; W29 decisions 29 and 30: when to
@@ -187,7 +192,8 @@
 # quiet for payers that first paid more than ten other accounts that week, which shipped; W48
 # decision 48, six rules quiet on busy payees in their bank's first 14 days of history, which
 # shipped; W49 decision 49, the flag's rule quiet on such payees from 3 payments a day, which
-# shipped). The
+# shipped; W50 decision 50, the six rules quiet for payers that first paid more than ten other
+# accounts that week, which shipped). The
 # recipes, in the order they were tried
 # (bench/out/generalize-decisions.md says why each shipped or not):
 #   W1+W2             shipped until 2026-12-04
@@ -222,7 +228,7 @@
 #   bench/generalize.sh            SKIP_BUILD=1 to use the built binary; REUSE_MODELS=1 to keep the
 #                                  models of an earlier run (when only scoring changed)
 # Results: bench/out/generalize.jsonl (one line per model and test set; "generalize-live" lines:
-# the live check of W6 under the shipped model and decision 5's candidate, of W7 to W49 under the
+# the live check of W6 under the shipped model and decision 5's candidate, of W7 to W50 under the
 # shipped model and rules, of W12 under W1+W2+W3; the live checks of vetoed candidates and of E
 # under the rules of their day are in bench/out/generalize-decisions.md). About 70 minutes
 # here before W7 to W26 were added; they add sixty stores and fifty-one labelled from truth files,
@@ -276,6 +282,7 @@ W46=(baseline V2 V3)
 W47=(baseline V2 V3)
 W48=(baseline V2 V3)
 W49=(baseline V2 V3)
+W50=(baseline V2 V3)
 
 source bench/lib/data.sh
 store() { world_store "$WORK" "$@"; }
@@ -324,6 +331,7 @@ truth_world_variants "$WORK" w46 bench/worlds46/kashgar_world.py "${W46[@]}"
 truth_world_variants "$WORK" w47 bench/worlds47/beibu_world.py "${W47[@]}"
 truth_world_variants "$WORK" w48 bench/worlds48/liaohai_world.py "${W48[@]}"
 truth_world_variants "$WORK" w49 bench/worlds49/zhedong_world.py "${W49[@]}"
+truth_world_variants "$WORK" w50 bench/worlds50/longjiang_world.py "${W50[@]}"
 W2S=("${W2[@]/#/w2-}") W3S=("${W3[@]/#/w3-}") W4S=("${W4[@]/#/w4-}") W5S=("${W5[@]/#/w5-}")
 W6S=("${W6[@]/#/w6-}") W7S=("${W7[@]/#/w7-}") W8S=("${W8[@]/#/w8-}") W9S=("${W9[@]/#/w9-}")
 W10S=("${W10[@]/#/w10-}") W11S=("${W11[@]/#/w11-}") W12S=("${W12[@]/#/w12-}") W13S=("${W13[@]/#/w13-}")
@@ -351,13 +359,14 @@ W46S=("${W46[@]/#/w46-}")
 W47S=("${W47[@]/#/w47-}")
 W48S=("${W48[@]/#/w48-}")
 W49S=("${W49[@]/#/w49-}")
+W50S=("${W50[@]/#/w50-}")
 # the worlds with truth files that no shipped recipe trains on (J trains on W15-W24), newest last: every one is evaluated and live
 # checked the same way (a new world is added here)
 UNTRAINED=("${W15S[@]}" "${W16S[@]}" "${W17S[@]}" "${W18S[@]}" "${W19S[@]}" "${W20S[@]}" "${W21S[@]}"
   "${W22S[@]}" "${W23S[@]}" "${W24S[@]}" "${W25S[@]}" "${W26S[@]}" "${W27S[@]}" "${W28S[@]}" "${W29S[@]}"
   "${W30S[@]}" "${W31S[@]}" "${W32S[@]}" "${W33S[@]}" "${W34S[@]}" "${W35S[@]}" "${W36S[@]}" "${W37S[@]}"
   "${W38S[@]}" "${W39S[@]}" "${W40S[@]}" "${W41S[@]}" "${W42S[@]}" "${W43S[@]}" "${W44S[@]}"
-  "${W45S[@]}" "${W46S[@]}" "${W47S[@]}" "${W48S[@]}" "${W49S[@]}")
+  "${W45S[@]}" "${W46S[@]}" "${W47S[@]}" "${W48S[@]}" "${W49S[@]}" "${W50S[@]}")
 
 late_copies "$WORK" w4-default:30
 LATE=(late-w1-11 late-w2-baseline late-w3-default late-w4-default)

@@ -361,6 +361,14 @@ fn every_default_rule_fires_and_stays_quiet() {
         ("payee_flagged_mule",
             Case { flagged: vec!["OLD"], history: paid_often(70), history_days: Some(14), ..base() },
             Case { flagged: vec!["OLD"], history: paid_often(70), history_days: Some(13), ..base() }),
+        // Decision 50: nor when the payer first paid more than ten other accounts that week (a
+        // cooperative paying border residents); a payer the data has never seen still is held.
+        ("payee_flagged_mule",
+            Case { flagged: vec!["OLD"], history: paid_new(10), ..base() },
+            Case { flagged: vec!["OLD"], history: paid_new(11), ..base() }),
+        ("payee_flagged_mule",
+            Case { flagged: vec!["OLD"], from: "NOBODY", ..base() },
+            Case { flagged: vec!["OLD"], from: "NOBODY", flag_score: 0.79, ..base() }),
         // A weak flag of a run over partial data holds nothing by itself, a card farmer's card does.
         ("payee_flagged_mule",
             Case { flagged: vec!["OLD"], flag_score: 0.8, ..base() },
@@ -621,12 +629,15 @@ fn the_payee_s_history_and_its_pace_are_known() {
 
 /// Decision 48's clause is one rule written six times: every rule that reads the payee's past
 /// ends with the same words, so that none drifts from the others; only the pace differs, 3 a day
-/// on `payee_flagged_mule` (decision 49) and 5 on the five others.
+/// on `payee_flagged_mule` (decision 49) and 5 on the five others. Decision 50's payer clause
+/// follows it on all six.
 #[test]
 fn the_rules_that_read_the_payee_s_past_wait_alike_for_a_busy_start() {
     let (schema, _) = fanzha_check::vars::Vars::schema();
     let shipped = fanzha_check::shipped_rules(&schema).unwrap();
-    let clause = |pace: u32| format!(" && (payee.history_days >= 14 || payee.in_per_day < {pace})");
+    let clause = |pace: u32| {
+        format!(" && (payee.history_days >= 14 || payee.in_per_day < {pace}) && !(payer.new_payees_7d > 10)")
+    };
     let paces = [
         ("payee_flagged_mule", 3),
         ("payee_model_mule", 5),
